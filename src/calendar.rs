@@ -1,0 +1,353 @@
+//! When a border post is open: status, season, dated closures, public holidays, weekdays,
+//! hours, lunch breaks and the practical cut-off, each judged in the clock the post keeps.
+//! The planner and `crossings hours` both ask here, so they can never disagree.
+
+use crate::model::{Crossing, CrossingStatus, Dataset, Side};
+use crate::types::{Season, TimeRange, Weekdays};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+
+/// Why a crossing (or one side of it) is closed on a day.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Closed {
+    Status { status: CrossingStatus, since: Option<NaiveDate>, reopens: Option<NaiveDate> },
+    Season(Season),
+    Closure { from: NaiveDate, to: NaiveDate, reason: String },
+    Holiday { country: crate::types::Country, name: String },
+    Weekday { weekday: Weekday, days: Weekdays },
+}
+
+impl Closed {
+    /// A short kind, for grouping and for JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Closed::Status { .. } => "status",
+            Closed::Season(_) => "season",
+            Closed::Closure { .. } => "closure",
+            Closed::Holiday { .. } => "holiday",
+            Closed::Weekday { .. } => "weekend",
+        }
+    }
+
+    /// A sentence a traveller reads: "Torugart is closed on Saturdays and Sundays".
+    pub fn describe(&self, name: &str) -> String {
+        match self {
+            Closed::Status { status, since, reopens } => {
+                let word = if *status == CrossingStatus::Closed { "closed" } else { "of uncertain status" };
+                let since = since.map(|d| format!(" since {}", long_date(d))).unwrap_or_default();
+                let re = reopens.map(|d| format!("; it is due to reopen {}", long_date(d))).unwrap_or_else(|| "; no reopening date is known".into());
+                format!("{name} is {word}{since}{re}")
+            }
+            Closed::Season(s) => {
+                let close_next = s.close.in_year(2001).and_then(|d| d.succ_opt()).map(crate::types::MonthDay::of);
+                let from = close_next.map(|m| m.to_string()).unwrap_or_else(|| s.close.to_string());
+                format!("{name} is closed for the winter from {from}; it reopens {} (open {} to {})", s.open, s.open, s.close)
+            }
+            Closed::Closure { from, to, reason } => {
+                if from == to {
+                    format!("{name} is closed on {} ({reason})", long_date(*from))
+                } else {
+                    format!("{name} is closed from {} to {} ({reason})", long_date(*from), long_date(*to))
+                }
+            }
+            Closed::Holiday { country, name: h } => format!("{name} is closed for {h} ({country} public holiday)"),
+            Closed::Weekday { days, .. } => {
+                let closed: Vec<String> = days.missing().iter().map(|d| plural_day(*d)).collect();
+                format!("{name} is closed on {}", join_and(&closed))
+            }
+        }
+    }
+}
+
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+fn plural_day(d: Weekday) -> String {
+    let n = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
+    n[d.num_days_from_monday() as usize].to_string()
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Why a vehicle cannot pass a post at a given moment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Blocked {
+    Day(Closed),
+    /// Reached outside the hours (or after the practical cut-off), or in a lunch break.
+    Hours { local: NaiveTime, window: Option<TimeRange>, cutoff: Option<NaiveTime>, lunch: Option<TimeRange> },
+}
+
+/// Is the crossing open on this calendar day, judged for one side (its holidays are those
+/// the crossing names; its weekdays are the side's)?
+pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Result<(), Closed> {
+    match c.status {
+        CrossingStatus::Closed if c.reopens.is_none_or(|r| date < r) => {
+            return Err(Closed::Status { status: c.status, since: c.status_since, reopens: c.reopens });
+        }
+        _ => {}
+    }
+    if let Some(s) = c.season {
+        if !s.contains(date) {
+            return Err(Closed::Season(s));
+        }
+    }
+    if let Some(cl) = c.closures.iter().find(|cl| cl.from <= date && date <= cl.to) {
+        return Err(Closed::Closure { from: cl.from, to: cl.to, reason: cl.reason.clone() });
+    }
+    for country in &c.holidays_close {
+        if let Some(name) = ds.holiday(*country, date) {
+            return Err(Closed::Holiday { country: *country, name: name.to_string() });
+        }
+    }
+    if let Some(days) = side.days {
+        if !days.contains(date.weekday()) {
+            return Err(Closed::Weekday { weekday: date.weekday(), days });
+        }
+    }
+    Ok(())
+}
+
+/// Is the whole crossing open on this date (both sides)?
+pub fn crossing_day(ds: &Dataset, c: &Crossing, date: NaiveDate) -> Result<(), Closed> {
+    for side in &c.sides {
+        side_day(ds, c, side, date)?;
+    }
+    Ok(())
+}
+
+/// The latest moment of the day a vehicle may reach the post: the closing time or the
+/// practical cut-off, whichever is earlier.
+pub fn last_entry(side: &Side) -> Option<NaiveTime> {
+    match (side.hours.map(|h| h.end.0), side.cutoff.map(|c| c.0)) {
+        (Some(h), Some(c)) => Some(h.min(c)),
+        (h, c) => h.or(c),
+    }
+}
+
+/// Can a vehicle reaching this side's post at instant `t` pass?
+pub fn side_at(ds: &Dataset, c: &Crossing, side: &Side, t: DateTime<Utc>) -> Result<(), Blocked> {
+    let local = t.with_timezone(&side.zone.0);
+    side_day(ds, c, side, local.date_naive()).map_err(Blocked::Day)?;
+    let time = local.time();
+    let opens = side.hours.map(|h| h.start.0);
+    let last = last_entry(side);
+    let outside = opens.is_some_and(|o| time < o) || last.is_some_and(|l| time > l);
+    let lunch = side.breaks.iter().find(|b| b.start.0 < time && time < b.end.0).copied();
+    if outside || lunch.is_some() {
+        return Err(Blocked::Hours { local: time, window: side.hours, cutoff: side.cutoff.map(|c| c.0), lunch });
+    }
+    Ok(())
+}
+
+/// Local midnight of `date` in `zone` as an instant.
+pub fn at_local(zone: Tz, date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+    zone.from_local_datetime(&date.and_time(time)).earliest().map(|d| d.with_timezone(&Utc))
+}
+
+/// The first instant at or after `t` when a vehicle could pass this side, looking at most
+/// `days` days ahead.
+pub fn next_side_open(ds: &Dataset, c: &Crossing, side: &Side, t: DateTime<Utc>, days: i64) -> Option<DateTime<Utc>> {
+    if side_at(ds, c, side, t).is_ok() {
+        return Some(t);
+    }
+    let zone = side.zone.0;
+    let start = t.with_timezone(&zone).date_naive();
+    for i in 0..=days {
+        let date = start + Duration::days(i);
+        if side_day(ds, c, side, date).is_err() {
+            continue;
+        }
+        // Candidate moments that day: opening, and the end of each lunch break.
+        let mut candidates = vec![side.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN)];
+        candidates.extend(side.breaks.iter().map(|b| b.end.0));
+        candidates.sort();
+        for time in candidates {
+            if let Some(instant) = at_local(zone, date, time) {
+                if instant >= t && side_at(ds, c, side, instant).is_ok() {
+                    return Some(instant);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The first day on or after `date` (within a year) on which both sides are open, with the
+/// moment the later of the two posts opens that day and that side's zone.
+pub fn next_open(ds: &Dataset, c: &Crossing, date: NaiveDate) -> Option<(NaiveDate, DateTime<Utc>, Tz)> {
+    (0..=366).map(|i| date + Duration::days(i)).find(|d| crossing_day(ds, c, *d).is_ok()).and_then(|d| {
+        c.sides
+            .iter()
+            .filter_map(|s| at_local(s.zone.0, d, s.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN)).map(|t| (t, s.zone.0)))
+            .max_by_key(|(t, _)| *t)
+            .map(|(t, z)| (d, t, z))
+    })
+}
+
+/// Formats an instant in a zone, always with the zone: `Mon 15 Jun 09:00 CST`.
+pub fn show(t: DateTime<Utc>, zone: Tz) -> String {
+    let l = t.with_timezone(&zone);
+    format!("{} {}", l.format("%a %-d %b %H:%M"), zone_abbrev(&l))
+}
+
+/// The zone's abbreviation, or `UTC+6` where the zone has none.
+pub fn zone_abbrev<T: TimeZone>(l: &DateTime<T>) -> String
+where
+    T::Offset: std::fmt::Display,
+{
+    let z = l.format("%Z").to_string();
+    if z.starts_with('+') || z.starts_with('-') {
+        let secs = l.offset().fix().local_minus_utc();
+        let (h, m) = (secs / 3600, (secs.abs() % 3600) / 60);
+        if m == 0 {
+            format!("UTC{h:+}")
+        } else {
+            format!("UTC{h:+}:{m:02}")
+        }
+    } else {
+        z
+    }
+}
+
+/// A time of day with its zone: `09:00 UTC+6`, judged on `date`.
+pub fn show_time(zone: Tz, date: NaiveDate, time: NaiveTime) -> String {
+    match at_local(zone, date, time) {
+        Some(t) => format!("{} {}", time.format("%H:%M"), zone_abbrev(&t.with_timezone(&zone))),
+        None => format!("{} {}", time.format("%H:%M"), zone.name()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use crate::types::*;
+    use std::collections::HashMap;
+
+    fn side(country: &str, zone: &str) -> Side {
+        Side {
+            country: country.parse().unwrap(),
+            post: "post".into(),
+            near: 0,
+            zone: zone.parse().unwrap(),
+            days: Some("Mon-Fri".parse().unwrap()),
+            hours: Some("10:00-17:00".parse().unwrap()),
+            breaks: vec!["13:00-14:00".parse().unwrap()],
+            cutoff: Some("12:30".parse().unwrap()),
+        }
+    }
+
+    fn fixture() -> (Dataset, Crossing) {
+        let mut holidays: HashMap<Country, std::collections::BTreeMap<NaiveDate, Vec<String>>> = HashMap::new();
+        holidays.entry("CN".parse().unwrap()).or_default().insert(d("2026-10-01"), vec!["National Day".into()]);
+        let ds = Dataset {
+            sources: vec![],
+            places: vec![],
+            permits: vec![],
+            crossings: vec![],
+            services: vec![],
+            visas: Visas::default(),
+            holidays,
+            rates: Rates { base: None, rates: HashMap::new() },
+        };
+        let c = Crossing {
+            id: "x".into(),
+            name: "X Pass".into(),
+            aliases: vec![],
+            altitude_m: None,
+            coords: None,
+            status: CrossingStatus::Open,
+            status_since: None,
+            reopens: None,
+            foreigners: Foreigners::Anyone,
+            foreigners_public_transport: None,
+            on_foot: None,
+            bicycle: None,
+            visa_on_arrival: vec![],
+            permits: vec![],
+            holidays_close: vec!["CN".parse().unwrap()],
+            season: Some(Season { open: "04-01".parse().unwrap(), close: "11-30".parse().unwrap() }),
+            sides: [side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek")],
+            closures: vec![Closure { from: d("2026-06-01"), to: d("2026-06-02"), reason: "notice".into(), sources: vec![] }],
+            disputes: vec![],
+            prov: Provenance { sources: vec![], verified: d("2026-01-01") },
+            notes: None,
+        };
+        (ds, c)
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn day_rules() {
+        let (ds, c) = fixture();
+        let cases = [
+            ("2026-06-15", None),              // Monday
+            ("2026-06-13", Some("weekend")),   // Saturday
+            ("2026-10-01", Some("holiday")),   // Thursday, National Day
+            ("2026-12-10", Some("season")),    // Thursday, winter
+            ("2026-06-01", Some("closure")),   // Monday, dated notice
+        ];
+        for (date, want) in cases {
+            let got = crossing_day(&ds, &c, d(date)).err().map(|e| e.kind());
+            assert_eq!(got, want, "{date}");
+        }
+    }
+
+    #[test]
+    fn hours_breaks_and_cutoff_in_the_posts_own_clock() {
+        let (ds, c) = fixture();
+        let cn = &c.sides[0];
+        // 02:00 UTC = 10:00 Beijing: open.
+        assert!(side_at(&ds, &c, cn, utc("2026-06-15T02:00:00Z")).is_ok());
+        // 01:59 UTC = 09:59 Beijing: not yet.
+        assert!(side_at(&ds, &c, cn, utc("2026-06-15T01:59:00Z")).is_err());
+        // 04:31 UTC = 12:31 Beijing: after the 12:30 cut-off although the post is open to 17:00.
+        assert!(side_at(&ds, &c, cn, utc("2026-06-15T04:31:00Z")).is_err());
+        // The same instant is 10:31 in Bishkek: the Kyrgyz side is open.
+        assert!(side_at(&ds, &c, &c.sides[1], utc("2026-06-15T04:31:00Z")).is_ok());
+    }
+
+    #[test]
+    fn next_opening_skips_weekend_and_holiday() {
+        let (ds, c) = fixture();
+        // Saturday 13 June → Monday 15 June 10:00 Beijing = 02:00 UTC.
+        let n = next_side_open(&ds, &c, &c.sides[0], utc("2026-06-13T03:00:00Z"), 30).unwrap();
+        assert_eq!(n, utc("2026-06-15T02:00:00Z"));
+        // After the cut-off on Wednesday 30 Sep, Thursday 1 Oct is a holiday → Friday 2 Oct.
+        let n = next_side_open(&ds, &c, &c.sides[0], utc("2026-09-30T06:00:00Z"), 30).unwrap();
+        assert_eq!(n, utc("2026-10-02T02:00:00Z"));
+        let (day, _, _) = next_open(&ds, &c, d("2026-12-10")).unwrap();
+        assert_eq!(day, d("2027-04-01"));
+    }
+
+    #[test]
+    fn descriptions() {
+        let (ds, c) = fixture();
+        let e = crossing_day(&ds, &c, d("2026-06-13")).unwrap_err();
+        assert_eq!(e.describe("X Pass"), "X Pass is closed on Saturdays and Sundays");
+        let e = crossing_day(&ds, &c, d("2026-12-10")).unwrap_err();
+        assert_eq!(e.describe("X Pass"), "X Pass is closed for the winter from 1 Dec; it reopens 1 Apr (open 1 Apr to 30 Nov)");
+    }
+
+    #[test]
+    fn zones_are_named() {
+        let t = utc("2026-06-15T01:00:00Z");
+        assert_eq!(show(t, chrono_tz::Asia::Shanghai), "Mon 15 Jun 09:00 CST");
+        assert_eq!(show(t, chrono_tz::Asia::Bishkek), "Mon 15 Jun 07:00 UTC+6");
+        assert_eq!(show(t, chrono_tz::Asia::Almaty), "Mon 15 Jun 06:00 UTC+5");
+    }
+}

@@ -1,0 +1,147 @@
+//! The command line: clap types only. `run` turns these raw flags into resolved requests
+//! before anything else sees them.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 a valid question with no answer (no itinerary; the reasons are printed); 2 bad input or bad data.";
+
+/// Plan overland journeys across the borders of western China, Central Asia and Pakistan,
+/// offline: border hours, holidays, seasons, visas, schedules, fares and baggage fees.
+#[derive(Parser, Debug)]
+#[command(name = "crossings", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// Read the dataset from this directory instead of the embedded one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Plan a dated journey from one place to another.
+    #[command(after_help = EXIT_CODES)]
+    Plan(PlanArgs),
+    /// Border crossings at a glance: days, hours, seasons, who may cross; open on a date?
+    #[command(after_help = EXIT_CODES)]
+    Hours(HoursArgs),
+    /// List services (buses, trains, shared taxis, agency cars) with days, times and fares.
+    #[command(after_help = EXIT_CODES)]
+    Services(ServicesArgs),
+    /// What extra kilos cost on a service or on every service of a route.
+    #[command(after_help = EXIT_CODES)]
+    Baggage(BaggageArgs),
+    /// List places and crossings, with ids, names, aliases, country and time zone.
+    #[command(after_help = EXIT_CODES)]
+    Places(PlacesArgs),
+    /// Validate the dataset and summarise it.
+    #[command(after_help = EXIT_CODES)]
+    Check,
+}
+
+#[derive(Args, Debug)]
+pub struct PlanArgs {
+    /// Where you start: a place id, name or alias (Kashgar, Kashi, 喀什).
+    pub from: String,
+    /// Where you want to get to.
+    pub to: String,
+    /// First day you could leave, YYYY-MM-DD [default: today].
+    #[arg(long)]
+    pub date: Option<String>,
+    /// How many departure days to search, from --date.
+    #[arg(long, default_value = "7", value_name = "DAYS", allow_hyphen_values = true)]
+    pub within: String,
+    /// A passport you hold (ISO country code, e.g. GB); repeat for dual nationals.
+    #[arg(long = "passport", value_name = "CC")]
+    pub passports: Vec<String>,
+    /// A country whose visa you already hold (e.g. PK); repeatable.
+    #[arg(long = "visa", value_name = "CC")]
+    pub visas: Vec<String>,
+    /// A permit you hold (e.g. gbao); repeatable.
+    #[arg(long = "permit", value_name = "ID")]
+    pub permits: Vec<String>,
+    /// Travellers sharing per-vehicle fares.
+    #[arg(long, default_value = "1", value_name = "N", allow_hyphen_values = true)]
+    pub party: String,
+    /// Currency for totals (ISO 4217).
+    #[arg(long, default_value = "USD", value_name = "CUR")]
+    pub currency: String,
+    /// How many itineraries to show at most.
+    #[arg(long, default_value = "5", value_name = "N", allow_hyphen_values = true)]
+    pub max: String,
+    /// A place the journey must pass through.
+    #[arg(long, value_name = "PLACE")]
+    pub via: Option<String>,
+    /// A crossing not to use; repeatable.
+    #[arg(long, value_name = "CROSSING")]
+    pub avoid: Vec<String>,
+    /// Print JSON (a stable contract, see README) instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct HoursArgs {
+    /// Crossings to show (ids, names or aliases); all when none are given.
+    pub crossings: Vec<String>,
+    /// Only crossings on this country's borders.
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// Say whether each crossing is open on this date, and when it next opens.
+    #[arg(long, conflicts_with = "month")]
+    pub date: Option<String>,
+    /// Show a month calendar (YYYY-MM) for one crossing.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ServicesArgs {
+    /// Only services that stop at this place.
+    #[arg(long, value_name = "PLACE")]
+    pub from: Option<String>,
+    /// Only services that stop at this place (after --from).
+    #[arg(long, value_name = "PLACE")]
+    pub to: Option<String>,
+    /// Only services over this crossing.
+    #[arg(long, value_name = "CROSSING")]
+    pub via: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BaggageArgs {
+    /// A service id; or give --from and --to for every service on a route.
+    pub service: Option<String>,
+    /// Start of the route.
+    #[arg(long, value_name = "PLACE", requires = "to")]
+    pub from: Option<String>,
+    /// End of the route.
+    #[arg(long, value_name = "PLACE", requires = "from")]
+    pub to: Option<String>,
+    /// Total weight of your checked baggage, in kilograms.
+    #[arg(long, value_name = "KG", allow_hyphen_values = true)]
+    pub kg: String,
+    /// Currency to convert fees into (ISO 4217).
+    #[arg(long, default_value = "USD", value_name = "CUR")]
+    pub currency: String,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct PlacesArgs {
+    /// Only places and crossings whose id, name or alias contains this (case and accents ignored).
+    pub query: Option<String>,
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}

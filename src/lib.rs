@@ -1,0 +1,25 @@
+//! `crossings`: an offline planner for overland border crossings in western China, Central
+//! Asia and Pakistan.
+//!
+//! The data flows one way: `load` (TOML files) → `validate` (checked `model::Dataset`) →
+//! `calendar`, `visa`, `money` (rules) → `planner` → `render` → the command modules, driven
+//! by `run` from the flags in `cli`.
+
+pub mod calendar;
+pub mod cli;
+pub mod commands;
+pub mod load;
+pub mod model;
+pub mod money;
+pub mod names;
+pub mod planner;
+pub mod problem;
+pub mod raw;
+pub mod render;
+pub mod request;
+pub mod run;
+pub mod types;
+pub mod validate;
+pub mod visa;
+
+pub use run::main_with;

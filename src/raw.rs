@@ -1,0 +1,358 @@
+//! The TOML layer: types that mirror the data files one to one, with string ids and no
+//! references resolved. Unknown keys are rejected. Only `load` and `validate` see these.
+
+use crate::types::{Country, Day, Currency, Decimal, Dur, LocalTime, Reported, Season, TimeRange, Weekdays, Zone};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default)]
+    pub source: Vec<Spanned<Source>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub reports: Reported,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesFile {
+    #[serde(default)]
+    pub place: Vec<Spanned<Place>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub country: Country,
+    pub zone: Zone,
+    pub local_zone: Option<Zone>,
+    pub coords: Option<[f64; 2]>,
+    #[serde(default)]
+    pub permits: Vec<String>,
+    pub sources: Vec<String>,
+    pub verified: Day,
+    pub notes: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PermitsFile {
+    #[serde(default)]
+    pub permit: Vec<Spanned<Permit>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Permit {
+    pub id: String,
+    pub name: String,
+    pub how: Option<String>,
+    pub enforce: Enforce,
+    pub sources: Vec<String>,
+    pub verified: Day,
+    pub notes: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum Enforce {
+    Refuse,
+    Warn,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CrossingsFile {
+    #[serde(default)]
+    pub crossing: Vec<Spanned<Crossing>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Crossing {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub altitude_m: Option<u32>,
+    pub coords: Option<[f64; 2]>,
+    pub status: CrossingStatus,
+    pub status_since: Option<Day>,
+    pub reopens: Option<Day>,
+    pub foreigners: Foreigners,
+    pub foreigners_public_transport: Option<bool>,
+    pub on_foot: Option<bool>,
+    pub bicycle: Option<bool>,
+    #[serde(default)]
+    pub visa_on_arrival: Vec<Country>,
+    #[serde(default)]
+    pub permits: Vec<String>,
+    #[serde(default)]
+    pub holidays_close: Vec<Country>,
+    pub season: Option<Season>,
+    pub sources: Vec<String>,
+    pub verified: Day,
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub side: Vec<Spanned<Side>>,
+    #[serde(default)]
+    pub closure: Vec<Spanned<Closure>>,
+    #[serde(default)]
+    pub dispute: Vec<Spanned<Dispute>>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum CrossingStatus {
+    Open,
+    Closed,
+    Uncertain,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum Foreigners {
+    Anyone,
+    CitizensOnly,
+    AgencyOnly,
+    Unknown,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Side {
+    pub country: Country,
+    pub post: String,
+    pub near: String,
+    pub zone: Zone,
+    pub days: Option<Weekdays>,
+    pub hours: Option<TimeRange>,
+    #[serde(default)]
+    pub breaks: Vec<TimeRange>,
+    pub cutoff: Option<LocalTime>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closure {
+    pub from: Day,
+    pub to: Day,
+    pub reason: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dispute {
+    pub fact: String,
+    pub summary: String,
+    pub alternatives: Vec<Alternative>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    pub says: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ServicesFile {
+    #[serde(default)]
+    pub service: Vec<Spanned<Service>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    pub mode: Mode,
+    pub operator: Option<String>,
+    pub foreigners: Option<bool>,
+    pub status: ServiceStatus,
+    pub status_since: Option<Day>,
+    pub sources: Vec<String>,
+    pub verified: Day,
+    pub notes: Option<String>,
+    pub stops: Vec<Spanned<Stop>>,
+    pub schedule: Schedule,
+    #[serde(default)]
+    pub fare: Vec<Spanned<Fare>>,
+    pub baggage: Option<Baggage>,
+    #[serde(default)]
+    pub dispute: Vec<Spanned<Dispute>>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    Bus,
+    SleeperBus,
+    Minibus,
+    Train,
+    SharedTaxi,
+    AgencyCar,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServiceStatus {
+    Running,
+    Suspended,
+    Uncertain,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stop {
+    pub at: Option<String>,
+    pub cross: Option<String>,
+    pub offset: Option<Dur>,
+    pub clear: Option<Dur>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    pub kind: ScheduleKind,
+    pub days: Option<Weekdays>,
+    pub depart: Option<LocalTime>,
+    pub window: Option<TimeRange>,
+    pub zone: Zone,
+    pub first: Option<Day>,
+    pub last: Option<Day>,
+    #[serde(default)]
+    pub except: Vec<Day>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScheduleKind {
+    Weekly,
+    OnDemand,
+    WhenFull,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fare {
+    pub amount: Decimal,
+    pub currency: Currency,
+    pub per: Per,
+    pub seats: Option<u32>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub sources: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum Per {
+    Person,
+    Vehicle,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baggage {
+    pub free_kg: Option<u32>,
+    pub excess_per_kg: Option<RawMoney>,
+    pub per_piece: Option<RawMoney>,
+    pub sources: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMoney {
+    pub amount: Decimal,
+    pub currency: Currency,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct VisasFile {
+    #[serde(default)]
+    pub visa: Vec<Spanned<VisaTable>>,
+    #[serde(default)]
+    pub rule: Vec<Spanned<VisaRule>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisaTable {
+    pub destination: Country,
+    pub requirements: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisaRule {
+    pub destination: Country,
+    pub passports: Passports,
+    #[serde(default)]
+    pub except: Vec<Country>,
+    pub requirement: String,
+    pub days: Option<u32>,
+    pub from: Option<Day>,
+    pub until: Option<Day>,
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub verified: Day,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum Passports {
+    Named(String),
+    List(Vec<Country>),
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct HolidaysFile {
+    #[serde(default)]
+    pub holiday: Vec<Spanned<Holiday>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    pub country: Country,
+    pub date: Day,
+    pub name: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RatesFile {
+    #[serde(default)]
+    pub rate: Vec<Spanned<Rate>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rate {
+    pub currency: Currency,
+    pub per_base: Decimal,
+    pub base: Currency,
+    pub date: Day,
+    pub sources: Vec<String>,
+    pub verified: Day,
+}

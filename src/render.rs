@@ -1,0 +1,45 @@
+//! Shared pieces of human output: tables, sources, disputes and provenance lines. The
+//! command modules compose them; nothing here decides anything.
+
+use crate::model::{Dataset, Dispute, Provenance, SourceIx};
+use comfy_table::{presets, ContentArrangement, Table};
+
+/// A table with the project's look: ASCII-safe borders, no wrapping (stable output).
+pub fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).set_header(header.to_vec());
+    t
+}
+
+/// "title (reports DATE)" for one source.
+pub fn source(ds: &Dataset, ix: SourceIx) -> String {
+    let s = &ds.sources[ix];
+    format!("{} ({})", s.title, s.reports)
+}
+
+/// The source ids of a record, comma separated.
+pub fn source_ids(ds: &Dataset, ixs: &[SourceIx]) -> String {
+    ixs.iter().map(|i| ds.sources[*i].id.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// "verified 2026-11-21; sources: a, b".
+pub fn provenance(ds: &Dataset, p: &Provenance) -> String {
+    format!("verified {}; sources: {}", p.verified, source_ids(ds, &p.sources))
+}
+
+/// Lines describing a dispute and every version in it.
+pub fn dispute(ds: &Dataset, d: &Dispute) -> Vec<String> {
+    let mut lines = vec![format!("DISPUTED {}: {}", d.fact, d.summary)];
+    for a in &d.alternatives {
+        lines.push(format!("  - {} [{}]", a.says, source_ids(ds, &a.sources)));
+    }
+    lines
+}
+
+pub fn yes_no(b: Option<bool>) -> &'static str {
+    match b {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    }
+}

@@ -1,0 +1,685 @@
+//! Small value types with rules: countries, currencies, money, weekday sets, local times,
+//! time ranges, durations, month-days, seasons and the dates sources report.
+//!
+//! Each parses from the string form the dataset and the command line use (`FromStr`), so a
+//! bad value fails where it is read, with its position.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use serde::{de, Deserialize, Deserializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// Implements `Deserialize` through `FromStr`, so TOML reports the bad value's line and column.
+macro_rules! deserialize_from_str {
+    ($t:ty) => {
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(de::Error::custom)
+            }
+        }
+    };
+}
+
+/// ISO 3166-1 alpha-2 country code, upper case.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country([u8; 2]);
+
+impl Country {
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl FromStr for Country {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let b = s.as_bytes();
+        if b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
+            Ok(Country([b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()]))
+        } else {
+            Err(format!(
+                "'{s}' is not a country code; expected two letters (ISO 3166-1 alpha-2) like CN or KG"
+            ))
+        }
+    }
+}
+deserialize_from_str!(Country);
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl fmt::Debug for Country {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The ISO 4217 currencies this region's fares are quoted in, with their minor-unit digits.
+const CURRENCIES: &[(&str, u32)] = &[
+    ("CNY", 2),
+    ("EUR", 2),
+    ("GBP", 2),
+    ("KGS", 2),
+    ("KZT", 2),
+    ("PKR", 2),
+    ("TJS", 2),
+    ("TMT", 2),
+    ("USD", 2),
+    ("UZS", 2),
+    ("AFN", 2),
+];
+
+/// An ISO 4217 currency from the supported list.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency(usize);
+
+impl Currency {
+    pub fn code(&self) -> &'static str {
+        CURRENCIES[self.0].0
+    }
+    pub fn digits(&self) -> u32 {
+        CURRENCIES[self.0].1
+    }
+}
+
+impl FromStr for Currency {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let up = s.to_ascii_uppercase();
+        CURRENCIES
+            .iter()
+            .position(|(c, _)| *c == up)
+            .map(Currency)
+            .ok_or_else(|| {
+                let known: Vec<&str> = CURRENCIES.iter().map(|(c, _)| *c).collect();
+                format!(
+                    "'{s}' is not a supported currency; expected an ISO 4217 code, one of {}",
+                    known.join(", ")
+                )
+            })
+    }
+}
+deserialize_from_str!(Currency);
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// An exact decimal number: `mantissa / 10^scale`. Used for money amounts and rates.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Decimal {
+    pub mantissa: i128,
+    pub scale: u32,
+}
+
+impl FromStr for Decimal {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("'{s}' is not a decimal number; expected digits like \"16000\" or \"64.69\"");
+        let t = s.trim().replace(['_', ','], "");
+        let (neg, t) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest.to_string()),
+            None => (false, t),
+        };
+        let (int, frac) = match t.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (t.as_str(), ""),
+        };
+        if int.is_empty() && frac.is_empty()
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+            || int.len() + frac.len() > 30
+        {
+            return Err(bad());
+        }
+        let digits = format!("{int}{frac}");
+        let m: i128 = digits.parse().map_err(|_| bad())?;
+        Ok(Decimal {
+            mantissa: if neg { -m } else { m },
+            scale: frac.len() as u32,
+        })
+    }
+}
+deserialize_from_str!(Decimal);
+
+/// An amount of money in integer minor units (never a float).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: Currency,
+}
+
+impl Money {
+    /// Builds money from a decimal amount, refusing more decimals than the currency has.
+    pub fn from_decimal(d: Decimal, currency: Currency) -> Result<Money, String> {
+        if d.scale > currency.digits() {
+            return Err(format!(
+                "amount has {} decimals but {} has {}",
+                d.scale,
+                currency,
+                currency.digits()
+            ));
+        }
+        let minor = d
+            .mantissa
+            .checked_mul(10i128.pow(currency.digits() - d.scale))
+            .and_then(|m| i64::try_from(m).ok())
+            .ok_or_else(|| "amount is too large".to_string())?;
+        if minor < 0 {
+            return Err("amount is negative".into());
+        }
+        Ok(Money { minor, currency })
+    }
+
+    /// The amount as a decimal string in major units, e.g. `64.69` or `16000`.
+    pub fn amount_string(&self) -> String {
+        let d = self.currency.digits();
+        let p = 10i64.pow(d);
+        let (whole, frac) = (self.minor / p, self.minor % p);
+        if frac == 0 {
+            whole.to_string()
+        } else {
+            let f = format!("{:0width$}", frac, width = d as usize);
+            format!("{whole}.{}", f.trim_end_matches('0'))
+        }
+    }
+
+    /// The amount with thousands separators and its currency: `16,000 KZT`.
+    pub fn display(&self) -> String {
+        let s = self.amount_string();
+        let (whole, frac) = match s.split_once('.') {
+            Some((w, f)) => (w.to_string(), format!(".{f}")),
+            None => (s.clone(), String::new()),
+        };
+        let mut grouped = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        format!("{grouped}{frac} {}", self.currency)
+    }
+}
+
+/// A set of weekdays: `daily`, `Mon-Fri`, `Mon,Thu`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Weekdays(u8);
+
+impl Weekdays {
+    pub const ALL: Weekdays = Weekdays(0x7f);
+    pub fn contains(&self, d: Weekday) -> bool {
+        self.0 & (1 << d.num_days_from_monday()) != 0
+    }
+    pub fn days(&self) -> impl Iterator<Item = Weekday> + '_ {
+        (0..7)
+            .filter(move |i| self.0 & (1 << i) != 0)
+            .filter_map(|i| Weekday::try_from(i as u8).ok())
+    }
+    /// The weekdays not in the set.
+    pub fn missing(&self) -> Vec<Weekday> {
+        (0..7u8)
+            .filter(|i| self.0 & (1 << i) == 0)
+            .filter_map(|i| Weekday::try_from(i).ok())
+            .collect()
+    }
+}
+
+fn parse_weekday(s: &str) -> Option<Weekday> {
+    let s = s.trim().to_ascii_lowercase();
+    let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    names
+        .iter()
+        .position(|n| s.len() >= 3 && n.starts_with(&s[..3]) && s.starts_with(n))
+        .and_then(|i| Weekday::try_from(i as u8).ok())
+}
+
+impl FromStr for Weekdays {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("'{s}' is not a set of weekdays; expected \"daily\", \"Mon-Fri\" or \"Mon,Thu\"");
+        if s.trim().eq_ignore_ascii_case("daily") {
+            return Ok(Weekdays::ALL);
+        }
+        let mut bits = 0u8;
+        for part in s.split(',') {
+            match part.split_once('-') {
+                Some((a, b)) => {
+                    let (a, b) = (parse_weekday(a).ok_or_else(bad)?, parse_weekday(b).ok_or_else(bad)?);
+                    let (mut i, end) = (a.num_days_from_monday(), b.num_days_from_monday());
+                    loop {
+                        bits |= 1 << i;
+                        if i == end {
+                            break;
+                        }
+                        i = (i + 1) % 7;
+                    }
+                }
+                None => bits |= 1 << parse_weekday(part).ok_or_else(bad)?.num_days_from_monday(),
+            }
+        }
+        Ok(Weekdays(bits))
+    }
+}
+deserialize_from_str!(Weekdays);
+
+impl fmt::Display for Weekdays {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if *self == Weekdays::ALL {
+            return f.write_str("daily");
+        }
+        // Runs of three or more consecutive days print as ranges: Mon-Fri.
+        let days: Vec<u32> = self.days().map(|d| d.num_days_from_monday()).collect();
+        let mut parts = Vec::new();
+        let mut i = 0;
+        while i < days.len() {
+            let mut j = i;
+            while j + 1 < days.len() && days[j + 1] == days[j] + 1 {
+                j += 1;
+            }
+            let name = |n: u32| format!("{:?}", Weekday::try_from(n as u8).unwrap_or(Weekday::Mon));
+            if j >= i + 2 {
+                parts.push(format!("{}-{}", name(days[i]), name(days[j])));
+            } else {
+                for d in &days[i..=j] {
+                    parts.push(name(*d));
+                }
+            }
+            i = j + 1;
+        }
+        f.write_str(&parts.join(","))
+    }
+}
+
+/// A local wall-clock time `HH:MM`; the zone comes from the record it belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub struct LocalTime(pub NaiveTime);
+
+impl FromStr for LocalTime {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        NaiveTime::parse_from_str(s.trim(), "%H:%M")
+            .map(LocalTime)
+            .map_err(|_| format!("'{s}' is not a time; expected HH:MM on a 24-hour clock, like 09:30"))
+    }
+}
+deserialize_from_str!(LocalTime);
+
+impl fmt::Display for LocalTime {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}", self.0.format("%H:%M"))
+    }
+}
+
+/// A daily time range `HH:MM-HH:MM` (start before end, same day).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct TimeRange {
+    pub start: LocalTime,
+    pub end: LocalTime,
+}
+
+impl TimeRange {
+    pub fn contains(&self, t: NaiveTime) -> bool {
+        self.start.0 <= t && t <= self.end.0
+    }
+}
+
+impl FromStr for TimeRange {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("'{s}' is not a time range; expected HH:MM-HH:MM like 10:00-17:00");
+        let (a, b) = s.split_once('-').ok_or_else(bad)?;
+        let (start, end) = (a.parse::<LocalTime>().map_err(|_| bad())?, b.parse::<LocalTime>().map_err(|_| bad())?);
+        if start >= end {
+            return Err(format!("time range '{s}' ends before it starts; expected start before end on the same day"));
+        }
+        Ok(TimeRange { start, end })
+    }
+}
+deserialize_from_str!(TimeRange);
+
+impl fmt::Display for TimeRange {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}-{}", self.start, self.end)
+    }
+}
+
+/// A span of time in whole minutes: `5h`, `45m`, `20h30m`, `1d6h`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Default)]
+pub struct Dur(pub i64);
+
+impl Dur {
+    pub fn minutes(&self) -> i64 {
+        self.0
+    }
+    pub fn to_chrono(self) -> chrono::Duration {
+        chrono::Duration::minutes(self.0)
+    }
+}
+
+impl FromStr for Dur {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("'{s}' is not a duration; expected forms like 5h, 45m, 20h30m or 1d6h");
+        let t = s.trim();
+        if t.is_empty() {
+            return Err(bad());
+        }
+        let (mut total, mut num, mut seen_unit) = (0i64, String::new(), false);
+        for c in t.chars() {
+            if c.is_ascii_digit() {
+                num.push(c);
+            } else if c == ' ' {
+                continue;
+            } else {
+                let n: i64 = num.parse().map_err(|_| bad())?;
+                let unit = match c {
+                    'd' => 24 * 60,
+                    'h' => 60,
+                    'm' => 1,
+                    _ => return Err(bad()),
+                };
+                total = n.checked_mul(unit).and_then(|v| v.checked_add(total)).ok_or_else(bad)?;
+                num.clear();
+                seen_unit = true;
+            }
+        }
+        if !num.is_empty() || !seen_unit || total > 60 * 24 * 60 {
+            return Err(bad());
+        }
+        Ok(Dur(total))
+    }
+}
+deserialize_from_str!(Dur);
+
+impl fmt::Display for Dur {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let (d, h, m) = (self.0 / 1440, (self.0 % 1440) / 60, self.0 % 60);
+        let mut s = String::new();
+        if d > 0 {
+            s.push_str(&format!("{d}d "));
+        }
+        if h > 0 || d > 0 {
+            s.push_str(&format!("{h}h"));
+        }
+        if m > 0 || s.is_empty() {
+            s.push_str(&format!("{m:02}m"));
+        }
+        f.write_str(s.trim())
+    }
+}
+
+/// A day of the year `MM-DD`, for seasons that recur every year.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl MonthDay {
+    pub fn of(date: NaiveDate) -> MonthDay {
+        MonthDay { month: date.month(), day: date.day() }
+    }
+    /// This month-day in `year`; 29 February falls back to 28 February in other years.
+    pub fn in_year(&self, year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, self.month, self.day - 1))
+    }
+}
+
+impl FromStr for MonthDay {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("'{s}' is not a month-day; expected MM-DD like 04-01");
+        let (m, d) = s.trim().split_once('-').ok_or_else(bad)?;
+        let (month, day): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        // 2024 is a leap year, so 02-29 is accepted.
+        NaiveDate::from_ymd_opt(2024, month, day).ok_or_else(bad)?;
+        Ok(MonthDay { month, day })
+    }
+}
+deserialize_from_str!(MonthDay);
+
+impl fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let name = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        write!(f, "{} {}", self.day, name[(self.month as usize).saturating_sub(1) % 12])
+    }
+}
+
+/// The part of the year a crossing is open: from `open` to `close` inclusive. It may wrap
+/// the year end (open 11-01, close 03-31).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Season {
+    pub open: MonthDay,
+    pub close: MonthDay,
+}
+
+impl Season {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        let d = MonthDay::of(date);
+        if self.open <= self.close {
+            self.open <= d && d <= self.close
+        } else {
+            d >= self.open || d <= self.close
+        }
+    }
+    /// The first day on or after `date` inside the season.
+    pub fn next_open_day(&self, date: NaiveDate) -> NaiveDate {
+        if self.contains(date) {
+            return date;
+        }
+        match self.open.in_year(date.year()) {
+            Some(d) if d >= date => d,
+            _ => self.open.in_year(date.year() + 1).unwrap_or(date),
+        }
+    }
+    /// The first day on or after `date` that is outside the season (the closing day + 1).
+    pub fn closes_after(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let close = self.close.in_year(date.year())?;
+        let close = if close >= date { close } else { self.close.in_year(date.year() + 1)? };
+        close.succ_opt()
+    }
+}
+
+/// The date a source reports: a day, a month, a year, an approximate year, or none.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Reported {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    Circa(i32),
+    Undated,
+}
+
+impl Reported {
+    /// The latest day the report can refer to, for ordering reports by age.
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            Reported::Day(d) => Some(d.year()),
+            Reported::Month(y, _) | Reported::Year(y) | Reported::Circa(y) => Some(*y),
+            Reported::Undated => None,
+        }
+    }
+}
+
+impl FromStr for Reported {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("'{s}' is not a reported date; expected YYYY-MM-DD, YYYY-MM, YYYY, \"c. YYYY\" or \"undated\"");
+        let t = s.trim();
+        if t == "undated" {
+            return Ok(Reported::Undated);
+        }
+        if let Some(y) = t.strip_prefix("c. ") {
+            return y.parse().map(Reported::Circa).map_err(|_| bad());
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            return Ok(Reported::Day(d));
+        }
+        let parts: Vec<&str> = t.split('-').collect();
+        match parts.as_slice() {
+            [y] if y.len() == 4 => y.parse().map(Reported::Year).map_err(|_| bad()),
+            [y, m] if y.len() == 4 && m.len() == 2 => {
+                let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+                if (1..=12).contains(&m) {
+                    Ok(Reported::Month(y, m))
+                } else {
+                    Err(bad())
+                }
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+deserialize_from_str!(Reported);
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Reported::Day(d) => write!(f, "{d}"),
+            Reported::Month(y, m) => write!(f, "{y}-{m:02}"),
+            Reported::Year(y) => write!(f, "{y}"),
+            Reported::Circa(y) => write!(f, "c. {y}"),
+            Reported::Undated => f.write_str("undated"),
+        }
+    }
+}
+
+/// An IANA time zone, parsed with chrono-tz.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Zone(pub chrono_tz::Tz);
+
+impl FromStr for Zone {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        s.parse::<chrono_tz::Tz>()
+            .map(Zone)
+            .map_err(|_| format!("'{s}' is not a time zone; expected an IANA name like Asia/Shanghai or Asia/Bishkek"))
+    }
+}
+deserialize_from_str!(Zone);
+
+/// A calendar date written as a TOML date (`2026-06-13`, no quotes), as the data files use.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
+pub struct Day(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let dt = toml::value::Datetime::deserialize(d)?;
+        match (dt.date, dt.time, dt.offset) {
+            (Some(date), None, None) => NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+                .map(Day)
+                .ok_or_else(|| de::Error::custom(format!("{dt} is not a calendar date"))),
+            _ => Err(de::Error::custom(format!("{dt} is not a plain date; expected YYYY-MM-DD with no time"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn weekday_sets() {
+        let cases = [
+            ("daily", "daily", 7),
+            ("Mon-Fri", "Mon-Fri", 5),
+            ("Mon,Thu", "Mon,Thu", 2),
+            ("Sun,Wed,Thu", "Wed,Thu,Sun", 3),
+            ("Fri-Mon", "Mon,Fri-Sun", 4),
+            ("mon-sun", "daily", 7),
+        ];
+        for (input, shown, n) in cases {
+            let w: Weekdays = input.parse().unwrap();
+            assert_eq!(w.to_string(), shown, "{input}");
+            assert_eq!(w.days().count(), n, "{input}");
+        }
+        for bad in ["", "Mo", "Monday-Funday", "Mon;Thu", "Xyz"] {
+            assert!(bad.parse::<Weekdays>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        let cases = [("5h", 300), ("45m", 45), ("20h30m", 1230), ("1d6h", 1800), ("0h", 0), ("1d 2h", 1560)];
+        for (input, mins) in cases {
+            assert_eq!(input.parse::<Dur>().unwrap().minutes(), mins, "{input}");
+        }
+        for bad in ["", "5", "h", "5x", "-5h", "99999d"] {
+            assert!(bad.parse::<Dur>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn time_ranges() {
+        let r: TimeRange = "10:00-17:00".parse().unwrap();
+        assert!(r.contains(NaiveTime::from_hms_opt(10, 0, 0).unwrap()));
+        assert!(r.contains(NaiveTime::from_hms_opt(17, 0, 0).unwrap()));
+        assert!(!r.contains(NaiveTime::from_hms_opt(17, 1, 0).unwrap()));
+        for bad in ["17:00-10:00", "10-17", "25:00-26:00", "10:00"] {
+            assert!(bad.parse::<TimeRange>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn seasons_including_year_wrap() {
+        let summer = Season { open: "04-01".parse().unwrap(), close: "11-30".parse().unwrap() };
+        let winter = Season { open: "11-01".parse().unwrap(), close: "03-31".parse().unwrap() };
+        let cases = [
+            (summer, "2026-04-01", true),
+            (summer, "2026-11-30", true),
+            (summer, "2026-12-01", false),
+            (summer, "2026-03-31", false),
+            (winter, "2026-12-25", true),
+            (winter, "2027-01-10", true),
+            (winter, "2026-06-01", false),
+            (winter, "2026-11-01", true),
+        ];
+        for (s, date, open) in cases {
+            assert_eq!(s.contains(d(date)), open, "{s:?} {date}");
+        }
+        assert_eq!(summer.next_open_day(d("2026-12-10")), d("2027-04-01"));
+        assert_eq!(summer.next_open_day(d("2026-02-10")), d("2026-04-01"));
+        assert_eq!(summer.closes_after(d("2026-06-10")), Some(d("2026-12-01")));
+        assert_eq!(winter.next_open_day(d("2026-06-10")), d("2026-11-01"));
+    }
+
+    #[test]
+    fn money_is_exact() {
+        let cny: Currency = "CNY".parse().unwrap();
+        let m = Money::from_decimal("64.69".parse().unwrap(), cny).unwrap();
+        assert_eq!(m.minor, 6469);
+        assert_eq!(m.amount_string(), "64.69");
+        let m = Money::from_decimal("16000".parse().unwrap(), cny).unwrap();
+        assert_eq!(m.display(), "16,000 CNY");
+        assert!(Money::from_decimal("1.234".parse().unwrap(), cny).is_err());
+        assert!("12a".parse::<Decimal>().is_err());
+        assert!("XXX".parse::<Currency>().is_err());
+    }
+
+    #[test]
+    fn reported_dates() {
+        for (s, shown) in [("2024-09-29", "2024-09-29"), ("2024-09", "2024-09"), ("2024", "2024"), ("c. 2019", "c. 2019"), ("undated", "undated")] {
+            assert_eq!(s.parse::<Reported>().unwrap().to_string(), shown);
+        }
+        for bad in ["2024-13", "sometime", "24", "c. soon"] {
+            assert!(bad.parse::<Reported>().is_err(), "{bad}");
+        }
+    }
+}
