@@ -21,5 +21,6 @@ pub mod run;
 pub mod types;
 pub mod validate;
 pub mod visa;
+pub mod warnings;
 
 pub use run::main_with;

@@ -1,1 +1,473 @@
-//! Planner.
+//! The search: dated multi-leg itineraries from one place to another that respect
+//! schedules, border days and hours (in each post's clock), seasons, holidays, dated
+//! closures, who may cross, permits and visas. It keeps the itineraries no other beats on
+//! arrival, cost and changes at once, and when none exists it says why.
+
+use crate::calendar::{self, Blocked};
+use crate::model::*;
+use crate::money;
+use crate::types::{Country, Money};
+use crate::visa::{self, Entry};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+
+/// Time to change from one vehicle to the next at a place. A planning margin, not a fact
+/// from a source; the README documents it.
+pub const MIN_CONNECTION: i64 = 60;
+/// The most legs an itinerary may have.
+pub const MAX_LEGS: usize = 6;
+/// How many days after the last possible departure day the search may arrive.
+pub const TRIP_DAYS: i64 = 14;
+
+/// A resolved planning question. Dates are arguments: nothing here reads the clock.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub from: PlaceIx,
+    pub to: PlaceIx,
+    pub date: NaiveDate,
+    pub within: u32,
+    pub passports: Vec<Country>,
+    pub visas: Vec<Country>,
+    pub permits: Vec<PermitIx>,
+    pub party: u32,
+    pub via: Option<PlaceIx>,
+    pub avoid: Vec<CrossingIx>,
+}
+
+/// Passing one border on a leg: which side comes first and when each post is reached
+/// (unknown when the timetable does not say).
+#[derive(Debug, Clone)]
+pub struct BorderPass {
+    pub crossing: CrossingIx,
+    pub first_side: usize,
+    pub reach: Option<DateTime<Utc>>,
+    pub cleared: Option<DateTime<Utc>>,
+    pub entry: Option<Entry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Leg {
+    pub service: ServiceIx,
+    pub board: usize,
+    pub alight: usize,
+    pub depart: DateTime<Utc>,
+    pub arrive: DateTime<Utc>,
+    pub borders: Vec<BorderPass>,
+    /// The fare used (index into the service's fares) and its cost for the whole party.
+    pub fare: Option<(usize, Money)>,
+    pub vehicles: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Itinerary {
+    pub legs: Vec<Leg>,
+    /// Known cost for the party in the dataset's base currency (minor units).
+    pub cost: i64,
+    /// Legs whose fare is unknown (or has no rate to convert it).
+    pub unknown_fares: u32,
+}
+
+impl Itinerary {
+    pub fn depart(&self) -> DateTime<Utc> {
+        self.legs.first().map(|l| l.depart).unwrap_or_default()
+    }
+    pub fn arrive(&self) -> DateTime<Utc> {
+        self.legs.last().map(|l| l.arrive).unwrap_or_default()
+    }
+    pub fn changes(&self) -> usize {
+        self.legs.len().saturating_sub(1)
+    }
+    /// Whether `self` is at least as good as `other` on arrival, cost and changes.
+    fn covers(&self, other: &Itinerary) -> bool {
+        self.arrive() <= other.arrive() && self.cost <= other.cost && self.unknown_fares <= other.unknown_fares && self.legs.len() <= other.legs.len()
+    }
+}
+
+/// The answer: itineraries, and why there are none (or none sooner).
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub itineraries: Vec<Itinerary>,
+    /// Blocking causes met during the search, each with the dates it applied to.
+    pub reasons: BTreeMap<String, BTreeSet<NaiveDate>>,
+    /// Services that would connect these places but cannot be planned with.
+    pub unusable: BTreeMap<ServiceIx, String>,
+}
+
+struct Label {
+    place: PlaceIx,
+    via_ok: bool,
+    itinerary: Itinerary,
+}
+
+pub struct Planner<'a> {
+    ds: &'a Dataset,
+    req: &'a Request,
+    /// place → services stopping there, with the stop index.
+    at_place: HashMap<PlaceIx, Vec<(ServiceIx, usize)>>,
+    plan: Plan,
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(ds: &'a Dataset, req: &'a Request) -> Planner<'a> {
+        let mut at_place: HashMap<PlaceIx, Vec<(ServiceIx, usize)>> = HashMap::new();
+        for (si, s) in ds.services.iter().enumerate() {
+            for (i, st) in s.stops.iter().enumerate() {
+                if let StopAt::Place(p) = st.at {
+                    at_place.entry(p).or_default().push((si, i));
+                }
+            }
+        }
+        Planner { ds, req, at_place, plan: Plan::default() }
+    }
+
+    fn reject(&mut self, reason: String, date: NaiveDate) {
+        self.plan.reasons.entry(reason).or_default().insert(date);
+    }
+
+    fn is_foreigner(&self, countries: &[Country]) -> bool {
+        !self.req.passports.iter().any(|p| countries.contains(p))
+    }
+
+    /// Date-independent reasons a traveller cannot ride service `s` from stop `i` to `j`.
+    fn static_check(&mut self, si: ServiceIx, i: usize, j: usize) -> Result<(), String> {
+        let ds = self.ds;
+        let s = &ds.services[si];
+        if s.status == ServiceStatus::Suspended {
+            let since = s.status_since.map(|d| format!(" since {}", calendar::long_date(d))).unwrap_or_default();
+            return Err(format!("{} ({}) is suspended{since}", s.name, s.id));
+        }
+        if s.stops[i].offset.is_none() || s.stops[j].offset.is_none() {
+            // Worth telling only when it would have reached the destination.
+            if s.stops[j].at == StopAt::Place(self.req.to) {
+                self.plan.unusable.insert(si, format!("{} ({}): no source gives its journey time, so it cannot be timed", s.name, s.id));
+            }
+            return Err(String::new());
+        }
+        let served: Vec<Country> = s
+            .stops
+            .iter()
+            .filter_map(|st| match st.at {
+                StopAt::Place(p) => Some(ds.places[p].country),
+                StopAt::Crossing(_) => None,
+            })
+            .collect();
+        if s.foreigners == Some(false) && self.is_foreigner(&served) {
+            return Err(format!("{} ({}) does not take foreign passengers", s.name, s.id));
+        }
+        for st in &s.stops[i..=j] {
+            let permits: &[PermitIx] = match st.at {
+                StopAt::Crossing(c) => {
+                    let c = &ds.crossings[c];
+                    if self.req.avoid.iter().any(|a| ds.crossings[*a].id == c.id) {
+                        return Err(String::new());
+                    }
+                    let foreign = self.is_foreigner(&c.countries());
+                    if foreign && c.foreigners == Foreigners::CitizensOnly {
+                        return Err(format!("{} is open only to citizens of {} and {}", c.name, c.sides[0].country, c.sides[1].country));
+                    }
+                    let no_public = c.foreigners == Foreigners::AgencyOnly || c.foreigners_public_transport == Some(false);
+                    if foreign && no_public && s.mode != Mode::AgencyCar {
+                        return Err(format!("foreigners may not cross {} on public transport ({}); only an agency transfer", c.name, s.id));
+                    }
+                    &c.permits
+                }
+                StopAt::Place(p) => &ds.places[p].permits,
+            };
+            for p in permits {
+                let permit = &ds.permits[*p];
+                if permit.enforce == Enforce::Refuse && !self.req.permits.contains(p) {
+                    return Err(format!("this route needs the {}; pass --permit {} if you hold one", permit.name, permit.id));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks the borders between stops `i` and `j` for a departure at `t0`. On failure
+    /// returns the reason and, where the post opens later, the instant the vehicle should
+    /// have reached it instead (for shifting an on-demand departure).
+    fn borders(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>) -> Result<Vec<BorderPass>, (String, NaiveDate, Option<Duration>)> {
+        let ds = self.ds;
+        let s = &ds.services[si];
+        let mut passes = Vec::new();
+        for k in i + 1..j {
+            let StopAt::Crossing(ci) = s.stops[k].at else { continue };
+            let c = &ds.crossings[ci];
+            let before = s.stops[..k].iter().rev().find_map(|st| match st.at {
+                StopAt::Place(p) => Some(ds.places[p].country),
+                StopAt::Crossing(_) => None,
+            });
+            let first_side = c.sides.iter().position(|sd| Some(sd.country) == before).unwrap_or(0);
+            let (a, b) = (&c.sides[first_side], &c.sides[1 - first_side]);
+            let board = t0 + s.stops[i].offset.unwrap_or_default().to_chrono();
+            let (reach, cleared) = match s.stops[k].offset {
+                Some(o) => {
+                    let reach = t0 + o.to_chrono();
+                    (Some(reach), Some(reach + s.stops[k].clear.unwrap_or_default().to_chrono()))
+                }
+                None => (None, None),
+            };
+            for (side, at) in [(a, reach), (b, cleared)] {
+                let when = at.unwrap_or(board);
+                let local_date = when.with_timezone(&side.zone.0).date_naive();
+                let result = match at {
+                    Some(t) => calendar::side_at(ds, c, side, t),
+                    // Time at the border unknown: only the day can be checked.
+                    None => calendar::side_day(ds, c, side, local_date).map_err(Blocked::Day),
+                };
+                if let Err(blocked) = result {
+                    let shift = at.and_then(|t| calendar::next_side_open(ds, c, side, t, 400).map(|n| n - t));
+                    return Err((describe_block(c, side, &blocked, s, local_date), local_date, shift));
+                }
+            }
+            let entry_date = cleared.unwrap_or(board).with_timezone(&b.zone.0).date_naive();
+            let entry = (!self.req.passports.is_empty()).then(|| visa::entry(ds, &self.req.passports, &self.req.visas, b.country, c, entry_date));
+            if let Some(Entry::Refused(why)) = &entry {
+                return Err((why.clone(), entry_date, None));
+            }
+            passes.push(BorderPass { crossing: ci, first_side, reach, cleared, entry });
+        }
+        Ok(passes)
+    }
+
+}
+
+/// Why a vehicle cannot pass, in words, with every time in the post's own clock.
+fn describe_block(c: &Crossing, side: &Side, b: &Blocked, s: &Service, date: NaiveDate) -> String {
+        match b {
+            Blocked::Day(closed) => closed.describe(&c.name),
+            Blocked::Hours { local, window, cutoff, lunch } => {
+                let zone = |t: NaiveTime| calendar::show_time(side.zone.0, date, t);
+                let mut why = Vec::new();
+                if let Some(w) = window {
+                    why.push(format!("open {}–{}", zone(w.start.0), zone(w.end.0)));
+                }
+                if let Some(c) = cutoff {
+                    why.push(format!("practical cut-off {}", zone(*c)));
+                }
+                if let Some(l) = lunch {
+                    why.push(format!("lunch break {}–{}", zone(l.start.0), zone(l.end.0)));
+                }
+                format!("{} ({}) would reach the {} post of {} at {}, outside its hours ({})", s.name, s.id, side.country, c.name, zone(*local), why.join("; "))
+            }
+        }
+}
+
+impl<'a> Planner<'a> {
+
+    /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
+    /// earlier than `ready` and (for a first leg) departing before `latest`.
+    fn ride(&mut self, si: ServiceIx, i: usize, j: usize, ready: DateTime<Utc>, latest: Option<DateTime<Utc>>, horizon: DateTime<Utc>) -> Option<Leg> {
+        if let Err(reason) = self.static_check(si, i, j) {
+            if !reason.is_empty() {
+                let d = ready.with_timezone(&self.ds.services[si].schedule.zone.0).date_naive();
+                self.reject(reason, d);
+            }
+            return None;
+        }
+        let s = &self.ds.services[si];
+        let sc = &s.schedule;
+        let zone = sc.zone.0;
+        let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
+        let off_j = s.stops[j].offset.unwrap_or_default().to_chrono();
+        let too_late = |t0: DateTime<Utc>| t0 + off_i > horizon || latest.is_some_and(|l| t0 + off_i >= l);
+        let build = |t0: DateTime<Utc>, borders: Vec<BorderPass>| Leg { service: si, board: i, alight: j, depart: t0 + off_i, arrive: t0 + off_j, borders, fare: None, vehicles: None };
+
+        if let Some(depart) = sc.depart {
+            // A timetable: try each running day in turn.
+            let mut day = (ready - off_i).with_timezone(&zone).date_naive() - Duration::days(1);
+            loop {
+                let Some(t0) = calendar::at_local(zone, day, depart.0) else {
+                    day += Duration::days(1);
+                    continue;
+                };
+                if too_late(t0) {
+                    return None;
+                }
+                if t0 + off_i >= ready && sc.runs_on(day) {
+                    match self.borders(si, i, j, t0) {
+                        Ok(b) => return Some(build(t0, b)),
+                        Err((why, date, _)) => self.reject(why, date),
+                    }
+                }
+                day += Duration::days(1);
+            }
+        }
+        // On demand, or leaves when full with no fixed time: start as soon as allowed,
+        // and move the start so that each post is reached when it is open. The reasons for
+        // each move count only if no start works in the end.
+        let mut pending: Vec<(String, NaiveDate)> = Vec::new();
+        let leg = self.shifted(si, i, j, ready - off_i, &too_late, &mut pending).map(|(t0, b)| build(t0, b));
+        if leg.is_none() {
+            for (why, date) in pending {
+                self.reject(why, date);
+            }
+        }
+        leg
+    }
+
+    /// The earliest on-demand start at or after `t0` that fits the daily window and every
+    /// post's hours; the reasons it had to move go to `pending`.
+    fn shifted(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        mut t0: DateTime<Utc>,
+        too_late: &dyn Fn(DateTime<Utc>) -> bool,
+        pending: &mut Vec<(String, NaiveDate)>,
+    ) -> Option<(DateTime<Utc>, Vec<BorderPass>)> {
+        let sc = &self.ds.services[si].schedule;
+        let zone = sc.zone.0;
+        for _ in 0..64 {
+            let local = t0.with_timezone(&zone);
+            let (date, time) = (local.date_naive(), local.time());
+            if let Some(w) = sc.window {
+                if time < w.start.0 {
+                    t0 = calendar::at_local(zone, date, w.start.0)?;
+                    continue;
+                }
+                if time > w.end.0 {
+                    t0 = calendar::at_local(zone, date + Duration::days(1), w.start.0)?;
+                    continue;
+                }
+            }
+            if !sc.runs_on(date) {
+                let start = sc.window.map(|w| w.start.0).unwrap_or(NaiveTime::MIN);
+                t0 = calendar::at_local(zone, date + Duration::days(1), start)?;
+                if too_late(t0) {
+                    return None;
+                }
+                continue;
+            }
+            if too_late(t0) {
+                return None;
+            }
+            match self.borders(si, i, j, t0) {
+                Ok(b) => return Some((t0, b)),
+                Err((why, date, shift)) => {
+                    pending.push((why, date));
+                    match shift {
+                        Some(d) if d > Duration::zero() => t0 += d,
+                        _ => return None,
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The fare for a ride and what it costs the party, in the fare's currency.
+    fn price(&self, leg: &mut Leg) {
+        let s = &self.ds.services[leg.service];
+        if let Some((fi, f)) = s.fares.iter().enumerate().find(|(_, f)| f.from == leg.board && f.to == leg.alight) {
+            let party = self.req.party.max(1);
+            let (units, vehicles) = match f.per {
+                Per::Person => (party, None),
+                Per::Vehicle => {
+                    let v = f.seats.map_or(1, |seats| party.div_ceil(seats.max(1)));
+                    (v, Some(v))
+                }
+            };
+            leg.fare = Some((fi, money::times(f.price, units)));
+            leg.vehicles = vehicles;
+        }
+    }
+
+    /// Runs the search and returns the plan.
+    pub fn run(mut self) -> Plan {
+        let ds = self.ds;
+        let req = self.req;
+        let origin_zone = ds.places[req.from].zone.0;
+        let Some(start) = calendar::at_local(origin_zone, req.date, NaiveTime::MIN) else { return self.plan };
+        let Some(latest) = calendar::at_local(origin_zone, req.date + Duration::days(i64::from(req.within)), NaiveTime::MIN) else { return self.plan };
+        let horizon = latest + Duration::days(TRIP_DAYS);
+        let base = ds.rates.base;
+
+        let mut labels: Vec<Label> = vec![Label { place: req.from, via_ok: req.via.is_none() || req.via == Some(req.from), itinerary: Itinerary { legs: vec![], cost: 0, unknown_fares: 0 } }];
+        let mut dead = vec![false];
+        let mut bags: HashMap<(PlaceIx, bool), Vec<usize>> = HashMap::new();
+        let mut heap = BinaryHeap::new();
+        heap.push(Reverse((start, 0usize)));
+        let mut done: Vec<usize> = Vec::new();
+
+        while let Some(Reverse((_, id))) = heap.pop() {
+            if dead[id] {
+                continue;
+            }
+            let (place, via_ok) = (labels[id].place, labels[id].via_ok);
+            if place == req.to && via_ok {
+                done.push(id);
+                continue;
+            }
+            let legs_so_far = labels[id].itinerary.legs.len();
+            if legs_so_far >= MAX_LEGS {
+                continue;
+            }
+            let ready = if legs_so_far == 0 { start } else { labels[id].itinerary.arrive() + Duration::minutes(MIN_CONNECTION) };
+            let visited: Vec<PlaceIx> = std::iter::once(req.from)
+                .chain(labels[id].itinerary.legs.iter().map(|l| match ds.services[l.service].stops[l.alight].at {
+                    StopAt::Place(p) => p,
+                    StopAt::Crossing(_) => req.from,
+                }))
+                .collect();
+            let options = self.at_place.get(&place).cloned().unwrap_or_default();
+            for (si, i) in options {
+                let s = &ds.services[si];
+                for j in i + 1..s.stops.len() {
+                    let StopAt::Place(p) = s.stops[j].at else { continue };
+                    if visited.contains(&p) {
+                        continue;
+                    }
+                    let first_leg_latest = (legs_so_far == 0).then_some(latest);
+                    let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, horizon) else { continue };
+                    self.price(&mut leg);
+                    let passes_via = req.via.is_some_and(|v| s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v)));
+                    let mut it = labels[id].itinerary.clone();
+                    match (leg.fare, base) {
+                        (Some((_, m)), Some(b)) => match money::convert(&ds.rates, m, b) {
+                            Some(x) => it.cost += x.minor,
+                            None => it.unknown_fares += 1,
+                        },
+                        _ => it.unknown_fares += 1,
+                    }
+                    it.legs.push(leg);
+                    let key = (p, via_ok || passes_via);
+                    let bag = bags.entry(key).or_default();
+                    if bag.iter().any(|o| !dead[*o] && labels[*o].itinerary.covers(&it)) {
+                        continue;
+                    }
+                    for o in bag.iter() {
+                        if it.covers(&labels[*o].itinerary) {
+                            dead[*o] = true;
+                        }
+                    }
+                    let arrive = it.arrive();
+                    labels.push(Label { place: p, via_ok: key.1, itinerary: it });
+                    dead.push(false);
+                    let nid = labels.len() - 1;
+                    bag.push(nid);
+                    heap.push(Reverse((arrive, nid)));
+                }
+            }
+        }
+        let mut found: Vec<Itinerary> = done.into_iter().filter(|id| !dead[*id]).map(|id| labels[id].itinerary.clone()).collect();
+        found.sort_by_key(|it| (it.arrive(), it.cost, it.unknown_fares, it.legs.len()));
+        self.plan.itineraries = found;
+        self.plan
+    }
+}
+
+/// Plans `req`; when nothing is found, also looks for the earliest day within a year on
+/// which the journey becomes possible.
+pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
+    let plan = Planner::new(ds, req).run();
+    if !plan.itineraries.is_empty() {
+        return (plan, None);
+    }
+    let later = Request { date: req.date + Duration::days(i64::from(req.within)), within: 366u32.saturating_sub(req.within).max(1), ..req.clone() };
+    let next = Planner::new(ds, &later).run();
+    let first = next.itineraries.iter().map(|it| it.depart()).min().map(|t| t.with_timezone(&ds.places[req.from].zone.0).date_naive());
+    (plan, first)
+}

@@ -88,6 +88,12 @@ fn today() -> Result<NaiveDate, Failure> {
     }
 }
 
+/// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+fn color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
 /// Loads and validates the dataset: embedded, or from `--data DIR`.
 pub fn load_dataset(dir: Option<&std::path::Path>) -> Result<Dataset, Failure> {
     let source = match dir {
@@ -113,7 +119,7 @@ fn run(cli: Cli) -> Result<Output, Failure> {
         Command::Check => commands::check::run(&ds, today),
         Command::Places(a) => commands::places::run(&ds, &a),
         Command::Plan(a) => commands::plan::run(&ds, &a, today),
-        Command::Hours(a) => commands::hours::run(&ds, &a, today),
+        Command::Hours(a) => commands::hours::run(&ds, &a, today, color()),
         Command::Services(a) => commands::services::run(&ds, &a),
         Command::Baggage(a) => commands::baggage::run(&ds, &a),
     }
