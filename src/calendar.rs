@@ -10,11 +10,25 @@ use chrono_tz::Tz;
 /// Why a crossing (or one side of it) is closed on a day.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Closed {
-    Status { status: CrossingStatus, since: Option<NaiveDate>, reopens: Option<NaiveDate> },
+    Status {
+        status: CrossingStatus,
+        since: Option<NaiveDate>,
+        reopens: Option<NaiveDate>,
+    },
     Season(Season),
-    Closure { from: NaiveDate, to: NaiveDate, reason: String },
-    Holiday { country: crate::types::Country, name: String },
-    Weekday { weekday: Weekday, days: Weekdays },
+    Closure {
+        from: NaiveDate,
+        to: NaiveDate,
+        reason: String,
+    },
+    Holiday {
+        country: crate::types::Country,
+        name: String,
+    },
+    Weekday {
+        weekday: Weekday,
+        days: Weekdays,
+    },
 }
 
 impl Closed {
@@ -32,25 +46,52 @@ impl Closed {
     /// A sentence a traveller reads: "Torugart is closed on Saturdays and Sundays".
     pub fn describe(&self, name: &str) -> String {
         match self {
-            Closed::Status { status, since, reopens } => {
-                let word = if *status == CrossingStatus::Closed { "closed" } else { "of uncertain status" };
-                let since = since.map(|d| format!(" since {}", long_date(d))).unwrap_or_default();
-                let re = reopens.map(|d| format!("; it is due to reopen {}", long_date(d))).unwrap_or_else(|| "; no reopening date is known".into());
+            Closed::Status {
+                status,
+                since,
+                reopens,
+            } => {
+                let word = if *status == CrossingStatus::Closed {
+                    "closed"
+                } else {
+                    "of uncertain status"
+                };
+                let since = since
+                    .map(|d| format!(" since {}", long_date(d)))
+                    .unwrap_or_default();
+                let re = reopens
+                    .map(|d| format!("; it is due to reopen {}", long_date(d)))
+                    .unwrap_or_else(|| "; no reopening date is known".into());
                 format!("{name} is {word}{since}{re}")
             }
             Closed::Season(s) => {
-                let close_next = s.close.in_year(2001).and_then(|d| d.succ_opt()).map(crate::types::MonthDay::of);
-                let from = close_next.map(|m| m.to_string()).unwrap_or_else(|| s.close.to_string());
-                format!("{name} is closed for the winter from {from}; it reopens {} (open {} to {})", s.open, s.open, s.close)
+                let close_next = s
+                    .close
+                    .in_year(2001)
+                    .and_then(|d| d.succ_opt())
+                    .map(crate::types::MonthDay::of);
+                let from = close_next
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| s.close.to_string());
+                format!(
+                    "{name} is closed for the winter from {from}; it reopens {} (open {} to {})",
+                    s.open, s.open, s.close
+                )
             }
             Closed::Closure { from, to, reason } => {
                 if from == to {
                     format!("{name} is closed on {} ({reason})", long_date(*from))
                 } else {
-                    format!("{name} is closed from {} to {} ({reason})", long_date(*from), long_date(*to))
+                    format!(
+                        "{name} is closed from {} to {} ({reason})",
+                        long_date(*from),
+                        long_date(*to)
+                    )
                 }
             }
-            Closed::Holiday { country, name: h } => format!("{name} is closed for {h} ({country} public holiday)"),
+            Closed::Holiday { country, name: h } => {
+                format!("{name} is closed for {h} ({country} public holiday)")
+            }
             Closed::Weekday { days, .. } => {
                 let closed: Vec<String> = days.missing().iter().map(|d| plural_day(*d)).collect();
                 format!("{name} is closed on {}", join_and(&closed))
@@ -64,7 +105,15 @@ pub fn long_date(d: NaiveDate) -> String {
 }
 
 fn plural_day(d: Weekday) -> String {
-    let n = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
+    let n = [
+        "Mondays",
+        "Tuesdays",
+        "Wednesdays",
+        "Thursdays",
+        "Fridays",
+        "Saturdays",
+        "Sundays",
+    ];
     n[d.num_days_from_monday() as usize].to_string()
 }
 
@@ -81,7 +130,12 @@ fn join_and(items: &[String]) -> String {
 pub enum Blocked {
     Day(Closed),
     /// Reached outside the hours (or after the practical cut-off), or in a lunch break.
-    Hours { local: NaiveTime, window: Option<TimeRange>, cutoff: Option<NaiveTime>, lunch: Option<TimeRange> },
+    Hours {
+        local: NaiveTime,
+        window: Option<TimeRange>,
+        cutoff: Option<NaiveTime>,
+        lunch: Option<TimeRange>,
+    },
 }
 
 /// Is the crossing open on this calendar day, judged for one side (its holidays are those
@@ -89,7 +143,11 @@ pub enum Blocked {
 pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Result<(), Closed> {
     match c.status {
         CrossingStatus::Closed if c.reopens.is_none_or(|r| date < r) => {
-            return Err(Closed::Status { status: c.status, since: c.status_since, reopens: c.reopens });
+            return Err(Closed::Status {
+                status: c.status,
+                since: c.status_since,
+                reopens: c.reopens,
+            });
         }
         _ => {}
     }
@@ -98,17 +156,31 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
             return Err(Closed::Season(s));
         }
     }
-    if let Some(cl) = c.closures.iter().find(|cl| cl.from <= date && date <= cl.to) {
-        return Err(Closed::Closure { from: cl.from, to: cl.to, reason: cl.reason.clone() });
+    if let Some(cl) = c
+        .closures
+        .iter()
+        .find(|cl| cl.from <= date && date <= cl.to)
+    {
+        return Err(Closed::Closure {
+            from: cl.from,
+            to: cl.to,
+            reason: cl.reason.clone(),
+        });
     }
     for country in &c.holidays_close {
         if let Some(name) = ds.holiday(*country, date) {
-            return Err(Closed::Holiday { country: *country, name: name.to_string() });
+            return Err(Closed::Holiday {
+                country: *country,
+                name: name.to_string(),
+            });
         }
     }
     if let Some(days) = side.days {
         if !days.contains(date.weekday()) {
-            return Err(Closed::Weekday { weekday: date.weekday(), days });
+            return Err(Closed::Weekday {
+                weekday: date.weekday(),
+                days,
+            });
         }
     }
     Ok(())
@@ -139,21 +211,38 @@ pub fn side_at(ds: &Dataset, c: &Crossing, side: &Side, t: DateTime<Utc>) -> Res
     let opens = side.hours.map(|h| h.start.0);
     let last = last_entry(side);
     let outside = opens.is_some_and(|o| time < o) || last.is_some_and(|l| time > l);
-    let lunch = side.breaks.iter().find(|b| b.start.0 < time && time < b.end.0).copied();
+    let lunch = side
+        .breaks
+        .iter()
+        .find(|b| b.start.0 < time && time < b.end.0)
+        .copied();
     if outside || lunch.is_some() {
-        return Err(Blocked::Hours { local: time, window: side.hours, cutoff: side.cutoff.map(|c| c.0), lunch });
+        return Err(Blocked::Hours {
+            local: time,
+            window: side.hours,
+            cutoff: side.cutoff.map(|c| c.0),
+            lunch,
+        });
     }
     Ok(())
 }
 
 /// Local midnight of `date` in `zone` as an instant.
 pub fn at_local(zone: Tz, date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
-    zone.from_local_datetime(&date.and_time(time)).earliest().map(|d| d.with_timezone(&Utc))
+    zone.from_local_datetime(&date.and_time(time))
+        .earliest()
+        .map(|d| d.with_timezone(&Utc))
 }
 
 /// The first instant at or after `t` when a vehicle could pass this side, looking at most
 /// `days` days ahead.
-pub fn next_side_open(ds: &Dataset, c: &Crossing, side: &Side, t: DateTime<Utc>, days: i64) -> Option<DateTime<Utc>> {
+pub fn next_side_open(
+    ds: &Dataset,
+    c: &Crossing,
+    side: &Side,
+    t: DateTime<Utc>,
+    days: i64,
+) -> Option<DateTime<Utc>> {
     if side_at(ds, c, side, t).is_ok() {
         return Some(t);
     }
@@ -181,14 +270,28 @@ pub fn next_side_open(ds: &Dataset, c: &Crossing, side: &Side, t: DateTime<Utc>,
 
 /// The first day on or after `date` (within a year) on which both sides are open, with the
 /// moment the later of the two posts opens that day and that side's zone.
-pub fn next_open(ds: &Dataset, c: &Crossing, date: NaiveDate) -> Option<(NaiveDate, DateTime<Utc>, Tz)> {
-    (0..=366).map(|i| date + Duration::days(i)).find(|d| crossing_day(ds, c, *d).is_ok()).and_then(|d| {
-        c.sides
-            .iter()
-            .filter_map(|s| at_local(s.zone.0, d, s.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN)).map(|t| (t, s.zone.0)))
-            .max_by_key(|(t, _)| *t)
-            .map(|(t, z)| (d, t, z))
-    })
+pub fn next_open(
+    ds: &Dataset,
+    c: &Crossing,
+    date: NaiveDate,
+) -> Option<(NaiveDate, DateTime<Utc>, Tz)> {
+    (0..=366)
+        .map(|i| date + Duration::days(i))
+        .find(|d| crossing_day(ds, c, *d).is_ok())
+        .and_then(|d| {
+            c.sides
+                .iter()
+                .filter_map(|s| {
+                    at_local(
+                        s.zone.0,
+                        d,
+                        s.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN),
+                    )
+                    .map(|t| (t, s.zone.0))
+                })
+                .max_by_key(|(t, _)| *t)
+                .map(|(t, z)| (d, t, z))
+        })
 }
 
 /// Formats an instant in a zone, always with the zone: `Mon 15 Jun 09:00 CST`.
@@ -219,7 +322,11 @@ where
 /// A time of day with its zone: `09:00 UTC+6`, judged on `date`.
 pub fn show_time(zone: Tz, date: NaiveDate, time: NaiveTime) -> String {
     match at_local(zone, date, time) {
-        Some(t) => format!("{} {}", time.format("%H:%M"), zone_abbrev(&t.with_timezone(&zone))),
+        Some(t) => format!(
+            "{} {}",
+            time.format("%H:%M"),
+            zone_abbrev(&t.with_timezone(&zone))
+        ),
         None => format!("{} {}", time.format("%H:%M"), zone.name()),
     }
 }
@@ -245,8 +352,12 @@ mod tests {
     }
 
     fn fixture() -> (Dataset, Crossing) {
-        let mut holidays: HashMap<Country, std::collections::BTreeMap<NaiveDate, Vec<String>>> = HashMap::new();
-        holidays.entry("CN".parse().unwrap()).or_default().insert(d("2026-10-01"), vec!["National Day".into()]);
+        let mut holidays: HashMap<Country, std::collections::BTreeMap<NaiveDate, Vec<String>>> =
+            HashMap::new();
+        holidays
+            .entry("CN".parse().unwrap())
+            .or_default()
+            .insert(d("2026-10-01"), vec!["National Day".into()]);
         let ds = Dataset {
             sources: vec![],
             places: vec![],
@@ -255,7 +366,10 @@ mod tests {
             services: vec![],
             visas: Visas::default(),
             holidays,
-            rates: Rates { base: None, rates: HashMap::new() },
+            rates: Rates {
+                base: None,
+                rates: HashMap::new(),
+            },
         };
         let c = Crossing {
             id: "x".into(),
@@ -273,11 +387,22 @@ mod tests {
             visa_on_arrival: vec![],
             permits: vec![],
             holidays_close: vec!["CN".parse().unwrap()],
-            season: Some(Season { open: "04-01".parse().unwrap(), close: "11-30".parse().unwrap() }),
+            season: Some(Season {
+                open: "04-01".parse().unwrap(),
+                close: "11-30".parse().unwrap(),
+            }),
             sides: [side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek")],
-            closures: vec![Closure { from: d("2026-06-01"), to: d("2026-06-02"), reason: "notice".into(), sources: vec![] }],
+            closures: vec![Closure {
+                from: d("2026-06-01"),
+                to: d("2026-06-02"),
+                reason: "notice".into(),
+                sources: vec![],
+            }],
             disputes: vec![],
-            prov: Provenance { sources: vec![], verified: d("2026-01-01") },
+            prov: Provenance {
+                sources: vec![],
+                verified: d("2026-01-01"),
+            },
             notes: None,
         };
         (ds, c)
@@ -295,11 +420,11 @@ mod tests {
     fn day_rules() {
         let (ds, c) = fixture();
         let cases = [
-            ("2026-06-15", None),              // Monday
-            ("2026-06-13", Some("weekend")),   // Saturday
-            ("2026-10-01", Some("holiday")),   // Thursday, National Day
-            ("2026-12-10", Some("season")),    // Thursday, winter
-            ("2026-06-01", Some("closure")),   // Monday, dated notice
+            ("2026-06-15", None),            // Monday
+            ("2026-06-13", Some("weekend")), // Saturday
+            ("2026-10-01", Some("holiday")), // Thursday, National Day
+            ("2026-12-10", Some("season")),  // Thursday, winter
+            ("2026-06-01", Some("closure")), // Monday, dated notice
         ];
         for (date, want) in cases {
             let got = crossing_day(&ds, &c, d(date)).err().map(|e| e.kind());
@@ -338,9 +463,15 @@ mod tests {
     fn descriptions() {
         let (ds, c) = fixture();
         let e = crossing_day(&ds, &c, d("2026-06-13")).unwrap_err();
-        assert_eq!(e.describe("X Pass"), "X Pass is closed on Saturdays and Sundays");
+        assert_eq!(
+            e.describe("X Pass"),
+            "X Pass is closed on Saturdays and Sundays"
+        );
         let e = crossing_day(&ds, &c, d("2026-12-10")).unwrap_err();
-        assert_eq!(e.describe("X Pass"), "X Pass is closed for the winter from 1 Dec; it reopens 1 Apr (open 1 Apr to 30 Nov)");
+        assert_eq!(
+            e.describe("X Pass"),
+            "X Pass is closed for the winter from 1 Dec; it reopens 1 Apr (open 1 Apr to 30 Nov)"
+        );
     }
 
     #[test]

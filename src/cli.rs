@@ -51,7 +51,12 @@ pub struct PlanArgs {
     #[arg(long)]
     pub date: Option<String>,
     /// How many departure days to search, from --date.
-    #[arg(long, default_value = "7", value_name = "DAYS", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        default_value = "7",
+        value_name = "DAYS",
+        allow_hyphen_values = true
+    )]
     pub within: String,
     /// A passport you hold (ISO country code, e.g. GB); repeat for dual nationals.
     #[arg(long = "passport", value_name = "CC")]
@@ -63,13 +68,23 @@ pub struct PlanArgs {
     #[arg(long = "permit", value_name = "ID")]
     pub permits: Vec<String>,
     /// Travellers sharing per-vehicle fares.
-    #[arg(long, default_value = "1", value_name = "N", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        default_value = "1",
+        value_name = "N",
+        allow_hyphen_values = true
+    )]
     pub party: String,
     /// Currency for totals (ISO 4217).
     #[arg(long, default_value = "USD", value_name = "CUR")]
     pub currency: String,
     /// How many itineraries to show at most.
-    #[arg(long, default_value = "5", value_name = "N", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        default_value = "5",
+        value_name = "N",
+        allow_hyphen_values = true
+    )]
     pub max: String,
     /// A place the journey must pass through.
     #[arg(long, value_name = "PLACE")]

@@ -11,7 +11,16 @@ mod embedded {
 }
 
 /// The folders of a dataset, one kind of record each.
-pub const KINDS: &[&str] = &["sources", "places", "permits", "crossings", "services", "visas", "holidays", "rates"];
+pub const KINDS: &[&str] = &[
+    "sources",
+    "places",
+    "permits",
+    "crossings",
+    "services",
+    "visas",
+    "holidays",
+    "rates",
+];
 
 /// One data file: the name shown in messages and its text.
 pub struct DataFile {
@@ -40,13 +49,21 @@ pub struct RawDataset {
     pub rates: Vec<(usize, raw::RatesFile)>,
     /// The text of each file, for turning byte offsets into lines.
     pub texts: Vec<String>,
+    /// Folders with a file that failed to parse: references into them are not reported,
+    /// since the missing records are a consequence of the parse error already reported.
+    pub failed: Vec<String>,
 }
 
 impl RawDataset {
     /// A problem at a byte offset in file number `file`.
     pub fn problem(&self, file: usize, offset: usize, message: String) -> Problem {
         let (line, col) = line_col(&self.texts[file], offset);
-        Problem { file: self.files[file].clone(), line: Some(line), col: Some(col), message }
+        Problem {
+            file: self.files[file].clone(),
+            line: Some(line),
+            col: Some(col),
+            message,
+        }
     }
 }
 
@@ -57,7 +74,11 @@ pub fn read_files(source: &DataSource) -> Result<Vec<DataFile>, Problem> {
             .iter()
             .filter_map(|(rel, text)| {
                 let kind = rel.split('/').next()?.to_string();
-                Some(DataFile { shown: format!("data/{rel}"), kind, text: text.to_string() })
+                Some(DataFile {
+                    shown: format!("data/{rel}"),
+                    kind,
+                    text: text.to_string(),
+                })
             })
             .collect()),
         DataSource::Dir(dir) => read_dir(dir),
@@ -75,26 +96,48 @@ fn read_dir(dir: &Path) -> Result<Vec<DataFile>, Problem> {
     let mut files = Vec::new();
     for kind in KINDS {
         let sub = dir.join(kind);
-        let Ok(entries) = std::fs::read_dir(&sub) else { continue };
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+        let Ok(entries) = std::fs::read_dir(&sub) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
         paths.sort();
         for path in paths {
             let shown = path.display().to_string();
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| Problem::whole(&shown, format!("cannot read this file: {e}; check that it exists and is UTF-8 text")))?;
-            files.push(DataFile { shown, kind: kind.to_string(), text });
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Problem::whole(
+                    &shown,
+                    format!("cannot read this file: {e}; check that it exists and is UTF-8 text"),
+                )
+            })?;
+            files.push(DataFile {
+                shown,
+                kind: kind.to_string(),
+                text,
+            });
         }
     }
     if files.is_empty() {
         return Err(Problem::whole(
             &shown_dir,
-            format!("no data files in '{shown_dir}'; expected *.toml files in folders {}", KINDS.join("/, ") + "/"),
+            format!(
+                "no data files in '{shown_dir}'; expected *.toml files in folders {}",
+                KINDS.join("/, ") + "/"
+            ),
         ));
     }
     Ok(files)
 }
 
-fn parse<T: DeserializeOwned>(file: &DataFile, index: usize, problems: &mut Vec<Problem>) -> Option<(usize, T)> {
+fn parse<T: DeserializeOwned>(
+    file: &DataFile,
+    index: usize,
+    problems: &mut Vec<Problem>,
+    failed: &mut Vec<String>,
+) -> Option<(usize, T)> {
     match toml::from_str::<T>(&file.text) {
         Ok(v) => Some((index, v)),
         Err(e) => {
@@ -102,7 +145,13 @@ fn parse<T: DeserializeOwned>(file: &DataFile, index: usize, problems: &mut Vec<
                 Some((l, c)) => (Some(l), Some(c)),
                 None => (None, None),
             };
-            problems.push(Problem { file: file.shown.clone(), line, col, message: e.message().trim().to_string() });
+            problems.push(Problem {
+                file: file.shown.clone(),
+                line,
+                col,
+                message: e.message().trim().to_string(),
+            });
+            failed.push(file.kind.clone());
             None
         }
     }
@@ -115,19 +164,22 @@ pub fn parse_all(files: Vec<DataFile>) -> (RawDataset, Vec<Problem>) {
     for (i, file) in files.iter().enumerate() {
         raw.files.push(file.shown.clone());
         raw.texts.push(file.text.clone());
-        let p = &mut problems;
+        let (p, f) = (&mut problems, &mut raw.failed);
         match file.kind.as_str() {
-            "sources" => raw.sources.extend(parse(file, i, p)),
-            "places" => raw.places.extend(parse(file, i, p)),
-            "permits" => raw.permits.extend(parse(file, i, p)),
-            "crossings" => raw.crossings.extend(parse(file, i, p)),
-            "services" => raw.services.extend(parse(file, i, p)),
-            "visas" => raw.visas.extend(parse(file, i, p)),
-            "holidays" => raw.holidays.extend(parse(file, i, p)),
-            "rates" => raw.rates.extend(parse(file, i, p)),
+            "sources" => raw.sources.extend(parse(file, i, p, f)),
+            "places" => raw.places.extend(parse(file, i, p, f)),
+            "permits" => raw.permits.extend(parse(file, i, p, f)),
+            "crossings" => raw.crossings.extend(parse(file, i, p, f)),
+            "services" => raw.services.extend(parse(file, i, p, f)),
+            "visas" => raw.visas.extend(parse(file, i, p, f)),
+            "holidays" => raw.holidays.extend(parse(file, i, p, f)),
+            "rates" => raw.rates.extend(parse(file, i, p, f)),
             other => problems.push(Problem::whole(
                 &file.shown,
-                format!("'{other}' is not a dataset folder; expected one of {}", KINDS.join(", ")),
+                format!(
+                    "'{other}' is not a dataset folder; expected one of {}",
+                    KINDS.join(", ")
+                ),
             )),
         }
     }

@@ -1,7 +1,9 @@
 //! The checked dataset the rest of the program trusts: every reference resolved to an index,
 //! every value typed. Built only by `validate`.
 
-use crate::types::{Country, Currency, Decimal, Dur, LocalTime, Money, Reported, Season, TimeRange, Weekdays, Zone};
+use crate::types::{
+    Country, Currency, Decimal, Dur, LocalTime, Money, Reported, Season, TimeRange, Weekdays, Zone,
+};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 
@@ -307,7 +309,11 @@ pub struct Dataset {
 
 impl Dataset {
     pub fn holiday(&self, country: Country, date: NaiveDate) -> Option<&str> {
-        self.holidays.get(&country)?.get(&date)?.first().map(String::as_str)
+        self.holidays
+            .get(&country)?
+            .get(&date)?
+            .first()
+            .map(String::as_str)
     }
     pub fn holiday_years(&self, country: Country) -> Option<(NaiveDate, NaiveDate)> {
         let h = self.holidays.get(&country)?;

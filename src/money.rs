@@ -10,7 +10,10 @@ fn per_base(rates: &Rates, c: Currency) -> Option<(i128, u32)> {
     if rates.base == Some(c) {
         return Some((1, 0));
     }
-    rates.rates.get(&c).map(|r| (r.per_base.mantissa, r.per_base.scale))
+    rates
+        .rates
+        .get(&c)
+        .map(|r| (r.per_base.mantissa, r.per_base.scale))
 }
 
 /// Converts `m` into `to`; `None` when a rate is missing.
@@ -21,13 +24,21 @@ pub fn convert(rates: &Rates, m: Money, to: Currency) -> Option<Money> {
     let (fm, fs) = per_base(rates, m.currency)?;
     let (tm, ts) = per_base(rates, to)?;
     // value_to = value_from * (tm / 10^ts) / (fm / 10^fs), in minor units of each.
-    let num = i128::from(m.minor).checked_mul(tm)?.checked_mul(10i128.checked_pow(fs)?)?.checked_mul(10i128.checked_pow(to.digits())?)?;
-    let den = fm.checked_mul(10i128.checked_pow(ts)?)?.checked_mul(10i128.checked_pow(m.currency.digits())?)?;
+    let num = i128::from(m.minor)
+        .checked_mul(tm)?
+        .checked_mul(10i128.checked_pow(fs)?)?
+        .checked_mul(10i128.checked_pow(to.digits())?)?;
+    let den = fm
+        .checked_mul(10i128.checked_pow(ts)?)?
+        .checked_mul(10i128.checked_pow(m.currency.digits())?)?;
     if den <= 0 {
         return None;
     }
     let minor = (num * 2 + den) / (den * 2);
-    Some(Money { minor: i64::try_from(minor).ok()?, currency: to })
+    Some(Money {
+        minor: i64::try_from(minor).ok()?,
+        currency: to,
+    })
 }
 
 /// The date of the rate used to convert between two currencies: the older of the two.
@@ -41,7 +52,10 @@ pub fn rate_date(rates: &Rates, a: Currency, b: Currency) -> Option<NaiveDate> {
 
 /// Multiplies money by a whole count.
 pub fn times(m: Money, n: u32) -> Money {
-    Money { minor: m.minor.saturating_mul(i64::from(n)), currency: m.currency }
+    Money {
+        minor: m.minor.saturating_mul(i64::from(n)),
+        currency: m.currency,
+    }
 }
 
 #[cfg(test)]
@@ -55,9 +69,23 @@ mod tests {
         let mut r = HashMap::new();
         for (c, v) in [("KZT", "500"), ("CNY", "7.1")] {
             let cur: Currency = c.parse().unwrap();
-            r.insert(cur, Rate { currency: cur, per_base: v.parse().unwrap(), date: "2026-01-01".parse().unwrap(), prov: Provenance { sources: vec![], verified: "2026-01-01".parse().unwrap() } });
+            r.insert(
+                cur,
+                Rate {
+                    currency: cur,
+                    per_base: v.parse().unwrap(),
+                    date: "2026-01-01".parse().unwrap(),
+                    prov: Provenance {
+                        sources: vec![],
+                        verified: "2026-01-01".parse().unwrap(),
+                    },
+                },
+            );
         }
-        Rates { base: Some(usd), rates: r }
+        Rates {
+            base: Some(usd),
+            rates: r,
+        }
     }
 
     fn money(a: &str, c: &str) -> Money {

@@ -20,7 +20,9 @@ pub fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -38,7 +40,10 @@ impl Named for crate::model::Place {
         &self.id
     }
     fn names(&self) -> Vec<&str> {
-        std::iter::once(self.id.as_str()).chain(std::iter::once(self.name.as_str())).chain(self.aliases.iter().map(String::as_str)).collect()
+        std::iter::once(self.id.as_str())
+            .chain(std::iter::once(self.name.as_str()))
+            .chain(self.aliases.iter().map(String::as_str))
+            .collect()
     }
 }
 
@@ -47,7 +52,10 @@ impl Named for crate::model::Crossing {
         &self.id
     }
     fn names(&self) -> Vec<&str> {
-        std::iter::once(self.id.as_str()).chain(std::iter::once(self.name.as_str())).chain(self.aliases.iter().map(String::as_str)).collect()
+        std::iter::once(self.id.as_str())
+            .chain(std::iter::once(self.name.as_str()))
+            .chain(self.aliases.iter().map(String::as_str))
+            .collect()
     }
 }
 
@@ -55,16 +63,34 @@ impl Named for crate::model::Crossing {
 pub fn resolve<T: Named>(items: &[T], query: &str, what: &str) -> Result<usize, String> {
     let q = fold(query);
     if q.is_empty() {
-        return Err(format!("'{query}' is not a {what} name; give an id, a name or an alias"));
+        return Err(format!(
+            "'{query}' is not a {what} name; give an id, a name or an alias"
+        ));
     }
-    if let Some(i) = items.iter().position(|it| it.names().iter().any(|n| fold(n) == q)) {
+    if let Some(i) = items
+        .iter()
+        .position(|it| it.names().iter().any(|n| fold(n) == q))
+    {
         return Ok(i);
     }
     let suggestions = suggest(items, &q);
     let hint = match suggestions.as_slice() {
-        [] => format!("run `crossings {}` to list them", if what == "crossing" { "hours" } else { "places" }),
+        [] => format!(
+            "run `crossings {}` to list them",
+            if what == "crossing" {
+                "hours"
+            } else {
+                "places"
+            }
+        ),
         [one] => format!("did you mean '{one}'?"),
-        many => format!("did you mean one of {}?", many.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")),
+        many => format!(
+            "did you mean one of {}?",
+            many.iter()
+                .map(|s| format!("'{s}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     Err(format!("no {what} named '{query}'; {hint}"))
 }
@@ -76,13 +102,20 @@ fn suggest<T: Named>(items: &[T], q: &str) -> Vec<String> {
         .filter_map(|it| {
             let best = it.names().iter().map(|n| distance(&fold(n), q)).min()?;
             let limit = (q.chars().count() / 3).max(1);
-            let prefix = it.names().iter().any(|n| q.len() >= 3 && fold(n).starts_with(q));
+            let prefix = it
+                .names()
+                .iter()
+                .any(|n| q.len() >= 3 && fold(n).starts_with(q));
             (best <= limit || prefix).then_some((if prefix { 0 } else { best }, it.id()))
         })
         .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
-    scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, id)| id.to_string())
+        .collect()
 }
 
 /// Whether `item` matches a free-text search: any name contains the folded query.
@@ -97,7 +130,14 @@ mod tests {
 
     #[test]
     fn folding() {
-        let cases = [("Ürümqi", "urumqi"), ("URUMQI", "urumqi"), ("Sary-Tash", "sarytash"), ("Xo'jand", "xojand"), ("喀什", "喀什"), ("  Kashi ", "kashi")];
+        let cases = [
+            ("Ürümqi", "urumqi"),
+            ("URUMQI", "urumqi"),
+            ("Sary-Tash", "sarytash"),
+            ("Xo'jand", "xojand"),
+            ("喀什", "喀什"),
+            ("  Kashi ", "kashi"),
+        ];
         for (input, folded) in cases {
             assert_eq!(fold(input), folded, "{input}");
         }

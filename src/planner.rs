@@ -80,7 +80,10 @@ impl Itinerary {
     }
     /// Whether `self` is at least as good as `other` on arrival, cost and changes.
     fn covers(&self, other: &Itinerary) -> bool {
-        self.arrive() <= other.arrive() && self.cost <= other.cost && self.unknown_fares <= other.unknown_fares && self.legs.len() <= other.legs.len()
+        self.arrive() <= other.arrive()
+            && self.cost <= other.cost
+            && self.unknown_fares <= other.unknown_fares
+            && self.legs.len() <= other.legs.len()
     }
 }
 
@@ -105,6 +108,9 @@ pub struct Planner<'a> {
     req: &'a Request,
     /// place → services stopping there, with the stop index.
     at_place: HashMap<PlaceIx, Vec<(ServiceIx, usize)>>,
+    /// Places from which some chain of services (ignoring dates) leads to the destination:
+    /// only rides towards these explain why a journey fails.
+    leads_on: Vec<bool>,
     plan: Plan,
 }
 
@@ -118,7 +124,14 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        Planner { ds, req, at_place, plan: Plan::default() }
+        let leads_on = leads_to(ds, req.to);
+        Planner {
+            ds,
+            req,
+            at_place,
+            leads_on,
+            plan: Plan::default(),
+        }
     }
 
     fn reject(&mut self, reason: String, date: NaiveDate) {
@@ -134,13 +147,22 @@ impl<'a> Planner<'a> {
         let ds = self.ds;
         let s = &ds.services[si];
         if s.status == ServiceStatus::Suspended {
-            let since = s.status_since.map(|d| format!(" since {}", calendar::long_date(d))).unwrap_or_default();
+            let since = s
+                .status_since
+                .map(|d| format!(" since {}", calendar::long_date(d)))
+                .unwrap_or_default();
             return Err(format!("{} ({}) is suspended{since}", s.name, s.id));
         }
         if s.stops[i].offset.is_none() || s.stops[j].offset.is_none() {
             // Worth telling only when it would have reached the destination.
             if s.stops[j].at == StopAt::Place(self.req.to) {
-                self.plan.unusable.insert(si, format!("{} ({}): no source gives its journey time, so it cannot be timed", s.name, s.id));
+                self.plan.unusable.insert(
+                    si,
+                    format!(
+                        "{} ({}): no source gives its journey time, so it cannot be timed",
+                        s.name, s.id
+                    ),
+                );
             }
             return Err(String::new());
         }
@@ -153,7 +175,10 @@ impl<'a> Planner<'a> {
             })
             .collect();
         if s.foreigners == Some(false) && self.is_foreigner(&served) {
-            return Err(format!("{} ({}) does not take foreign passengers", s.name, s.id));
+            return Err(format!(
+                "{} ({}) does not take foreign passengers",
+                s.name, s.id
+            ));
         }
         for st in &s.stops[i..=j] {
             let permits: &[PermitIx] = match st.at {
@@ -164,9 +189,13 @@ impl<'a> Planner<'a> {
                     }
                     let foreign = self.is_foreigner(&c.countries());
                     if foreign && c.foreigners == Foreigners::CitizensOnly {
-                        return Err(format!("{} is open only to citizens of {} and {}", c.name, c.sides[0].country, c.sides[1].country));
+                        return Err(format!(
+                            "{} is open only to citizens of {} and {}",
+                            c.name, c.sides[0].country, c.sides[1].country
+                        ));
                     }
-                    let no_public = c.foreigners == Foreigners::AgencyOnly || c.foreigners_public_transport == Some(false);
+                    let no_public = c.foreigners == Foreigners::AgencyOnly
+                        || c.foreigners_public_transport == Some(false);
                     if foreign && no_public && s.mode != Mode::AgencyCar {
                         return Err(format!("foreigners may not cross {} on public transport ({}); only an agency transfer", c.name, s.id));
                     }
@@ -177,7 +206,10 @@ impl<'a> Planner<'a> {
             for p in permits {
                 let permit = &ds.permits[*p];
                 if permit.enforce == Enforce::Refuse && !self.req.permits.contains(p) {
-                    return Err(format!("this route needs the {}; pass --permit {} if you hold one", permit.name, permit.id));
+                    return Err(format!(
+                        "this route needs the {}; pass --permit {} if you hold one",
+                        permit.name, permit.id
+                    ));
                 }
             }
         }
@@ -187,26 +219,61 @@ impl<'a> Planner<'a> {
     /// Checks the borders between stops `i` and `j` for a departure at `t0`. On failure
     /// returns the reason and, where the post opens later, the instant the vehicle should
     /// have reached it instead (for shifting an on-demand departure).
-    fn borders(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>) -> Result<Vec<BorderPass>, (String, NaiveDate, Option<Duration>)> {
+    fn borders(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+    ) -> Result<Vec<BorderPass>, (String, NaiveDate, Option<Duration>)> {
         let ds = self.ds;
         let s = &ds.services[si];
         let mut passes = Vec::new();
         for k in i + 1..j {
-            let StopAt::Crossing(ci) = s.stops[k].at else { continue };
+            let StopAt::Crossing(ci) = s.stops[k].at else {
+                continue;
+            };
             let c = &ds.crossings[ci];
             let before = s.stops[..k].iter().rev().find_map(|st| match st.at {
                 StopAt::Place(p) => Some(ds.places[p].country),
                 StopAt::Crossing(_) => None,
             });
-            let first_side = c.sides.iter().position(|sd| Some(sd.country) == before).unwrap_or(0);
+            let first_side = c
+                .sides
+                .iter()
+                .position(|sd| Some(sd.country) == before)
+                .unwrap_or(0);
             let (a, b) = (&c.sides[first_side], &c.sides[1 - first_side]);
             let board = t0 + s.stops[i].offset.unwrap_or_default().to_chrono();
             let (reach, cleared) = match s.stops[k].offset {
                 Some(o) => {
                     let reach = t0 + o.to_chrono();
-                    (Some(reach), Some(reach + s.stops[k].clear.unwrap_or_default().to_chrono()))
+                    (
+                        Some(reach),
+                        Some(reach + s.stops[k].clear.unwrap_or_default().to_chrono()),
+                    )
                 }
                 None => (None, None),
+            };
+            // The visa is judged on arrival at the second post, and reported even when a
+            // post is also closed: both block the journey, and the traveller should see both.
+            let entry_date = cleared
+                .unwrap_or(board)
+                .with_timezone(&b.zone.0)
+                .date_naive();
+            let entry = (!self.req.passports.is_empty()).then(|| {
+                visa::entry(
+                    ds,
+                    &self.req.passports,
+                    &self.req.visas,
+                    b.country,
+                    c,
+                    entry_date,
+                )
+            });
+            let refused = match &entry {
+                Some(Entry::Refused(why)) => Some(why.clone()),
+                _ => None,
             };
             for (side, at) in [(a, reach), (b, cleared)] {
                 let when = at.unwrap_or(board);
@@ -217,51 +284,104 @@ impl<'a> Planner<'a> {
                     None => calendar::side_day(ds, c, side, local_date).map_err(Blocked::Day),
                 };
                 if let Err(blocked) = result {
-                    let shift = at.and_then(|t| calendar::next_side_open(ds, c, side, t, 400).map(|n| n - t));
-                    return Err((describe_block(c, side, &blocked, s, local_date), local_date, shift));
+                    if let Some(why) = &refused {
+                        self.reject(why.clone(), entry_date);
+                    }
+                    let shift = at
+                        .and_then(|t| calendar::next_side_open(ds, c, side, t, 400).map(|n| n - t));
+                    return Err((
+                        describe_block(c, side, &blocked, s, local_date),
+                        local_date,
+                        shift,
+                    ));
                 }
             }
-            let entry_date = cleared.unwrap_or(board).with_timezone(&b.zone.0).date_naive();
-            let entry = (!self.req.passports.is_empty()).then(|| visa::entry(ds, &self.req.passports, &self.req.visas, b.country, c, entry_date));
-            if let Some(Entry::Refused(why)) = &entry {
-                return Err((why.clone(), entry_date, None));
+            if let Some(why) = refused {
+                return Err((why, entry_date, None));
             }
-            passes.push(BorderPass { crossing: ci, first_side, reach, cleared, entry });
+            passes.push(BorderPass {
+                crossing: ci,
+                first_side,
+                reach,
+                cleared,
+                entry,
+            });
         }
         Ok(passes)
     }
-
 }
 
 /// Why a vehicle cannot pass, in words, with every time in the post's own clock.
 fn describe_block(c: &Crossing, side: &Side, b: &Blocked, s: &Service, date: NaiveDate) -> String {
-        match b {
-            Blocked::Day(closed) => closed.describe(&c.name),
-            Blocked::Hours { local, window, cutoff, lunch } => {
-                let zone = |t: NaiveTime| calendar::show_time(side.zone.0, date, t);
-                let mut why = Vec::new();
-                if let Some(w) = window {
-                    why.push(format!("open {}–{}", zone(w.start.0), zone(w.end.0)));
-                }
-                if let Some(c) = cutoff {
-                    why.push(format!("practical cut-off {}", zone(*c)));
-                }
-                if let Some(l) = lunch {
-                    why.push(format!("lunch break {}–{}", zone(l.start.0), zone(l.end.0)));
-                }
-                format!("{} ({}) would reach the {} post of {} at {}, outside its hours ({})", s.name, s.id, side.country, c.name, zone(*local), why.join("; "))
+    match b {
+        Blocked::Day(closed) => closed.describe(&c.name),
+        Blocked::Hours {
+            local,
+            window,
+            cutoff,
+            lunch,
+        } => {
+            let zone = |t: NaiveTime| calendar::show_time(side.zone.0, date, t);
+            let mut why = Vec::new();
+            if let Some(w) = window {
+                why.push(format!("open {}–{}", zone(w.start.0), zone(w.end.0)));
             }
+            if let Some(c) = cutoff {
+                why.push(format!("practical cut-off {}", zone(*c)));
+            }
+            if let Some(l) = lunch {
+                why.push(format!("lunch break {}–{}", zone(l.start.0), zone(l.end.0)));
+            }
+            format!(
+                "{} ({}) would reach the {} post of {} at {}, outside its hours ({})",
+                s.name,
+                s.id,
+                side.country,
+                c.name,
+                zone(*local),
+                why.join("; ")
+            )
         }
+    }
 }
 
 impl<'a> Planner<'a> {
-
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
     /// earlier than `ready` and (for a first leg) departing before `latest`.
-    fn ride(&mut self, si: ServiceIx, i: usize, j: usize, ready: DateTime<Utc>, latest: Option<DateTime<Utc>>, horizon: DateTime<Utc>) -> Option<Leg> {
+    fn ride(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        ready: DateTime<Utc>,
+        latest: Option<DateTime<Utc>>,
+        horizon: DateTime<Utc>,
+    ) -> Option<Leg> {
+        let before = self.plan.reasons.clone();
+        let leg = self.ride_checked(si, i, j, ready, latest, horizon);
+        // A ride towards a dead end explains nothing about this journey.
+        if let StopAt::Place(p) = self.ds.services[si].stops[j].at {
+            if !self.leads_on[p] {
+                self.plan.reasons = before;
+            }
+        }
+        leg
+    }
+
+    fn ride_checked(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        ready: DateTime<Utc>,
+        latest: Option<DateTime<Utc>>,
+        horizon: DateTime<Utc>,
+    ) -> Option<Leg> {
         if let Err(reason) = self.static_check(si, i, j) {
             if !reason.is_empty() {
-                let d = ready.with_timezone(&self.ds.services[si].schedule.zone.0).date_naive();
+                let d = ready
+                    .with_timezone(&self.ds.services[si].schedule.zone.0)
+                    .date_naive();
                 self.reject(reason, d);
             }
             return None;
@@ -271,8 +391,18 @@ impl<'a> Planner<'a> {
         let zone = sc.zone.0;
         let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
         let off_j = s.stops[j].offset.unwrap_or_default().to_chrono();
-        let too_late = |t0: DateTime<Utc>| t0 + off_i > horizon || latest.is_some_and(|l| t0 + off_i >= l);
-        let build = |t0: DateTime<Utc>, borders: Vec<BorderPass>| Leg { service: si, board: i, alight: j, depart: t0 + off_i, arrive: t0 + off_j, borders, fare: None, vehicles: None };
+        let too_late =
+            |t0: DateTime<Utc>| t0 + off_i > horizon || latest.is_some_and(|l| t0 + off_i >= l);
+        let build = |t0: DateTime<Utc>, borders: Vec<BorderPass>| Leg {
+            service: si,
+            board: i,
+            alight: j,
+            depart: t0 + off_i,
+            arrive: t0 + off_j,
+            borders,
+            fare: None,
+            vehicles: None,
+        };
 
         if let Some(depart) = sc.depart {
             // A timetable: try each running day in turn.
@@ -298,7 +428,9 @@ impl<'a> Planner<'a> {
         // and move the start so that each post is reached when it is open. The reasons for
         // each move count only if no start works in the end.
         let mut pending: Vec<(String, NaiveDate)> = Vec::new();
-        let leg = self.shifted(si, i, j, ready - off_i, &too_late, &mut pending).map(|(t0, b)| build(t0, b));
+        let leg = self
+            .shifted(si, i, j, ready - off_i, &too_late, &mut pending)
+            .map(|(t0, b)| build(t0, b));
         if leg.is_none() {
             for (why, date) in pending {
                 self.reject(why, date);
@@ -361,7 +493,12 @@ impl<'a> Planner<'a> {
     /// The fare for a ride and what it costs the party, in the fare's currency.
     fn price(&self, leg: &mut Leg) {
         let s = &self.ds.services[leg.service];
-        if let Some((fi, f)) = s.fares.iter().enumerate().find(|(_, f)| f.from == leg.board && f.to == leg.alight) {
+        if let Some((fi, f)) = s
+            .fares
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.from == leg.board && f.to == leg.alight)
+        {
             let party = self.req.party.max(1);
             let (units, vehicles) = match f.per {
                 Per::Person => (party, None),
@@ -380,12 +517,28 @@ impl<'a> Planner<'a> {
         let ds = self.ds;
         let req = self.req;
         let origin_zone = ds.places[req.from].zone.0;
-        let Some(start) = calendar::at_local(origin_zone, req.date, NaiveTime::MIN) else { return self.plan };
-        let Some(latest) = calendar::at_local(origin_zone, req.date + Duration::days(i64::from(req.within)), NaiveTime::MIN) else { return self.plan };
+        let Some(start) = calendar::at_local(origin_zone, req.date, NaiveTime::MIN) else {
+            return self.plan;
+        };
+        let Some(latest) = calendar::at_local(
+            origin_zone,
+            req.date + Duration::days(i64::from(req.within)),
+            NaiveTime::MIN,
+        ) else {
+            return self.plan;
+        };
         let horizon = latest + Duration::days(TRIP_DAYS);
         let base = ds.rates.base;
 
-        let mut labels: Vec<Label> = vec![Label { place: req.from, via_ok: req.via.is_none() || req.via == Some(req.from), itinerary: Itinerary { legs: vec![], cost: 0, unknown_fares: 0 } }];
+        let mut labels: Vec<Label> = vec![Label {
+            place: req.from,
+            via_ok: req.via.is_none() || req.via == Some(req.from),
+            itinerary: Itinerary {
+                legs: vec![],
+                cost: 0,
+                unknown_fares: 0,
+            },
+        }];
         let mut dead = vec![false];
         let mut bags: HashMap<(PlaceIx, bool), Vec<usize>> = HashMap::new();
         let mut heap = BinaryHeap::new();
@@ -405,25 +558,38 @@ impl<'a> Planner<'a> {
             if legs_so_far >= MAX_LEGS {
                 continue;
             }
-            let ready = if legs_so_far == 0 { start } else { labels[id].itinerary.arrive() + Duration::minutes(MIN_CONNECTION) };
+            let ready = if legs_so_far == 0 {
+                start
+            } else {
+                labels[id].itinerary.arrive() + Duration::minutes(MIN_CONNECTION)
+            };
             let visited: Vec<PlaceIx> = std::iter::once(req.from)
-                .chain(labels[id].itinerary.legs.iter().map(|l| match ds.services[l.service].stops[l.alight].at {
-                    StopAt::Place(p) => p,
-                    StopAt::Crossing(_) => req.from,
+                .chain(labels[id].itinerary.legs.iter().map(|l| {
+                    match ds.services[l.service].stops[l.alight].at {
+                        StopAt::Place(p) => p,
+                        StopAt::Crossing(_) => req.from,
+                    }
                 }))
                 .collect();
             let options = self.at_place.get(&place).cloned().unwrap_or_default();
             for (si, i) in options {
                 let s = &ds.services[si];
                 for j in i + 1..s.stops.len() {
-                    let StopAt::Place(p) = s.stops[j].at else { continue };
+                    let StopAt::Place(p) = s.stops[j].at else {
+                        continue;
+                    };
                     if visited.contains(&p) {
                         continue;
                     }
                     let first_leg_latest = (legs_so_far == 0).then_some(latest);
-                    let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, horizon) else { continue };
+                    let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, horizon)
+                    else {
+                        continue;
+                    };
                     self.price(&mut leg);
-                    let passes_via = req.via.is_some_and(|v| s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v)));
+                    let passes_via = req
+                        .via
+                        .is_some_and(|v| s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v)));
                     let mut it = labels[id].itinerary.clone();
                     match (leg.fare, base) {
                         (Some((_, m)), Some(b)) => match money::convert(&ds.rates, m, b) {
@@ -435,7 +601,10 @@ impl<'a> Planner<'a> {
                     it.legs.push(leg);
                     let key = (p, via_ok || passes_via);
                     let bag = bags.entry(key).or_default();
-                    if bag.iter().any(|o| !dead[*o] && labels[*o].itinerary.covers(&it)) {
+                    if bag
+                        .iter()
+                        .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
+                    {
                         continue;
                     }
                     for o in bag.iter() {
@@ -444,7 +613,11 @@ impl<'a> Planner<'a> {
                         }
                     }
                     let arrive = it.arrive();
-                    labels.push(Label { place: p, via_ok: key.1, itinerary: it });
+                    labels.push(Label {
+                        place: p,
+                        via_ok: key.1,
+                        itinerary: it,
+                    });
                     dead.push(false);
                     let nid = labels.len() - 1;
                     bag.push(nid);
@@ -452,11 +625,42 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        let mut found: Vec<Itinerary> = done.into_iter().filter(|id| !dead[*id]).map(|id| labels[id].itinerary.clone()).collect();
+        let mut found: Vec<Itinerary> = done
+            .into_iter()
+            .filter(|id| !dead[*id])
+            .map(|id| labels[id].itinerary.clone())
+            .collect();
         found.sort_by_key(|it| (it.arrive(), it.cost, it.unknown_fares, it.legs.len()));
         self.plan.itineraries = found;
         self.plan
     }
+}
+
+/// For each place, whether any service chain (dates ignored) leads from it to `to`.
+fn leads_to(ds: &Dataset, to: PlaceIx) -> Vec<bool> {
+    let mut reach = vec![false; ds.places.len()];
+    reach[to] = true;
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for s in &ds.services {
+            let places: Vec<PlaceIx> = s
+                .stops
+                .iter()
+                .filter_map(|st| match st.at {
+                    StopAt::Place(p) => Some(p),
+                    StopAt::Crossing(_) => None,
+                })
+                .collect();
+            for (k, p) in places.iter().enumerate() {
+                if !reach[*p] && places[k + 1..].iter().any(|q| reach[*q]) {
+                    reach[*p] = true;
+                    changed = true;
+                }
+            }
+        }
+    }
+    reach
 }
 
 /// Plans `req`; when nothing is found, also looks for the earliest day within a year on
@@ -466,8 +670,17 @@ pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     if !plan.itineraries.is_empty() {
         return (plan, None);
     }
-    let later = Request { date: req.date + Duration::days(i64::from(req.within)), within: 366u32.saturating_sub(req.within).max(1), ..req.clone() };
+    let later = Request {
+        date: req.date + Duration::days(i64::from(req.within)),
+        within: 366u32.saturating_sub(req.within).max(1),
+        ..req.clone()
+    };
     let next = Planner::new(ds, &later).run();
-    let first = next.itineraries.iter().map(|it| it.depart()).min().map(|t| t.with_timezone(&ds.places[req.from].zone.0).date_naive());
+    let first = next
+        .itineraries
+        .iter()
+        .map(|it| it.depart())
+        .min()
+        .map(|t| t.with_timezone(&ds.places[req.from].zone.0).date_naive());
     (plan, first)
 }

@@ -14,7 +14,12 @@ pub struct Problem {
 impl Problem {
     /// A problem with a whole file or directory, not one place in it.
     pub fn whole(file: &str, message: String) -> Problem {
-        Problem { file: file.to_string(), line: None, col: None, message }
+        Problem {
+            file: file.to_string(),
+            line: None,
+            col: None,
+            message,
+        }
     }
 }
 
@@ -39,7 +44,10 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     }
     let before = &text[..end];
     let line = before.matches('\n').count() + 1;
-    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 

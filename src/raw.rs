@@ -1,7 +1,9 @@
 //! The TOML layer: types that mirror the data files one to one, with string ids and no
 //! references resolved. Unknown keys are rejected. Only `load` and `validate` see these.
 
-use crate::types::{Country, Day, Currency, Decimal, Dur, LocalTime, Reported, Season, TimeRange, Weekdays, Zone};
+use crate::types::{
+    Country, Currency, Day, Decimal, Dur, LocalTime, Reported, Season, TimeRange, Weekdays, Zone,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;

@@ -7,7 +7,9 @@ use comfy_table::{presets, ContentArrangement, Table};
 /// A table with the project's look: ASCII-safe borders, no wrapping (stable output).
 pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).set_header(header.to_vec());
+    t.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header.to_vec());
     t
 }
 
@@ -19,12 +21,19 @@ pub fn source(ds: &Dataset, ix: SourceIx) -> String {
 
 /// The source ids of a record, comma separated.
 pub fn source_ids(ds: &Dataset, ixs: &[SourceIx]) -> String {
-    ixs.iter().map(|i| ds.sources[*i].id.as_str()).collect::<Vec<_>>().join(", ")
+    ixs.iter()
+        .map(|i| ds.sources[*i].id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "verified 2026-11-21; sources: a, b".
 pub fn provenance(ds: &Dataset, p: &Provenance) -> String {
-    format!("verified {}; sources: {}", p.verified, source_ids(ds, &p.sources))
+    format!(
+        "verified {}; sources: {}",
+        p.verified,
+        source_ids(ds, &p.sources)
+    )
 }
 
 /// Lines describing a dispute and every version in it.

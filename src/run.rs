@@ -22,7 +22,11 @@ pub struct Output {
 
 impl Output {
     pub fn answer(text: String) -> Output {
-        Output { text, code: 0, notes: Vec::new() }
+        Output {
+            text,
+            code: 0,
+            notes: Vec::new(),
+        }
     }
 }
 
@@ -54,7 +58,11 @@ pub fn main_with<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`crossings … | head`) ends the program quietly.
-            if stdout.write_all(out.text.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+            if stdout
+                .write_all(out.text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
                 return out.code;
             }
             let mut stderr = std::io::stderr().lock();
@@ -72,7 +80,11 @@ pub fn main_with<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             for p in &problems {
                 let _ = writeln!(stderr, "error: {p}");
             }
-            let _ = writeln!(stderr, "error: {} problem(s) in the dataset; fix them and run `crossings check` again", problems.len());
+            let _ = writeln!(
+                stderr,
+                "error: {} problem(s) in the dataset; fix them and run `crossings check` again",
+                problems.len()
+            );
             2
         }
     }

@@ -36,7 +36,10 @@ impl FromStr for Country {
     fn from_str(s: &str) -> Result<Self, String> {
         let b = s.as_bytes();
         if b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
-            Ok(Country([b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()]))
+            Ok(Country([
+                b[0].to_ascii_uppercase(),
+                b[1].to_ascii_uppercase(),
+            ]))
         } else {
             Err(format!(
                 "'{s}' is not a country code; expected two letters (ISO 3166-1 alpha-2) like CN or KG"
@@ -125,7 +128,9 @@ pub struct Decimal {
 impl FromStr for Decimal {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("'{s}' is not a decimal number; expected digits like \"16000\" or \"64.69\"");
+        let bad = || {
+            format!("'{s}' is not a decimal number; expected digits like \"16000\" or \"64.69\"")
+        };
         let t = s.trim().replace(['_', ','], "");
         let (neg, t) = match t.strip_prefix('-') {
             Some(rest) => (true, rest.to_string()),
@@ -247,7 +252,11 @@ fn parse_weekday(s: &str) -> Option<Weekday> {
 impl FromStr for Weekdays {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("'{s}' is not a set of weekdays; expected \"daily\", \"Mon-Fri\" or \"Mon,Thu\"");
+        let bad = || {
+            format!(
+                "'{s}' is not a set of weekdays; expected \"daily\", \"Mon-Fri\" or \"Mon,Thu\""
+            )
+        };
         if s.trim().eq_ignore_ascii_case("daily") {
             return Ok(Weekdays::ALL);
         }
@@ -255,7 +264,10 @@ impl FromStr for Weekdays {
         for part in s.split(',') {
             match part.split_once('-') {
                 Some((a, b)) => {
-                    let (a, b) = (parse_weekday(a).ok_or_else(bad)?, parse_weekday(b).ok_or_else(bad)?);
+                    let (a, b) = (
+                        parse_weekday(a).ok_or_else(bad)?,
+                        parse_weekday(b).ok_or_else(bad)?,
+                    );
                     let (mut i, end) = (a.num_days_from_monday(), b.num_days_from_monday());
                     loop {
                         bits |= 1 << i;
@@ -310,7 +322,9 @@ impl FromStr for LocalTime {
     fn from_str(s: &str) -> Result<Self, String> {
         NaiveTime::parse_from_str(s.trim(), "%H:%M")
             .map(LocalTime)
-            .map_err(|_| format!("'{s}' is not a time; expected HH:MM on a 24-hour clock, like 09:30"))
+            .map_err(|_| {
+                format!("'{s}' is not a time; expected HH:MM on a 24-hour clock, like 09:30")
+            })
     }
 }
 deserialize_from_str!(LocalTime);
@@ -339,9 +353,14 @@ impl FromStr for TimeRange {
     fn from_str(s: &str) -> Result<Self, String> {
         let bad = || format!("'{s}' is not a time range; expected HH:MM-HH:MM like 10:00-17:00");
         let (a, b) = s.split_once('-').ok_or_else(bad)?;
-        let (start, end) = (a.parse::<LocalTime>().map_err(|_| bad())?, b.parse::<LocalTime>().map_err(|_| bad())?);
+        let (start, end) = (
+            a.parse::<LocalTime>().map_err(|_| bad())?,
+            b.parse::<LocalTime>().map_err(|_| bad())?,
+        );
         if start >= end {
-            return Err(format!("time range '{s}' ends before it starts; expected start before end on the same day"));
+            return Err(format!(
+                "time range '{s}' ends before it starts; expected start before end on the same day"
+            ));
         }
         Ok(TimeRange { start, end })
     }
@@ -370,7 +389,8 @@ impl Dur {
 impl FromStr for Dur {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("'{s}' is not a duration; expected forms like 5h, 45m, 20h30m or 1d6h");
+        let bad =
+            || format!("'{s}' is not a duration; expected forms like 5h, 45m, 20h30m or 1d6h");
         let t = s.trim();
         if t.is_empty() {
             return Err(bad());
@@ -389,7 +409,10 @@ impl FromStr for Dur {
                     'm' => 1,
                     _ => return Err(bad()),
                 };
-                total = n.checked_mul(unit).and_then(|v| v.checked_add(total)).ok_or_else(bad)?;
+                total = n
+                    .checked_mul(unit)
+                    .and_then(|v| v.checked_add(total))
+                    .ok_or_else(bad)?;
                 num.clear();
                 seen_unit = true;
             }
@@ -428,7 +451,10 @@ pub struct MonthDay {
 
 impl MonthDay {
     pub fn of(date: NaiveDate) -> MonthDay {
-        MonthDay { month: date.month(), day: date.day() }
+        MonthDay {
+            month: date.month(),
+            day: date.day(),
+        }
     }
     /// This month-day in `year`; 29 February falls back to 28 February in other years.
     pub fn in_year(&self, year: i32) -> Option<NaiveDate> {
@@ -442,7 +468,8 @@ impl FromStr for MonthDay {
     fn from_str(s: &str) -> Result<Self, String> {
         let bad = || format!("'{s}' is not a month-day; expected MM-DD like 04-01");
         let (m, d) = s.trim().split_once('-').ok_or_else(bad)?;
-        let (month, day): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        let (month, day): (u32, u32) =
+            (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
         // 2024 is a leap year, so 02-29 is accepted.
         NaiveDate::from_ymd_opt(2024, month, day).ok_or_else(bad)?;
         Ok(MonthDay { month, day })
@@ -452,8 +479,15 @@ deserialize_from_str!(MonthDay);
 
 impl fmt::Display for MonthDay {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let name = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        write!(f, "{} {}", self.day, name[(self.month as usize).saturating_sub(1) % 12])
+        let name = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        write!(
+            f,
+            "{} {}",
+            self.day,
+            name[(self.month as usize).saturating_sub(1) % 12]
+        )
     }
 }
 
@@ -488,7 +522,11 @@ impl Season {
     /// The first day on or after `date` that is outside the season (the closing day + 1).
     pub fn closes_after(&self, date: NaiveDate) -> Option<NaiveDate> {
         let close = self.close.in_year(date.year())?;
-        let close = if close >= date { close } else { self.close.in_year(date.year() + 1)? };
+        let close = if close >= date {
+            close
+        } else {
+            self.close.in_year(date.year() + 1)?
+        };
         close.succ_opt()
     }
 }
@@ -517,7 +555,9 @@ impl Reported {
 impl FromStr for Reported {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("'{s}' is not a reported date; expected YYYY-MM-DD, YYYY-MM, YYYY, \"c. YYYY\" or \"undated\"");
+        let bad = || {
+            format!("'{s}' is not a reported date; expected YYYY-MM-DD, YYYY-MM, YYYY, \"c. YYYY\" or \"undated\"")
+        };
         let t = s.trim();
         if t == "undated" {
             return Ok(Reported::Undated);
@@ -532,7 +572,8 @@ impl FromStr for Reported {
         match parts.as_slice() {
             [y] if y.len() == 4 => y.parse().map(Reported::Year).map_err(|_| bad()),
             [y, m] if y.len() == 4 && m.len() == 2 => {
-                let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+                let (y, m): (i32, u32) =
+                    (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
                 if (1..=12).contains(&m) {
                     Ok(Reported::Month(y, m))
                 } else {
@@ -579,10 +620,16 @@ impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let dt = toml::value::Datetime::deserialize(d)?;
         match (dt.date, dt.time, dt.offset) {
-            (Some(date), None, None) => NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
-                .map(Day)
-                .ok_or_else(|| de::Error::custom(format!("{dt} is not a calendar date"))),
-            _ => Err(de::Error::custom(format!("{dt} is not a plain date; expected YYYY-MM-DD with no time"))),
+            (Some(date), None, None) => NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            )
+            .map(Day)
+            .ok_or_else(|| de::Error::custom(format!("{dt} is not a calendar date"))),
+            _ => Err(de::Error::custom(format!(
+                "{dt} is not a plain date; expected YYYY-MM-DD with no time"
+            ))),
         }
     }
 }
@@ -617,7 +664,14 @@ mod tests {
 
     #[test]
     fn durations() {
-        let cases = [("5h", 300), ("45m", 45), ("20h30m", 1230), ("1d6h", 1800), ("0h", 0), ("1d 2h", 1560)];
+        let cases = [
+            ("5h", 300),
+            ("45m", 45),
+            ("20h30m", 1230),
+            ("1d6h", 1800),
+            ("0h", 0),
+            ("1d 2h", 1560),
+        ];
         for (input, mins) in cases {
             assert_eq!(input.parse::<Dur>().unwrap().minutes(), mins, "{input}");
         }
@@ -639,8 +693,14 @@ mod tests {
 
     #[test]
     fn seasons_including_year_wrap() {
-        let summer = Season { open: "04-01".parse().unwrap(), close: "11-30".parse().unwrap() };
-        let winter = Season { open: "11-01".parse().unwrap(), close: "03-31".parse().unwrap() };
+        let summer = Season {
+            open: "04-01".parse().unwrap(),
+            close: "11-30".parse().unwrap(),
+        };
+        let winter = Season {
+            open: "11-01".parse().unwrap(),
+            close: "03-31".parse().unwrap(),
+        };
         let cases = [
             (summer, "2026-04-01", true),
             (summer, "2026-11-30", true),
@@ -675,7 +735,13 @@ mod tests {
 
     #[test]
     fn reported_dates() {
-        for (s, shown) in [("2024-09-29", "2024-09-29"), ("2024-09", "2024-09"), ("2024", "2024"), ("c. 2019", "c. 2019"), ("undated", "undated")] {
+        for (s, shown) in [
+            ("2024-09-29", "2024-09-29"),
+            ("2024-09", "2024-09"),
+            ("2024", "2024"),
+            ("c. 2019", "c. 2019"),
+            ("undated", "undated"),
+        ] {
             assert_eq!(s.parse::<Reported>().unwrap().to_string(), shown);
         }
         for bad in ["2024-13", "sometime", "24", "c. soon"] {

@@ -13,7 +13,10 @@ use toml::Spanned;
 
 /// Checks the raw dataset; returns the dataset, or every problem found.
 pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
-    let mut v = Validator { raw, problems: Vec::new() };
+    let mut v = Validator {
+        raw,
+        problems: Vec::new(),
+    };
     let ds = v.dataset();
     if v.problems.is_empty() {
         Ok(ds)
@@ -36,7 +39,10 @@ fn at<T>(file: usize, s: &Spanned<T>) -> At {
 }
 
 fn is_slug(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl Validator<'_> {
@@ -52,28 +58,55 @@ impl Validator<'_> {
         if let Some(first) = seen.get(id) {
             let line = crate::problem::line_col(&self.raw.texts[first.0], first.1).0;
             let file = self.raw.files[first.0].clone();
-            self.problem(at, format!("duplicate {kind} id '{id}'; it is already defined at {file}:{line}"));
+            self.problem(
+                at,
+                format!("duplicate {kind} id '{id}'; it is already defined at {file}:{line}"),
+            );
         } else {
             seen.insert(id.to_string(), at);
         }
     }
 
-    fn resolve(&mut self, index: &HashMap<String, usize>, id: &str, kind: &str, at: At) -> Option<usize> {
+    fn resolve(
+        &mut self,
+        index: &HashMap<String, usize>,
+        id: &str,
+        kind: &str,
+        at: At,
+    ) -> Option<usize> {
         let found = index.get(id).copied();
-        if found.is_none() {
-            let mut near: Vec<(usize, &String)> = index.keys().map(|k| (crate::names::distance(k, id), k)).filter(|(d, _)| *d <= 2).collect();
+        if found.is_none() && !self.raw.failed.iter().any(|f| *f == format!("{kind}s")) {
+            let mut near: Vec<(usize, &String)> = index
+                .keys()
+                .map(|k| (crate::names::distance(k, id), k))
+                .filter(|(d, _)| *d <= 2)
+                .collect();
             near.sort();
-            let hint = near.first().map(|(_, k)| format!("; did you mean '{k}'?")).unwrap_or_else(|| format!("; define it in data/{kind}s/"));
+            let hint = near
+                .first()
+                .map(|(_, k)| format!("; did you mean '{k}'?"))
+                .unwrap_or_else(|| format!("; define it in data/{kind}s/"));
             self.problem(at, format!("unknown {kind} '{id}'{hint}"));
         }
         found
     }
 
-    fn sources(&mut self, index: &HashMap<String, usize>, ids: &[String], at: At, what: &str) -> Vec<SourceIx> {
+    fn sources(
+        &mut self,
+        index: &HashMap<String, usize>,
+        ids: &[String],
+        at: At,
+        what: &str,
+    ) -> Vec<SourceIx> {
         if ids.is_empty() {
-            self.problem(at, format!("{what} has no sources; every record names at least one source id"));
+            self.problem(
+                at,
+                format!("{what} has no sources; every record names at least one source id"),
+            );
         }
-        ids.iter().filter_map(|id| self.resolve(index, id, "source", at)).collect()
+        ids.iter()
+            .filter_map(|id| self.resolve(index, id, "source", at))
+            .collect()
     }
 
     fn dataset(&mut self) -> Dataset {
@@ -86,10 +119,19 @@ impl Validator<'_> {
             for s in &file.source {
                 self.ensure_id(&mut seen, &s.get_ref().id, "source", at(*f, s));
                 let r = s.get_ref();
-                sources.push(Source { id: r.id.clone(), title: r.title.clone(), url: r.url.clone(), reports: r.reports.clone() });
+                sources.push(Source {
+                    id: r.id.clone(),
+                    title: r.title.clone(),
+                    url: r.url.clone(),
+                    reports: r.reports.clone(),
+                });
             }
         }
-        let source_ix: HashMap<String, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let source_ix: HashMap<String, usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
 
         // Permits.
         let mut seen = HashMap::new();
@@ -100,10 +142,23 @@ impl Validator<'_> {
                 let r = p.get_ref();
                 self.ensure_id(&mut seen, &r.id, "permit", a);
                 let srcs = self.sources(&source_ix, &r.sources, a, &format!("permit '{}'", r.id));
-                permits.push(Permit { id: r.id.clone(), name: r.name.clone(), how: r.how.clone(), enforce: r.enforce, prov: Provenance { sources: srcs, verified: r.verified.0 } });
+                permits.push(Permit {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    how: r.how.clone(),
+                    enforce: r.enforce,
+                    prov: Provenance {
+                        sources: srcs,
+                        verified: r.verified.0,
+                    },
+                });
             }
         }
-        let permit_ix: HashMap<String, usize> = permits.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let permit_ix: HashMap<String, usize> = permits
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
 
         // Places, with names and aliases that must not collide.
         let mut seen = HashMap::new();
@@ -117,7 +172,11 @@ impl Validator<'_> {
                 self.ensure_names(&mut names, &r.id, &r.name, &r.aliases, "place", a);
                 self.ensure_coords(r.coords, a);
                 let srcs = self.sources(&source_ix, &r.sources, a, &format!("place '{}'", r.id));
-                let pp = r.permits.iter().filter_map(|id| self.resolve(&permit_ix, id, "permit", a)).collect();
+                let pp = r
+                    .permits
+                    .iter()
+                    .filter_map(|id| self.resolve(&permit_ix, id, "permit", a))
+                    .collect();
                 places.push(Place {
                     id: r.id.clone(),
                     name: r.name.clone(),
@@ -127,19 +186,31 @@ impl Validator<'_> {
                     local_zone: r.local_zone,
                     coords: r.coords,
                     permits: pp,
-                    prov: Provenance { sources: srcs, verified: r.verified.0 },
+                    prov: Provenance {
+                        sources: srcs,
+                        verified: r.verified.0,
+                    },
                     notes: r.notes.clone(),
                 });
             }
         }
-        let place_ix: HashMap<String, usize> = places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let place_ix: HashMap<String, usize> = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
 
         // Holidays (needed to check which countries' holidays a crossing may name).
         let mut holidays: HashMap<Country, BTreeMap<_, Vec<String>>> = HashMap::new();
         for (_, file) in &raw.holidays {
             for h in &file.holiday {
                 let r = h.get_ref();
-                holidays.entry(r.country).or_default().entry(r.date.0).or_default().push(r.name.clone());
+                holidays
+                    .entry(r.country)
+                    .or_default()
+                    .entry(r.date.0)
+                    .or_default()
+                    .push(r.name.clone());
             }
         }
 
@@ -154,12 +225,18 @@ impl Validator<'_> {
                 self.ensure_id(&mut seen, &r.id, "crossing", a);
                 self.ensure_names(&mut cnames, &r.id, &r.name, &r.aliases, "crossing", a);
                 self.ensure_coords(r.coords, a);
-                if let Some(x) = self.crossing(r, *f, a, &source_ix, &place_ix, &permit_ix, &holidays) {
+                if let Some(x) =
+                    self.crossing(r, *f, a, &source_ix, &place_ix, &permit_ix, &holidays)
+                {
                     crossings.push(x);
                 }
             }
         }
-        let crossing_ix: HashMap<String, usize> = crossings.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        let crossing_ix: HashMap<String, usize> = crossings
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
 
         // Services.
         let mut seen = HashMap::new();
@@ -168,7 +245,16 @@ impl Validator<'_> {
             for s in &file.service {
                 let a = at(*f, s);
                 self.ensure_id(&mut seen, &s.get_ref().id, "service", a);
-                if let Some(x) = self.service(s.get_ref(), *f, a, &source_ix, &place_ix, &crossing_ix, &places, &crossings) {
+                if let Some(x) = self.service(
+                    s.get_ref(),
+                    *f,
+                    a,
+                    &source_ix,
+                    &place_ix,
+                    &crossing_ix,
+                    &places,
+                    &crossings,
+                ) {
                     services.push(x);
                 }
             }
@@ -176,12 +262,32 @@ impl Validator<'_> {
 
         let visas = self.visas(&source_ix);
         let rates = self.rates(&source_ix);
-        Dataset { sources, places, permits, crossings, services, visas, holidays, rates }
+        Dataset {
+            sources,
+            places,
+            permits,
+            crossings,
+            services,
+            visas,
+            holidays,
+            rates,
+        }
     }
 
-    fn ensure_names(&mut self, names: &mut HashMap<String, String>, id: &str, name: &str, aliases: &[String], kind: &str, a: At) {
+    fn ensure_names(
+        &mut self,
+        names: &mut HashMap<String, String>,
+        id: &str,
+        name: &str,
+        aliases: &[String],
+        kind: &str,
+        a: At,
+    ) {
         let mut own: Vec<String> = Vec::new();
-        for n in std::iter::once(id).chain(std::iter::once(name)).chain(aliases.iter().map(String::as_str)) {
+        for n in std::iter::once(id)
+            .chain(std::iter::once(name))
+            .chain(aliases.iter().map(String::as_str))
+        {
             let k = fold(n);
             if k.is_empty() {
                 self.problem(a, format!("{kind} '{id}' has an empty name or alias '{n}'"));
@@ -210,7 +316,12 @@ impl Validator<'_> {
         }
     }
 
-    fn disputes(&mut self, raw: &[Spanned<raw::Dispute>], f: usize, s: &HashMap<String, usize>) -> Vec<Dispute> {
+    fn disputes(
+        &mut self,
+        raw: &[Spanned<raw::Dispute>],
+        f: usize,
+        s: &HashMap<String, usize>,
+    ) -> Vec<Dispute> {
         raw.iter()
             .map(|d| {
                 let a = at(f, d);
@@ -241,9 +352,13 @@ impl Validator<'_> {
     ) -> Option<Crossing> {
         let what = format!("crossing '{}'", r.id);
         let srcs = self.sources(s, &r.sources, a, &what);
-        let pp = r.permits.iter().filter_map(|id| self.resolve(permits, id, "permit", a)).collect();
+        let pp = r
+            .permits
+            .iter()
+            .filter_map(|id| self.resolve(permits, id, "permit", a))
+            .collect();
         for c in &r.holidays_close {
-            if !holidays.contains_key(c) {
+            if !holidays.contains_key(c) && !self.raw.failed.iter().any(|f| f == "holidays") {
                 self.problem(a, format!("{what} closes on holidays of {c}, but the dataset has no holidays for {c}; add {c} to scripts/gen_holidays.py"));
             }
         }
@@ -281,9 +396,20 @@ impl Validator<'_> {
                 let ca = at(f, c);
                 let cr = c.get_ref();
                 if cr.to < cr.from {
-                    self.problem(ca, format!("closure ends ({}) before it starts ({}); expected from <= to", cr.to.0, cr.from.0));
+                    self.problem(
+                        ca,
+                        format!(
+                            "closure ends ({}) before it starts ({}); expected from <= to",
+                            cr.to.0, cr.from.0
+                        ),
+                    );
                 }
-                Closure { from: cr.from.0, to: cr.to.0, reason: cr.reason.clone(), sources: self.sources(s, &cr.sources, ca, "closure") }
+                Closure {
+                    from: cr.from.0,
+                    to: cr.to.0,
+                    reason: cr.reason.clone(),
+                    sources: self.sources(s, &cr.sources, ca, "closure"),
+                }
             })
             .collect();
         let disputes = self.disputes(&r.dispute, f, s);
@@ -308,7 +434,10 @@ impl Validator<'_> {
             sides: [s0, s1],
             closures,
             disputes,
-            prov: Provenance { sources: srcs, verified: r.verified.0 },
+            prov: Provenance {
+                sources: srcs,
+                verified: r.verified.0,
+            },
             notes: r.notes.clone(),
         })
     }
@@ -334,26 +463,48 @@ impl Validator<'_> {
             let sr = st.get_ref();
             let target = match (&sr.at, &sr.cross) {
                 (Some(p), None) => self.resolve(places, p, "place", sa).map(StopAt::Place),
-                (None, Some(c)) => self.resolve(crossings, c, "crossing", sa).map(StopAt::Crossing),
+                (None, Some(c)) => self
+                    .resolve(crossings, c, "crossing", sa)
+                    .map(StopAt::Crossing),
                 _ => {
-                    self.problem(sa, "a stop needs exactly one of `at = PLACE` or `cross = CROSSING`".into());
+                    self.problem(
+                        sa,
+                        "a stop needs exactly one of `at = PLACE` or `cross = CROSSING`".into(),
+                    );
                     None
                 }
             };
             match target {
-                Some(t) => stops.push(Stop { at: t, offset: sr.offset, clear: sr.clear }),
+                Some(t) => stops.push(Stop {
+                    at: t,
+                    offset: sr.offset,
+                    clear: sr.clear,
+                }),
                 None => ok = false,
             }
         }
         if !ok {
             return None;
         }
-        if stops.len() < 2 || !matches!(stops.first().map(|s| s.at), Some(StopAt::Place(_))) || !matches!(stops.last().map(|s| s.at), Some(StopAt::Place(_))) {
-            self.problem(a, format!("{what} needs at least two stops, starting and ending at a place (`at = ...`)"));
+        if stops.len() < 2
+            || !matches!(stops.first().map(|s| s.at), Some(StopAt::Place(_)))
+            || !matches!(stops.last().map(|s| s.at), Some(StopAt::Place(_)))
+        {
+            self.problem(
+                a,
+                format!(
+                    "{what} needs at least two stops, starting and ending at a place (`at = ...`)"
+                ),
+            );
             return None;
         }
         if stops[0].offset.is_some_and(|o| o.minutes() != 0) {
-            self.problem(a, format!("{what}: the first stop's offset must be 0h (offsets count from the departure)"));
+            self.problem(
+                a,
+                format!(
+                    "{what}: the first stop's offset must be 0h (offsets count from the departure)"
+                ),
+            );
         }
         let mut last = None;
         for st in &stops {
@@ -374,24 +525,40 @@ impl Validator<'_> {
                 let before = (0..i).rev().find_map(country_at);
                 let after = (i + 1..stops.len()).find_map(country_at);
                 let cs = crossing_list[c].countries();
-                if !(before.is_some_and(|b| cs.contains(&b)) && after.is_some_and(|x| cs.contains(&x)) && before != after) {
+                if !(before.is_some_and(|b| cs.contains(&b))
+                    && after.is_some_and(|x| cs.contains(&x))
+                    && before != after)
+                {
                     self.problem(a, format!("{what} crosses '{}' ({}–{}) but its stops before and after are in {} and {}; expected one on each side", crossing_list[c].id, cs[0], cs[1], before.map_or("?".into(), |c| c.to_string()), after.map_or("?".into(), |c| c.to_string())));
                 }
             }
         }
         let sc = &r.schedule;
         match sc.kind {
-            ScheduleKind::Weekly if sc.days.is_none() || sc.depart.is_none() => {
-                self.problem(a, format!("{what}: a weekly schedule needs `days` and `depart`; use kind = \"when-full\" or \"on-demand\" when no timetable is known"))
-            }
+            ScheduleKind::Weekly if sc.days.is_none() => self.problem(
+                a,
+                format!("{what}: a weekly schedule needs `days` (leave `depart` out when no source gives the time); use kind = \"on-demand\" for hired cars"),
+            ),
             _ => {}
         }
         if let (Some(Day(first)), Some(Day(last))) = (sc.first, sc.last) {
             if last < first {
-                self.problem(a, format!("{what}: schedule ends ({last}) before it starts ({first})"));
+                self.problem(
+                    a,
+                    format!("{what}: schedule ends ({last}) before it starts ({first})"),
+                );
             }
         }
-        let schedule = Schedule { kind: sc.kind, days: sc.days, depart: sc.depart, window: sc.window, zone: sc.zone, first: sc.first.map(|d| d.0), last: sc.last.map(|d| d.0), except: sc.except.iter().map(|d| d.0).collect() };
+        let schedule = Schedule {
+            kind: sc.kind,
+            days: sc.days,
+            depart: sc.depart,
+            window: sc.window,
+            zone: sc.zone,
+            first: sc.first.map(|d| d.0),
+            last: sc.last.map(|d| d.0),
+            except: sc.except.iter().map(|d| d.0).collect(),
+        };
         let stop_of = |id: &Option<String>, default: usize| -> Result<usize, String> {
             match id {
                 None => Ok(default),
@@ -412,11 +579,29 @@ impl Validator<'_> {
                     if fr.per == Per::Person && fr.seats.is_some() {
                         self.problem(fa, "`seats` goes with per = \"vehicle\" fares only".into());
                     }
-                    fares.push(Fare { price, per: fr.per, seats: fr.seats, from, to, sources: self.sources(s, &fr.sources, fa, "fare"), note: fr.note.clone() })
+                    fares.push(Fare {
+                        price,
+                        per: fr.per,
+                        seats: fr.seats,
+                        from,
+                        to,
+                        sources: self.sources(s, &fr.sources, fa, "fare"),
+                        note: fr.note.clone(),
+                    })
                 }
-                (Ok(_), Ok(_), Ok(_)) => self.problem(fa, "fare `from` comes after `to`; expected from before to along the stops".into()),
+                (Ok(_), Ok(_), Ok(_)) => self.problem(
+                    fa,
+                    "fare `from` comes after `to`; expected from before to along the stops".into(),
+                ),
                 (p, fr_, to_) => {
-                    for e in [p.err().map(|e| format!("fare amount: {e}")), fr_.err(), to_.err()].into_iter().flatten() {
+                    for e in [
+                        p.err().map(|e| format!("fare amount: {e}")),
+                        fr_.err(),
+                        to_.err(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
                         self.problem(fa, e);
                     }
                 }
@@ -424,13 +609,14 @@ impl Validator<'_> {
         }
         let baggage = r.baggage.as_ref().map(|b| {
             let money = |m: &Option<raw::RawMoney>, v: &mut Self| {
-                m.as_ref().and_then(|m| match Money::from_decimal(m.amount, m.currency) {
-                    Ok(x) => Some(x),
-                    Err(e) => {
-                        v.problem(a, format!("{what} baggage: {e}"));
-                        None
-                    }
-                })
+                m.as_ref()
+                    .and_then(|m| match Money::from_decimal(m.amount, m.currency) {
+                        Ok(x) => Some(x),
+                        Err(e) => {
+                            v.problem(a, format!("{what} baggage: {e}"));
+                            None
+                        }
+                    })
             };
             Baggage {
                 free_kg: b.free_kg,
@@ -454,13 +640,19 @@ impl Validator<'_> {
             fares,
             baggage,
             disputes,
-            prov: Provenance { sources: srcs, verified: r.verified.0 },
+            prov: Provenance {
+                sources: srcs,
+                verified: r.verified.0,
+            },
             notes: r.notes.clone(),
         })
     }
 
     fn visas(&mut self, s: &HashMap<String, usize>) -> Visas {
-        let mut visas = Visas { index_source: s.get("ref-passport-index").copied(), ..Visas::default() };
+        let mut visas = Visas {
+            index_source: s.get("ref-passport-index").copied(),
+            ..Visas::default()
+        };
         for (f, file) in &self.raw.visas {
             for t in &file.visa {
                 let a = at(*f, t);
@@ -474,7 +666,10 @@ impl Validator<'_> {
                         }
                         (p, q) => {
                             for e in [p.err(), q.err()].into_iter().flatten() {
-                                self.problem(a, format!("visa requirements for {}: {e}", r.destination));
+                                self.problem(
+                                    a,
+                                    format!("visa requirements for {}: {e}", r.destination),
+                                );
                             }
                         }
                     }
@@ -492,7 +687,9 @@ impl Validator<'_> {
                     raw::Passports::List(l) => Some(l.clone()),
                 };
                 let requirement = match r.requirement.parse::<Requirement>() {
-                    Ok(Requirement::VisaFree) if r.days.is_some() => Requirement::VisaFreeDays(r.days.unwrap_or(0)),
+                    Ok(Requirement::VisaFree) if r.days.is_some() => {
+                        Requirement::VisaFreeDays(r.days.unwrap_or(0))
+                    }
                     Ok(q) => q,
                     Err(e) => {
                         self.problem(a, e);
@@ -508,7 +705,10 @@ impl Validator<'_> {
                     from: r.from.map(|d| d.0),
                     until: r.until.map(|d| d.0),
                     note: r.note.clone(),
-                    prov: Provenance { sources: srcs, verified: r.verified.0 },
+                    prov: Provenance {
+                        sources: srcs,
+                        verified: r.verified.0,
+                    },
                 });
             }
         }
@@ -516,7 +716,10 @@ impl Validator<'_> {
     }
 
     fn rates(&mut self, s: &HashMap<String, usize>) -> Rates {
-        let mut rates = Rates { base: None, rates: HashMap::new() };
+        let mut rates = Rates {
+            base: None,
+            rates: HashMap::new(),
+        };
         for (f, file) in &self.raw.rates {
             for rate in &file.rate {
                 let a = at(*f, rate);
@@ -530,10 +733,27 @@ impl Validator<'_> {
                     continue;
                 }
                 if rates.rates.contains_key(&r.currency) {
-                    self.problem(a, format!("a second rate for {}; expected one rate per currency", r.currency));
+                    self.problem(
+                        a,
+                        format!(
+                            "a second rate for {}; expected one rate per currency",
+                            r.currency
+                        ),
+                    );
                 }
                 let srcs = self.sources(s, &r.sources, a, &format!("rate for {}", r.currency));
-                rates.rates.insert(r.currency, Rate { currency: r.currency, per_base: r.per_base, date: r.date.0, prov: Provenance { sources: srcs, verified: r.verified.0 } });
+                rates.rates.insert(
+                    r.currency,
+                    Rate {
+                        currency: r.currency,
+                        per_base: r.per_base,
+                        date: r.date.0,
+                        prov: Provenance {
+                            sources: srcs,
+                            verified: r.verified.0,
+                        },
+                    },
+                );
             }
         }
         rates

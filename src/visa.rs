@@ -7,7 +7,12 @@ use crate::types::Country;
 use chrono::NaiveDate;
 
 /// The requirement for one passport, with the override that set it (if any).
-pub fn requirement(ds: &Dataset, passport: Country, destination: Country, date: NaiveDate) -> Option<(Requirement, Option<&VisaRule>)> {
+pub fn requirement(
+    ds: &Dataset,
+    passport: Country,
+    destination: Country,
+    date: NaiveDate,
+) -> Option<(Requirement, Option<&VisaRule>)> {
     if passport == destination {
         return Some((Requirement::OwnCountry, None));
     }
@@ -20,7 +25,11 @@ pub fn requirement(ds: &Dataset, passport: Country, destination: Country, date: 
     });
     match rule {
         Some(r) => Some((r.requirement, Some(r))),
-        None => ds.visas.index.get(&(destination, passport)).map(|q| (*q, None)),
+        None => ds
+            .visas
+            .index
+            .get(&(destination, passport))
+            .map(|q| (*q, None)),
     }
 }
 
@@ -48,13 +57,33 @@ fn rank(q: Requirement, voa_here: bool) -> u8 {
 }
 
 fn country_name(c: Country) -> String {
-    let names = [("CN", "China"), ("KG", "Kyrgyzstan"), ("KZ", "Kazakhstan"), ("PK", "Pakistan"), ("TJ", "Tajikistan"), ("UZ", "Uzbekistan"), ("TM", "Turkmenistan"), ("AF", "Afghanistan")];
-    names.iter().find(|(code, _)| *code == c.as_str()).map(|(_, n)| n.to_string()).unwrap_or_else(|| c.to_string())
+    let names = [
+        ("CN", "China"),
+        ("KG", "Kyrgyzstan"),
+        ("KZ", "Kazakhstan"),
+        ("PK", "Pakistan"),
+        ("TJ", "Tajikistan"),
+        ("UZ", "Uzbekistan"),
+        ("TM", "Turkmenistan"),
+        ("AF", "Afghanistan"),
+    ];
+    names
+        .iter()
+        .find(|(code, _)| *code == c.as_str())
+        .map(|(_, n)| n.to_string())
+        .unwrap_or_else(|| c.to_string())
 }
 
 /// Whether someone holding `passports` and visas for `held` may enter `destination` over
 /// `crossing` on `date`.
-pub fn entry(ds: &Dataset, passports: &[Country], held: &[Country], destination: Country, crossing: &Crossing, date: NaiveDate) -> Entry {
+pub fn entry(
+    ds: &Dataset,
+    passports: &[Country],
+    held: &[Country],
+    destination: Country,
+    crossing: &Crossing,
+    date: NaiveDate,
+) -> Entry {
     let voa_here = crossing.visa_on_arrival.contains(&destination);
     let dest = country_name(destination);
     let best = passports
@@ -63,11 +92,19 @@ pub fn entry(ds: &Dataset, passports: &[Country], held: &[Country], destination:
         .min_by_key(|(_, q, _)| rank(*q, voa_here));
     let Some((passport, q, rule)) = best else {
         let list: Vec<String> = passports.iter().map(Country::to_string).collect();
-        return Entry::Arrange(format!("{dest}: no visa data for a {} passport; check the rules before you go", list.join("/")));
+        return Entry::Arrange(format!(
+            "{dest}: no visa data for a {} passport; check the rules before you go",
+            list.join("/")
+        ));
     };
-    let why = rule.and_then(|r| r.note.clone()).map(|n| format!(" ({n})")).unwrap_or_default();
+    let why = rule
+        .and_then(|r| r.note.clone())
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
     if q == Requirement::NoAdmission {
-        return Entry::Refused(format!("{dest}: no admission for a {passport} passport{why}"));
+        return Entry::Refused(format!(
+            "{dest}: no admission for a {passport} passport{why}"
+        ));
     }
     if held.contains(&destination) {
         return Entry::Allowed(format!("{dest}: visa held"));

@@ -17,7 +17,22 @@ const CLOSURE_NEAR_DAYS: i64 = 14;
 
 /// Disputed facts that change whether or when a journey works; the rest (distances,
 /// altitudes, coordinates) are shown by `crossings hours`, not on every itinerary.
-const PLANNING_FACTS: &[&str] = &["hours", "days", "season", "foreigners", "visa_on_arrival", "fare", "depart", "schedule", "duration", "status", "zone", "cutoff", "days", "permits"];
+const PLANNING_FACTS: &[&str] = &[
+    "hours",
+    "days",
+    "season",
+    "foreigners",
+    "visa_on_arrival",
+    "fare",
+    "depart",
+    "schedule",
+    "duration",
+    "status",
+    "zone",
+    "cutoff",
+    "days",
+    "permits",
+];
 
 fn matters(d: &Dispute) -> bool {
     PLANNING_FACTS.contains(&d.fact.as_str())
@@ -43,10 +58,18 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
         match s.schedule.kind {
             ScheduleKind::WhenFull => add(format!("{} leaves when full: the departure time is not fixed and it may not run at all that day", s.name)),
             ScheduleKind::OnDemand => add(format!("{} is arranged on demand: book it ahead through an agency; times shown are the earliest that fit the border hours", s.name)),
+            ScheduleKind::Weekly if s.schedule.depart.is_none() => add(format!(
+                "{} runs on {} but no source gives its departure time: the times shown are only the earliest that fit",
+                s.name,
+                s.schedule.days.map(|d| d.to_string()).unwrap_or_default()
+            )),
             ScheduleKind::Weekly => {}
         }
         if s.status == ServiceStatus::Uncertain {
-            add(format!("{}: no recent source confirms it is running; check locally", s.name));
+            add(format!(
+                "{}: no recent source confirms it is running; check locally",
+                s.name
+            ));
         }
         if leg.fare.is_none() {
             add(format!("{}: fare unknown for this stretch", s.name));
@@ -59,7 +82,10 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
             add(format!("{} — disputed {}: {}", s.name, d.fact, d.summary));
         }
         if (today - s.prov.verified).num_days() > STALE_DAYS {
-            add(format!("{} was last verified on {}", s.name, s.prov.verified));
+            add(format!(
+                "{} was last verified on {}",
+                s.name, s.prov.verified
+            ));
         }
         for st in &s.stops[leg.board..=leg.alight] {
             if let StopAt::Place(p) = st.at {
@@ -78,7 +104,16 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
                 for pm in &place.permits {
                     let permit = &ds.permits[*pm];
                     if permit.enforce == Enforce::Warn {
-                        add(format!("{}: the {} is needed{}", place.name, permit.name, permit.how.as_ref().map(|h| format!(" — {h}")).unwrap_or_default()));
+                        add(format!(
+                            "{}: the {} is needed{}",
+                            place.name,
+                            permit.name,
+                            permit
+                                .how
+                                .as_ref()
+                                .map(|h| format!(" — {h}"))
+                                .unwrap_or_default()
+                        ));
                     }
                 }
             }
@@ -87,41 +122,78 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
             let c = &ds.crossings[pass.crossing];
             let first = &c.sides[pass.first_side];
             if let Some(cut) = first.cutoff {
-                let date = pass.reach.unwrap_or(leg.depart).with_timezone(&first.zone.0).date_naive();
-                add(format!("{}: in practice be through before {} (practical cut-off)", c.name, calendar::show_time(first.zone.0, date, cut.0)));
+                let date = pass
+                    .reach
+                    .unwrap_or(leg.depart)
+                    .with_timezone(&first.zone.0)
+                    .date_naive();
+                add(format!(
+                    "{}: in practice be through before {} (practical cut-off)",
+                    c.name,
+                    calendar::show_time(first.zone.0, date, cut.0)
+                ));
             }
             if pass.reach.is_none() {
                 add(format!("{}: no source says when {} reaches the border, so only the day (not the hours) was checked", c.name, s.name));
             }
             for side in &c.sides {
                 if side.hours.is_none() {
-                    add(format!("{}: opening hours of the {} post are unknown", c.name, side.country));
+                    add(format!(
+                        "{}: opening hours of the {} post are unknown",
+                        c.name, side.country
+                    ));
                 }
             }
             if let Some(alt) = c.altitude_m.filter(|a| *a > HIGH_PASS_M) {
                 add(format!("{} lies at {} m: snow is possible even in summer and closures for weather happen", c.name, thousands(alt)));
             }
             if c.status == CrossingStatus::Uncertain {
-                add(format!("{}: its status is uncertain; check before you go", c.name));
+                add(format!(
+                    "{}: its status is uncertain; check before you go",
+                    c.name
+                ));
             }
             for pm in &c.permits {
                 let permit = &ds.permits[*pm];
                 if permit.enforce == Enforce::Warn {
-                    add(format!("{}: the {} is needed{}", c.name, permit.name, permit.how.as_ref().map(|h| format!(" — {h}")).unwrap_or_default()));
+                    add(format!(
+                        "{}: the {} is needed{}",
+                        c.name,
+                        permit.name,
+                        permit
+                            .how
+                            .as_ref()
+                            .map(|h| format!(" — {h}"))
+                            .unwrap_or_default()
+                    ));
                 }
             }
             for d in c.disputes.iter().filter(|d| matters(d)) {
                 add(format!("{} — disputed {}: {}", c.name, d.fact, d.summary));
             }
-            let when = pass.reach.unwrap_or(leg.depart).with_timezone(&first.zone.0).date_naive();
+            let when = pass
+                .reach
+                .unwrap_or(leg.depart)
+                .with_timezone(&first.zone.0)
+                .date_naive();
             for cl in &c.closures {
-                let near = cl.from - Duration::days(CLOSURE_NEAR_DAYS) <= when && when <= cl.to + Duration::days(CLOSURE_NEAR_DAYS);
+                let near = cl.from - Duration::days(CLOSURE_NEAR_DAYS) <= when
+                    && when <= cl.to + Duration::days(CLOSURE_NEAR_DAYS);
                 if near {
-                    add(format!("{}: closure announced {}–{} ({})", c.name, calendar::long_date(cl.from), calendar::long_date(cl.to), cl.reason));
+                    add(format!(
+                        "{}: closure announced {}–{} ({})",
+                        c.name,
+                        calendar::long_date(cl.from),
+                        calendar::long_date(cl.to),
+                        cl.reason
+                    ));
                 }
             }
             if (today - c.prov.verified).num_days() > STALE_DAYS {
-                add(format!("{} was last verified on {}", c.name, c.prov.verified));
+                add(format!(
+                    "{} was last verified on {}",
+                    c.name, c.prov.verified
+                ));
             }
         }
     }
@@ -137,8 +209,14 @@ pub fn for_plan(ds: &Dataset, req: &Request) -> Vec<String> {
     for s in &ds.services {
         let serves = |p: PlaceIx| s.stops.iter().any(|st| st.at == StopAt::Place(p));
         if s.status == ServiceStatus::Suspended && (serves(req.from) || serves(req.to)) {
-            let since = s.status_since.map(|d| format!(" since {}", calendar::long_date(d))).unwrap_or_default();
-            w.push(format!("{} ({}) exists but is suspended{since}; it was not used", s.name, s.id));
+            let since = s
+                .status_since
+                .map(|d| format!(" since {}", calendar::long_date(d)))
+                .unwrap_or_default();
+            w.push(format!(
+                "{} ({}) exists but is suspended{since}; it was not used",
+                s.name, s.id
+            ));
         }
     }
     w

@@ -52,12 +52,24 @@ fn kg_text(tenths: u32) -> String {
 /// The fee for `excess` tenths of a kilo at `rate` per kilo, rounded half up to the minor unit.
 fn fee(rate: Money, excess_tenths: u32) -> Money {
     let minor = (rate.minor * i64::from(excess_tenths) * 2 + 10) / 20;
-    Money { minor, currency: rate.currency }
+    Money {
+        minor,
+        currency: rate.currency,
+    }
 }
 
 fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
     let Some(b) = &s.baggage else {
-        return Row { service: s.id.clone(), free_kg: None, excess_kg: None, rate: None, fee: None, fee_converted: None, per_piece: None, note: "no baggage rule is known for this service".into() };
+        return Row {
+            service: s.id.clone(),
+            free_kg: None,
+            excess_kg: None,
+            rate: None,
+            fee: None,
+            fee_converted: None,
+            per_piece: None,
+            note: "no baggage rule is known for this service".into(),
+        };
     };
     let excess = b.free_kg.map(|f| kg.saturating_sub(f * 10));
     let fee_m = match (excess, b.excess_per_kg) {
@@ -70,15 +82,33 @@ fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
         (Some(_), Some(e), Some(_)) => format!("{} kg over the allowance", kg_text(e)),
         _ => b.note.clone().unwrap_or_else(|| "no weight allowance is known".into()),
     };
-    let per_piece_note = b.per_piece.map(|p| format!("; plus {} per bag", p.display())).unwrap_or_default();
+    let per_piece_note = b
+        .per_piece
+        .map(|p| format!("; plus {} per bag", p.display()))
+        .unwrap_or_default();
     Row {
         service: s.id.clone(),
         free_kg: b.free_kg,
         excess_kg: excess.map(|e| num(kg_text(e))),
-        rate: b.excess_per_kg.map(|r| Rate { amount: num(r.amount_string()), currency: r.currency.to_string(), per_kg: true }),
-        fee: fee_m.map(|m| Fee { amount: num(m.amount_string()), currency: m.currency.to_string() }),
-        fee_converted: fee_m.and_then(|m| money::convert(&ds.rates, m, currency)).map(|m| Fee { amount: num(m.amount_string()), currency: m.currency.to_string() }),
-        per_piece: b.per_piece.map(|m| Fee { amount: num(m.amount_string()), currency: m.currency.to_string() }),
+        rate: b.excess_per_kg.map(|r| Rate {
+            amount: num(r.amount_string()),
+            currency: r.currency.to_string(),
+            per_kg: true,
+        }),
+        fee: fee_m.map(|m| Fee {
+            amount: num(m.amount_string()),
+            currency: m.currency.to_string(),
+        }),
+        fee_converted: fee_m
+            .and_then(|m| money::convert(&ds.rates, m, currency))
+            .map(|m| Fee {
+                amount: num(m.amount_string()),
+                currency: m.currency.to_string(),
+            }),
+        per_piece: b.per_piece.map(|m| Fee {
+            amount: num(m.amount_string()),
+            currency: m.currency.to_string(),
+        }),
         note: note + &per_piece_note,
     }
 }
@@ -101,28 +131,60 @@ pub fn run(ds: &Dataset, a: &BaggageArgs) -> Result<Output, Failure> {
         }
         _ => return Err(Failure::Usage("name a service (`crossings baggage kashgar-osh-bus --kg 26`) or a route with --from and --to, not both".into())),
     };
-    let rows: Vec<Row> = chosen.iter().map(|i| row(ds, &ds.services[*i], kg, currency)).collect();
+    let rows: Vec<Row> = chosen
+        .iter()
+        .map(|i| row(ds, &ds.services[*i], kg, currency))
+        .collect();
     if a.json {
-        return Ok(Output::answer(serde_json::to_string_pretty(&serde_json::json!({ "kg": num(kg_text(kg)), "services": rows })).unwrap_or_default() + "\n"));
+        return Ok(Output::answer(
+            serde_json::to_string_pretty(
+                &serde_json::json!({ "kg": num(kg_text(kg)), "services": rows }),
+            )
+            .unwrap_or_default()
+                + "\n",
+        ));
     }
-    let mut t = render::table(&["service", "allowance", "excess", "rate", "fee", &format!("fee in {currency}")]);
+    let mut t = render::table(&[
+        "service",
+        "allowance",
+        "excess",
+        "rate",
+        "fee",
+        &format!("fee in {currency}"),
+    ]);
     let mut out = String::new();
     for (i, r) in chosen.iter().zip(&rows) {
         let s = &ds.services[*i];
         t.add_row(vec![
             r.service.clone(),
             crate::commands::services::baggage_text(s),
-            r.excess_kg.as_ref().map(|e| format!("{e} kg")).unwrap_or_else(|| "unknown".into()),
-            r.rate.as_ref().map(|x| format!("{} {} per kg", x.amount, x.currency)).unwrap_or_else(|| "not published".into()),
-            r.fee.as_ref().map(|x| format!("{} {}", x.amount, x.currency)).unwrap_or_else(|| "unknown".into()),
-            r.fee_converted.as_ref().map(|x| format!("{} {}", x.amount, x.currency)).unwrap_or_else(|| "-".into()),
+            r.excess_kg
+                .as_ref()
+                .map(|e| format!("{e} kg"))
+                .unwrap_or_else(|| "unknown".into()),
+            r.rate
+                .as_ref()
+                .map(|x| format!("{} {} per kg", x.amount, x.currency))
+                .unwrap_or_else(|| "not published".into()),
+            r.fee
+                .as_ref()
+                .map(|x| format!("{} {}", x.amount, x.currency))
+                .unwrap_or_else(|| "unknown".into()),
+            r.fee_converted
+                .as_ref()
+                .map(|x| format!("{} {}", x.amount, x.currency))
+                .unwrap_or_else(|| "-".into()),
         ]);
     }
     let _ = writeln!(out, "Baggage of {} kg", kg_text(kg));
     let _ = writeln!(out, "{t}");
     for (i, r) in chosen.iter().zip(&rows) {
         let s = &ds.services[*i];
-        let src = s.baggage.as_ref().map(|b| format!(" [sources: {}]", render::source_ids(ds, &b.sources))).unwrap_or_default();
+        let src = s
+            .baggage
+            .as_ref()
+            .map(|b| format!(" [sources: {}]", render::source_ids(ds, &b.sources)))
+            .unwrap_or_default();
         let _ = writeln!(out, "- {}: {}{src}", r.service, r.note);
     }
     Ok(Output::answer(out))
@@ -135,10 +197,16 @@ mod tests {
     #[test]
     fn fees_round_half_up_per_tenth_of_a_kilo() {
         let cny: Currency = "CNY".parse().unwrap();
-        let rate = Money { minor: 1000, currency: cny }; // 10 CNY per kg
+        let rate = Money {
+            minor: 1000,
+            currency: cny,
+        }; // 10 CNY per kg
         assert_eq!(fee(rate, 60).amount_string(), "60");
         assert_eq!(fee(rate, 65).amount_string(), "65");
-        let odd = Money { minor: 333, currency: cny }; // 3.33 per kg, 0.5 kg → 1.665 → 1.67
+        let odd = Money {
+            minor: 333,
+            currency: cny,
+        }; // 3.33 per kg, 0.5 kg → 1.665 → 1.67
         assert_eq!(fee(odd, 5).amount_string(), "1.67");
         assert_eq!(kg_text(65), "6.5");
         assert_eq!(kg_text(60), "6");

@@ -16,7 +16,15 @@ pub fn run(ds: &Dataset, today: NaiveDate) -> Result<Output, Failure> {
         ("permits", ds.permits.len()),
         ("crossings", ds.crossings.len()),
         ("services", ds.services.len()),
-        ("visa destinations", ds.visas.index.keys().map(|(d, _)| *d).collect::<std::collections::BTreeSet<_>>().len()),
+        (
+            "visa destinations",
+            ds.visas
+                .index
+                .keys()
+                .map(|(d, _)| *d)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+        ),
         ("visa overrides", ds.visas.rules.len()),
         ("holiday dates", holidays),
         ("currency rates", ds.rates.rates.len()),
@@ -30,15 +38,34 @@ pub fn run(ds: &Dataset, today: NaiveDate) -> Result<Output, Failure> {
 
     // Oldest verification, and records older than a year.
     let mut verified: Vec<(NaiveDate, String)> = Vec::new();
-    verified.extend(ds.places.iter().map(|p| (p.prov.verified, format!("place {}", p.id))));
-    verified.extend(ds.crossings.iter().map(|c| (c.prov.verified, format!("crossing {}", c.id))));
-    verified.extend(ds.services.iter().map(|s| (s.prov.verified, format!("service {}", s.id))));
-    verified.extend(ds.permits.iter().map(|p| (p.prov.verified, format!("permit {}", p.id))));
+    verified.extend(
+        ds.places
+            .iter()
+            .map(|p| (p.prov.verified, format!("place {}", p.id))),
+    );
+    verified.extend(
+        ds.crossings
+            .iter()
+            .map(|c| (c.prov.verified, format!("crossing {}", c.id))),
+    );
+    verified.extend(
+        ds.services
+            .iter()
+            .map(|s| (s.prov.verified, format!("service {}", s.id))),
+    );
+    verified.extend(
+        ds.permits
+            .iter()
+            .map(|p| (p.prov.verified, format!("permit {}", p.id))),
+    );
     verified.sort();
     if let Some((d, what)) = verified.first() {
         let _ = writeln!(out, "oldest verification: {d} ({what})");
     }
-    let stale = verified.iter().filter(|(d, _)| (today - *d).num_days() > 365).count();
+    let stale = verified
+        .iter()
+        .filter(|(d, _)| (today - *d).num_days() > 365)
+        .count();
     let _ = writeln!(out, "records not verified in the last 12 months: {stale}");
 
     let mut disputes = Vec::new();
@@ -50,7 +77,13 @@ pub fn run(ds: &Dataset, today: NaiveDate) -> Result<Output, Failure> {
     }
     let _ = writeln!(out, "\ndisputed facts: {}", disputes.len());
     for (what, d) in disputes {
-        let _ = writeln!(out, "- {what}: {} ({} versions): {}", d.fact, d.alternatives.len(), d.summary);
+        let _ = writeln!(
+            out,
+            "- {what}: {} ({} versions): {}",
+            d.fact,
+            d.alternatives.len(),
+            d.summary
+        );
     }
     Ok(Output::answer(out))
 }

@@ -91,8 +91,16 @@ fn foreigners_word(f: Foreigners) -> &'static str {
 fn side_text(side: &Side, on: NaiveDate) -> String {
     let t = |x: NaiveTime| calendar::show_time(side.zone.0, on, x);
     let mut parts = vec![format!("{} {}:", side.country, side.post)];
-    parts.push(side.days.map(|d| d.to_string()).unwrap_or_else(|| "days unknown".into()));
-    parts.push(side.hours.map(|h| format!("{}–{}", t(h.start.0), t(h.end.0))).unwrap_or_else(|| "hours unknown".into()));
+    parts.push(
+        side.days
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "days unknown".into()),
+    );
+    parts.push(
+        side.hours
+            .map(|h| format!("{}–{}", t(h.start.0), t(h.end.0)))
+            .unwrap_or_else(|| "hours unknown".into()),
+    );
     for b in &side.breaks {
         parts.push(format!("lunch {}–{}", t(b.start.0), t(b.end.0)));
     }
@@ -111,11 +119,29 @@ fn disputed(c: &Crossing, fact: &str) -> &'static str {
 }
 
 fn how_text(ds: &Dataset, c: &Crossing) -> String {
-    let mut parts = vec![format!("foreigners: {}{}", foreigners_word(c.foreigners), disputed(c, "foreigners"))];
-    parts.push(format!("public transport for foreigners: {}", render::yes_no(c.foreigners_public_transport)));
-    parts.push(format!("on foot: {}; bicycle: {}", render::yes_no(c.on_foot), render::yes_no(c.bicycle)));
+    let mut parts = vec![format!(
+        "foreigners: {}{}",
+        foreigners_word(c.foreigners),
+        disputed(c, "foreigners")
+    )];
+    parts.push(format!(
+        "public transport for foreigners: {}",
+        render::yes_no(c.foreigners_public_transport)
+    ));
+    parts.push(format!(
+        "on foot: {}; bicycle: {}",
+        render::yes_no(c.on_foot),
+        render::yes_no(c.bicycle)
+    ));
     if !c.permits.is_empty() {
-        parts.push(format!("permits: {}", c.permits.iter().map(|p| ds.permits[*p].name.as_str()).collect::<Vec<_>>().join(", ")));
+        parts.push(format!(
+            "permits: {}",
+            c.permits
+                .iter()
+                .map(|p| ds.permits[*p].name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     parts.join("\n")
 }
@@ -132,22 +158,34 @@ fn status_text(c: &Crossing) -> String {
 }
 
 fn season_text(c: &Crossing) -> String {
-    c.season.map(|s| format!("{} – {}", s.open, s.close)).unwrap_or_else(|| "year-round".into()) + disputed(c, "season")
+    c.season
+        .map(|s| format!("{} – {}", s.open, s.close))
+        .unwrap_or_else(|| "year-round".into())
+        + disputed(c, "season")
 }
 
 /// (open, reason, next opening as text and RFC 3339) for a date.
-fn on_date(ds: &Dataset, c: &Crossing, date: NaiveDate) -> (bool, Option<String>, Option<(String, String)>) {
+fn on_date(
+    ds: &Dataset,
+    c: &Crossing,
+    date: NaiveDate,
+) -> (bool, Option<String>, Option<(String, String)>) {
     match calendar::crossing_day(ds, c, date) {
         Ok(()) => (true, None, None),
         Err(why) => {
-            let next = calendar::next_open(ds, c, date).map(|(_, t, z)| (calendar::show(t, z), t.with_timezone(&z).to_rfc3339()));
+            let next = calendar::next_open(ds, c, date)
+                .map(|(_, t, z)| (calendar::show(t, z), t.with_timezone(&z).to_rfc3339()));
             (false, Some(why.describe(&c.name)), next)
         }
     }
 }
 
 pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result<Output, Failure> {
-    let mut chosen: Vec<usize> = a.crossings.iter().map(|q| request::crossing(ds, q)).collect::<Result<_, _>>()?;
+    let mut chosen: Vec<usize> = a
+        .crossings
+        .iter()
+        .map(|q| request::crossing(ds, q))
+        .collect::<Result<_, _>>()?;
     if chosen.is_empty() {
         chosen = (0..ds.crossings.len()).collect();
     }
@@ -155,7 +193,9 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
         let cc = request::country(ds, cc, "--country")?;
         chosen.retain(|i| ds.crossings[*i].countries().contains(&cc));
         if chosen.is_empty() {
-            return Err(Failure::Usage(format!("no crossing in the dataset is on a border of {cc}; try another --country")));
+            return Err(Failure::Usage(format!(
+                "no crossing in the dataset is on a border of {cc}; try another --country"
+            )));
         }
     }
     if let Some(m) = &a.month {
@@ -163,9 +203,18 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
         if chosen.len() != 1 || a.crossings.len() != 1 {
             return Err(Failure::Usage("--month shows one crossing; name exactly one, like `crossings hours torugart --month 2026-10`".into()));
         }
-        return Ok(Output::answer(month(ds, &ds.crossings[chosen[0]], first, color)));
+        return Ok(Output::answer(month(
+            ds,
+            &ds.crossings[chosen[0]],
+            first,
+            color,
+        )));
     }
-    let date = a.date.as_deref().map(|d| request::date(d, "--date")).transpose()?;
+    let date = a
+        .date
+        .as_deref()
+        .map(|d| request::date(d, "--date"))
+        .transpose()?;
     let on = date.unwrap_or(today);
 
     if a.json {
@@ -176,7 +225,10 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
                 let mut j = CrossingJson {
                     id: c.id.clone(),
                     name: c.name.clone(),
-                    countries: [c.sides[0].country.to_string(), c.sides[1].country.to_string()],
+                    countries: [
+                        c.sides[0].country.to_string(),
+                        c.sides[1].country.to_string(),
+                    ],
                     status: status_word(c.status).into(),
                     status_since: c.status_since.map(|d| d.to_string()),
                     reopens: c.reopens.map(|d| d.to_string()),
@@ -194,23 +246,48 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
                             cutoff: s.cutoff.map(|c| c.to_string()),
                         })
                         .collect(),
-                    season: c.season.map(|s| format!("{:02}-{:02}/{:02}-{:02}", s.open.month, s.open.day, s.close.month, s.close.day)),
+                    season: c.season.map(|s| {
+                        format!(
+                            "{:02}-{:02}/{:02}-{:02}",
+                            s.open.month, s.open.day, s.close.month, s.close.day
+                        )
+                    }),
                     holidays_close: c.holidays_close.iter().map(|h| h.to_string()).collect(),
                     foreigners: foreigners_word(c.foreigners).into(),
                     foreigners_public_transport: c.foreigners_public_transport,
                     on_foot: c.on_foot,
                     bicycle: c.bicycle,
-                    permits: c.permits.iter().map(|p| ds.permits[*p].id.clone()).collect(),
+                    permits: c
+                        .permits
+                        .iter()
+                        .map(|p| ds.permits[*p].id.clone())
+                        .collect(),
                     altitude_m: c.altitude_m,
                     verified: c.prov.verified.to_string(),
-                    sources: c.prov.sources.iter().map(|s| ds.sources[*s].id.clone()).collect(),
+                    sources: c
+                        .prov
+                        .sources
+                        .iter()
+                        .map(|s| ds.sources[*s].id.clone())
+                        .collect(),
                     disputes: c
                         .disputes
                         .iter()
                         .map(|d| DisputeJson {
                             fact: d.fact.clone(),
                             summary: d.summary.clone(),
-                            alternatives: d.alternatives.iter().map(|x| AltJson { says: x.says.clone(), sources: x.sources.iter().map(|s| ds.sources[*s].id.clone()).collect() }).collect(),
+                            alternatives: d
+                                .alternatives
+                                .iter()
+                                .map(|x| AltJson {
+                                    says: x.says.clone(),
+                                    sources: x
+                                        .sources
+                                        .iter()
+                                        .map(|s| ds.sources[*s].id.clone())
+                                        .collect(),
+                                })
+                                .collect(),
                         })
                         .collect(),
                     open: None,
@@ -226,11 +303,23 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
                 j
             })
             .collect();
-        let j = HoursJson { date: date.map(|d| d.to_string()), crossings };
-        return Ok(Output::answer(serde_json::to_string_pretty(&j).unwrap_or_default() + "\n"));
+        let j = HoursJson {
+            date: date.map(|d| d.to_string()),
+            crossings,
+        };
+        return Ok(Output::answer(
+            serde_json::to_string_pretty(&j).unwrap_or_default() + "\n",
+        ));
     }
 
-    let mut header = vec!["crossing", "days and hours (each post's own clock)", "season", "closed on holidays of", "who may cross", "status"];
+    let mut header = vec![
+        "crossing",
+        "days and hours (each post's own clock)",
+        "season",
+        "closed on holidays of",
+        "who may cross",
+        "status",
+    ];
     let day_col;
     if let Some(d) = date {
         day_col = format!("on {}", d.format("%a %-d %b %Y"));
@@ -241,19 +330,51 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
     for i in &chosen {
         let c = &ds.crossings[*i];
         let alt = c.altitude_m.map(|a| format!(", {a} m")).unwrap_or_default();
-        let hours_mark = if c.disputes.iter().any(|d| d.fact == "hours" || d.fact == "days") { "\n(hours disputed)" } else { "" };
+        let hours_mark = if c
+            .disputes
+            .iter()
+            .any(|d| d.fact == "hours" || d.fact == "days")
+        {
+            "\n(hours disputed)"
+        } else {
+            ""
+        };
         let mut row = vec![
-            format!("{}\n{} ({}–{}{alt})", c.id, c.name, c.sides[0].country, c.sides[1].country),
-            format!("{}\n{}{hours_mark}", side_text(&c.sides[0], on), side_text(&c.sides[1], on)),
+            format!(
+                "{}\n{} ({}–{}{alt})",
+                c.id, c.name, c.sides[0].country, c.sides[1].country
+            ),
+            format!(
+                "{}\n{}{hours_mark}",
+                side_text(&c.sides[0], on),
+                side_text(&c.sides[1], on)
+            ),
             season_text(c),
-            if c.holidays_close.is_empty() { "none known".into() } else { c.holidays_close.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ") },
+            if c.holidays_close.is_empty() {
+                "none known".into()
+            } else {
+                c.holidays_close
+                    .iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
             how_text(ds, c),
             status_text(c),
         ];
         if let Some(d) = date {
             let (open, reason, next) = on_date(ds, c, d);
-            row.push(if open { "open".into() } else { format!("closed: {}", reason.unwrap_or_default()) });
-            row.push(if open { "-".into() } else { next.map(|(s, _)| s).unwrap_or_else(|| "not within a year".into()) });
+            row.push(if open {
+                "open".into()
+            } else {
+                format!("closed: {}", reason.unwrap_or_default())
+            });
+            row.push(if open {
+                "-".into()
+            } else {
+                next.map(|(s, _)| s)
+                    .unwrap_or_else(|| "not within a year".into())
+            });
         }
         t.add_row(row);
     }
@@ -270,7 +391,14 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
 /// A month calendar: each day open or closed (and why), holidays named beneath.
 fn month(ds: &Dataset, c: &Crossing, first: NaiveDate, color: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({}–{}), {}", c.name, c.sides[0].country, c.sides[1].country, first.format("%B %Y"));
+    let _ = writeln!(
+        out,
+        "{} ({}–{}), {}",
+        c.name,
+        c.sides[0].country,
+        c.sides[1].country,
+        first.format("%B %Y")
+    );
     let _ = writeln!(out, " Mon  Tue  Wed  Thu  Fri  Sat  Sun");
     let mut line = "     ".repeat(first.weekday().num_days_from_monday() as usize);
     let mut notes: Vec<String> = Vec::new();
@@ -280,12 +408,20 @@ fn month(ds: &Dataset, c: &Crossing, first: NaiveDate, color: bool) -> String {
             Ok(()) => ("o", "32"),
             Err(Closed::Weekday { .. }) => ("w", "90"),
             Err(Closed::Holiday { country, name }) => {
-                notes.push(format!("{:>2} {}: {name} ({country} public holiday)", day.day(), day.format("%b")));
+                notes.push(format!(
+                    "{:>2} {}: {name} ({country} public holiday)",
+                    day.day(),
+                    day.format("%b")
+                ));
                 ("H", "31")
             }
             Err(Closed::Season(_)) => ("s", "34"),
             Err(Closed::Closure { reason, .. }) => {
-                notes.push(format!("{:>2} {}: closed by notice ({reason})", day.day(), day.format("%b")));
+                notes.push(format!(
+                    "{:>2} {}: closed by notice ({reason})",
+                    day.day(),
+                    day.format("%b")
+                ));
                 ("N", "31")
             }
             Err(Closed::Status { .. }) => ("x", "31"),
@@ -312,8 +448,15 @@ fn month(ds: &Dataset, c: &Crossing, first: NaiveDate, color: bool) -> String {
             let _ = writeln!(out, "{n}");
         }
     }
-    if c.disputes.iter().any(|d| d.fact == "hours" || d.fact == "days" || d.fact == "season") {
-        let _ = writeln!(out, "\nSome of these facts are disputed: see `crossings hours {}`.", c.id);
+    if c.disputes
+        .iter()
+        .any(|d| d.fact == "hours" || d.fact == "days" || d.fact == "season")
+    {
+        let _ = writeln!(
+            out,
+            "\nSome of these facts are disputed: see `crossings hours {}`.",
+            c.id
+        );
     }
     out
 }

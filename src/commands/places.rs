@@ -37,11 +37,21 @@ struct PlacesJson<'a> {
 
 pub fn run(ds: &Dataset, args: &PlacesArgs) -> Result<Output, Failure> {
     let keep = |names_match: bool| args.query.is_none() || names_match;
-    let places: Vec<_> = ds.places.iter().filter(|p| keep(args.query.as_deref().is_some_and(|q| names::matches(*p, q)))).collect();
-    let crossings: Vec<_> = ds.crossings.iter().filter(|c| keep(args.query.as_deref().is_some_and(|q| names::matches(*c, q)))).collect();
+    let places: Vec<_> = ds
+        .places
+        .iter()
+        .filter(|p| keep(args.query.as_deref().is_some_and(|q| names::matches(*p, q))))
+        .collect();
+    let crossings: Vec<_> = ds
+        .crossings
+        .iter()
+        .filter(|c| keep(args.query.as_deref().is_some_and(|q| names::matches(*c, q))))
+        .collect();
     if let Some(q) = &args.query {
         if places.is_empty() && crossings.is_empty() {
-            return Err(Failure::Usage(format!("nothing matches '{q}'; run `crossings places` to list every place and crossing")));
+            return Err(Failure::Usage(format!(
+                "nothing matches '{q}'; run `crossings places` to list every place and crossing"
+            )));
         }
     }
     if args.json {
@@ -65,12 +75,17 @@ pub fn run(ds: &Dataset, args: &PlacesArgs) -> Result<Output, Failure> {
                     id: &c.id,
                     name: &c.name,
                     aliases: &c.aliases,
-                    countries: [c.sides[0].country.to_string(), c.sides[1].country.to_string()],
+                    countries: [
+                        c.sides[0].country.to_string(),
+                        c.sides[1].country.to_string(),
+                    ],
                     zones: [c.sides[0].zone.0.name(), c.sides[1].zone.0.name()],
                 })
                 .collect(),
         };
-        return Ok(Output::answer(serde_json::to_string_pretty(&j).unwrap_or_default() + "\n"));
+        return Ok(Output::answer(
+            serde_json::to_string_pretty(&j).unwrap_or_default() + "\n",
+        ));
     }
     let mut out = String::new();
     if !places.is_empty() {
@@ -80,7 +95,13 @@ pub fn run(ds: &Dataset, args: &PlacesArgs) -> Result<Output, Failure> {
                 Some(l) => format!("{} (locals often keep {})", p.zone.0.name(), l.0.name()),
                 None => p.zone.0.name().to_string(),
             };
-            t.add_row(vec![p.id.clone(), p.name.clone(), p.aliases.join(", "), p.country.to_string(), zone]);
+            t.add_row(vec![
+                p.id.clone(),
+                p.name.clone(),
+                p.aliases.join(", "),
+                p.country.to_string(),
+                zone,
+            ]);
         }
         out.push_str(&format!("{t}\n"));
     }
@@ -92,7 +113,11 @@ pub fn run(ds: &Dataset, args: &PlacesArgs) -> Result<Output, Failure> {
                 c.name.clone(),
                 c.aliases.join(", "),
                 format!("{}–{}", c.sides[0].country, c.sides[1].country),
-                format!("{} / {}", c.sides[0].zone.0.name(), c.sides[1].zone.0.name()),
+                format!(
+                    "{} / {}",
+                    c.sides[0].zone.0.name(),
+                    c.sides[1].zone.0.name()
+                ),
             ]);
         }
         out.push_str(&format!("{t}\n"));

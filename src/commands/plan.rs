@@ -18,11 +18,18 @@ use std::fmt::Write;
 /// The largest `--within` (a year and a day).
 const MAX_WITHIN: u32 = 366;
 
-fn resolve(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<(Request, Currency, usize), String> {
+fn resolve(
+    ds: &Dataset,
+    a: &PlanArgs,
+    today: NaiveDate,
+) -> Result<(Request, Currency, usize), String> {
     let from = request::place(ds, &a.from)?;
     let to = request::place(ds, &a.to)?;
     if from == to {
-        return Err(format!("'{}' and '{}' are the same place; give two different places", a.from, a.to));
+        return Err(format!(
+            "'{}' and '{}' are the same place; give two different places",
+            a.from, a.to
+        ));
     }
     let date = match &a.date {
         Some(d) => request::date(d, "--date")?,
@@ -31,23 +38,60 @@ fn resolve(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<(Request, Cur
     let within = request::count(&a.within, "--within", 1, MAX_WITHIN)?;
     let party = request::count(&a.party, "--party", 1, 60)?;
     let max = request::count(&a.max, "--max", 1, 100)? as usize;
-    let passports = a.passports.iter().map(|p| request::country(ds, p, "--passport")).collect::<Result<Vec<_>, _>>()?;
-    let visas = a.visas.iter().map(|v| request::country(ds, v, "--visa")).collect::<Result<Vec<_>, _>>()?;
+    let passports = a
+        .passports
+        .iter()
+        .map(|p| request::country(ds, p, "--passport"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let visas = a
+        .visas
+        .iter()
+        .map(|v| request::country(ds, v, "--visa"))
+        .collect::<Result<Vec<_>, _>>()?;
     let permits = a
         .permits
         .iter()
         .map(|p| {
             let q = crate::names::fold(p);
-            ds.permits.iter().position(|x| crate::names::fold(&x.id) == q).ok_or_else(|| {
-                let ids: Vec<&str> = ds.permits.iter().map(|x| x.id.as_str()).collect();
-                format!("--permit '{p}' is not a permit this dataset knows; expected one of {}", ids.join(", "))
-            })
+            ds.permits
+                .iter()
+                .position(|x| crate::names::fold(&x.id) == q)
+                .ok_or_else(|| {
+                    let ids: Vec<&str> = ds.permits.iter().map(|x| x.id.as_str()).collect();
+                    format!(
+                        "--permit '{p}' is not a permit this dataset knows; expected one of {}",
+                        ids.join(", ")
+                    )
+                })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let via = a.via.as_deref().map(|v| request::place(ds, v)).transpose()?;
-    let avoid = a.avoid.iter().map(|c| request::crossing(ds, c)).collect::<Result<Vec<_>, _>>()?;
+    let via = a
+        .via
+        .as_deref()
+        .map(|v| request::place(ds, v))
+        .transpose()?;
+    let avoid = a
+        .avoid
+        .iter()
+        .map(|c| request::crossing(ds, c))
+        .collect::<Result<Vec<_>, _>>()?;
     let currency = request::currency(ds, &a.currency, "--currency")?;
-    Ok((Request { from, to, date, within, passports, visas, permits, party, via, avoid }, currency, max))
+    Ok((
+        Request {
+            from,
+            to,
+            date,
+            within,
+            passports,
+            visas,
+            permits,
+            party,
+            via,
+            avoid,
+        },
+        currency,
+        max,
+    ))
 }
 
 #[derive(Serialize)]
@@ -57,7 +101,13 @@ struct Amount {
 }
 
 fn amount(m: Money) -> Amount {
-    Amount { amount: m.amount_string().parse().unwrap_or_else(|_| serde_json::Number::from(0)), currency: m.currency.to_string() }
+    Amount {
+        amount: m
+            .amount_string()
+            .parse()
+            .unwrap_or_else(|_| serde_json::Number::from(0)),
+        currency: m.currency.to_string(),
+    }
 }
 
 #[derive(Serialize)]
@@ -150,7 +200,9 @@ fn nights(ds: &Dataset, it: &Itinerary) -> i64 {
         .windows(2)
         .map(|w| {
             let zone = ds.places[place_of(ds, &w[0], w[0].alight)].zone.0;
-            (w[1].depart.with_timezone(&zone).date_naive() - w[0].arrive.with_timezone(&zone).date_naive()).num_days()
+            (w[1].depart.with_timezone(&zone).date_naive()
+                - w[0].arrive.with_timezone(&zone).date_naive())
+            .num_days()
         })
         .sum()
 }
@@ -193,7 +245,11 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     let mut unusable: Vec<String> = plan.unusable.values().cloned().collect();
     unusable.sort();
     let mut plan_warnings = notes;
-    plan_warnings.extend(unusable.into_iter().map(|u| format!("not planned with: {u}")));
+    plan_warnings.extend(
+        unusable
+            .into_iter()
+            .map(|u| format!("not planned with: {u}")),
+    );
     let found = !plan.itineraries.is_empty();
     let reasons: Vec<String> = if found {
         Vec::new()
@@ -201,9 +257,17 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         plan.reasons
             .iter()
             .map(|(why, dates)| {
-                let shown: Vec<String> = dates.iter().take(3).map(|d| d.format("%a %-d %b %Y").to_string()).collect();
+                let shown: Vec<String> = dates
+                    .iter()
+                    .take(3)
+                    .map(|d| d.format("%a %-d %b %Y").to_string())
+                    .collect();
                 let more = dates.len().saturating_sub(3);
-                let more = if more > 0 { format!(" and {more} more day(s)") } else { String::new() };
+                let more = if more > 0 {
+                    format!(" and {more} more day(s)")
+                } else {
+                    String::new()
+                };
                 format!("{why} (met on {}{more})", shown.join(", "))
             })
             .collect()
@@ -222,8 +286,18 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 ItineraryJson {
                     depart: rfc3339(it.depart(), from.zone.0),
                     arrive: rfc3339(it.arrive(), to.zone.0),
-                    total: TotalJson { amount: amount(sum).amount, currency: currency.to_string(), complete, rate_date: rate_date.map(|d| d.to_string()) },
-                    per_person: (shares_vehicle && req.party > 1).then(|| amount(Money { minor: sum.minor / i64::from(req.party), currency })),
+                    total: TotalJson {
+                        amount: amount(sum).amount,
+                        currency: currency.to_string(),
+                        complete,
+                        rate_date: rate_date.map(|d| d.to_string()),
+                    },
+                    per_person: (shares_vehicle && req.party > 1).then(|| {
+                        amount(Money {
+                            minor: sum.minor / i64::from(req.party),
+                            currency,
+                        })
+                    }),
                     changes: it.changes(),
                     nights: nights(ds, it),
                     legs: it
@@ -231,7 +305,10 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         .iter()
                         .map(|l| {
                             let s = &ds.services[l.service];
-                            let (fp, tp) = (&ds.places[place_of(ds, l, l.board)], &ds.places[place_of(ds, l, l.alight)]);
+                            let (fp, tp) = (
+                                &ds.places[place_of(ds, l, l.board)],
+                                &ds.places[place_of(ds, l, l.alight)],
+                            );
                             LegJson {
                                 from: fp.id.clone(),
                                 to: tp.id.clone(),
@@ -241,11 +318,25 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                                 arrive: rfc3339(l.arrive, tp.zone.0),
                                 fare: l.fare.map(|(fi, party)| {
                                     let f = &s.fares[fi];
-                                    FareJson { amount: amount(f.price).amount, currency: f.price.currency.to_string(), per: if f.per == Per::Person { "person" } else { "vehicle" }, party: amount(party) }
+                                    FareJson {
+                                        amount: amount(f.price).amount,
+                                        currency: f.price.currency.to_string(),
+                                        per: if f.per == Per::Person {
+                                            "person"
+                                        } else {
+                                            "vehicle"
+                                        },
+                                        party: amount(party),
+                                    }
                                 }),
                                 crossing: l.borders.first().map(|b| {
                                     let c = &ds.crossings[b.crossing];
-                                    CrossingJson { id: c.id.clone(), at: b.reach.map(|t| rfc3339(t, c.sides[b.first_side].zone.0)) }
+                                    CrossingJson {
+                                        id: c.id.clone(),
+                                        at: b
+                                            .reach
+                                            .map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
+                                    }
                                 }),
                             }
                         })
@@ -265,17 +356,35 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             warnings: plan_warnings,
             earliest: earliest.map(|d| d.to_string()),
         };
-        let text = serde_json::to_string_pretty(&j).map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))? + "\n";
-        return Ok(Output { text, code, notes: vec![] });
+        let text = serde_json::to_string_pretty(&j)
+            .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
+            + "\n";
+        return Ok(Output {
+            text,
+            code,
+            notes: vec![],
+        });
     }
 
     let mut out = String::new();
     let last_day = req.date + chrono::Duration::days(i64::from(req.within) - 1);
-    let window = format!("{} – {}", req.date.format("%a %-d %b %Y"), last_day.format("%a %-d %b %Y"));
+    let window = format!(
+        "{} – {}",
+        req.date.format("%a %-d %b %Y"),
+        last_day.format("%a %-d %b %Y")
+    );
     if !found {
-        let _ = writeln!(out, "No itinerary from {} to {} leaving {window}.", from.name, to.name);
+        let _ = writeln!(
+            out,
+            "No itinerary from {} to {} leaving {window}.",
+            from.name, to.name
+        );
         if reasons.is_empty() {
-            let _ = writeln!(out, "No service in the dataset connects {} to {} (even with changes).", from.name, to.name);
+            let _ = writeln!(
+                out,
+                "No service in the dataset connects {} to {} (even with changes).",
+                from.name, to.name
+            );
         } else {
             let _ = writeln!(out, "\nWhy:");
             for r in &reasons {
@@ -284,14 +393,25 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         }
         match earliest {
             Some(d) => {
-                let _ = writeln!(out, "\nEarliest departure that works within a year: {}.", d.format("%a %-d %b %Y"));
+                let _ = writeln!(
+                    out,
+                    "\nEarliest departure that works within a year: {}.",
+                    d.format("%a %-d %b %Y")
+                );
             }
             None => {
-                let _ = writeln!(out, "\nNo departure within a year works with these passports, visas and permits.");
+                let _ = writeln!(
+                    out,
+                    "\nNo departure within a year works with these passports, visas and permits."
+                );
             }
         }
     } else {
-        let _ = writeln!(out, "{} → {}, leaving {window}, party of {}", from.name, to.name, req.party);
+        let _ = writeln!(
+            out,
+            "{} → {}, leaving {window}, party of {}",
+            from.name, to.name, req.party
+        );
     }
     for (n, it) in plan.itineraries.iter().enumerate() {
         let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
@@ -306,17 +426,32 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             nights(ds, it),
             crossings
         );
-        let mut t = render::table(&["depart", "arrive", "from → to", "mode", "service", "border", "fare"]);
+        let mut t = render::table(&[
+            "depart",
+            "arrive",
+            "from → to",
+            "mode",
+            "service",
+            "border",
+            "fare",
+        ]);
         for l in &it.legs {
             let s = &ds.services[l.service];
-            let (fp, tp) = (&ds.places[place_of(ds, l, l.board)], &ds.places[place_of(ds, l, l.alight)]);
+            let (fp, tp) = (
+                &ds.places[place_of(ds, l, l.board)],
+                &ds.places[place_of(ds, l, l.alight)],
+            );
             let border = l
                 .borders
                 .iter()
                 .map(|b| {
                     let c = &ds.crossings[b.crossing];
                     match b.reach {
-                        Some(t) => format!("{} {}", c.name, calendar::show(t, c.sides[b.first_side].zone.0)),
+                        Some(t) => format!(
+                            "{} {}",
+                            c.name,
+                            calendar::show(t, c.sides[b.first_side].zone.0)
+                        ),
                         None => format!("{} (time not known)", c.name),
                     }
                 })
@@ -325,11 +460,19 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             let fare = match l.fare {
                 Some((fi, party)) => {
                     let f = &s.fares[fi];
-                    let per = if f.per == Per::Person { "person" } else { "vehicle" };
+                    let per = if f.per == Per::Person {
+                        "person"
+                    } else {
+                        "vehicle"
+                    };
                     if party == f.price {
                         format!("{} per {per}", f.price.display())
                     } else {
-                        format!("{} per {per} ({} in all)", f.price.display(), party.display())
+                        format!(
+                            "{} per {per} ({} in all)",
+                            f.price.display(),
+                            party.display()
+                        )
                     }
                 }
                 None => "unknown".into(),
@@ -340,7 +483,11 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 format!("{} → {}", fp.name, tp.name),
                 mode_name(s.mode).to_string(),
                 s.id.clone(),
-                if border.is_empty() { "-".into() } else { border },
+                if border.is_empty() {
+                    "-".into()
+                } else {
+                    border
+                },
                 fare,
             ]);
         }
@@ -354,7 +501,14 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             line.push_str(&format!(", converted at rates of {d}"));
         }
         if req.party > 1 {
-            line.push_str(&format!("; per person {}", Money { minor: sum.minor / i64::from(req.party), currency }.display()));
+            line.push_str(&format!(
+                "; per person {}",
+                Money {
+                    minor: sum.minor / i64::from(req.party),
+                    currency
+                }
+                .display()
+            ));
         }
         let _ = writeln!(out, "{line}");
         let w = warnings::for_itinerary(ds, it, today);
@@ -371,5 +525,9 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             let _ = writeln!(out, "- {x}");
         }
     }
-    Ok(Output { text: out, code, notes: vec![] })
+    Ok(Output {
+        text: out,
+        code,
+        notes: vec![],
+    })
 }

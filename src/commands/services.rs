@@ -10,7 +10,12 @@ use crate::run::{Failure, Output};
 use serde::Serialize;
 
 /// Service indexes that stop at `from` (then at `to` later on), or cross `via`.
-pub fn select(ds: &Dataset, from: Option<usize>, to: Option<usize>, via: Option<usize>) -> Vec<usize> {
+pub fn select(
+    ds: &Dataset,
+    from: Option<usize>,
+    to: Option<usize>,
+    via: Option<usize>,
+) -> Vec<usize> {
     (0..ds.services.len())
         .filter(|i| {
             let s = &ds.services[*i];
@@ -55,20 +60,37 @@ fn status_word(s: ServiceStatus) -> &'static str {
 fn schedule_text(s: &Service) -> String {
     let sc = &s.schedule;
     // Any date serves for the zone's abbreviation in this region (no daylight saving).
-    let day = sc.first.unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
-    let days = sc.days.map(|d| d.to_string()).unwrap_or_else(|| "any day".into());
+    let day = sc
+        .first
+        .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
+    let days = sc
+        .days
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "any day".into());
     let mut t = match sc.kind {
-        ScheduleKind::Weekly => format!("{days} {}", sc.depart.map(|d| calendar::show_time(sc.zone.0, day, d.0)).unwrap_or_default()),
+        ScheduleKind::Weekly => format!(
+            "{days} {}",
+            sc.depart
+                .map(|d| calendar::show_time(sc.zone.0, day, d.0))
+                .unwrap_or_default()
+        ),
         ScheduleKind::OnDemand => format!("on demand, {days}"),
         ScheduleKind::WhenFull => format!("leaves when full, {days}"),
     };
     if sc.kind != ScheduleKind::Weekly {
         if let Some(d) = sc.depart {
-            t.push_str(&format!(" from {}", calendar::show_time(sc.zone.0, day, d.0)));
+            t.push_str(&format!(
+                " from {}",
+                calendar::show_time(sc.zone.0, day, d.0)
+            ));
         }
     }
     if let Some(w) = sc.window {
-        t.push_str(&format!(" within {}–{}", calendar::show_time(sc.zone.0, day, w.start.0), calendar::show_time(sc.zone.0, day, w.end.0)));
+        t.push_str(&format!(
+            " within {}–{}",
+            calendar::show_time(sc.zone.0, day, w.start.0),
+            calendar::show_time(sc.zone.0, day, w.end.0)
+        ));
     }
     if let Some(f) = sc.first {
         t.push_str(&format!("\nfrom {f}"));
@@ -93,8 +115,18 @@ fn fares_text(ds: &Dataset, s: &Service) -> String {
     s.fares
         .iter()
         .map(|f| {
-            let per = if f.per == Per::Person { "person".to_string() } else { f.seats.map(|n| format!("vehicle of {n}")).unwrap_or_else(|| "vehicle".into()) };
-            let leg = if f.from == 0 && f.to == s.stops.len() - 1 { String::new() } else { format!(" {}", segment(ds, s, f.from, f.to)) };
+            let per = if f.per == Per::Person {
+                "person".to_string()
+            } else {
+                f.seats
+                    .map(|n| format!("vehicle of {n}"))
+                    .unwrap_or_else(|| "vehicle".into())
+            };
+            let leg = if f.from == 0 && f.to == s.stops.len() - 1 {
+                String::new()
+            } else {
+                format!(" {}", segment(ds, s, f.from, f.to))
+            };
             format!("{} per {per}{leg}", f.price.display())
         })
         .collect::<Vec<_>>()
@@ -110,21 +142,29 @@ fn segment(ds: &Dataset, s: &Service, a: usize, b: usize) -> String {
 }
 
 pub fn baggage_text(s: &Service) -> String {
-    let Some(b) = &s.baggage else { return "no rule known".into() };
+    let Some(b) = &s.baggage else {
+        return "no rule known".into();
+    };
     let mut parts = Vec::new();
     if let Some(k) = b.free_kg {
         parts.push(format!("{k} kg free"));
     }
     match b.excess_per_kg {
         Some(r) => parts.push(format!("then {} per kg", r.display())),
-        None if b.free_kg.is_some() => parts.push("excess charged per kg (rate not published)".into()),
+        None if b.free_kg.is_some() => {
+            parts.push("excess charged per kg (rate not published)".into())
+        }
         None => {}
     }
     if let Some(p) = b.per_piece {
         parts.push(format!("{} per bag", p.display()));
     }
     if parts.is_empty() {
-        parts.push(b.note.clone().unwrap_or_else(|| "rule known only as a note".into()));
+        parts.push(
+            b.note
+                .clone()
+                .unwrap_or_else(|| "rule known only as a note".into()),
+        );
     }
     parts.join(", ")
 }
@@ -148,9 +188,17 @@ struct ServiceJson {
 }
 
 pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
-    let from = a.from.as_deref().map(|p| request::place(ds, p)).transpose()?;
+    let from = a
+        .from
+        .as_deref()
+        .map(|p| request::place(ds, p))
+        .transpose()?;
     let to = a.to.as_deref().map(|p| request::place(ds, p)).transpose()?;
-    let via = a.via.as_deref().map(|c| request::crossing(ds, c)).transpose()?;
+    let via = a
+        .via
+        .as_deref()
+        .map(|c| request::crossing(ds, c))
+        .transpose()?;
     let chosen = select(ds, from, to, via);
     if chosen.is_empty() && (from.is_some() || to.is_some() || via.is_some()) {
         return Err(Failure::Usage("no service in the dataset matches these --from/--to/--via; run `crossings services` to list them all".into()));
@@ -168,24 +216,48 @@ pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
                     route: route(ds, s),
                     schedule: schedule_text(s).replace('\n', "; "),
                     zone: s.schedule.zone.0.name().into(),
-                    duration: s.stops.last().and_then(|st| st.offset).map(|d| d.to_string()),
+                    duration: s
+                        .stops
+                        .last()
+                        .and_then(|st| st.offset)
+                        .map(|d| d.to_string()),
                     fares: fares_text(ds, s).lines().map(String::from).collect(),
                     baggage: baggage_text(s),
                     status: status_word(s.status).into(),
                     status_since: s.status_since.map(|d| d.to_string()),
                     verified: s.prov.verified.to_string(),
-                    sources: s.prov.sources.iter().map(|x| ds.sources[*x].id.clone()).collect(),
+                    sources: s
+                        .prov
+                        .sources
+                        .iter()
+                        .map(|x| ds.sources[*x].id.clone())
+                        .collect(),
                 }
             })
             .collect();
-        return Ok(Output::answer(serde_json::to_string_pretty(&serde_json::json!({ "services": list })).unwrap_or_default() + "\n"));
+        return Ok(Output::answer(
+            serde_json::to_string_pretty(&serde_json::json!({ "services": list }))
+                .unwrap_or_default()
+                + "\n",
+        ));
     }
-    let mut t = render::table(&["service", "mode", "route", "schedule", "duration", "fares", "baggage", "status"]);
+    let mut t = render::table(&[
+        "service", "mode", "route", "schedule", "duration", "fares", "baggage", "status",
+    ]);
     for i in &chosen {
         let s = &ds.services[*i];
-        let status = format!("{}{}\nverified {}", status_word(s.status), s.status_since.map(|d| format!(" since {d}")).unwrap_or_default(), s.prov.verified);
+        let status = format!(
+            "{}{}\nverified {}",
+            status_word(s.status),
+            s.status_since
+                .map(|d| format!(" since {d}"))
+                .unwrap_or_default(),
+            s.prov.verified
+        );
         t.add_row(vec![
-            format!("{}\n{}", s.id, s.operator.clone().unwrap_or_default()).trim_end().to_string(),
+            format!("{}\n{}", s.id, s.operator.clone().unwrap_or_default())
+                .trim_end()
+                .to_string(),
             format!("{:?}", s.mode).to_lowercase(),
             route(ds, s).join(" → "),
             format!("{} ({})", schedule_text(s), kind_word(s.schedule.kind)),
