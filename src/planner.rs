@@ -578,7 +578,9 @@ impl<'a> Planner<'a> {
                     let StopAt::Place(p) = s.stops[j].at else {
                         continue;
                     };
-                    if visited.contains(&p) {
+                    // Getting off and back on the same vehicle is not a change.
+                    let same_vehicle = labels[id].itinerary.legs.last().is_some_and(|l| l.service == si);
+                    if visited.contains(&p) || same_vehicle {
                         continue;
                     }
                     let first_leg_latest = (legs_so_far == 0).then_some(latest);

@@ -534,13 +534,6 @@ impl Validator<'_> {
             }
         }
         let sc = &r.schedule;
-        match sc.kind {
-            ScheduleKind::Weekly if sc.days.is_none() => self.problem(
-                a,
-                format!("{what}: a weekly schedule needs `days` (leave `depart` out when no source gives the time); use kind = \"on-demand\" for hired cars"),
-            ),
-            _ => {}
-        }
         if let (Some(Day(first)), Some(Day(last))) = (sc.first, sc.last) {
             if last < first {
                 self.problem(

@@ -58,11 +58,10 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
         match s.schedule.kind {
             ScheduleKind::WhenFull => add(format!("{} leaves when full: the departure time is not fixed and it may not run at all that day", s.name)),
             ScheduleKind::OnDemand => add(format!("{} is arranged on demand: book it ahead through an agency; times shown are the earliest that fit the border hours", s.name)),
-            ScheduleKind::Weekly if s.schedule.depart.is_none() => add(format!(
-                "{} runs on {} but no source gives its departure time: the times shown are only the earliest that fit",
-                s.name,
-                s.schedule.days.map(|d| d.to_string()).unwrap_or_default()
-            )),
+            ScheduleKind::Weekly if s.schedule.depart.is_none() => add(match s.schedule.days {
+                Some(d) => format!("{} runs {} but no source gives its departure time: the times shown are only the earliest that fit", s.name, runs_on(d)),
+                None => format!("{} is a scheduled service but no source gives its running days or departure time: the times shown are only the earliest that fit", s.name),
+            }),
             ScheduleKind::Weekly => {}
         }
         if s.status == ServiceStatus::Uncertain {
@@ -220,6 +219,15 @@ pub fn for_plan(ds: &Dataset, req: &Request) -> Vec<String> {
         }
     }
     w
+}
+
+/// "daily" or "on Mon,Thu".
+fn runs_on(d: crate::types::Weekdays) -> String {
+    if d == crate::types::Weekdays::ALL {
+        "daily".into()
+    } else {
+        format!("on {d}")
+    }
 }
 
 fn offset_of(zone: chrono_tz::Tz, at: chrono::DateTime<chrono::Utc>) -> String {
