@@ -57,6 +57,9 @@ pub struct Leg {
     /// The fare used (index into the service's fares) and its cost for the whole party.
     pub fare: Option<(usize, Money)>,
     pub vehicles: Option<u32>,
+    /// False when no source fixes the departure time (a shared taxi that leaves when full,
+    /// a bus whose time is unknown): the times are then the earliest that fit, not a timetable.
+    pub time_known: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -95,6 +98,8 @@ pub struct Plan {
     pub reasons: BTreeMap<String, BTreeSet<NaiveDate>>,
     /// Services that would connect these places but cannot be planned with.
     pub unusable: BTreeMap<ServiceIx, String>,
+    /// Crossings whose closure or hours blocked a ride that mattered.
+    pub blocked_at: BTreeSet<CrossingIx>,
 }
 
 struct Label {
@@ -108,9 +113,9 @@ pub struct Planner<'a> {
     req: &'a Request,
     /// place → services stopping there, with the stop index.
     at_place: HashMap<PlaceIx, Vec<(ServiceIx, usize)>>,
-    /// Places from which some chain of services (ignoring dates) leads to the destination:
-    /// only rides towards these explain why a journey fails.
-    leads_on: Vec<bool>,
+    /// For each place, the fewest rides (dates ignored) to the destination. Only a ride that
+    /// gets closer explains why a journey fails; detours add noise, not reasons.
+    hops: Vec<Option<u32>>,
     plan: Plan,
 }
 
@@ -124,12 +129,12 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        let leads_on = leads_to(ds, req.to);
+        let hops = hops_to(ds, req.to);
         Planner {
             ds,
             req,
             at_place,
-            leads_on,
+            hops,
             plan: Plan::default(),
         }
     }
@@ -287,6 +292,7 @@ impl<'a> Planner<'a> {
                     if let Some(why) = &refused {
                         self.reject(why.clone(), entry_date);
                     }
+                    self.plan.blocked_at.insert(ci);
                     let shift = at
                         .and_then(|t| calendar::next_side_open(ds, c, side, t, 400).map(|n| n - t));
                     return Err((
@@ -357,12 +363,13 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
     ) -> Option<Leg> {
-        let before = self.plan.reasons.clone();
+        let before = (self.plan.reasons.clone(), self.plan.blocked_at.clone());
         let leg = self.ride_checked(si, i, j, ready, latest, horizon);
-        // A ride towards a dead end explains nothing about this journey.
-        if let StopAt::Place(p) = self.ds.services[si].stops[j].at {
-            if !self.leads_on[p] {
-                self.plan.reasons = before;
+        let stops = &self.ds.services[si].stops;
+        if let (StopAt::Place(a), StopAt::Place(b)) = (stops[i].at, stops[j].at) {
+            let closer = matches!((self.hops[a], self.hops[b]), (Some(x), Some(y)) if y < x);
+            if !closer {
+                (self.plan.reasons, self.plan.blocked_at) = before;
             }
         }
         leg
@@ -393,6 +400,7 @@ impl<'a> Planner<'a> {
         let off_j = s.stops[j].offset.unwrap_or_default().to_chrono();
         let too_late =
             |t0: DateTime<Utc>| t0 + off_i > horizon || latest.is_some_and(|l| t0 + off_i >= l);
+        let time_known = sc.depart.is_some() || sc.kind == ScheduleKind::OnDemand;
         let build = |t0: DateTime<Utc>, borders: Vec<BorderPass>| Leg {
             service: si,
             board: i,
@@ -402,6 +410,7 @@ impl<'a> Planner<'a> {
             borders,
             fare: None,
             vehicles: None,
+            time_known,
         };
 
         if let Some(depart) = sc.depart {
@@ -579,7 +588,11 @@ impl<'a> Planner<'a> {
                         continue;
                     };
                     // Getting off and back on the same vehicle is not a change.
-                    let same_vehicle = labels[id].itinerary.legs.last().is_some_and(|l| l.service == si);
+                    let same_vehicle = labels[id]
+                        .itinerary
+                        .legs
+                        .last()
+                        .is_some_and(|l| l.service == si);
                     if visited.contains(&p) || same_vehicle {
                         continue;
                     }
@@ -638,10 +651,10 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// For each place, whether any service chain (dates ignored) leads from it to `to`.
-fn leads_to(ds: &Dataset, to: PlaceIx) -> Vec<bool> {
-    let mut reach = vec![false; ds.places.len()];
-    reach[to] = true;
+/// For each place, the fewest rides to `to` when dates are ignored (`None`: no way there).
+fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
+    let mut hops = vec![None; ds.places.len()];
+    hops[to] = Some(0);
     let mut changed = true;
     while changed {
         changed = false;
@@ -655,14 +668,21 @@ fn leads_to(ds: &Dataset, to: PlaceIx) -> Vec<bool> {
                 })
                 .collect();
             for (k, p) in places.iter().enumerate() {
-                if !reach[*p] && places[k + 1..].iter().any(|q| reach[*q]) {
-                    reach[*p] = true;
-                    changed = true;
+                let best = places[k + 1..]
+                    .iter()
+                    .filter_map(|q| hops[*q])
+                    .min()
+                    .map(|h| h + 1);
+                if let Some(b) = best {
+                    if hops[*p].is_none_or(|h| b < h) {
+                        hops[*p] = Some(b);
+                        changed = true;
+                    }
                 }
             }
         }
     }
-    reach
+    hops
 }
 
 /// Plans `req`; when nothing is found, also looks for the earliest day within a year on

@@ -242,10 +242,18 @@ impl Weekdays {
 
 fn parse_weekday(s: &str) -> Option<Weekday> {
     let s = s.trim().to_ascii_lowercase();
-    let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let names = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     names
         .iter()
-        .position(|n| s.len() >= 3 && n.starts_with(&s[..3]) && s.starts_with(n))
+        .position(|n| s == *n || s == n[..3])
         .and_then(|i| Weekday::try_from(i as u8).ok())
 }
 

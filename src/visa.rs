@@ -121,7 +121,7 @@ pub fn entry(
             crossing.name
         )),
         Requirement::VisaRequired | Requirement::NoAdmission => {
-            Entry::Refused(format!("{dest}: visa required for a {passport} passport{why}; pass --visa {destination} if you hold one"))
+            Entry::Refused(format!("{dest}: visa required for a {passport} passport; pass --visa {destination} if you hold one"))
         }
     }
 }

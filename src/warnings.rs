@@ -34,7 +34,7 @@ const PLANNING_FACTS: &[&str] = &[
     "permits",
 ];
 
-fn matters(d: &Dispute) -> bool {
+pub fn matters(d: &Dispute) -> bool {
     PLANNING_FACTS.contains(&d.fact.as_str())
 }
 

@@ -60,6 +60,7 @@ pub struct Leg {
     pub arrive: String,
     pub fare: Option<Fare>,
     pub crossing: Option<Crossing>,
+    pub time_known: bool,
 }
 
 #[derive(Deserialize, Debug)]
@@ -94,9 +95,16 @@ fn services(it: &Itinerary) -> Vec<&str> {
 fn a_saturday_start_waits_for_the_posts_to_open_on_monday() {
     let (p, code) = plan(&["alpha", "beta", "--date", "2026-06-13", "--passport", "GB"]);
     assert_eq!(code, 0);
-    let agency = p.itineraries.iter().find(|it| services(it) == ["alpha-beta-agency"]).expect("the agency car is offered");
+    let agency = p
+        .itineraries
+        .iter()
+        .find(|it| services(it) == ["alpha-beta-agency"])
+        .expect("the agency car is offered");
     // Pass A's Chinese post opens Monday 10:00 Beijing time; the car reaches it 3 h after leaving.
-    assert_eq!(agency.legs[0].crossing.as_ref().unwrap().at.as_deref(), Some("2026-06-15T11:00:00+08:00"));
+    assert_eq!(
+        agency.legs[0].crossing.as_ref().unwrap().at.as_deref(),
+        Some("2026-06-15T11:00:00+08:00")
+    );
     assert_eq!(agency.depart, "2026-06-15T08:00:00+08:00");
     // The Kyrgyz post is reached at 09:00 Kyrgyz time, inside its 09:00-18:00.
     assert_eq!(agency.arrive, "2026-06-15T13:00:00+06:00");
@@ -105,10 +113,20 @@ fn a_saturday_start_waits_for_the_posts_to_open_on_monday() {
 #[test]
 fn foreigners_may_not_cross_on_the_public_bus_where_the_post_forbids_it() {
     let (p, _) = plan(&["alpha", "beta", "--date", "2026-06-15", "--passport", "GB"]);
-    assert!(p.itineraries.iter().all(|it| !services(it).contains(&"alpha-beta-bus")), "{p:#?}");
+    assert!(
+        p.itineraries
+            .iter()
+            .all(|it| !services(it).contains(&"alpha-beta-bus")),
+        "{p:#?}"
+    );
     // A citizen of one side may take it.
     let (p, _) = plan(&["alpha", "beta", "--date", "2026-06-15", "--passport", "KG"]);
-    assert!(p.itineraries.iter().any(|it| services(it) == ["alpha-beta-bus"]), "{p:#?}");
+    assert!(
+        p.itineraries
+            .iter()
+            .any(|it| services(it) == ["alpha-beta-bus"]),
+        "{p:#?}"
+    );
 }
 
 #[test]
@@ -121,7 +139,10 @@ fn only_itineraries_no_other_beats_on_arrival_cost_and_changes_are_kept() {
                 continue;
             }
             let cost = |it: &Itinerary| it.total.amount.to_string().parse::<f64>().unwrap();
-            let beats = a.arrive <= b.arrive && cost(a) <= cost(b) && a.changes <= b.changes && (a.arrive < b.arrive || cost(a) < cost(b) || a.changes < b.changes);
+            let beats = a.arrive <= b.arrive
+                && cost(a) <= cost(b)
+                && a.changes <= b.changes
+                && (a.arrive < b.arrive || cost(a) < cost(b) || a.changes < b.changes);
             assert!(!beats, "{:?} beats {:?}", services(a), services(b));
         }
     }
@@ -146,27 +167,85 @@ fn chrono_key(s: &str) -> i64 {
 #[test]
 fn a_public_holiday_of_a_named_country_closes_the_post() {
     // Thu 1 Oct 2026 and Fri 2 Oct are Chinese holidays in the fixture; Pass A closes for them.
-    let (p, _) = plan(&["alpha", "beta", "--date", "2026-10-01", "--within", "1", "--passport", "GB"]);
-    assert!(p.itineraries.iter().all(|it| !services(it).contains(&"alpha-beta-agency")), "{p:#?}");
+    let (p, _) = plan(&[
+        "alpha",
+        "beta",
+        "--date",
+        "2026-10-01",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+    ]);
+    assert!(
+        p.itineraries
+            .iter()
+            .all(|it| !services(it).contains(&"alpha-beta-agency")),
+        "{p:#?}"
+    );
     let (p, _) = plan(&["alpha", "beta", "--date", "2026-10-01", "--passport", "GB"]);
-    let agency = p.itineraries.iter().find(|it| services(it) == ["alpha-beta-agency"]).unwrap();
-    assert_eq!(agency.depart, "2026-10-05T08:00:00+08:00", "next working day after the holiday and the weekend");
+    let agency = p
+        .itineraries
+        .iter()
+        .find(|it| services(it) == ["alpha-beta-agency"])
+        .unwrap();
+    assert_eq!(
+        agency.depart, "2026-10-05T08:00:00+08:00",
+        "next working day after the holiday and the weekend"
+    );
 }
 
 #[test]
 fn a_seasonal_pass_refuses_winter_with_the_reason_and_the_reopening() {
-    let r = mini(&["plan", "alpha", "delta", "--date", "2026-12-10", "--passport", "GB", "--visa", "PK"]).code(1);
-    assert!(r.stdout.contains("Pass C is closed for the winter from 1 Dec; it reopens 1 Apr"), "{}", r.stdout);
-    assert!(r.stdout.contains("Earliest departure that works within a year: Thu 1 Apr 2027."), "{}", r.stdout);
+    let r = mini(&[
+        "plan",
+        "alpha",
+        "delta",
+        "--date",
+        "2026-12-10",
+        "--passport",
+        "GB",
+        "--visa",
+        "PK",
+    ])
+    .code(1);
+    assert!(
+        r.stdout
+            .contains("Pass C is closed for the winter from 1 Dec; it reopens 1 Apr"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("Earliest departure that works within a year: Thu 1 Apr 2027."),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
 fn a_visa_required_is_a_reason_and_naming_the_visa_lifts_it() {
     let (p, code) = plan(&["alpha", "delta", "--date", "2026-06-15", "--passport", "GB"]);
     assert_eq!(code, 1);
-    assert!(p.reasons.iter().any(|r| r.starts_with("Pakistan: visa required for a GB passport") && r.contains("pass --visa PK")), "{:?}", p.reasons);
+    assert!(
+        p.reasons.iter().any(
+            |r| r.starts_with("Pakistan: visa required for a GB passport")
+                && r.contains("pass --visa PK")
+        ),
+        "{:?}",
+        p.reasons
+    );
     assert_eq!(p.earliest, None);
-    let (p, code) = plan(&["alpha", "delta", "--date", "2026-06-15", "--passport", "GB", "--visa", "PK"]);
+    let (p, code) = plan(&[
+        "alpha",
+        "delta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--visa",
+        "PK",
+    ]);
     assert_eq!(code, 0);
     assert_eq!(services(&p.itineraries[0]), ["alpha-delta-bus"]);
 }
@@ -175,60 +254,188 @@ fn a_visa_required_is_a_reason_and_naming_the_visa_lifts_it() {
 fn no_passport_means_visas_are_not_checked_and_the_output_says_so() {
     let (p, code) = plan(&["alpha", "delta", "--date", "2026-06-15"]);
     assert_eq!(code, 0);
-    assert!(p.warnings.iter().any(|w| w.contains("no --passport given: visas were not checked")));
+    assert!(p
+        .warnings
+        .iter()
+        .any(|w| w.contains("no --passport given: visas were not checked")));
 }
 
 #[test]
 fn dual_nationals_use_their_best_passport() {
     // GB needs a Pakistani visa; a CN passport is visa-free in the fixture — but the override
     // applies to every passport except PK, so both are refused and a PK passport is not.
-    let (_, code) = plan(&["alpha", "delta", "--date", "2026-06-15", "--passport", "GB", "--passport", "CN"]);
+    let (_, code) = plan(&[
+        "alpha",
+        "delta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--passport",
+        "CN",
+    ]);
     assert_eq!(code, 1);
-    let (p, code) = plan(&["alpha", "delta", "--date", "2026-06-15", "--passport", "GB", "--passport", "PK"]);
+    let (p, code) = plan(&[
+        "alpha",
+        "delta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--passport",
+        "PK",
+    ]);
     assert_eq!(code, 0, "{p:#?}");
 }
 
 #[test]
 fn a_permit_the_traveller_lacks_is_refused_and_named() {
-    let (p, code) = plan(&["gamma", "epsilon", "--date", "2026-09-07", "--passport", "GB", "--visa", "TJ"]);
+    let (p, code) = plan(&[
+        "gamma",
+        "epsilon",
+        "--date",
+        "2026-09-07",
+        "--passport",
+        "GB",
+        "--visa",
+        "TJ",
+    ]);
     assert_eq!(code, 1);
-    assert!(p.reasons.iter().any(|r| r.contains("needs the Region permit; pass --permit region-permit")), "{:?}", p.reasons);
-    let (p, code) = plan(&["gamma", "epsilon", "--date", "2026-09-07", "--passport", "GB", "--visa", "TJ", "--permit", "region-permit"]);
+    assert!(
+        p.reasons
+            .iter()
+            .any(|r| r.contains("needs the Region permit; pass --permit region-permit")),
+        "{:?}",
+        p.reasons
+    );
+    let (p, code) = plan(&[
+        "gamma",
+        "epsilon",
+        "--date",
+        "2026-09-07",
+        "--passport",
+        "GB",
+        "--visa",
+        "TJ",
+        "--permit",
+        "region-permit",
+    ]);
     assert_eq!(code, 0, "{p:#?}");
 }
 
 #[test]
 fn a_closed_crossing_is_refused_until_its_announced_reopening() {
-    let (p, code) = plan(&["gamma", "epsilon", "--date", "2026-08-01", "--within", "7", "--passport", "GB", "--visa", "TJ", "--permit", "region-permit"]);
+    let (p, code) = plan(&[
+        "gamma",
+        "epsilon",
+        "--date",
+        "2026-08-01",
+        "--within",
+        "7",
+        "--passport",
+        "GB",
+        "--visa",
+        "TJ",
+        "--permit",
+        "region-permit",
+    ]);
     assert_eq!(code, 1);
-    assert!(p.reasons.iter().any(|r| r.contains("Pass D is closed since 1 Jan 2025; it is due to reopen 1 Sep 2026")), "{:?}", p.reasons);
+    assert!(
+        p.reasons.iter().any(
+            |r| r.contains("Pass D is closed since 1 Jan 2025; it is due to reopen 1 Sep 2026")
+        ),
+        "{:?}",
+        p.reasons
+    );
     assert_eq!(p.earliest.as_deref(), Some("2026-09-01"));
 }
 
 #[test]
 fn visa_on_arrival_counts_only_where_the_crossing_offers_it() {
     // GB is "visa on arrival" for TJ in the fixture, but Pass D offers none.
-    let (p, code) = plan(&["gamma", "epsilon", "--date", "2026-09-07", "--passport", "GB", "--permit", "region-permit"]);
+    let (p, code) = plan(&[
+        "gamma",
+        "epsilon",
+        "--date",
+        "2026-09-07",
+        "--passport",
+        "GB",
+        "--permit",
+        "region-permit",
+    ]);
     assert_eq!(code, 1);
-    assert!(p.reasons.iter().any(|r| r.contains("visa on arrival is not offered at Pass D")), "{:?}", p.reasons);
+    assert!(
+        p.reasons
+            .iter()
+            .any(|r| r.contains("visa on arrival is not offered at Pass D")),
+        "{:?}",
+        p.reasons
+    );
 }
 
 #[test]
 fn per_vehicle_fares_are_split_by_the_party() {
-    let (p, _) = plan(&["alpha", "beta", "--date", "2026-06-15", "--passport", "GB", "--party", "3"]);
-    let agency = p.itineraries.iter().find(|it| services(it) == ["alpha-beta-agency"]).unwrap();
+    let (p, _) = plan(&[
+        "alpha",
+        "beta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--party",
+        "3",
+    ]);
+    let agency = p
+        .itineraries
+        .iter()
+        .find(|it| services(it) == ["alpha-beta-agency"])
+        .unwrap();
     assert_eq!(agency.total.amount.to_string(), "200");
-    assert_eq!(agency.per_person.as_ref().unwrap().amount.to_string(), "66.66");
+    assert_eq!(
+        agency.per_person.as_ref().unwrap().amount.to_string(),
+        "66.66"
+    );
     // Five travellers need two cars of four seats.
-    let (p, _) = plan(&["alpha", "beta", "--date", "2026-06-15", "--passport", "GB", "--party", "5"]);
-    let agency = p.itineraries.iter().find(|it| services(it) == ["alpha-beta-agency"]).unwrap();
-    assert_eq!(agency.legs[0].fare.as_ref().unwrap().party.amount.to_string(), "400");
+    let (p, _) = plan(&[
+        "alpha",
+        "beta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--party",
+        "5",
+    ]);
+    let agency = p
+        .itineraries
+        .iter()
+        .find(|it| services(it) == ["alpha-beta-agency"])
+        .unwrap();
+    assert_eq!(
+        agency.legs[0]
+            .fare
+            .as_ref()
+            .unwrap()
+            .party
+            .amount
+            .to_string(),
+        "400"
+    );
     assert_eq!(agency.legs[0].fare.as_ref().unwrap().per, "vehicle");
 }
 
 #[test]
 fn totals_convert_with_the_named_rate_date() {
-    let (p, _) = plan(&["alpha", "gamma", "--date", "2026-06-15", "--passport", "GB", "--currency", "GBP"]);
+    let (p, _) = plan(&[
+        "alpha",
+        "gamma",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--currency",
+        "GBP",
+    ]);
     let it = &p.itineraries[0];
     assert_eq!(it.legs[0].fare.as_ref().unwrap().currency, "CNY");
     // 100 CNY at 7 per USD and 0.8 GBP per USD = 11.43 GBP.
@@ -239,27 +446,91 @@ fn totals_convert_with_the_named_rate_date() {
 
 #[test]
 fn suspended_and_untimed_services_are_named_not_used() {
-    let (p, _) = plan(&["alpha", "delta", "--date", "2026-06-15", "--passport", "GB", "--visa", "PK"]);
-    assert!(p.itineraries.iter().all(|it| !services(it).contains(&"alpha-delta-untimed")));
-    assert!(p.warnings.iter().any(|w| w.contains("alpha-delta-untimed") && w.contains("no source gives its journey time")), "{:?}", p.warnings);
+    let (p, _) = plan(&[
+        "alpha",
+        "delta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--visa",
+        "PK",
+    ]);
+    assert!(p
+        .itineraries
+        .iter()
+        .all(|it| !services(it).contains(&"alpha-delta-untimed")));
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.contains("alpha-delta-untimed")
+                && w.contains("no source gives its journey time")),
+        "{:?}",
+        p.warnings
+    );
     let (p, _) = plan(&["alpha", "beta", "--date", "2026-06-16", "--passport", "GB"]);
-    assert!(p.warnings.iter().any(|w| w.contains("alpha-beta-train") && w.contains("suspended since 1 Mar 2020")), "{:?}", p.warnings);
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.contains("alpha-beta-train") && w.contains("suspended since 1 Mar 2020")),
+        "{:?}",
+        p.warnings
+    );
 }
 
 #[test]
 fn avoid_and_via_shape_the_route() {
-    let (p, _) = plan(&["alpha", "beta", "--date", "2026-06-15", "--passport", "GB", "--avoid", "pass-a"]);
+    let (p, _) = plan(&[
+        "alpha",
+        "beta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--avoid",
+        "pass-a",
+    ]);
     assert!(!p.itineraries.is_empty());
-    assert!(p.itineraries.iter().all(|it| it.legs.iter().all(|l| l.crossing.as_ref().is_none_or(|c| c.id != "pass-a"))));
-    let (p, _) = plan(&["alpha", "beta", "--date", "2026-06-15", "--passport", "GB", "--via", "gamma"]);
-    assert!(p.itineraries.iter().all(|it| it.legs.iter().any(|l| l.to == "gamma")), "{p:#?}");
+    assert!(p.itineraries.iter().all(|it| it
+        .legs
+        .iter()
+        .all(|l| l.crossing.as_ref().is_none_or(|c| c.id != "pass-a"))));
+    let (p, _) = plan(&[
+        "alpha",
+        "beta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--via",
+        "gamma",
+    ]);
+    assert!(
+        p.itineraries
+            .iter()
+            .all(|it| it.legs.iter().any(|l| l.to == "gamma")),
+        "{p:#?}"
+    );
 }
 
 #[test]
 fn times_in_tables_always_carry_their_zone() {
-    let r = mini(&["plan", "alpha", "beta", "--date", "2026-06-15", "--passport", "GB"]).ok();
+    let r = mini(&[
+        "plan",
+        "alpha",
+        "beta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+    ])
+    .ok();
     assert!(r.stdout.contains("Mon 15 Jun 08:00 CST"), "{}", r.stdout);
     assert!(r.stdout.contains("Mon 15 Jun 13:00 UTC+6"), "{}", r.stdout);
-    assert!(r.stdout.contains("Pass A: in practice be through before 12:00 CST (practical cut-off)"));
-    assert!(r.stdout.contains("many people in Alpha keep Asia/Urumqi (UTC+6)"));
+    assert!(r
+        .stdout
+        .contains("Pass A: in practice be through before 12:00 CST (practical cut-off)"));
+    assert!(r
+        .stdout
+        .contains("many people in Alpha keep Asia/Urumqi (UTC+6)"));
 }

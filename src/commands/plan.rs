@@ -135,6 +135,8 @@ struct LegJson {
     arrive: String,
     fare: Option<FareJson>,
     crossing: Option<CrossingJson>,
+    /// False when no source fixes the departure time: times are the earliest that fit.
+    time_known: bool,
 }
 
 #[derive(Serialize)]
@@ -251,6 +253,15 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             .map(|u| format!("not planned with: {u}")),
     );
     let found = !plan.itineraries.is_empty();
+    if !found {
+        // The facts behind the reasons may themselves be contested: say so.
+        for ci in &plan.blocked_at {
+            let c = &ds.crossings[*ci];
+            for d in c.disputes.iter().filter(|d| warnings::matters(d)) {
+                plan_warnings.push(format!("{} — disputed {}: {}", c.name, d.fact, d.summary));
+            }
+        }
+    }
     let reasons: Vec<String> = if found {
         Vec::new()
     } else {
@@ -338,6 +349,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                                             .map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
                                     }
                                 }),
+                                time_known: l.time_known,
                             }
                         })
                         .collect(),
@@ -477,9 +489,23 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 }
                 None => "unknown".into(),
             };
+            let (depart, arrive) = if l.time_known {
+                (
+                    calendar::show(l.depart, fp.zone.0),
+                    calendar::show(l.arrive, tp.zone.0),
+                )
+            } else {
+                (
+                    format!(
+                        "{} (time not known)",
+                        l.depart.with_timezone(&fp.zone.0).format("%a %-d %b")
+                    ),
+                    format!("{} after departure", duration(l.depart, l.arrive)),
+                )
+            };
             t.add_row(vec![
-                calendar::show(l.depart, fp.zone.0),
-                calendar::show(l.arrive, tp.zone.0),
+                depart,
+                arrive,
                 format!("{} → {}", fp.name, tp.name),
                 mode_name(s.mode).to_string(),
                 s.id.clone(),
