@@ -1,0 +1,213 @@
+//! The command line as a contract: names matched ignoring case and accents, suggestions for
+//! near misses, exit code 2 with a message naming the flag and the fix for every bad value,
+//! help, version, JSON for places, and a quiet end on a closed pipe.
+
+mod common;
+use common::{run, run_env};
+
+#[test]
+fn places_match_names_and_aliases_ignoring_case_and_accents() {
+    for q in ["kashi", "KASHGAR", "喀什", "Qeshqer"] {
+        run(&["places", q]).ok().stdout_has("kashgar");
+    }
+    for q in ["Ürümqi", "URUMQI", "wulumuqi"] {
+        run(&["places", q]).ok().stdout_has("urumqi");
+    }
+    run(&["places", "sost"]).ok().stdout_has("sust");
+    let j: serde_json::Value =
+        serde_json::from_str(&run(&["places", "khorgos", "--json"]).ok().stdout).unwrap();
+    assert_eq!(j["places"][0]["id"], "khorgos");
+    assert_eq!(
+        j["crossings"][0]["id"], "khorgos",
+        "the town and the crossing are both found"
+    );
+}
+
+#[test]
+fn plan_accepts_any_name_of_a_place() {
+    run(&["plan", "Kashi", "Ürümqi", "--date", "2026-06-16", "--json"])
+        .stdout_has("\"from\": \"kashgar\"");
+}
+
+#[test]
+fn an_unknown_place_suggests_the_closest() {
+    run(&["plan", "kashgr", "bishkek"])
+        .code(2)
+        .stderr_has("error: no place named 'kashgr'; did you mean 'kashgar'?");
+    run(&["hours", "torugrat"])
+        .code(2)
+        .stderr_has("error: no crossing named 'torugrat'; did you mean 'torugart'?");
+    run(&["places", "zzzzqqq"])
+        .code(2)
+        .stderr_has("nothing matches 'zzzzqqq'");
+}
+
+#[test]
+fn bad_values_are_exit_2_with_the_flag_and_the_fix() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["plan", "kashgar", "osh", "--date", "2026-02-30"],
+            "error: --date '2026-02-30' is not a date; expected YYYY-MM-DD, like 2026-06-13",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--date", "tomorrow"],
+            "error: --date 'tomorrow' is not a date",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--within", "-3"],
+            "error: --within -3 is out of range; expected a whole number from 1 to 366",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--within", "100000"],
+            "error: --within 100000 is out of range",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--party", "0"],
+            "error: --party 0 is out of range; expected a whole number from 1 to 60",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--party", "two"],
+            "error: --party 'two' is not a number",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--max", "0"],
+            "error: --max 0 is out of range",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--passport", "XX"],
+            "error: --passport XX is not a country this dataset knows",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--passport", "British"],
+            "error: --passport: 'British' is not a country code",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--visa", "123"],
+            "error: --visa: '123' is not a country code",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--currency", "DOGE"],
+            "error: --currency: 'DOGE' is not a supported currency",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--permit", "moon"],
+            "error: --permit 'moon' is not a permit this dataset knows",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--avoid", "nowhere-pass"],
+            "error: no crossing named 'nowhere-pass'",
+        ),
+        (
+            &["plan", "kashgar", "kashi"],
+            "error: 'kashgar' and 'kashi' are the same place",
+        ),
+        (
+            &["hours", "--month", "2026-13", "torugart"],
+            "error: --month '2026-13' is not a month; expected YYYY-MM",
+        ),
+        (
+            &["hours", "--month", "2026-10"],
+            "error: --month shows one crossing",
+        ),
+        (
+            &["hours", "--country", "FR"],
+            "error: no crossing in the dataset is on a border of FR; try another --country",
+        ),
+        (
+            &["hours", "--country", "QQ"],
+            "error: --country QQ is not a country this dataset knows",
+        ),
+        (
+            &["baggage", "kashgar-osh-bus", "--kg", "-1"],
+            "error: --kg -1 is negative; expected kilograms from 0 to 1000",
+        ),
+        (
+            &["baggage", "kashgar-osh-bus", "--kg", "heavy"],
+            "error: --kg 'heavy' is not a weight",
+        ),
+        (
+            &["baggage", "no-such-bus", "--kg", "20"],
+            "error: no service named 'no-such-bus'",
+        ),
+        (
+            &["baggage", "--from", "sust", "--to", "almaty", "--kg", "20"],
+            "error: no service in the dataset runs from Sust to Almaty",
+        ),
+        (&["baggage", "--kg", "20"], "error: name a service"),
+        (
+            &["services", "--from", "sust", "--to", "almaty"],
+            "error: no service in the dataset matches",
+        ),
+    ];
+    for (args, message) in cases {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}\n{}", r.stderr);
+        assert!(
+            r.stderr.contains(message),
+            "{args:?}: expected {message:?} in\n{}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{args:?}: nothing on stdout");
+    }
+}
+
+#[test]
+fn clap_usage_errors_are_exit_2_and_help_is_exit_0() {
+    run(&["plan"])
+        .code(2)
+        .stderr_has("required arguments were not provided");
+    run(&["frobnicate"]).code(2);
+    run(&["--help"])
+        .ok()
+        .stdout_has("Exit codes: 0 success; 1 a valid question with no answer");
+    run(&["plan", "--help"]).ok().stdout_has("--passport <CC>");
+    run(&["--version"]).ok().stdout_has("crossings 0.1.0");
+}
+
+#[test]
+fn a_bad_today_in_the_environment_is_a_clear_error() {
+    run_env(&["check"], &[("CROSSINGS_TODAY", "someday")])
+        .code(2)
+        .stderr_has("CROSSINGS_TODAY='someday' is not a date");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crossings"))
+        .args(["hours"])
+        .env("CROSSINGS_TODAY", common::TODAY)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(status.code().is_some(), "ended by a signal");
+}
+
+#[test]
+fn services_lists_days_times_with_zone_fares_and_baggage() {
+    let r = run(&["services", "--from", "kashgar", "--to", "osh"]).ok();
+    assert!(r.stdout.contains("kashgar-osh-bus"), "{}", r.stdout);
+    assert!(r.stdout.contains("Mon,Thu 09:00 CST"), "{}", r.stdout);
+    assert!(r.stdout.contains("50 USD per person"), "{}", r.stdout);
+    assert!(r.stdout.contains("20 kg free"), "{}", r.stdout);
+    let j: serde_json::Value =
+        serde_json::from_str(&run(&["services", "--via", "khorgos", "--json"]).ok().stdout)
+            .unwrap();
+    assert!(j["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["id"] == "almaty-urumqi-bus"));
+}

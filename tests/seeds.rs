@@ -1,0 +1,314 @@
+//! The seed documents' facts, end to end on the embedded dataset: what a traveller who read
+//! the guidebook page, the forum thread and the blog post would expect to see.
+
+mod common;
+use common::run;
+use serde_json::Value;
+
+fn plan_json(args: &[&str]) -> (Value, i32) {
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let r = run(&all);
+    (
+        serde_json::from_str(&r.stdout)
+            .unwrap_or_else(|e| panic!("{e}\n{}\n{}", r.stdout, r.stderr)),
+        r.code,
+    )
+}
+
+fn services(it: &Value) -> Vec<String> {
+    it["legs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["service"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Seed 000: Torugart is open Monday to Friday, must be crossed before noon, and foreigners
+/// may not use public transport over it: from Kashgar on a Saturday the answer is an agency
+/// car on Monday morning.
+#[test]
+fn kashgar_to_bishkek_on_a_saturday_goes_by_agency_car_on_monday() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2026-06-13",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    let first = r.stdout.split("Itinerary 2").next().unwrap();
+    assert!(first.contains("Mon 15 Jun 08:00 CST"), "{first}");
+    assert!(first.contains("agency-car"), "{first}");
+    assert!(
+        first.contains("Torugart Pass Mon 15 Jun 12:00 CST"),
+        "{first}"
+    );
+    assert!(
+        first
+            .contains("Torugart Pass: in practice be through before 12:00 CST (practical cut-off)"),
+        "{first}"
+    );
+    assert!(
+        first.contains("Kyrgyzstan: visa-free for 60 days on a GB passport"),
+        "{first}"
+    );
+    assert!(
+        first.contains("many people in Kashgar keep Asia/Urumqi (UTC+6)"),
+        "{first}"
+    );
+
+    let (p, code) = plan_json(&[
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2026-06-13",
+        "--passport",
+        "GB",
+    ]);
+    assert_eq!(code, 0);
+    for it in p["itineraries"].as_array().unwrap() {
+        // Never on a weekend, and never on the public bus a foreigner may not take.
+        assert!(it["depart"].as_str().unwrap() >= "2026-06-15", "{it}");
+        assert!(
+            !services(it).contains(&"kashgar-bishkek-bus".to_string()),
+            "{it}"
+        );
+    }
+    let first = &p["itineraries"][0];
+    assert_eq!(first["legs"][0]["crossing"]["id"], "torugart");
+    assert_eq!(
+        first["legs"][0]["crossing"]["at"],
+        "2026-06-15T12:00:00+08:00"
+    );
+    assert_eq!(first["legs"][0]["mode"], "agency-car");
+}
+
+/// Seed 000: the Torugart post closes on Saturdays and Sundays.
+#[test]
+fn hours_on_a_saturday_shows_torugart_closed_for_the_weekend_with_its_next_opening() {
+    let r = run(&["hours", "torugart", "--date", "2026-06-13"]).ok();
+    assert!(
+        r.stdout
+            .contains("closed: Torugart Pass is closed on Saturdays and Sundays"),
+        "{}",
+        r.stdout
+    );
+    // Open means both posts open: the Kyrgyz post opens at 10:00 Kyrgyz time, 12:00 in Beijing.
+    assert!(r.stdout.contains("Mon 15 Jun 10:00 UTC+6"), "{}", r.stdout);
+    let j: Value = serde_json::from_str(
+        &run(&["hours", "--date", "2026-06-13", "--json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    let t = j["crossings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "torugart")
+        .unwrap();
+    assert_eq!(t["open"], false);
+    assert_eq!(
+        t["reason"],
+        "Torugart Pass is closed on Saturdays and Sundays"
+    );
+    assert_eq!(t["next_open"], "2026-06-15T10:00:00+06:00");
+    assert_eq!(t["countries"], serde_json::json!(["CN", "KG"]));
+}
+
+/// Seed 000 and the research: both sides close for national holidays; October's Golden
+/// Week shows, with the holiday's name.
+#[test]
+fn torugart_october_calendar_names_the_national_day_closure() {
+    let r = run(&["hours", "torugart", "--month", "2026-10"]).ok();
+    assert!(r.stdout.contains("  1H   2H   3H   4w"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains(" 1 Oct: National Day (CN public holiday)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains('\u{1b}'),
+        "no colour when NO_COLOR is set"
+    );
+}
+
+/// Seed 000: the Irkeshtam bus runs on Mondays and Thursdays, US$50.
+#[test]
+fn kashgar_to_osh_takes_the_monday_bus_over_irkeshtam() {
+    let (p, code) = plan_json(&["kashgar", "osh", "--date", "2026-06-13", "--passport", "GB"]);
+    assert_eq!(code, 0);
+    let bus = p["itineraries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|it| services(it) == ["kashgar-osh-bus"])
+        .expect("the bus is offered");
+    assert_eq!(bus["depart"], "2026-06-15T09:00:00+08:00");
+    assert_eq!(bus["legs"][0]["fare"]["amount"].to_string(), "50");
+    assert_eq!(bus["legs"][0]["fare"]["currency"], "USD");
+    assert_eq!(bus["legs"][0]["crossing"]["id"], "irkeshtam");
+    // A Tuesday start waits for Thursday's bus.
+    let (p, _) = plan_json(&["kashgar", "osh", "--date", "2026-06-16", "--passport", "GB"]);
+    let bus = p["itineraries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|it| services(it) == ["kashgar-osh-bus"])
+        .unwrap();
+    assert_eq!(bus["depart"], "2026-06-18T09:00:00+08:00");
+}
+
+/// Seed 000: Khunjerab closes for the winter and third-country nationals must arrange the
+/// Pakistani visa before reaching the border.
+#[test]
+fn kashgar_to_sust_in_december_is_refused_for_winter_and_the_visa() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2026-12-10",
+        "--passport",
+        "GB",
+    ])
+    .code(1);
+    assert!(
+        r.stdout
+            .contains("Khunjerab Pass is closed for the winter from 1 Dec; it reopens 1 Apr"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("Pakistan: visa required for a GB passport; pass --visa PK if you hold one"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("disputed season"),
+        "the contested season is shown: {}",
+        r.stdout
+    );
+    // With the visa, the first possible day is the spring reopening.
+    let (p, code) = plan_json(&[
+        "kashgar",
+        "sust",
+        "--date",
+        "2026-12-10",
+        "--passport",
+        "GB",
+        "--visa",
+        "PK",
+    ]);
+    assert_eq!(code, 1);
+    // The bus spends a night in Tashkurgan, so leaving Kashgar on 31 March crosses on 1 April.
+    assert_eq!(p["earliest"], "2027-03-31", "{p}");
+    assert!(p["itineraries"].as_array().unwrap().is_empty());
+}
+
+/// Seed 000: ¥290 buses to Sust, and every kilo over 20 kg is charged on international buses.
+#[test]
+fn baggage_to_sust_shows_six_kilos_over_the_twenty_kilo_allowance() {
+    let r = run(&["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"]).ok();
+    assert!(r.stdout.contains("kashgar-sust-bus"), "{}", r.stdout);
+    assert!(r.stdout.contains("6 kg over the allowance; the rate is not published: it is charged per kilo at the station"), "{}", r.stdout);
+    let j: Value = serde_json::from_str(
+        &run(&[
+            "baggage", "--from", "kashgar", "--to", "sust", "--kg", "26", "--json",
+        ])
+        .ok()
+        .stdout,
+    )
+    .unwrap();
+    for s in j["services"].as_array().unwrap() {
+        assert_eq!(s["free_kg"], 20, "{s}");
+        assert_eq!(s["excess_kg"].to_string(), "6");
+        assert_eq!(s["rate"], Value::Null, "the rate is not published");
+        assert_eq!(s["fee"], Value::Null);
+    }
+    let sust = j["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["service"] == "kashgar-sust-bus")
+        .unwrap();
+    assert!(sust["note"].as_str().unwrap().contains("6 kg over"));
+}
+
+/// Seed 002: the daily 07:00 Almaty–Urumqi sleeper bus, 16,000 tenge, about 20 hours,
+/// arriving early next morning; Almaty keeps UTC+5, the Chinese side Beijing time.
+#[test]
+fn almaty_to_urumqi_by_the_daily_bus_across_three_hours_of_zones() {
+    let r = run(&["plan", "almaty", "urumqi", "--date", "2026-06-16"]).ok();
+    assert!(r.stdout.contains("Tue 16 Jun 07:00 UTC+5"), "{}", r.stdout);
+    assert!(r.stdout.contains("Wed 17 Jun 06:00 CST"), "{}", r.stdout);
+    assert!(r.stdout.contains("16,000 KZT per person"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("exists but is suspended"),
+        "the suspended train is named: {}",
+        r.stdout
+    );
+    let (p, _) = plan_json(&["almaty", "urumqi", "--date", "2026-06-16"]);
+    let it = &p["itineraries"][0];
+    assert_eq!(it["depart"], "2026-06-16T07:00:00+05:00");
+    assert_eq!(it["arrive"], "2026-06-17T06:00:00+08:00");
+    assert_eq!(it["legs"][0]["crossing"]["id"], "khorgos");
+}
+
+/// Seed 001: a Kyrgyz border permit for cycling the Torugart approach, organised by the agency.
+#[test]
+fn the_torugart_permits_are_named_on_the_crossing() {
+    let r = run(&["hours", "torugart"]).ok();
+    assert!(
+        r.stdout
+            .contains("permits: Chinese permit for the Torugart crossing"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Kyrgyz border-zone permit"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// A Chinese national holiday closes the Chinese posts: on 1 October the Irkeshtam bus day
+/// (Thursday) is lost.
+#[test]
+fn a_chinese_national_holiday_date_moves_the_journey() {
+    let (p, code) = plan_json(&[
+        "kashgar",
+        "osh",
+        "--date",
+        "2026-10-01",
+        "--within",
+        "3",
+        "--passport",
+        "GB",
+    ]);
+    assert_eq!(code, 1, "{p}");
+    assert!(
+        p["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap().contains("National Day")),
+        "{p}"
+    );
+}
+
+#[test]
+fn the_embedded_dataset_is_valid_and_sourced() {
+    let r = run(&["check"]).ok();
+    assert!(r.stdout.starts_with("dataset OK"));
+    assert!(r
+        .stdout
+        .contains("records not verified in the last 12 months: 0"));
+}
