@@ -4,6 +4,9 @@
 mod common;
 use common::{broken, run};
 
+/// A text replacement in one fixture file: (file, from, to).
+type Edit<'a> = (&'a str, &'a str, &'a str);
+
 #[track_caller]
 fn check_fails(edits: &[(&str, &str, &str)], expected: &str) {
     let tmp = broken(edits);
@@ -24,7 +27,7 @@ fn valid_fixture_passes() {
 
 #[test]
 fn each_defect_has_its_own_message() {
-    let cases: &[(&[(&str, &str, &str)], &str)] = &[
+    let cases: &[(&[Edit], &str)] = &[
         (
             &[("places/places.toml", "zone = \"Asia/Bishkek\"\nsources", "zone = \"Asia/Bishkke\"\nsources")],
             "error: DIR/places/places.toml:15:8: 'Asia/Bishkke' is not a time zone; expected an IANA name like Asia/Shanghai or Asia/Bishkek",

@@ -42,7 +42,7 @@ fn num(s: String) -> serde_json::Number {
 }
 
 fn kg_text(tenths: u32) -> String {
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         (tenths / 10).to_string()
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
