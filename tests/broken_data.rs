@@ -66,7 +66,7 @@ fn each_defect_has_its_own_message() {
         ),
         (
             &[("crossings/crossings.toml", "verified = 2026-01-01\n\n[[crossing.side]]\ncountry = \"CN\"\npost = \"Alpha north post\"", "verified = 2026-1-01\n\n[[crossing.side]]\ncountry = \"CN\"\npost = \"Alpha north post\"")],
-            "error: DIR/crossings/crossings.toml:53:17: invalid date-time",
+            "error: DIR/crossings/crossings.toml:53:12: invalid date, expected a two-digit month (MM)",
         ),
         (
             &[("services/services.toml", "{ cross = \"pass-b\", offset = \"5h\", clear = \"2h\" }", "{ cross = \"pass-c\", offset = \"5h\", clear = \"2h\" }")],
