@@ -1,45 +1,63 @@
-//! Embeds every `*.toml` file below `data/` into the binary, so `crossings` runs with no files
-//! beside it. The TOML files stay the single source of truth; this only lists them.
+//! Loads and validates `data/` at build time with the crate's own loader and validator, and
+//! embeds the checked dataset in the binary in a compact binary form. The TOML files stay
+//! the single source of truth; a run of the program then costs little more than starting
+//! it. A data problem fails the build with every problem listed (file, line, what was
+//! expected), exactly as `crossings --data data check` would report it.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+#![allow(dead_code)]
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-}
+#[path = "src/load.rs"]
+mod load;
+#[path = "src/model.rs"]
+mod model;
+#[path = "src/names.rs"]
+mod names;
+#[path = "src/problem.rs"]
+mod problem;
+#[path = "src/raw.rs"]
+mod raw;
+#[path = "src/types.rs"]
+mod types;
+#[path = "src/validate.rs"]
+mod validate;
+
+use std::path::PathBuf;
 
 fn main() {
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let data = root.join("data");
-    println!("cargo:rerun-if-changed=data");
-    let mut files = Vec::new();
-    collect(&data, &mut files);
-    files.sort();
-    let mut code = String::from("pub static FILES: &[(&str, &str)] = &[\n");
-    for f in &files {
-        let rel = f
-            .strip_prefix(&data)
-            .expect("below data/")
-            .to_string_lossy()
-            .replace('\\', "/");
-        code.push_str(&format!(
-            "    ({rel:?}, include_str!({:?})),\n",
-            f.to_string_lossy()
-        ));
-    }
-    code.push_str("];\n");
     let out =
-        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
-    fs::write(out, code).expect("write embedded.rs");
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.bin");
+    println!("cargo:rerun-if-changed=data");
+    for module in [
+        "load", "model", "names", "problem", "raw", "types", "validate",
+    ] {
+        println!("cargo:rerun-if-changed=src/{module}.rs");
+    }
+    // Relative, so problems read `data/places/…:12:3` (build scripts run in the package root).
+    let _ = &root;
+    let files = match load::read_dir(std::path::Path::new("data")) {
+        Ok(files) => files,
+        Err(p) => fail(&[p]),
+    };
+    let (raw, mut problems) = load::parse_all(files);
+    let dataset = match validate::validate(&raw) {
+        Ok(ds) if problems.is_empty() => ds,
+        Ok(_) => fail(&problems),
+        Err(more) => {
+            problems.extend(more);
+            fail(&problems)
+        }
+    };
+    let bytes = dataset
+        .encode()
+        .unwrap_or_else(|e| panic!("cannot encode the dataset: {e}"));
+    std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+fn fail(problems: &[problem::Problem]) -> ! {
+    for p in problems {
+        println!("cargo:warning={p}");
+    }
+    panic!("{} problem(s) in data/; fix them (each is listed above with its file and line) and build again", problems.len());
 }

@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Offset, TimeZon
 use chrono_tz::Tz;
 
 /// Why a crossing (or one side of it) is closed on a day.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Closed {
     Status {
         status: CrossingStatus,
@@ -336,7 +336,7 @@ mod tests {
     use super::*;
     use crate::model::*;
     use crate::types::*;
-    use std::collections::HashMap;
+    use std::collections::BTreeMap;
 
     fn side(country: &str, zone: &str) -> Side {
         Side {
@@ -352,12 +352,14 @@ mod tests {
     }
 
     fn fixture() -> (Dataset, Crossing) {
-        let mut holidays: HashMap<Country, std::collections::BTreeMap<NaiveDate, Vec<String>>> =
-            HashMap::new();
-        holidays
-            .entry("CN".parse().unwrap())
-            .or_default()
-            .insert(d("2026-10-01"), vec!["National Day".into()]);
+        let mut holidays: BTreeMap<Country, Vec<Holiday>> = BTreeMap::new();
+        holidays.insert(
+            "CN".parse().unwrap(),
+            vec![Holiday {
+                date: d("2026-10-01"),
+                names: vec!["National Day".into()],
+            }],
+        );
         let ds = Dataset {
             sources: vec![],
             places: vec![],
@@ -368,7 +370,7 @@ mod tests {
             holidays,
             rates: Rates {
                 base: None,
-                rates: HashMap::new(),
+                rates: BTreeMap::new(),
             },
         };
         let c = Crossing {

@@ -1,14 +1,11 @@
-//! Reading the dataset: the embedded files or a `--data DIR`, parsed into raw TOML types.
-//! Every file is parsed even when an earlier one fails, so one run reports every problem.
+//! Reading a dataset directory (`data/` at build time, `--data DIR` at run time) and parsing
+//! it into raw TOML types. Every file is parsed even when an earlier one fails, so one run
+//! reports every problem.
 
 use crate::problem::{line_col, Problem};
 use crate::raw;
 use serde::de::DeserializeOwned;
 use std::path::Path;
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
 
 /// The folders of a dataset, one kind of record each.
 pub const KINDS: &[&str] = &[
@@ -27,12 +24,6 @@ pub struct DataFile {
     pub shown: String,
     pub kind: String,
     pub text: String,
-}
-
-/// Where the data comes from.
-pub enum DataSource<'a> {
-    Embedded,
-    Dir(&'a Path),
 }
 
 /// All records of a dataset, still raw, each tagged with the file it came from.
@@ -67,25 +58,8 @@ impl RawDataset {
     }
 }
 
-/// Lists the files of a dataset. A missing directory is a problem of its own.
-pub fn read_files(source: &DataSource) -> Result<Vec<DataFile>, Problem> {
-    match source {
-        DataSource::Embedded => Ok(embedded::FILES
-            .iter()
-            .filter_map(|(rel, text)| {
-                let kind = rel.split('/').next()?.to_string();
-                Some(DataFile {
-                    shown: format!("data/{rel}"),
-                    kind,
-                    text: text.to_string(),
-                })
-            })
-            .collect()),
-        DataSource::Dir(dir) => read_dir(dir),
-    }
-}
-
-fn read_dir(dir: &Path) -> Result<Vec<DataFile>, Problem> {
+/// Lists and reads the files of a dataset directory. A missing directory is a problem.
+pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, Problem> {
     let shown_dir = dir.display().to_string();
     if !dir.is_dir() {
         return Err(Problem::whole(

@@ -5,7 +5,8 @@ use crate::types::{
     Country, Currency, Decimal, Dur, LocalTime, Money, Reported, Season, TimeRange, Weekdays, Zone,
 };
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub use crate::raw::{CrossingStatus, Enforce, Foreigners, Mode, Per, ScheduleKind, ServiceStatus};
 
@@ -15,7 +16,7 @@ pub type ServiceIx = usize;
 pub type SourceIx = usize;
 pub type PermitIx = usize;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -24,13 +25,14 @@ pub struct Source {
 }
 
 /// Where a record's facts come from and when it was last checked against them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Provenance {
     pub sources: Vec<SourceIx>,
+    #[serde(with = "days::one")]
     pub verified: NaiveDate,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Place {
     pub id: String,
     pub name: String,
@@ -44,7 +46,7 @@ pub struct Place {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Permit {
     pub id: String,
     pub name: String,
@@ -53,7 +55,7 @@ pub struct Permit {
     pub prov: Provenance,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Side {
     pub country: Country,
     pub post: String,
@@ -65,28 +67,30 @@ pub struct Side {
     pub cutoff: Option<LocalTime>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Closure {
+    #[serde(with = "days::one")]
     pub from: NaiveDate,
+    #[serde(with = "days::one")]
     pub to: NaiveDate,
     pub reason: String,
     pub sources: Vec<SourceIx>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Alternative {
     pub says: String,
     pub sources: Vec<SourceIx>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dispute {
     pub fact: String,
     pub summary: String,
     pub alternatives: Vec<Alternative>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Crossing {
     pub id: String,
     pub name: String,
@@ -94,7 +98,9 @@ pub struct Crossing {
     pub altitude_m: Option<u32>,
     pub coords: Option<[f64; 2]>,
     pub status: CrossingStatus,
+    #[serde(with = "days::maybe")]
     pub status_since: Option<NaiveDate>,
+    #[serde(with = "days::maybe")]
     pub reopens: Option<NaiveDate>,
     pub foreigners: Foreigners,
     pub foreigners_public_transport: Option<bool>,
@@ -120,28 +126,31 @@ impl Crossing {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StopAt {
     Place(PlaceIx),
     Crossing(CrossingIx),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Stop {
     pub at: StopAt,
     pub offset: Option<Dur>,
     pub clear: Option<Dur>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Schedule {
     pub kind: ScheduleKind,
     pub days: Option<Weekdays>,
     pub depart: Option<LocalTime>,
     pub window: Option<TimeRange>,
     pub zone: Zone,
+    #[serde(with = "days::maybe")]
     pub first: Option<NaiveDate>,
+    #[serde(with = "days::maybe")]
     pub last: Option<NaiveDate>,
+    #[serde(with = "days::many")]
     pub except: Vec<NaiveDate>,
 }
 
@@ -156,7 +165,7 @@ impl Schedule {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Fare {
     pub price: Money,
     pub per: Per,
@@ -168,7 +177,7 @@ pub struct Fare {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Baggage {
     pub free_kg: Option<u32>,
     pub excess_per_kg: Option<Money>,
@@ -177,7 +186,7 @@ pub struct Baggage {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Service {
     pub id: String,
     pub name: String,
@@ -185,6 +194,7 @@ pub struct Service {
     pub operator: Option<String>,
     pub foreigners: Option<bool>,
     pub status: ServiceStatus,
+    #[serde(with = "days::maybe")]
     pub status_since: Option<NaiveDate>,
     pub stops: Vec<Stop>,
     pub schedule: Schedule,
@@ -208,7 +218,7 @@ impl Service {
 }
 
 /// A visa requirement in the Passport Index vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Requirement {
     OwnCountry,
     VisaFreeDays(u32),
@@ -259,42 +269,60 @@ impl std::fmt::Display for Requirement {
 }
 
 /// A dated override of the Passport Index for a destination.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VisaRule {
     pub destination: Country,
     /// `None` means every passport.
     pub passports: Option<Vec<Country>>,
     pub except: Vec<Country>,
     pub requirement: Requirement,
+    #[serde(with = "days::maybe")]
     pub from: Option<NaiveDate>,
+    #[serde(with = "days::maybe")]
     pub until: Option<NaiveDate>,
     pub note: Option<String>,
     pub prov: Provenance,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Visas {
-    /// (destination, passport) → requirement, from the Passport Index.
-    pub index: HashMap<(Country, Country), Requirement>,
+    /// (destination, passport, requirement) from the Passport Index, sorted.
+    pub index: Vec<(Country, Country, Requirement)>,
     pub rules: Vec<VisaRule>,
     pub index_source: Option<SourceIx>,
 }
 
-#[derive(Debug, Clone)]
+impl Visas {
+    /// The Passport Index requirement for a passport at a destination.
+    pub fn indexed(&self, destination: Country, passport: Country) -> Option<Requirement> {
+        let i = self
+            .index
+            .binary_search_by_key(&(destination, passport), |(d, p, _)| (*d, *p))
+            .ok()?;
+        Some(self.index[i].2)
+    }
+    /// Whether the index knows this country as a passport or a destination.
+    pub fn knows(&self, c: Country) -> bool {
+        self.index.iter().any(|(d, p, _)| *d == c || *p == c)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rate {
     pub currency: Currency,
     pub per_base: Decimal,
+    #[serde(with = "days::one")]
     pub date: NaiveDate,
     pub prov: Provenance,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rates {
     pub base: Option<Currency>,
-    pub rates: HashMap<Currency, Rate>,
+    pub rates: BTreeMap<Currency, Rate>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub places: Vec<Place>,
@@ -302,21 +330,78 @@ pub struct Dataset {
     pub crossings: Vec<Crossing>,
     pub services: Vec<Service>,
     pub visas: Visas,
-    /// country → date → holiday names.
-    pub holidays: HashMap<Country, BTreeMap<NaiveDate, Vec<String>>>,
+    /// country → its public holidays, sorted by date.
+    pub holidays: BTreeMap<Country, Vec<Holiday>>,
     pub rates: Rates,
 }
 
+/// A public holiday: a date and the names the holidays library gives it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Holiday {
+    #[serde(with = "days::one")]
+    pub date: NaiveDate,
+    pub names: Vec<String>,
+}
+
 impl Dataset {
-    pub fn holiday(&self, country: Country, date: NaiveDate) -> Option<&str> {
-        self.holidays
-            .get(&country)?
-            .get(&date)?
-            .first()
-            .map(String::as_str)
+    /// The compact binary form the build embeds (see build.rs).
+    pub fn encode(&self) -> Result<Vec<u8>, String> {
+        postcard::to_stdvec(self).map_err(|e| e.to_string())
     }
-    pub fn holiday_years(&self, country: Country) -> Option<(NaiveDate, NaiveDate)> {
-        let h = self.holidays.get(&country)?;
-        Some((*h.keys().next()?, *h.keys().next_back()?))
+    pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+    pub fn holiday(&self, country: Country, date: NaiveDate) -> Option<&str> {
+        let list = self.holidays.get(&country)?;
+        let i = list.binary_search_by_key(&date, |h| h.date).ok()?;
+        list[i].names.first().map(String::as_str)
+    }
+}
+
+/// Dates in the embedded binary form as day numbers: decoding them is a copy, not a parse.
+mod days {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    fn from(n: i32) -> Option<NaiveDate> {
+        NaiveDate::from_num_days_from_ce_opt(n)
+    }
+
+    pub mod one {
+        use super::*;
+        pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+            d.num_days_from_ce().serialize(s)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+            from(i32::deserialize(d)?).ok_or_else(|| D::Error::custom("day number out of range"))
+        }
+    }
+
+    pub mod maybe {
+        use super::*;
+        pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            d.map(|d| d.num_days_from_ce()).serialize(s)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            Option::<i32>::deserialize(d)?
+                .map(|n| from(n).ok_or_else(|| D::Error::custom("day number out of range")))
+                .transpose()
+        }
+    }
+
+    pub mod many {
+        use super::*;
+        pub fn serialize<S: Serializer>(d: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+            d.iter()
+                .map(|d| d.num_days_from_ce())
+                .collect::<Vec<_>>()
+                .serialize(s)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+            Vec::<i32>::deserialize(d)?
+                .into_iter()
+                .map(|n| from(n).ok_or_else(|| D::Error::custom("day number out of range")))
+                .collect()
+        }
     }
 }

@@ -62,11 +62,11 @@ pub fn times(m: Money, n: u32) -> Money {
 mod tests {
     use super::*;
     use crate::model::{Provenance, Rate};
-    use std::collections::HashMap;
+    use std::collections::BTreeMap;
 
     fn rates() -> Rates {
         let usd: Currency = "USD".parse().unwrap();
-        let mut r = HashMap::new();
+        let mut r = BTreeMap::new();
         for (c, v) in [("KZT", "500"), ("CNY", "7.1")] {
             let cur: Currency = c.parse().unwrap();
             r.insert(

@@ -61,6 +61,13 @@ impl Named for crate::model::Crossing {
 
 /// Finds the one record `query` names, or says which ids come closest.
 pub fn resolve<T: Named>(items: &[T], query: &str, what: &str) -> Result<usize, String> {
+    // Most queries are ids: find those without folding every name in the dataset.
+    if let Some(i) = items
+        .iter()
+        .position(|it| it.id().eq_ignore_ascii_case(query.trim()))
+    {
+        return Ok(i);
+    }
     let q = fold(query);
     if q.is_empty() {
         return Err(format!(

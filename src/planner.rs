@@ -116,6 +116,13 @@ pub struct Planner<'a> {
     /// For each place, the fewest rides (dates ignored) to the destination. Only a ride that
     /// gets closer explains why a journey fails; detours add noise, not reasons.
     hops: Vec<Option<u32>>,
+    /// Entry decisions by (country, crossing, date); the date is dropped from the key when
+    /// no dated rule applies to that country, so each is worked out once.
+    entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry>,
+    /// Closure sentences by (crossing, reason), so each is written once.
+    sentences: HashMap<(CrossingIx, calendar::Closed), String>,
+    /// Whether the ride being tried counts towards the reasons (see `ride`).
+    recording: bool,
     plan: Plan,
 }
 
@@ -135,12 +142,61 @@ impl<'a> Planner<'a> {
             req,
             at_place,
             hops,
+            entries: HashMap::new(),
+            sentences: HashMap::new(),
+            recording: false,
             plan: Plan::default(),
         }
     }
 
+    /// Whether the traveller may enter `country` over crossing `ci` on `date`.
+    fn entry(&mut self, country: Country, ci: CrossingIx, date: NaiveDate) -> Entry {
+        let ds = self.ds;
+        let dated = ds
+            .visas
+            .rules
+            .iter()
+            .any(|r| r.destination == country && (r.from.is_some() || r.until.is_some()));
+        let key = (country, ci, dated.then_some(date));
+        self.entries
+            .entry(key)
+            .or_insert_with(|| {
+                visa::entry(
+                    ds,
+                    &self.req.passports,
+                    &self.req.visas,
+                    country,
+                    &ds.crossings[ci],
+                    date,
+                )
+            })
+            .clone()
+    }
+
+    /// Why a vehicle cannot pass a post, in words; closure sentences are written once.
+    fn describe(
+        &mut self,
+        ci: CrossingIx,
+        side: &Side,
+        b: &Blocked,
+        s: &Service,
+        date: NaiveDate,
+    ) -> String {
+        let c = &self.ds.crossings[ci];
+        match b {
+            Blocked::Day(closed) => self
+                .sentences
+                .entry((ci, closed.clone()))
+                .or_insert_with(|| closed.describe(&c.name))
+                .clone(),
+            Blocked::Hours { .. } => describe_block(c, side, b, s, date),
+        }
+    }
+
     fn reject(&mut self, reason: String, date: NaiveDate) {
-        self.plan.reasons.entry(reason).or_default().insert(date);
+        if self.recording {
+            self.plan.reasons.entry(reason).or_default().insert(date);
+        }
     }
 
     fn is_foreigner(&self, countries: &[Country]) -> bool {
@@ -230,6 +286,7 @@ impl<'a> Planner<'a> {
         i: usize,
         j: usize,
         t0: DateTime<Utc>,
+        want_shift: bool,
     ) -> Result<Vec<BorderPass>, (String, NaiveDate, Option<Duration>)> {
         let ds = self.ds;
         let s = &ds.services[si];
@@ -266,16 +323,8 @@ impl<'a> Planner<'a> {
                 .unwrap_or(board)
                 .with_timezone(&b.zone.0)
                 .date_naive();
-            let entry = (!self.req.passports.is_empty()).then(|| {
-                visa::entry(
-                    ds,
-                    &self.req.passports,
-                    &self.req.visas,
-                    b.country,
-                    c,
-                    entry_date,
-                )
-            });
+            let entry =
+                (!self.req.passports.is_empty()).then(|| self.entry(b.country, ci, entry_date));
             let refused = match &entry {
                 Some(Entry::Refused(why)) => Some(why.clone()),
                 _ => None,
@@ -292,14 +341,15 @@ impl<'a> Planner<'a> {
                     if let Some(why) = &refused {
                         self.reject(why.clone(), entry_date);
                     }
-                    self.plan.blocked_at.insert(ci);
+                    if self.recording {
+                        self.plan.blocked_at.insert(ci);
+                    }
+                    // Only an on-demand start can move to the next opening; a timetable cannot.
                     let shift = at
+                        .filter(|_| want_shift)
                         .and_then(|t| calendar::next_side_open(ds, c, side, t, 400).map(|n| n - t));
-                    return Err((
-                        describe_block(c, side, &blocked, s, local_date),
-                        local_date,
-                        shift,
-                    ));
+                    let why = self.describe(ci, side, &blocked, s, local_date);
+                    return Err((why, local_date, shift));
                 }
             }
             if let Some(why) = refused {
@@ -363,16 +413,15 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
     ) -> Option<Leg> {
-        let before = (self.plan.reasons.clone(), self.plan.blocked_at.clone());
-        let leg = self.ride_checked(si, i, j, ready, latest, horizon);
+        // Only a ride that gets closer to the destination explains why a journey fails.
         let stops = &self.ds.services[si].stops;
-        if let (StopAt::Place(a), StopAt::Place(b)) = (stops[i].at, stops[j].at) {
-            let closer = matches!((self.hops[a], self.hops[b]), (Some(x), Some(y)) if y < x);
-            if !closer {
-                (self.plan.reasons, self.plan.blocked_at) = before;
+        self.recording = match (stops[i].at, stops[j].at) {
+            (StopAt::Place(a), StopAt::Place(b)) => {
+                matches!((self.hops[a], self.hops[b]), (Some(x), Some(y)) if y < x)
             }
-        }
-        leg
+            _ => false,
+        };
+        self.ride_checked(si, i, j, ready, latest, horizon)
     }
 
     fn ride_checked(
@@ -425,7 +474,7 @@ impl<'a> Planner<'a> {
                     return None;
                 }
                 if t0 + off_i >= ready && sc.runs_on(day) {
-                    match self.borders(si, i, j, t0) {
+                    match self.borders(si, i, j, t0, false) {
                         Ok(b) => return Some(build(t0, b)),
                         Err((why, date, _)) => self.reject(why, date),
                     }
@@ -485,7 +534,7 @@ impl<'a> Planner<'a> {
             if too_late(t0) {
                 return None;
             }
-            match self.borders(si, i, j, t0) {
+            match self.borders(si, i, j, t0, true) {
                 Ok(b) => return Some((t0, b)),
                 Err((why, date, shift)) => {
                     pending.push((why, date));

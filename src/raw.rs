@@ -4,7 +4,7 @@
 use crate::types::{
     Country, Currency, Day, Decimal, Dur, LocalTime, Reported, Season, TimeRange, Weekdays, Zone,
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use toml::Spanned;
 
@@ -68,7 +68,7 @@ pub struct Permit {
     pub notes: Option<String>,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum Enforce {
     Refuse,
@@ -116,7 +116,7 @@ pub struct Crossing {
     pub dispute: Vec<Spanned<Dispute>>,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum CrossingStatus {
     Open,
@@ -124,7 +124,7 @@ pub enum CrossingStatus {
     Uncertain,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum Foreigners {
     Anyone,
@@ -200,7 +200,7 @@ pub struct Service {
     pub dispute: Vec<Spanned<Dispute>>,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord)]
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
     Bus,
@@ -211,7 +211,7 @@ pub enum Mode {
     AgencyCar,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum ServiceStatus {
     Running,
@@ -242,7 +242,7 @@ pub struct Schedule {
     pub except: Vec<Day>,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum ScheduleKind {
     Weekly,
@@ -263,7 +263,7 @@ pub struct Fare {
     pub note: Option<String>,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum Per {
     Person,

@@ -32,8 +32,7 @@ pub fn count(s: &str, flag: &str, min: u32, max: u32) -> Result<u32, String> {
 /// A country code the dataset knows something about.
 pub fn country(ds: &Dataset, s: &str, flag: &str) -> Result<Country, String> {
     let c: Country = s.parse().map_err(|e: String| format!("{flag}: {e}"))?;
-    let known = ds.visas.index.keys().any(|(d, p)| *d == c || *p == c)
-        || ds.places.iter().any(|p| p.country == c);
+    let known = ds.visas.knows(c) || ds.places.iter().any(|p| p.country == c);
     if known {
         Ok(c)
     } else {

@@ -4,7 +4,7 @@
 
 use crate::cli::{Cli, Command};
 use crate::commands;
-use crate::load::{self, DataSource};
+use crate::load;
 use crate::model::Dataset;
 use crate::problem::Problem;
 use chrono::NaiveDate;
@@ -106,13 +106,21 @@ fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-/// Loads and validates the dataset: embedded, or from `--data DIR`.
+/// The dataset checked and encoded at build time (see build.rs).
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
+
+/// The dataset: the embedded one, already validated when the binary was built, or the
+/// TOML files of `--data DIR`, loaded and validated now.
 pub fn load_dataset(dir: Option<&std::path::Path>) -> Result<Dataset, Failure> {
-    let source = match dir {
-        Some(d) => DataSource::Dir(d),
-        None => DataSource::Embedded,
+    let Some(dir) = dir else {
+        return crate::model::Dataset::decode(EMBEDDED).map_err(|e| {
+            Failure::Data(vec![Problem::whole(
+                "embedded dataset",
+                format!("cannot be decoded ({e}); rebuild crossings"),
+            )])
+        });
     };
-    let files = load::read_files(&source).map_err(|p| Failure::Data(vec![p]))?;
+    let files = load::read_dir(dir).map_err(|p| Failure::Data(vec![p]))?;
     let (raw, mut problems) = load::parse_all(files);
     match crate::validate::validate(&raw) {
         Ok(ds) if problems.is_empty() => Ok(ds),
@@ -126,13 +134,87 @@ pub fn load_dataset(dir: Option<&std::path::Path>) -> Result<Dataset, Failure> {
 
 fn run(cli: Cli) -> Result<Output, Failure> {
     let today = today()?;
-    let ds = load_dataset(cli.data.as_deref())?;
+    // The dataset lives until the process ends: freeing thousands of small records just
+    // before exit would cost more than the plan itself.
+    let ds: &'static Dataset = Box::leak(Box::new(load_dataset(cli.data.as_deref())?));
     match cli.command {
-        Command::Check => commands::check::run(&ds, today),
-        Command::Places(a) => commands::places::run(&ds, &a),
-        Command::Plan(a) => commands::plan::run(&ds, &a, today),
-        Command::Hours(a) => commands::hours::run(&ds, &a, today, color()),
-        Command::Services(a) => commands::services::run(&ds, &a),
-        Command::Baggage(a) => commands::baggage::run(&ds, &a),
+        Command::Check => commands::check::run(ds, today),
+        Command::Places(a) => commands::places::run(ds, &a),
+        Command::Plan(a) => commands::plan::run(ds, &a, today),
+        Command::Hours(a) => commands::hours::run(ds, &a, today, color()),
+        Command::Services(a) => commands::services::run(ds, &a),
+        Command::Baggage(a) => commands::baggage::run(ds, &a),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::load_dataset;
+    use std::path::Path;
+
+    #[test]
+    fn the_embedded_dataset_is_exactly_data_dir() {
+        let embedded = load_dataset(None)
+            .expect("embedded")
+            .encode()
+            .expect("encode");
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
+        let loaded = load_dataset(Some(dir))
+            .expect("data/ loads")
+            .encode()
+            .expect("encode");
+        assert!(
+            embedded == loaded,
+            "the binary embeds a dataset that differs from data/"
+        );
+    }
+}
+#[cfg(test)]
+mod timing {
+    #[test]
+    #[ignore]
+    fn decode_timing() {
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let _ = crate::model::Dataset::decode(super::EMBEDDED).unwrap();
+        }
+        eprintln!(
+            "decode {:?} ({} bytes)",
+            t.elapsed() / 100,
+            super::EMBEDDED.len()
+        );
+        let ds = crate::model::Dataset::decode(super::EMBEDDED).unwrap();
+        let req = crate::planner::Request {
+            from: ds.places.iter().position(|p| p.id == "kashgar").unwrap(),
+            to: ds.places.iter().position(|p| p.id == "bishkek").unwrap(),
+            date: "2026-06-13".parse().unwrap(),
+            within: 7,
+            passports: vec!["GB".parse().unwrap()],
+            visas: vec![],
+            permits: vec![],
+            party: 1,
+            via: None,
+            avoid: vec![],
+        };
+        let t = std::time::Instant::now();
+        for _ in 0..20 {
+            let _ = crate::planner::plan(&ds, &req);
+        }
+        eprintln!("plan {:?}", t.elapsed() / 20);
+        fn time<T: serde::Serialize + serde::de::DeserializeOwned>(name: &str, v: &T) {
+            let b = postcard::to_stdvec(v).unwrap();
+            let t = std::time::Instant::now();
+            for _ in 0..100 {
+                let _: T = postcard::from_bytes(&b).unwrap();
+            }
+            eprintln!("{name}: {:?} {} bytes", t.elapsed() / 100, b.len());
+        }
+        time("sources", &ds.sources);
+        time("places", &ds.places);
+        time("crossings", &ds.crossings);
+        time("services", &ds.services);
+        time("visas", &ds.visas);
+        time("holidays", &ds.holidays);
+        time("rates", &ds.rates);
     }
 }

@@ -5,20 +5,117 @@
 //! bad value fails where it is read, with its position.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
-use serde::{de, Deserialize, Deserializer};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-/// Implements `Deserialize` through `FromStr`, so TOML reports the bad value's line and column.
+/// Implements `Deserialize` through `FromStr`, so TOML reports the bad value's line and
+/// column, and `Serialize` through `Display`, which `FromStr` reads back (the build embeds
+/// the checked dataset in that form).
 macro_rules! deserialize_from_str {
     ($t:ty) => {
         impl<'de> Deserialize<'de> for $t {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                s.parse().map_err(de::Error::custom)
+                d.deserialize_str(ParseVisitor(std::marker::PhantomData))
+            }
+        }
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(&StrForm(self))
             }
         }
     };
+}
+
+/// Like `deserialize_from_str!` for text formats, but in binary formats (the embedded
+/// dataset) the value is a small number: thousands of codes decode without parsing.
+macro_rules! deserialize_compact {
+    ($t:ty, $n:ty, $to:expr, $from:expr) => {
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                if d.is_human_readable() {
+                    d.deserialize_str(ParseVisitor(std::marker::PhantomData))
+                } else {
+                    let n = <$n>::deserialize(d)?;
+                    ($from)(n).map_err(de::Error::custom)
+                }
+            }
+        }
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                if s.is_human_readable() {
+                    s.collect_str(&StrForm(self))
+                } else {
+                    ($to)(self).serialize(s)
+                }
+            }
+        }
+    };
+}
+
+/// Parses a value from a string without copying it first (decoding the embedded dataset
+/// reads thousands of country codes).
+struct ParseVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T: FromStr<Err = String>> de::Visitor<'_> for ParseVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        v.parse().map_err(E::custom)
+    }
+}
+
+/// The string form a value is written and read in.
+struct StrForm<'a, T>(&'a T);
+
+impl<T: ReadBack> fmt::Display for StrForm<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.0.read_back(f)
+    }
+}
+
+/// Writes a value in the form its `FromStr` parses.
+trait ReadBack {
+    fn read_back(&self, f: &mut fmt::Formatter) -> fmt::Result;
+}
+
+macro_rules! read_back_by_display {
+    ($($t:ty),*) => {
+        $(impl ReadBack for $t {
+            fn read_back(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                fmt::Display::fmt(self, f)
+            }
+        })*
+    };
+}
+read_back_by_display!(Country, Currency, Weekdays, LocalTime, TimeRange, Dur, Reported);
+
+impl ReadBack for MonthDay {
+    fn read_back(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+impl ReadBack for Zone {
+    fn read_back(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0.name())
+    }
+}
+
+impl ReadBack for Decimal {
+    fn read_back(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let scale = self.scale as usize;
+        if scale == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        write!(f, "{sign}{int}.{frac}")
+    }
 }
 
 /// ISO 3166-1 alpha-2 country code, upper case.
@@ -47,7 +144,19 @@ impl FromStr for Country {
         }
     }
 }
-deserialize_from_str!(Country);
+deserialize_compact!(
+    Country,
+    u16,
+    |c: &Country| u16::from_be_bytes(c.0),
+    |n: u16| {
+        let b = n.to_be_bytes();
+        if b.iter().all(u8::is_ascii_uppercase) {
+            Ok(Country(b))
+        } else {
+            Err(format!("country number {n} is not two capital letters"))
+        }
+    }
+);
 
 impl fmt::Display for Country {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -105,7 +214,12 @@ impl FromStr for Currency {
             })
     }
 }
-deserialize_from_str!(Currency);
+deserialize_compact!(Currency, u8, |c: &Currency| c.0 as u8, |n: u8| {
+    CURRENCIES
+        .get(usize::from(n))
+        .map(|_| Currency(usize::from(n)))
+        .ok_or_else(|| format!("currency number {n} is unknown"))
+});
 
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -158,7 +272,7 @@ impl FromStr for Decimal {
 deserialize_from_str!(Decimal);
 
 /// An amount of money in integer minor units (never a float).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct Money {
     pub minor: i64,
     pub currency: Currency,
@@ -218,7 +332,7 @@ impl Money {
 }
 
 /// A set of weekdays: `daily`, `Mon-Fri`, `Mon,Thu`.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 pub struct Weekdays(u8);
 
 impl Weekdays {
@@ -451,7 +565,7 @@ impl fmt::Display for Dur {
 }
 
 /// A day of the year `MM-DD`, for seasons that recur every year.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
 pub struct MonthDay {
     pub month: u32,
     pub day: u32,
@@ -501,7 +615,7 @@ impl fmt::Display for MonthDay {
 
 /// The part of the year a crossing is open: from `open` to `close` inclusive. It may wrap
 /// the year end (open 11-01, close 03-31).
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Season {
     pub open: MonthDay,

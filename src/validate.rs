@@ -201,11 +201,12 @@ impl Validator<'_> {
             .collect();
 
         // Holidays (needed to check which countries' holidays a crossing may name).
-        let mut holidays: HashMap<Country, BTreeMap<_, Vec<String>>> = HashMap::new();
+        let mut by_day: BTreeMap<Country, BTreeMap<chrono::NaiveDate, Vec<String>>> =
+            BTreeMap::new();
         for (_, file) in &raw.holidays {
             for h in &file.holiday {
                 let r = h.get_ref();
-                holidays
+                by_day
                     .entry(r.country)
                     .or_default()
                     .entry(r.date.0)
@@ -213,6 +214,17 @@ impl Validator<'_> {
                     .push(r.name.clone());
             }
         }
+        let holidays: BTreeMap<Country, Vec<Holiday>> = by_day
+            .into_iter()
+            .map(|(c, days)| {
+                (
+                    c,
+                    days.into_iter()
+                        .map(|(date, names)| Holiday { date, names })
+                        .collect(),
+                )
+            })
+            .collect();
 
         // Crossings.
         let mut seen = HashMap::new();
@@ -348,7 +360,7 @@ impl Validator<'_> {
         s: &HashMap<String, usize>,
         places: &HashMap<String, usize>,
         permits: &HashMap<String, usize>,
-        holidays: &HashMap<Country, BTreeMap<chrono::NaiveDate, Vec<String>>>,
+        holidays: &BTreeMap<Country, Vec<Holiday>>,
     ) -> Option<Crossing> {
         let what = format!("crossing '{}'", r.id);
         let srcs = self.sources(s, &r.sources, a, &what);
@@ -655,7 +667,7 @@ impl Validator<'_> {
                     let rq = req.parse::<Requirement>();
                     match (pc, rq) {
                         (Ok(p), Ok(q)) => {
-                            visas.index.insert((r.destination, p), q);
+                            visas.index.push((r.destination, p, q));
                         }
                         (p, q) => {
                             for e in [p.err(), q.err()].into_iter().flatten() {
@@ -705,13 +717,15 @@ impl Validator<'_> {
                 });
             }
         }
+        visas.index.sort_by_key(|(d, p, _)| (*d, *p));
+        visas.index.dedup_by_key(|(d, p, _)| (*d, *p));
         visas
     }
 
     fn rates(&mut self, s: &HashMap<String, usize>) -> Rates {
         let mut rates = Rates {
             base: None,
-            rates: HashMap::new(),
+            rates: BTreeMap::new(),
         };
         for (f, file) in &self.raw.rates {
             for rate in &file.rate {

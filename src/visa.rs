@@ -25,11 +25,7 @@ pub fn requirement(
     });
     match rule {
         Some(r) => Some((r.requirement, Some(r))),
-        None => ds
-            .visas
-            .index
-            .get(&(destination, passport))
-            .map(|q| (*q, None)),
+        None => ds.visas.indexed(destination, passport).map(|q| (q, None)),
     }
 }
 

@@ -20,8 +20,8 @@ pub fn run(ds: &Dataset, today: NaiveDate) -> Result<Output, Failure> {
             "visa destinations",
             ds.visas
                 .index
-                .keys()
-                .map(|(d, _)| *d)
+                .iter()
+                .map(|(d, _, _)| *d)
                 .collect::<std::collections::BTreeSet<_>>()
                 .len(),
         ),
