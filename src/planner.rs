@@ -353,7 +353,20 @@ impl<'a> Planner<'a> {
                 }
             }
             if let Some(why) = refused {
-                return Err((why, entry_date, None));
+                // A dated visa rule may admit the traveller on a later day: an on-demand start
+                // can wait for the next local midnight at the entry post; otherwise it is final.
+                let dated =
+                    ds.visas.rules.iter().any(|r| {
+                        r.destination == b.country && (r.from.is_some() || r.until.is_some())
+                    });
+                let at = cleared.unwrap_or(board);
+                let shift = (want_shift && dated)
+                    .then(|| {
+                        calendar::at_local(b.zone.0, entry_date + Duration::days(1), NaiveTime::MIN)
+                    })
+                    .flatten()
+                    .map(|midnight| midnight - at);
+                return Err((why, entry_date, shift));
             }
             passes.push(BorderPass {
                 crossing: ci,
@@ -598,7 +611,10 @@ impl<'a> Planner<'a> {
             },
         }];
         let mut dead = vec![false];
-        let mut bags: HashMap<(PlaceIx, bool), Vec<usize>> = HashMap::new();
+        // Labels compete only with labels at the same place that arrived on the same service:
+        // the service just left cannot be boarded again at once, so a label that is better
+        // on every count may still be unable to go on the way the other could.
+        let mut bags: HashMap<(PlaceIx, bool, ServiceIx), Vec<usize>> = HashMap::new();
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
@@ -663,7 +679,7 @@ impl<'a> Planner<'a> {
                         _ => it.unknown_fares += 1,
                     }
                     it.legs.push(leg);
-                    let key = (p, via_ok || passes_via);
+                    let key = (p, via_ok || passes_via, si);
                     let bag = bags.entry(key).or_default();
                     if bag
                         .iter()
@@ -695,7 +711,15 @@ impl<'a> Planner<'a> {
             .map(|id| labels[id].itinerary.clone())
             .collect();
         found.sort_by_key(|it| (it.arrive(), it.cost, it.unknown_fares, it.legs.len()));
-        self.plan.itineraries = found;
+        // At the destination nothing follows, so how a journey arrived no longer matters:
+        // keep only the itineraries no other covers.
+        let mut best: Vec<Itinerary> = Vec::new();
+        for it in found {
+            if !best.iter().any(|b| b.covers(&it)) {
+                best.push(it);
+            }
+        }
+        self.plan.itineraries = best;
         self.plan
     }
 }

@@ -1,0 +1,1355 @@
+//! The planner against a brute force, on small random datasets.
+//!
+//! Each case builds a tiny `Dataset` in Rust (3–4 places in China, Kyrgyzstan and
+//! Kazakhstan, 1–2 crossings with random days, hours, breaks, cut-offs, seasons, holidays,
+//! closures, status and foreigner rules, 2–5 timetabled or on-demand services, random
+//! passports, held visas, visa rules and permits), asks `planner::plan`, and compares the
+//! answer with an oracle written from the README's rules without looking at `planner.rs`:
+//!
+//! 1. every returned itinerary is feasible leg by leg under every rule;
+//! 2. its earliest arrival is the brute force's earliest arrival;
+//! 3. no journey the brute force finds beats a returned itinerary on arrival, cost, unknown
+//!    fares and changes at once (the returned ones are Pareto-optimal);
+//! 4. "no itinerary" happens exactly when the brute force finds none;
+//! 5. (completeness) every journey the brute force finds is matched or beaten by a returned
+//!    itinerary, i.e. the whole Pareto front is offered.
+//!
+//! Every time in a generated dataset lies on a 30-minute grid (zones are whole hours from
+//! UTC), so the brute force can try on-demand starts every 30 minutes and meet the
+//! planner's continuous choice exactly.
+//!
+//! Two known planner bugs break properties 2–5 (see the ignored regression tests at the
+//! end), so the always-run properties are: 1 on every dataset, and 1–5 on datasets whose
+//! services link just two places and whose visa rules carry no dates. The full check is
+//! `planner_agrees_with_brute_force`, ignored until the bugs are fixed
+//! (`cargo test --test oracle -- --include-ignored`).
+//!
+//! The default run is 1000 cases per property, about 1.5 s in debug
+//! (`cargo test --test oracle`). To search longer:
+//!
+//! ```sh
+//! ORACLE_CASES=5000 cargo test --release --test oracle
+//! ```
+//!
+//! A failure found by the property becomes a plain `#[test]` below with its dataset written
+//! out; planner bugs are kept `#[ignore = "bug: …"]` until fixed.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+use crossings::model::*;
+use crossings::planner::{plan, Itinerary, Request, MAX_LEGS, MIN_CONNECTION, TRIP_DAYS};
+use crossings::types::{
+    Country, Currency, Dur, LocalTime, Money, MonthDay, Season, TimeRange, Weekdays, Zone,
+};
+use proptest::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+// ---------------------------------------------------------------------------------------
+// Building datasets
+// ---------------------------------------------------------------------------------------
+
+const COUNTRIES: [&str; 3] = ["CN", "KG", "KZ"];
+const ZONES: [&str; 3] = ["Asia/Shanghai", "Asia/Bishkek", "Asia/Almaty"];
+const PASSPORTS: [&str; 4] = ["CN", "KG", "KZ", "GB"];
+
+fn cc(s: &str) -> Country {
+    s.parse().unwrap()
+}
+fn zone(s: &str) -> Zone {
+    s.parse().unwrap()
+}
+fn usd() -> Currency {
+    "USD".parse().unwrap()
+}
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+/// A local time from minutes after midnight.
+fn hm(minutes: u32) -> LocalTime {
+    LocalTime(NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0).unwrap())
+}
+fn range(a: u32, b: u32) -> TimeRange {
+    TimeRange {
+        start: hm(a),
+        end: hm(b),
+    }
+}
+fn prov() -> Provenance {
+    Provenance {
+        sources: vec![],
+        verified: day("2026-01-01"),
+    }
+}
+
+fn place(id: &str, country: &str, zone_name: &str) -> Place {
+    Place {
+        id: id.into(),
+        name: id.into(),
+        aliases: vec![],
+        country: cc(country),
+        zone: zone(zone_name),
+        local_zone: None,
+        coords: None,
+        permits: vec![],
+        prov: prov(),
+        notes: None,
+    }
+}
+
+/// A side open every day at every hour; tests narrow it.
+fn side(country: &str, zone_name: &str) -> Side {
+    Side {
+        country: cc(country),
+        post: format!("{country} post"),
+        near: 0,
+        zone: zone(zone_name),
+        days: None,
+        hours: None,
+        breaks: vec![],
+        cutoff: None,
+    }
+}
+
+/// An open crossing anyone may use, with no season, holidays or closures.
+fn crossing(id: &str, a: Side, b: Side) -> Crossing {
+    Crossing {
+        id: id.into(),
+        name: id.into(),
+        aliases: vec![],
+        altitude_m: None,
+        coords: None,
+        status: CrossingStatus::Open,
+        status_since: None,
+        reopens: None,
+        foreigners: Foreigners::Anyone,
+        foreigners_public_transport: None,
+        on_foot: None,
+        bicycle: None,
+        visa_on_arrival: vec![],
+        permits: vec![],
+        holidays_close: vec![],
+        season: None,
+        sides: [a, b],
+        closures: vec![],
+        disputes: vec![],
+        prov: prov(),
+        notes: None,
+    }
+}
+
+fn stop_place(p: PlaceIx, offset_min: i64) -> Stop {
+    Stop {
+        at: StopAt::Place(p),
+        offset: Some(Dur(offset_min)),
+        clear: None,
+    }
+}
+fn stop_cross(c: CrossingIx, offset_min: i64, clear_min: i64) -> Stop {
+    Stop {
+        at: StopAt::Crossing(c),
+        offset: Some(Dur(offset_min)),
+        clear: Some(Dur(clear_min)),
+    }
+}
+
+/// A running bus with the given stops; `depart` (minutes) makes it timetabled, `None` on
+/// demand. It runs every day, has no fares and takes anyone.
+fn service(id: &str, stops: Vec<Stop>, depart: Option<u32>, zone_name: &str) -> Service {
+    Service {
+        id: id.into(),
+        name: id.into(),
+        mode: Mode::Bus,
+        operator: None,
+        foreigners: None,
+        status: ServiceStatus::Running,
+        status_since: None,
+        stops,
+        schedule: Schedule {
+            kind: if depart.is_some() {
+                ScheduleKind::Weekly
+            } else {
+                ScheduleKind::OnDemand
+            },
+            days: None,
+            depart: depart.map(hm),
+            window: None,
+            zone: zone(zone_name),
+            first: None,
+            last: None,
+            except: vec![],
+        },
+        fares: vec![],
+        baggage: None,
+        disputes: vec![],
+        prov: prov(),
+        notes: None,
+    }
+}
+
+fn fare(from: usize, to: usize, dollars: i64, per: Per, seats: Option<u32>) -> Fare {
+    Fare {
+        price: Money {
+            minor: dollars * 100,
+            currency: usd(),
+        },
+        per,
+        seats,
+        from,
+        to,
+        sources: vec![],
+        note: None,
+    }
+}
+
+fn permit(id: &str, enforce: Enforce) -> Permit {
+    Permit {
+        id: id.into(),
+        name: id.into(),
+        how: None,
+        enforce,
+        prov: prov(),
+    }
+}
+
+fn dataset(places: Vec<Place>, crossings: Vec<Crossing>, services: Vec<Service>) -> Dataset {
+    Dataset {
+        sources: vec![],
+        places,
+        permits: vec![
+            permit("p-refuse", Enforce::Refuse),
+            permit("p-warn", Enforce::Warn),
+        ],
+        crossings,
+        services,
+        visas: Visas::default(),
+        holidays: Default::default(),
+        rates: Rates {
+            base: Some(usd()),
+            rates: Default::default(),
+        },
+    }
+}
+
+/// Adds a public holiday (the list stays sorted by date, one entry a date).
+fn add_holiday(ds: &mut Dataset, country: &str, date: NaiveDate) {
+    let list = ds.holidays.entry(cc(country)).or_default();
+    if let Err(i) = list.binary_search_by_key(&date, |h| h.date) {
+        list.insert(
+            i,
+            Holiday {
+                date,
+                names: vec!["Holiday".into()],
+            },
+        );
+    }
+}
+
+/// Sets the Passport Index entry for a passport at a destination (the index stays sorted).
+fn set_index(ds: &mut Dataset, destination: &str, passport: &str, q: Requirement) {
+    let key = (cc(destination), cc(passport));
+    let index = &mut ds.visas.index;
+    match index.binary_search_by_key(&key, |(d, p, _)| (*d, *p)) {
+        Ok(i) => index[i].2 = q,
+        Err(i) => index.insert(i, (key.0, key.1, q)),
+    }
+}
+
+fn request(from: PlaceIx, to: PlaceIx, date: &str, within: u32) -> Request {
+    Request {
+        from,
+        to,
+        date: day(date),
+        within,
+        passports: vec![],
+        visas: vec![],
+        permits: vec![],
+        party: 1,
+        via: None,
+        avoid: vec![],
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The generator: a list of numbers read as choices, so that shrinking towards zeros gives
+// simpler datasets (choice 0 is always the plain option: no rule, open, daily).
+// ---------------------------------------------------------------------------------------
+
+struct Choices<'a> {
+    c: &'a [u32],
+    i: usize,
+}
+
+impl Choices<'_> {
+    fn pick(&mut self, n: u32) -> u32 {
+        let v = self.c.get(self.i).copied().unwrap_or(0);
+        self.i += 1;
+        v % n
+    }
+    /// True with probability `pct` %, false for a zero choice.
+    fn chance(&mut self, pct: u32) -> bool {
+        self.pick(100) >= 100 - pct
+    }
+    /// A date `lo..=hi` days from `base`.
+    fn date(&mut self, base: NaiveDate, lo: i64, hi: i64) -> NaiveDate {
+        base + Duration::days(lo + i64::from(self.pick((hi - lo + 1) as u32)))
+    }
+    fn weekdays(&mut self) -> Weekdays {
+        let bits = 1 + self.pick(127);
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        let list: Vec<&str> = (0..7)
+            .filter(|i| bits & (1 << i) != 0)
+            .map(|i| names[i])
+            .collect();
+        list.join(",").parse().unwrap()
+    }
+    /// A time range on the 30-minute grid, `start < end` within the day.
+    fn range(&mut self) -> TimeRange {
+        let a = self.pick(47);
+        let b = a + 1 + self.pick(47 - a);
+        range(a * 30, b * 30)
+    }
+}
+
+fn requirement_from(n: u32) -> Requirement {
+    [
+        Requirement::VisaFree,
+        Requirement::VisaFreeDays(30),
+        Requirement::VisaOnArrival,
+        Requirement::EVisa,
+        Requirement::Eta,
+        Requirement::VisaRequired,
+        Requirement::NoAdmission,
+    ][n as usize % 7]
+}
+
+/// Builds a dataset and a request from choices. With `two_stops`, every service links just
+/// two places (crossings may lie between them); with `dated_rules`, visa rules may have
+/// `from` and `until` dates.
+fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Request) {
+    let mut g = Choices { c: choices, i: 0 };
+    let base = day("2026-01-01") + Duration::days(i64::from(g.pick(365)));
+
+    let n_places = 3 + g.pick(2) as usize;
+    let places: Vec<Place> = (0..n_places)
+        .map(|k| {
+            let c = g.pick(3) as usize;
+            let mut p = place(&format!("p{k}"), COUNTRIES[c], ZONES[c]);
+            if g.chance(5) {
+                p.permits.push(g.pick(2) as usize);
+            }
+            p
+        })
+        .collect();
+
+    let n_cross = 1 + g.pick(2) as usize;
+    let mut crossings = Vec::new();
+    for k in 0..n_cross {
+        let a = g.pick(3) as usize;
+        let b = (a + 1 + g.pick(2) as usize) % 3;
+        let mut sides = [a, b].map(|c| {
+            let z = if g.chance(20) { g.pick(3) as usize } else { c };
+            let mut s = side(COUNTRIES[c], ZONES[z]);
+            if g.chance(50) {
+                s.days = Some(g.weekdays());
+            }
+            if g.chance(60) {
+                s.hours = Some(g.range());
+            }
+            if g.chance(30) {
+                s.breaks.push(g.range());
+            }
+            if g.chance(30) {
+                s.cutoff = Some(hm(g.pick(48) * 30));
+            }
+            s
+        });
+        sides[0].near = k % n_places;
+        let mut c = crossing(&format!("x{k}"), sides[0].clone(), sides[1].clone());
+        c.status = match g.pick(10) {
+            8 => CrossingStatus::Closed,
+            9 => CrossingStatus::Uncertain,
+            _ => CrossingStatus::Open,
+        };
+        if g.chance(50) {
+            c.reopens = Some(g.date(base, -2, 10));
+        }
+        for country in [a, b] {
+            if g.chance(40) {
+                c.holidays_close.push(cc(COUNTRIES[country]));
+            }
+        }
+        if g.chance(20) {
+            let open = g.date(base, -10, 8);
+            let close = g.date(base, -5, 25);
+            c.season = Some(Season {
+                open: MonthDay::of(open),
+                close: MonthDay::of(close),
+            });
+        }
+        if g.chance(30) {
+            let from = g.date(base, -2, 10);
+            let to = g.date(from, 0, 3);
+            c.closures.push(Closure {
+                from,
+                to,
+                reason: "notice".into(),
+                sources: vec![],
+            });
+        }
+        c.foreigners = match g.pick(10) {
+            7 => Foreigners::CitizensOnly,
+            8 => Foreigners::AgencyOnly,
+            9 => Foreigners::Unknown,
+            _ => Foreigners::Anyone,
+        };
+        c.foreigners_public_transport = match g.pick(4) {
+            2 => Some(true),
+            3 => Some(false),
+            _ => None,
+        };
+        for country in [a, b] {
+            if g.chance(30) {
+                c.visa_on_arrival.push(cc(COUNTRIES[country]));
+            }
+        }
+        if g.chance(15) {
+            c.permits.push(g.pick(2) as usize);
+        }
+        crossings.push(c);
+    }
+
+    let mut ds = dataset(places, crossings, vec![]);
+    for c in COUNTRIES {
+        for _ in 0..g.pick(4) {
+            let d = g.date(base, -2, 12);
+            add_holiday(&mut ds, c, d);
+        }
+    }
+
+    let n_services = 2 + g.pick(4) as usize;
+    for k in 0..n_services {
+        let len = if two_stops {
+            2
+        } else {
+            (2 + g.pick(2) as usize).min(n_places)
+        };
+        let mut route: Vec<PlaceIx> = Vec::new();
+        while route.len() < len {
+            let p = g.pick(n_places as u32) as usize;
+            let p = (0..n_places)
+                .map(|d| (p + d) % n_places)
+                .find(|q| !route.contains(q))
+                .unwrap();
+            route.push(p);
+        }
+        let mut stops = vec![stop_place(route[0], 0)];
+        let mut t = 0i64;
+        for w in route.windows(2) {
+            let (ca, cb) = (ds.places[w[0]].country, ds.places[w[1]].country);
+            let options: Vec<CrossingIx> = (0..ds.crossings.len())
+                .filter(|x| {
+                    let cs = ds.crossings[*x].countries();
+                    ca != cb && cs.contains(&ca) && cs.contains(&cb)
+                })
+                .collect();
+            if !options.is_empty() && !g.chance(10) {
+                let x = options[g.pick(options.len() as u32) as usize];
+                t += 30 * i64::from(1 + g.pick(10));
+                let clear = 30 * i64::from(g.pick(5));
+                stops.push(stop_cross(x, t, clear));
+                t += clear;
+            }
+            t += 30 * i64::from(1 + g.pick(14));
+            if g.chance(10) {
+                t += 30 * i64::from(g.pick(48));
+            }
+            stops.push(stop_place(w[1], t));
+        }
+        let depart = (!g.chance(45)).then(|| g.pick(48) * 30);
+        let mut s = service(&format!("s{k}"), stops, depart, ZONES[g.pick(3) as usize]);
+        if depart.is_none() && g.chance(20) {
+            s.schedule.kind = ScheduleKind::WhenFull;
+        }
+        s.mode = [Mode::Bus, Mode::AgencyCar, Mode::SharedTaxi, Mode::Minibus][g.pick(4) as usize];
+        s.foreigners = match g.pick(6) {
+            4 => Some(true),
+            5 => Some(false),
+            _ => None,
+        };
+        s.status = match g.pick(20) {
+            18 => ServiceStatus::Suspended,
+            19 => ServiceStatus::Uncertain,
+            _ => ServiceStatus::Running,
+        };
+        let sc = &mut s.schedule;
+        if g.chance(50) {
+            sc.days = Some(g.weekdays());
+        }
+        if depart.is_none() && g.chance(50) {
+            sc.window = Some(g.range());
+        }
+        if g.chance(15) {
+            sc.first = Some(g.date(base, -2, 8));
+        }
+        if g.chance(15) {
+            sc.last = Some(g.date(base, -1, 12));
+        }
+        if g.chance(15) {
+            sc.except.push(g.date(base, -1, 8));
+        }
+        let place_stops: Vec<usize> = (0..s.stops.len())
+            .filter(|i| matches!(s.stops[*i].at, StopAt::Place(_)))
+            .collect();
+        for (x, i) in place_stops.iter().enumerate() {
+            for j in &place_stops[x + 1..] {
+                if !g.chance(30) {
+                    let (per, seats) = match g.pick(4) {
+                        2 => (Per::Vehicle, None),
+                        3 => (Per::Vehicle, Some(1 + g.pick(4))),
+                        _ => (Per::Person, None),
+                    };
+                    s.fares
+                        .push(fare(*i, *j, 1 + i64::from(g.pick(60)), per, seats));
+                }
+            }
+        }
+        ds.services.push(s);
+    }
+
+    for d in COUNTRIES {
+        for p in PASSPORTS {
+            if d != p && !g.chance(30) {
+                set_index(&mut ds, d, p, requirement_from(g.pick(7)));
+            }
+        }
+    }
+    for _ in 0..g.pick(3) {
+        let destination = cc(COUNTRIES[g.pick(3) as usize]);
+        let passports = g
+            .chance(60)
+            .then(|| vec![cc(PASSPORTS[g.pick(4) as usize])]);
+        let except = if g.chance(20) {
+            vec![cc(PASSPORTS[g.pick(4) as usize])]
+        } else {
+            vec![]
+        };
+        let from = g.chance(50).then(|| g.date(base, -2, 8));
+        let until = g.chance(50).then(|| g.date(base, 0, 12));
+        let (from, until) = if dated_rules {
+            (from, until)
+        } else {
+            (None, None)
+        };
+        ds.visas.rules.push(VisaRule {
+            destination,
+            passports,
+            except,
+            requirement: requirement_from(g.pick(7)),
+            from,
+            until,
+            note: None,
+            prov: prov(),
+        });
+    }
+
+    let mut req = request(0, n_places - 1, "2026-01-01", 1 + g.pick(7));
+    req.date = base;
+    for _ in 0..g.pick(3) {
+        let p = cc(PASSPORTS[g.pick(4) as usize]);
+        if !req.passports.contains(&p) {
+            req.passports.push(p);
+        }
+    }
+    for c in COUNTRIES {
+        if g.chance(25) {
+            req.visas.push(cc(c));
+        }
+    }
+    if g.chance(50) {
+        req.permits.push(0);
+    }
+    req.party = 1 + g.pick(3);
+    if g.chance(10) {
+        req.avoid.push(0);
+    }
+    (ds, req)
+}
+
+// ---------------------------------------------------------------------------------------
+// The oracle: each rule written out again from the README, independently of planner.rs.
+// ---------------------------------------------------------------------------------------
+
+/// One ride: service `service` from stop `board` to stop `alight`, the vehicle starting
+/// from its first stop at `t0`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Ride {
+    service: ServiceIx,
+    board: usize,
+    alight: usize,
+    t0: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+struct Journey {
+    rides: Vec<Ride>,
+    arrive: DateTime<Utc>,
+    cost: i64,
+    unknown: u32,
+}
+
+impl Journey {
+    fn key(&self) -> (DateTime<Utc>, i64, u32, usize) {
+        (self.arrive, self.cost, self.unknown, self.rides.len())
+    }
+}
+
+fn itinerary_key(it: &Itinerary) -> (DateTime<Utc>, i64, u32, usize) {
+    (it.arrive(), it.cost, it.unknown_fares, it.legs.len())
+}
+
+/// `a` is at least as good as `b` on every criterion.
+fn covers(a: (DateTime<Utc>, i64, u32, usize), b: (DateTime<Utc>, i64, u32, usize)) -> bool {
+    a.0 <= b.0 && a.1 <= b.1 && a.2 <= b.2 && a.3 <= b.3
+}
+
+fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
+    z.from_local_datetime(&d.and_time(NaiveTime::MIN))
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn minutes(d: Option<Dur>) -> Duration {
+    Duration::minutes(d.map_or(0, |d| d.0))
+}
+
+fn weekday_in(days: Option<Weekdays>, w: Weekday) -> bool {
+    match days {
+        None => true,
+        Some(days) => days.days().any(|d| d == w),
+    }
+}
+
+/// A ride asked for: service, stops, ready time, first leg or not.
+type RideQuery = (ServiceIx, usize, usize, DateTime<Utc>, bool);
+
+struct Oracle<'a> {
+    ds: &'a Dataset,
+    req: &'a Request,
+    /// Local midnight of the start date at the origin: the earliest first departure.
+    start: DateTime<Utc>,
+    /// Local midnight `within` days later: the first departure must be before it.
+    latest: DateTime<Utc>,
+    /// No ride may board after this.
+    horizon: DateTime<Utc>,
+    memo: RefCell<HashMap<RideQuery, Option<Ride>>>,
+}
+
+impl<'a> Oracle<'a> {
+    fn new(ds: &'a Dataset, req: &'a Request) -> Oracle<'a> {
+        let z = ds.places[req.from].zone.0;
+        let start = local_midnight(z, req.date);
+        let latest = local_midnight(z, req.date + Duration::days(i64::from(req.within)));
+        Oracle {
+            ds,
+            req,
+            start,
+            latest,
+            horizon: latest + Duration::days(TRIP_DAYS),
+            memo: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn place_at(&self, si: ServiceIx, k: usize) -> Option<PlaceIx> {
+        match self.ds.services[si].stops[k].at {
+            StopAt::Place(p) => Some(p),
+            StopAt::Crossing(_) => None,
+        }
+    }
+
+    /// A traveller is a foreigner where none of their passports is of these countries (so
+    /// one without passports is a foreigner everywhere).
+    fn foreigner(&self, countries: &[Country]) -> bool {
+        self.req.passports.iter().all(|p| !countries.contains(p))
+    }
+
+    /// The rules that do not depend on the date: suspension, foreigners, permits, avoid.
+    fn static_ok(&self, si: ServiceIx, i: usize, j: usize) -> Result<(), String> {
+        let ds = self.ds;
+        let s = &ds.services[si];
+        if s.status == ServiceStatus::Suspended {
+            return Err("suspended".into());
+        }
+        let served: Vec<Country> = (0..s.stops.len())
+            .filter_map(|k| self.place_at(si, k))
+            .map(|p| ds.places[p].country)
+            .collect();
+        if s.foreigners == Some(false) && self.foreigner(&served) {
+            return Err("service takes no foreigners".into());
+        }
+        for st in &s.stops[i..=j] {
+            let permits = match st.at {
+                StopAt::Place(p) => &ds.places[p].permits,
+                StopAt::Crossing(x) => {
+                    let c = &ds.crossings[x];
+                    if self.req.avoid.contains(&x) {
+                        return Err("avoided".into());
+                    }
+                    let foreign = self.foreigner(&c.countries());
+                    if foreign && c.foreigners == Foreigners::CitizensOnly {
+                        return Err("citizens only".into());
+                    }
+                    let agency_only = c.foreigners == Foreigners::AgencyOnly
+                        || c.foreigners_public_transport == Some(false);
+                    if foreign && agency_only && s.mode != Mode::AgencyCar {
+                        return Err("foreigners only by agency car".into());
+                    }
+                    &c.permits
+                }
+            };
+            for p in permits {
+                if ds.permits[*p].enforce == Enforce::Refuse && !self.req.permits.contains(p) {
+                    return Err("permit".into());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Is the crossing open on this local date for this side?
+    fn day_open(&self, c: &Crossing, side: &Side, date: NaiveDate) -> bool {
+        if c.status == CrossingStatus::Closed && c.reopens.is_none_or(|r| date < r) {
+            return false;
+        }
+        if let Some(s) = c.season {
+            let md = (date.month(), date.day());
+            let (open, close) = ((s.open.month, s.open.day), (s.close.month, s.close.day));
+            let inside = if open <= close {
+                open <= md && md <= close
+            } else {
+                md >= open || md <= close
+            };
+            if !inside {
+                return false;
+            }
+        }
+        if c.closures.iter().any(|cl| cl.from <= date && date <= cl.to) {
+            return false;
+        }
+        for country in &c.holidays_close {
+            if self.ds.holiday(*country, date).is_some() {
+                return false;
+            }
+        }
+        weekday_in(side.days, date.weekday())
+    }
+
+    /// Can a vehicle reaching this post at `t` pass? Judged in the post's own clock.
+    fn post_open(&self, c: &Crossing, side: &Side, t: DateTime<Utc>) -> bool {
+        let local = t.with_timezone(&side.zone.0);
+        let time = local.time();
+        if !self.day_open(c, side, local.date_naive()) {
+            return false;
+        }
+        if let Some(h) = side.hours {
+            if time < h.start.0 || time > h.end.0 {
+                return false;
+            }
+        }
+        if side.cutoff.is_some_and(|cut| time > cut.0) {
+            return false;
+        }
+        // At the first and last minute of a break the post is open.
+        !side
+            .breaks
+            .iter()
+            .any(|b| b.start.0 < time && time < b.end.0)
+    }
+
+    /// The entry rule for one passport, or `None` without data.
+    fn requirement(
+        &self,
+        passport: Country,
+        dest: Country,
+        date: NaiveDate,
+    ) -> Option<Requirement> {
+        if passport == dest {
+            return Some(Requirement::OwnCountry);
+        }
+        // The last rule in the list that applies wins over the index.
+        let mut found = None;
+        for r in &self.ds.visas.rules {
+            let applies = r.destination == dest
+                && r.passports.as_ref().is_none_or(|l| l.contains(&passport))
+                && !r.except.contains(&passport)
+                && r.from.is_none_or(|f| f <= date)
+                && r.until.is_none_or(|u| date <= u);
+            if applies {
+                found = Some(r.requirement);
+            }
+        }
+        found.or_else(|| self.ds.visas.indexed(dest, passport))
+    }
+
+    /// May the traveller enter `dest` over `c` on `date`? Without passports visas are not
+    /// checked; without any data the traveller is only warned. Otherwise some passport
+    /// must be admitted and either be easy (own, visa-free, e-visa, ETA, visa on arrival
+    /// offered at this border) or the visa be held.
+    fn may_enter(&self, c: &Crossing, dest: Country, date: NaiveDate) -> bool {
+        if self.req.passports.is_empty() {
+            return true;
+        }
+        let known: Vec<Requirement> = self
+            .req
+            .passports
+            .iter()
+            .filter_map(|p| self.requirement(*p, dest, date))
+            .collect();
+        if known.is_empty() {
+            return true;
+        }
+        let held = self.req.visas.contains(&dest);
+        known.iter().any(|q| {
+            let easy = match q {
+                Requirement::OwnCountry
+                | Requirement::VisaFree
+                | Requirement::VisaFreeDays(_)
+                | Requirement::EVisa
+                | Requirement::Eta => true,
+                Requirement::VisaOnArrival => c.visa_on_arrival.contains(&dest),
+                Requirement::VisaRequired | Requirement::NoAdmission => false,
+            };
+            *q != Requirement::NoAdmission && (easy || held)
+        })
+    }
+
+    /// Every border between stops `i` and `j`, for a vehicle starting at `t0`.
+    fn borders_ok(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+    ) -> Result<(), String> {
+        let ds = self.ds;
+        let s = &ds.services[si];
+        for k in i + 1..j {
+            let StopAt::Crossing(x) = s.stops[k].at else {
+                continue;
+            };
+            let c = &ds.crossings[x];
+            // The post met first is the one of the country the vehicle comes from.
+            let from_country = (0..k)
+                .rev()
+                .find_map(|m| self.place_at(si, m))
+                .map(|p| ds.places[p].country);
+            let first = if Some(c.sides[1].country) == from_country {
+                1
+            } else {
+                0
+            };
+            let (a, b) = (&c.sides[first], &c.sides[1 - first]);
+            let reach = t0 + minutes(s.stops[k].offset);
+            let cleared = reach + minutes(s.stops[k].clear);
+            if !self.post_open(c, a, reach) {
+                return Err(format!("{} post of {} closed at {reach}", a.country, c.id));
+            }
+            if !self.post_open(c, b, cleared) {
+                return Err(format!(
+                    "{} post of {} closed at {cleared}",
+                    b.country, c.id
+                ));
+            }
+            let entry_date = cleared.with_timezone(&b.zone.0).date_naive();
+            if !self.may_enter(c, b.country, entry_date) {
+                return Err(format!("no entry to {} over {}", b.country, c.id));
+            }
+        }
+        Ok(())
+    }
+
+    /// Does the service run with a vehicle starting at `t0` (day, first/last, exceptions,
+    /// timetable time or on-demand window, all in the schedule's zone)?
+    fn runs(&self, si: ServiceIx, t0: DateTime<Utc>) -> bool {
+        let sc = &self.ds.services[si].schedule;
+        let local = t0.with_timezone(&sc.zone.0);
+        let (date, time) = (local.date_naive(), local.time());
+        let day_ok = weekday_in(sc.days, date.weekday())
+            && sc.first.is_none_or(|f| f <= date)
+            && sc.last.is_none_or(|l| date <= l)
+            && !sc.except.contains(&date);
+        let time_ok = match sc.depart {
+            Some(d) => time == d.0,
+            None => sc
+                .window
+                .is_none_or(|w| w.start.0 <= time && time <= w.end.0),
+        };
+        day_ok && time_ok
+    }
+
+    /// Every reason a ride is infeasible when boarding no earlier than `ready`.
+    fn ride_ok(&self, r: &Ride, ready: DateTime<Utc>, first: bool) -> Result<(), String> {
+        let s = &self.ds.services[r.service];
+        let board = r.t0 + minutes(s.stops[r.board].offset);
+        if board < ready {
+            return Err(format!("boards at {board}, before {ready}"));
+        }
+        if board > self.horizon {
+            return Err("boards after the horizon".into());
+        }
+        if first && board >= self.latest {
+            return Err("first departure outside the --within window".into());
+        }
+        if !self.runs(r.service, r.t0) {
+            return Err(format!("{} does not run at {}", s.id, r.t0));
+        }
+        self.static_ok(r.service, r.board, r.alight)?;
+        self.borders_ok(r.service, r.board, r.alight, r.t0)
+    }
+
+    /// The earliest feasible ride. Taking only the earliest loses nothing: a later run of
+    /// the same ride costs the same, changes nothing else, and arrives no earlier, and
+    /// everything that can follow a later arrival can follow an earlier one.
+    fn earliest(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        ready: DateTime<Utc>,
+        first: bool,
+    ) -> Option<Ride> {
+        let key = (si, i, j, ready, first);
+        if let Some(r) = self.memo.borrow().get(&key) {
+            return *r;
+        }
+        let r = self.search_ride(si, i, j, ready, first);
+        self.memo.borrow_mut().insert(key, r);
+        r
+    }
+
+    fn search_ride(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        ready: DateTime<Utc>,
+        first: bool,
+    ) -> Option<Ride> {
+        if self.static_ok(si, i, j).is_err() {
+            return None;
+        }
+        let s = &self.ds.services[si];
+        let off = minutes(s.stops[i].offset);
+        let candidates: Vec<DateTime<Utc>> = match s.schedule.depart {
+            // Every day's departure from two days before `ready` to the horizon.
+            Some(d) => {
+                let z = s.schedule.zone.0;
+                let from = (ready - off).with_timezone(&z).date_naive() - Duration::days(2);
+                let to = self.horizon.with_timezone(&z).date_naive() + Duration::days(1);
+                from.iter_days()
+                    .take_while(|x| *x <= to)
+                    .map(|x| {
+                        z.from_local_datetime(&x.and_time(d.0))
+                            .unwrap()
+                            .with_timezone(&Utc)
+                    })
+                    .collect()
+            }
+            // Every 30 minutes from `ready` to the horizon.
+            None => {
+                let mut v = Vec::new();
+                let mut t = ready - off;
+                while t + off <= self.horizon {
+                    v.push(t);
+                    t += Duration::minutes(30);
+                }
+                v
+            }
+        };
+        candidates
+            .into_iter()
+            .map(|t0| Ride {
+                service: si,
+                board: i,
+                alight: j,
+                t0,
+            })
+            .find(|r| self.ride_ok(r, ready, first).is_ok())
+    }
+
+    fn fare(&self, r: &Ride) -> Option<i64> {
+        let s = &self.ds.services[r.service];
+        let f = s
+            .fares
+            .iter()
+            .find(|f| f.from == r.board && f.to == r.alight)?;
+        assert_eq!(f.price.currency, usd());
+        let party = i64::from(self.req.party.max(1));
+        let units = match (f.per, f.seats) {
+            (Per::Person, _) => party,
+            (Per::Vehicle, None) => 1,
+            (Per::Vehicle, Some(seats)) => (party + i64::from(seats) - 1) / i64::from(seats),
+        };
+        Some(f.price.minor * units)
+    }
+
+    fn journey(&self, rides: &[Ride]) -> Journey {
+        let last = rides.last().unwrap();
+        let s = &self.ds.services[last.service];
+        let fares: Vec<Option<i64>> = rides.iter().map(|r| self.fare(r)).collect();
+        Journey {
+            rides: rides.to_vec(),
+            arrive: last.t0 + minutes(s.stops[last.alight].offset),
+            cost: fares.iter().flatten().sum(),
+            unknown: fares.iter().filter(|f| f.is_none()).count() as u32,
+        }
+    }
+
+    fn arrival(&self, r: &Ride) -> DateTime<Utc> {
+        r.t0 + minutes(self.ds.services[r.service].stops[r.alight].offset)
+    }
+
+    /// Every journey (with earliest rides) from the origin to the destination: depth first
+    /// over all sequences of rides, no place twice, never the same service twice in a row.
+    fn all_journeys(&self) -> Vec<Journey> {
+        let mut out = Vec::new();
+        let mut rides = Vec::new();
+        self.dfs(self.req.from, &mut rides, &mut out);
+        out
+    }
+
+    fn dfs(&self, at: PlaceIx, rides: &mut Vec<Ride>, out: &mut Vec<Journey>) {
+        if at == self.req.to {
+            out.push(self.journey(rides));
+            return;
+        }
+        if rides.len() >= MAX_LEGS {
+            return;
+        }
+        let ready = match rides.last() {
+            None => self.start,
+            Some(r) => self.arrival(r) + Duration::minutes(MIN_CONNECTION),
+        };
+        let mut visited = vec![self.req.from];
+        visited.extend(
+            rides
+                .iter()
+                .filter_map(|r| self.place_at(r.service, r.alight)),
+        );
+        for si in 0..self.ds.services.len() {
+            if rides.last().is_some_and(|r| r.service == si) {
+                continue;
+            }
+            let n = self.ds.services[si].stops.len();
+            for i in 0..n {
+                if self.place_at(si, i) != Some(at) {
+                    continue;
+                }
+                for j in i + 1..n {
+                    let Some(p) = self.place_at(si, j) else {
+                        continue;
+                    };
+                    if visited.contains(&p) {
+                        continue;
+                    }
+                    if let Some(r) = self.earliest(si, i, j, ready, rides.is_empty()) {
+                        rides.push(r);
+                        self.dfs(p, rides, out);
+                        rides.pop();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks a returned itinerary leg by leg and returns it as a journey.
+    fn verify(&self, it: &Itinerary) -> Result<Journey, String> {
+        let ds = self.ds;
+        if it.legs.is_empty() || it.legs.len() > MAX_LEGS {
+            return Err(format!("{} legs", it.legs.len()));
+        }
+        let mut rides = Vec::new();
+        let mut at = self.req.from;
+        let mut visited = vec![at];
+        for (n, leg) in it.legs.iter().enumerate() {
+            let s = ds.services.get(leg.service).ok_or("no such service")?;
+            if !(leg.board < leg.alight && leg.alight < s.stops.len()) {
+                return Err(format!("leg {n}: bad stops {} → {}", leg.board, leg.alight));
+            }
+            if self.place_at(leg.service, leg.board) != Some(at) {
+                return Err(format!("leg {n} does not board where the last one ended"));
+            }
+            let to = self
+                .place_at(leg.service, leg.alight)
+                .ok_or(format!("leg {n} alights at a crossing"))?;
+            if visited.contains(&to) {
+                return Err(format!("leg {n} visits p{to} twice"));
+            }
+            visited.push(to);
+            if n > 0 && it.legs[n - 1].service == leg.service {
+                return Err(format!("leg {n} re-boards the same service"));
+            }
+            let t0 = leg.depart - minutes(s.stops[leg.board].offset);
+            if leg.arrive != t0 + minutes(s.stops[leg.alight].offset) {
+                return Err(format!("leg {n}: arrival does not match the offsets"));
+            }
+            let c = s.crossings().count();
+            let between = s.stops[leg.board..leg.alight]
+                .iter()
+                .filter(|st| matches!(st.at, StopAt::Crossing(_)))
+                .count();
+            if leg.borders.len() != between || between > c {
+                return Err(format!(
+                    "leg {n}: {} border passes for {between} crossings",
+                    leg.borders.len()
+                ));
+            }
+            let ride = Ride {
+                service: leg.service,
+                board: leg.board,
+                alight: leg.alight,
+                t0,
+            };
+            let ready = match rides.last() {
+                None => self.start,
+                Some(r) => self.arrival(r) + Duration::minutes(MIN_CONNECTION),
+            };
+            self.ride_ok(&ride, ready, n == 0)
+                .map_err(|e| format!("leg {n} ({}): {e}", s.id))?;
+            rides.push(ride);
+            at = to;
+        }
+        if at != self.req.to {
+            return Err("does not end at the destination".into());
+        }
+        let j = self.journey(&rides);
+        if (j.cost, j.unknown) != (it.cost, it.unknown_fares) {
+            return Err(format!(
+                "cost {} with {} unknown fares, expected {} with {}",
+                it.cost, it.unknown_fares, j.cost, j.unknown
+            ));
+        }
+        Ok(j)
+    }
+}
+
+/// Which properties to check.
+#[derive(Clone, Copy, PartialEq)]
+enum Props {
+    /// 1: what the planner offers is feasible.
+    Feasible,
+    /// 1 to 5: also that it finds the earliest arrival, says "none" only when there is
+    /// none, and offers the whole Pareto front.
+    All,
+}
+
+/// Checks the properties for one dataset and request.
+fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
+    let (found, _) = plan(ds, req);
+    let its = &found.itineraries;
+    let oracle = Oracle::new(ds, req);
+    let all = oracle.all_journeys();
+
+    // 1. feasible leg by leg
+    for (n, it) in its.iter().enumerate() {
+        oracle
+            .verify(it)
+            .map_err(|e| format!("itinerary {n} is infeasible: {e}"))?;
+    }
+    if props == Props::Feasible {
+        return Ok(());
+    }
+    // 3. each returned itinerary is Pareto-optimal
+    for (n, it) in its.iter().enumerate() {
+        let k = itinerary_key(it);
+        if let Some(j) = all.iter().find(|j| covers(j.key(), k) && j.key() != k) {
+            return Err(format!("itinerary {n} {k:?} is beaten by {j:?}"));
+        }
+    }
+    // 4. none exactly when the brute force finds none
+    if its.is_empty() != all.is_empty() {
+        return Err(format!(
+            "planner found {} itineraries, brute force {} journeys (first: {:?})",
+            its.len(),
+            all.len(),
+            all.first()
+        ));
+    }
+    // 2. same earliest arrival
+    let best_bf = all.iter().map(|j| j.arrive).min();
+    let best_pl = its.iter().map(|it| it.arrive()).min();
+    if best_bf != best_pl {
+        let j = all.iter().min_by_key(|j| j.arrive);
+        return Err(format!(
+            "earliest arrival: planner {best_pl:?}, brute force {best_bf:?} by {j:?}"
+        ));
+    }
+    // 5. the whole Pareto front is offered
+    if let Some(j) = all
+        .iter()
+        .find(|j| !its.iter().any(|it| covers(itinerary_key(it), j.key())))
+    {
+        return Err(format!(
+            "journey {j:?} is neither offered nor beaten by an offered itinerary {:?}",
+            its.iter().map(itinerary_key).collect::<Vec<_>>()
+        ));
+    }
+    Ok(())
+}
+
+fn cases() -> u32 {
+    std::env::var("ORACLE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
+}
+
+fn run(choices: &[u32], two_stops: bool, dated: bool, props: Props) -> Result<(), TestCaseError> {
+    let (ds, req) = generate(choices, two_stops, dated);
+    check(&ds, &req, props).map_err(|e| TestCaseError::fail(format!("{e}\n{req:#?}\n{ds:#?}")))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Services with several stops: the offered itineraries are feasible.
+    #[test]
+    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, 320)) {
+        run(&choices, false, true, Props::Feasible)?;
+    }
+
+    /// Services between two places, visa rules without dates: every property. (With more
+    /// stops or dated visa rules properties 2–5 fail; see the ignored tests below.)
+    #[test]
+    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, 320)) {
+        run(&choices, true, false, Props::All)?;
+    }
+
+    /// Every property on services with several stops.
+    #[test]
+    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, 320)) {
+        run(&choices, false, true, Props::All)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Regression tests: cases the properties found, written out.
+// ---------------------------------------------------------------------------------------
+
+/// Two ways to p1: an early ride on `a` and a later one on `b`. The `a` label covers the
+/// `b` label at p1, so the planner drops `b` — but only `b` can go on with `a` (getting
+/// back on the same service is not allowed), and the direct ride on `a` cannot leave
+/// within the window because the crossing opens on Mondays only. Planner: no itinerary;
+/// brute force: `b` on Thursday, then `a` over the crossing on Monday.
+#[test]
+fn dropped_label_could_board_the_covering_labels_service() {
+    let places = vec![
+        place("p0", "KZ", "Asia/Almaty"),
+        place("p1", "KZ", "Asia/Almaty"),
+        place("p2", "CN", "Asia/Shanghai"),
+    ];
+    let mut cn = side("CN", "Asia/Shanghai");
+    cn.days = Some("Mon".parse().unwrap());
+    let x = crossing("x", side("KZ", "Asia/Almaty"), cn);
+    let a = service(
+        "a",
+        vec![
+            stop_place(0, 0),
+            stop_place(1, 30),
+            stop_cross(0, 60, 0),
+            stop_place(2, 90),
+        ],
+        None,
+        "Asia/Almaty",
+    );
+    let b = service(
+        "b",
+        vec![stop_place(0, 0), stop_place(1, 30)],
+        Some(12 * 60),
+        "Asia/Almaty",
+    );
+    let ds = dataset(places, vec![x], vec![a, b]);
+    // Thursday 11 June 2026, leaving that day.
+    let req = request(0, 2, "2026-06-11", 1);
+    check(&ds, &req, Props::All).unwrap();
+}
+
+/// The same bug seen through property 3: `a` and `b` reach p1 at the same time for the
+/// same fare, the planner keeps the `a` label only, and so misses `b` then `a` on to p2
+/// (02:00, 21 USD, 2 legs) and offers `a` then `c` (06:00, 25 USD, 2 legs), which that
+/// journey beats on every count.
+#[test]
+fn offered_itinerary_is_beaten_by_a_dropped_one() {
+    let places = vec![
+        place("p0", "KG", "Asia/Bishkek"),
+        place("p1", "KG", "Asia/Bishkek"),
+        place("p2", "KG", "Asia/Bishkek"),
+    ];
+    let mut a = service(
+        "a",
+        vec![stop_place(0, 0), stop_place(1, 30), stop_place(2, 60)],
+        None,
+        "Asia/Bishkek",
+    );
+    a.fares = vec![
+        fare(0, 1, 20, Per::Person, None),
+        fare(1, 2, 1, Per::Person, None),
+        fare(0, 2, 50, Per::Person, None),
+    ];
+    let mut b = service(
+        "b",
+        vec![stop_place(0, 0), stop_place(1, 30)],
+        Some(0),
+        "Asia/Bishkek",
+    );
+    b.fares = vec![fare(0, 1, 20, Per::Person, None)];
+    let mut c = service(
+        "c",
+        vec![stop_place(1, 0), stop_place(2, 60)],
+        Some(5 * 60),
+        "Asia/Bishkek",
+    );
+    c.fares = vec![fare(0, 1, 5, Per::Person, None)];
+    let ds = dataset(places, vec![], vec![a, b, c]);
+    let req = request(0, 2, "2026-06-11", 1);
+    check(&ds, &req, Props::All).unwrap();
+}
+
+/// An on-demand car from p0 to p1 over a crossing open at all hours. A GB passport needs a
+/// Kyrgyz visa until a rule makes it visa-free from 12 June. Leaving at once (11 June
+/// 00:00 Beijing) reaches Kyrgyzstan on 10 June local time and is refused; the planner
+/// then drops the ride instead of starting later. Brute force: leave 12 June 01:00 Beijing,
+/// enter Kyrgyzstan at 00:00 on 12 June.
+#[test]
+fn on_demand_ride_waits_for_a_dated_visa_rule() {
+    let places = vec![
+        place("p0", "CN", "Asia/Shanghai"),
+        place("p1", "KG", "Asia/Bishkek"),
+    ];
+    let x = crossing("x", side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek"));
+    let a = service(
+        "a",
+        vec![stop_place(0, 0), stop_cross(0, 60, 0), stop_place(1, 120)],
+        None,
+        "Asia/Shanghai",
+    );
+    let mut ds = dataset(places, vec![x], vec![a]);
+    set_index(&mut ds, "KG", "GB", Requirement::VisaRequired);
+    ds.visas.rules.push(VisaRule {
+        destination: cc("KG"),
+        passports: None,
+        except: vec![],
+        requirement: Requirement::VisaFree,
+        from: Some(day("2026-06-12")),
+        until: None,
+        note: None,
+        prov: prov(),
+    });
+    let mut req = request(0, 1, "2026-06-11", 3);
+    req.passports = vec![cc("GB")];
+    check(&ds, &req, Props::All).unwrap();
+}
