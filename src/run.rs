@@ -43,51 +43,76 @@ impl From<String> for Failure {
     }
 }
 
-/// Runs the program on `args` (the first is the program name) and returns the exit code.
-pub fn main_with<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
+/// What one run of the program produced: the exit code and the text for each stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ran {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the program on `args` (the first is the program name) without printing: the same
+/// parsing, checks and output as the binary, for tests and fuzzing.
+pub fn execute<I: IntoIterator<Item = OsString>>(args: I) -> Ran {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            // Help and version go to stdout, usage errors to stderr; a closed pipe is quiet.
-            let _ = e.print();
-            return code;
+            let text = e.render().to_string();
+            return if e.use_stderr() {
+                Ran {
+                    code: 2,
+                    stdout: String::new(),
+                    stderr: text,
+                }
+            } else {
+                Ran {
+                    code: 0,
+                    stdout: text,
+                    stderr: String::new(),
+                }
+            };
         }
     };
     match run(cli) {
-        Ok(out) => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`crossings … | head`) ends the program quietly.
-            if stdout
-                .write_all(out.text.as_bytes())
-                .and_then(|_| stdout.flush())
-                .is_err()
-            {
-                return out.code;
-            }
-            let mut stderr = std::io::stderr().lock();
-            for n in &out.notes {
-                let _ = writeln!(stderr, "note: {n}");
-            }
-            out.code
-        }
-        Err(Failure::Usage(msg)) => {
-            let _ = writeln!(std::io::stderr(), "error: {msg}");
-            2
-        }
+        Ok(out) => Ran {
+            code: out.code,
+            stdout: out.text,
+            stderr: out.notes.iter().map(|n| format!("note: {n}\n")).collect(),
+        },
+        Err(Failure::Usage(msg)) => Ran {
+            code: 2,
+            stdout: String::new(),
+            stderr: format!("error: {msg}\n"),
+        },
         Err(Failure::Data(problems)) => {
-            let mut stderr = std::io::stderr().lock();
-            for p in &problems {
-                let _ = writeln!(stderr, "error: {p}");
-            }
-            let _ = writeln!(
-                stderr,
-                "error: {} problem(s) in the dataset; fix them and run `crossings check` again",
+            let mut stderr: String = problems.iter().map(|p| format!("error: {p}\n")).collect();
+            stderr.push_str(&format!(
+                "error: {} problem(s) in the dataset; fix them and run `crossings check` again\n",
                 problems.len()
-            );
-            2
+            ));
+            Ran {
+                code: 2,
+                stdout: String::new(),
+                stderr,
+            }
         }
     }
+}
+
+/// Runs the program on `args` and returns the exit code: data to stdout, messages to
+/// stderr, and a closed pipe ends it quietly.
+pub fn main_with<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
+    let ran = execute(args);
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(ran.stdout.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return ran.code;
+    }
+    let _ = std::io::stderr().lock().write_all(ran.stderr.as_bytes());
+    ran.code
 }
 
 /// "Today", read here and nowhere else: `CROSSINGS_TODAY=YYYY-MM-DD` fixes it (for
@@ -167,54 +192,5 @@ mod tests {
             embedded == loaded,
             "the binary embeds a dataset that differs from data/"
         );
-    }
-}
-#[cfg(test)]
-mod timing {
-    #[test]
-    #[ignore]
-    fn decode_timing() {
-        let t = std::time::Instant::now();
-        for _ in 0..100 {
-            let _ = crate::model::Dataset::decode(super::EMBEDDED).unwrap();
-        }
-        eprintln!(
-            "decode {:?} ({} bytes)",
-            t.elapsed() / 100,
-            super::EMBEDDED.len()
-        );
-        let ds = crate::model::Dataset::decode(super::EMBEDDED).unwrap();
-        let req = crate::planner::Request {
-            from: ds.places.iter().position(|p| p.id == "kashgar").unwrap(),
-            to: ds.places.iter().position(|p| p.id == "bishkek").unwrap(),
-            date: "2026-06-13".parse().unwrap(),
-            within: 7,
-            passports: vec!["GB".parse().unwrap()],
-            visas: vec![],
-            permits: vec![],
-            party: 1,
-            via: None,
-            avoid: vec![],
-        };
-        let t = std::time::Instant::now();
-        for _ in 0..20 {
-            let _ = crate::planner::plan(&ds, &req);
-        }
-        eprintln!("plan {:?}", t.elapsed() / 20);
-        fn time<T: serde::Serialize + serde::de::DeserializeOwned>(name: &str, v: &T) {
-            let b = postcard::to_stdvec(v).unwrap();
-            let t = std::time::Instant::now();
-            for _ in 0..100 {
-                let _: T = postcard::from_bytes(&b).unwrap();
-            }
-            eprintln!("{name}: {:?} {} bytes", t.elapsed() / 100, b.len());
-        }
-        time("sources", &ds.sources);
-        time("places", &ds.places);
-        time("crossings", &ds.crossings);
-        time("services", &ds.services);
-        time("visas", &ds.visas);
-        time("holidays", &ds.holidays);
-        time("rates", &ds.rates);
     }
 }
