@@ -51,18 +51,18 @@ impl Closed {
                 since,
                 reopens,
             } => {
-                let word = if *status == CrossingStatus::Closed {
-                    "closed"
-                } else {
-                    "of uncertain status"
+                let state = match (status, since) {
+                    (CrossingStatus::Closed, Some(d)) => {
+                        format!("has been closed since {}", long_date(*d))
+                    }
+                    (CrossingStatus::Closed, None) => "is closed".to_string(),
+                    (_, Some(d)) => format!("has been of uncertain status since {}", long_date(*d)),
+                    (_, None) => "is of uncertain status".to_string(),
                 };
-                let since = since
-                    .map(|d| format!(" since {}", long_date(d)))
-                    .unwrap_or_default();
                 let re = reopens
                     .map(|d| format!("; it is due to reopen {}", long_date(d)))
                     .unwrap_or_else(|| "; no reopening date is known".into());
-                format!("{name} is {word}{since}{re}")
+                format!("{name} {state}{re}")
             }
             Closed::Season(s) => {
                 let close_next = s

@@ -341,9 +341,8 @@ fn a_closed_crossing_is_refused_until_its_announced_reopening() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        p.reasons.iter().any(
-            |r| r.contains("Pass D is closed since 1 Jan 2025; it is due to reopen 1 Sep 2026")
-        ),
+        p.reasons.iter().any(|r| r
+            .contains("Pass D has been closed since 1 Jan 2025; it is due to reopen 1 Sep 2026")),
         "{:?}",
         p.reasons
     );

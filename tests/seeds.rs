@@ -312,3 +312,27 @@ fn the_embedded_dataset_is_valid_and_sourced() {
         .stdout
         .contains("records not verified in the last 12 months: 0"));
 }
+
+#[test]
+fn the_month_calendar_as_json_names_each_closed_day() {
+    let j: Value = serde_json::from_str(
+        &run(&["hours", "torugart", "--month", "2026-10", "--json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    let days = j["days"].as_array().unwrap();
+    assert_eq!(days.len(), 31);
+    assert_eq!(days[0]["date"], "2026-10-01");
+    assert_eq!(days[0]["open"], false);
+    assert!(
+        days[0]["reason"].as_str().unwrap().contains("National Day"),
+        "{}",
+        days[0]
+    );
+    let sat = days.iter().find(|d| d["date"] == "2026-10-10").unwrap();
+    assert_eq!(sat["closed_for"], "weekend");
+    let monday = days.iter().find(|d| d["date"] == "2026-10-12").unwrap();
+    assert_eq!(monday["open"], true);
+    assert_eq!(monday["reason"], Value::Null);
+}

@@ -203,6 +203,13 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
         if chosen.len() != 1 || a.crossings.len() != 1 {
             return Err(Failure::Usage("--month shows one crossing; name exactly one, like `crossings hours torugart --month 2026-10`".into()));
         }
+        if a.json {
+            return Ok(Output::answer(month_json(
+                ds,
+                &ds.crossings[chosen[0]],
+                first,
+            )));
+        }
         return Ok(Output::answer(month(
             ds,
             &ds.crossings[chosen[0]],
@@ -386,6 +393,47 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
         }
     }
     Ok(Output::answer(out))
+}
+
+#[derive(Serialize)]
+struct DayJson {
+    date: String,
+    open: bool,
+    /// weekend, holiday, season, closure or status; null when open.
+    closed_for: Option<&'static str>,
+    reason: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MonthJson {
+    id: String,
+    name: String,
+    month: String,
+    days: Vec<DayJson>,
+}
+
+/// The month calendar as JSON: one entry a day.
+fn month_json(ds: &Dataset, c: &Crossing, first: NaiveDate) -> String {
+    let days = first
+        .iter_days()
+        .take_while(|d| d.month() == first.month())
+        .map(|d| {
+            let closed = calendar::crossing_day(ds, c, d).err();
+            DayJson {
+                date: d.to_string(),
+                open: closed.is_none(),
+                closed_for: closed.as_ref().map(Closed::kind),
+                reason: closed.map(|x| x.describe(&c.name)),
+            }
+        })
+        .collect();
+    let j = MonthJson {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        month: first.format("%Y-%m").to_string(),
+        days,
+    };
+    serde_json::to_string_pretty(&j).unwrap_or_default() + "\n"
 }
 
 /// A month calendar: each day open or closed (and why), holidays named beneath.

@@ -1,0 +1,252 @@
+//! Journeys between the Central Asian states on the embedded dataset (issue 6): each finds
+//! a dated itinerary over the crossing the sources describe, permits are enforced, and a
+//! journey over a closed crossing is refused with the reason and the reopening date.
+
+mod common;
+use common::run;
+use serde_json::Value;
+
+fn plan(args: &[&str]) -> (Value, i32) {
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--passport", "GB", "--json"]);
+    let r = run(&all);
+    (
+        serde_json::from_str(&r.stdout)
+            .unwrap_or_else(|e| panic!("{e}\n{}\n{}", r.stdout, r.stderr)),
+        r.code,
+    )
+}
+
+fn first_services(p: &Value) -> Vec<String> {
+    p["itineraries"][0]["legs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["service"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn crossings_used(p: &Value) -> Vec<String> {
+    p["itineraries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|it| {
+            it["legs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|l| l["crossing"]["id"].as_str().map(String::from))
+        })
+        .collect()
+}
+
+#[test]
+fn almaty_to_bishkek_crosses_at_korday() {
+    let (p, code) = plan(&["almaty", "bishkek", "--date", "2026-06-16"]);
+    assert_eq!(code, 0, "{p}");
+    assert!(crossings_used(&p).contains(&"korday".to_string()), "{p}");
+    assert!(
+        p["itineraries"][0]["arrive"]
+            .as_str()
+            .unwrap()
+            .ends_with("+06:00"),
+        "Bishkek keeps UTC+6"
+    );
+}
+
+#[test]
+fn bishkek_to_osh_is_a_domestic_trip_with_no_border() {
+    let (p, code) = plan(&["bishkek", "osh", "--date", "2026-06-16"]);
+    assert_eq!(code, 0, "{p}");
+    assert!(p["itineraries"][0]["legs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["crossing"].is_null()));
+}
+
+#[test]
+fn osh_to_dushanbe_over_the_pamir_highway_needs_the_gbao_permit() {
+    // Without the permit the Pamirs are out: whatever is offered avoids Murghab and Khorog.
+    let (p, _) = plan(&["osh", "dushanbe", "--date", "2026-07-06", "--visa", "TJ"]);
+    for it in p["itineraries"].as_array().unwrap() {
+        for leg in it["legs"].as_array().unwrap() {
+            assert!(
+                !["murghab", "khorog"].contains(&leg["to"].as_str().unwrap()),
+                "{it}"
+            );
+        }
+    }
+    let (p, code) = plan(&[
+        "osh",
+        "dushanbe",
+        "--date",
+        "2026-07-06",
+        "--visa",
+        "TJ",
+        "--permit",
+        "gbao",
+    ]);
+    assert_eq!(code, 0, "{p}");
+    assert!(crossings_used(&p).contains(&"kyzyl-art".to_string()), "{p}");
+    let places: Vec<&str> = p["itineraries"][0]["legs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["to"].as_str().unwrap())
+        .collect();
+    assert!(
+        places.contains(&"murghab") && places.contains(&"khorog"),
+        "{places:?}"
+    );
+}
+
+#[test]
+fn tashkent_to_penjikent_goes_by_samarkand_and_jartepa() {
+    let (p, code) = plan(&[
+        "tashkent",
+        "penjikent",
+        "--date",
+        "2026-06-19",
+        "--visa",
+        "TJ",
+    ]);
+    assert_eq!(code, 0, "{p}");
+    let legs = &p["itineraries"][0]["legs"];
+    assert_eq!(legs[0]["to"], "samarkand", "{p}");
+    assert!(
+        crossings_used(&p).contains(&"jartepa-sarazm".to_string()),
+        "{p}"
+    );
+    // Tajikistan issues no visa on arrival at its land borders: without --visa TJ, refused.
+    let (p, code) = plan(&["tashkent", "penjikent", "--date", "2026-06-19"]);
+    assert_eq!(code, 1, "{p}");
+    assert!(
+        p["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap().starts_with("Tajikistan:")),
+        "{p}"
+    );
+}
+
+#[test]
+fn dushanbe_to_kashgar_finds_a_way_into_china() {
+    let (p, code) = plan(&[
+        "dushanbe",
+        "kashgar",
+        "--date",
+        "2026-07-06",
+        "--visa",
+        "TJ",
+        "--visa",
+        "CN",
+        "--permit",
+        "gbao",
+    ]);
+    assert_eq!(code, 0, "{p}");
+    let last = p["itineraries"][0]["legs"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["to"], "kashgar");
+    assert!(
+        last["arrive"].as_str().unwrap().ends_with("+08:00"),
+        "Kashgar times are Beijing time"
+    );
+    // China requires a visa of a GB passport: without --visa CN there is no way in.
+    let (p, code) = plan(&[
+        "dushanbe",
+        "kashgar",
+        "--date",
+        "2026-07-06",
+        "--visa",
+        "TJ",
+        "--permit",
+        "gbao",
+    ]);
+    assert_eq!(code, 1, "{p}");
+    assert!(
+        p["reasons"].as_array().unwrap().iter().any(|r| r
+            .as_str()
+            .unwrap()
+            .starts_with("China: visa required for a GB passport")),
+        "{p}"
+    );
+}
+
+#[test]
+fn almaty_to_tashkent_is_found() {
+    let (p, code) = plan(&["almaty", "tashkent", "--date", "2026-06-16"]);
+    assert_eq!(code, 0, "{p}");
+    assert_eq!(
+        p["itineraries"][0]["legs"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()["to"],
+        "tashkent"
+    );
+}
+
+#[test]
+fn samarkand_by_the_weekend_afrosiyob() {
+    let (p, code) = plan(&["tashkent", "samarkand", "--date", "2026-06-19"]);
+    assert_eq!(code, 0, "{p}");
+    assert_eq!(first_services(&p), ["tashkent-samarkand-afrosiyob-776"]);
+    assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T13:56:00+05:00");
+}
+
+#[test]
+fn a_closed_crossing_is_refused_with_its_reopening_date() {
+    let r = run(&[
+        "plan",
+        "tashkent",
+        "shymkent",
+        "--date",
+        "2026-06-16",
+        "--passport",
+        "GB",
+        "--avoid",
+        "saryagash-rail",
+        "--avoid",
+        "chaldybar",
+        "--avoid",
+        "korday",
+    ])
+    .code(1);
+    assert!(
+        r.stdout
+            .contains("has been closed since 5 Feb 2025; it is due to reopen 31 Jul 2026"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("Earliest departure that works within a year: Fri 31 Jul 2026."),
+        "{}",
+        r.stdout
+    );
+    let h = run(&["hours", "zhibek-zholy", "--date", "2026-06-16", "--json"]).ok();
+    let j: Value = serde_json::from_str(&h.stdout).unwrap();
+    assert_eq!(j["crossings"][0]["open"], false);
+    assert_eq!(j["crossings"][0]["reopens"], "2026-07-31");
+}
+
+#[test]
+fn the_extended_data_checks() {
+    let r = run(&["check"]).ok();
+    let crossings: usize = r
+        .stdout
+        .lines()
+        .find(|l| l.contains(" crossings "))
+        .and_then(|l| l.split('┆').nth(1))
+        .and_then(|n| n.trim().trim_end_matches('│').trim().parse().ok())
+        .unwrap();
+    assert!(crossings >= 30, "{}", r.stdout);
+}
