@@ -35,29 +35,20 @@ pub trait Named {
     fn names(&self) -> Vec<&str>;
 }
 
-impl Named for crate::model::Place {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn names(&self) -> Vec<&str> {
-        std::iter::once(self.id.as_str())
-            .chain(std::iter::once(self.name.as_str()))
-            .chain(self.aliases.iter().map(String::as_str))
-            .collect()
-    }
+/// Places and crossings answer to their id, their name and every alias.
+macro_rules! named_by_id_name_aliases {
+    ($($t:ty),*) => {
+        $(impl Named for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn names(&self) -> Vec<&str> {
+                [self.id.as_str(), self.name.as_str()].into_iter().chain(self.aliases.iter().map(String::as_str)).collect()
+            }
+        })*
+    };
 }
-
-impl Named for crate::model::Crossing {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn names(&self) -> Vec<&str> {
-        std::iter::once(self.id.as_str())
-            .chain(std::iter::once(self.name.as_str()))
-            .chain(self.aliases.iter().map(String::as_str))
-            .collect()
-    }
-}
+named_by_id_name_aliases!(crate::model::Place, crate::model::Crossing);
 
 /// Finds the one record `query` names, or says which ids come closest.
 pub fn resolve<T: Named>(items: &[T], query: &str, what: &str) -> Result<usize, String> {

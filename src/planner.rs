@@ -434,18 +434,6 @@ impl<'a> Planner<'a> {
             }
             _ => false,
         };
-        self.ride_checked(si, i, j, ready, latest, horizon)
-    }
-
-    fn ride_checked(
-        &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
-        ready: DateTime<Utc>,
-        latest: Option<DateTime<Utc>>,
-        horizon: DateTime<Utc>,
-    ) -> Option<Leg> {
         if let Err(reason) = self.static_check(si, i, j) {
             if !reason.is_empty() {
                 let d = ready

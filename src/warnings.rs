@@ -100,20 +100,8 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
                         offset_of(local.0, leg.depart)
                     ));
                 }
-                for pm in &place.permits {
-                    let permit = &ds.permits[*pm];
-                    if permit.enforce == Enforce::Warn {
-                        add(format!(
-                            "{}: the {} is needed{}",
-                            place.name,
-                            permit.name,
-                            permit
-                                .how
-                                .as_ref()
-                                .map(|h| format!(" — {h}"))
-                                .unwrap_or_default()
-                        ));
-                    }
+                for note in permit_notes(ds, &place.name, &place.permits) {
+                    add(note);
                 }
             }
         }
@@ -152,20 +140,8 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
                     c.name
                 ));
             }
-            for pm in &c.permits {
-                let permit = &ds.permits[*pm];
-                if permit.enforce == Enforce::Warn {
-                    add(format!(
-                        "{}: the {} is needed{}",
-                        c.name,
-                        permit.name,
-                        permit
-                            .how
-                            .as_ref()
-                            .map(|h| format!(" — {h}"))
-                            .unwrap_or_default()
-                    ));
-                }
+            for note in permit_notes(ds, &c.name, &c.permits) {
+                add(note);
             }
             for d in c.disputes.iter().filter(|d| matters(d)) {
                 add(format!("{} — disputed {}: {}", c.name, d.fact, d.summary));
@@ -219,6 +195,29 @@ pub fn for_plan(ds: &Dataset, req: &Request) -> Vec<String> {
         }
     }
     w
+}
+
+/// Notes for the permits a place or crossing needs that do not block the route (an agency
+/// arranges them, or they are checked locally): what each is and how to get it.
+fn permit_notes<'a>(
+    ds: &'a Dataset,
+    at: &'a str,
+    permits: &'a [PermitIx],
+) -> impl Iterator<Item = String> + 'a {
+    permits
+        .iter()
+        .map(|p| &ds.permits[*p])
+        .filter(|p| p.enforce == Enforce::Warn)
+        .map(move |p| {
+            format!(
+                "{at}: the {} is needed{}",
+                p.name,
+                p.how
+                    .as_ref()
+                    .map(|h| format!(" — {h}"))
+                    .unwrap_or_default()
+            )
+        })
 }
 
 /// "daily" or "on Mon,Thu".
