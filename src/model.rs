@@ -173,6 +173,8 @@ pub struct Fare {
     /// Stop indexes the fare is for.
     pub from: usize,
     pub to: usize,
+    /// The price covers only part of the stretch; the rest is unknown.
+    pub partial: bool,
     pub sources: Vec<SourceIx>,
     pub note: Option<String>,
 }

@@ -660,10 +660,16 @@ impl<'a> Planner<'a> {
                         .is_some_and(|v| s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v)));
                     let mut it = labels[id].itinerary.clone();
                     match (leg.fare, base) {
-                        (Some((_, m)), Some(b)) => match money::convert(&ds.rates, m, b) {
-                            Some(x) => it.cost += x.minor,
-                            None => it.unknown_fares += 1,
-                        },
+                        (Some((fi, m)), Some(b)) => {
+                            match money::convert(&ds.rates, m, b) {
+                                Some(x) => it.cost += x.minor,
+                                None => it.unknown_fares += 1,
+                            }
+                            // A price for part of the stretch leaves the rest unknown.
+                            if s.fares[fi].partial {
+                                it.unknown_fares += 1;
+                            }
+                        }
                         _ => it.unknown_fares += 1,
                     }
                     it.legs.push(leg);

@@ -259,6 +259,9 @@ pub struct Fare {
     pub seats: Option<u32>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// True when the price covers only part of the stretch (the rest is unknown).
+    #[serde(default)]
+    pub partial: bool,
     pub sources: Vec<String>,
     pub note: Option<String>,
 }

@@ -590,6 +590,7 @@ impl Validator<'_> {
                         seats: fr.seats,
                         from,
                         to,
+                        partial: fr.partial,
                         sources: self.sources(s, &fr.sources, fa, "fare"),
                         note: fr.note.clone(),
                     })

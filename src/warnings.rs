@@ -70,6 +70,18 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
                 s.name
             ));
         }
+        if let Some(fare) = leg
+            .fare
+            .and_then(|(fi, _)| s.fares.get(fi))
+            .filter(|f| f.partial)
+        {
+            let what = fare
+                .note
+                .as_ref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default();
+            add(format!("{}: the fare shown covers only part of the stretch, so the total is a lower bound{what}", s.name));
+        }
         if leg.fare.is_none() {
             add(format!("{}: fare unknown for this stretch", s.name));
         } else if let Some(fare) = leg.fare.and_then(|(fi, _)| s.fares.get(fi)) {
