@@ -49,9 +49,16 @@ fn main() {
             fail(&problems)
         }
     };
+    // Sources are embedded apart: only the commands that show them decode them.
+    let mut dataset = dataset;
+    let sources = std::mem::take(&mut dataset.sources);
     let bytes = dataset
         .encode()
         .unwrap_or_else(|e| panic!("cannot encode the dataset: {e}"));
+    std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let bytes = model::Dataset::encode_sources(&sources)
+        .unwrap_or_else(|e| panic!("cannot encode the sources: {e}"));
+    let out = out.with_file_name("sources.bin");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 

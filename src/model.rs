@@ -353,6 +353,13 @@ impl Dataset {
     pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
         postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
+    /// Sources travel apart from the rest (see build.rs): planning never shows them.
+    pub fn encode_sources(sources: &[Source]) -> Result<Vec<u8>, String> {
+        postcard::to_stdvec(sources).map_err(|e| e.to_string())
+    }
+    pub fn decode_sources(bytes: &[u8]) -> Result<Vec<Source>, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
     pub fn holiday(&self, country: Country, date: NaiveDate) -> Option<&str> {
         let list = self.holidays.get(&country)?;
         let i = list.binary_search_by_key(&date, |h| h.date).ok()?;

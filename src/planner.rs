@@ -599,10 +599,9 @@ impl<'a> Planner<'a> {
             },
         }];
         let mut dead = vec![false];
-        // Labels compete only with labels at the same place that arrived on the same service:
-        // the service just left cannot be boarded again at once, so a label that is better
-        // on every count may still be unable to go on the way the other could.
-        let mut bags: HashMap<(PlaceIx, bool, ServiceIx), Vec<usize>> = HashMap::new();
+        // Labels at the same place (and with the same progress towards --via) compete: waiting
+        // is always allowed, so one that is no worse on any count makes the other useless.
+        let mut bags: HashMap<(PlaceIx, bool), Vec<usize>> = HashMap::new();
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
@@ -640,13 +639,7 @@ impl<'a> Planner<'a> {
                     let StopAt::Place(p) = s.stops[j].at else {
                         continue;
                     };
-                    // Getting off and back on the same vehicle is not a change.
-                    let same_vehicle = labels[id]
-                        .itinerary
-                        .legs
-                        .last()
-                        .is_some_and(|l| l.service == si);
-                    if visited.contains(&p) || same_vehicle {
+                    if visited.contains(&p) {
                         continue;
                     }
                     let first_leg_latest = (legs_so_far == 0).then_some(latest);
@@ -673,7 +666,7 @@ impl<'a> Planner<'a> {
                         _ => it.unknown_fares += 1,
                     }
                     it.legs.push(leg);
-                    let key = (p, via_ok || passes_via, si);
+                    let key = (p, via_ok || passes_via);
                     let bag = bags.entry(key).or_default();
                     if bag
                         .iter()

@@ -131,19 +131,26 @@ fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-/// The dataset checked and encoded at build time (see build.rs).
+/// The dataset checked and encoded at build time (see build.rs), and its sources apart.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
+static EMBEDDED_SOURCES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sources.bin"));
 
 /// The dataset: the embedded one, already validated when the binary was built, or the
-/// TOML files of `--data DIR`, loaded and validated now.
-pub fn load_dataset(dir: Option<&std::path::Path>) -> Result<Dataset, Failure> {
+/// TOML files of `--data DIR`, loaded and validated now. `with_sources` false leaves the
+/// embedded sources undecoded (planning never shows them; `ds.sources` is then empty).
+pub fn load_dataset(dir: Option<&std::path::Path>, with_sources: bool) -> Result<Dataset, Failure> {
     let Some(dir) = dir else {
-        return crate::model::Dataset::decode(EMBEDDED).map_err(|e| {
+        let broken = |e: String| {
             Failure::Data(vec![Problem::whole(
                 "embedded dataset",
                 format!("cannot be decoded ({e}); rebuild crossings"),
             )])
-        });
+        };
+        let mut ds = Dataset::decode(EMBEDDED).map_err(broken)?;
+        if with_sources {
+            ds.sources = Dataset::decode_sources(EMBEDDED_SOURCES).map_err(broken)?;
+        }
+        return Ok(ds);
     };
     let files = load::read_dir(dir).map_err(|p| Failure::Data(vec![p]))?;
     let (raw, mut problems) = load::parse_all(files);
@@ -161,7 +168,9 @@ fn run(cli: Cli) -> Result<Output, Failure> {
     let today = today()?;
     // The dataset lives until the process ends: freeing thousands of small records just
     // before exit would cost more than the plan itself.
-    let ds: &'static Dataset = Box::leak(Box::new(load_dataset(cli.data.as_deref())?));
+    let with_sources = !matches!(cli.command, Command::Plan(_));
+    let ds: &'static Dataset =
+        Box::leak(Box::new(load_dataset(cli.data.as_deref(), with_sources)?));
     match cli.command {
         Command::Check => commands::check::run(ds, today),
         Command::Places(a) => commands::places::run(ds, &a),
@@ -179,12 +188,12 @@ mod tests {
 
     #[test]
     fn the_embedded_dataset_is_exactly_data_dir() {
-        let embedded = load_dataset(None)
+        let embedded = load_dataset(None, true)
             .expect("embedded")
             .encode()
             .expect("encode");
         let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
-        let loaded = load_dataset(Some(dir))
+        let loaded = load_dataset(Some(dir), true)
             .expect("data/ loads")
             .encode()
             .expect("encode");

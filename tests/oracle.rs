@@ -1011,7 +1011,8 @@ impl<'a> Oracle<'a> {
     }
 
     /// Every journey (with earliest rides) from the origin to the destination: depth first
-    /// over all sequences of rides, no place twice, never the same service twice in a row.
+    /// over all sequences of rides, no place twice (getting off and later back on the same
+    /// service is a stopover like any other change).
     fn all_journeys(&self) -> Vec<Journey> {
         let mut out = Vec::new();
         let mut rides = Vec::new();
@@ -1038,9 +1039,6 @@ impl<'a> Oracle<'a> {
                 .filter_map(|r| self.place_at(r.service, r.alight)),
         );
         for si in 0..self.ds.services.len() {
-            if rides.last().is_some_and(|r| r.service == si) {
-                continue;
-            }
             let n = self.ds.services[si].stops.len();
             for i in 0..n {
                 if self.place_at(si, i) != Some(at) {
@@ -1087,9 +1085,6 @@ impl<'a> Oracle<'a> {
                 return Err(format!("leg {n} visits p{to} twice"));
             }
             visited.push(to);
-            if n > 0 && it.legs[n - 1].service == leg.service {
-                return Err(format!("leg {n} re-boards the same service"));
-            }
             let t0 = leg.depart - minutes(s.stops[leg.board].offset);
             if leg.arrive != t0 + minutes(s.stops[leg.alight].offset) {
                 return Err(format!("leg {n}: arrival does not match the offsets"));
@@ -1241,11 +1236,12 @@ proptest! {
 // Regression tests: cases the properties found, written out.
 // ---------------------------------------------------------------------------------------
 
-/// Two ways to p1: an early ride on `a` and a later one on `b`. The `a` label covers the
-/// `b` label at p1, so the planner drops `b` — but only `b` can go on with `a` (getting
-/// back on the same service is not allowed), and the direct ride on `a` cannot leave
-/// within the window because the crossing opens on Mondays only. Planner: no itinerary;
-/// brute force: `b` on Thursday, then `a` over the crossing on Monday.
+/// Two ways to p1: an early ride on `a` and a later one on `b`; the direct ride on `a`
+/// cannot leave within the window because the crossing opens on Mondays only. Found when
+/// the planner forbade getting back on the service just left: the `a` label covered the
+/// `b` label at p1, so `b` was dropped although only `b` could go on with `a`, and the
+/// planner answered "no itinerary". Getting back on later is now a stopover like any other
+/// change, and the planner must find a journey over the crossing on Monday.
 #[test]
 fn dropped_label_could_board_the_covering_labels_service() {
     let places = vec![
