@@ -54,6 +54,10 @@ pub struct Ran {
 /// Runs the program on `args` (the first is the program name) without printing: the same
 /// parsing, checks and output as the binary, for tests and fuzzing.
 pub fn execute<I: IntoIterator<Item = OsString>>(args: I) -> Ran {
+    execute_then(args, Afterwards::GoOn)
+}
+
+fn execute_then<I: IntoIterator<Item = OsString>>(args: I, afterwards: Afterwards) -> Ran {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -73,7 +77,7 @@ pub fn execute<I: IntoIterator<Item = OsString>>(args: I) -> Ran {
             };
         }
     };
-    match run(cli) {
+    match run(cli, afterwards) {
         Ok(out) => Ran {
             code: out.code,
             stdout: out.text,
@@ -102,7 +106,7 @@ pub fn execute<I: IntoIterator<Item = OsString>>(args: I) -> Ran {
 /// Runs the program on `args` and returns the exit code: data to stdout, messages to
 /// stderr, and a closed pipe ends it quietly.
 pub fn main_with<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
-    let ran = execute(args);
+    let ran = execute_then(args, Afterwards::Exit);
     let mut stdout = std::io::stdout().lock();
     if stdout
         .write_all(ran.stdout.as_bytes())
@@ -164,21 +168,31 @@ pub fn load_dataset(dir: Option<&std::path::Path>, with_sources: bool) -> Result
     }
 }
 
-fn run(cli: Cli) -> Result<Output, Failure> {
+/// Whether the dataset is freed after the command. The binary exits right after, so it
+/// skips freeing thousands of small records (that would cost more than a plan); in-process
+/// callers (tests, fuzzing) must get the memory back.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Afterwards {
+    Exit,
+    GoOn,
+}
+
+fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
     let today = today()?;
-    // The dataset lives until the process ends: freeing thousands of small records just
-    // before exit would cost more than the plan itself.
     let with_sources = !matches!(cli.command, Command::Plan(_));
-    let ds: &'static Dataset =
-        Box::leak(Box::new(load_dataset(cli.data.as_deref(), with_sources)?));
-    match cli.command {
-        Command::Check => commands::check::run(ds, today),
-        Command::Places(a) => commands::places::run(ds, &a),
-        Command::Plan(a) => commands::plan::run(ds, &a, today),
-        Command::Hours(a) => commands::hours::run(ds, &a, today, color()),
-        Command::Services(a) => commands::services::run(ds, &a),
-        Command::Baggage(a) => commands::baggage::run(ds, &a),
+    let ds = load_dataset(cli.data.as_deref(), with_sources)?;
+    let out = match cli.command {
+        Command::Check => commands::check::run(&ds, today),
+        Command::Places(a) => commands::places::run(&ds, &a),
+        Command::Plan(a) => commands::plan::run(&ds, &a, today),
+        Command::Hours(a) => commands::hours::run(&ds, &a, today, color()),
+        Command::Services(a) => commands::services::run(&ds, &a),
+        Command::Baggage(a) => commands::baggage::run(&ds, &a),
+    };
+    if afterwards == Afterwards::Exit {
+        std::mem::forget(ds);
     }
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,269 @@
+//! Shared by the `load_*` targets: the real data/ files, read once, and the in-memory
+//! equivalent of `crossings --data DIR check` (load::parse_all + validate::validate, then
+//! the cheap commands on a dataset that validates).
+
+#![allow(dead_code)]
+
+use crossings::cli::{HoursArgs, PlacesArgs, PlanArgs, ServicesArgs};
+use crossings::commands;
+use crossings::load::{self, DataFile, RawDataset};
+use crossings::problem::Problem;
+use std::cell::RefCell;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// A real data file: (shown name, kind, text).
+pub type Real = (String, String, String);
+
+/// The files of the real data/ directory, in `load::read_dir` order.
+pub fn real_files() -> &'static [Real] {
+    static FILES: OnceLock<Vec<Real>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+        load::read_dir(&dir)
+            .unwrap_or_else(|p| panic!("cannot read the real dataset: {p}"))
+            .into_iter()
+            .map(|f| (f.shown, f.kind, f.text))
+            .collect()
+    })
+}
+
+pub fn data_file(shown: &str, kind: &str, text: &str) -> DataFile {
+    DataFile {
+        shown: shown.to_string(),
+        kind: kind.to_string(),
+        text: text.to_string(),
+    }
+}
+
+/// Which real files the fuzzed file stands in for.
+pub enum Replace {
+    /// Every real file of its kind (the fuzzed file is the only one of that kind); it gets
+    /// a new file number after the real ones.
+    Kind,
+    /// Real file number `n` (it keeps that number and its place in the order).
+    File(usize),
+}
+
+thread_local! {
+    /// The real files, parsed once: `parse_all` of ~470 kB of TOML per input would make the
+    /// targets a hundred times slower. Each input splices its file in and out again.
+    static PARSED: RefCell<Option<(RawDataset, Vec<Problem>)>> = const { RefCell::new(None) };
+}
+
+struct Spliced<T> {
+    pos: usize,
+    added: usize,
+    removed: Vec<(usize, T)>,
+}
+
+/// Replaces the entries of `v` from the files `gone` picks (one run of entries, since
+/// `parse_all` appends file by file) by `added`; `unsplice` undoes it.
+fn splice<T>(
+    v: &mut Vec<(usize, T)>,
+    gone: &dyn Fn(usize) -> bool,
+    added: Vec<(usize, T)>,
+) -> Spliced<T> {
+    let pos = v.iter().position(|(i, _)| gone(*i)).unwrap_or(v.len());
+    let n = v[pos..].iter().take_while(|(i, _)| gone(*i)).count();
+    let added_len = added.len();
+    let removed = v.splice(pos..pos + n, added).collect();
+    Spliced {
+        pos,
+        added: added_len,
+        removed,
+    }
+}
+
+fn unsplice<T>(v: &mut Vec<(usize, T)>, s: Spliced<T>) {
+    v.splice(s.pos..s.pos + s.added, s.removed);
+}
+
+/// Parses `text` as a file of `kind` standing in for the real files `replace` names, and
+/// runs [`check_parsed`] on the result: the same outcome as `load::parse_all` of the whole
+/// directory, without re-parsing the real files for every input.
+pub fn load_and_check_with(kind: &str, replace: Replace, shown: &str, text: &str) {
+    let real = real_files();
+    let fast = PARSED.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let (raw, real_problems) = cell.get_or_insert_with(|| {
+            let files = real.iter().map(|(s, k, t)| data_file(s, k, t)).collect();
+            load::parse_all(files)
+        });
+        assert!(real_problems.is_empty(), "the real data/ does not parse");
+        let (mut one, problems) = load::parse_all(vec![data_file(shown, kind, text)]);
+        let index = match replace {
+            Replace::Kind => raw.files.len(),
+            Replace::File(n) => n,
+        };
+        let gone = |i: usize| match replace {
+            Replace::Kind => real[i].1 == kind,
+            Replace::File(n) => i == n,
+        };
+        let failed_len = raw.failed.len();
+        raw.failed.append(&mut one.failed);
+        let (old_shown, old_text) = match replace {
+            Replace::Kind => {
+                raw.files.push(shown.to_string());
+                raw.texts.push(text.to_string());
+                (None, None)
+            }
+            Replace::File(n) => (
+                Some(std::mem::replace(&mut raw.files[n], shown.to_string())),
+                Some(std::mem::replace(&mut raw.texts[n], text.to_string())),
+            ),
+        };
+        macro_rules! each_kind {
+            ($($f:ident),*) => {{
+                $(
+                    let added = one.$f.drain(..).map(|(_, t)| (index, t)).collect();
+                    let $f = splice(&mut raw.$f, &gone, added);
+                )*
+                let outcome = check_parsed(raw, problems);
+                $( unsplice(&mut raw.$f, $f); )*
+                outcome
+            }};
+        }
+        let outcome =
+            each_kind!(sources, places, permits, crossings, services, visas, holidays, rates);
+        raw.failed.truncate(failed_len);
+        match replace {
+            Replace::Kind => {
+                raw.files.pop();
+                raw.texts.pop();
+            }
+            Replace::File(n) => {
+                raw.files[n] = old_shown.unwrap();
+                raw.texts[n] = old_text.unwrap();
+            }
+        }
+        outcome
+    });
+    // CROSSINGS_FUZZ_CROSSCHECK=1: also parse every file again, in `read_dir` order, and
+    // demand the same outcome (checks the splicing above).
+    if std::env::var_os("CROSSINGS_FUZZ_CROSSCHECK").is_some() {
+        let mut files = Vec::new();
+        let mut placed = false;
+        for (i, (s, k, t)) in real.iter().enumerate() {
+            let stands_in = match replace {
+                Replace::Kind => k == kind,
+                Replace::File(n) => i == n,
+            };
+            if stands_in {
+                if !placed {
+                    files.push(data_file(shown, kind, text));
+                    placed = true;
+                }
+            } else {
+                files.push(data_file(s, k, t));
+            }
+        }
+        if !placed {
+            files.push(data_file(shown, kind, text));
+        }
+        let slow = load_and_check(files);
+        assert_eq!(fast, slow, "splicing changed the outcome");
+    }
+}
+
+/// The slow, obvious way (every file parsed for each input): for checking the fast one.
+pub fn load_and_check(files: Vec<DataFile>) -> String {
+    let (raw, problems) = load::parse_all(files);
+    check_parsed(&raw, problems)
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+/// What `crossings --data DIR check` does with these files, without the disk: parse,
+/// validate, and on success run `check` (plus `places`, `hours`, `services` as JSON and one
+/// small `plan`, for coverage of the code that trusts a validated dataset). Every outcome must be
+/// "exit 0" or "exit 2 with messages that each render as `error: ...`"; a panic is a bug.
+pub fn check_parsed(raw: &RawDataset, mut problems: Vec<Problem>) -> String {
+    let validated = crossings::validate::validate(raw);
+    let ds = match validated {
+        Ok(ds) if problems.is_empty() => ds,
+        Ok(_) => return render_problems(&problems),
+        Err(more) => {
+            assert!(!more.is_empty(), "validate failed without a problem");
+            problems.extend(more);
+            return render_problems(&problems);
+        }
+    };
+    // Exit 0 path: `check` must answer.
+    let out = match commands::check::run(&ds, today()) {
+        Ok(out) => out,
+        Err(e) => panic!("check on a validated dataset failed: {e:?}"),
+    };
+    assert_eq!(out.code, 0, "check answered with code {}", out.code);
+    assert!(out.text.starts_with("dataset OK"), "{}", out.text);
+    let outcome = out.text.clone();
+
+    // The embedded-dataset path encodes and decodes: that must round-trip.
+    let bytes = ds.encode().expect("a validated dataset encodes");
+    crossings::model::Dataset::decode(&bytes).expect("an encoded dataset decodes");
+
+    // Cheap commands over a validated dataset: any Ok/Err is fine, a panic is not.
+    let _ = commands::places::run(
+        &ds,
+        &PlacesArgs {
+            query: None,
+            json: true,
+        },
+    );
+    let _ = commands::hours::run(
+        &ds,
+        &HoursArgs {
+            crossings: Vec::new(),
+            country: None,
+            date: Some("2026-06-13".into()),
+            month: None,
+            json: true,
+        },
+        today(),
+        false,
+    );
+    let _ = commands::services::run(
+        &ds,
+        &ServicesArgs {
+            from: None,
+            to: None,
+            via: None,
+            json: true,
+        },
+    );
+    if ds.places.len() >= 2 {
+        let from = ds.places[0].id.clone();
+        let to = ds.places[ds.places.len() - 1].id.clone();
+        let _ = commands::plan::run(
+            &ds,
+            &PlanArgs {
+                from,
+                to,
+                date: Some("2026-06-13".into()),
+                within: "2".into(),
+                passports: vec!["GB".into()],
+                visas: Vec::new(),
+                permits: Vec::new(),
+                party: "2".into(),
+                currency: "USD".into(),
+                max: "5".into(),
+                via: None,
+                avoid: Vec::new(),
+                json: true,
+            },
+            today(),
+        );
+    }
+    outcome
+}
+
+/// The exit-2 path: every problem renders (as `run::execute` would print it) and the
+/// dataset is not silently accepted.
+fn render_problems(problems: &[Problem]) -> String {
+    assert!(!problems.is_empty());
+    let mut lines: Vec<String> = problems.iter().map(|p| format!("error: {p}\n")).collect();
+    lines.sort();
+    lines.concat()
+}

@@ -1,0 +1,164 @@
+//! Findings of the fuzz targets (fuzz/, run with scripts/fuzz.sh), each as the concrete
+//! input that showed it, run the way the target ran it: `crossings::run::execute` in
+//! process, under `catch_unwind`, with the properties the target checks.
+//!
+//! - `load_toml` / `load_mutate`: one data file replaced; `--data DIR check` must exit 0, or
+//!   2 with every stderr line starting "error: ".
+//! - `cli`: any command line; exit 0, 1 or 2, and exit 2 prints nothing on stdout.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::ffi::OsString;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use crossings::run::{execute, Ran};
+
+/// Counts the bytes this thread holds, so a test can tell whether a call gives back what
+/// it allocated (other test threads do not disturb the count).
+struct Counting;
+
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+}
+
+fn count(delta: isize) {
+    let _ = LIVE.try_with(|l| l.set(l.get() + delta));
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            count(layout.size() as isize);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        count(-(layout.size() as isize));
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            count(new_size as isize - layout.size() as isize);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn live() -> isize {
+    LIVE.with(|l| l.get())
+}
+
+fn args(list: &[&str]) -> Vec<OsString> {
+    std::iter::once("crossings")
+        .chain(list.iter().copied())
+        .map(OsString::from)
+        .collect()
+}
+
+/// Runs the program in process; a panic fails the test with the arguments.
+fn run(list: &[OsString]) -> Ran {
+    match catch_unwind(AssertUnwindSafe(|| execute(list.to_vec()))) {
+        Ok(ran) => ran,
+        Err(e) => {
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            panic!("crossings panicked on {list:?}: {msg}");
+        }
+    }
+}
+
+/// The `cli` target's properties.
+#[track_caller]
+fn assert_cli_contract(list: &[OsString], ran: &Ran) {
+    assert!(matches!(ran.code, 0..=2), "exit {} for {list:?}", ran.code);
+    if ran.code == 2 {
+        assert!(
+            ran.stdout.is_empty(),
+            "exit 2 with stdout for {list:?}:\n{}",
+            ran.stdout
+        );
+        assert!(!ran.stderr.is_empty(), "exit 2 without a message: {list:?}");
+    }
+}
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A copy of data/ with every file of `kind` replaced by one file holding `text` (what the
+/// `load_toml` target builds in memory), checked with `--data DIR check`.
+fn check_with_file(kind: &str, text: &[u8]) -> Ran {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(data_dir()).expect("data/") {
+        let entry = entry.expect("entry");
+        let name = entry.file_name();
+        if !entry.path().is_dir() || name == kind {
+            continue;
+        }
+        let to = tmp.path().join(&name);
+        std::fs::create_dir_all(&to).expect("mkdir");
+        for file in std::fs::read_dir(entry.path()).expect("folder") {
+            let file = file.expect("file").path();
+            std::fs::copy(&file, to.join(file.file_name().expect("name"))).expect("copy");
+        }
+    }
+    std::fs::create_dir_all(tmp.path().join(kind)).expect("mkdir");
+    std::fs::write(tmp.path().join(kind).join("fuzzed.toml"), text).expect("write");
+    let list = args(&["--data", tmp.path().to_str().expect("utf-8 path"), "check"]);
+    let ran = run(&list);
+    assert!(
+        ran.code == 0 || ran.code == 2,
+        "exit {} for a {kind} file {:?}\n{}",
+        ran.code,
+        String::from_utf8_lossy(text),
+        ran.stderr
+    );
+    if ran.code == 2 {
+        assert!(ran.stdout.is_empty(), "exit 2 with stdout:\n{}", ran.stdout);
+        for line in ran.stderr.lines() {
+            assert!(line.starts_with("error: "), "stderr line {line:?}");
+        }
+    }
+    ran
+}
+
+/// The harness itself: an empty file of each kind is a clear data error, not a panic.
+#[test]
+fn an_empty_data_file_of_each_kind_is_exit_2_or_0() {
+    for kind in crossings::load::KINDS {
+        check_with_file(kind, b"");
+    }
+    let ran = check_with_file("rates", b"\xff\xfe not utf-8");
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+}
+
+/// Finding of the `cli` target (an out-of-memory after ~80,000 executions at
+/// -rss_limit_mb=2048; any input that gets past the flags shows it, minimal: `check`):
+/// `run::run` leaks the loaded dataset with `Box::leak` on every call, so
+/// `run::execute`, "for tests and fuzzing", grows the process by the size of a dataset per
+/// call. Leaking is fine in the one-shot binary (`main_with`), not in `execute`.
+#[test]
+fn execute_gives_back_the_dataset_it_loaded() {
+    let list = args(&["places", "kashgar"]);
+    // Warm up: lazily initialised statics are allocated once and kept.
+    assert_cli_contract(&list, &run(&list));
+    let before = live();
+    for _ in 0..10 {
+        assert_cli_contract(&list, &run(&list));
+    }
+    let grown = live() - before;
+    assert!(
+        grown < 16 * 1024,
+        "10 calls of execute({list:?}) kept {grown} bytes ({} per call): the dataset is leaked on every call",
+        grown / 10
+    );
+}
