@@ -32,11 +32,9 @@
 # unsafe code; panics, overflow checks and debug assertions are what find bugs, and the
 # fuzz build keeps debug assertions on); FUZZ_SANITIZER=address turns ASan on.
 #
-# The cli target runs libFuzzer in fork mode with -ignore_ooms=1: run::execute leaks the
-# dataset on every call (Box::leak in run::run, meant for a one-shot process), so a single
-# process grows until the RSS limit within a minute. Fork mode restarts the worker and keeps
-# going; the OOMs are counted in the log ("oom/timeout/crash: A/B/C") and are expected
-# until that leak is fixed. Timeouts and crashes still stop the run.
+# Memory that grows with every input is a finding (the first run found run::execute keeping
+# the dataset; tests/fuzz_regressions.rs now guards it): every target runs in one process
+# under the RSS limit.
 #
 # Exit status: 0 when no target found anything, 1 otherwise.
 set -uo pipefail
@@ -79,14 +77,9 @@ for t in "${targets[@]}"; do
     cp -n "seeds/$t"/* "corpus/$t"/ 2>/dev/null || true
   fi
   flags=(-max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1)
-  env_extra=()
-  if [ "$t" = cli ]; then
-    flags+=(-fork=1 -ignore_ooms=1 -ignore_timeouts=0 -ignore_crashes=0 -detect_leaks=0)
-    env_extra=(ASAN_OPTIONS=detect_leaks=0)
-  fi
   before=$(find "artifacts/$t" -type f | wc -l)
   echo "== $t: ${secs}s, sanitizer $sanitizer, corpus fuzz/corpus/$t ($(find "corpus/$t" -type f | wc -l) inputs)" >&2
-  env "${env_extra[@]}" cargo +nightly fuzz run -s "$sanitizer" "$t" "corpus/$t" -- "${flags[@]}" \
+  cargo +nightly fuzz run -s "$sanitizer" "$t" "corpus/$t" -- "${flags[@]}" \
     >"logs/$t.log" 2>&1
   status=$?
   after=$(find "artifacts/$t" -type f | wc -l)
