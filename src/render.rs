@@ -4,12 +4,21 @@
 use crate::model::{Dataset, Dispute, Provenance, SourceIx};
 use comfy_table::{presets, ContentArrangement, Table};
 
-/// A table with the project's look: ASCII-safe borders, no wrapping (stable output).
+/// A table with the project's look. On a terminal, cells wrap to fit its width; into a pipe
+/// or a file, lines are never wrapped, so output stays stable for scripts and tests.
 pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.to_vec());
+    t
+}
+
+/// A two-column table with no header, for one record shown field by field.
+pub fn card() -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
     t
 }
 

@@ -138,7 +138,7 @@ fn only_itineraries_no_other_beats_on_arrival_cost_and_changes_are_kept() {
             if std::ptr::eq(a, b) {
                 continue;
             }
-            let cost = |it: &Itinerary| it.total.amount.to_string().parse::<f64>().unwrap();
+            let cost = |it: &Itinerary| cents(&it.total.amount.to_string());
             let beats = a.arrive <= b.arrive
                 && cost(a) <= cost(b)
                 && a.changes <= b.changes
@@ -151,6 +151,12 @@ fn only_itineraries_no_other_beats_on_arrival_cost_and_changes_are_kept() {
     let mut sorted = arrivals.clone();
     sorted.sort_by_key(|a| chrono_key(a));
     assert_eq!(arrivals, sorted);
+}
+
+/// A decimal amount in hundredths, exactly ("64.5" → 6450).
+fn cents(s: &str) -> i64 {
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    whole.parse::<i64>().unwrap() * 100 + format!("{frac:0<2}")[..2].parse::<i64>().unwrap()
 }
 
 fn chrono_key(s: &str) -> i64 {

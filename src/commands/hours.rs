@@ -90,24 +90,22 @@ fn foreigners_word(f: Foreigners) -> &'static str {
 /// One side's days and hours, every time with the zone the post keeps.
 fn side_text(side: &Side, on: NaiveDate) -> String {
     let t = |x: NaiveTime| calendar::show_time(side.zone.0, on, x);
-    let mut parts = vec![format!("{} {}:", side.country, side.post)];
-    parts.push(
-        side.days
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "days unknown".into()),
-    );
-    parts.push(
-        side.hours
-            .map(|h| format!("{}–{}", t(h.start.0), t(h.end.0)))
-            .unwrap_or_else(|| "hours unknown".into()),
-    );
+    let days = side
+        .days
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "days unknown".into());
+    let hours = side
+        .hours
+        .map(|h| format!("{}–{}", t(h.start.0), t(h.end.0)))
+        .unwrap_or_else(|| "hours unknown".into());
+    let mut text = format!("{} {}: {days} {hours}", side.country, side.post);
     for b in &side.breaks {
-        parts.push(format!("lunch {}–{}", t(b.start.0), t(b.end.0)));
+        text.push_str(&format!("; lunch {}–{}", t(b.start.0), t(b.end.0)));
     }
     if let Some(c) = side.cutoff {
-        parts.push(format!("be through by {}", t(c.0)));
+        text.push_str(&format!("; be through by {}", t(c.0)));
     }
-    parts.join(" ")
+    text
 }
 
 fn disputed(c: &Crossing, fact: &str) -> &'static str {
@@ -333,7 +331,7 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
         header.push(&day_col);
         header.push("next opens");
     }
-    let mut t = render::table(&header);
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for i in &chosen {
         let c = &ds.crossings[*i];
         let alt = c.altitude_m.map(|a| format!(", {a} m")).unwrap_or_default();
@@ -383,8 +381,25 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
                     .unwrap_or_else(|| "not within a year".into())
             });
         }
-        t.add_row(row);
+        rows.push(row);
     }
+    // One crossing reads best as a card (a line per field); several as a table.
+    let t = match rows.as_slice() {
+        [one] => {
+            let mut t = render::card();
+            for (field, value) in header.iter().zip(one) {
+                t.add_row(vec![field.to_string(), value.clone()]);
+            }
+            t
+        }
+        _ => {
+            let mut t = render::table(&header);
+            for row in rows {
+                t.add_row(row);
+            }
+            t
+        }
+    };
     let mut out = format!("{t}\n");
     for i in &chosen {
         let c = &ds.crossings[*i];
