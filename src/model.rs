@@ -173,8 +173,8 @@ pub struct Fare {
     /// Stop indexes the fare is for.
     pub from: usize,
     pub to: usize,
-    /// The price covers only part of the stretch; the rest is unknown.
-    pub partial: bool,
+    /// The real price is higher (part of the stretch only, or an "upward of" figure).
+    pub at_least: bool,
     pub sources: Vec<SourceIx>,
     pub note: Option<String>,
 }

@@ -217,13 +217,11 @@ impl<'a> Planner<'a> {
         if s.stops[i].offset.is_none() || s.stops[j].offset.is_none() {
             // Worth telling only when it would have reached the destination.
             if s.stops[j].at == StopAt::Place(self.req.to) {
-                self.plan.unusable.insert(
-                    si,
-                    format!(
-                        "{} ({}): no source gives its journey time, so it cannot be timed",
-                        s.name, s.id
-                    ),
-                );
+                let stop = match s.stops[if s.stops[i].offset.is_none() { i } else { j }].at {
+                    StopAt::Place(p) => ds.places[p].name.as_str(),
+                    StopAt::Crossing(c) => ds.crossings[c].name.as_str(),
+                };
+                self.plan.unusable.insert(si, format!("{} ({}): no source gives its time at {stop}, so it cannot be used to or from there", s.name, s.id));
             }
             return Err(String::new());
         }
@@ -658,8 +656,8 @@ impl<'a> Planner<'a> {
                                 Some(x) => it.cost += x.minor,
                                 None => it.unknown_fares += 1,
                             }
-                            // A price for part of the stretch leaves the rest unknown.
-                            if s.fares[fi].partial {
+                            // A minimum price leaves the rest of the cost unknown.
+                            if s.fares[fi].at_least {
                                 it.unknown_fares += 1;
                             }
                         }
@@ -712,16 +710,23 @@ impl<'a> Planner<'a> {
 }
 
 /// For each place, the fewest rides to `to` when dates are ignored (`None`: no way there).
+/// Only rides the planner could take count: running services between timed stops.
 fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
     let mut hops = vec![None; ds.places.len()];
     hops[to] = Some(0);
     let mut changed = true;
     while changed {
         changed = false;
-        for s in &ds.services {
+        for s in ds
+            .services
+            .iter()
+            .filter(|s| s.status != ServiceStatus::Suspended)
+        {
+            // Place stops whose time after departure is known.
             let places: Vec<PlaceIx> = s
                 .stops
                 .iter()
+                .filter(|st| st.offset.is_some())
                 .filter_map(|st| match st.at {
                     StopAt::Place(p) => Some(p),
                     StopAt::Crossing(_) => None,

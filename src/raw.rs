@@ -259,9 +259,10 @@ pub struct Fare {
     pub seats: Option<u32>,
     pub from: Option<String>,
     pub to: Option<String>,
-    /// True when the price covers only part of the stretch (the rest is unknown).
+    /// True when the real price is higher: it covers only part of the stretch, or a source
+    /// gives it as "from" or "upward of".
     #[serde(default)]
-    pub partial: bool,
+    pub at_least: bool,
     pub sources: Vec<String>,
     pub note: Option<String>,
 }

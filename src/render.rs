@@ -61,3 +61,16 @@ pub fn yes_no(b: Option<bool>) -> &'static str {
         None => "unknown",
     }
 }
+
+/// The name of a mode as the data files and every output write it.
+pub fn mode_name(m: crate::model::Mode) -> &'static str {
+    use crate::model::Mode::*;
+    match m {
+        Bus => "bus",
+        SleeperBus => "sleeper-bus",
+        Minibus => "minibus",
+        Train => "train",
+        SharedTaxi => "shared-taxi",
+        AgencyCar => "agency-car",
+    }
+}

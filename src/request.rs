@@ -31,6 +31,12 @@ pub fn count(s: &str, flag: &str, min: u32, max: u32) -> Result<u32, String> {
 
 /// A country code the dataset knows something about.
 pub fn country(ds: &Dataset, s: &str, flag: &str) -> Result<Country, String> {
+    // ISO 3166 writes the United Kingdom GB; UK is the commonest slip.
+    if s.trim().eq_ignore_ascii_case("UK") {
+        return Err(format!(
+            "{flag} UK is not an ISO 3166 code; did you mean GB (the United Kingdom)?"
+        ));
+    }
     let c: Country = s.parse().map_err(|e: String| format!("{flag}: {e}"))?;
     let known = ds.visas.knows(c) || ds.places.iter().any(|p| p.country == c);
     if known {

@@ -590,7 +590,7 @@ impl Validator<'_> {
                         seats: fr.seats,
                         from,
                         to,
-                        partial: fr.partial,
+                        at_least: fr.at_least,
                         sources: self.sources(s, &fr.sources, fa, "fare"),
                         note: fr.note.clone(),
                     })

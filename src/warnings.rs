@@ -32,6 +32,7 @@ const PLANNING_FACTS: &[&str] = &[
     "cutoff",
     "days",
     "permits",
+    "reopens",
 ];
 
 pub fn matters(d: &Dispute) -> bool {
@@ -41,6 +42,7 @@ pub fn matters(d: &Dispute) -> bool {
 /// Warnings for one itinerary, most important first, without repeats.
 pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<String> {
     let mut w: Vec<String> = Vec::new();
+    let mut told: Vec<PermitIx> = Vec::new();
     let mut add = |s: String| {
         if !w.contains(&s) {
             w.push(s);
@@ -73,14 +75,17 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
         if let Some(fare) = leg
             .fare
             .and_then(|(fi, _)| s.fares.get(fi))
-            .filter(|f| f.partial)
+            .filter(|f| f.at_least)
         {
             let what = fare
                 .note
                 .as_ref()
                 .map(|n| format!(": {n}"))
                 .unwrap_or_default();
-            add(format!("{}: the fare shown covers only part of the stretch, so the total is a lower bound{what}", s.name));
+            add(format!(
+                "{}: the fare shown is a minimum, so the total is a lower bound{what}",
+                s.name
+            ));
         }
         if leg.fare.is_none() {
             add(format!("{}: fare unknown for this stretch", s.name));
@@ -112,7 +117,7 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
                         offset_of(local.0, leg.depart)
                     ));
                 }
-                for note in permit_notes(ds, &place.name, &place.permits) {
+                for note in permit_notes(ds, &place.name, &place.permits, &mut told) {
                     add(note);
                 }
             }
@@ -152,7 +157,7 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
                     c.name
                 ));
             }
-            for note in permit_notes(ds, &c.name, &c.permits) {
+            for note in permit_notes(ds, &c.name, &c.permits, &mut told) {
                 add(note);
             }
             for d in c.disputes.iter().filter(|d| matters(d)) {
@@ -210,26 +215,30 @@ pub fn for_plan(ds: &Dataset, req: &Request) -> Vec<String> {
 }
 
 /// Notes for the permits a place or crossing needs that do not block the route (an agency
-/// arranges them, or they are checked locally): what each is and how to get it.
-fn permit_notes<'a>(
-    ds: &'a Dataset,
-    at: &'a str,
-    permits: &'a [PermitIx],
-) -> impl Iterator<Item = String> + 'a {
-    permits
-        .iter()
-        .map(|p| &ds.permits[*p])
-        .filter(|p| p.enforce == Enforce::Warn)
-        .map(move |p| {
-            format!(
+/// arranges them, or they are checked locally): what each is and how to get it. Each permit
+/// is described once per itinerary, at the first place that needs it.
+fn permit_notes(
+    ds: &Dataset,
+    at: &str,
+    permits: &[PermitIx],
+    told: &mut Vec<PermitIx>,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    for ix in permits {
+        let p = &ds.permits[*ix];
+        if p.enforce == Enforce::Warn && !told.contains(ix) {
+            told.push(*ix);
+            notes.push(format!(
                 "{at}: the {} is needed{}",
                 p.name,
                 p.how
                     .as_ref()
                     .map(|h| format!(" — {h}"))
                     .unwrap_or_default()
-            )
-        })
+            ));
+        }
+    }
+    notes
 }
 
 /// "daily" or "on Mon,Thu".

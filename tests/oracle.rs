@@ -189,7 +189,7 @@ fn service(id: &str, stops: Vec<Stop>, depart: Option<u32>, zone_name: &str) -> 
 
 fn fare(from: usize, to: usize, dollars: i64, per: Per, seats: Option<u32>) -> Fare {
     Fare {
-        partial: false,
+        at_least: false,
         price: Money {
             minor: dollars * 100,
             currency: usd(),

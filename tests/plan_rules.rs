@@ -29,6 +29,7 @@ pub struct Itinerary {
     pub per_person: Option<Amount>,
     pub changes: usize,
     pub nights: i64,
+    pub time_known: bool,
     pub legs: Vec<Leg>,
     pub warnings: Vec<String>,
 }
@@ -466,10 +467,8 @@ fn suspended_and_untimed_services_are_named_not_used() {
         .iter()
         .all(|it| !services(it).contains(&"alpha-delta-untimed")));
     assert!(
-        p.warnings
-            .iter()
-            .any(|w| w.contains("alpha-delta-untimed")
-                && w.contains("no source gives its journey time")),
+        p.warnings.iter().any(|w| w.contains("alpha-delta-untimed")
+            && w.contains("no source gives its time at Delta")),
         "{:?}",
         p.warnings
     );

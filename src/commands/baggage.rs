@@ -74,6 +74,14 @@ fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
     let excess = b.free_kg.map(|f| kg.saturating_sub(f * 10));
     let fee_m = match (excess, b.excess_per_kg) {
         (Some(e), Some(r)) => Some(fee(r, e)),
+        // Within the allowance nothing is charged, whatever the (unknown) rate.
+        (Some(0), None) => b
+            .per_piece
+            .map(|p| Money {
+                minor: 0,
+                currency: p.currency,
+            })
+            .or(Some(Money { minor: 0, currency })),
         _ => None,
     };
     let note = match (b.free_kg, excess, b.excess_per_kg) {

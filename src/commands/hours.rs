@@ -62,6 +62,9 @@ struct CrossingJson {
     reason: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     next_open: Option<Option<String>>,
+    /// With --date, when open: what is not known (e.g. the opening days of a post).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caveat: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -176,6 +179,24 @@ fn on_date(
             (false, Some(why.describe(&c.name)), next)
         }
     }
+}
+
+/// "opening days of the CN post are not known", when a post's days are unknown: the
+/// calendar can then only say that no closure is known.
+fn unknown_days(c: &Crossing) -> Option<String> {
+    let posts: Vec<String> = c
+        .sides
+        .iter()
+        .filter(|s| s.days.is_none())
+        .map(|s| s.country.to_string())
+        .collect();
+    (!posts.is_empty()).then(|| {
+        format!(
+            "opening days of the {} post{} are not known",
+            posts.join(" and "),
+            if posts.len() > 1 { "s" } else { "" }
+        )
+    })
 }
 
 pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result<Output, Failure> {
@@ -298,10 +319,12 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
                     open: None,
                     reason: None,
                     next_open: None,
+                    caveat: None,
                 };
                 if let Some(d) = date {
                     let (open, reason, next) = on_date(ds, c, d);
                     j.open = Some(open);
+                    j.caveat = if open { unknown_days(c) } else { None };
                     j.reason = Some(reason);
                     j.next_open = Some(next.map(|(_, r)| r));
                 }
@@ -370,7 +393,10 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
         if let Some(d) = date {
             let (open, reason, next) = on_date(ds, c, d);
             row.push(if open {
-                "open".into()
+                match unknown_days(c) {
+                    Some(caveat) => format!("no closure known ({caveat})"),
+                    None => "open".into(),
+                }
             } else {
                 format!("closed: {}", reason.unwrap_or_default())
             });

@@ -156,6 +156,8 @@ struct ItineraryJson {
     per_person: Option<Amount>,
     changes: usize,
     nights: i64,
+    /// False when some leg's departure time is not fixed by a source.
+    time_known: bool,
     legs: Vec<LegJson>,
     warnings: Vec<String>,
 }
@@ -181,18 +183,6 @@ fn place_of(ds: &Dataset, leg: &Leg, stop: usize) -> usize {
     match ds.services[leg.service].stops[stop].at {
         StopAt::Place(p) => p,
         StopAt::Crossing(_) => 0,
-    }
-}
-
-fn mode_name(m: crate::model::Mode) -> &'static str {
-    use crate::model::Mode::*;
-    match m {
-        Bus => "bus",
-        SleeperBus => "sleeper-bus",
-        Minibus => "minibus",
-        Train => "train",
-        SharedTaxi => "shared-taxi",
-        AgencyCar => "agency-car",
     }
 }
 
@@ -232,6 +222,18 @@ fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> (Money, bool, Opti
         }
     }
     (sum, complete, date)
+}
+
+/// A moment with its zone, or only its day where no source fixes the time.
+fn when(t: DateTime<Utc>, zone: chrono_tz::Tz, known: bool) -> String {
+    if known {
+        calendar::show(t, zone)
+    } else {
+        format!(
+            "{} (time not known)",
+            t.with_timezone(&zone).format("%a %-d %b")
+        )
+    }
 }
 
 fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
@@ -311,6 +313,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                     }),
                     changes: it.changes(),
                     nights: nights(ds, it),
+                    time_known: it.legs.iter().all(|l| l.time_known),
                     legs: it
                         .legs
                         .iter()
@@ -323,7 +326,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                             LegJson {
                                 from: fp.id.clone(),
                                 to: tp.id.clone(),
-                                mode: mode_name(s.mode).into(),
+                                mode: render::mode_name(s.mode).into(),
                                 service: s.id.clone(),
                                 depart: rfc3339(l.depart, fp.zone.0),
                                 arrive: rfc3339(l.arrive, tp.zone.0),
@@ -394,7 +397,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         if reasons.is_empty() {
             let _ = writeln!(
                 out,
-                "No service in the dataset connects {} to {} (even with changes).",
+                "No service with known times in the dataset connects {} to {} (even with changes).",
                 from.name, to.name
             );
         } else {
@@ -431,9 +434,9 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             out,
             "\nItinerary {}: {} → {} ({}; {} change(s), {} night(s) on the way, {} border crossing(s))",
             n + 1,
-            calendar::show(it.depart(), from.zone.0),
-            calendar::show(it.arrive(), to.zone.0),
-            duration(it.depart(), it.arrive()),
+            when(it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
+            when(it.arrive(), to.zone.0, it.legs.iter().all(|l| l.time_known)),
+            if it.legs.iter().all(|l| l.time_known) { duration(it.depart(), it.arrive()) } else { format!("about {}", duration(it.depart(), it.arrive())) },
             it.changes(),
             nights(ds, it),
             crossings
@@ -462,7 +465,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         Some(t) => format!(
                             "{} {}",
                             c.name,
-                            calendar::show(t, c.sides[b.first_side].zone.0)
+                            when(t, c.sides[b.first_side].zone.0, l.time_known)
                         ),
                         None => format!("{} (time not known)", c.name),
                     }
@@ -507,7 +510,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 depart,
                 arrive,
                 format!("{} → {}", fp.name, tp.name),
-                mode_name(s.mode).to_string(),
+                render::mode_name(s.mode).to_string(),
                 s.id.clone(),
                 if border.is_empty() {
                     "-".into()
@@ -519,16 +522,19 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         }
         let _ = writeln!(out, "{t}");
         let (sum, complete, rate_date) = total(ds, it, currency);
-        let mut line = format!("Total for the party: {}", sum.display());
-        if !complete {
-            line.push_str(" + fares not known (see warnings)");
-        }
+        let any_fare = it.legs.iter().any(|l| l.fare.is_some());
+        let mut line = match (any_fare, complete) {
+            (false, _) => "Total for the party: unknown (no fare for these services is known)".to_string(),
+            (true, true) => format!("Total for the party: {}", sum.display()),
+            (true, false) => format!("Total for the party: at least {} (some fares are unknown or minimums; see warnings)", sum.display()),
+        };
         if let Some(d) = rate_date {
             line.push_str(&format!(", converted at rates of {d}"));
         }
-        if req.party > 1 {
+        if req.party > 1 && any_fare {
             line.push_str(&format!(
-                "; per person {}",
+                "; per person {}{}",
+                if complete { "" } else { "at least " },
                 Money {
                     minor: sum.minor / i64::from(req.party),
                     currency

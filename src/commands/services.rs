@@ -41,14 +41,6 @@ pub fn route(ds: &Dataset, s: &Service) -> Vec<String> {
         .collect()
 }
 
-fn kind_word(k: ScheduleKind) -> &'static str {
-    match k {
-        ScheduleKind::Weekly => "weekly",
-        ScheduleKind::OnDemand => "on-demand",
-        ScheduleKind::WhenFull => "when-full",
-    }
-}
-
 fn status_word(s: ServiceStatus) -> &'static str {
     match s {
         ServiceStatus::Running => "running",
@@ -63,34 +55,32 @@ fn schedule_text(s: &Service) -> String {
     let day = sc
         .first
         .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
-    let days = sc
-        .days
-        .map(|d| d.to_string())
-        .unwrap_or_else(|| "any day".into());
+    let time = |t: crate::types::LocalTime| calendar::show_time(sc.zone.0, day, t.0);
+    let days = sc.days.map(|d| d.to_string());
     let mut t = match sc.kind {
         ScheduleKind::Weekly => format!(
-            "{days} {}",
+            "{} {}",
+            days.unwrap_or_else(|| "days not known".into()),
             sc.depart
-                .map(|d| calendar::show_time(sc.zone.0, day, d.0))
-                .unwrap_or_default()
+                .map(time)
+                .unwrap_or_else(|| "time not known".into())
         ),
-        ScheduleKind::OnDemand => format!("on demand, {days}"),
-        ScheduleKind::WhenFull => format!("leaves when full, {days}"),
+        ScheduleKind::OnDemand => format!(
+            "on demand{}",
+            days.map(|d| format!(", {d}")).unwrap_or_default()
+        ),
+        ScheduleKind::WhenFull => format!(
+            "leaves when full, {}",
+            days.unwrap_or_else(|| "days not known".into())
+        ),
     };
     if sc.kind != ScheduleKind::Weekly {
         if let Some(d) = sc.depart {
-            t.push_str(&format!(
-                " from {}",
-                calendar::show_time(sc.zone.0, day, d.0)
-            ));
+            t.push_str(&format!(", from {}", time(d)));
         }
     }
     if let Some(w) = sc.window {
-        t.push_str(&format!(
-            " within {}–{}",
-            calendar::show_time(sc.zone.0, day, w.start.0),
-            calendar::show_time(sc.zone.0, day, w.end.0)
-        ));
+        t.push_str(&format!(", between {} and {}", time(w.start), time(w.end)));
     }
     if let Some(f) = sc.first {
         t.push_str(&format!("\nfrom {f}"));
@@ -211,7 +201,7 @@ pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
                 ServiceJson {
                     id: s.id.clone(),
                     name: s.name.clone(),
-                    mode: format!("{:?}", s.mode).to_lowercase(),
+                    mode: render::mode_name(s.mode).to_string(),
                     operator: s.operator.clone(),
                     route: route(ds, s),
                     schedule: schedule_text(s).replace('\n', "; "),
@@ -258,9 +248,9 @@ pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
             format!("{}\n{}", s.id, s.operator.clone().unwrap_or_default())
                 .trim_end()
                 .to_string(),
-            format!("{:?}", s.mode).to_lowercase(),
+            render::mode_name(s.mode).to_string(),
             route(ds, s).join(" → "),
-            format!("{} ({})", schedule_text(s), kind_word(s.schedule.kind)),
+            schedule_text(s),
             duration_text(s),
             fares_text(ds, s),
             baggage_text(s),
