@@ -52,6 +52,8 @@ pub struct Permit {
     pub name: String,
     pub how: Option<String>,
     pub enforce: Enforce,
+    pub waived_by_visa: Vec<Country>,
+    pub waived_by_passport: Vec<Country>,
     pub prov: Provenance,
 }
 
@@ -115,6 +117,16 @@ pub struct Crossing {
     pub disputes: Vec<Dispute>,
     pub prov: Provenance,
     pub notes: Option<String>,
+}
+
+impl Permit {
+    /// Whether a traveller with these passports and visas needs no such permit.
+    pub fn waived(&self, passports: &[Country], visas: &[Country]) -> bool {
+        passports
+            .iter()
+            .any(|p| self.waived_by_passport.contains(p))
+            || visas.iter().any(|v| self.waived_by_visa.contains(v))
+    }
 }
 
 impl Crossing {

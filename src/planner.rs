@@ -17,7 +17,8 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 pub const MIN_CONNECTION: i64 = 60;
 /// The most legs an itinerary may have.
 pub const MAX_LEGS: usize = 6;
-/// How many days after the last possible departure day the search may arrive.
+/// The longest a journey may last, from its first departure (and so how many days after
+/// the last possible departure day the search may arrive).
 pub const TRIP_DAYS: i64 = 14;
 
 /// A resolved planning question. Dates are arguments: nothing here reads the clock.
@@ -87,6 +88,26 @@ impl Itinerary {
             && self.cost <= other.cost
             && self.unknown_fares <= other.unknown_fares
             && self.legs.len() <= other.legs.len()
+    }
+
+    /// How itineraries are ranked for the answer: at least as good on arrival, changes and
+    /// unknown fares, and on cost too unless the other looks cheaper only because more of
+    /// its fares are unknown (a price not known is not a saving). Transitive, like `covers`,
+    /// which implies it.
+    pub fn outranks(&self, other: &Itinerary) -> bool {
+        self.arrive() <= other.arrive()
+            && self.legs.len() <= other.legs.len()
+            && self.unknown_fares <= other.unknown_fares
+            && (self.cost <= other.cost || self.unknown_fares < other.unknown_fares)
+    }
+
+    fn key(&self) -> (DateTime<Utc>, i64, u32, usize) {
+        (
+            self.arrive(),
+            self.cost,
+            self.unknown_fares,
+            self.legs.len(),
+        )
     }
 }
 
@@ -264,7 +285,10 @@ impl<'a> Planner<'a> {
             };
             for p in permits {
                 let permit = &ds.permits[*p];
-                if permit.enforce == Enforce::Refuse && !self.req.permits.contains(p) {
+                if permit.enforce == Enforce::Refuse
+                    && !self.req.permits.contains(p)
+                    && !permit.waived(&self.req.passports, &self.req.visas)
+                {
                     return Err(format!(
                         "this route needs the {}; pass --permit {} if you hold one",
                         permit.name, permit.id
@@ -550,21 +574,43 @@ impl<'a> Planner<'a> {
     /// The fare for a ride and what it costs the party, in the fare's currency.
     fn price(&self, leg: &mut Leg) {
         let s = &self.ds.services[leg.service];
-        if let Some((fi, f)) = s
+        let party = self.req.party.max(1);
+        let cost = |f: &Fare| match f.per {
+            Per::Person => (party, None),
+            Per::Vehicle => {
+                let v = f.seats.map_or(1, |seats| party.div_ceil(seats.max(1)));
+                (v, Some(v))
+            }
+        };
+        let fares: Vec<(usize, &Fare)> = s
             .fares
             .iter()
             .enumerate()
-            .find(|(_, f)| f.from == leg.board && f.to == leg.alight)
-        {
-            let party = self.req.party.max(1);
-            let (units, vehicles) = match f.per {
-                Per::Person => (party, None),
-                Per::Vehicle => {
-                    let v = f.seats.map_or(1, |seats| party.div_ceil(seats.max(1)));
-                    (v, Some(v))
-                }
-            };
-            leg.fare = Some((fi, money::times(f.price, units)));
+            .filter(|(_, f)| f.from == leg.board && f.to == leg.alight)
+            .collect();
+        // Vehicle sizes priced apart (1–4 seats, up to 6, up to 14) are choices: take the
+        // cheapest for the party. Otherwise several fares are reports of one price, and the
+        // first (the one the data names for planning) is used.
+        let tiers = fares.len() > 1
+            && fares
+                .iter()
+                .all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
+        let chosen = if tiers {
+            fares.iter().min_by_key(|(_, f)| {
+                let (units, _) = cost(f);
+                let m = money::times(f.price, units);
+                self.ds
+                    .rates
+                    .base
+                    .and_then(|b| money::convert(&self.ds.rates, m, b))
+                    .map_or(i64::MAX, |x| x.minor)
+            })
+        } else {
+            fares.first()
+        };
+        if let Some((fi, f)) = chosen {
+            let (units, vehicles) = cost(f);
+            leg.fare = Some((*fi, money::times(f.price, units)));
             leg.vehicles = vehicles;
         }
     }
@@ -641,8 +687,14 @@ impl<'a> Planner<'a> {
                         continue;
                     }
                     let first_leg_latest = (legs_so_far == 0).then_some(latest);
-                    let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, horizon)
-                    else {
+                    // A journey lasts at most TRIP_DAYS from its first departure: no months
+                    // spent waiting at a stopover for a pass to reopen.
+                    let limit = if legs_so_far == 0 {
+                        horizon
+                    } else {
+                        horizon.min(labels[id].itinerary.depart() + Duration::days(TRIP_DAYS))
+                    };
+                    let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, limit) else {
                         continue;
                     };
                     self.price(&mut leg);
@@ -696,14 +748,18 @@ impl<'a> Planner<'a> {
             .map(|id| labels[id].itinerary.clone())
             .collect();
         found.sort_by_key(|it| (it.arrive(), it.cost, it.unknown_fares, it.legs.len()));
-        // At the destination nothing follows, so how a journey arrived no longer matters:
-        // keep only the itineraries no other covers.
-        let mut best: Vec<Itinerary> = Vec::new();
-        for it in found {
-            if !best.iter().any(|b| b.covers(&it)) {
-                best.push(it);
-            }
-        }
+        // Keep the itineraries no other outranks (of equal ones, the first).
+        let best: Vec<Itinerary> = found
+            .iter()
+            .enumerate()
+            .filter(|(i, it)| {
+                !found
+                    .iter()
+                    .enumerate()
+                    .any(|(k, o)| k != *i && o.outranks(it) && (o.key() != it.key() || k < *i))
+            })
+            .map(|(_, it)| it.clone())
+            .collect();
         self.plan.itineraries = best;
         self.plan
     }

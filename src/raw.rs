@@ -63,6 +63,12 @@ pub struct Permit {
     pub name: String,
     pub how: Option<String>,
     pub enforce: Enforce,
+    /// Not needed by holders of a visa for any of these countries.
+    #[serde(default)]
+    pub waived_by_visa: Vec<Country>,
+    /// Not needed by holders of a passport of any of these countries.
+    #[serde(default)]
+    pub waived_by_passport: Vec<Country>,
     pub sources: Vec<String>,
     pub verified: Day,
     pub notes: Option<String>,

@@ -147,6 +147,8 @@ impl Validator<'_> {
                     name: r.name.clone(),
                     how: r.how.clone(),
                     enforce: r.enforce,
+                    waived_by_visa: r.waived_by_visa.clone(),
+                    waived_by_passport: r.waived_by_passport.clone(),
                     prov: Provenance {
                         sources: srcs,
                         verified: r.verified.0,

@@ -40,7 +40,7 @@ pub fn matters(d: &Dispute) -> bool {
 }
 
 /// Warnings for one itinerary, most important first, without repeats.
-pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<String> {
+pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDate) -> Vec<String> {
     let mut w: Vec<String> = Vec::new();
     let mut told: Vec<PermitIx> = Vec::new();
     let mut add = |s: String| {
@@ -117,7 +117,7 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
                         offset_of(local.0, leg.depart)
                     ));
                 }
-                for note in permit_notes(ds, &place.name, &place.permits, &mut told) {
+                for note in permit_notes(ds, req, &place.name, &place.permits, &mut told) {
                     add(note);
                 }
             }
@@ -157,7 +157,7 @@ pub fn for_itinerary(ds: &Dataset, it: &Itinerary, today: NaiveDate) -> Vec<Stri
                     c.name
                 ));
             }
-            for note in permit_notes(ds, &c.name, &c.permits, &mut told) {
+            for note in permit_notes(ds, req, &c.name, &c.permits, &mut told) {
                 add(note);
             }
             for d in c.disputes.iter().filter(|d| matters(d)) {
@@ -219,6 +219,7 @@ pub fn for_plan(ds: &Dataset, req: &Request) -> Vec<String> {
 /// is described once per itinerary, at the first place that needs it.
 fn permit_notes(
     ds: &Dataset,
+    req: &Request,
     at: &str,
     permits: &[PermitIx],
     told: &mut Vec<PermitIx>,
@@ -226,7 +227,8 @@ fn permit_notes(
     let mut notes = Vec::new();
     for ix in permits {
         let p = &ds.permits[*ix];
-        if p.enforce == Enforce::Warn && !told.contains(ix) {
+        if p.enforce == Enforce::Warn && !told.contains(ix) && !p.waived(&req.passports, &req.visas)
+        {
             told.push(*ix);
             notes.push(format!(
                 "{at}: the {} is needed{}",

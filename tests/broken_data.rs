@@ -70,7 +70,7 @@ fn each_defect_has_its_own_message() {
         ),
         (
             &[("services/services.toml", "{ cross = \"pass-b\", offset = \"5h\", clear = \"2h\" }", "{ cross = \"pass-c\", offset = \"5h\", clear = \"2h\" }")],
-            "error: DIR/services/services.toml:49:1: service 'alpha-gamma-bus' crosses 'pass-c' (CN–PK) but its stops before and after are in CN and KG; expected one on each side",
+            "error: DIR/services/services.toml:56:1: service 'alpha-gamma-bus' crosses 'pass-c' (CN–PK) but its stops before and after are in CN and KG; expected one on each side",
         ),
         (
             &[("rates/rates.toml", "per_base = \"87\"", "per_base = \"eighty\"")],

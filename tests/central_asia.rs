@@ -159,8 +159,9 @@ fn dushanbe_to_kashgar_finds_a_way_into_china() {
         last["arrive"].as_str().unwrap().ends_with("+08:00"),
         "Kashgar times are Beijing time"
     );
-    // China requires a visa of a GB passport: without --visa CN there is no way in.
-    let (p, code) = plan(&[
+    // China requires a visa of a Brazilian passport: without --visa CN there is no way in.
+    let r = common::run(&[
+        "plan",
         "dushanbe",
         "kashgar",
         "--date",
@@ -169,13 +170,17 @@ fn dushanbe_to_kashgar_finds_a_way_into_china() {
         "TJ",
         "--permit",
         "gbao",
+        "--passport",
+        "BR",
+        "--json",
     ]);
-    assert_eq!(code, 1, "{p}");
+    let p: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(r.code, 1, "{p}");
     assert!(
         p["reasons"].as_array().unwrap().iter().any(|r| r
             .as_str()
             .unwrap()
-            .starts_with("China: visa required for a GB passport")),
+            .starts_with("China: visa required for a BR passport")),
         "{p}"
     );
 }

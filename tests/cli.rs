@@ -38,8 +38,8 @@ fn an_unknown_place_suggests_the_closest() {
         .code(2)
         .stderr_has("error: no crossing named 'torugrat'; did you mean 'torugart'?");
     run(&["places", "zzzzqqq"])
-        .code(2)
-        .stderr_has("nothing matches 'zzzzqqq'");
+        .code(1)
+        .stdout_has("Nothing matches 'zzzzqqq'");
 }
 
 #[test]

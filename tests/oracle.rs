@@ -209,6 +209,8 @@ fn permit(id: &str, enforce: Enforce) -> Permit {
         name: id.into(),
         how: None,
         enforce,
+        waived_by_visa: vec![],
+        waived_by_passport: vec![],
         prov: prov(),
     }
 }
@@ -512,6 +514,17 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
                     };
                     s.fares
                         .push(fare(*i, *j, 1 + i64::from(g.pick(60)), per, seats));
+                    // Sometimes a second vehicle size for the same stretch.
+                    if seats.is_some() && g.chance(30) {
+                        let bigger = Some(2 + g.pick(6));
+                        s.fares.push(fare(
+                            *i,
+                            *j,
+                            1 + i64::from(g.pick(90)),
+                            Per::Vehicle,
+                            bigger,
+                        ));
+                    }
                 }
             }
         }
@@ -609,9 +622,10 @@ fn itinerary_key(it: &Itinerary) -> (DateTime<Utc>, i64, u32, usize) {
     (it.arrive(), it.cost, it.unknown_fares, it.legs.len())
 }
 
-/// `a` is at least as good as `b` on every criterion.
+/// `a` is at least as good as `b`: no later, no more changes, no more unknown fares, and no
+/// dearer — unless `b` looks cheaper only because more of its fares are unknown.
 fn covers(a: (DateTime<Utc>, i64, u32, usize), b: (DateTime<Utc>, i64, u32, usize)) -> bool {
-    a.0 <= b.0 && a.1 <= b.1 && a.2 <= b.2 && a.3 <= b.3
+    a.0 <= b.0 && a.3 <= b.3 && a.2 <= b.2 && (a.1 <= b.1 || a.2 < b.2)
 }
 
 fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
@@ -632,7 +646,7 @@ fn weekday_in(days: Option<Weekdays>, w: Weekday) -> bool {
 }
 
 /// A ride asked for: service, stops, ready time, first leg or not.
-type RideQuery = (ServiceIx, usize, usize, DateTime<Utc>, bool);
+type RideQuery = (ServiceIx, usize, usize, DateTime<Utc>, bool, DateTime<Utc>);
 
 struct Oracle<'a> {
     ds: &'a Dataset,
@@ -889,7 +903,13 @@ impl<'a> Oracle<'a> {
     }
 
     /// Every reason a ride is infeasible when boarding no earlier than `ready`.
-    fn ride_ok(&self, r: &Ride, ready: DateTime<Utc>, first: bool) -> Result<(), String> {
+    fn ride_ok(
+        &self,
+        r: &Ride,
+        ready: DateTime<Utc>,
+        first: bool,
+        limit: DateTime<Utc>,
+    ) -> Result<(), String> {
         let s = &self.ds.services[r.service];
         let board = r.t0 + minutes(s.stops[r.board].offset);
         if board < ready {
@@ -897,6 +917,11 @@ impl<'a> Oracle<'a> {
         }
         if board > self.horizon {
             return Err("boards after the horizon".into());
+        }
+        if board > limit {
+            return Err(format!(
+                "boards more than {TRIP_DAYS} days after the journey began"
+            ));
         }
         if first && board >= self.latest {
             return Err("first departure outside the --within window".into());
@@ -918,12 +943,13 @@ impl<'a> Oracle<'a> {
         j: usize,
         ready: DateTime<Utc>,
         first: bool,
+        limit: DateTime<Utc>,
     ) -> Option<Ride> {
-        let key = (si, i, j, ready, first);
+        let key = (si, i, j, ready, first, limit);
         if let Some(r) = self.memo.borrow().get(&key) {
             return *r;
         }
-        let r = self.search_ride(si, i, j, ready, first);
+        let r = self.search_ride(si, i, j, ready, first, limit);
         self.memo.borrow_mut().insert(key, r);
         r
     }
@@ -935,6 +961,7 @@ impl<'a> Oracle<'a> {
         j: usize,
         ready: DateTime<Utc>,
         first: bool,
+        limit: DateTime<Utc>,
     ) -> Option<Ride> {
         if self.static_ok(si, i, j).is_err() {
             return None;
@@ -975,23 +1002,38 @@ impl<'a> Oracle<'a> {
                 alight: j,
                 t0,
             })
-            .find(|r| self.ride_ok(r, ready, first).is_ok())
+            .find(|r| self.ride_ok(r, ready, first, limit).is_ok())
     }
 
+    /// The party's fare for a ride: the first fare for the stretch, except that vehicle
+    /// sizes priced apart (all per vehicle, each with its seats) are alternatives, and the
+    /// cheapest for the party is taken.
     fn fare(&self, r: &Ride) -> Option<i64> {
         let s = &self.ds.services[r.service];
-        let f = s
+        let party = i64::from(self.req.party.max(1));
+        let cost = |f: &Fare| {
+            assert_eq!(f.price.currency, usd());
+            let units = match (f.per, f.seats) {
+                (Per::Person, _) => party,
+                (Per::Vehicle, None) => 1,
+                (Per::Vehicle, Some(seats)) => (party + i64::from(seats) - 1) / i64::from(seats),
+            };
+            f.price.minor * units
+        };
+        let fares: Vec<&Fare> = s
             .fares
             .iter()
-            .find(|f| f.from == r.board && f.to == r.alight)?;
-        assert_eq!(f.price.currency, usd());
-        let party = i64::from(self.req.party.max(1));
-        let units = match (f.per, f.seats) {
-            (Per::Person, _) => party,
-            (Per::Vehicle, None) => 1,
-            (Per::Vehicle, Some(seats)) => (party + i64::from(seats) - 1) / i64::from(seats),
-        };
-        Some(f.price.minor * units)
+            .filter(|f| f.from == r.board && f.to == r.alight)
+            .collect();
+        let tiers = fares.len() > 1
+            && fares
+                .iter()
+                .all(|f| f.per == Per::Vehicle && f.seats.is_some());
+        if tiers {
+            fares.iter().map(|f| cost(f)).min()
+        } else {
+            fares.first().map(|f| cost(f))
+        }
     }
 
     fn journey(&self, rides: &[Ride]) -> Journey {
@@ -1051,7 +1093,15 @@ impl<'a> Oracle<'a> {
                     if visited.contains(&p) {
                         continue;
                     }
-                    if let Some(r) = self.earliest(si, i, j, ready, rides.is_empty()) {
+                    // A journey lasts at most TRIP_DAYS from its first departure.
+                    let limit = rides.first().map_or(self.horizon, |r0| {
+                        self.horizon.min(
+                            r0.t0
+                                + minutes(self.ds.services[r0.service].stops[r0.board].offset)
+                                + Duration::days(TRIP_DAYS),
+                        )
+                    });
+                    if let Some(r) = self.earliest(si, i, j, ready, rides.is_empty(), limit) {
                         rides.push(r);
                         self.dfs(p, rides, out);
                         rides.pop();
@@ -1110,7 +1160,10 @@ impl<'a> Oracle<'a> {
                 None => self.start,
                 Some(r) => self.arrival(r) + Duration::minutes(MIN_CONNECTION),
             };
-            self.ride_ok(&ride, ready, n == 0)
+            let limit = it.legs.first().map_or(self.horizon, |l0| {
+                self.horizon.min(l0.depart + Duration::days(TRIP_DAYS))
+            });
+            self.ride_ok(&ride, ready, n == 0, limit)
                 .map_err(|e| format!("leg {n} ({}): {e}", s.id))?;
             rides.push(ride);
             at = to;

@@ -29,6 +29,7 @@ pub struct Itinerary {
     pub per_person: Option<Amount>,
     pub changes: usize,
     pub nights: i64,
+    pub stopover_nights: i64,
     pub time_known: bool,
     pub legs: Vec<Leg>,
     pub warnings: Vec<String>,
@@ -401,33 +402,31 @@ fn per_vehicle_fares_are_split_by_the_party() {
         agency.per_person.as_ref().unwrap().amount.to_string(),
         "66.66"
     );
-    // Five travellers need two cars of four seats.
-    let (p, _) = plan(&[
-        "alpha",
-        "beta",
-        "--date",
-        "2026-06-15",
-        "--passport",
-        "GB",
-        "--party",
-        "5",
-    ]);
-    let agency = p
-        .itineraries
-        .iter()
-        .find(|it| services(it) == ["alpha-beta-agency"])
-        .unwrap();
-    assert_eq!(
-        agency.legs[0]
-            .fare
-            .as_ref()
-            .unwrap()
-            .party
-            .amount
-            .to_string(),
-        "400"
-    );
-    assert_eq!(agency.legs[0].fare.as_ref().unwrap().per, "vehicle");
+    // Five travellers: two four-seat cars (400 USD) or one seven-seat car (300 USD).
+    let party_fare = |n: &str| {
+        let (p, _) = plan(&[
+            "alpha",
+            "beta",
+            "--date",
+            "2026-06-15",
+            "--passport",
+            "GB",
+            "--party",
+            n,
+        ]);
+        let agency = p
+            .itineraries
+            .into_iter()
+            .find(|it| services(it) == ["alpha-beta-agency"])
+            .unwrap();
+        let fare = agency.legs.into_iter().next().unwrap().fare.unwrap();
+        assert_eq!(fare.per, "vehicle");
+        fare.party.amount.to_string()
+    };
+    assert_eq!(party_fare("5"), "300");
+    // Eight: two seven-seat cars (600) or two four-seat ones (400).
+    assert_eq!(party_fare("8"), "400");
+    assert_eq!(party_fare("3"), "200");
 }
 
 #[test]

@@ -49,9 +49,8 @@ pub fn run(ds: &Dataset, args: &PlacesArgs) -> Result<Output, Failure> {
         .collect();
     if let Some(q) = &args.query {
         if places.is_empty() && crossings.is_empty() {
-            return Err(Failure::Usage(format!(
-                "nothing matches '{q}'; run `crossings places` to list every place and crossing"
-            )));
+            // A search with no match is a valid question with no answer: exit 1.
+            return Ok(Output { text: format!("Nothing matches '{q}'; run `crossings places` to list every place and crossing.\n"), code: 1, notes: vec![] });
         }
     }
     if args.json {

@@ -155,7 +155,10 @@ struct ItineraryJson {
     total: TotalJson,
     per_person: Option<Amount>,
     changes: usize,
+    /// Local midnights between departure and arrival, on board or not.
     nights: i64,
+    /// Of those, nights spent at a place between two legs.
+    stopover_nights: i64,
     /// False when some leg's departure time is not fixed by a source.
     time_known: bool,
     legs: Vec<LegJson>,
@@ -187,16 +190,33 @@ fn place_of(ds: &Dataset, leg: &Leg, stop: usize) -> usize {
 }
 
 /// Nights spent at intermediate places between legs (local midnights passed while waiting).
-fn nights(ds: &Dataset, it: &Itinerary) -> i64 {
-    it.legs
+/// Nights of the whole journey (local midnights between leaving and arriving, on board or
+/// not), and how many of them are spent at a stopover between two legs.
+fn nights(ds: &Dataset, it: &Itinerary) -> (i64, i64) {
+    let (Some(first), Some(last)) = (it.legs.first(), it.legs.last()) else {
+        return (0, 0);
+    };
+    let zone_of = |l: &Leg, stop: usize| ds.places[place_of(ds, l, stop)].zone.0;
+    let all = (last
+        .arrive
+        .with_timezone(&zone_of(last, last.alight))
+        .date_naive()
+        - first
+            .depart
+            .with_timezone(&zone_of(first, first.board))
+            .date_naive())
+    .num_days();
+    let stopovers = it
+        .legs
         .windows(2)
         .map(|w| {
-            let zone = ds.places[place_of(ds, &w[0], w[0].alight)].zone.0;
+            let zone = zone_of(&w[0], w[0].alight);
             (w[1].depart.with_timezone(&zone).date_naive()
                 - w[0].arrive.with_timezone(&zone).date_naive())
             .num_days()
         })
-        .sum()
+        .sum();
+    (all.max(0), stopovers)
 }
 
 /// The total for the party in `currency`, and whether every fare was known.
@@ -255,6 +275,9 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             .map(|u| format!("not planned with: {u}")),
     );
     let found = !plan.itineraries.is_empty();
+    if req.date < today {
+        plan_warnings.insert(0, format!("{} is in the past (today is {today}): the answer describes the timetables and rules as the dataset knows them now", req.date));
+    }
     if !found {
         // The facts behind the reasons may themselves be contested: say so.
         for ci in &plan.blocked_at {
@@ -267,8 +290,11 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     let reasons: Vec<String> = if found {
         Vec::new()
     } else {
-        plan.reasons
-            .iter()
+        // The cause met most often first: it is the one most likely to be the real blocker.
+        let mut reasons: Vec<_> = plan.reasons.iter().collect();
+        reasons.sort_by_key(|(why, dates)| (std::cmp::Reverse(dates.len()), *why));
+        reasons
+            .into_iter()
             .map(|(why, dates)| {
                 let shown: Vec<String> = dates
                     .iter()
@@ -312,7 +338,8 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         })
                     }),
                     changes: it.changes(),
-                    nights: nights(ds, it),
+                    nights: nights(ds, it).0,
+                    stopover_nights: nights(ds, it).1,
                     time_known: it.legs.iter().all(|l| l.time_known),
                     legs: it
                         .legs
@@ -356,7 +383,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                             }
                         })
                         .collect(),
-                    warnings: warnings::for_itinerary(ds, it, today),
+                    warnings: warnings::for_itinerary(ds, &req, it, today),
                 }
             })
             .collect();
@@ -432,13 +459,14 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
         let _ = writeln!(
             out,
-            "\nItinerary {}: {} → {} ({}; {} change(s), {} night(s) on the way, {} border crossing(s))",
+            "\nItinerary {}: {} → {} ({}; {} change(s), {} night(s), {} of them at a stopover, {} border crossing(s))",
             n + 1,
             when(it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
             when(it.arrive(), to.zone.0, it.legs.iter().all(|l| l.time_known)),
             if it.legs.iter().all(|l| l.time_known) { duration(it.depart(), it.arrive()) } else { format!("about {}", duration(it.depart(), it.arrive())) },
             it.changes(),
-            nights(ds, it),
+            nights(ds, it).0,
+            nights(ds, it).1,
             crossings
         );
         let mut t = render::table(&[
@@ -543,7 +571,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             ));
         }
         let _ = writeln!(out, "{line}");
-        let w = warnings::for_itinerary(ds, it, today);
+        let w = warnings::for_itinerary(ds, &req, it, today);
         if !w.is_empty() {
             let _ = writeln!(out, "Warnings:");
             for x in w {
