@@ -49,16 +49,18 @@ fn main() {
             fail(&problems)
         }
     };
-    // Sources are embedded apart: only the commands that show them decode them.
+    // What planning never shows (sources, notes) is embedded apart: only the commands that
+    // show it decode it.
     let mut dataset = dataset;
-    let sources = std::mem::take(&mut dataset.sources);
+    let details = dataset.take_details();
     let bytes = dataset
         .encode()
         .unwrap_or_else(|e| panic!("cannot encode the dataset: {e}"));
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
-    let bytes = model::Dataset::encode_sources(&sources)
-        .unwrap_or_else(|e| panic!("cannot encode the sources: {e}"));
-    let out = out.with_file_name("sources.bin");
+    let bytes = details
+        .encode()
+        .unwrap_or_else(|e| panic!("cannot encode the details: {e}"));
+    let out = out.with_file_name("details.bin");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 

@@ -301,6 +301,7 @@ pub struct VisaRule {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Visas {
     /// (destination, passport, requirement) from the Passport Index, sorted.
+    #[serde(with = "packed_index")]
     pub index: Vec<(Country, Country, Requirement)>,
     pub rules: Vec<VisaRule>,
     pub index_source: Option<SourceIx>,
@@ -349,6 +350,40 @@ pub struct Dataset {
     pub rates: Rates,
 }
 
+fn take_alternatives(disputes: &mut [Dispute]) -> Vec<Vec<Alternative>> {
+    disputes
+        .iter_mut()
+        .map(|d| std::mem::take(&mut d.alternatives))
+        .collect()
+}
+
+fn put_alternatives(disputes: &mut [Dispute], alternatives: Vec<Vec<Alternative>>) {
+    for (d, a) in disputes.iter_mut().zip(alternatives) {
+        d.alternatives = a;
+    }
+}
+
+/// What planning never shows, embedded apart from the rest of the dataset.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Details {
+    pub sources: Vec<Source>,
+    pub place_notes: Vec<Option<String>>,
+    pub crossing_notes: Vec<Option<String>>,
+    pub service_notes: Vec<Option<String>>,
+    /// Per crossing, per dispute: every version with its sources.
+    pub crossing_alternatives: Vec<Vec<Vec<Alternative>>>,
+    pub service_alternatives: Vec<Vec<Vec<Alternative>>>,
+}
+
+impl Details {
+    pub fn encode(&self) -> Result<Vec<u8>, String> {
+        postcard::to_stdvec(self).map_err(|e| e.to_string())
+    }
+    pub fn decode(bytes: &[u8]) -> Result<Details, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+}
+
 /// A public holiday: a date and the names the holidays library gives it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Holiday {
@@ -365,12 +400,44 @@ impl Dataset {
     pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
         postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
-    /// Sources travel apart from the rest (see build.rs): planning never shows them.
-    pub fn encode_sources(sources: &[Source]) -> Result<Vec<u8>, String> {
-        postcard::to_stdvec(sources).map_err(|e| e.to_string())
+    /// Takes out what planning never shows (sources and the records' notes), to be
+    /// embedded apart and decoded only by the commands that show it (see build.rs).
+    pub fn take_details(&mut self) -> Details {
+        Details {
+            sources: std::mem::take(&mut self.sources),
+            place_notes: self.places.iter_mut().map(|p| p.notes.take()).collect(),
+            crossing_notes: self.crossings.iter_mut().map(|c| c.notes.take()).collect(),
+            service_notes: self.services.iter_mut().map(|s| s.notes.take()).collect(),
+            crossing_alternatives: self
+                .crossings
+                .iter_mut()
+                .map(|c| take_alternatives(&mut c.disputes))
+                .collect(),
+            service_alternatives: self
+                .services
+                .iter_mut()
+                .map(|s| take_alternatives(&mut s.disputes))
+                .collect(),
+        }
     }
-    pub fn decode_sources(bytes: &[u8]) -> Result<Vec<Source>, String> {
-        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    /// Puts back what `take_details` took out.
+    pub fn put_details(&mut self, d: Details) {
+        self.sources = d.sources;
+        for (p, n) in self.places.iter_mut().zip(d.place_notes) {
+            p.notes = n;
+        }
+        for (c, n) in self.crossings.iter_mut().zip(d.crossing_notes) {
+            c.notes = n;
+        }
+        for (s, n) in self.services.iter_mut().zip(d.service_notes) {
+            s.notes = n;
+        }
+        for (c, alts) in self.crossings.iter_mut().zip(d.crossing_alternatives) {
+            put_alternatives(&mut c.disputes, alts);
+        }
+        for (s, alts) in self.services.iter_mut().zip(d.service_alternatives) {
+            put_alternatives(&mut s.disputes, alts);
+        }
     }
     pub fn holiday(&self, country: Country, date: NaiveDate) -> Option<&str> {
         let list = self.holidays.get(&country)?;
@@ -424,5 +491,95 @@ mod days {
                 .map(|n| from(n).ok_or_else(|| D::Error::custom("day number out of range")))
                 .collect()
         }
+    }
+}
+
+/// The Passport Index table in the embedded form: seven bytes an entry (destination,
+/// passport, requirement, days), so thousands of entries decode as one byte string.
+mod packed_index {
+    use super::Requirement;
+    use crate::types::Country;
+    use serde::{de::Error, Deserializer, Serializer};
+
+    fn code(r: Requirement) -> (u8, u16) {
+        match r {
+            Requirement::OwnCountry => (0, 0),
+            Requirement::VisaFreeDays(d) => (1, u16::try_from(d).unwrap_or(u16::MAX)),
+            Requirement::VisaFree => (2, 0),
+            Requirement::VisaOnArrival => (3, 0),
+            Requirement::EVisa => (4, 0),
+            Requirement::Eta => (5, 0),
+            Requirement::VisaRequired => (6, 0),
+            Requirement::NoAdmission => (7, 0),
+        }
+    }
+
+    fn requirement(tag: u8, days: u16) -> Option<Requirement> {
+        Some(match tag {
+            0 => Requirement::OwnCountry,
+            1 => Requirement::VisaFreeDays(u32::from(days)),
+            2 => Requirement::VisaFree,
+            3 => Requirement::VisaOnArrival,
+            4 => Requirement::EVisa,
+            5 => Requirement::Eta,
+            6 => Requirement::VisaRequired,
+            7 => Requirement::NoAdmission,
+            _ => return None,
+        })
+    }
+
+    pub fn serialize<S: Serializer>(
+        index: &[(Country, Country, Requirement)],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut bytes = Vec::with_capacity(index.len() * 7);
+        for (d, p, r) in index {
+            let (tag, days) = code(*r);
+            bytes.extend_from_slice(d.as_str().as_bytes());
+            bytes.extend_from_slice(p.as_str().as_bytes());
+            bytes.push(tag);
+            bytes.extend_from_slice(&days.to_be_bytes());
+        }
+        s.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(Country, Country, Requirement)>, D::Error> {
+        let bytes: Vec<u8> = serde_bytes_vec(d)?;
+        bytes
+            .chunks(7)
+            .map(|c| {
+                let country = |a: u8, b: u8| {
+                    Country::from_bytes([a, b]).ok_or_else(|| {
+                        D::Error::custom("packed visa index holds a bad country code")
+                    })
+                };
+                let (dest, pass) = (country(c[0], c[1])?, country(c[2], c[3])?);
+                let req = requirement(c[4], u16::from_be_bytes([c[5], c[6]]))
+                    .ok_or_else(|| D::Error::custom("unknown requirement tag"))?;
+                Ok((dest, pass, req))
+            })
+            .collect()
+    }
+
+    fn serde_bytes_vec<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+                if v.len() % 7 == 0 {
+                    Ok(v.to_vec())
+                } else {
+                    Err(E::custom(
+                        "packed visa index is not a whole number of entries",
+                    ))
+                }
+            }
+        }
+        d.deserialize_bytes(V)
     }
 }

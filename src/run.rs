@@ -135,14 +135,15 @@ fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-/// The dataset checked and encoded at build time (see build.rs), and its sources apart.
+/// The dataset checked and encoded at build time (see build.rs), and its details apart.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
-static EMBEDDED_SOURCES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sources.bin"));
+static EMBEDDED_DETAILS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/details.bin"));
 
 /// The dataset: the embedded one, already validated when the binary was built, or the
-/// TOML files of `--data DIR`, loaded and validated now. `with_sources` false leaves the
-/// embedded sources undecoded (planning never shows them; `ds.sources` is then empty).
-pub fn load_dataset(dir: Option<&std::path::Path>, with_sources: bool) -> Result<Dataset, Failure> {
+/// TOML files of `--data DIR`, loaded and validated now. `with_details` false leaves the
+/// embedded sources and notes undecoded (planning never shows them; `ds.sources` is then
+/// empty and every `notes` is `None`).
+pub fn load_dataset(dir: Option<&std::path::Path>, with_details: bool) -> Result<Dataset, Failure> {
     let Some(dir) = dir else {
         let broken = |e: String| {
             Failure::Data(vec![Problem::whole(
@@ -151,8 +152,8 @@ pub fn load_dataset(dir: Option<&std::path::Path>, with_sources: bool) -> Result
             )])
         };
         let mut ds = Dataset::decode(EMBEDDED).map_err(broken)?;
-        if with_sources {
-            ds.sources = Dataset::decode_sources(EMBEDDED_SOURCES).map_err(broken)?;
+        if with_details {
+            ds.put_details(crate::model::Details::decode(EMBEDDED_DETAILS).map_err(broken)?);
         }
         return Ok(ds);
     };
@@ -179,8 +180,8 @@ enum Afterwards {
 
 fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
     let today = today()?;
-    let with_sources = !matches!(cli.command, Command::Plan(_));
-    let ds = load_dataset(cli.data.as_deref(), with_sources)?;
+    let with_details = !matches!(cli.command, Command::Plan(_));
+    let ds = load_dataset(cli.data.as_deref(), with_details)?;
     let out = match cli.command {
         Command::Check => commands::check::run(&ds, today),
         Command::Places(a) => commands::places::run(&ds, &a),

@@ -123,6 +123,10 @@ impl ReadBack for Decimal {
 pub struct Country([u8; 2]);
 
 impl Country {
+    /// Two capital ASCII letters, as the binary dataset stores them.
+    pub fn from_bytes(b: [u8; 2]) -> Option<Country> {
+        b.iter().all(u8::is_ascii_uppercase).then_some(Country(b))
+    }
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
@@ -405,7 +409,16 @@ impl FromStr for Weekdays {
         Ok(Weekdays(bits))
     }
 }
-deserialize_from_str!(Weekdays);
+deserialize_compact!(
+    Weekdays,
+    u8,
+    |w: &Weekdays| w.0,
+    |n: u8| if n != 0 && n < 0x80 {
+        Ok(Weekdays(n))
+    } else {
+        Err(format!("weekday bits {n} are out of range"))
+    }
+);
 
 impl fmt::Display for Weekdays {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -449,7 +462,23 @@ impl FromStr for LocalTime {
             })
     }
 }
-deserialize_from_str!(LocalTime);
+deserialize_compact!(
+    LocalTime,
+    u16,
+    |t: &LocalTime| minute_of_day(t.0),
+    |n: u16| from_minute(n).map(LocalTime)
+);
+
+/// Minutes since midnight, the binary form of a local time.
+fn minute_of_day(t: NaiveTime) -> u16 {
+    use chrono::Timelike;
+    u16::try_from(t.hour() * 60 + t.minute()).unwrap_or(0)
+}
+
+fn from_minute(n: u16) -> Result<NaiveTime, String> {
+    NaiveTime::from_hms_opt(u32::from(n / 60), u32::from(n % 60), 0)
+        .ok_or_else(|| format!("minute of day {n} is out of range"))
+}
 
 impl fmt::Display for LocalTime {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -487,7 +516,21 @@ impl FromStr for TimeRange {
         Ok(TimeRange { start, end })
     }
 }
-deserialize_from_str!(TimeRange);
+deserialize_compact!(
+    TimeRange,
+    u32,
+    |r: &TimeRange| u32::from(minute_of_day(r.start.0)) << 16 | u32::from(minute_of_day(r.end.0)),
+    |n: u32| -> Result<TimeRange, String> {
+        let (a, b) = (
+            from_minute((n >> 16) as u16)?,
+            from_minute((n & 0xffff) as u16)?,
+        );
+        Ok(TimeRange {
+            start: LocalTime(a),
+            end: LocalTime(b),
+        })
+    }
+);
 
 impl fmt::Display for TimeRange {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -545,7 +588,7 @@ impl FromStr for Dur {
         Ok(Dur(total))
     }
 }
-deserialize_from_str!(Dur);
+deserialize_compact!(Dur, i64, |d: &Dur| d.0, |n: i64| Ok::<Dur, String>(Dur(n)));
 
 impl fmt::Display for Dur {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -597,7 +640,17 @@ impl FromStr for MonthDay {
         Ok(MonthDay { month, day })
     }
 }
-deserialize_from_str!(MonthDay);
+deserialize_compact!(
+    MonthDay,
+    u16,
+    |m: &MonthDay| (m.month * 32 + m.day) as u16,
+    |n: u16| {
+        let (month, day) = (u32::from(n / 32), u32::from(n % 32));
+        NaiveDate::from_ymd_opt(2024, month, day)
+            .map(|_| MonthDay { month, day })
+            .ok_or_else(|| format!("month-day {n} is out of range"))
+    }
+);
 
 impl fmt::Display for MonthDay {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {

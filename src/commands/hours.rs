@@ -416,6 +416,9 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
             for (field, value) in header.iter().zip(one) {
                 t.add_row(vec![field.to_string(), value.clone()]);
             }
+            if let Some(notes) = &ds.crossings[chosen[0]].notes {
+                t.add_row(vec!["notes".to_string(), notes.clone()]);
+            }
             t
         }
         _ => {
