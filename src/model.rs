@@ -571,7 +571,7 @@ mod packed_index {
                 f.write_str("bytes")
             }
             fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-                if v.len() % 7 == 0 {
+                if v.len().is_multiple_of(7) {
                     Ok(v.to_vec())
                 } else {
                     Err(E::custom(
