@@ -694,16 +694,6 @@ impl Season {
             _ => self.open.in_year(date.year() + 1).unwrap_or(date),
         }
     }
-    /// The first day on or after `date` that is outside the season (the closing day + 1).
-    pub fn closes_after(&self, date: NaiveDate) -> Option<NaiveDate> {
-        let close = self.close.in_year(date.year())?;
-        let close = if close >= date {
-            close
-        } else {
-            self.close.in_year(date.year() + 1)?
-        };
-        close.succ_opt()
-    }
 }
 
 /// The date a source reports: a day, a month, a year, an approximate year, or none.
@@ -891,7 +881,6 @@ mod tests {
         }
         assert_eq!(summer.next_open_day(d("2026-12-10")), d("2027-04-01"));
         assert_eq!(summer.next_open_day(d("2026-02-10")), d("2026-04-01"));
-        assert_eq!(summer.closes_after(d("2026-06-10")), Some(d("2026-12-01")));
         assert_eq!(winter.next_open_day(d("2026-06-10")), d("2026-11-01"));
     }
 
