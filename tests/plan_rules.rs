@@ -537,3 +537,51 @@ fn times_in_tables_always_carry_their_zone() {
         .stdout
         .contains("many people in Alpha keep Asia/Urumqi (UTC+6)"));
 }
+
+/// Regression: the earliest-date search once offered leaving in December on a feeder bus
+/// and waiting months at the stopover for a seasonal pass to reopen. A journey lasts at
+/// most TRIP_DAYS from its first departure, so the first useful day is in late March.
+#[test]
+fn no_journey_waits_months_at_a_stopover_for_a_pass_to_open() {
+    let zeta = "\n[[place]]\nid = \"zeta\"\nname = \"Zeta\"\ncountry = \"CN\"\nzone = \"Asia/Shanghai\"\nsources = [\"fixture\"]\nverified = 2026-01-01\n";
+    let feeder = "\n[[service]]\nid = \"alpha-zeta-bus\"\nname = \"Alpha–Zeta bus\"\nmode = \"bus\"\nstatus = \"running\"\nsources = [\"fixture\"]\nverified = 2026-01-01\nstops = [{ at = \"alpha\", offset = \"0h\" }, { at = \"zeta\", offset = \"2h\" }]\n[service.schedule]\nkind = \"weekly\"\ndays = \"daily\"\ndepart = \"08:00\"\nzone = \"Asia/Shanghai\"\n\n[[service]]\nid = \"zeta-delta-bus\"\nname = \"Zeta–Delta bus over Pass C\"\nmode = \"bus\"\nstatus = \"running\"\nsources = [\"fixture\"]\nverified = 2026-01-01\nstops = [{ at = \"zeta\", offset = \"0h\" }, { cross = \"pass-c\", offset = \"3h\" }, { at = \"delta\", offset = \"8h\" }]\n[service.schedule]\nkind = \"weekly\"\ndays = \"Mon-Fri\"\ndepart = \"09:00\"\nzone = \"Asia/Shanghai\"\n";
+    let tmp = common::broken(&[
+        (
+            "places/places.toml",
+            "[[place]]\nid = \"epsilon\"",
+            &format!("{}\n[[place]]\nid = \"epsilon\"", zeta.trim_start()),
+        ),
+        (
+            "services/services.toml",
+            "[[service]]\nid = \"gamma-epsilon-jeep\"",
+            &format!(
+                "{}\n[[service]]\nid = \"gamma-epsilon-jeep\"",
+                feeder.trim_start()
+            ),
+        ),
+    ]);
+    let dir = tmp.path().to_str().unwrap();
+    let r = common::run(&[
+        "--data",
+        dir,
+        "plan",
+        "alpha",
+        "delta",
+        "--date",
+        "2026-12-10",
+        "--passport",
+        "GB",
+        "--visa",
+        "PK",
+        "--avoid",
+        "pass-a",
+        "--json",
+    ]);
+    let p: Plan = r.json();
+    assert_eq!(r.code, 1, "{p:#?}");
+    let earliest = p.earliest.expect("a day within a year works");
+    assert!(
+        earliest.as_str() >= "2027-03-18" && earliest.as_str() <= "2027-04-01",
+        "{earliest}"
+    );
+}
