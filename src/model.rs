@@ -316,6 +316,13 @@ impl Visas {
             .ok()?;
         Some(self.index[i].2)
     }
+    /// Whether some override for this destination holds only between dates, so that entry
+    /// there can depend on the day.
+    pub fn has_dated_rules(&self, destination: Country) -> bool {
+        self.rules
+            .iter()
+            .any(|r| r.destination == destination && (r.from.is_some() || r.until.is_some()))
+    }
     /// Whether the index knows this country as a passport or a destination.
     pub fn knows(&self, c: Country) -> bool {
         self.index.iter().any(|(d, p, _)| *d == c || *p == c)

@@ -173,12 +173,11 @@ impl<'a> Planner<'a> {
     /// Whether the traveller may enter `country` over crossing `ci` on `date`.
     fn entry(&mut self, country: Country, ci: CrossingIx, date: NaiveDate) -> Entry {
         let ds = self.ds;
-        let dated = ds
-            .visas
-            .rules
-            .iter()
-            .any(|r| r.destination == country && (r.from.is_some() || r.until.is_some()));
-        let key = (country, ci, dated.then_some(date));
+        let key = (
+            country,
+            ci,
+            ds.visas.has_dated_rules(country).then_some(date),
+        );
         self.entries
             .entry(key)
             .or_insert_with(|| {
@@ -377,12 +376,8 @@ impl<'a> Planner<'a> {
             if let Some(why) = refused {
                 // A dated visa rule may admit the traveller on a later day: an on-demand start
                 // can wait for the next local midnight at the entry post; otherwise it is final.
-                let dated =
-                    ds.visas.rules.iter().any(|r| {
-                        r.destination == b.country && (r.from.is_some() || r.until.is_some())
-                    });
                 let at = cleared.unwrap_or(board);
-                let shift = (want_shift && dated)
+                let shift = (want_shift && ds.visas.has_dated_rules(b.country))
                     .then(|| {
                         calendar::at_local(b.zone.0, entry_date + Duration::days(1), NaiveTime::MIN)
                     })

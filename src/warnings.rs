@@ -30,7 +30,6 @@ const PLANNING_FACTS: &[&str] = &[
     "status",
     "zone",
     "cutoff",
-    "days",
     "permits",
     "reopens",
 ];
