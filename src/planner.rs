@@ -79,6 +79,10 @@ impl Itinerary {
     pub fn arrive(&self) -> DateTime<Utc> {
         self.legs.last().map(|l| l.arrive).unwrap_or_default()
     }
+    /// Whether every leg's departure time is fixed by a source.
+    pub fn time_known(&self) -> bool {
+        self.legs.iter().all(|l| l.time_known)
+    }
     pub fn changes(&self) -> usize {
         self.legs.len().saturating_sub(1)
     }

@@ -320,6 +320,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             .itineraries
             .iter()
             .map(|it| {
+                let (all_nights, stopover_nights) = nights(ds, it);
                 let (sum, complete, rate_date) = total(ds, it, currency);
                 let shares_vehicle = it.legs.iter().any(|l| l.vehicles.is_some());
                 ItineraryJson {
@@ -338,9 +339,9 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         })
                     }),
                     changes: it.changes(),
-                    nights: nights(ds, it).0,
-                    stopover_nights: nights(ds, it).1,
-                    time_known: it.legs.iter().all(|l| l.time_known),
+                    nights: all_nights,
+                    stopover_nights,
+                    time_known: it.time_known(),
                     legs: it
                         .legs
                         .iter()
@@ -457,16 +458,17 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     }
     for (n, it) in plan.itineraries.iter().enumerate() {
         let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
+        let (all_nights, stopover_nights) = nights(ds, it);
         let _ = writeln!(
             out,
             "\nItinerary {}: {} → {} ({}; {} change(s), {} night(s), {} of them at a stopover, {} border crossing(s))",
             n + 1,
             when(it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
-            when(it.arrive(), to.zone.0, it.legs.iter().all(|l| l.time_known)),
-            if it.legs.iter().all(|l| l.time_known) { duration(it.depart(), it.arrive()) } else { format!("about {}", duration(it.depart(), it.arrive())) },
+            when(it.arrive(), to.zone.0, it.time_known()),
+            if it.time_known() { duration(it.depart(), it.arrive()) } else { format!("about {}", duration(it.depart(), it.arrive())) },
             it.changes(),
-            nights(ds, it).0,
-            nights(ds, it).1,
+            all_nights,
+            stopover_nights,
             crossings
         );
         let mut t = render::table(&[
