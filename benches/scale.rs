@@ -157,6 +157,7 @@ fn request(ds: &Dataset, within: u32) -> Request {
         party: 1,
         via: None,
         avoid: Vec::new(),
+        now: None,
     }
 }
 

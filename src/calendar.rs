@@ -2,7 +2,7 @@
 //! hours, lunch breaks and the practical cut-off, each judged in the clock the post keeps.
 //! The planner and `crossings hours` both ask here, so they can never disagree.
 
-use crate::model::{Crossing, CrossingStatus, Dataset, Side};
+use crate::model::{Crossing, CrossingStatus, Dataset, Direction, Side};
 use crate::types::{Season, TimeRange, Weekdays};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
@@ -186,6 +186,15 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
     Ok(())
 }
 
+/// Whether the dataset knows the public holidays of `country` in the year of `date`: the
+/// generated lists end in some year, and a later year's holidays are simply not known.
+pub fn holidays_known(ds: &Dataset, country: crate::types::Country, date: NaiveDate) -> bool {
+    ds.holidays
+        .get(&country)
+        .and_then(|l| l.last())
+        .is_some_and(|h| h.date.year() >= date.year())
+}
+
 /// Is the whole crossing open on this date (both sides)?
 pub fn crossing_day(ds: &Dataset, c: &Crossing, date: NaiveDate) -> Result<(), Closed> {
     for side in &c.sides {
@@ -194,22 +203,36 @@ pub fn crossing_day(ds: &Dataset, c: &Crossing, date: NaiveDate) -> Result<(), C
     Ok(())
 }
 
-/// The latest moment of the day a vehicle may reach the post: the closing time or the
-/// practical cut-off, whichever is earlier.
-pub fn last_entry(side: &Side) -> Option<NaiveTime> {
-    match (side.hours.map(|h| h.end.0), side.cutoff.map(|c| c.0)) {
+/// The cut-off that applies to travellers going `dir` through this side's post: a cut-off
+/// reported for one direction only binds that direction.
+pub fn cutoff(side: &Side, dir: Direction) -> Option<NaiveTime> {
+    side.cutoff
+        .filter(|_| side.cutoff_for.is_none_or(|d| d == dir))
+        .map(|c| c.0)
+}
+
+/// The latest moment of the day a vehicle going `dir` may reach the post: the closing time
+/// or the practical cut-off for that direction, whichever is earlier.
+pub fn last_entry(side: &Side, dir: Direction) -> Option<NaiveTime> {
+    match (side.hours.map(|h| h.end.0), cutoff(side, dir)) {
         (Some(h), Some(c)) => Some(h.min(c)),
         (h, c) => h.or(c),
     }
 }
 
-/// Can a vehicle reaching this side's post at instant `t` pass?
-pub fn side_at(ds: &Dataset, c: &Crossing, side: &Side, t: DateTime<Utc>) -> Result<(), Blocked> {
+/// Can a vehicle going `dir` and reaching this side's post at instant `t` pass?
+pub fn side_at(
+    ds: &Dataset,
+    c: &Crossing,
+    side: &Side,
+    dir: Direction,
+    t: DateTime<Utc>,
+) -> Result<(), Blocked> {
     let local = t.with_timezone(&side.zone.0);
     side_day(ds, c, side, local.date_naive()).map_err(Blocked::Day)?;
     let time = local.time();
     let opens = side.hours.map(|h| h.start.0);
-    let last = last_entry(side);
+    let last = last_entry(side, dir);
     let outside = opens.is_some_and(|o| time < o) || last.is_some_and(|l| time > l);
     let lunch = side
         .breaks
@@ -220,7 +243,7 @@ pub fn side_at(ds: &Dataset, c: &Crossing, side: &Side, t: DateTime<Utc>) -> Res
         return Err(Blocked::Hours {
             local: time,
             window: side.hours,
-            cutoff: side.cutoff.map(|c| c.0),
+            cutoff: cutoff(side, dir),
             lunch,
         });
     }
@@ -234,16 +257,17 @@ pub fn at_local(zone: Tz, date: NaiveDate, time: NaiveTime) -> Option<DateTime<U
         .map(|d| d.with_timezone(&Utc))
 }
 
-/// The first instant at or after `t` when a vehicle could pass this side, looking at most
-/// `days` days ahead.
+/// The first instant at or after `t` when a vehicle going `dir` could pass this side,
+/// looking at most `days` days ahead.
 pub fn next_side_open(
     ds: &Dataset,
     c: &Crossing,
     side: &Side,
+    dir: Direction,
     t: DateTime<Utc>,
     days: i64,
 ) -> Option<DateTime<Utc>> {
-    if side_at(ds, c, side, t).is_ok() {
+    if side_at(ds, c, side, dir, t).is_ok() {
         return Some(t);
     }
     let zone = side.zone.0;
@@ -259,7 +283,7 @@ pub fn next_side_open(
         candidates.sort();
         for time in candidates {
             if let Some(instant) = at_local(zone, date, time) {
-                if instant >= t && side_at(ds, c, side, instant).is_ok() {
+                if instant >= t && side_at(ds, c, side, dir, instant).is_ok() {
                     return Some(instant);
                 }
             }
@@ -348,6 +372,9 @@ mod tests {
             hours: Some("10:00-17:00".parse().unwrap()),
             breaks: vec!["13:00-14:00".parse().unwrap()],
             cutoff: Some("12:30".parse().unwrap()),
+            cutoff_for: None,
+            clear: None,
+            queue: false,
         }
     }
 
@@ -393,6 +420,7 @@ mod tests {
                 open: "04-01".parse().unwrap(),
                 close: "11-30".parse().unwrap(),
             }),
+            between: None,
             sides: [side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek")],
             closures: vec![Closure {
                 from: d("2026-06-01"),
@@ -439,23 +467,46 @@ mod tests {
         let (ds, c) = fixture();
         let cn = &c.sides[0];
         // 02:00 UTC = 10:00 Beijing: open.
-        assert!(side_at(&ds, &c, cn, utc("2026-06-15T02:00:00Z")).is_ok());
+        assert!(side_at(&ds, &c, cn, Direction::Leaving, utc("2026-06-15T02:00:00Z")).is_ok());
         // 01:59 UTC = 09:59 Beijing: not yet.
-        assert!(side_at(&ds, &c, cn, utc("2026-06-15T01:59:00Z")).is_err());
+        assert!(side_at(&ds, &c, cn, Direction::Leaving, utc("2026-06-15T01:59:00Z")).is_err());
         // 04:31 UTC = 12:31 Beijing: after the 12:30 cut-off although the post is open to 17:00.
-        assert!(side_at(&ds, &c, cn, utc("2026-06-15T04:31:00Z")).is_err());
+        assert!(side_at(&ds, &c, cn, Direction::Leaving, utc("2026-06-15T04:31:00Z")).is_err());
         // The same instant is 10:31 in Bishkek: the Kyrgyz side is open.
-        assert!(side_at(&ds, &c, &c.sides[1], utc("2026-06-15T04:31:00Z")).is_ok());
+        assert!(side_at(
+            &ds,
+            &c,
+            &c.sides[1],
+            Direction::Entering,
+            utc("2026-06-15T04:31:00Z")
+        )
+        .is_ok());
     }
 
     #[test]
     fn next_opening_skips_weekend_and_holiday() {
         let (ds, c) = fixture();
         // Saturday 13 June → Monday 15 June 10:00 Beijing = 02:00 UTC.
-        let n = next_side_open(&ds, &c, &c.sides[0], utc("2026-06-13T03:00:00Z"), 30).unwrap();
+        let n = next_side_open(
+            &ds,
+            &c,
+            &c.sides[0],
+            Direction::Leaving,
+            utc("2026-06-13T03:00:00Z"),
+            30,
+        )
+        .unwrap();
         assert_eq!(n, utc("2026-06-15T02:00:00Z"));
         // After the cut-off on Wednesday 30 Sep, Thursday 1 Oct is a holiday → Friday 2 Oct.
-        let n = next_side_open(&ds, &c, &c.sides[0], utc("2026-09-30T06:00:00Z"), 30).unwrap();
+        let n = next_side_open(
+            &ds,
+            &c,
+            &c.sides[0],
+            Direction::Leaving,
+            utc("2026-09-30T06:00:00Z"),
+            30,
+        )
+        .unwrap();
         assert_eq!(n, utc("2026-10-02T02:00:00Z"));
         let (day, _, _) = next_open(&ds, &c, d("2026-12-10")).unwrap();
         assert_eq!(day, d("2027-04-01"));

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub use crate::raw::{CrossingStatus, Enforce, Foreigners, Mode, Per, ScheduleKind, ServiceStatus};
+pub use crate::raw::{
+    CrossingStatus, Direction, Enforce, Foreigners, Mode, Per, ScheduleKind, ServiceStatus,
+};
 
 pub type PlaceIx = usize;
 pub type CrossingIx = usize;
@@ -67,6 +69,12 @@ pub struct Side {
     pub hours: Option<TimeRange>,
     pub breaks: Vec<TimeRange>,
     pub cutoff: Option<LocalTime>,
+    /// The travellers the cut-off applies to (`None`: both directions).
+    pub cutoff_for: Option<Direction>,
+    /// Time to clear this post, where a source gives it.
+    pub clear: Option<Dur>,
+    /// Vehicles arriving after closing wait overnight for the next opening.
+    pub queue: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -112,6 +120,8 @@ pub struct Crossing {
     pub permits: Vec<PermitIx>,
     pub holidays_close: Vec<Country>,
     pub season: Option<Season>,
+    /// Driving time between the two posts, where a source gives it.
+    pub between: Option<Dur>,
     pub sides: [Side; 2],
     pub closures: Vec<Closure>,
     pub disputes: Vec<Dispute>,
@@ -157,6 +167,8 @@ pub struct Schedule {
     pub days: Option<Weekdays>,
     pub depart: Option<LocalTime>,
     pub window: Option<TimeRange>,
+    /// How long ahead it must be booked, where a source says.
+    pub book_ahead: Option<Dur>,
     pub zone: Zone,
     #[serde(with = "days::maybe")]
     pub first: Option<NaiveDate>,

@@ -8,7 +8,7 @@ use crate::model::*;
 use crate::money;
 use crate::types::{Country, Money};
 use crate::visa::{self, Entry};
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
@@ -20,6 +20,68 @@ pub const MAX_LEGS: usize = 6;
 /// The longest a journey may last, from its first departure (and so how many days after
 /// the last possible departure day the search may arrive).
 pub const TRIP_DAYS: i64 = 14;
+/// How long before a post's closing time or cut-off a vehicle should reach it, in minutes;
+/// one that arrives later is marked tight. A planning default, documented in the README.
+pub const MARGIN: i64 = 60;
+/// Dawn, in the local clock of the place a leg leaves from: no leg whose time no timetable
+/// fixes (on demand, when full, time unknown) leaves before it, and none of them is still on
+/// the road at midnight, unless the service is an overnight one (sleeper bus, train).
+/// A planning default, documented in the README.
+pub const DAWN: NaiveTime = match NaiveTime::from_hms_opt(6, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+/// The most nights a vehicle queues at a post that says vehicles queue (a weekend and a
+/// holiday); a longer closure ends the ride. A planning default, documented in the README.
+pub const MAX_QUEUE_NIGHTS: i64 = 3;
+/// Legs longer than this cannot avoid the night; they only have to leave after dawn.
+pub const LONGEST_DAY_LEG: i64 = 18 * 60;
+
+/// The daytime window in which a service whose departure no source gives is assumed to
+/// leave, in the local clock of the place it leaves from: agency cars from dawn to 18:00,
+/// shared taxis, minibuses and buses that leave when full 07:00–14:00 (they fill up in the
+/// morning). Planning defaults, documented in the README; a window in the data wins.
+pub fn default_window(mode: Mode) -> (NaiveTime, NaiveTime) {
+    let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
+    match mode {
+        Mode::AgencyCar => (DAWN, hm(18, 0)),
+        _ => (hm(7, 0), hm(14, 0)),
+    }
+}
+
+/// Whether a service runs through the night by nature (the night rule does not apply).
+pub fn overnight(mode: Mode) -> bool {
+    matches!(mode, Mode::SleeperBus | Mode::Train)
+}
+
+/// Whether a service's departure is fixed by a timetable (otherwise the planner places it
+/// inside a window: on demand, when full, or time unknown).
+pub fn timetabled(s: &Service) -> bool {
+    s.schedule.depart.is_some() && s.schedule.kind == ScheduleKind::Weekly
+}
+
+/// The clock a free departure window is judged in: the data's window and a when-full
+/// service's earliest time are in the schedule's zone; a default window is in the clock
+/// people keep at the boarding place.
+fn window_of(ds: &Dataset, s: &Service, board: usize) -> (chrono_tz::Tz, NaiveTime, NaiveTime) {
+    let sc = &s.schedule;
+    if let Some(w) = sc.window {
+        return (sc.zone.0, w.start.0, w.end.0);
+    }
+    if let Some(d) = sc.depart {
+        return (sc.zone.0, d.0, d.0);
+    }
+    let (a, b) = default_window(s.mode);
+    (local_clock(ds, s, board), a, b)
+}
+
+/// The clock people keep at a stop (Kashgar keeps Xinjiang time), for the night rule.
+fn local_clock(ds: &Dataset, s: &Service, stop: usize) -> chrono_tz::Tz {
+    match s.stops[stop].at {
+        StopAt::Place(p) => ds.places[p].local_zone.unwrap_or(ds.places[p].zone).0,
+        StopAt::Crossing(_) => s.schedule.zone.0,
+    }
+}
 
 /// A resolved planning question. Dates are arguments: nothing here reads the clock.
 #[derive(Debug, Clone)]
@@ -34,16 +96,31 @@ pub struct Request {
     pub party: u32,
     pub via: Option<PlaceIx>,
     pub avoid: Vec<CrossingIx>,
+    /// The present moment when planning from now (no `--date`): nothing leaves before it,
+    /// and transfers that must be booked ahead leave no earlier than that long after it.
+    pub now: Option<DateTime<Utc>>,
 }
 
-/// Passing one border on a leg: which side comes first and when each post is reached
-/// (unknown when the timetable does not say).
+/// Passing one border on a leg: which side comes first, when each post is reached and
+/// passed (unknown when the timetable does not say), and how long the vehicle waited there.
 #[derive(Debug, Clone)]
 pub struct BorderPass {
     pub crossing: CrossingIx,
     pub first_side: usize,
+    /// When the vehicle reaches the first post (before any wait).
     pub reach: Option<DateTime<Utc>>,
+    /// When it passes the first post (after waiting for the opening or the end of lunch).
+    pub passed: Option<DateTime<Utc>>,
+    /// When it passes the second post.
     pub cleared: Option<DateTime<Utc>>,
+    /// Waiting at both posts for them to open.
+    pub waited: Duration,
+    /// Whether the time to clear the first post and drive to the second is known (from the
+    /// service or from the crossing's data); otherwise the second post is timed as if it
+    /// took no time, a lower bound.
+    pub clear_known: bool,
+    /// Reached within `MARGIN` of a post's closing time or cut-off.
+    pub tight: bool,
     pub entry: Option<Entry>,
 }
 
@@ -52,7 +129,10 @@ pub struct Leg {
     pub service: ServiceIx,
     pub board: usize,
     pub alight: usize,
+    /// When the leg leaves; for a leg whose time is not known, the earliest it can (inside
+    /// `window`).
     pub depart: DateTime<Utc>,
+    /// When it arrives; when `arrive_known` is false, only a lower bound.
     pub arrive: DateTime<Utc>,
     pub borders: Vec<BorderPass>,
     /// The fare used (index into the service's fares) and its cost for the whole party.
@@ -61,6 +141,18 @@ pub struct Leg {
     /// False when no source fixes the departure time (a shared taxi that leaves when full,
     /// a bus whose time is unknown): the times are then the earliest that fit, not a timetable.
     pub time_known: bool,
+    /// For a leg whose time is not known: the window it leaves in that day (first and last
+    /// moment, the same for a when-full service with only an earliest time).
+    pub window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// False when no source gives the time at the stop where the leg ends.
+    pub arrive_known: bool,
+}
+
+impl Leg {
+    /// Reaches a post within `MARGIN` of its closing time or cut-off.
+    pub fn tight(&self) -> bool {
+        self.borders.iter().any(|b| b.tight)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -76,43 +168,75 @@ impl Itinerary {
     pub fn depart(&self) -> DateTime<Utc> {
         self.legs.first().map(|l| l.depart).unwrap_or_default()
     }
+    /// The arrival; when `arrive_known` is false, a lower bound.
     pub fn arrive(&self) -> DateTime<Utc> {
         self.legs.last().map(|l| l.arrive).unwrap_or_default()
+    }
+    /// Whether the time of arrival is known (a source gives the time at the last stop).
+    pub fn arrive_known(&self) -> bool {
+        self.legs.last().is_none_or(|l| l.arrive_known)
     }
     /// Whether every leg's departure time is fixed by a source.
     pub fn time_known(&self) -> bool {
         self.legs.iter().all(|l| l.time_known)
     }
+    /// Whether some post is reached within `MARGIN` of its closing time or cut-off.
+    pub fn tight(&self) -> bool {
+        self.legs.iter().any(Leg::tight)
+    }
     pub fn changes(&self) -> usize {
         self.legs.len().saturating_sub(1)
     }
-    /// Whether `self` is at least as good as `other` on arrival, cost and changes, and left
-    /// no earlier (so its 14-day budget reaches at least as far: see the invariants in `run`).
+    /// Whether `self` is at least as good as `other` on arrival (a known one is better than
+    /// one not known), cost, changes and margins, and left no earlier (so its 14-day budget
+    /// reaches at least as far: see the invariants in `run`).
     fn covers(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
+            && (self.arrive_known() || !other.arrive_known())
             && self.cost <= other.cost
             && self.unknown_fares <= other.unknown_fares
             && self.legs.len() <= other.legs.len()
+            && (!self.tight() || other.tight())
             && self.depart() >= other.depart()
     }
 
-    /// How itineraries are ranked for the answer: at least as good on arrival, changes and
-    /// unknown fares, and on cost too unless the other looks cheaper only because more of
-    /// its fares are unknown (a price not known is not a saving). Transitive, like `covers`,
-    /// which implies it.
+    /// How itineraries are ranked for the answer: at least as good on arrival, changes,
+    /// unknown fares and margins, leaving no earlier, and on cost too unless the other
+    /// looks cheaper only because more of its fares are unknown (a price not known is not a
+    /// saving). Transitive, like `covers`, which implies it. Leaving no earlier makes the
+    /// answer a profile: a later departure that arrives later is another answer, and of two
+    /// that arrive together the one that leaves later wins (no needless wait).
     pub fn outranks(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
+            && (self.arrive_known() || !other.arrive_known())
             && self.legs.len() <= other.legs.len()
             && self.unknown_fares <= other.unknown_fares
+            && (!self.tight() || other.tight())
+            && self.depart() >= other.depart()
             && (self.cost <= other.cost || self.unknown_fares < other.unknown_fares)
     }
 
-    fn key(&self) -> (DateTime<Utc>, i64, u32, usize) {
+    /// The order answers are shown in: earliest arrival, comfortable before tight, then
+    /// cheaper, fewer unknown fares and fewer legs, then the later departure.
+    fn key(
+        &self,
+    ) -> (
+        DateTime<Utc>,
+        bool,
+        bool,
+        i64,
+        u32,
+        usize,
+        Reverse<DateTime<Utc>>,
+    ) {
         (
             self.arrive(),
+            !self.arrive_known(),
+            self.tight(),
             self.cost,
             self.unknown_fares,
             self.legs.len(),
+            Reverse(self.depart()),
         )
     }
 }
@@ -127,6 +251,9 @@ pub struct Plan {
     pub unusable: BTreeMap<ServiceIx, String>,
     /// Crossings whose closure or hours blocked a ride that mattered.
     pub blocked_at: BTreeSet<CrossingIx>,
+    /// Countries and years whose public holidays the dataset does not know although a
+    /// crossing used (or tried) then closes for them: the plan cannot tell holiday closures.
+    pub holidays_unknown: BTreeSet<(Country, i32)>,
 }
 
 struct Label {
@@ -150,6 +277,9 @@ pub struct Planner<'a> {
     sentences: HashMap<(CrossingIx, calendar::Closed), String>,
     /// Whether the ride being tried counts towards the reasons (see `ride`).
     recording: bool,
+    /// A profile search (every day of the window, latest departures); without it, only the
+    /// earliest arrival matters (the search for the first day that works).
+    profile: bool,
     plan: Plan,
 }
 
@@ -172,6 +302,7 @@ impl<'a> Planner<'a> {
             entries: HashMap::new(),
             sentences: HashMap::new(),
             recording: false,
+            profile: true,
             plan: Plan::default(),
         }
     }
@@ -240,14 +371,16 @@ impl<'a> Planner<'a> {
                 .unwrap_or_default();
             return Err(format!("{} ({}) is suspended{since}", s.name, s.id));
         }
-        if s.stops[i].offset.is_none() || s.stops[j].offset.is_none() {
+        // A ride can end where no source gives the time (it arrives, time not known), but
+        // it cannot start there: nothing says when to be at the stop.
+        if s.stops[i].offset.is_none() {
             // Worth telling only when it would have reached the destination.
             if s.stops[j].at == StopAt::Place(self.req.to) {
-                let stop = match s.stops[if s.stops[i].offset.is_none() { i } else { j }].at {
+                let stop = match s.stops[i].at {
                     StopAt::Place(p) => ds.places[p].name.as_str(),
                     StopAt::Crossing(c) => ds.crossings[c].name.as_str(),
                 };
-                self.plan.unusable.insert(si, format!("{} ({}): no source gives its time at {stop}, so it cannot be used to or from there", s.name, s.id));
+                self.plan.unusable.insert(si, format!("{} ({}): no source gives its time at {stop}, so it cannot be used from there", s.name, s.id));
             }
             return Err(String::new());
         }
@@ -304,20 +437,29 @@ impl<'a> Planner<'a> {
         Ok(())
     }
 
-    /// Checks the borders between stops `i` and `j` for a departure at `t0`. On failure
-    /// returns the reason and, where the post opens later, the instant the vehicle should
-    /// have reached it instead (for shifting an on-demand departure).
-    fn borders(
+    /// Drives service `si` from stop `i` to stop `j` with the vehicle leaving its first stop
+    /// at `t0`, through every post in between. A vehicle that reaches a post before it
+    /// opens or in its lunch break waits (`wait`: timetabled and when-full services; an
+    /// on-demand car is started later instead), the same day, or overnight to the next open
+    /// day where the post's data says vehicles queue; the stops after it move with it. The
+    /// second post is reached after the first post's clearing time and the drive between
+    /// them (the service's own `clear` where it gives one). On failure returns the reason
+    /// and, where the post opens later, how much later the vehicle should have reached it
+    /// (for shifting an on-demand start).
+    fn drive(
         &mut self,
         si: ServiceIx,
         i: usize,
         j: usize,
         t0: DateTime<Utc>,
-        want_shift: bool,
-    ) -> Result<Vec<BorderPass>, (String, NaiveDate, Option<Duration>)> {
+        wait: bool,
+    ) -> Result<Drive, (String, NaiveDate, Option<Duration>)> {
         let ds = self.ds;
         let s = &ds.services[si];
         let mut passes = Vec::new();
+        let mut delay = Duration::zero();
+        let mut floor: Option<DateTime<Utc>> = None;
+        let board = t0 + s.stops[i].offset.unwrap_or_default().to_chrono();
         for k in i + 1..j {
             let StopAt::Crossing(ci) = s.stops[k].at else {
                 continue;
@@ -333,74 +475,168 @@ impl<'a> Planner<'a> {
                 .position(|sd| Some(sd.country) == before)
                 .unwrap_or(0);
             let (a, b) = (&c.sides[first_side], &c.sides[1 - first_side]);
-            let board = t0 + s.stops[i].offset.unwrap_or_default().to_chrono();
-            let (reach, cleared) = match s.stops[k].offset {
-                Some(o) => {
-                    let reach = t0 + o.to_chrono();
-                    (
-                        Some(reach),
-                        Some(reach + s.stops[k].clear.unwrap_or_default().to_chrono()),
-                    )
-                }
-                None => (None, None),
+            // Time from passing the first post to reaching the second.
+            let (gap, clear_known) = match s.stops[k].clear {
+                Some(cl) => (cl.to_chrono(), true),
+                None => (
+                    a.clear.unwrap_or_default().to_chrono()
+                        + c.between.unwrap_or_default().to_chrono(),
+                    a.clear.is_some() && c.between.is_some(),
+                ),
             };
-            // The visa is judged on arrival at the second post, and reported even when a
-            // post is also closed: both block the journey, and the traveller should see both.
-            let entry_date = cleared
-                .unwrap_or(board)
-                .with_timezone(&b.zone.0)
-                .date_naive();
-            let entry =
-                (!self.req.passports.is_empty()).then(|| self.entry(b.country, ci, entry_date));
-            let refused = match &entry {
-                Some(Entry::Refused(why)) => Some(why.clone()),
-                _ => None,
+            let reach = s.stops[k].offset.map(|o| t0 + o.to_chrono() + delay);
+            let mut pass = BorderPass {
+                crossing: ci,
+                first_side,
+                reach,
+                passed: None,
+                cleared: None,
+                waited: Duration::zero(),
+                clear_known,
+                tight: false,
+                entry: None,
             };
-            for (side, at) in [(a, reach), (b, cleared)] {
+            let mut at = reach;
+            for (n, (side, dir)) in [(a, Direction::Leaving), (b, Direction::Entering)]
+                .into_iter()
+                .enumerate()
+            {
                 let when = at.unwrap_or(board);
                 let local_date = when.with_timezone(&side.zone.0).date_naive();
+                self.note_horizon(c, local_date);
                 let result = match at {
-                    Some(t) => calendar::side_at(ds, c, side, t),
+                    Some(t) => calendar::side_at(ds, c, side, dir, t),
                     // Time at the border unknown: only the day can be checked.
                     None => calendar::side_day(ds, c, side, local_date).map_err(Blocked::Day),
                 };
-                if let Err(blocked) = result {
-                    if let Some(why) = &refused {
-                        self.reject(why.clone(), entry_date);
+                let passed = match (result, at) {
+                    (Ok(()), _) => at,
+                    (Err(blocked), t) => {
+                        // Waiting: the same local day, or overnight where vehicles queue.
+                        let opens = t
+                            .filter(|_| wait)
+                            .and_then(|t| {
+                                calendar::next_side_open(ds, c, side, dir, t, 400).map(|o| (t, o))
+                            })
+                            .filter(|(t, o)| {
+                                let nights = (o.with_timezone(&side.zone.0).date_naive()
+                                    - t.with_timezone(&side.zone.0).date_naive())
+                                .num_days();
+                                nights == 0 || (side.queue && nights <= MAX_QUEUE_NIGHTS)
+                            });
+                        match opens {
+                            Some((t, o)) => {
+                                pass.waited += o - t;
+                                delay += o - t;
+                                Some(o)
+                            }
+                            None => {
+                                if self.recording {
+                                    self.plan.blocked_at.insert(ci);
+                                }
+                                // Only an on-demand start moves to the next opening.
+                                let shift = t.filter(|_| !wait).and_then(|t| {
+                                    calendar::next_side_open(ds, c, side, dir, t, 400)
+                                        .map(|n| n - t)
+                                });
+                                let why = self.describe(ci, side, &blocked, s, local_date);
+                                // The visa is reported too: both block the journey.
+                                if let Some(Entry::Refused(v)) = self.entry_at(b, ci, reach, board)
+                                {
+                                    self.reject(v, local_date);
+                                }
+                                return Err((why, local_date, shift));
+                            }
+                        }
                     }
-                    if self.recording {
-                        self.plan.blocked_at.insert(ci);
+                };
+                if let (Some(p), Some(last)) = (passed, calendar::last_entry(side, dir)) {
+                    let minutes = |t: NaiveTime| i64::from(t.num_seconds_from_midnight() / 60);
+                    let local = p.with_timezone(&side.zone.0).time();
+                    if minutes(last) - minutes(local) < MARGIN {
+                        pass.tight = true;
                     }
-                    // Only an on-demand start can move to the next opening; a timetable cannot.
-                    let shift = at
-                        .filter(|_| want_shift)
-                        .and_then(|t| calendar::next_side_open(ds, c, side, t, 400).map(|n| n - t));
-                    let why = self.describe(ci, side, &blocked, s, local_date);
-                    return Err((why, local_date, shift));
+                }
+                if n == 0 {
+                    pass.passed = passed;
+                    at = passed.map(|p| p + gap);
+                } else {
+                    pass.cleared = passed;
                 }
             }
-            if let Some(why) = refused {
+            // The traveller is through when the second post is cleared.
+            if let Some(cl) = pass.cleared {
+                let through = cl + b.clear.unwrap_or_default().to_chrono();
+                floor = Some(floor.map_or(through, |f| f.max(through)));
+            }
+            // The visa is judged on arrival at the second post.
+            let entry = self.entry_at(b, ci, pass.cleared, board);
+            if let Some(Entry::Refused(why)) = &entry {
                 // A dated visa rule may admit the traveller on a later day: an on-demand start
                 // can wait for the next local midnight at the entry post; otherwise it is final.
-                let at = cleared.unwrap_or(board);
-                let shift = (want_shift && ds.visas.has_dated_rules(b.country))
+                let at = pass.cleared.unwrap_or(board);
+                let entry_date = at.with_timezone(&b.zone.0).date_naive();
+                let shift = (!wait && ds.visas.has_dated_rules(b.country))
                     .then(|| {
                         calendar::at_local(b.zone.0, entry_date + Duration::days(1), NaiveTime::MIN)
                     })
                     .flatten()
                     .map(|midnight| midnight - at);
-                return Err((why, entry_date, shift));
+                return Err((why.clone(), entry_date, shift));
             }
-            passes.push(BorderPass {
-                crossing: ci,
-                first_side,
-                reach,
-                cleared,
-                entry,
-            });
+            pass.entry = entry;
+            passes.push(pass);
         }
-        Ok(passes)
+        let arrive = s.stops[j].offset.map(|o| {
+            let t = t0 + o.to_chrono() + delay;
+            floor.map_or(t, |f| t.max(f))
+        });
+        // Arrival not known: at least the last time known before the stop.
+        let lower = || {
+            let known = s.stops[i..j]
+                .iter()
+                .filter_map(|st| st.offset)
+                .map(|o| t0 + o.to_chrono() + delay)
+                .max()
+                .unwrap_or(board);
+            floor.map_or(known, |f| known.max(f))
+        };
+        Ok(Drive {
+            borders: passes,
+            arrive: arrive.unwrap_or_else(lower),
+            arrive_known: arrive.is_some(),
+        })
     }
+
+    /// The entry decision at the second post of a crossing, judged on the local date there
+    /// (`None` without passports).
+    fn entry_at(
+        &mut self,
+        b: &Side,
+        ci: CrossingIx,
+        at: Option<DateTime<Utc>>,
+        board: DateTime<Utc>,
+    ) -> Option<Entry> {
+        let date = at.unwrap_or(board).with_timezone(&b.zone.0).date_naive();
+        (!self.req.passports.is_empty()).then(|| self.entry(b.country, ci, date))
+    }
+
+    /// Notes a crossing that closes for public holidays used on a day beyond the years whose
+    /// holidays the dataset knows.
+    fn note_horizon(&mut self, c: &Crossing, date: NaiveDate) {
+        for country in &c.holidays_close {
+            if !calendar::holidays_known(self.ds, *country, date) {
+                self.plan.holidays_unknown.insert((*country, date.year()));
+            }
+        }
+    }
+}
+
+/// A drive through the posts: the passes, and the arrival after any waits.
+struct Drive {
+    borders: Vec<BorderPass>,
+    arrive: DateTime<Utc>,
+    arrive_known: bool,
 }
 
 /// Why a vehicle cannot pass, in words, with every time in the post's own clock.
@@ -467,63 +703,96 @@ impl<'a> Planner<'a> {
             return None;
         }
         let s = &self.ds.services[si];
-        let sc = &s.schedule;
-        let zone = sc.zone.0;
         let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
-        let off_j = s.stops[j].offset.unwrap_or_default().to_chrono();
+        // A transfer that must be booked ahead cannot leave sooner than that from now.
+        let ready = match (self.req.now, s.schedule.book_ahead) {
+            (Some(now), Some(b)) => ready.max(now + b.to_chrono()),
+            _ => ready,
+        };
         let too_late =
             |t0: DateTime<Utc>| t0 + off_i > horizon || latest.is_some_and(|l| t0 + off_i >= l);
-        let time_known = sc.depart.is_some() || sc.kind == ScheduleKind::OnDemand;
-        let build = |t0: DateTime<Utc>, borders: Vec<BorderPass>| Leg {
-            service: si,
-            board: i,
-            alight: j,
-            depart: t0 + off_i,
-            arrive: t0 + off_j,
-            borders,
-            fare: None,
-            vehicles: None,
-            time_known,
-        };
-
-        if let Some(depart) = sc.depart {
-            // A timetable: try each running day in turn.
-            let mut day = (ready - off_i).with_timezone(&zone).date_naive() - Duration::days(1);
-            loop {
-                let Some(t0) = calendar::at_local(zone, day, depart.0) else {
-                    day += Duration::days(1);
-                    continue;
-                };
-                if too_late(t0) {
-                    return None;
-                }
-                if t0 + off_i >= ready && sc.runs_on(day) {
-                    match self.borders(si, i, j, t0, false) {
-                        Ok(b) => return Some(build(t0, b)),
-                        Err((why, date, _)) => self.reject(why, date),
-                    }
-                }
-                day += Duration::days(1);
-            }
-        }
-        // On demand, or leaves when full with no fixed time: start as soon as allowed,
-        // and move the start so that each post is reached when it is open. The reasons for
-        // each move count only if no start works in the end.
         let mut pending: Vec<(String, NaiveDate)> = Vec::new();
-        let leg = self
-            .shifted(si, i, j, ready - off_i, &too_late, &mut pending)
-            .map(|(t0, b)| build(t0, b));
-        if leg.is_none() {
+        let found = self.first_fit(si, i, j, ready - off_i, &too_late, &mut pending);
+        if found.is_none() {
             for (why, date) in pending {
                 self.reject(why, date);
             }
         }
-        leg
+        found
     }
 
-    /// The earliest on-demand start at or after `t0` that fits the daily window and every
-    /// post's hours; the reasons it had to move go to `pending`.
-    fn shifted(
+    /// The departure rule for a vehicle starting its route at `t0`: the service runs that
+    /// day; a timetabled one leaves at its time; any other leaves inside its window, after
+    /// dawn, and (unless it runs overnight by nature) is off the road by midnight. Returns
+    /// the earliest start at or after `t0` that could satisfy it (`t0` itself when it does).
+    fn next_start(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
+        let ds = self.ds;
+        let s = &ds.services[si];
+        let sc = &s.schedule;
+        let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
+        if timetabled(s) {
+            let depart = sc.depart?.0;
+            let zone = sc.zone.0;
+            let mut day = t0.with_timezone(&zone).date_naive() - Duration::days(1);
+            for _ in 0..800 {
+                if let Some(t) = calendar::at_local(zone, day, depart) {
+                    if t >= t0 && sc.runs_on(day) {
+                        return Some(t);
+                    }
+                }
+                day += Duration::days(1);
+            }
+            return None;
+        }
+        let (zone, ws, we) = window_of(ds, s, i);
+        let clock = local_clock(ds, s, i);
+        let night_free = !overnight(s.mode);
+        let dur = s.stops[j].offset.map(|o| o.to_chrono() - off_i);
+        let mut t0 = t0;
+        for _ in 0..800 {
+            let board = t0 + off_i;
+            let local = board.with_timezone(&zone);
+            let (date, time) = (local.date_naive(), local.time());
+            let next_day = calendar::at_local(zone, date + Duration::days(1), ws)? - off_i;
+            if time < ws {
+                t0 = calendar::at_local(zone, date, ws)? - off_i;
+                continue;
+            }
+            if time > we || !sc.runs_on(date) {
+                t0 = next_day;
+                continue;
+            }
+            if night_free {
+                let l = board.with_timezone(&clock);
+                if l.time() < DAWN {
+                    let dawn = calendar::at_local(clock, l.date_naive(), DAWN)? - off_i;
+                    t0 = dawn.max(t0 + Duration::minutes(1));
+                    continue;
+                }
+                let midnight =
+                    calendar::at_local(clock, l.date_naive() + Duration::days(1), NaiveTime::MIN)?;
+                if dur.is_some_and(|d| d.num_minutes() <= LONGEST_DAY_LEG && board + d > midnight) {
+                    // Too late to be off the road by midnight: wait for the next dawn.
+                    t0 = calendar::at_local(clock, l.date_naive() + Duration::days(1), DAWN)?
+                        - off_i;
+                    continue;
+                }
+            }
+            return Some(t0);
+        }
+        None
+    }
+
+    /// The earliest start at or after `t0` that fits the departure rule and every post's
+    /// hours (an on-demand car starts later rather than wait; other vehicles wait at the
+    /// posts); the reasons it had to move go to `pending`.
+    fn first_fit(
         &mut self,
         si: ServiceIx,
         i: usize,
@@ -531,45 +800,120 @@ impl<'a> Planner<'a> {
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         pending: &mut Vec<(String, NaiveDate)>,
-    ) -> Option<(DateTime<Utc>, Vec<BorderPass>)> {
-        let sc = &self.ds.services[si].schedule;
-        let zone = sc.zone.0;
-        for _ in 0..64 {
-            let local = t0.with_timezone(&zone);
-            let (date, time) = (local.date_naive(), local.time());
-            if let Some(w) = sc.window {
-                if time < w.start.0 {
-                    t0 = calendar::at_local(zone, date, w.start.0)?;
-                    continue;
-                }
-                if time > w.end.0 {
-                    t0 = calendar::at_local(zone, date + Duration::days(1), w.start.0)?;
-                    continue;
-                }
-            }
-            if !sc.runs_on(date) {
-                let start = sc.window.map(|w| w.start.0).unwrap_or(NaiveTime::MIN);
-                t0 = calendar::at_local(zone, date + Duration::days(1), start)?;
-                if too_late(t0) {
-                    return None;
-                }
-                continue;
-            }
+    ) -> Option<Leg> {
+        let s = &self.ds.services[si];
+        let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
+        for _ in 0..2000 {
+            t0 = self.next_start(si, i, j, t0)?;
             if too_late(t0) {
                 return None;
             }
-            match self.borders(si, i, j, t0, true) {
-                Ok(b) => return Some((t0, b)),
+            match self.drive(si, i, j, t0, !on_demand) {
+                Ok(d) => return Some(self.build(si, i, j, t0, d)),
                 Err((why, date, shift)) => {
                     pending.push((why, date));
                     match shift {
                         Some(d) if d > Duration::zero() => t0 += d,
+                        // A timetable tries its next run, a when-full vehicle a later start.
+                        _ if timetabled(s) => t0 += Duration::minutes(1),
+                        _ if !on_demand => t0 += Duration::minutes(30),
                         _ => return None,
                     }
                 }
             }
         }
         None
+    }
+
+    fn build(&self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: Drive) -> Leg {
+        let ds = self.ds;
+        let s = &ds.services[si];
+        let sc = &s.schedule;
+        let depart = t0 + s.stops[i].offset.unwrap_or_default().to_chrono();
+        let time_known = timetabled(s) || sc.kind == ScheduleKind::OnDemand;
+        let window = (!time_known).then(|| {
+            let (zone, ws, we) = window_of(ds, s, i);
+            let date = depart.with_timezone(&zone).date_naive();
+            let at = |t| calendar::at_local(zone, date, t).unwrap_or(depart);
+            (at(ws), at(we))
+        });
+        Leg {
+            service: si,
+            board: i,
+            alight: j,
+            depart,
+            arrive: d.arrive,
+            borders: d.borders,
+            fare: None,
+            vehicles: None,
+            time_known,
+            window,
+            arrive_known: d.arrive_known,
+        }
+    }
+
+    /// When a traveller who took `leg` can board the next vehicle: a change after a known
+    /// arrival; after an arrival whose time is not known, the next day.
+    fn ready_after(&self, leg: &Leg) -> DateTime<Utc> {
+        if leg.arrive_known {
+            return leg.arrive + Duration::minutes(MIN_CONNECTION);
+        }
+        let s = &self.ds.services[leg.service];
+        let zone = match s.stops[leg.alight].at {
+            StopAt::Place(p) => self.ds.places[p].zone.0,
+            StopAt::Crossing(_) => s.schedule.zone.0,
+        };
+        let date = leg.arrive.with_timezone(&zone).date_naive() + Duration::days(1);
+        calendar::at_local(zone, date, NaiveTime::MIN).unwrap_or(leg.arrive + Duration::days(1))
+    }
+
+    /// The latest ride on the same service and stops as `leg` that still catches the next
+    /// leg (leaving at `next`), or for the last leg arrives no later than `leg` does, and
+    /// for a first leg leaves before `latest`: a later start that loses nothing saves a
+    /// needless wait. `leg` itself when no later one does.
+    fn latest_ride(
+        &mut self,
+        leg: &Leg,
+        next: Option<DateTime<Utc>>,
+        latest: Option<DateTime<Utc>>,
+    ) -> Leg {
+        let (si, i, j) = (leg.service, leg.board, leg.alight);
+        let s = &self.ds.services[si];
+        let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
+        let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
+        let step = if timetabled(s) {
+            Duration::minutes(1)
+        } else {
+            Duration::minutes(30)
+        };
+        let last_board = next.unwrap_or(leg.arrive);
+        let mut best: Option<Leg> = None;
+        let mut t0 = leg.depart - off_i;
+        self.recording = false;
+        for _ in 0..2000 {
+            let Some(n) = self.next_start(si, i, j, t0 + step) else {
+                break;
+            };
+            t0 = n;
+            if t0 + off_i > last_board || latest.is_some_and(|l| t0 + off_i >= l) {
+                break;
+            }
+            let Ok(d) = self.drive(si, i, j, t0, !on_demand) else {
+                continue;
+            };
+            let cand = self.build(si, i, j, t0, d);
+            let catches = match next {
+                Some(n) => self.ready_after(&cand) <= n,
+                None => cand.arrive <= leg.arrive && cand.arrive_known == leg.arrive_known,
+            };
+            if catches && (leg.tight() || !cand.tight()) {
+                best = Some(cand);
+            }
+        }
+        let mut out = best.unwrap_or_else(|| leg.clone());
+        out.fare = leg.fare;
+        out.vehicles = leg.vehicles;
+        out
     }
 
     /// The fare for a ride and what it costs the party, in the fare's currency.
@@ -655,9 +999,11 @@ impl<'a> Planner<'a> {
         let ds = self.ds;
         let req = self.req;
         let origin_zone = ds.places[req.from].zone.0;
-        let Some(start) = calendar::at_local(origin_zone, req.date, NaiveTime::MIN) else {
+        let Some(midnight) = calendar::at_local(origin_zone, req.date, NaiveTime::MIN) else {
             return self.plan;
         };
+        // Planning from now: nothing leaves in the past.
+        let start = req.now.map_or(midnight, |n| n.max(midnight));
         let Some(latest) = calendar::at_local(
             origin_zone,
             req.date + Duration::days(i64::from(req.within)),
@@ -667,6 +1013,27 @@ impl<'a> Planner<'a> {
         };
         let horizon = latest + Duration::days(TRIP_DAYS);
         let base = ds.rates.base;
+        // The profile: the first leg is tried on every day of the window, each day's
+        // earliest ride, so that later days are in view (rRAPTOR's departure loop).
+        let days: Vec<(DateTime<Utc>, DateTime<Utc>)> = if !self.profile {
+            vec![(start, latest)]
+        } else {
+            (0..i64::from(req.within))
+                .filter_map(|d| {
+                    let from = calendar::at_local(
+                        origin_zone,
+                        req.date + Duration::days(d),
+                        NaiveTime::MIN,
+                    )?;
+                    let to = calendar::at_local(
+                        origin_zone,
+                        req.date + Duration::days(d + 1),
+                        NaiveTime::MIN,
+                    )?;
+                    (to > start).then_some((from.max(start), to.min(latest)))
+                })
+                .collect()
+        };
 
         let mut labels: Vec<Label> = vec![Label {
             place: req.from,
@@ -698,11 +1065,12 @@ impl<'a> Planner<'a> {
             if legs_so_far >= MAX_LEGS {
                 continue;
             }
-            let ready = if legs_so_far == 0 {
-                start
-            } else {
-                labels[id].itinerary.arrive() + Duration::minutes(MIN_CONNECTION)
-            };
+            // (ready, latest first departure) for each ride to try.
+            let windows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> =
+                match labels[id].itinerary.legs.last() {
+                    None => days.iter().map(|(a, b)| (*a, Some(*b))).collect(),
+                    Some(last) => vec![(self.ready_after(last), None)],
+                };
             let visited: Vec<PlaceIx> = std::iter::once(req.from)
                 .chain(labels[id].itinerary.legs.iter().map(|l| {
                     match ds.services[l.service].stops[l.alight].at {
@@ -712,77 +1080,93 @@ impl<'a> Planner<'a> {
                 }))
                 .collect();
             let options = self.at_place.get(&place).cloned().unwrap_or_default();
-            for (si, i) in options {
-                let s = &ds.services[si];
-                for j in i + 1..s.stops.len() {
-                    let StopAt::Place(p) = s.stops[j].at else {
-                        continue;
-                    };
-                    if visited.contains(&p) {
-                        continue;
-                    }
-                    let first_leg_latest = (legs_so_far == 0).then_some(latest);
-                    // A journey lasts at most TRIP_DAYS from its first departure: no months
-                    // spent waiting at a stopover for a pass to reopen.
-                    let limit = if legs_so_far == 0 {
-                        horizon
-                    } else {
-                        horizon.min(labels[id].itinerary.depart() + Duration::days(TRIP_DAYS))
-                    };
-                    let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, limit) else {
-                        continue;
-                    };
-                    self.price(&mut leg);
-                    let passes_via = req
-                        .via
-                        .is_some_and(|v| s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v)));
-                    let mut it = labels[id].itinerary.clone();
-                    match (leg.fare, base) {
-                        (Some((fi, m)), Some(b)) => {
-                            match money::convert(&ds.rates, m, b) {
-                                Some(x) => it.cost += x.minor,
-                                None => it.unknown_fares += 1,
+            for (ready, first_leg_latest) in windows {
+                for &(si, i) in &options {
+                    let s = &ds.services[si];
+                    for j in i + 1..s.stops.len() {
+                        let StopAt::Place(p) = s.stops[j].at else {
+                            continue;
+                        };
+                        if visited.contains(&p) {
+                            continue;
+                        }
+                        // A journey lasts at most TRIP_DAYS from its first departure: no months
+                        // spent waiting at a stopover for a pass to reopen.
+                        let limit = if legs_so_far == 0 {
+                            horizon
+                        } else {
+                            horizon.min(labels[id].itinerary.depart() + Duration::days(TRIP_DAYS))
+                        };
+                        let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, limit)
+                        else {
+                            continue;
+                        };
+                        self.price(&mut leg);
+                        let passes_via = req.via.is_some_and(|v| {
+                            s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v))
+                        });
+                        let mut it = labels[id].itinerary.clone();
+                        match (leg.fare, base) {
+                            (Some((fi, m)), Some(b)) => {
+                                match money::convert(&ds.rates, m, b) {
+                                    Some(x) => it.cost += x.minor,
+                                    None => it.unknown_fares += 1,
+                                }
+                                // A minimum price leaves the rest of the cost unknown.
+                                if s.fares[fi].at_least {
+                                    it.unknown_fares += 1;
+                                }
                             }
-                            // A minimum price leaves the rest of the cost unknown.
-                            if s.fares[fi].at_least {
-                                it.unknown_fares += 1;
+                            _ => it.unknown_fares += 1,
+                        }
+                        it.legs.push(leg);
+                        let key = (p, via_ok || passes_via);
+                        let bag = bags.entry(key).or_default();
+                        if bag
+                            .iter()
+                            .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
+                        {
+                            continue;
+                        }
+                        for o in bag.iter() {
+                            if it.covers(&labels[*o].itinerary) {
+                                dead[*o] = true;
                             }
                         }
-                        _ => it.unknown_fares += 1,
+                        let arrive = it.arrive();
+                        labels.push(Label {
+                            place: p,
+                            via_ok: key.1,
+                            itinerary: it,
+                        });
+                        dead.push(false);
+                        let nid = labels.len() - 1;
+                        bag.push(nid);
+                        heap.push(Reverse((arrive, nid)));
                     }
-                    it.legs.push(leg);
-                    let key = (p, via_ok || passes_via);
-                    let bag = bags.entry(key).or_default();
-                    if bag
-                        .iter()
-                        .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
-                    {
-                        continue;
-                    }
-                    for o in bag.iter() {
-                        if it.covers(&labels[*o].itinerary) {
-                            dead[*o] = true;
-                        }
-                    }
-                    let arrive = it.arrive();
-                    labels.push(Label {
-                        place: p,
-                        via_ok: key.1,
-                        itinerary: it,
-                    });
-                    dead.push(false);
-                    let nid = labels.len() - 1;
-                    bag.push(nid);
-                    heap.push(Reverse((arrive, nid)));
                 }
             }
         }
-        let mut found: Vec<Itinerary> = done
+        let found: Vec<Itinerary> = done
             .into_iter()
             .filter(|id| !dead[*id])
             .map(|id| labels[id].itinerary.clone())
             .collect();
-        found.sort_by_key(|it| (it.arrive(), it.cost, it.unknown_fares, it.legs.len()));
+        // No needless waits: each leg, from the last back, leaves as late as still catches
+        // the next one (the last one as late as still arrives as early).
+        let mut found: Vec<Itinerary> = found
+            .into_iter()
+            .map(|mut it| {
+                let legs = if self.profile { it.legs.len() } else { 0 };
+                for k in (0..legs).rev() {
+                    let next = it.legs.get(k + 1).map(|l| l.depart);
+                    let first_latest = (k == 0).then_some(latest);
+                    it.legs[k] = self.latest_ride(&it.legs[k], next, first_latest);
+                }
+                it
+            })
+            .collect();
+        found.sort_by_key(Itinerary::key);
         // Keep the itineraries no other outranks (of equal ones, the first).
         let best: Vec<Itinerary> = found
             .iter()
@@ -853,7 +1237,9 @@ pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
         within: 366u32.saturating_sub(req.within).max(1),
         ..req.clone()
     };
-    let next = Planner::new(ds, &later).run();
+    let mut planner = Planner::new(ds, &later);
+    planner.profile = false;
+    let next = planner.run();
     let first = next
         .itineraries
         .iter()

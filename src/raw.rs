@@ -111,6 +111,8 @@ pub struct Crossing {
     #[serde(default)]
     pub holidays_close: Vec<Country>,
     pub season: Option<Season>,
+    /// Driving time from one post to the other (sourced; unknown when absent).
+    pub between: Option<Dur>,
     pub sources: Vec<String>,
     pub verified: Day,
     pub notes: Option<String>,
@@ -151,6 +153,22 @@ pub struct Side {
     #[serde(default)]
     pub breaks: Vec<TimeRange>,
     pub cutoff: Option<LocalTime>,
+    /// Which travellers the cut-off is reported for; both directions when absent.
+    pub cutoff_for: Option<Direction>,
+    /// How long clearing this post takes (sourced; unknown when absent).
+    pub clear: Option<Dur>,
+    /// Whether vehicles that arrive after closing queue overnight for the next opening.
+    pub queue: Option<bool>,
+}
+
+/// A direction of travel through one side's post.
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Leaving this side's country.
+    Leaving,
+    /// Entering this side's country.
+    Entering,
 }
 
 #[derive(Deserialize)]
@@ -241,6 +259,8 @@ pub struct Schedule {
     pub days: Option<Weekdays>,
     pub depart: Option<LocalTime>,
     pub window: Option<TimeRange>,
+    /// How long ahead an on-demand transfer must be booked (permits, a partner agency).
+    pub book_ahead: Option<Dur>,
     pub zone: Zone,
     pub first: Option<Day>,
     pub last: Option<Day>,

@@ -397,6 +397,9 @@ impl Validator<'_> {
                 hours: sr.hours,
                 breaks: sr.breaks.clone(),
                 cutoff: sr.cutoff,
+                cutoff_for: sr.cutoff_for,
+                clear: sr.clear,
+                queue: sr.queue.unwrap_or(false),
             });
         }
         if sides.len() != 2 || sides[0].country == sides[1].country {
@@ -442,6 +445,7 @@ impl Validator<'_> {
             on_foot: r.on_foot,
             bicycle: r.bicycle,
             visa_on_arrival: r.visa_on_arrival.clone(),
+            between: r.between,
             permits: pp,
             holidays_close: r.holidays_close.clone(),
             season: r.season,
@@ -561,6 +565,7 @@ impl Validator<'_> {
             days: sc.days,
             depart: sc.depart,
             window: sc.window,
+            book_ahead: sc.book_ahead,
             zone: sc.zone,
             first: sc.first.map(|d| d.0),
             last: sc.last.map(|d| d.0),

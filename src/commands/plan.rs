@@ -88,6 +88,7 @@ fn resolve(
             party,
             via,
             avoid,
+            now: None,
         },
         currency,
         max,
