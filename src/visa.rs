@@ -2,7 +2,9 @@
 //! Passport Index, overridden by dated rules), and whether a traveller with several passports
 //! and some visas may enter at a given land border.
 
-use crate::model::{Crossing, Dataset, Requirement, VisaRule};
+pub use crate::findings::Entry;
+use crate::findings::{Admit, Decision, Document, Refusal};
+use crate::model::{CrossingIx, Dataset, Requirement, VisaRule};
 use crate::types::Country;
 use chrono::NaiveDate;
 
@@ -29,17 +31,6 @@ pub fn requirement(
     }
 }
 
-/// The outcome of arriving at a border.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Entry {
-    /// May enter; the note says on what terms (visa-free days, visa held).
-    Allowed(String),
-    /// May enter if they arrange something before (e-visa, ETA): a warning.
-    Arrange(String),
-    /// May not enter: the reason and the fix.
-    Refused(String),
-}
-
 /// Ranks how easy an entry is, lower is easier, for choosing the best passport.
 fn rank(q: Requirement, voa_here: bool) -> u8 {
     match q {
@@ -52,72 +43,50 @@ fn rank(q: Requirement, voa_here: bool) -> u8 {
     }
 }
 
-fn country_name(c: Country) -> String {
-    let names = [
-        ("CN", "China"),
-        ("KG", "Kyrgyzstan"),
-        ("KZ", "Kazakhstan"),
-        ("PK", "Pakistan"),
-        ("TJ", "Tajikistan"),
-        ("UZ", "Uzbekistan"),
-        ("TM", "Turkmenistan"),
-        ("AF", "Afghanistan"),
-    ];
-    names
-        .iter()
-        .find(|(code, _)| *code == c.as_str())
-        .map(|(_, n)| n.to_string())
-        .unwrap_or_else(|| c.to_string())
-}
-
 /// Whether someone holding `passports` and visas for `held` may enter `destination` over
-/// `crossing` on `date`.
+/// crossing `ci` on `date`.
 pub fn entry(
     ds: &Dataset,
     passports: &[Country],
     held: &[Country],
     destination: Country,
-    crossing: &Crossing,
+    ci: CrossingIx,
     date: NaiveDate,
 ) -> Entry {
+    let crossing = &ds.crossings[ci];
     let voa_here = crossing.visa_on_arrival.contains(&destination);
-    let dest = country_name(destination);
     let best = passports
         .iter()
         .filter_map(|p| requirement(ds, *p, destination, date).map(|(q, r)| (*p, q, r)))
         .min_by_key(|(_, q, _)| rank(*q, voa_here));
-    let Some((passport, q, rule)) = best else {
-        let list: Vec<String> = passports.iter().map(Country::to_string).collect();
-        return Entry::Arrange(format!(
-            "{dest}: no visa data for a {} passport; check the rules before you go",
-            list.join("/")
-        ));
+    let decided = |passport: Option<Country>, decision: Decision, rule: Option<usize>| Entry {
+        country: destination,
+        crossing: ci,
+        passport,
+        decision,
+        rule,
     };
-    let why = rule
-        .and_then(|r| r.note.clone())
-        .map(|n| format!(" ({n})"))
-        .unwrap_or_default();
-    if q == Requirement::NoAdmission {
-        return Entry::Refused(format!(
-            "{dest}: no admission for a {passport} passport{why}"
-        ));
-    }
-    if held.contains(&destination) {
-        return Entry::Allowed(format!("{dest}: visa held"));
-    }
-    match q {
-        Requirement::OwnCountry => Entry::Allowed(format!("{dest}: own country ({passport} passport)")),
-        Requirement::VisaFreeDays(d) => Entry::Allowed(format!("{dest}: visa-free for {d} days on a {passport} passport")),
-        Requirement::VisaFree => Entry::Allowed(format!("{dest}: visa-free on a {passport} passport")),
-        Requirement::VisaOnArrival if voa_here => Entry::Allowed(format!("{dest}: visa on arrival at {} for a {passport} passport", crossing.name)),
-        Requirement::EVisa => Entry::Arrange(format!("{dest}: e-visa needed for a {passport} passport; apply before you go")),
-        Requirement::Eta => Entry::Arrange(format!("{dest}: electronic travel authorisation (ETA) needed for a {passport} passport; apply before you go")),
-        Requirement::VisaOnArrival => Entry::Refused(format!(
-            "{dest}: visa on arrival is not offered at {} for a {passport} passport; arrange the visa before you go and pass --visa {destination} if you hold one",
-            crossing.name
-        )),
-        Requirement::VisaRequired | Requirement::NoAdmission => {
-            Entry::Refused(format!("{dest}: visa required for a {passport} passport; pass --visa {destination} if you hold one"))
+    let Some((passport, q, rule)) = best else {
+        return decided(None, Decision::Arrange(Document::CheckRules), None);
+    };
+    let rule = rule.and_then(|r| ds.visas.rules.iter().position(|x| std::ptr::eq(x, r)));
+    let decision = if q == Requirement::NoAdmission {
+        Decision::Refuse(Refusal::NoAdmission)
+    } else if held.contains(&destination) {
+        Decision::Admit(Admit::VisaHeld)
+    } else {
+        match q {
+            Requirement::OwnCountry => Decision::Admit(Admit::OwnCountry),
+            Requirement::VisaFreeDays(d) => Decision::Admit(Admit::VisaFree { days: Some(d) }),
+            Requirement::VisaFree => Decision::Admit(Admit::VisaFree { days: None }),
+            Requirement::VisaOnArrival if voa_here => Decision::Admit(Admit::VisaOnArrival),
+            Requirement::EVisa => Decision::Arrange(Document::EVisa),
+            Requirement::Eta => Decision::Arrange(Document::Eta),
+            Requirement::VisaOnArrival => Decision::Refuse(Refusal::NoVisaOnArrivalHere),
+            Requirement::VisaRequired | Requirement::NoAdmission => {
+                Decision::Refuse(Refusal::VisaRequired)
+            }
         }
-    }
+    };
+    decided(Some(passport), decision, rule)
 }
