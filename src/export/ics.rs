@@ -8,9 +8,9 @@
 
 use super::leg_places;
 use crate::calendar;
+use crate::findings::Decision;
 use crate::model::{Dataset, Per, ScheduleKind, Side};
 use crate::planner::{Itinerary, Leg, Request};
-use crate::visa::Entry;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
 use std::collections::BTreeSet;
@@ -152,7 +152,7 @@ fn fare_text(ds: &Dataset, leg: &Leg) -> String {
 }
 
 fn post_hours(side: &Side, on: NaiveDate) -> String {
-    let t = |x: chrono::NaiveTime| calendar::show_time(side.zone.0, on, x);
+    let t = |x: chrono::NaiveTime| crate::render::words::Words::clock(side.zone.0, on, x);
     let days = side
         .days
         .map(|d| d.to_string())
@@ -218,10 +218,18 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
                 .unwrap_or(leg.depart)
                 .with_timezone(&zone)
                 .date_naive();
-            if let Some(Entry::Arrange(m)) = &b.entry {
+            if let Some(e) = b
+                .entry
+                .as_ref()
+                .filter(|e| matches!(e.decision, Decision::Arrange(_)))
+            {
+                let words = crate::render::words::Words {
+                    ds,
+                    today: req.date,
+                };
                 add(
                     ToDo {
-                        summary: m.clone(),
+                        summary: words.entry(e),
                         needed_by: day,
                         how: format!("Needed to enter at {}.", c.name),
                     },
@@ -439,7 +447,7 @@ pub fn itinerary(
                         text(&format!(
                             "{}: be through by {}",
                             c.name,
-                            calendar::show_time(zone, day, last)
+                            crate::render::words::Words::clock(zone, day, last)
                         ))
                     ));
                     out.line(&format!(
