@@ -95,6 +95,10 @@ pub struct PlanArgs {
     /// Print JSON (a stable contract, see README) instead of tables.
     #[arg(long)]
     pub json: bool,
+    /// Print the itineraries as GeoJSON (RFC 7946) instead of tables: legs as lines, border
+    /// passes as points.
+    #[arg(long, conflicts_with = "json")]
+    pub geojson: bool,
 }
 
 #[derive(Args, Debug)]
@@ -113,6 +117,9 @@ pub struct HoursArgs {
     /// Print JSON instead of tables.
     #[arg(long)]
     pub json: bool,
+    /// With --date: print every crossing as a GeoJSON (RFC 7946) point with its state that day.
+    #[arg(long, conflicts_with_all = ["json", "month"])]
+    pub geojson: bool,
 }
 
 #[derive(Args, Debug)]

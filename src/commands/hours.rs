@@ -250,6 +250,11 @@ pub fn run(
     let on = date
         .or(today)
         .ok_or_else(|| Failure::Usage("give --date YYYY-MM-DD: today is not known".into()))?;
+    if a.geojson {
+        return Ok(Output::answer(crate::export::geojson::crossings(
+            ds, &chosen, on,
+        )));
+    }
 
     if a.json {
         let crossings = chosen

@@ -316,6 +316,13 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     let from = &ds.places[req.from];
     let to = &ds.places[req.to];
     let code = if found { 0 } else { 1 };
+    if a.geojson {
+        return Ok(Output {
+            text: crate::export::geojson::plan(ds, &plan.itineraries),
+            code,
+            notes: vec![],
+        });
+    }
 
     if a.json {
         let itineraries = plan
