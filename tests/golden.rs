@@ -125,5 +125,9 @@ fn places_ranked() {
 #[test]
 fn check_summary() {
     // On the fixture dataset: the real one changes with every data edit.
-    golden_run("check-mini", 100, &["--data", "tests/fixtures/mini", "check"]);
+    golden_run(
+        "check-mini",
+        100,
+        &["--data", "tests/fixtures/mini", "check"],
+    );
 }
