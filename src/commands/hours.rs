@@ -234,7 +234,7 @@ pub fn run(
         if a.json {
             return Ok(Output::answer(month_json(
                 ds,
-                today,
+                today.unwrap_or(first),
                 &ds.crossings[chosen[0]],
                 first,
             )));
@@ -339,7 +339,7 @@ pub fn run(
                     caveat: None,
                 };
                 if let Some(d) = date {
-                    let (open, reason, next) = on_date(ds, today, c, d);
+                    let (open, reason, next) = on_date(ds, today.unwrap_or(d), c, d);
                     j.open = Some(open);
                     j.caveat = if open { unknown_days(c) } else { None };
                     j.reason = Some(reason);
@@ -408,7 +408,7 @@ pub fn run(
             status_text(c),
         ];
         if let Some(d) = date {
-            let (open, reason, next) = on_date(ds, today, c, d);
+            let (open, reason, next) = on_date(ds, today.unwrap_or(d), c, d);
             row.push(if open {
                 match unknown_days(c) {
                     Some(caveat) => format!("no closure known ({caveat})"),
