@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod commands;
+pub mod documents;
 pub mod load;
 pub mod model;
 pub mod money;
