@@ -92,12 +92,14 @@ impl Itinerary {
     pub fn changes(&self) -> usize {
         self.legs.len().saturating_sub(1)
     }
-    /// Whether `self` is at least as good as `other` on arrival, cost and changes.
+    /// Whether `self` is at least as good as `other` on arrival, cost and changes, and left
+    /// no earlier (so its 14-day budget reaches at least as far: see the invariants in `run`).
     fn covers(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
             && self.cost <= other.cost
             && self.unknown_fares <= other.unknown_fares
             && self.legs.len() <= other.legs.len()
+            && self.depart() >= other.depart()
     }
 
     /// How itineraries are ranked for the answer: at least as good on arrival, changes and
@@ -744,6 +746,40 @@ impl<'a> Planner<'a> {
     }
 
     /// Runs the search and returns the plan.
+    ///
+    /// # The algorithm: a multi-criteria label-setting search (McRAPTOR-like, by arrival)
+    ///
+    /// A **label** is a partial journey from the origin that ends at a place: its legs, and
+    /// from them its first departure, its arrival, its known cost, its number of unknown
+    /// fares and its number of legs, plus whether it has passed `--via`. Labels are expanded
+    /// in order of arrival; expanding one tries, for every service stopping where it ends and
+    /// every later stop of that service, the **earliest feasible ride** boarding at or after
+    /// arrival + `MIN_CONNECTION` (`ride`), and no later than the label's budget.
+    ///
+    /// Invariants (each new rule must keep them, and `tests/oracle.rs` checks them):
+    ///
+    /// 1. *What can follow a label depends only on its place, its ready time, its budget
+    ///    (first departure + `TRIP_DAYS`), its `--via` progress and the places it visited.*
+    ///    Fares, permits, foreigner rules and visas do not depend on what came before; the
+    ///    date rules (border days and hours, visas with dates) depend only on when a ride runs.
+    /// 2. *Feasible rides are monotone in the ready time.* The rides of one service from stop
+    ///    `i` to stop `j` boarding at or after `t` are a subset of those boarding at or after
+    ///    any `t' <= t`; so `ride` from an earlier ready time returns a ride arriving no later
+    ///    (vehicles of one service do not overtake each other: a later start arrives later).
+    ///    Hence the earliest feasible ride per service suffices: a later ride of the same
+    ///    service costs the same and can be followed by nothing the earlier one cannot
+    ///    (waiting at a place is always allowed).
+    /// 3. *Dominance.* Label `a` covers `b` at the same place and `--via` progress when it
+    ///    arrives no later, costs no more, has no more unknown fares and no more legs, and
+    ///    **left no earlier** (so its budget ends no earlier). By 1 and 2 every continuation of
+    ///    `b` is open to `a` and gives a journey at least as good on every criterion, so `b`
+    ///    can be dropped. (Comparing budgets is what the first departure is for: a label that
+    ///    left earlier may be unable to take a ride 13 days later that the other still can.)
+    ///    Visited places are not compared: a journey that comes back to a place is never
+    ///    better than the same journey with the loop cut out (no later, no dearer, fewer legs,
+    ///    same first departure), so forbidding revisits loses nothing.
+    /// 4. *Termination.* Every leg goes to a place not yet visited and an itinerary has at
+    ///    most `MAX_LEGS` legs; every ride boards before the horizon.
     pub fn run(mut self) -> Plan {
         let ds = self.ds;
         let req = self.req;

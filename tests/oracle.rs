@@ -18,11 +18,10 @@
 //! UTC), so the brute force can try on-demand starts every 30 minutes and meet the
 //! planner's continuous choice exactly.
 //!
-//! Two known planner bugs break properties 2–5 (see the ignored regression tests at the
-//! end), so the always-run properties are: 1 on every dataset, and 1–5 on datasets whose
-//! services link just two places and whose visa rules carry no dates. The full check is
-//! `planner_agrees_with_brute_force`, ignored until the bugs are fixed
-//! (`cargo test --test oracle -- --include-ignored`).
+//! Properties 1–5 are checked on services with several stops and dated visa rules
+//! (`planner_agrees_with_brute_force`); the generator makes each rule bind: services that
+//! run on one day near the end of the 14-day trip budget, long gaps between stops, posts
+//! with lunch breaks and cut-offs.
 //!
 //! The default run is 1000 cases per property, about 1.5 s in debug
 //! (`cargo test --test oracle`). To search longer:
@@ -530,6 +529,13 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         }
         if g.chance(15) {
             sc.except.push(g.date(base, -1, 8));
+        }
+        // A service that runs on one day near the end of a trip's 14-day budget, so that
+        // journeys that left on different days differ in what they can still reach.
+        if g.chance(10) {
+            let d = g.date(base, 10, 17);
+            sc.first = Some(d);
+            sc.last = Some(d);
         }
         let place_stops: Vec<usize> = (0..s.stops.len())
             .filter(|i| matches!(s.stops[*i].at, StopAt::Place(_)))
@@ -1387,8 +1393,8 @@ proptest! {
         run(&choices, false, true, Props::Feasible)?;
     }
 
-    /// Services between two places, visa rules without dates: every property. (With more
-    /// stops or dated visa rules properties 2–5 fail; see the ignored tests below.)
+    /// Services between two places, visa rules without dates: every property, where
+    /// counterexamples are the simplest.
     #[test]
     fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, 320)) {
         run(&choices, true, false, Props::All)?;
@@ -1517,5 +1523,57 @@ fn on_demand_ride_waits_for_a_dated_visa_rule() {
     });
     let mut req = request(0, 1, "2026-06-11", 3);
     req.passports = vec![cc("GB")];
+    check(&ds, &req, Props::All).unwrap();
+}
+
+/// The dominance bug of issue 10: `early` leaves p0 on 11 June and reaches p1 on 12 June
+/// at 13:00, `late` leaves on 12 June and reaches p1 at the same minute, for the same fare.
+/// The only onward ride, `on`, leaves p1 on 25 June at 12:30: within 14 days of `late`'s
+/// departure, but not of `early`'s. The planner compared the two labels at p1 on arrival,
+/// cost and legs only, kept `early` and so found nothing; a label that left later must not
+/// be dropped for one that left earlier.
+#[test]
+fn a_later_departure_keeps_its_longer_budget() {
+    let places = vec![
+        place("p0", "KG", "Asia/Bishkek"),
+        place("p1", "KG", "Asia/Bishkek"),
+        place("p2", "KG", "Asia/Bishkek"),
+    ];
+    let dated = |mut s: Service, date: &str| {
+        s.schedule.first = Some(day(date));
+        s.schedule.last = Some(day(date));
+        s
+    };
+    let early = dated(
+        service(
+            "early",
+            vec![stop_place(0, 0), stop_place(1, 25 * 60)],
+            Some(12 * 60),
+            "Asia/Bishkek",
+        ),
+        "2026-06-11",
+    );
+    let late = dated(
+        service(
+            "late",
+            vec![stop_place(0, 0), stop_place(1, 60)],
+            Some(12 * 60),
+            "Asia/Bishkek",
+        ),
+        "2026-06-12",
+    );
+    let on = dated(
+        service(
+            "on",
+            vec![stop_place(1, 0), stop_place(2, 60)],
+            Some(12 * 60 + 30),
+            "Asia/Bishkek",
+        ),
+        "2026-06-25",
+    );
+    let ds = dataset(places, vec![], vec![early, late, on]);
+    let req = request(0, 2, "2026-06-11", 2);
+    let (found, _) = plan(&ds, &req);
+    assert_eq!(found.itineraries.len(), 1, "{:?}", found.itineraries);
     check(&ds, &req, Props::All).unwrap();
 }

@@ -242,6 +242,11 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
         .map(|d| request::date(d, "--date"))
         .transpose()?;
     let on = date.unwrap_or(today);
+    if a.geojson {
+        return Ok(Output::answer(crate::export::geojson::crossings(
+            ds, &chosen, on,
+        )));
+    }
 
     if a.json {
         let crossings = chosen
