@@ -1,5 +1,6 @@
 //! What the core finds, as data: why a ride is blocked (`Blocker`), what a traveller should
-//! know or do (`Advice`), and whether a traveller may enter a country at a border (`Entry`).
+//! know or do (`Advice`); entry decisions are `visa::Entry` and documents to arrange are
+//! `documents::Need`.
 //! Nothing here writes English: `render` words these values for tables and JSON alike, so a
 //! sentence exists once and a program can read the cause, the ids and the dates.
 //!
@@ -8,69 +9,17 @@
 //! match that must learn it.
 
 use crate::calendar::Closed;
-use crate::model::{CrossingIx, PermitIx, PlaceIx, ServiceIx};
-use crate::types::{Country, TimeRange, Weekdays};
+use crate::documents::Doc;
+use crate::model::{CrossingIx, HowToGet, PermitIx, PlaceIx, ServiceIx};
+use crate::types::{TimeRange, Weekdays};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-/// Whether a traveller may enter `country` over `crossing`: the decision, the passport that
-/// decided it (the easiest entry among those held) and the dated rule behind it, if any.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub country: Country,
-    pub crossing: CrossingIx,
-    /// `None` when the data knows the rules for none of the traveller's passports.
-    pub passport: Option<Country>,
-    pub decision: Decision,
-    /// Index into `Dataset::visas.rules` of the dated override that decided, if one did.
-    pub rule: Option<usize>,
-}
-
-impl Entry {
-    pub fn refused(&self) -> bool {
-        matches!(self.decision, Decision::Refuse(_))
-    }
-}
-
-/// An entry decision: admitted, admitted once something is arranged before the border, or
-/// refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
-    Admit(Admit),
-    Arrange(Document),
-    Refuse(Refusal),
-}
-
-/// On what terms a traveller is admitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Admit {
-    OwnCountry,
-    VisaHeld,
-    VisaFree { days: Option<u32> },
-    VisaOnArrival,
-}
-
-/// A document to arrange before reaching the border.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Document {
-    EVisa,
-    /// An electronic travel authorisation.
-    Eta,
-    /// The dataset has no rule for any of the traveller's passports: check before going.
-    CheckRules,
-}
-
-/// Why entry is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    NoAdmission,
-    /// A visa is needed and the traveller did not say they hold one.
-    VisaRequired,
-    /// The country gives visas on arrival, but not at this border.
-    NoVisaOnArrivalHere,
-}
+/// An entry decision at a land border (admit, arrange a document first, refuse): the
+/// paperwork model's `visa::Entry`.
+pub use crate::visa::Entry;
 
 /// What blocked a ride the planner tried. Each is reported with the dates it applied to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Blocker {
     /// A post (or the whole crossing) is closed that day.
     PostClosed {
@@ -105,10 +54,23 @@ pub enum Blocker {
         crossing: CrossingIx,
         service: ServiceIx,
     },
-    PermitNeeded {
+    /// Entry refused on every passport held.
+    EntryRefused(Box<Entry>),
+    /// With `--held-only`: a visa the traveller would have to arrange and does not hold.
+    VisaNotHeld {
+        entry: Box<Entry>,
+        crossing: CrossingIx,
+    },
+    /// With `--held-only`: a checked permit the traveller does not hold.
+    PermitNotHeld {
         permit: PermitIx,
     },
-    EntryRefused(Entry),
+    /// A document that cannot be held in time when applied for `today` (its lead time).
+    TooLate {
+        doc: Doc,
+        get: Box<HowToGet>,
+        today: NaiveDate,
+    },
 }
 
 /// Where a fact sits: a service, a crossing or a place.
@@ -120,14 +82,13 @@ pub enum Subject {
 }
 
 /// What a traveller should know or do about an itinerary or the whole answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Advice {
-    /// An entry decision at a border on this itinerary (admitted or to arrange).
+    /// An entry decision at a border on this itinerary that needs nothing arranged (what
+    /// to arrange is a `documents::Need`).
     Entry(Entry),
     /// A transfer arranged on demand: book it ahead.
     BookAhead { service: ServiceIx },
-    /// A permit needed at a place or crossing that does not block the route.
-    Permit { permit: PermitIx, at: Subject },
     /// Passing a border: the first post reached and when (None when no source says).
     Border {
         crossing: CrossingIx,

@@ -1,10 +1,12 @@
 //! What a traveller should know about an itinerary before trusting it, as `Advice` values:
-//! stale or disputed records, irregular services, the borders passed, clock traps, visas to
-//! arrange, permits and closures announced near the travel date. `render` words them.
+//! stale or disputed records, irregular services, the borders passed, clock traps, entry
+//! terms and closures announced near the travel date (documents to arrange are
+//! `documents::needs`). `render` words them.
 
 use crate::findings::{Advice, Subject};
 use crate::model::*;
 use crate::planner::{Itinerary, Request};
+use crate::visa::Entry;
 use chrono::{Duration, NaiveDate};
 
 /// A pass above this height gets a warning (altitude sickness, snow even in summer).
@@ -39,7 +41,12 @@ pub fn matters(d: &Dispute) -> bool {
 
 /// What a traveller should know about one itinerary, in the order met along the way,
 /// without repeats.
-pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDate) -> Vec<Advice> {
+pub fn for_itinerary(
+    ds: &Dataset,
+    _req: &Request,
+    it: &Itinerary,
+    today: NaiveDate,
+) -> Vec<Advice> {
     let mut w: Vec<Advice> = Vec::new();
     let mut add = |a: Advice| {
         if !w.contains(&a) {
@@ -51,7 +58,8 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
         let si = leg.service;
         let s = &ds.services[si];
         for pass in &leg.borders {
-            if let Some(e) = &pass.entry {
+            // What must be arranged is a `documents::Need`, listed under "Before you go".
+            if let Some(e @ (Entry::Admit { .. } | Entry::NoData { .. })) = &pass.entry {
                 add(Advice::Entry(e.clone()));
             }
         }
@@ -104,12 +112,6 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
                         at: leg.depart,
                     });
                 }
-                for permit in permits_to_note(ds, req, &place.permits) {
-                    add(Advice::Permit {
-                        permit,
-                        at: Subject::Place(p),
-                    });
-                }
             }
         }
         for pass in &leg.borders {
@@ -136,12 +138,6 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
             }
             if c.status == CrossingStatus::Uncertain {
                 add(Advice::CrossingUncertain { crossing: ci });
-            }
-            for permit in permits_to_note(ds, req, &c.permits) {
-                add(Advice::Permit {
-                    permit,
-                    at: Subject::Crossing(ci),
-                });
             }
             for (k, _) in c.disputes.iter().enumerate().filter(|(_, d)| matters(d)) {
                 add(Advice::Disputed {
@@ -173,16 +169,6 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
             }
         }
     }
-    // A permit is worth one note per itinerary, at the first place that needs it.
-    let mut seen: Vec<PermitIx> = Vec::new();
-    w.retain(|a| match a {
-        Advice::Permit { permit, .. } if seen.contains(permit) => false,
-        Advice::Permit { permit, .. } => {
-            seen.push(*permit);
-            true
-        }
-        _ => true,
-    });
     w
 }
 
@@ -208,17 +194,4 @@ pub fn for_plan(ds: &Dataset, req: &Request, today: NaiveDate) -> Vec<Advice> {
         }
     }
     w
-}
-
-/// The permits a place or crossing needs that do not block the route (an agency arranges
-/// them, or they are checked locally).
-fn permits_to_note(ds: &Dataset, req: &Request, permits: &[PermitIx]) -> Vec<PermitIx> {
-    permits
-        .iter()
-        .copied()
-        .filter(|ix| {
-            let p = &ds.permits[*ix];
-            p.enforce == Enforce::Warn && !p.waived(&req.passports, &req.visas)
-        })
-        .collect()
 }

@@ -8,9 +8,9 @@
 
 use super::leg_places;
 use crate::calendar;
-use crate::findings::Decision;
 use crate::model::{Dataset, Per, ScheduleKind, Side};
 use crate::planner::{Itinerary, Leg, Request};
+use crate::visa::Entry;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
 use std::collections::BTreeSet;
@@ -218,18 +218,10 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
                 .unwrap_or(leg.depart)
                 .with_timezone(&zone)
                 .date_naive();
-            if let Some(e) = b
-                .entry
-                .as_ref()
-                .filter(|e| matches!(e.decision, Decision::Arrange(_)))
-            {
-                let words = crate::render::words::Words {
-                    ds,
-                    today: req.date,
-                };
+            if let Some(e @ Entry::Arrange { .. }) = &b.entry {
                 add(
                     ToDo {
-                        summary: words.entry(e),
+                        summary: crate::documents::words::entry(ds, e),
                         needed_by: day,
                         how: format!("Needed to enter at {}.", c.name),
                     },

@@ -2,7 +2,7 @@
 //! here; tables, notes and the `text` beside JSON objects all take it from this module.
 
 use crate::calendar::Closed;
-use crate::findings::{Admit, Advice, Blocker, Decision, Document, Entry, Refusal, Subject};
+use crate::findings::{Advice, Blocker, Entry, Subject};
 use crate::model::{CrossingStatus, Dataset, ServiceStatus};
 use crate::types::{Country, Weekdays};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
@@ -265,64 +265,22 @@ impl Words<'_> {
                 self.crossing(*crossing),
                 self.service(*service)
             ),
-            Blocker::PermitNeeded { permit } => {
-                let p = &ds.permits[*permit];
-                format!(
-                    "this route needs the {}; pass --permit {} if you hold one",
-                    p.name, p.id
-                )
-            }
             Blocker::EntryRefused(e) => self.entry(e),
+            Blocker::VisaNotHeld { entry, crossing } => {
+                crate::documents::words::visa_not_held(ds, entry, &ds.crossings[*crossing])
+            }
+            Blocker::PermitNotHeld { permit } => {
+                crate::documents::words::permit_not_held(&ds.permits[*permit])
+            }
+            Blocker::TooLate { doc, get, today } => {
+                crate::documents::words::too_late(ds, *doc, get, *today)
+            }
         }
     }
 
     /// An entry decision: "Kyrgyzstan: visa-free for 60 days on a GB passport".
     pub fn entry(&self, e: &Entry) -> String {
-        let dest = country_name(e.country);
-        let pp = e
-            .passport
-            .map(|p| format!("a {p} passport"))
-            .unwrap_or_else(|| "your passports".into());
-        let until = e
-            .rule
-            .and_then(|r| self.ds.visas.rules.get(r))
-            .and_then(|r| r.until)
-            .map(|u| format!(" (under a rule valid until {})", self.date(u)))
-            .unwrap_or_default();
-        let at = self.crossing(e.crossing);
-        match e.decision {
-            Decision::Admit(Admit::OwnCountry) => format!("{dest}: own country ({pp})"),
-            Decision::Admit(Admit::VisaHeld) => format!("{dest}: visa held"),
-            Decision::Admit(Admit::VisaFree { days: Some(d) }) => {
-                format!("{dest}: visa-free for {} on {pp}{until}", count(d, "day", "days"))
-            }
-            Decision::Admit(Admit::VisaFree { days: None }) => {
-                format!("{dest}: visa-free on {pp}{until}")
-            }
-            Decision::Admit(Admit::VisaOnArrival) => {
-                format!("{dest}: visa on arrival at {at} for {pp}")
-            }
-            Decision::Arrange(Document::EVisa) => {
-                format!("{dest}: apply for an e-visa before you go ({pp})")
-            }
-            Decision::Arrange(Document::Eta) => format!(
-                "{dest}: apply for an electronic travel authorisation (ETA) before you go ({pp})"
-            ),
-            Decision::Arrange(Document::CheckRules) => {
-                format!("{dest}: no visa data for {pp}; check the rules before you go")
-            }
-            Decision::Refuse(Refusal::NoAdmission) => {
-                format!("{dest}: no admission for {pp}")
-            }
-            Decision::Refuse(Refusal::VisaRequired) => format!(
-                "{dest}: visa required for {pp}; arrange it before you go, and pass --visa {} if you hold one",
-                e.country
-            ),
-            Decision::Refuse(Refusal::NoVisaOnArrivalHere) => format!(
-                "{dest}: no visa on arrival at {at} for {pp}; arrange the visa before you go, and pass --visa {} if you hold one",
-                e.country
-            ),
-        }
+        crate::documents::words::entry(self.ds, e)
     }
 
     /// One piece of advice as a sentence. `Border` is shown by the plan view as a whole
@@ -335,15 +293,6 @@ impl Words<'_> {
                 "book {} ahead through an agency: it runs on demand, and the times shown are the earliest that fit the border hours",
                 self.service(*service)
             ),
-            Advice::Permit { permit, at } => {
-                let p = &ds.permits[*permit];
-                let how = p
-                    .how
-                    .as_deref()
-                    .map(|h| format!(": {}", first_sentence(h)))
-                    .unwrap_or_default();
-                format!("{}: the {} is needed{how}", self.subject(*at), p.name)
-            }
             Advice::Border {
                 crossing,
                 first_side,
