@@ -19,6 +19,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of the largest variant costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Plan a dated journey from one place to another.
@@ -99,6 +101,12 @@ pub struct PlanArgs {
     /// passes as points.
     #[arg(long, conflicts_with = "json")]
     pub geojson: bool,
+    /// Also write an itinerary to this iCalendar file (RFC 5545) for a calendar program.
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<std::path::PathBuf>,
+    /// Which itinerary --ics writes, numbered as shown.
+    #[arg(long, value_name = "N", requires = "ics", allow_hyphen_values = true)]
+    pub itinerary: Option<String>,
 }
 
 #[derive(Args, Debug)]

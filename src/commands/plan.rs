@@ -314,11 +314,22 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     let from = &ds.places[req.from];
     let to = &ds.places[req.to];
     let code = if found { 0 } else { 1 };
+    let mut notes = Vec::new();
+    if let Some(path) = &a.ics {
+        notes.push(crate::export::write_ics(
+            ds,
+            &req,
+            &plan.itineraries,
+            a.itinerary.as_deref(),
+            path,
+            today,
+        )?);
+    }
     if a.geojson {
         return Ok(Output {
             text: crate::export::geojson::plan(ds, &plan.itineraries),
             code,
-            notes: vec![],
+            notes,
         });
     }
 
@@ -409,11 +420,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         let text = serde_json::to_string_pretty(&j)
             .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
             + "\n";
-        return Ok(Output {
-            text,
-            code,
-            notes: vec![],
-        });
+        return Ok(Output { text, code, notes });
     }
 
     let mut out = String::new();
@@ -597,6 +604,6 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     Ok(Output {
         text: out,
         code,
-        notes: vec![],
+        notes,
     })
 }
