@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod export;
 pub mod load;

@@ -603,7 +603,8 @@ impl<'a> Planner<'a> {
                 self.ds
                     .rates
                     .base
-                    .and_then(|b| money::convert(&self.ds.rates, m, b))
+                    .zip(m)
+                    .and_then(|(b, m)| money::convert(&self.ds.rates, m, b))
                     .map_or(i64::MAX, |x| x.minor)
             })
         } else {
@@ -611,7 +612,8 @@ impl<'a> Planner<'a> {
         };
         if let Some((fi, f)) = chosen {
             let (units, vehicles) = cost(f);
-            leg.fare = Some((*fi, money::times(f.price, units)));
+            // A product too large to hold stays unknown (`check` bounds fares well below).
+            leg.fare = money::times(f.price, units).map(|m| (*fi, m));
             leg.vehicles = vehicles;
         }
     }
@@ -740,7 +742,7 @@ impl<'a> Planner<'a> {
                     match (leg.fare, base) {
                         (Some((fi, m)), Some(b)) => {
                             match money::convert(&ds.rates, m, b) {
-                                Some(x) => it.cost += x.minor,
+                                Some(x) => it.cost = it.cost.saturating_add(x.minor),
                                 None => it.unknown_fares += 1,
                             }
                             // A minimum price leaves the rest of the cost unknown.

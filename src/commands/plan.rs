@@ -32,7 +32,7 @@ fn resolve(
         ));
     }
     let date = match &a.date {
-        Some(d) => request::date(d, "--date")?,
+        Some(d) => request::date(ds, d, "--date")?,
         None => today,
     };
     let within = request::count(&a.within, "--within", 1, MAX_WITHIN)?;
@@ -102,10 +102,7 @@ struct Amount {
 
 fn amount(m: Money) -> Amount {
     Amount {
-        amount: m
-            .amount_string()
-            .parse()
-            .unwrap_or_else(|_| serde_json::Number::from(0)),
+        amount: money::json(m),
         currency: m.currency.to_string(),
     }
 }
@@ -227,8 +224,13 @@ fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> (Money, bool, Opti
     for leg in &it.legs {
         if let Some((_, m)) = leg.fare {
             match money::convert(&ds.rates, m, currency) {
+                // A sum too large to hold leaves the total a lower bound (fares are never
+                // negative), said as "at least"; `check` bounds fares well below that.
                 Some(x) => {
-                    sum.minor += x.minor;
+                    match sum.checked_add(x) {
+                        Some(s) => sum = s,
+                        None => complete = false,
+                    }
                     if m.currency != currency {
                         let d = money::rate_date(&ds.rates, m.currency, currency);
                         date = match (date, d) {
