@@ -514,12 +514,16 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
     ) -> Option<Leg> {
-        // Only a ride that gets closer to the destination explains why a journey fails.
+        // Only a ride that gets closer to the destination, from a place no farther from it
+        // than the origin, explains why a journey fails: a detour that went the other way
+        // first (Osh to Bishkek on the way to Murghab) adds noise, not reasons.
         let stops = &self.ds.services[si].stops;
+        let origin = self.hops[self.req.from];
         self.recording = match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => {
-                matches!((self.hops[a], self.hops[b]), (Some(x), Some(y)) if y < x)
-            }
+            (StopAt::Place(a), StopAt::Place(b)) => matches!(
+                (self.hops[a], self.hops[b], origin),
+                (Some(x), Some(y), Some(o)) if y < x && x <= o
+            ),
             _ => false,
         };
         if let Err(reason) = self.static_check(si, i, j) {

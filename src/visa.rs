@@ -96,15 +96,13 @@ pub fn channel(
         Requirement::EVisa | Requirement::Eta => Channel::Online,
         Requirement::VisaOnArrival | Requirement::VisaRequired => Channel::Embassy,
     };
-    // A visa on arrival not offered here is arranged like the country's visa.
-    let kind = match q {
-        Requirement::VisaOnArrival => Requirement::VisaRequired,
-        other => other,
-    };
-    let app = ds
-        .visas
-        .application(destination, kind)
-        .or_else(|| ds.visas.application(destination, q));
+    // A visa on arrival not offered here: the data's record for that case, else the
+    // country's ordinary visa.
+    let app = ds.visas.application(destination, q).or_else(|| {
+        (q == Requirement::VisaOnArrival)
+            .then(|| ds.visas.application(destination, Requirement::VisaRequired))
+            .flatten()
+    });
     match app {
         Some(a) => {
             let ch = a.get.obtain.map_or(default, Channel::from_obtain);

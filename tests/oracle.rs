@@ -632,7 +632,11 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
     }
     for _ in 0..g.pick(3) {
         let destination = cc(COUNTRIES[g.pick(3) as usize]);
-        let requirement = [Requirement::VisaRequired, Requirement::EVisa][g.pick(2) as usize];
+        let requirement = [
+            Requirement::VisaRequired,
+            Requirement::EVisa,
+            Requirement::VisaOnArrival,
+        ][g.pick(3) as usize];
         let obtain = [Obtain::Online, Obtain::Embassy][g.pick(2) as usize];
         let lead = g.chance(80).then(|| lead_from(&mut g));
         ds.visas.applications.push(Application {
@@ -904,7 +908,8 @@ impl<'a> Oracle<'a> {
     }
 
     /// The lead time the data gives for obtaining a visa of kind `q` for `dest`; a visa on
-    /// arrival not offered at the border is obtained like the country's visa.
+    /// arrival not offered at the border is obtained as its own record says, else like the
+    /// country's visa.
     fn lead(&self, dest: Country, q: Requirement) -> Option<Lead> {
         let same = |a: &Requirement, b: Requirement| {
             std::mem::discriminant(a) == std::mem::discriminant(&b)
@@ -917,7 +922,7 @@ impl<'a> Oracle<'a> {
                 .find(|a| a.destination == dest && same(&a.requirement, k))
         };
         let app = match q {
-            Requirement::VisaOnArrival => find(Requirement::VisaRequired).or_else(|| find(q)),
+            Requirement::VisaOnArrival => find(q).or_else(|| find(Requirement::VisaRequired)),
             _ => find(q),
         };
         app.and_then(|a| a.get.lead)

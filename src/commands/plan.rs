@@ -91,7 +91,14 @@ fn resolve(
             via,
             avoid,
             held_only: a.held_only,
-            today,
+            // Lead times count from today; for a date already past the question is about
+            // the timetables and rules, not what can still be arranged in time, so documents
+            // count as applied for in good time (a year before).
+            today: if date < today {
+                date - chrono::Duration::days(365)
+            } else {
+                today
+            },
         },
         currency,
         max,
