@@ -200,6 +200,15 @@ impl Validator<'_> {
                 let r = p.get_ref();
                 self.ensure_id(&mut seen, &r.id, "permit", a);
                 let srcs = self.sources(&source_ix, &r.sources, a, &format!("permit '{}'", r.id));
+                let get = self.how_to_get(
+                    r.obtain,
+                    &r.apply_at,
+                    &r.cost,
+                    (r.lead_days, r.lead_working_days),
+                    &None,
+                    a,
+                    &format!("permit '{}'", r.id),
+                );
                 permits.push(Permit {
                     id: r.id.clone(),
                     name: r.name.clone(),
@@ -207,6 +216,7 @@ impl Validator<'_> {
                     enforce: r.enforce,
                     waived_by_visa: r.waived_by_visa.clone(),
                     waived_by_passport: r.waived_by_passport.clone(),
+                    get,
                     prov: Provenance {
                         sources: srcs,
                         verified: r.verified.0,
@@ -867,6 +877,37 @@ impl Validator<'_> {
                     },
                 });
             }
+            for app in &file.apply {
+                let a = at(*f, app);
+                let r = app.get_ref();
+                let requirement = match r.requirement.parse::<Requirement>() {
+                    Ok(q) => q,
+                    Err(e) => {
+                        self.problem(a, e);
+                        continue;
+                    }
+                };
+                let what = format!("visa application for {} ({})", r.destination, r.requirement);
+                let get = self.how_to_get(
+                    Some(r.obtain),
+                    &r.apply_at,
+                    &r.cost,
+                    (r.lead_days, r.lead_working_days),
+                    &r.note,
+                    a,
+                    &what,
+                );
+                let srcs = self.sources(s, &r.sources, a, &what);
+                visas.applications.push(Application {
+                    destination: r.destination,
+                    requirement,
+                    get,
+                    prov: Provenance {
+                        sources: srcs,
+                        verified: r.verified.0,
+                    },
+                });
+            }
         }
         visas.index.sort_by_key(|(d, p, _)| (*d, *p));
         visas.index.dedup_by_key(|(d, p, _)| (*d, *p));
@@ -894,6 +935,48 @@ impl Validator<'_> {
             }
         }
         visas
+    }
+
+    /// What a record says about obtaining a document, checked.
+    #[allow(clippy::too_many_arguments)]
+    fn how_to_get(
+        &mut self,
+        obtain: Option<Obtain>,
+        apply_at: &Option<String>,
+        cost: &Option<raw::RawMoney>,
+        lead: (Option<u32>, Option<u32>),
+        note: &Option<String>,
+        a: At,
+        what: &str,
+    ) -> HowToGet {
+        let cost = cost
+            .as_ref()
+            .and_then(|m| match Money::from_decimal(m.amount, m.currency) {
+                Ok(x) => Some(x),
+                Err(e) => {
+                    self.problem(a, format!("{what} cost: {e}"));
+                    None
+                }
+            });
+        let lead = match lead {
+            (Some(_), Some(_)) => {
+                self.problem(
+                    a,
+                    format!("{what}: give lead_days or lead_working_days, not both"),
+                );
+                None
+            }
+            (Some(d), None) => Some(Lead::Days(d)),
+            (None, Some(d)) => Some(Lead::WorkingDays(d)),
+            (None, None) => None,
+        };
+        HowToGet {
+            obtain,
+            apply_at: apply_at.clone(),
+            cost,
+            lead,
+            note: note.clone(),
+        }
     }
 
     fn rates(&mut self, s: &HashMap<String, usize>) -> Rates {
