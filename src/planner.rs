@@ -4,6 +4,8 @@
 //! arrival, cost and changes at once, and when none exists it says why.
 
 use crate::calendar::{self, Blocked};
+use crate::documents::{self, Doc};
+use crate::findings::{Blocker, Subject};
 use crate::model::*;
 use crate::money;
 use crate::types::{Country, Money};
@@ -96,6 +98,11 @@ pub struct Request {
     pub party: u32,
     pub via: Option<PlaceIx>,
     pub avoid: Vec<CrossingIx>,
+    /// Plan only with documents held (named or waived) and what the border gives; otherwise
+    /// documents that can still be obtained before each border are used too.
+    pub held_only: bool,
+    /// The day documents would be applied for (lead times count from it).
+    pub today: NaiveDate,
     /// The present moment when planning from now (no `--date`): nothing leaves before it,
     /// and transfers that must be booked ahead leave no earlier than that long after it.
     pub now: Option<DateTime<Utc>>,
@@ -246,11 +253,19 @@ impl Itinerary {
 pub struct Plan {
     pub itineraries: Vec<Itinerary>,
     /// Blocking causes met during the search, each with the dates it applied to.
-    pub reasons: BTreeMap<String, BTreeSet<NaiveDate>>,
+    pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     /// Services that would connect these places but cannot be planned with.
-    pub unusable: BTreeMap<ServiceIx, String>,
+    pub unusable: BTreeMap<ServiceIx, Subject>,
     /// Crossings whose closure or hours blocked a ride that mattered.
     pub blocked_at: BTreeSet<CrossingIx>,
+    /// Documents not held that blocked a ride that mattered (with `--held-only`), with the
+    /// dates: holding them is the fix to try.
+    pub doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
+    /// Whether any chain of services with known times links the two places at all.
+    pub connected: bool,
+    /// What would change the answer: documents to hold, the user's own restrictions to
+    /// drop (see `documents::explain`).
+    pub fixes: Vec<documents::Fix>,
     /// Countries and years whose public holidays the dataset does not know although a
     /// crossing used (or tried) then closes for them: the plan cannot tell holiday closures.
     pub holidays_unknown: BTreeSet<(Country, i32)>,
@@ -273,8 +288,6 @@ pub struct Planner<'a> {
     /// Entry decisions by (country, crossing, date); the date is dropped from the key when
     /// no dated rule applies to that country, so each is worked out once.
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry>,
-    /// Closure sentences by (crossing, reason), so each is written once.
-    sentences: HashMap<(CrossingIx, calendar::Closed), String>,
     /// Whether the ride being tried counts towards the reasons (see `ride`).
     recording: bool,
     /// A profile search (every day of the window, latest departures); without it, only the
@@ -294,16 +307,19 @@ impl<'a> Planner<'a> {
             }
         }
         let hops = hops_to(ds, req.to);
+        let connected = hops[req.from].is_some();
         Planner {
             ds,
             req,
             at_place,
             hops,
             entries: HashMap::new(),
-            sentences: HashMap::new(),
             recording: false,
             profile: true,
-            plan: Plan::default(),
+            plan: Plan {
+                connected,
+                ..Plan::default()
+            },
         }
     }
 
@@ -313,7 +329,7 @@ impl<'a> Planner<'a> {
         let key = (
             country,
             ci,
-            ds.visas.has_dated_rules(country).then_some(date),
+            ds.visas.depends_on_date(country).then_some(date),
         );
         self.entries
             .entry(key)
@@ -325,34 +341,92 @@ impl<'a> Planner<'a> {
                     country,
                     &ds.crossings[ci],
                     date,
+                    self.req.today,
                 )
             })
             .clone()
     }
 
-    /// Why a vehicle cannot pass a post, in words; closure sentences are written once.
-    fn describe(
+    /// Whether an entry decision stops the traveller at the border on `date`: refused, a
+    /// visa not held with `--held-only`, or one that cannot be obtained by then (with the
+    /// day it could be held).
+    fn entry_blocked(
         &mut self,
+        entry: Option<&Entry>,
         ci: CrossingIx,
-        side: &Side,
-        b: &Blocked,
-        s: &Service,
         date: NaiveDate,
-    ) -> String {
-        let c = &self.ds.crossings[ci];
-        match b {
-            Blocked::Day(closed) => self
-                .sentences
-                .entry((ci, closed.clone()))
-                .or_insert_with(|| closed.describe(&c.name))
-                .clone(),
-            Blocked::Hours { .. } => describe_block(c, side, b, s, date),
+    ) -> (Option<Blocker>, Option<NaiveDate>) {
+        match entry {
+            Some(e @ Entry::Refuse { .. }) => {
+                (Some(Blocker::EntryRefused(Box::new(e.clone()))), None)
+            }
+            Some(
+                e @ Entry::Arrange {
+                    destination, get, ..
+                },
+            ) => {
+                if self.req.held_only {
+                    if self.recording {
+                        self.plan
+                            .doc_blocks
+                            .entry(Doc::Visa(*destination))
+                            .or_default()
+                            .insert(date);
+                    }
+                    return (
+                        Some(Blocker::VisaNotHeld {
+                            entry: Box::new(e.clone()),
+                            crossing: ci,
+                        }),
+                        None,
+                    );
+                }
+                if documents::in_time(self.req.today, get.lead, date) {
+                    return (None, None);
+                }
+                let ready = documents::ready_on(self.req.today, get.lead);
+                (
+                    Some(Blocker::TooLate {
+                        doc: Doc::Visa(*destination),
+                        get: Box::new(get.clone()),
+                        today: self.req.today,
+                    }),
+                    ready,
+                )
+            }
+            _ => (None, None),
         }
     }
 
-    fn reject(&mut self, reason: String, date: NaiveDate) {
+    /// The first day a permit on stops `i..=j` of service `si` that the traveller must
+    /// still obtain can be held, when that is after `day` (lead times from the data).
+    fn permits_ready(&self, si: ServiceIx, i: usize, j: usize) -> Option<(NaiveDate, Doc)> {
+        let ds = self.ds;
+        if self.req.held_only {
+            return None;
+        }
+        ds.services[si].stops[i..=j]
+            .iter()
+            .flat_map(|st| match st.at {
+                StopAt::Place(p) => ds.places[p].permits.iter(),
+                StopAt::Crossing(c) => ds.crossings[c].permits.iter(),
+            })
+            .filter(|p| !documents::permit_held(ds, self.req, **p))
+            .filter_map(|p| {
+                documents::ready_on(self.req.today, ds.permits[*p].get.lead)
+                    .map(|d| (d, Doc::Permit(*p)))
+            })
+            .max()
+    }
+
+    fn reject(&mut self, reason: Blocker, date: NaiveDate) {
         if self.recording {
-            self.plan.reasons.entry(reason).or_default().insert(date);
+            match self.plan.reasons.iter_mut().find(|(b, _)| *b == reason) {
+                Some((_, dates)) => {
+                    dates.insert(date);
+                }
+                None => self.plan.reasons.push((reason, BTreeSet::from([date]))),
+            }
         }
     }
 
@@ -360,16 +434,16 @@ impl<'a> Planner<'a> {
         !self.req.passports.iter().any(|p| countries.contains(p))
     }
 
-    /// Date-independent reasons a traveller cannot ride service `s` from stop `i` to `j`.
-    fn static_check(&mut self, si: ServiceIx, i: usize, j: usize) -> Result<(), String> {
+    /// Date-independent reasons a traveller cannot ride service `s` from stop `i` to `j`
+    /// (`Err(None)`: not usable, but nothing worth telling).
+    fn static_check(&mut self, si: ServiceIx, i: usize, j: usize) -> Result<(), Option<Blocker>> {
         let ds = self.ds;
         let s = &ds.services[si];
         if s.status == ServiceStatus::Suspended {
-            let since = s
-                .status_since
-                .map(|d| format!(" since {}", calendar::long_date(d)))
-                .unwrap_or_default();
-            return Err(format!("{} ({}) is suspended{since}", s.name, s.id));
+            return Err(Some(Blocker::ServiceSuspended {
+                service: si,
+                since: s.status_since,
+            }));
         }
         // A ride can end where no source gives the time (it arrives, time not known), but
         // it cannot start there: nothing says when to be at the stop.
@@ -377,12 +451,12 @@ impl<'a> Planner<'a> {
             // Worth telling only when it would have reached the destination.
             if s.stops[j].at == StopAt::Place(self.req.to) {
                 let stop = match s.stops[i].at {
-                    StopAt::Place(p) => ds.places[p].name.as_str(),
-                    StopAt::Crossing(c) => ds.crossings[c].name.as_str(),
+                    StopAt::Place(p) => Subject::Place(p),
+                    StopAt::Crossing(c) => Subject::Crossing(c),
                 };
-                self.plan.unusable.insert(si, format!("{} ({}): no source gives its time at {stop}, so it cannot be used from there", s.name, s.id));
+                self.plan.unusable.insert(si, stop);
             }
-            return Err(String::new());
+            return Err(None);
         }
         let served: Vec<Country> = s
             .stops
@@ -393,29 +467,26 @@ impl<'a> Planner<'a> {
             })
             .collect();
         if s.foreigners == Some(false) && self.is_foreigner(&served) {
-            return Err(format!(
-                "{} ({}) does not take foreign passengers",
-                s.name, s.id
-            ));
+            return Err(Some(Blocker::NoForeignPassengers { service: si }));
         }
         for st in &s.stops[i..=j] {
             let permits: &[PermitIx] = match st.at {
-                StopAt::Crossing(c) => {
-                    let c = &ds.crossings[c];
+                StopAt::Crossing(ci) => {
+                    let c = &ds.crossings[ci];
                     if self.req.avoid.iter().any(|a| ds.crossings[*a].id == c.id) {
-                        return Err(String::new());
+                        return Err(None);
                     }
                     let foreign = self.is_foreigner(&c.countries());
                     if foreign && c.foreigners == Foreigners::CitizensOnly {
-                        return Err(format!(
-                            "{} is open only to citizens of {} and {}",
-                            c.name, c.sides[0].country, c.sides[1].country
-                        ));
+                        return Err(Some(Blocker::CitizensOnly { crossing: ci }));
                     }
                     let no_public = c.foreigners == Foreigners::AgencyOnly
                         || c.foreigners_public_transport == Some(false);
                     if foreign && no_public && s.mode != Mode::AgencyCar {
-                        return Err(format!("foreigners may not cross {} on public transport ({}); only an agency transfer", c.name, s.id));
+                        return Err(Some(Blocker::AgencyOnly {
+                            crossing: ci,
+                            service: si,
+                        }));
                     }
                     &c.permits
                 }
@@ -423,14 +494,19 @@ impl<'a> Planner<'a> {
             };
             for p in permits {
                 let permit = &ds.permits[*p];
-                if permit.enforce == Enforce::Refuse
-                    && !self.req.permits.contains(p)
-                    && !permit.waived(&self.req.passports, &self.req.visas)
+                if self.req.held_only
+                    && permit.enforce == Enforce::Refuse
+                    && !documents::permit_held(ds, self.req, *p)
                 {
-                    return Err(format!(
-                        "this route needs the {}; pass --permit {} if you hold one",
-                        permit.name, permit.id
-                    ));
+                    if self.recording {
+                        let day = self.req.date;
+                        self.plan
+                            .doc_blocks
+                            .entry(Doc::Permit(*p))
+                            .or_default()
+                            .insert(day);
+                    }
+                    return Err(Some(Blocker::PermitNotHeld { permit: *p }));
                 }
             }
         }
@@ -453,7 +529,7 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         wait: bool,
-    ) -> Result<Drive, (String, NaiveDate, Option<Duration>)> {
+    ) -> Result<Drive, (Blocker, NaiveDate, Option<Duration>)> {
         let ds = self.ds;
         let s = &ds.services[si];
         let mut passes = Vec::new();
@@ -539,11 +615,37 @@ impl<'a> Planner<'a> {
                                     calendar::next_side_open(ds, c, side, dir, t, 400)
                                         .map(|n| n - t)
                                 });
-                                let why = self.describe(ci, side, &blocked, s, local_date);
-                                // The visa is reported too: both block the journey.
-                                if let Some(Entry::Refused(v)) = self.entry_at(b, ci, reach, board)
+                                let side_ix = if n == 0 { first_side } else { 1 - first_side };
+                                let why = match blocked {
+                                    Blocked::Day(why) => Blocker::PostClosed {
+                                        crossing: ci,
+                                        side: side_ix,
+                                        why,
+                                    },
+                                    Blocked::Hours {
+                                        local,
+                                        window,
+                                        cutoff,
+                                        lunch,
+                                    } => Blocker::OutsideHours {
+                                        crossing: ci,
+                                        side: side_ix,
+                                        service: si,
+                                        reach: local,
+                                        hours: window,
+                                        cutoff,
+                                        lunch,
+                                    },
+                                };
+                                // The visa is reported too: both block the journey, and the
+                                // traveller should see both.
+                                let entry = self.entry_at(b, ci, reach, board);
+                                let entry_date =
+                                    reach.unwrap_or(board).with_timezone(&b.zone.0).date_naive();
+                                if let (Some(v), _) =
+                                    self.entry_blocked(entry.as_ref(), ci, entry_date)
                                 {
-                                    self.reject(v, local_date);
+                                    self.reject(v, entry_date);
                                 }
                                 return Err((why, local_date, shift));
                             }
@@ -571,18 +673,25 @@ impl<'a> Planner<'a> {
             }
             // The visa is judged on arrival at the second post.
             let entry = self.entry_at(b, ci, pass.cleared, board);
-            if let Some(Entry::Refused(why)) = &entry {
-                // A dated visa rule may admit the traveller on a later day: an on-demand start
-                // can wait for the next local midnight at the entry post; otherwise it is final.
-                let at = pass.cleared.unwrap_or(board);
-                let entry_date = at.with_timezone(&b.zone.0).date_naive();
-                let shift = (!wait && ds.visas.has_dated_rules(b.country))
-                    .then(|| {
-                        calendar::at_local(b.zone.0, entry_date + Duration::days(1), NaiveTime::MIN)
-                    })
-                    .flatten()
+            let at = pass.cleared.unwrap_or(board);
+            let entry_date = at.with_timezone(&b.zone.0).date_naive();
+            let (refused, ready) = self.entry_blocked(entry.as_ref(), ci, entry_date);
+            if let Some(why) = refused {
+                // A dated visa rule may admit the traveller on a later day, and a visa still
+                // being processed is held from a later day: an on-demand start can wait for
+                // that local midnight at the entry post; otherwise it is final.
+                let next = match ready {
+                    Some(r) => Some(r),
+                    None => ds
+                        .visas
+                        .depends_on_date(b.country)
+                        .then_some(entry_date + Duration::days(1)),
+                };
+                let shift = next
+                    .filter(|_| !wait)
+                    .and_then(|d| calendar::at_local(b.zone.0, d, NaiveTime::MIN))
                     .map(|midnight| midnight - at);
-                return Err((why.clone(), entry_date, shift));
+                return Err((why, entry_date, shift));
             }
             pass.entry = entry;
             passes.push(pass);
@@ -639,40 +748,6 @@ struct Drive {
     arrive_known: bool,
 }
 
-/// Why a vehicle cannot pass, in words, with every time in the post's own clock.
-fn describe_block(c: &Crossing, side: &Side, b: &Blocked, s: &Service, date: NaiveDate) -> String {
-    match b {
-        Blocked::Day(closed) => closed.describe(&c.name),
-        Blocked::Hours {
-            local,
-            window,
-            cutoff,
-            lunch,
-        } => {
-            let zone = |t: NaiveTime| calendar::show_time(side.zone.0, date, t);
-            let mut why = Vec::new();
-            if let Some(w) = window {
-                why.push(format!("open {}–{}", zone(w.start.0), zone(w.end.0)));
-            }
-            if let Some(c) = cutoff {
-                why.push(format!("practical cut-off {}", zone(*c)));
-            }
-            if let Some(l) = lunch {
-                why.push(format!("lunch break {}–{}", zone(l.start.0), zone(l.end.0)));
-            }
-            format!(
-                "{} ({}) would reach the {} post of {} at {}, outside its hours ({})",
-                s.name,
-                s.id,
-                side.country,
-                c.name,
-                zone(*local),
-                why.join("; ")
-            )
-        }
-    }
-}
-
 impl<'a> Planner<'a> {
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
     /// earlier than `ready` and (for a first leg) departing before `latest`.
@@ -685,16 +760,20 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
     ) -> Option<Leg> {
-        // Only a ride that gets closer to the destination explains why a journey fails.
+        // Only a ride that gets closer to the destination, from a place no farther from it
+        // than the origin, explains why a journey fails: a detour that went the other way
+        // first (Osh to Bishkek on the way to Murghab) adds noise, not reasons.
         let stops = &self.ds.services[si].stops;
+        let origin = self.hops[self.req.from];
         self.recording = match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => {
-                matches!((self.hops[a], self.hops[b]), (Some(x), Some(y)) if y < x)
-            }
+            (StopAt::Place(a), StopAt::Place(b)) => matches!(
+                (self.hops[a], self.hops[b], origin),
+                (Some(x), Some(y), Some(o)) if y < x && x <= o
+            ),
             _ => false,
         };
         if let Err(reason) = self.static_check(si, i, j) {
-            if !reason.is_empty() {
+            if let Some(reason) = reason {
                 let d = ready
                     .with_timezone(&self.ds.services[si].schedule.zone.0)
                     .date_naive();
@@ -702,6 +781,38 @@ impl<'a> Planner<'a> {
             }
             return None;
         }
+        // A permit still to be obtained is held only from the day its lead time allows.
+        let mut ready = ready;
+        let mut waiting_for: Option<(NaiveDate, Doc)> = None;
+        if let Some((day, doc)) = self.permits_ready(si, i, j) {
+            let zone = self.ds.services[si].schedule.zone.0;
+            if let Some(t) = calendar::at_local(zone, day, NaiveTime::MIN).filter(|t| *t > ready) {
+                ready = t;
+                waiting_for = Some((day, doc));
+            }
+        }
+        let leg = self.ride_from(si, i, j, ready, latest, horizon);
+        if let (None, Some((_, Doc::Permit(p)))) = (&leg, waiting_for) {
+            let why = Blocker::TooLate {
+                doc: Doc::Permit(p),
+                get: Box::new(self.ds.permits[p].get.clone()),
+                today: self.req.today,
+            };
+            self.reject(why, self.req.today);
+        }
+        leg
+    }
+
+    /// `ride` once the date-independent rules have passed.
+    fn ride_from(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        ready: DateTime<Utc>,
+        latest: Option<DateTime<Utc>>,
+        horizon: DateTime<Utc>,
+    ) -> Option<Leg> {
         let s = &self.ds.services[si];
         let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
         // A transfer that must be booked ahead cannot leave sooner than that from now.
@@ -711,7 +822,7 @@ impl<'a> Planner<'a> {
         };
         let too_late =
             |t0: DateTime<Utc>| t0 + off_i > horizon || latest.is_some_and(|l| t0 + off_i >= l);
-        let mut pending: Vec<(String, NaiveDate)> = Vec::new();
+        let mut pending: Vec<(Blocker, NaiveDate)> = Vec::new();
         let found = self.first_fit(si, i, j, ready - off_i, &too_late, &mut pending);
         if found.is_none() {
             for (why, date) in pending {
@@ -799,7 +910,7 @@ impl<'a> Planner<'a> {
         j: usize,
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
-        pending: &mut Vec<(String, NaiveDate)>,
+        pending: &mut Vec<(Blocker, NaiveDate)>,
     ) -> Option<Leg> {
         let s = &self.ds.services[si];
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
@@ -947,7 +1058,8 @@ impl<'a> Planner<'a> {
                 self.ds
                     .rates
                     .base
-                    .and_then(|b| money::convert(&self.ds.rates, m, b))
+                    .zip(m)
+                    .and_then(|(b, m)| money::convert(&self.ds.rates, m, b))
                     .map_or(i64::MAX, |x| x.minor)
             })
         } else {
@@ -955,7 +1067,8 @@ impl<'a> Planner<'a> {
         };
         if let Some((fi, f)) = chosen {
             let (units, vehicles) = cost(f);
-            leg.fare = Some((*fi, money::times(f.price, units)));
+            // A product too large to hold stays unknown (`check` bounds fares well below).
+            leg.fare = money::times(f.price, units).map(|m| (*fi, m));
             leg.vehicles = vehicles;
         }
     }
@@ -1109,7 +1222,7 @@ impl<'a> Planner<'a> {
                         match (leg.fare, base) {
                             (Some((fi, m)), Some(b)) => {
                                 match money::convert(&ds.rates, m, b) {
-                                    Some(x) => it.cost += x.minor,
+                                    Some(x) => it.cost = it.cost.saturating_add(x.minor),
                                     None => it.unknown_fares += 1,
                                 }
                                 // A minimum price leaves the rest of the cost unknown.
@@ -1226,8 +1339,16 @@ fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
 }
 
 /// Plans `req`; when nothing is found, also looks for the earliest day within a year on
-/// which the journey becomes possible.
+/// which the journey becomes possible, and for what would make it possible sooner
+/// (`Plan::fixes`).
 pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
+    let (mut plan, earliest) = search(ds, req);
+    plan.fixes = documents::explain(ds, req, &plan);
+    (plan, earliest)
+}
+
+/// `plan` without looking for fixes.
+pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     let plan = Planner::new(ds, req).run();
     if !plan.itineraries.is_empty() {
         return (plan, None);

@@ -5,6 +5,7 @@
 //! crossing (`state`).
 
 pub mod geojson;
+pub mod ics;
 pub mod map;
 pub mod state;
 
@@ -73,4 +74,44 @@ pub fn unplaced(ds: &Dataset) -> String {
         ));
     }
     out
+}
+
+/// `plan … --ics FILE [--itinerary N]`: writes itinerary N (from 1, default 1) and returns
+/// the note saying so, or why nothing was written.
+pub fn write_ics(
+    ds: &Dataset,
+    req: &crate::planner::Request,
+    itineraries: &[crate::planner::Itinerary],
+    which: Option<&str>,
+    path: &std::path::Path,
+    today: chrono::NaiveDate,
+) -> Result<String, String> {
+    let n = match which {
+        Some(s) => crate::request::count(s, "--itinerary", 1, 100)? as usize,
+        None => 1,
+    };
+    let Some(it) = itineraries.get(n - 1) else {
+        return Ok(match itineraries.len() {
+            0 => format!(
+                "no itinerary, so no calendar was written to {}",
+                path.display()
+            ),
+            k => {
+                return Err(format!(
+                    "--itinerary {n}: the answer has {k} itinerar{}; give a number from 1 to {k}",
+                    if k == 1 { "y" } else { "ies" }
+                ))
+            }
+        });
+    };
+    let stamp = today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    write_file(
+        path,
+        ics::itinerary(ds, req, n, it, stamp).as_bytes(),
+        "--ics",
+    )?;
+    Ok(format!(
+        "wrote itinerary {n} to {} (iCalendar)",
+        path.display()
+    ))
 }
