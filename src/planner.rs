@@ -515,20 +515,19 @@ impl<'a> Planner<'a> {
 
     /// Drives service `si` from stop `i` to stop `j` with the vehicle leaving its first stop
     /// at `t0`, through every post in between. A vehicle that reaches a post before it
-    /// opens or in its lunch break waits (`wait`: timetabled and when-full services; an
-    /// on-demand car is started later instead), the same day, or overnight to the next open
-    /// day where the post's data says vehicles queue; the stops after it move with it. The
-    /// second post is reached after the first post's clearing time and the drive between
-    /// them (the service's own `clear` where it gives one). On failure returns the reason
-    /// and, where the post opens later, how much later the vehicle should have reached it
-    /// (for shifting an on-demand start).
+    /// opens or in its lunch break waits, the same day, or overnight (at most
+    /// `MAX_QUEUE_NIGHTS`) to the next open day where the post's data says vehicles queue;
+    /// the stops after it move with it. The second post is reached after the first post's
+    /// clearing time and the drive between them (the service's own `clear` where it gives
+    /// one). On failure returns the reason and, with `shift` (an on-demand start, which
+    /// can move), how much later the vehicle should have reached the post.
     fn drive(
         &mut self,
         si: ServiceIx,
         i: usize,
         j: usize,
         t0: DateTime<Utc>,
-        wait: bool,
+        shift: bool,
     ) -> Result<Drive, (Blocker, NaiveDate, Option<Duration>)> {
         let ds = self.ds;
         let s = &ds.services[si];
@@ -590,7 +589,6 @@ impl<'a> Planner<'a> {
                     (Err(blocked), t) => {
                         // Waiting: the same local day, or overnight where vehicles queue.
                         let opens = t
-                            .filter(|_| wait)
                             .and_then(|t| {
                                 calendar::next_side_open(ds, c, side, dir, t, 400).map(|o| (t, o))
                             })
@@ -611,7 +609,7 @@ impl<'a> Planner<'a> {
                                     self.plan.blocked_at.insert(ci);
                                 }
                                 // Only an on-demand start moves to the next opening.
-                                let shift = t.filter(|_| !wait).and_then(|t| {
+                                let shift = t.filter(|_| shift).and_then(|t| {
                                     calendar::next_side_open(ds, c, side, dir, t, 400)
                                         .map(|n| n - t)
                                 });
@@ -688,7 +686,7 @@ impl<'a> Planner<'a> {
                         .then_some(entry_date + Duration::days(1)),
                 };
                 let shift = next
-                    .filter(|_| !wait)
+                    .filter(|_| shift)
                     .and_then(|d| calendar::at_local(b.zone.0, d, NaiveTime::MIN))
                     .map(|midnight| midnight - at);
                 return Err((why, entry_date, shift));
@@ -919,7 +917,7 @@ impl<'a> Planner<'a> {
             if too_late(t0) {
                 return None;
             }
-            match self.drive(si, i, j, t0, !on_demand) {
+            match self.drive(si, i, j, t0, on_demand) {
                 Ok(d) => return Some(self.build(si, i, j, t0, d)),
                 Err((why, date, shift)) => {
                     pending.push((why, date));
@@ -1009,7 +1007,7 @@ impl<'a> Planner<'a> {
             if t0 + off_i > last_board || latest.is_some_and(|l| t0 + off_i >= l) {
                 break;
             }
-            let Ok(d) = self.drive(si, i, j, t0, !on_demand) else {
+            let Ok(d) = self.drive(si, i, j, t0, on_demand) else {
                 continue;
             };
             let cand = self.build(si, i, j, t0, d);

@@ -167,6 +167,24 @@ fn today(ds: &Dataset, notes: &mut Vec<String>) -> Result<NaiveDate, Failure> {
     })
 }
 
+/// "Now", for planning without `--date`: `CROSSINGS_NOW` (RFC 3339) fixes it; with
+/// `CROSSINGS_TODAY` set and no `CROSSINGS_NOW` the day is planned from its start
+/// (reproducible output); otherwise the clock.
+fn now() -> Result<Option<chrono::DateTime<chrono::Utc>>, Failure> {
+    match std::env::var("CROSSINGS_NOW") {
+        Ok(s) => chrono::DateTime::parse_from_rfc3339(s.trim())
+            .map(|t| Some(t.with_timezone(&chrono::Utc)))
+            .map_err(|_| {
+                Failure::Usage(format!(
+                    "CROSSINGS_NOW='{}' is not a moment; expected RFC 3339 like 2026-06-15T18:30:00+08:00, or unset it to use the clock",
+                    crate::request::prefix(&s)
+                ))
+            }),
+        Err(_) if std::env::var_os("CROSSINGS_TODAY").is_some() => Ok(None),
+        Err(_) => Ok(Some(chrono::Utc::now())),
+    }
+}
+
 /// Colour only on a terminal that can show it: never when `NO_COLOR` is set
 /// (https://no-color.org) or `TERM` is `dumb` or unset.
 fn color() -> bool {
@@ -227,7 +245,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
     let out = match cli.command {
         Command::Check => commands::check::run(&ds, today(&ds, &mut notes)?),
         Command::Places(a) => commands::places::run(&ds, &a),
-        Command::Plan(a) => commands::plan::run(&ds, &a, today(&ds, &mut notes)?),
+        Command::Plan(a) => commands::plan::run(&ds, &a, today(&ds, &mut notes)?, now()?),
         Command::Hours(a) => {
             let today = if a.date.is_none() && a.month.is_none() {
                 Some(today(&ds, &mut notes)?)

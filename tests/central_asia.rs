@@ -88,12 +88,15 @@ fn osh_to_dushanbe_over_the_pamir_highway_needs_the_gbao_permit() {
             );
         }
     }
-    assert_eq!(p["fixes"][0]["documents"][0], "permit:gbao", "{p}");
+    // The Pamir Highway takes longer than the way round by Tashkent once its shared jeeps
+    // keep to daylight (three days on the road, not one), so holding the permit is not
+    // offered as a way to arrive sooner.
     assert!(
-        p["fixes"][0]["text"]
-            .as_str()
+        p["fixes"]
+            .as_array()
             .unwrap()
-            .starts_with("With the GBAO permit (--permit gbao): Osh → Murghab → Khorog → Dushanbe"),
+            .iter()
+            .all(|f| f["documents"][0] != "permit:gbao"),
         "{p}"
     );
     // By default the permit is one to obtain: the Pamir Highway is offered, with the permit

@@ -24,6 +24,7 @@ fn resolve(
     ds: &Dataset,
     a: &PlanArgs,
     today: NaiveDate,
+    now: Option<DateTime<Utc>>,
 ) -> Result<(Request, Currency, usize), String> {
     let from = request::place(ds, &a.from)?;
     let to = request::place(ds, &a.to)?;
@@ -33,9 +34,15 @@ fn resolve(
             a.from, a.to
         ));
     }
-    let date = match &a.date {
-        Some(d) => request::date(ds, d, "--date")?,
-        None => today,
+    // Without --date the search starts now, in the origin's clock: nothing leaves in the past.
+    let now = now.filter(|_| a.date.is_none());
+    let today = now.map_or(today, |n| {
+        n.with_timezone(&ds.places[from].zone.0).date_naive()
+    });
+    let date = match (&a.date, now) {
+        (Some(d), _) => request::date(ds, d, "--date")?,
+        (None, Some(n)) => n.with_timezone(&ds.places[from].zone.0).date_naive(),
+        (None, None) => today,
     };
     let within = request::count(&a.within, "--within", 1, MAX_WITHIN)?;
     let party = request::count(&a.party, "--party", 1, 60)?;
@@ -90,7 +97,7 @@ fn resolve(
             party,
             via,
             avoid,
-            now: None,
+            now,
             held_only: a.held_only,
             // Lead times count from today; for a date already past the question is about
             // the timetables and rules, not what can still be arranged in time, so documents
@@ -146,6 +153,20 @@ struct LegJson {
     crossing: Option<CrossingJson>,
     /// False when no source fixes the departure time: times are the earliest that fit.
     time_known: bool,
+    /// For a leg whose time is not known: the window it leaves in (`depart` is then its
+    /// earliest moment, not a timetable time).
+    window: Option<WindowJson>,
+    /// False when no source gives the time at the stop where the leg ends: `arrive` is then
+    /// only the earliest it could be.
+    arrive_known: bool,
+    /// Whether a post is reached within the margin before its closing time or cut-off.
+    tight: bool,
+}
+
+#[derive(Serialize)]
+struct WindowJson {
+    from: String,
+    to: String,
 }
 
 #[derive(Serialize)]
@@ -354,8 +375,13 @@ fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
     crate::types::Dur(m).to_string()
 }
 
-pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failure> {
-    let (req, currency, max) = resolve(ds, a, today)?;
+pub fn run(
+    ds: &Dataset,
+    a: &PlanArgs,
+    today: NaiveDate,
+    now: Option<DateTime<Utc>>,
+) -> Result<Output, Failure> {
+    let (req, currency, max) = resolve(ds, a, today, now)?;
     let (mut plan, earliest) = planner::plan(ds, &req);
     plan.itineraries.truncate(max);
     let w = Words { ds, today };
@@ -502,6 +528,12 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                                     }
                                 }),
                                 time_known: l.time_known,
+                                window: l.window.map(|(a, b)| WindowJson {
+                                    from: rfc3339(a, fp.zone.0),
+                                    to: rfc3339(b, fp.zone.0),
+                                }),
+                                arrive_known: l.arrive_known,
+                                tight: l.tight(),
                             }
                         })
                         .collect(),
@@ -653,7 +685,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             "\nItinerary {}: {} → {} ({}; {} change(s), {} night(s), {} of them at a stopover, {} border crossing(s))",
             n + 1,
             when(&w, it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
-            when(&w, it.arrive(), to.zone.0, it.time_known()),
+            when(&w, it.arrive(), to.zone.0, it.time_known() && it.arrive_known()),
             if it.time_known() { duration(it.depart(), it.arrive()) } else { format!("about {}", duration(it.depart(), it.arrive())) },
             it.changes(),
             all_nights,
@@ -680,14 +712,31 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 .iter()
                 .map(|b| {
                     let c = &ds.crossings[b.crossing];
-                    match b.reach {
+                    let at = match b.reach {
                         Some(t) => format!(
                             "{} {}",
                             c.name,
                             when(&w, t, c.sides[b.first_side].zone.0, l.time_known)
                         ),
                         None => format!("{} (time not known)", c.name),
-                    }
+                    };
+                    let waited = if b.waited > chrono::Duration::zero() {
+                        format!(
+                            ", waits {} for it to open",
+                            crate::types::Dur(b.waited.num_minutes())
+                        )
+                    } else {
+                        String::new()
+                    };
+                    let tight = if b.tight {
+                        format!(
+                            ", tight: less than {} min before a post closes",
+                            crate::planner::MARGIN
+                        )
+                    } else {
+                        String::new()
+                    };
+                    format!("{at}{waited}{tight}")
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -711,16 +760,39 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 }
                 None => "unknown".into(),
             };
-            let (depart, arrive) = if l.time_known {
-                (w.moment(l.depart, fp.zone.0), w.moment(l.arrive, tp.zone.0))
-            } else {
-                (
-                    format!(
-                        "{} (time not known)",
-                        l.depart.with_timezone(&fp.zone.0).format("%a %-d %b")
-                    ),
-                    format!("{} after departure", duration(l.depart, l.arrive)),
-                )
+            let depart = match (l.time_known, l.window) {
+                (true, _) => w.moment(l.depart, fp.zone.0),
+                // Not a timetable time: the window it leaves in, in the clock it is given in.
+                (false, Some((a, b))) => {
+                    let local = |t: DateTime<Utc>| t.with_timezone(&fp.zone.0).format("%H:%M");
+                    let how = if s.schedule.kind == crate::model::ScheduleKind::WhenFull {
+                        "leaves when full"
+                    } else {
+                        "time not known"
+                    };
+                    if a == b {
+                        format!(
+                            "{}, {how}, from {} {}",
+                            w.date(a.with_timezone(&fp.zone.0).date_naive()),
+                            local(a),
+                            crate::render::words::zone_label(fp.zone.0, &a)
+                        )
+                    } else {
+                        format!(
+                            "{}, {how}, usually {}–{} {}",
+                            w.date(a.with_timezone(&fp.zone.0).date_naive()),
+                            local(a),
+                            local(b),
+                            crate::render::words::zone_label(fp.zone.0, &a)
+                        )
+                    }
+                }
+                (false, None) => when(&w, l.depart, fp.zone.0, false),
+            };
+            let arrive = match (l.arrive_known, l.time_known) {
+                (false, _) => "arrives, time not known".to_string(),
+                (true, true) => w.moment(l.arrive, tp.zone.0),
+                (true, false) => format!("{} after departure", duration(l.depart, l.arrive)),
             };
             t.add_row(vec![
                 depart,
