@@ -146,4 +146,10 @@ pub enum Advice {
     Untimed { service: ServiceIx, stop: Subject },
     /// The first departure date asked for is before today.
     PastDate { date: NaiveDate, today: NaiveDate },
+    /// A crossing used closes for this country's public holidays, but the dataset does not
+    /// know that year's holidays: a holiday closure then cannot be foreseen.
+    HolidaysUnknown {
+        country: crate::types::Country,
+        year: i32,
+    },
 }

@@ -223,13 +223,14 @@ impl Itinerary {
             && (self.cost <= other.cost || self.unknown_fares < other.unknown_fares)
     }
 
-    /// The order answers are shown in: earliest arrival, comfortable before tight, then
-    /// cheaper, fewer unknown fares and fewer legs, then the later departure.
+    /// The order answers are shown in: known arrivals first, earliest first, comfortable
+    /// before tight, then cheaper, fewer unknown fares and fewer legs, then the later
+    /// departure.
     fn key(
         &self,
     ) -> (
-        DateTime<Utc>,
         bool,
+        DateTime<Utc>,
         bool,
         i64,
         u32,
@@ -237,8 +238,8 @@ impl Itinerary {
         Reverse<DateTime<Utc>>,
     ) {
         (
-            self.arrive(),
             !self.arrive_known(),
+            self.arrive(),
             self.tight(),
             self.cost,
             self.unknown_fares,
@@ -514,13 +515,14 @@ impl<'a> Planner<'a> {
     }
 
     /// Drives service `si` from stop `i` to stop `j` with the vehicle leaving its first stop
-    /// at `t0`, through every post in between. A vehicle that reaches a post before it
-    /// opens or in its lunch break waits, the same day, or overnight (at most
-    /// `MAX_QUEUE_NIGHTS`) to the next open day where the post's data says vehicles queue;
-    /// the stops after it move with it. The second post is reached after the first post's
-    /// clearing time and the drive between them (the service's own `clear` where it gives
-    /// one). On failure returns the reason and, with `shift` (an on-demand start, which
-    /// can move), how much later the vehicle should have reached the post.
+    /// at `t0`, through every post in between. A timetabled or when-full vehicle that
+    /// reaches a post before it opens or in its lunch break waits, the same day, or
+    /// overnight (at most `MAX_QUEUE_NIGHTS`) to the next open day where the post's data
+    /// says vehicles queue; the stops after it move with it. An on-demand car (`shift`) does
+    /// not wait: its start is chosen so that it reaches each post open, and on failure the
+    /// answer says how much later it should have reached the post. The second post is
+    /// reached after the first post's clearing time and the drive between them (the
+    /// service's own `clear` where it gives one).
     fn drive(
         &mut self,
         si: ServiceIx,
@@ -589,6 +591,7 @@ impl<'a> Planner<'a> {
                     (Err(blocked), t) => {
                         // Waiting: the same local day, or overnight where vehicles queue.
                         let opens = t
+                            .filter(|_| !shift)
                             .and_then(|t| {
                                 calendar::next_side_open(ds, c, side, dir, t, 400).map(|o| (t, o))
                             })
@@ -985,6 +988,7 @@ impl<'a> Planner<'a> {
         leg: &Leg,
         next: Option<DateTime<Utc>>,
         latest: Option<DateTime<Utc>>,
+        limit: DateTime<Utc>,
     ) -> Leg {
         let (si, i, j) = (leg.service, leg.board, leg.alight);
         let s = &self.ds.services[si];
@@ -995,7 +999,8 @@ impl<'a> Planner<'a> {
         } else {
             Duration::minutes(30)
         };
-        let last_board = next.unwrap_or(leg.arrive);
+        // No later than the next leg, the journey's 14-day budget and the horizon.
+        let last_board = next.unwrap_or(leg.arrive).min(limit);
         let mut best: Option<Leg> = None;
         let mut t0 = leg.depart - off_i;
         self.recording = false;
@@ -1272,7 +1277,8 @@ impl<'a> Planner<'a> {
                 for k in (0..legs).rev() {
                     let next = it.legs.get(k + 1).map(|l| l.depart);
                     let first_latest = (k == 0).then_some(latest);
-                    it.legs[k] = self.latest_ride(&it.legs[k], next, first_latest);
+                    let limit = horizon.min(it.depart() + Duration::days(TRIP_DAYS));
+                    it.legs[k] = self.latest_ride(&it.legs[k], next, first_latest, limit);
                 }
                 it
             })
@@ -1290,6 +1296,22 @@ impl<'a> Planner<'a> {
             })
             .map(|(_, it)| it.clone())
             .collect();
+        // When there is an answer, only the crossings it uses matter for the holiday horizon.
+        if !best.is_empty() {
+            self.plan.holidays_unknown.clear();
+            for l in best.iter().flat_map(|it| &it.legs) {
+                for b in &l.borders {
+                    let c = &ds.crossings[b.crossing];
+                    let side = &c.sides[b.first_side];
+                    let date = b
+                        .reach
+                        .unwrap_or(l.depart)
+                        .with_timezone(&side.zone.0)
+                        .date_naive();
+                    self.note_horizon(c, date);
+                }
+            }
+        }
         self.plan.itineraries = best;
         self.plan
     }

@@ -1115,8 +1115,9 @@ impl<'a> Oracle<'a> {
     }
 
     /// Drives the vehicle of service `si`, started at `t0`, from stop `i` to stop `j`
-    /// through every post in between. A vehicle waits at a closed post for its opening (see
-    /// `wait_for`). The second post is reached after the service's `clear` time, or
+    /// through every post in between. Timetabled and when-full vehicles wait at a closed
+    /// post for its opening (see `wait_for`); an on-demand car does not (its start is chosen
+    /// instead). The second post is reached after the service's `clear` time, or
     /// else the first post's clearing time and the drive between the posts (what is not
     /// known counts as nothing); the traveller is through after the second post's clearing
     /// time. Waits delay every later stop.
@@ -1124,6 +1125,8 @@ impl<'a> Oracle<'a> {
         let ds = self.ds;
         let s = &ds.services[si];
         let board = t0 + minutes(s.stops[i].offset);
+        // An on-demand car is timed to reach the posts open; other vehicles wait.
+        let may_wait = s.schedule.kind != ScheduleKind::OnDemand;
         let mut delay = Duration::zero();
         let mut through: Option<DateTime<Utc>> = None;
         let mut tight = false;
@@ -1160,8 +1163,10 @@ impl<'a> Oracle<'a> {
             let mut pass = |side: &Side, leaving: bool, reach: DateTime<Utc>| {
                 let at = if self.post_open(c, side, leaving, reach) {
                     Some(reach)
-                } else {
+                } else if may_wait {
                     self.wait_for(c, side, leaving, reach)
+                } else {
+                    None
                 };
                 let at = at.ok_or(format!(
                     "{} post of {} closed at {reach}",

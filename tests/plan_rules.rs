@@ -98,6 +98,16 @@ pub struct Leg {
     pub fare: Option<Fare>,
     pub crossing: Option<Crossing>,
     pub time_known: bool,
+    pub window: Option<Window>,
+    pub arrive_known: bool,
+    pub tight: bool,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Deserialize, Debug)]
@@ -176,13 +186,23 @@ fn only_itineraries_no_other_beats_on_arrival_cost_and_changes_are_kept() {
                 continue;
             }
             let cost = |it: &Itinerary| cents(&it.total.amount.to_string());
-            let beats = a.arrive <= b.arrive
+            // A profile: an itinerary that leaves later is another answer, so only one that
+            // leaves no earlier can beat it.
+            let beats = chrono_key(&a.arrive) <= chrono_key(&b.arrive)
+                && chrono_key(&a.depart) >= chrono_key(&b.depart)
                 && cost(a) <= cost(b)
                 && a.changes <= b.changes
-                && (a.arrive < b.arrive || cost(a) < cost(b) || a.changes < b.changes);
+                && (a.arrive != b.arrive
+                    || a.depart != b.depart
+                    || cost(a) < cost(b)
+                    || a.changes < b.changes);
             assert!(!beats, "{:?} beats {:?}", services(a), services(b));
         }
     }
+    // A later departure day is in view.
+    let days: std::collections::BTreeSet<&str> =
+        p.itineraries.iter().map(|it| &it.depart[..10]).collect();
+    assert!(days.len() >= 2, "{days:?}");
     // Earliest arrival first.
     let arrivals: Vec<&String> = p.itineraries.iter().map(|it| &it.arrive).collect();
     let mut sorted = arrivals.clone();
@@ -508,7 +528,7 @@ fn totals_convert_with_the_named_rate_date() {
 }
 
 #[test]
-fn suspended_and_untimed_services_are_named_not_used() {
+fn suspended_services_are_named_and_untimed_ones_shown_as_windows() {
     let (p, _) = plan(&[
         "alpha",
         "delta",
@@ -518,17 +538,21 @@ fn suspended_and_untimed_services_are_named_not_used() {
         "GB",
         "--visa",
         "PK",
+        "--max",
+        "20",
     ]);
-    assert!(p
+    // The minibus whose time at Delta no source gives still ends a journey there: it
+    // arrives, time not known, and ranks after the bus whose arrival is known.
+    assert_eq!(services(&p.itineraries[0]), ["alpha-delta-bus"]);
+    let untimed = p
         .itineraries
         .iter()
-        .all(|it| !services(it).contains(&"alpha-delta-untimed")));
-    assert!(
-        p.warnings.iter().any(|w| w.contains("Alpha–Delta minibus")
-            && w.contains("no source gives its time at Delta")),
-        "{:?}",
-        p.warnings
-    );
+        .find(|it| services(it) == ["alpha-delta-untimed"])
+        .expect("the untimed minibus is offered");
+    let leg = &untimed.legs[0];
+    assert!(!leg.arrive_known && !leg.time_known, "{leg:?}");
+    let window = leg.window.as_ref().expect("a window, not an instant");
+    assert!(window.from < window.to, "{window:?}");
     let (p, _) = plan(&["alpha", "beta", "--date", "2026-06-16", "--passport", "GB"]);
     assert!(
         p.warnings

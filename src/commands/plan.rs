@@ -386,6 +386,12 @@ pub fn run(
     plan.itineraries.truncate(max);
     let w = Words { ds, today };
     let mut plan_advice = warnings::for_plan(ds, &req, today);
+    plan_advice.extend(plan.holidays_unknown.iter().map(|(country, year)| {
+        Advice::HolidaysUnknown {
+            country: *country,
+            year: *year,
+        }
+    }));
     plan_advice.extend(plan.unusable.iter().map(|(service, stop)| Advice::Untimed {
         service: *service,
         stop: *stop,

@@ -414,6 +414,9 @@ impl Words<'_> {
                 Self::full_date(*date),
                 Self::full_date(*today)
             ),
+            Advice::HolidaysUnknown { country, year } => format!(
+                "the public holidays of {country} in {year} are not known to this dataset: a border closed for a holiday that year cannot be foreseen; check the border service's notices"
+            ),
         }
     }
 
