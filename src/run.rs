@@ -182,7 +182,7 @@ pub fn load_dataset(dir: Option<&std::path::Path>, with_details: bool) -> Result
         }
         return Ok(ds);
     };
-    let files = load::read_dir(dir).map_err(|p| Failure::Data(vec![p]))?;
+    let files = load::read_dir(dir).map_err(Failure::Data)?;
     let (raw, mut problems) = load::parse_all(files);
     match crate::validate::validate(&raw) {
         Ok(ds) if problems.is_empty() => Ok(ds),

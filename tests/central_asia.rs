@@ -258,11 +258,17 @@ fn almaty_to_tashkent_is_found() {
 }
 
 #[test]
-fn samarkand_by_the_weekend_afrosiyob() {
+fn samarkand_by_the_daily_sharq_and_back_by_the_weekend_afrosiyob() {
+    // Out: the daily Sharq (09:15) reaches Samarkand before the extra Friday Afrosiyob leaves.
     let (p, code) = plan(&["tashkent", "samarkand", "--date", "2026-06-19"]);
     assert_eq!(code, 0, "{p}");
-    assert_eq!(first_services(&p), ["tashkent-samarkand-afrosiyob-776"]);
-    assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T13:56:00+05:00");
+    assert_eq!(first_services(&p), ["tashkent-bukhara-sharq"]);
+    assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T09:15:00+05:00");
+    // Back on the Friday: the extra Afrosiyob beats the evening Sharq.
+    let (p, code) = plan(&["samarkand", "tashkent", "--date", "2026-06-19"]);
+    assert_eq!(code, 0, "{p}");
+    assert_eq!(first_services(&p), ["samarkand-tashkent-afrosiyob-775"]);
+    assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T10:55:00+05:00");
 }
 
 #[test]
