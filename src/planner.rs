@@ -82,8 +82,11 @@ pub struct Itinerary {
     pub unknown_fares: u32,
     /// The stretches whose price is unknown or only partly known (a minimum), as (service,
     /// board stop, alight stop), sorted: costs are compared only where these agree.
-    pub unpriced: Vec<(ServiceIx, usize, usize)>,
+    pub unpriced: Vec<Stretch>,
 }
+
+/// A ride's stretch of a service: (service, board stop, alight stop).
+pub type Stretch = (ServiceIx, usize, usize);
 
 impl Itinerary {
     pub fn depart(&self) -> DateTime<Utc> {
@@ -124,7 +127,7 @@ impl Itinerary {
             && self.costs_no_more(other)
     }
 
-    fn key(&self) -> (DateTime<Utc>, i64, &[(ServiceIx, usize, usize)], usize) {
+    fn key(&self) -> (DateTime<Utc>, i64, &[Stretch], usize) {
         (self.arrive(), self.cost, &self.unpriced, self.legs.len())
     }
 }
