@@ -694,11 +694,14 @@ fn itinerary_key(it: &Itinerary) -> Key {
     (it.arrive(), it.cost, it.unpriced.clone(), it.legs.len())
 }
 
-/// `a` is at least as good as `b`: no later, no more changes, and surely no dearer — its
+/// `a` is at least as good as `b`: no later, no more changes, and no dearer — either its
 /// unknown fares are among `b`'s and its known cost is no higher (known costs are compared
-/// only over the same unknown parts).
+/// only over the same unknown parts), or it has fewer unknown fares (a price not known is
+/// not a saving).
 fn covers(a: &Key, b: &Key) -> bool {
-    a.0 <= b.0 && a.3 <= b.3 && a.1 <= b.1 && a.2.iter().all(|u| b.2.contains(u))
+    a.0 <= b.0
+        && a.3 <= b.3
+        && ((a.1 <= b.1 && a.2.iter().all(|u| b.2.contains(u))) || a.2.len() < b.2.len())
 }
 
 fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
