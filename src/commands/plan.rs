@@ -366,6 +366,9 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             .map(|u| format!("not planned with: {u}")),
     );
     let found = !plan.itineraries.is_empty();
+    if plan.truncated {
+        plan_warnings.insert(0, "the search stopped early (it reached its work limit for this dataset): other itineraries may exist; narrow it with --within or --via".to_string());
+    }
     if req.date < today {
         plan_warnings.insert(0, format!("{} is in the past (today is {today}): the answer describes the timetables and rules as the dataset knows them now", req.date));
     }
