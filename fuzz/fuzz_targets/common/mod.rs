@@ -251,6 +251,7 @@ pub fn check_parsed(raw: &RawDataset, mut problems: Vec<Problem>) -> String {
                 max: "5".into(),
                 via: None,
                 avoid: Vec::new(),
+                explain: false,
                 json: true,
             },
             today(),
