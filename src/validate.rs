@@ -148,6 +148,7 @@ impl Validator<'_> {
                     title: r.title.clone(),
                     url: r.url.clone(),
                     reports: r.reports.clone(),
+                    reference: r.reference,
                 });
             }
         }
@@ -185,7 +186,8 @@ impl Validator<'_> {
                     get,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: r.verified.map(|d| d.0),
+                        newest: None,
                     },
                 });
             }
@@ -224,7 +226,8 @@ impl Validator<'_> {
                     permits: pp,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: r.verified.map(|d| d.0),
+                        newest: None,
                     },
                     notes: r.notes.clone(),
                 });
@@ -310,7 +313,7 @@ impl Validator<'_> {
 
         let visas = self.visas(&source_ix);
         let rates = self.rates(&source_ix);
-        Dataset {
+        let mut ds = Dataset {
             sources,
             places,
             permits,
@@ -319,7 +322,26 @@ impl Validator<'_> {
             visas,
             holidays,
             rates,
+        };
+        // Each record's newest source, worked out once while the sources are at hand.
+        let Dataset {
+            sources,
+            places,
+            permits,
+            crossings,
+            services,
+            ..
+        } = &mut ds;
+        let provs = places
+            .iter_mut()
+            .map(|p| &mut p.prov)
+            .chain(permits.iter_mut().map(|p| &mut p.prov))
+            .chain(crossings.iter_mut().map(|c| &mut c.prov))
+            .chain(services.iter_mut().map(|s| &mut s.prov));
+        for prov in provs {
+            prov.newest = crate::model::newest_report(sources, &prov.sources);
         }
+        ds
     }
 
     fn ensure_names(
@@ -503,7 +525,8 @@ impl Validator<'_> {
             disputes,
             prov: Provenance {
                 sources: srcs,
-                verified: r.verified.0,
+                verified: r.verified.map(|d| d.0),
+                newest: None,
             },
             notes: r.notes.clone(),
         })
@@ -713,7 +736,8 @@ impl Validator<'_> {
             disputes,
             prov: Provenance {
                 sources: srcs,
-                verified: r.verified.0,
+                verified: r.verified.map(|d| d.0),
+                newest: None,
             },
             notes: r.notes.clone(),
         })
@@ -778,7 +802,8 @@ impl Validator<'_> {
                     note: r.note.clone(),
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: Some(r.verified.0),
+                        newest: None,
                     },
                 });
             }
@@ -809,7 +834,8 @@ impl Validator<'_> {
                     get,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: Some(r.verified.0),
+                        newest: None,
                     },
                 });
             }
@@ -916,7 +942,8 @@ impl Validator<'_> {
                         date: r.date.0,
                         prov: Provenance {
                             sources: srcs,
-                            verified: r.verified.0,
+                            verified: Some(r.verified.0),
+                            newest: None,
                         },
                     },
                 );

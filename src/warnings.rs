@@ -67,11 +67,18 @@ pub fn for_itinerary(
             }),
             ScheduleKind::Weekly => {}
         }
+        let newest = s
+            .prov
+            .newest
+            .as_ref()
+            .map_or("undated".to_string(), |r| r.to_string());
         if s.status == ServiceStatus::Uncertain {
             add(format!(
-                "{}: no recent source confirms it is running; check locally",
+                "{}: newest source {newest}; no source from the last three years confirms it is running; check locally",
                 s.name
             ));
+        } else {
+            add(format!("{}: newest source {newest}", s.name));
         }
         if let Some(fare) = leg
             .fare
@@ -98,11 +105,12 @@ pub fn for_itinerary(
         for d in s.disputes.iter().filter(|d| matters(d)) {
             add(format!("{} — disputed {}: {}", s.name, d.fact, d.summary));
         }
-        if (today - s.prov.verified).num_days() > STALE_DAYS {
-            add(format!(
-                "{} was last verified on {}",
-                s.name, s.prov.verified
-            ));
+        if let Some(v) = s
+            .prov
+            .verified
+            .filter(|v| (today - *v).num_days() > STALE_DAYS)
+        {
+            add(format!("{} was last verified on {}", s.name, v));
         }
         for st in &s.stops[leg.board..=leg.alight] {
             if let StopAt::Place(p) = st.at {
@@ -176,11 +184,12 @@ pub fn for_itinerary(
                     ));
                 }
             }
-            if (today - c.prov.verified).num_days() > STALE_DAYS {
-                add(format!(
-                    "{} was last verified on {}",
-                    c.name, c.prov.verified
-                ));
+            if let Some(v) = c
+                .prov
+                .verified
+                .filter(|v| (today - *v).num_days() > STALE_DAYS)
+            {
+                add(format!("{} was last verified on {}", c.name, v));
             }
         }
     }

@@ -98,6 +98,7 @@ pub struct Leg {
     pub fare: Option<Fare>,
     pub crossing: Option<Crossing>,
     pub time_known: bool,
+    pub newest_source: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
