@@ -145,6 +145,10 @@ pub struct Leg {
     /// The fare used (index into the service's fares) and its cost for the whole party.
     pub fare: Option<(usize, Money)>,
     pub vehicles: Option<u32>,
+    /// A shared taxi priced only as a whole vehicle that the party does not fill: the seat
+    /// price is unknown (`fare` is `None`) and this is what hiring the whole vehicle costs
+    /// (fare index, cost for the party).
+    pub hire: Option<(usize, Money)>,
     /// False when no source fixes the departure time (a shared taxi that leaves when full,
     /// a bus whose time is unknown): the times are then the earliest that fit, not a timetable.
     pub time_known: bool,
@@ -169,7 +173,13 @@ pub struct Itinerary {
     pub cost: i64,
     /// Legs whose fare is unknown (or has no rate to convert it).
     pub unknown_fares: u32,
+    /// The stretches whose price is unknown or only partly known (a minimum), as (service,
+    /// board stop, alight stop), sorted: costs are compared only where these agree.
+    pub unpriced: Vec<Stretch>,
 }
+
+/// A ride's stretch of a service: (service, board stop, alight stop).
+pub type Stretch = (ServiceIx, usize, usize);
 
 impl Itinerary {
     pub fn depart(&self) -> DateTime<Utc> {
@@ -200,40 +210,50 @@ impl Itinerary {
     fn covers(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
             && (self.arrive_known() || !other.arrive_known())
-            && self.cost <= other.cost
-            && self.unknown_fares <= other.unknown_fares
+            && self.costs_no_more(other)
             && self.legs.len() <= other.legs.len()
             && (!self.tight() || other.tight())
             && self.depart() >= other.depart()
     }
 
+    /// Whether `self` counts as costing no more than `other`: known costs are compared only
+    /// when `self`'s unpriced stretches are among `other`'s (then it surely costs no more),
+    /// so a partial fare never makes an itinerary look cheaper than a complete one; and an
+    /// itinerary with fewer unpriced stretches counts as no dearer (a price not known is
+    /// not a saving). Transitive, and kept by extending both with the same legs (a journey
+    /// never rides the same stretch twice, so the counts add up).
+    pub fn costs_no_more(&self, other: &Itinerary) -> bool {
+        (self.cost <= other.cost && self.unpriced.iter().all(|u| other.unpriced.contains(u)))
+            || self.unpriced.len() < other.unpriced.len()
+    }
+
     /// How itineraries are ranked for the answer: at least as good on arrival, changes,
-    /// unknown fares and margins, leaving no earlier, and on cost too unless the other
-    /// looks cheaper only because more of its fares are unknown (a price not known is not a
-    /// saving). Transitive, like `covers`, which implies it. Leaving no earlier makes the
-    /// answer a profile: a later departure that arrives later is another answer, and of two
-    /// that arrive together the one that leaves later wins (no needless wait).
+    /// margins and cost (`costs_no_more`), leaving no earlier. Transitive, like `covers`,
+    /// which implies it. Leaving no earlier makes the answer a profile: a later departure
+    /// that arrives later is another answer, and of two that arrive together the one that
+    /// leaves later wins (no needless wait).
     pub fn outranks(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
             && (self.arrive_known() || !other.arrive_known())
             && self.legs.len() <= other.legs.len()
-            && self.unknown_fares <= other.unknown_fares
             && (!self.tight() || other.tight())
             && self.depart() >= other.depart()
-            && (self.cost <= other.cost || self.unknown_fares < other.unknown_fares)
+            && self.costs_no_more(other)
     }
 
     /// The order answers are shown in: known arrivals first, earliest first, comfortable
-    /// before tight, then cheaper, fewer unknown fares and fewer legs, then the later
-    /// departure.
+    /// before tight, then fully priced before partly priced, cheaper, fewer legs, then the
+    /// later departure.
+    #[allow(clippy::type_complexity)]
     fn key(
         &self,
     ) -> (
         bool,
         DateTime<Utc>,
         bool,
-        i64,
         u32,
+        i64,
+        &[Stretch],
         usize,
         Reverse<DateTime<Utc>>,
     ) {
@@ -241,8 +261,9 @@ impl Itinerary {
             !self.arrive_known(),
             self.arrive(),
             self.tight(),
-            self.cost,
             self.unknown_fares,
+            self.cost,
+            &self.unpriced,
             self.legs.len(),
             Reverse(self.depart()),
         )
@@ -270,6 +291,35 @@ pub struct Plan {
     /// Countries and years whose public holidays the dataset does not know although a
     /// crossing used (or tried) then closes for them: the plan cannot tell holiday closures.
     pub holidays_unknown: BTreeSet<(Country, i32)>,
+    /// Steps the search took (rides tried and labels compared): its work, which tests
+    /// bound by the dataset's size.
+    pub work: u64,
+    /// Whether the search stopped early (its work budget spent, or more equally good
+    /// itineraries at a place than it keeps): other itineraries may exist.
+    pub truncated: bool,
+}
+
+/// The search's work budget: a fixed allowance plus a share per stop of every service, so
+/// that it grows with the dataset, not with the product of its options.
+/// (The real dataset's plans take a few thousand steps; its budget is about a hundred
+/// times that.)
+pub const WORK_BASE: u64 = 200_000;
+pub const WORK_PER_STOP: u64 = 500;
+/// The most labels kept at one place (with the same progress towards --via) that no other
+/// beats: enough for every trade-off a traveller weighs, few enough that comparing a new
+/// label with the bag, and the final ranking, stay cheap.
+pub const BAG_CAP: usize = 48;
+
+/// The budget for a search over `req` on `ds`: a day's budget for each day of the
+/// departure window, since the profile search tries each day's first departures.
+pub fn search_budget(ds: &Dataset, req: &Request) -> u64 {
+    work_budget(ds).saturating_mul(u64::from(req.within.max(1)))
+}
+
+/// The budget for `ds`, for one day of departures.
+pub fn work_budget(ds: &Dataset) -> u64 {
+    let stops: u64 = ds.services.iter().map(|s| s.stops.len() as u64).sum();
+    WORK_BASE.saturating_add(WORK_PER_STOP.saturating_mul(stops))
 }
 
 struct Label {
@@ -958,6 +1008,7 @@ impl<'a> Planner<'a> {
             borders: d.borders,
             fare: None,
             vehicles: None,
+            hire: None,
             time_known,
             window,
             arrive_known: d.arrive_known,
@@ -1071,7 +1122,15 @@ impl<'a> Planner<'a> {
         if let Some((fi, f)) = chosen {
             let (units, vehicles) = cost(f);
             // A product too large to hold stays unknown (`check` bounds fares well below).
-            leg.fare = money::times(f.price, units).map(|m| (*fi, m));
+            let m = money::times(f.price, units).map(|m| (*fi, m));
+            // A shared taxi sells seats: a price for the whole vehicle is private hire, and
+            // a party that does not fill it pays a seat price the data does not give.
+            let fills = f.seats.is_some_and(|seats| party >= seats);
+            if s.mode == Mode::SharedTaxi && f.per == Per::Vehicle && !fills {
+                leg.hire = m;
+                return;
+            }
+            leg.fare = m;
             leg.vehicles = vehicles;
         }
     }
@@ -1158,6 +1217,7 @@ impl<'a> Planner<'a> {
                 legs: vec![],
                 cost: 0,
                 unknown_fares: 0,
+                unpriced: vec![],
             },
         }];
         let mut dead = vec![false];
@@ -1167,10 +1227,19 @@ impl<'a> Planner<'a> {
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
+        let budget = if self.profile {
+            search_budget(ds, req)
+        } else {
+            work_budget(ds)
+        };
 
         while let Some(Reverse((_, id))) = heap.pop() {
             if dead[id] {
                 continue;
+            }
+            if self.plan.work > budget {
+                self.plan.truncated = true;
+                break;
             }
             let (place, via_ok) = (labels[id].place, labels[id].via_ok);
             if place == req.to && via_ok {
@@ -1213,6 +1282,11 @@ impl<'a> Planner<'a> {
                         } else {
                             horizon.min(labels[id].itinerary.depart() + Duration::days(TRIP_DAYS))
                         };
+                        if self.plan.work > budget {
+                            self.plan.truncated = true;
+                            break;
+                        }
+                        self.plan.work += 1 + (j - i) as u64;
                         let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, limit)
                         else {
                             continue;
@@ -1222,6 +1296,7 @@ impl<'a> Planner<'a> {
                             s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v))
                         });
                         let mut it = labels[id].itinerary.clone();
+                        let before = it.unknown_fares;
                         match (leg.fare, base) {
                             (Some((fi, m)), Some(b)) => {
                                 match money::convert(&ds.rates, m, b) {
@@ -1235,9 +1310,16 @@ impl<'a> Planner<'a> {
                             }
                             _ => it.unknown_fares += 1,
                         }
+                        if it.unknown_fares > before {
+                            let part = (si, i, j);
+                            if let Err(at) = it.unpriced.binary_search(&part) {
+                                it.unpriced.insert(at, part);
+                            }
+                        }
                         it.legs.push(leg);
                         let key = (p, via_ok || passes_via);
                         let bag = bags.entry(key).or_default();
+                        self.plan.work += bag.len() as u64;
                         if bag
                             .iter()
                             .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
@@ -1248,6 +1330,18 @@ impl<'a> Planner<'a> {
                             if it.covers(&labels[*o].itinerary) {
                                 dead[*o] = true;
                             }
+                        }
+                        bag.retain(|o| !dead[*o]);
+                        // The cap counts the labels that left on the same day: a profile
+                        // keeps one set of trade-offs per day of the window.
+                        let day = |t: DateTime<Utc>| t.with_timezone(&origin_zone).date_naive();
+                        let same_day = bag
+                            .iter()
+                            .filter(|o| day(labels[**o].itinerary.depart()) == day(it.depart()))
+                            .count();
+                        if same_day >= BAG_CAP {
+                            self.plan.truncated = true;
+                            continue;
                         }
                         let arrive = it.arrive();
                         labels.push(Label {
@@ -1283,8 +1377,10 @@ impl<'a> Planner<'a> {
                 it
             })
             .collect();
-        found.sort_by_key(Itinerary::key);
-        // Keep the itineraries no other outranks (of equal ones, the first).
+        found.sort_by(|a, b| a.key().cmp(&b.key()));
+        // Keep the itineraries no other outranks (of equal ones, the first). `found` holds
+        // at most BAG_CAP labels per bag at the destination, so this stays small.
+        self.plan.work += (found.len() * found.len()) as u64;
         let best: Vec<Itinerary> = found
             .iter()
             .enumerate()

@@ -52,8 +52,9 @@ pub const MAX_RATE: i128 = 1_000_000;
 /// Seats in a vehicle, and kilos of free baggage, beyond which a record is a typo.
 pub const MAX_SEATS: u32 = 60;
 pub const MAX_FREE_KG: u32 = 100;
-/// Stops on one service: long-distance trains in the region have a few dozen.
-pub const MAX_STOPS: usize = 200;
+/// Stops on one service: the dataset's longest routes have six; ten times that leaves room
+/// for a long train and keeps the search on one route (quadratic in its stops) cheap.
+pub const MAX_STOPS: usize = 60;
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -182,6 +183,7 @@ impl Validator<'_> {
                     title: r.title.clone(),
                     url: r.url.clone(),
                     reports: r.reports.clone(),
+                    reference: r.reference,
                 });
             }
         }
@@ -219,7 +221,8 @@ impl Validator<'_> {
                     get,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: r.verified.map(|d| d.0),
+                        newest: None,
                     },
                 });
             }
@@ -258,7 +261,8 @@ impl Validator<'_> {
                     permits: pp,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: r.verified.map(|d| d.0),
+                        newest: None,
                     },
                     notes: r.notes.clone(),
                 });
@@ -356,7 +360,7 @@ impl Validator<'_> {
             }
         }
         let rates = self.rates(&source_ix);
-        Dataset {
+        let mut ds = Dataset {
             sources,
             places,
             permits,
@@ -365,7 +369,26 @@ impl Validator<'_> {
             visas,
             holidays,
             rates,
+        };
+        // Each record's newest source, worked out once while the sources are at hand.
+        let Dataset {
+            sources,
+            places,
+            permits,
+            crossings,
+            services,
+            ..
+        } = &mut ds;
+        let provs = places
+            .iter_mut()
+            .map(|p| &mut p.prov)
+            .chain(permits.iter_mut().map(|p| &mut p.prov))
+            .chain(crossings.iter_mut().map(|c| &mut c.prov))
+            .chain(services.iter_mut().map(|s| &mut s.prov));
+        for prov in provs {
+            prov.newest = crate::model::newest_report(sources, &prov.sources);
         }
+        ds
     }
 
     fn ensure_names(
@@ -567,7 +590,8 @@ impl Validator<'_> {
             disputes,
             prov: Provenance {
                 sources: srcs,
-                verified: r.verified.0,
+                verified: r.verified.map(|d| d.0),
+                newest: None,
             },
             notes: r.notes.clone(),
         })
@@ -802,7 +826,8 @@ impl Validator<'_> {
             disputes,
             prov: Provenance {
                 sources: srcs,
-                verified: r.verified.0,
+                verified: r.verified.map(|d| d.0),
+                newest: None,
             },
             notes: r.notes.clone(),
         })
@@ -878,7 +903,8 @@ impl Validator<'_> {
                     note: r.note.clone(),
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: Some(r.verified.0),
+                        newest: None,
                     },
                 });
             }
@@ -909,7 +935,8 @@ impl Validator<'_> {
                     get,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: Some(r.verified.0),
+                        newest: None,
                     },
                 });
             }
@@ -1039,7 +1066,8 @@ impl Validator<'_> {
                         date: r.date.0,
                         prov: Provenance {
                             sources: srcs,
-                            verified: r.verified.0,
+                            verified: Some(r.verified.0),
+                            newest: None,
                         },
                     },
                 );

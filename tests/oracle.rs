@@ -3,7 +3,8 @@
 //! Each case builds a tiny `Dataset` in Rust (3–4 places in China, Kyrgyzstan and
 //! Kazakhstan, 1–2 crossings with random days, hours, breaks, cut-offs, seasons, holidays,
 //! closures, status and foreigner rules, 2–5 timetabled or on-demand services, random
-//! passports, held visas, visa rules and permits), asks `planner::plan`, and compares the
+//! passports, held visas, visa rules and permits; visas and permits with lead times to
+//! obtain them from a random "today", and `--held-only`), asks `planner::plan`, and compares the
 //! answer with an oracle written from the README's rules without looking at `planner.rs`:
 //!
 //! 1. every returned itinerary is feasible leg by leg under every rule;
@@ -80,7 +81,8 @@ fn range(a: u32, b: u32) -> TimeRange {
 fn prov() -> Provenance {
     Provenance {
         sources: vec![],
-        verified: day("2026-01-01"),
+        verified: Some(day("2026-01-01")),
+        newest: None,
     }
 }
 
@@ -732,16 +734,18 @@ struct Journey {
     depart: DateTime<Utc>,
     cost: i64,
     unknown: u32,
+    /// The rides whose fare is unknown, as (service, board, alight), sorted.
+    unpriced: Vec<(usize, usize, usize)>,
 }
 
 /// The criteria an answer is judged on.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 struct Key {
     arrive: DateTime<Utc>,
     arrive_known: bool,
     tight: bool,
     cost: i64,
-    unknown: u32,
+    unpriced: Vec<(usize, usize, usize)>,
     legs: usize,
     depart: DateTime<Utc>,
 }
@@ -754,7 +758,7 @@ impl Journey {
             arrive_known: last.known,
             tight: self.drives.iter().any(|d| d.tight),
             cost: self.cost,
-            unknown: self.unknown,
+            unpriced: self.unpriced.clone(),
             legs: self.rides.len(),
             depart: self.depart,
         }
@@ -767,23 +771,25 @@ fn itinerary_key(it: &Itinerary) -> Key {
         arrive_known: it.arrive_known(),
         tight: it.tight(),
         cost: it.cost,
-        unknown: it.unknown_fares,
+        unpriced: it.unpriced.clone(),
         legs: it.legs.len(),
         depart: it.depart(),
     }
 }
 
 /// `a` is at least as good as `b`: no later (and known if `b`'s arrival is known), no more
-/// changes, no more unknown fares, not tight unless `b` is, leaving no earlier, and no
-/// dearer — unless `b` looks cheaper only because more of its fares are unknown.
-fn covers(a: Key, b: Key) -> bool {
+/// changes, not tight unless `b` is, leaving no earlier, and no dearer — either its unknown
+/// fares are among `b`'s and its known cost is no higher (known costs are compared only
+/// over the same unknown parts), or it has fewer unknown fares (a price not known is not a
+/// saving).
+fn covers(a: &Key, b: &Key) -> bool {
     a.arrive <= b.arrive
         && (a.arrive_known || !b.arrive_known)
         && a.legs <= b.legs
-        && a.unknown <= b.unknown
         && (!a.tight || b.tight)
         && a.depart >= b.depart
-        && (a.cost <= b.cost || a.unknown < b.unknown)
+        && ((a.cost <= b.cost && a.unpriced.iter().all(|u| b.unpriced.contains(u)))
+            || a.unpriced.len() < b.unpriced.len())
 }
 
 fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
@@ -959,8 +965,13 @@ impl<'a> Oracle<'a> {
         if c.closures.iter().any(|cl| cl.from <= date && date <= cl.to) {
             return false;
         }
+        // A closure notice within a week answers for the holiday block: no forecast there.
+        let noticed = c.closures.iter().any(|cl| {
+            (cl.from - chrono::Duration::days(7)) <= date
+                && date <= (cl.to + chrono::Duration::days(7))
+        });
         for country in &c.holidays_close {
-            if self.ds.holiday(*country, date).is_some() {
+            if !noticed && self.ds.holiday(*country, date).is_some() {
                 return false;
             }
         }
@@ -1383,7 +1394,8 @@ impl<'a> Oracle<'a> {
 
     /// The party's fare for a ride: the first fare for the stretch, except that vehicle
     /// sizes priced apart (all per vehicle, each with its seats) are alternatives, and the
-    /// cheapest for the party is taken.
+    /// cheapest for the party is taken. A shared taxi's whole-vehicle price counts only for a
+    /// party that fills the vehicle (otherwise the seat price is unknown).
     fn fare(&self, r: &Ride) -> Option<i64> {
         let s = &self.ds.services[r.service];
         let party = i64::from(self.req.party.max(1));
@@ -1405,11 +1417,18 @@ impl<'a> Oracle<'a> {
             && fares
                 .iter()
                 .all(|f| f.per == Per::Vehicle && f.seats.is_some());
-        if tiers {
-            fares.iter().map(|f| cost(f)).min()
+        let chosen = if tiers {
+            fares.iter().min_by_key(|f| cost(f)).copied()
         } else {
-            fares.first().map(|f| cost(f))
+            fares.first().copied()
+        }?;
+        // A shared taxi sells seats: a whole-vehicle price the party does not fill is
+        // private hire, and the seat price is unknown.
+        let fills = chosen.seats.is_some_and(|seats| party >= i64::from(seats));
+        if s.mode == Mode::SharedTaxi && chosen.per == Per::Vehicle && !fills {
+            return None;
         }
+        Some(cost(chosen))
     }
 
     fn journey(&self, rides: &[(Ride, Drive)]) -> Journey {
@@ -1421,6 +1440,16 @@ impl<'a> Oracle<'a> {
             depart: r0.t0 + minutes(self.ds.services[r0.service].stops[r0.board].offset),
             cost: fares.iter().flatten().sum(),
             unknown: fares.iter().filter(|f| f.is_none()).count() as u32,
+            unpriced: {
+                let mut v: Vec<(usize, usize, usize)> = rides
+                    .iter()
+                    .zip(&fares)
+                    .filter(|(_, f)| f.is_none())
+                    .map(|((r, _), _)| (r.service, r.board, r.alight))
+                    .collect();
+                v.sort();
+                v
+            },
         }
     }
 
@@ -1583,7 +1612,7 @@ impl<'a> Oracle<'a> {
             return Err("does not end at the destination".into());
         }
         let j = self.journey(&rides);
-        if (j.cost, j.unknown) != (it.cost, it.unknown_fares) {
+        if (j.cost, j.unknown, &j.unpriced) != (it.cost, it.unknown_fares, &it.unpriced) {
             return Err(format!(
                 "cost {} with {} unknown fares, expected {} with {}",
                 it.cost, it.unknown_fares, j.cost, j.unknown
@@ -1677,7 +1706,7 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
     // 3. each returned itinerary is Pareto-optimal
     for (n, it) in its.iter().enumerate() {
         let k = itinerary_key(it);
-        if let Some(j) = all.iter().find(|j| covers(j.key(), k) && j.key() != k) {
+        if let Some(j) = all.iter().find(|j| covers(&j.key(), &k) && j.key() != k) {
             return Err(format!("itinerary {n} {k:?} is beaten by {j:?}"));
         }
     }
@@ -1702,7 +1731,7 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
     // 5. the whole Pareto front is offered
     if let Some(j) = all
         .iter()
-        .find(|j| !its.iter().any(|it| covers(itinerary_key(it), j.key())))
+        .find(|j| !its.iter().any(|it| covers(&itinerary_key(it), &j.key())))
     {
         return Err(format!(
             "journey {j:?} is neither offered nor beaten by an offered itinerary {:?}",

@@ -54,7 +54,7 @@ struct CrossingJson {
     bicycle: Option<bool>,
     permits: Vec<String>,
     altitude_m: Option<u32>,
-    verified: String,
+    verified: Option<String>,
     sources: Vec<String>,
     disputes: Vec<DisputeJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -156,7 +156,7 @@ fn status_text(c: &Crossing) -> String {
     if let Some(d) = c.reopens {
         s.push_str(&format!("; reopens {d}"));
     }
-    format!("{s}\nverified {}", c.prov.verified)
+    format!("{s}\n{}", crate::render::verified(&c.prov))
 }
 
 fn season_text(c: &Crossing) -> String {
@@ -306,7 +306,7 @@ pub fn run(
                         .map(|p| ds.permits[*p].id.clone())
                         .collect(),
                     altitude_m: c.altitude_m,
-                    verified: c.prov.verified.to_string(),
+                    verified: c.prov.verified.map(|d| d.to_string()),
                     sources: c
                         .prov
                         .sources
@@ -519,7 +519,7 @@ fn month(ds: &Dataset, c: &Crossing, first: NaiveDate, color: bool) -> String {
             Err(Closed::Weekday { .. }) => ("w", "90"),
             Err(Closed::Holiday { country, name }) => {
                 notes.push(format!(
-                    "{:>2} {}: {name} ({country} public holiday)",
+                    "{:>2} {}: expected closure: {name} ({country} public holiday; not yet announced)",
                     day.day(),
                     day.format("%b")
                 ));
@@ -551,7 +551,7 @@ fn month(ds: &Dataset, c: &Crossing, first: NaiveDate, color: bool) -> String {
     if !line.is_empty() {
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let _ = writeln!(out, "\no open   w closed for the weekend   H closed for a public holiday   s out of season   N closed by notice   x crossing closed");
+    let _ = writeln!(out, "\no open   w closed for the weekend   H expected closure (public holiday; not yet announced)   s out of season   N closed by notice   x crossing closed");
     if !notes.is_empty() {
         let _ = writeln!(out);
         for n in notes {
