@@ -189,6 +189,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
         Command::Hours(a) => commands::hours::run(&ds, &a, today, color()),
         Command::Services(a) => commands::services::run(&ds, &a),
         Command::Baggage(a) => commands::baggage::run(&ds, &a),
+        Command::Map(a) => crate::export::map::run(&ds, &a, today),
     };
     if afterwards == Afterwards::Exit {
         std::mem::forget(ds);
