@@ -157,6 +157,8 @@ fn request(ds: &Dataset, within: u32) -> Request {
         party: 1,
         via: None,
         avoid: Vec::new(),
+        held_only: false,
+        today: DATE.parse().expect("a date"),
     }
 }
 

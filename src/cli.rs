@@ -85,6 +85,11 @@ pub struct PlanArgs {
     /// A permit you hold (e.g. gbao); repeatable.
     #[arg(long = "permit", value_name = "ID")]
     pub permits: Vec<String>,
+    /// Plan only with the visas and permits you hold (--visa, --permit) and what the border
+    /// gives; by default documents you can still obtain before each border are used and
+    /// listed under "Before you go".
+    #[arg(long)]
+    pub held_only: bool,
     /// Travellers sharing per-vehicle fares.
     #[arg(
         long,

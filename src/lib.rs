@@ -7,7 +7,9 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod clock;
 pub mod commands;
+pub mod documents;
 pub mod export;
 pub mod load;
 pub mod model;

@@ -4,6 +4,7 @@
 //! arrival, cost and changes at once, and when none exists it says why.
 
 use crate::calendar::{self, Blocked};
+use crate::documents::{self, Doc};
 use crate::model::*;
 use crate::money;
 use crate::types::{Country, Money};
@@ -34,6 +35,11 @@ pub struct Request {
     pub party: u32,
     pub via: Option<PlaceIx>,
     pub avoid: Vec<CrossingIx>,
+    /// Plan only with documents held (named or waived) and what the border gives; otherwise
+    /// documents that can still be obtained before each border are used too.
+    pub held_only: bool,
+    /// The day documents would be applied for (lead times count from it).
+    pub today: NaiveDate,
 }
 
 /// Passing one border on a leg: which side comes first and when each post is reached
@@ -127,6 +133,14 @@ pub struct Plan {
     pub unusable: BTreeMap<ServiceIx, String>,
     /// Crossings whose closure or hours blocked a ride that mattered.
     pub blocked_at: BTreeSet<CrossingIx>,
+    /// Documents not held that blocked a ride that mattered (with `--held-only`), with the
+    /// dates: holding them is the fix to try.
+    pub doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
+    /// Whether any chain of services with known times links the two places at all.
+    pub connected: bool,
+    /// What would change the answer: documents to hold, the user's own restrictions to
+    /// drop (see `documents::explain`).
+    pub fixes: Vec<documents::Fix>,
 }
 
 struct Label {
@@ -164,6 +178,7 @@ impl<'a> Planner<'a> {
             }
         }
         let hops = hops_to(ds, req.to);
+        let connected = hops[req.from].is_some();
         Planner {
             ds,
             req,
@@ -172,7 +187,10 @@ impl<'a> Planner<'a> {
             entries: HashMap::new(),
             sentences: HashMap::new(),
             recording: false,
-            plan: Plan::default(),
+            plan: Plan {
+                connected,
+                ..Plan::default()
+            },
         }
     }
 
@@ -182,7 +200,7 @@ impl<'a> Planner<'a> {
         let key = (
             country,
             ci,
-            ds.visas.has_dated_rules(country).then_some(date),
+            ds.visas.depends_on_date(country).then_some(date),
         );
         self.entries
             .entry(key)
@@ -194,9 +212,79 @@ impl<'a> Planner<'a> {
                     country,
                     &ds.crossings[ci],
                     date,
+                    self.req.today,
                 )
             })
             .clone()
+    }
+
+    /// Whether an entry decision stops the traveller at the border on `date`: refused, a
+    /// visa not held with `--held-only`, or one that cannot be obtained by then (with the
+    /// day it could be held).
+    fn entry_blocked(
+        &mut self,
+        entry: Option<&Entry>,
+        ci: CrossingIx,
+        date: NaiveDate,
+    ) -> (Option<String>, Option<NaiveDate>) {
+        let ds = self.ds;
+        match entry {
+            Some(e @ Entry::Refuse { .. }) => (Some(documents::words::entry(ds, e)), None),
+            Some(
+                e @ Entry::Arrange {
+                    destination, get, ..
+                },
+            ) => {
+                if self.req.held_only {
+                    if self.recording {
+                        self.plan
+                            .doc_blocks
+                            .entry(Doc::Visa(*destination))
+                            .or_default()
+                            .insert(date);
+                    }
+                    return (
+                        Some(documents::words::visa_not_held(ds, e, &ds.crossings[ci])),
+                        None,
+                    );
+                }
+                if documents::in_time(self.req.today, get.lead, date) {
+                    return (None, None);
+                }
+                let ready = documents::ready_on(self.req.today, get.lead);
+                (
+                    Some(documents::words::too_late(
+                        ds,
+                        Doc::Visa(*destination),
+                        get,
+                        self.req.today,
+                    )),
+                    ready,
+                )
+            }
+            _ => (None, None),
+        }
+    }
+
+    /// The first day a permit on stops `i..=j` of service `si` that the traveller must
+    /// still obtain can be held, when that is after `day` (lead times from the data).
+    fn permits_ready(&self, si: ServiceIx, i: usize, j: usize) -> Option<(NaiveDate, Doc)> {
+        let ds = self.ds;
+        if self.req.held_only {
+            return None;
+        }
+        ds.services[si].stops[i..=j]
+            .iter()
+            .flat_map(|st| match st.at {
+                StopAt::Place(p) => ds.places[p].permits.iter(),
+                StopAt::Crossing(c) => ds.crossings[c].permits.iter(),
+            })
+            .filter(|p| !documents::permit_held(ds, self.req, **p))
+            .filter_map(|p| {
+                documents::ready_on(self.req.today, ds.permits[*p].get.lead)
+                    .map(|d| (d, Doc::Permit(*p)))
+            })
+            .max()
     }
 
     /// Why a vehicle cannot pass a post, in words; closure sentences are written once.
@@ -290,14 +378,19 @@ impl<'a> Planner<'a> {
             };
             for p in permits {
                 let permit = &ds.permits[*p];
-                if permit.enforce == Enforce::Refuse
-                    && !self.req.permits.contains(p)
-                    && !permit.waived(&self.req.passports, &self.req.visas)
+                if self.req.held_only
+                    && permit.enforce == Enforce::Refuse
+                    && !documents::permit_held(ds, self.req, *p)
                 {
-                    return Err(format!(
-                        "this route needs the {}; pass --permit {} if you hold one",
-                        permit.name, permit.id
-                    ));
+                    if self.recording {
+                        let day = self.req.date;
+                        self.plan
+                            .doc_blocks
+                            .entry(Doc::Permit(*p))
+                            .or_default()
+                            .insert(day);
+                    }
+                    return Err(documents::words::permit_not_held(permit));
                 }
             }
         }
@@ -352,10 +445,7 @@ impl<'a> Planner<'a> {
                 .date_naive();
             let entry =
                 (!self.req.passports.is_empty()).then(|| self.entry(b.country, ci, entry_date));
-            let refused = match &entry {
-                Some(Entry::Refused(why)) => Some(why.clone()),
-                _ => None,
-            };
+            let (refused, ready) = self.entry_blocked(entry.as_ref(), ci, entry_date);
             for (side, at) in [(a, reach), (b, cleared)] {
                 let when = at.unwrap_or(board);
                 let local_date = when.with_timezone(&side.zone.0).date_naive();
@@ -380,14 +470,20 @@ impl<'a> Planner<'a> {
                 }
             }
             if let Some(why) = refused {
-                // A dated visa rule may admit the traveller on a later day: an on-demand start
-                // can wait for the next local midnight at the entry post; otherwise it is final.
+                // A dated visa rule may admit the traveller on a later day, and a visa still
+                // being processed is held from a later day: an on-demand start can wait for
+                // that local midnight at the entry post; otherwise it is final.
                 let at = cleared.unwrap_or(board);
-                let shift = (want_shift && ds.visas.has_dated_rules(b.country))
-                    .then(|| {
-                        calendar::at_local(b.zone.0, entry_date + Duration::days(1), NaiveTime::MIN)
-                    })
-                    .flatten()
+                let next = match ready {
+                    Some(r) => Some(r),
+                    None => ds
+                        .visas
+                        .depends_on_date(b.country)
+                        .then_some(entry_date + Duration::days(1)),
+                };
+                let shift = next
+                    .filter(|_| want_shift)
+                    .and_then(|d| calendar::at_local(b.zone.0, d, NaiveTime::MIN))
                     .map(|midnight| midnight - at);
                 return Err((why, entry_date, shift));
             }
@@ -449,12 +545,16 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
     ) -> Option<Leg> {
-        // Only a ride that gets closer to the destination explains why a journey fails.
+        // Only a ride that gets closer to the destination, from a place no farther from it
+        // than the origin, explains why a journey fails: a detour that went the other way
+        // first (Osh to Bishkek on the way to Murghab) adds noise, not reasons.
         let stops = &self.ds.services[si].stops;
+        let origin = self.hops[self.req.from];
         self.recording = match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => {
-                matches!((self.hops[a], self.hops[b]), (Some(x), Some(y)) if y < x)
-            }
+            (StopAt::Place(a), StopAt::Place(b)) => matches!(
+                (self.hops[a], self.hops[b], origin),
+                (Some(x), Some(y), Some(o)) if y < x && x <= o
+            ),
             _ => false,
         };
         if let Err(reason) = self.static_check(si, i, j) {
@@ -466,6 +566,39 @@ impl<'a> Planner<'a> {
             }
             return None;
         }
+        // A permit still to be obtained is held only from the day its lead time allows.
+        let mut ready = ready;
+        let mut waiting_for: Option<(NaiveDate, Doc)> = None;
+        if let Some((day, doc)) = self.permits_ready(si, i, j) {
+            let zone = self.ds.services[si].schedule.zone.0;
+            if let Some(t) = calendar::at_local(zone, day, NaiveTime::MIN).filter(|t| *t > ready) {
+                ready = t;
+                waiting_for = Some((day, doc));
+            }
+        }
+        let leg = self.ride_from(si, i, j, ready, latest, horizon);
+        if let (None, Some((_, Doc::Permit(p)))) = (&leg, waiting_for) {
+            let why = documents::words::too_late(
+                self.ds,
+                Doc::Permit(p),
+                &self.ds.permits[p].get,
+                self.req.today,
+            );
+            self.reject(why, self.req.today);
+        }
+        leg
+    }
+
+    /// `ride` once the date-independent rules have passed.
+    fn ride_from(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        ready: DateTime<Utc>,
+        latest: Option<DateTime<Utc>>,
+        horizon: DateTime<Utc>,
+    ) -> Option<Leg> {
         let s = &self.ds.services[si];
         let sc = &s.schedule;
         let zone = sc.zone.0;
@@ -603,7 +736,8 @@ impl<'a> Planner<'a> {
                 self.ds
                     .rates
                     .base
-                    .and_then(|b| money::convert(&self.ds.rates, m, b))
+                    .zip(m)
+                    .and_then(|(b, m)| money::convert(&self.ds.rates, m, b))
                     .map_or(i64::MAX, |x| x.minor)
             })
         } else {
@@ -611,7 +745,8 @@ impl<'a> Planner<'a> {
         };
         if let Some((fi, f)) = chosen {
             let (units, vehicles) = cost(f);
-            leg.fare = Some((*fi, money::times(f.price, units)));
+            // A product too large to hold stays unknown (`check` bounds fares well below).
+            leg.fare = money::times(f.price, units).map(|m| (*fi, m));
             leg.vehicles = vehicles;
         }
     }
@@ -740,7 +875,7 @@ impl<'a> Planner<'a> {
                     match (leg.fare, base) {
                         (Some((fi, m)), Some(b)) => {
                             match money::convert(&ds.rates, m, b) {
-                                Some(x) => it.cost += x.minor,
+                                Some(x) => it.cost = it.cost.saturating_add(x.minor),
                                 None => it.unknown_fares += 1,
                             }
                             // A minimum price leaves the rest of the cost unknown.
@@ -842,8 +977,16 @@ fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
 }
 
 /// Plans `req`; when nothing is found, also looks for the earliest day within a year on
-/// which the journey becomes possible.
+/// which the journey becomes possible, and for what would make it possible sooner
+/// (`Plan::fixes`).
 pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
+    let (mut plan, earliest) = search(ds, req);
+    plan.fixes = documents::explain(ds, req, &plan);
+    (plan, earliest)
+}
+
+/// `plan` without looking for fixes.
+pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     let plan = Planner::new(ds, req).run();
     if !plan.itineraries.is_empty() {
         return (plan, None);

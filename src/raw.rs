@@ -69,9 +69,35 @@ pub struct Permit {
     /// Not needed by holders of a passport of any of these countries.
     #[serde(default)]
     pub waived_by_passport: Vec<Country>,
+    /// How the permit is obtained (`online`, `embassy`, `agency`, `border`), where the
+    /// sources say.
+    pub obtain: Option<Obtain>,
+    /// Where to apply, in words.
+    pub apply_at: Option<String>,
+    pub cost: Option<RawMoney>,
+    /// Days (calendar) needed between applying and holding it.
+    pub lead_days: Option<u32>,
+    /// Working days (Monday to Friday) needed between applying and holding it.
+    pub lead_working_days: Option<u32>,
     pub sources: Vec<String>,
     pub verified: Day,
     pub notes: Option<String>,
+}
+
+/// How a document is obtained before the border (or at it).
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Obtain {
+    /// Given at the border itself.
+    Border,
+    /// Applied for online before travel (e-visa, ETA, online permit).
+    Online,
+    /// Through a travel agency before travel.
+    Agency,
+    /// At a government office in the country, before the checkpoint (a border-pass window).
+    Office,
+    /// At an embassy or consulate before travel, usually in the home country.
+    Embassy,
 }
 
 #[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -304,6 +330,26 @@ pub struct VisasFile {
     pub visa: Vec<Spanned<VisaTable>>,
     #[serde(default)]
     pub rule: Vec<Spanned<VisaRule>>,
+    #[serde(default)]
+    pub apply: Vec<Spanned<Application>>,
+}
+
+/// How a visa of one kind (a Passport Index requirement) for a destination is obtained.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Application {
+    pub destination: Country,
+    /// The requirement this describes, in the Passport Index vocabulary ("e-visa", "eta",
+    /// "visa required", "visa on arrival").
+    pub requirement: String,
+    pub obtain: Obtain,
+    pub apply_at: Option<String>,
+    pub cost: Option<RawMoney>,
+    pub lead_days: Option<u32>,
+    pub lead_working_days: Option<u32>,
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub verified: Day,
 }
 
 #[derive(Deserialize)]

@@ -119,14 +119,39 @@ pub fn main_with<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     ran.code
 }
 
-/// "Today", read here and nowhere else: `CROSSINGS_TODAY=YYYY-MM-DD` fixes it (for
-/// reproducible output); otherwise the local clock.
-fn today() -> Result<NaiveDate, Failure> {
-    match std::env::var("CROSSINGS_TODAY") {
-        Ok(s) => s.trim().parse().map_err(|_| Failure::Usage(format!("CROSSINGS_TODAY='{s}' is not a date; expected YYYY-MM-DD, or unset it to use the clock"))),
-        Err(std::env::VarError::NotPresent) => Ok(chrono::Local::now().date_naive()),
-        Err(std::env::VarError::NotUnicode(_)) => Err(Failure::Usage("CROSSINGS_TODAY is not valid text; expected YYYY-MM-DD, or unset it".into())),
-    }
+/// "Today", read here and nowhere else, and only by the commands that need it:
+/// `CROSSINGS_TODAY=YYYY-MM-DD` fixes it (for reproducible output); otherwise the local
+/// clock. Either must lie in the dataset's range (see `request::date_range`).
+fn today(ds: &Dataset, notes: &mut Vec<String>) -> Result<NaiveDate, Failure> {
+    let date = match std::env::var("CROSSINGS_TODAY") {
+        Ok(s) => {
+            let shown = crate::request::prefix(&s);
+            let t = s.trim();
+            let parsed = (t.len() == 10 && t.starts_with(|c: char| c.is_ascii_digit()))
+                .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+                .flatten();
+            let d = parsed.ok_or_else(|| Failure::Usage(format!("CROSSINGS_TODAY='{shown}' is not a date; expected YYYY-MM-DD, or unset it to use the clock")))?;
+            return crate::request::ensure_in_range(ds, d, "CROSSINGS_TODAY")
+                .map_err(|e| Failure::Usage(format!("{e}, or unset it to use the clock")));
+        }
+        Err(std::env::VarError::NotPresent) => match crate::clock::unusable_tz() {
+            None => chrono::Local::now().date_naive(),
+            Some(why) => {
+                notes.push(format!("{why}; today is taken in UTC"));
+                chrono::Utc::now().date_naive()
+            }
+        },
+        Err(std::env::VarError::NotUnicode(_)) => {
+            return Err(Failure::Usage(
+                "CROSSINGS_TODAY is not valid text; expected YYYY-MM-DD, or unset it".into(),
+            ))
+        }
+    };
+    crate::request::ensure_in_range(ds, date, "today's date (from the clock)").map_err(|e| {
+        Failure::Usage(format!(
+            "{e}; set CROSSINGS_TODAY=YYYY-MM-DD or fix the system clock"
+        ))
+    })
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
@@ -179,14 +204,21 @@ enum Afterwards {
 }
 
 fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
-    let today = today()?;
     let with_details = !matches!(cli.command, Command::Plan(_));
     let ds = load_dataset(cli.data.as_deref(), with_details)?;
+    let mut notes = Vec::new();
     let out = match cli.command {
-        Command::Check => commands::check::run(&ds, today),
+        Command::Check => commands::check::run(&ds, today(&ds, &mut notes)?),
         Command::Places(a) => commands::places::run(&ds, &a),
-        Command::Plan(a) => commands::plan::run(&ds, &a, today),
-        Command::Hours(a) => commands::hours::run(&ds, &a, today, color()),
+        Command::Plan(a) => commands::plan::run(&ds, &a, today(&ds, &mut notes)?),
+        Command::Hours(a) => {
+            let today = if a.date.is_none() && a.month.is_none() {
+                Some(today(&ds, &mut notes)?)
+            } else {
+                None
+            };
+            commands::hours::run(&ds, &a, today, color())
+        }
         Command::Services(a) => commands::services::run(&ds, &a),
         Command::Baggage(a) => commands::baggage::run(&ds, &a),
         Command::Map(a) => crate::export::map::run(&ds, &a, today),
@@ -194,7 +226,10 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
     if afterwards == Afterwards::Exit {
         std::mem::forget(ds);
     }
-    out
+    out.map(|mut o| {
+        o.notes.extend(notes);
+        o
+    })
 }
 
 #[cfg(test)]

@@ -304,17 +304,37 @@ impl Money {
         Ok(Money { minor, currency })
     }
 
-    /// The amount as a decimal string in major units, e.g. `64.69` or `16000`.
+    /// The amount as a decimal string in major units, e.g. `64.69`, `16000` or `-3.5`:
+    /// always a valid JSON number.
     pub fn amount_string(&self) -> String {
         let d = self.currency.digits();
-        let p = 10i64.pow(d);
-        let (whole, frac) = (self.minor / p, self.minor % p);
+        let p = 10u64.pow(d);
+        let abs = self.minor.unsigned_abs();
+        let (whole, frac) = (abs / p, abs % p);
+        let sign = if self.minor < 0 { "-" } else { "" };
         if frac == 0 {
-            whole.to_string()
+            format!("{sign}{whole}")
         } else {
             let f = format!("{:0width$}", frac, width = d as usize);
-            format!("{whole}.{}", f.trim_end_matches('0'))
+            format!("{sign}{whole}.{}", f.trim_end_matches('0'))
         }
+    }
+
+    /// `self + other` in the same currency; `None` on overflow or a currency mismatch.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        (self.currency == other.currency).then_some(())?;
+        Some(Money {
+            minor: self.minor.checked_add(other.minor)?,
+            currency: self.currency,
+        })
+    }
+
+    /// `self × n`; `None` on overflow.
+    pub fn checked_times(self, n: u32) -> Option<Money> {
+        Some(Money {
+            minor: self.minor.checked_mul(i64::from(n))?,
+            currency: self.currency,
+        })
     }
 
     /// The amount with thousands separators and its currency: `16,000 KZT`.

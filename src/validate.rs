@@ -38,11 +38,35 @@ fn at<T>(file: usize, s: &Spanned<T>) -> At {
     At(file, s.span().start)
 }
 
+/// The largest amount of money a record may hold, in major units: far above any fare or fee
+/// in the region (a year's wages in the currencies with the most digits), far below where
+/// sums for a party of 60 over six legs could overflow.
+pub const MAX_AMOUNT: i64 = 1_000_000_000;
+/// Exchange rates (units per base unit) outside this range are typos, not currencies.
+pub const MIN_RATE: &str = "0.0001";
+pub const MAX_RATE: i128 = 1_000_000;
+/// Seats in a vehicle, and kilos of free baggage, beyond which a record is a typo.
+pub const MAX_SEATS: u32 = 60;
+pub const MAX_FREE_KG: u32 = 100;
+
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A decimal as written: `0.0001`, `500`.
+fn show_decimal(d: crate::types::Decimal) -> String {
+    let digits = d.mantissa.unsigned_abs().to_string();
+    let scale = d.scale as usize;
+    let sign = if d.mantissa < 0 { "-" } else { "" };
+    if scale == 0 {
+        return format!("{sign}{digits}");
+    }
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (int, frac) = padded.split_at(padded.len() - scale);
+    format!("{sign}{int}.{frac}")
 }
 
 impl Validator<'_> {
@@ -142,6 +166,15 @@ impl Validator<'_> {
                 let r = p.get_ref();
                 self.ensure_id(&mut seen, &r.id, "permit", a);
                 let srcs = self.sources(&source_ix, &r.sources, a, &format!("permit '{}'", r.id));
+                let get = self.how_to_get(
+                    r.obtain,
+                    &r.apply_at,
+                    &r.cost,
+                    (r.lead_days, r.lead_working_days),
+                    &None,
+                    a,
+                    &format!("permit '{}'", r.id),
+                );
                 permits.push(Permit {
                     id: r.id.clone(),
                     name: r.name.clone(),
@@ -149,6 +182,7 @@ impl Validator<'_> {
                     enforce: r.enforce,
                     waived_by_visa: r.waived_by_visa.clone(),
                     waived_by_passport: r.waived_by_passport.clone(),
+                    get,
                     prov: Provenance {
                         sources: srcs,
                         verified: r.verified.0,
@@ -319,6 +353,25 @@ impl Validator<'_> {
                     names.insert(k, id.to_string());
                 }
             }
+        }
+    }
+
+    /// An amount no larger than `MAX_AMOUNT` major units.
+    fn ensure_amount(&mut self, m: Money, a: At, what: &str) {
+        let limit = MAX_AMOUNT.saturating_mul(10i64.pow(m.currency.digits()));
+        if m.minor > limit {
+            let max = Money {
+                minor: limit,
+                currency: m.currency,
+            };
+            self.problem(
+                a,
+                format!(
+                    "{what} {} is implausibly large; expected at most {} (check for extra digits)",
+                    m.display(),
+                    max.display()
+                ),
+            );
         }
     }
 
@@ -583,6 +636,10 @@ impl Validator<'_> {
             let (from, to) = (stop_of(&fr.from, 0), stop_of(&fr.to, stops.len() - 1));
             match (price, from, to) {
                 (Ok(price), Ok(from), Ok(to)) if from < to => {
+                    self.ensure_amount(price, fa, "fare `amount`");
+                    if fr.seats.is_some_and(|n| n == 0 || n > MAX_SEATS) {
+                        self.problem(fa, format!("fare `seats` = {} is out of range; expected 1 to {MAX_SEATS} seats", fr.seats.unwrap_or(0)));
+                    }
                     if fr.per == Per::Person && fr.seats.is_some() {
                         self.problem(fa, "`seats` goes with per = \"vehicle\" fares only".into());
                     }
@@ -619,13 +676,19 @@ impl Validator<'_> {
             let money = |m: &Option<raw::RawMoney>, v: &mut Self| {
                 m.as_ref()
                     .and_then(|m| match Money::from_decimal(m.amount, m.currency) {
-                        Ok(x) => Some(x),
+                        Ok(x) => {
+                            v.ensure_amount(x, a, &format!("{what} baggage amount"));
+                            Some(x)
+                        }
                         Err(e) => {
                             v.problem(a, format!("{what} baggage: {e}"));
                             None
                         }
                     })
             };
+            if b.free_kg.is_some_and(|k| k > MAX_FREE_KG) {
+                self.problem(a, format!("{what} baggage `free_kg` = {} is out of range; expected 0 to {MAX_FREE_KG} kg", b.free_kg.unwrap_or(0)));
+            }
             Baggage {
                 free_kg: b.free_kg,
                 excess_per_kg: money(&b.excess_per_kg, self),
@@ -719,10 +782,83 @@ impl Validator<'_> {
                     },
                 });
             }
+            for app in &file.apply {
+                let a = at(*f, app);
+                let r = app.get_ref();
+                let requirement = match r.requirement.parse::<Requirement>() {
+                    Ok(q) => q,
+                    Err(e) => {
+                        self.problem(a, e);
+                        continue;
+                    }
+                };
+                let what = format!("visa application for {} ({})", r.destination, r.requirement);
+                let get = self.how_to_get(
+                    Some(r.obtain),
+                    &r.apply_at,
+                    &r.cost,
+                    (r.lead_days, r.lead_working_days),
+                    &r.note,
+                    a,
+                    &what,
+                );
+                let srcs = self.sources(s, &r.sources, a, &what);
+                visas.applications.push(Application {
+                    destination: r.destination,
+                    requirement,
+                    get,
+                    prov: Provenance {
+                        sources: srcs,
+                        verified: r.verified.0,
+                    },
+                });
+            }
         }
         visas.index.sort_by_key(|(d, p, _)| (*d, *p));
         visas.index.dedup_by_key(|(d, p, _)| (*d, *p));
         visas
+    }
+
+    /// What a record says about obtaining a document, checked.
+    #[allow(clippy::too_many_arguments)]
+    fn how_to_get(
+        &mut self,
+        obtain: Option<Obtain>,
+        apply_at: &Option<String>,
+        cost: &Option<raw::RawMoney>,
+        lead: (Option<u32>, Option<u32>),
+        note: &Option<String>,
+        a: At,
+        what: &str,
+    ) -> HowToGet {
+        let cost = cost
+            .as_ref()
+            .and_then(|m| match Money::from_decimal(m.amount, m.currency) {
+                Ok(x) => Some(x),
+                Err(e) => {
+                    self.problem(a, format!("{what} cost: {e}"));
+                    None
+                }
+            });
+        let lead = match lead {
+            (Some(_), Some(_)) => {
+                self.problem(
+                    a,
+                    format!("{what}: give lead_days or lead_working_days, not both"),
+                );
+                None
+            }
+            (Some(d), None) => Some(Lead::Days(d)),
+            (None, Some(d)) => Some(Lead::WorkingDays(d)),
+            (None, None) => None,
+        };
+        HowToGet {
+            obtain,
+            apply_at: apply_at.clone(),
+            cost,
+            lead,
+            note: note.clone(),
+        }
     }
 
     fn rates(&mut self, s: &HashMap<String, usize>) -> Rates {
@@ -740,6 +876,26 @@ impl Validator<'_> {
                 }
                 if r.per_base.mantissa <= 0 {
                     self.problem(a, format!("rate for {} must be positive", r.currency));
+                    continue;
+                }
+                let min: crate::types::Decimal = MIN_RATE.parse().unwrap_or(r.per_base);
+                // Compare mantissas at one scale; scales are at most 30 digits (Decimal).
+                let scale = r.per_base.scale.max(min.scale);
+                let at_scale =
+                    |d: crate::types::Decimal| d.mantissa.checked_mul(10i128.pow(scale - d.scale));
+                let too_small = match (at_scale(r.per_base), at_scale(min)) {
+                    (Some(x), Some(m)) => x < m,
+                    _ => true,
+                };
+                let too_large = at_scale(r.per_base)
+                    .zip(
+                        10i128
+                            .checked_pow(scale)
+                            .and_then(|p| p.checked_mul(MAX_RATE)),
+                    )
+                    .is_none_or(|(x, m)| x > m);
+                if too_small || too_large {
+                    self.problem(a, format!("rate for {} is {}, out of range; expected {MIN_RATE} to {MAX_RATE} {} per {}", r.currency, show_decimal(r.per_base), r.currency, r.base));
                     continue;
                 }
                 if rates.rates.contains_key(&r.currency) {

@@ -39,9 +39,13 @@ pub fn matters(d: &Dispute) -> bool {
 }
 
 /// Warnings for one itinerary, most important first, without repeats.
-pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDate) -> Vec<String> {
+pub fn for_itinerary(
+    ds: &Dataset,
+    _req: &Request,
+    it: &Itinerary,
+    today: NaiveDate,
+) -> Vec<String> {
     let mut w: Vec<String> = Vec::new();
-    let mut told: Vec<PermitIx> = Vec::new();
     let mut add = |s: String| {
         if !w.contains(&s) {
             w.push(s);
@@ -50,10 +54,8 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
     for leg in &it.legs {
         let s = &ds.services[leg.service];
         for pass in &leg.borders {
-            match &pass.entry {
-                Some(Entry::Arrange(m)) => add(m.clone()),
-                Some(Entry::Allowed(m)) => add(m.clone()),
-                _ => {}
+            if let Some(e @ (Entry::Admit { .. } | Entry::NoData { .. })) = &pass.entry {
+                add(crate::documents::words::entry(ds, e));
             }
         }
         match s.schedule.kind {
@@ -116,9 +118,6 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
                         offset_of(local.0, leg.depart)
                     ));
                 }
-                for note in permit_notes(ds, req, &place.name, &place.permits, &mut told) {
-                    add(note);
-                }
             }
         }
         for pass in &leg.borders {
@@ -155,9 +154,6 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
                     "{}: its status is uncertain; check before you go",
                     c.name
                 ));
-            }
-            for note in permit_notes(ds, req, &c.name, &c.permits, &mut told) {
-                add(note);
             }
             for d in c.disputes.iter().filter(|d| matters(d)) {
                 add(format!("{} — disputed {}: {}", c.name, d.fact, d.summary));
@@ -211,35 +207,6 @@ pub fn for_plan(ds: &Dataset, req: &Request) -> Vec<String> {
         }
     }
     w
-}
-
-/// Notes for the permits a place or crossing needs that do not block the route (an agency
-/// arranges them, or they are checked locally): what each is and how to get it. Each permit
-/// is described once per itinerary, at the first place that needs it.
-fn permit_notes(
-    ds: &Dataset,
-    req: &Request,
-    at: &str,
-    permits: &[PermitIx],
-    told: &mut Vec<PermitIx>,
-) -> Vec<String> {
-    let mut notes = Vec::new();
-    for ix in permits {
-        let p = &ds.permits[*ix];
-        if p.enforce == Enforce::Warn && !told.contains(ix) && !p.waived(&req.passports, &req.visas)
-        {
-            told.push(*ix);
-            notes.push(format!(
-                "{at}: the {} is needed{}",
-                p.name,
-                p.how
-                    .as_ref()
-                    .map(|h| format!(" — {h}"))
-                    .unwrap_or_default()
-            ));
-        }
-    }
-    notes
 }
 
 /// "daily" or "on Mon,Thu".

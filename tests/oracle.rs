@@ -210,6 +210,7 @@ fn permit(id: &str, enforce: Enforce) -> Permit {
         enforce,
         waived_by_visa: vec![],
         waived_by_passport: vec![],
+        get: HowToGet::default(),
         prov: prov(),
     }
 }
@@ -269,6 +270,8 @@ fn request(from: PlaceIx, to: PlaceIx, date: &str, within: u32) -> Request {
         party: 1,
         via: None,
         avoid: vec![],
+        held_only: false,
+        today: day(date),
     }
 }
 
@@ -310,6 +313,33 @@ impl Choices<'_> {
         let a = self.pick(47);
         let b = a + 1 + self.pick(47 - a);
         range(a * 30, b * 30)
+    }
+}
+
+fn lead_from(g: &mut Choices) -> Lead {
+    if g.chance(50) {
+        Lead::Days(g.pick(20))
+    } else {
+        Lead::WorkingDays(g.pick(15))
+    }
+}
+
+/// The day a document applied for on `today` is held: calendar days, or weekdays counted
+/// one by one.
+fn held_from(today: NaiveDate, lead: Lead) -> NaiveDate {
+    match lead {
+        Lead::Days(d) => today + Duration::days(i64::from(d)),
+        Lead::WorkingDays(d) => {
+            let mut day = today;
+            let mut n = 0;
+            while n < d {
+                day += Duration::days(1);
+                if day.weekday().number_from_monday() <= 5 {
+                    n += 1;
+                }
+            }
+            day
+        }
     }
 }
 
@@ -593,6 +623,33 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
     if g.chance(10) {
         req.avoid.push(0);
     }
+    // Paperwork: documents to obtain with lead times, applied for some days before the
+    // journey; or only documents held.
+    req.held_only = g.chance(30);
+    req.today = base - Duration::days(i64::from(g.pick(15)));
+    if g.chance(40) {
+        ds.permits[0].get.lead = Some(lead_from(&mut g));
+    }
+    for _ in 0..g.pick(3) {
+        let destination = cc(COUNTRIES[g.pick(3) as usize]);
+        let requirement = [
+            Requirement::VisaRequired,
+            Requirement::EVisa,
+            Requirement::VisaOnArrival,
+        ][g.pick(3) as usize];
+        let obtain = [Obtain::Online, Obtain::Embassy][g.pick(2) as usize];
+        let lead = g.chance(80).then(|| lead_from(&mut g));
+        ds.visas.applications.push(Application {
+            destination,
+            requirement,
+            get: HowToGet {
+                obtain: Some(obtain),
+                lead,
+                ..HowToGet::default()
+            },
+            prov: prov(),
+        });
+    }
     (ds, req)
 }
 
@@ -729,8 +786,46 @@ impl<'a> Oracle<'a> {
                 }
             };
             for p in permits {
-                if ds.permits[*p].enforce == Enforce::Refuse && !self.req.permits.contains(p) {
-                    return Err("permit".into());
+                let held = self.req.permits.contains(p)
+                    || ds.permits[*p].waived(&self.req.passports, &self.req.visas);
+                // Without --held-only a permit can be obtained before going.
+                if self.req.held_only && ds.permits[*p].enforce == Enforce::Refuse && !held {
+                    return Err("permit not held".into());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Without --held-only, a permit on the ride that is not held is obtained first: the
+    /// ride boards no earlier than local midnight (in the timetable's zone) of the day its
+    /// lead time allows.
+    fn permits_in_time(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        board: DateTime<Utc>,
+    ) -> Result<(), String> {
+        if self.req.held_only {
+            return Ok(());
+        }
+        let ds = self.ds;
+        let s = &ds.services[si];
+        for st in &s.stops[i..=j] {
+            let permits = match st.at {
+                StopAt::Place(p) => &ds.places[p].permits,
+                StopAt::Crossing(x) => &ds.crossings[x].permits,
+            };
+            for p in permits {
+                let permit = &ds.permits[*p];
+                let held = self.req.permits.contains(p)
+                    || permit.waived(&self.req.passports, &self.req.visas);
+                if let (false, Some(l)) = (held, permit.get.lead) {
+                    let from = local_midnight(s.schedule.zone.0, held_from(self.req.today, l));
+                    if board < from {
+                        return Err(format!("permit {} not obtained before {from}", permit.id));
+                    }
                 }
             }
         }
@@ -812,10 +907,33 @@ impl<'a> Oracle<'a> {
         found.or_else(|| self.ds.visas.indexed(dest, passport))
     }
 
+    /// The lead time the data gives for obtaining a visa of kind `q` for `dest`; a visa on
+    /// arrival not offered at the border is obtained as its own record says, else like the
+    /// country's visa.
+    fn lead(&self, dest: Country, q: Requirement) -> Option<Lead> {
+        let same = |a: &Requirement, b: Requirement| {
+            std::mem::discriminant(a) == std::mem::discriminant(&b)
+        };
+        let find = |k: Requirement| {
+            self.ds
+                .visas
+                .applications
+                .iter()
+                .find(|a| a.destination == dest && same(&a.requirement, k))
+        };
+        let app = match q {
+            Requirement::VisaOnArrival => find(q).or_else(|| find(Requirement::VisaRequired)),
+            _ => find(q),
+        };
+        app.and_then(|a| a.get.lead)
+    }
+
     /// May the traveller enter `dest` over `c` on `date`? Without passports visas are not
     /// checked; without any data the traveller is only warned. Otherwise some passport
-    /// must be admitted and either be easy (own, visa-free, e-visa, ETA, visa on arrival
-    /// offered at this border) or the visa be held.
+    /// must be admitted and either need nothing in advance (own, visa-free, visa on arrival
+    /// offered at this border), or the visa be held, or (without --held-only) the visa be
+    /// obtainable by `date` when applied for on `today` (lead time from the data; unknown
+    /// counts as in time).
     fn may_enter(&self, c: &Crossing, dest: Country, date: NaiveDate) -> bool {
         if self.req.passports.is_empty() {
             return true;
@@ -831,16 +949,18 @@ impl<'a> Oracle<'a> {
         }
         let held = self.req.visas.contains(&dest);
         known.iter().any(|q| {
-            let easy = match q {
-                Requirement::OwnCountry
-                | Requirement::VisaFree
-                | Requirement::VisaFreeDays(_)
-                | Requirement::EVisa
-                | Requirement::Eta => true,
+            let at_border = match q {
+                Requirement::OwnCountry | Requirement::VisaFree | Requirement::VisaFreeDays(_) => {
+                    true
+                }
                 Requirement::VisaOnArrival => c.visa_on_arrival.contains(&dest),
-                Requirement::VisaRequired | Requirement::NoAdmission => false,
+                _ => false,
             };
-            *q != Requirement::NoAdmission && (easy || held)
+            let obtainable = !self.req.held_only
+                && self
+                    .lead(dest, *q)
+                    .is_none_or(|l| held_from(self.req.today, l) <= date);
+            *q != Requirement::NoAdmission && (at_border || held || obtainable)
         })
     }
 
@@ -936,6 +1056,7 @@ impl<'a> Oracle<'a> {
             return Err(format!("{} does not run at {}", s.id, r.t0));
         }
         self.static_ok(r.service, r.board, r.alight)?;
+        self.permits_in_time(r.service, r.board, r.alight, board)?;
         self.borders_ok(r.service, r.board, r.alight, r.t0)
     }
 

@@ -16,8 +16,42 @@ pub struct Plan {
     pub party: u32,
     pub itineraries: Vec<Itinerary>,
     pub reasons: Vec<String>,
+    pub fixes: Vec<Fix>,
+    pub connected: bool,
     pub warnings: Vec<String>,
     pub earliest: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Fix {
+    pub change: String,
+    pub documents: Vec<String>,
+    pub depart: Option<String>,
+    pub arrive: Option<String>,
+    pub earliest: Option<String>,
+    pub text: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Need {
+    pub kind: String,
+    pub id: String,
+    pub how: String,
+    pub apply_at: Option<String>,
+    pub lead: Option<NeedLead>,
+    pub cost: Option<Amount>,
+    pub needed_from: String,
+    pub passport: Option<String>,
+    pub enforced: bool,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct NeedLead {
+    pub days: u32,
+    pub working_days: bool,
 }
 
 #[derive(Deserialize, Debug)]
@@ -32,6 +66,7 @@ pub struct Itinerary {
     pub stopover_nights: i64,
     pub time_known: bool,
     pub legs: Vec<Leg>,
+    pub before_you_go: Vec<Need>,
     pub warnings: Vec<String>,
 }
 
@@ -233,17 +268,36 @@ fn a_seasonal_pass_refuses_winter_with_the_reason_and_the_reopening() {
 
 #[test]
 fn a_visa_required_is_a_reason_and_naming_the_visa_lifts_it() {
+    // By default the visa is one to obtain before going: planned with, and listed.
     let (p, code) = plan(&["alpha", "delta", "--date", "2026-06-15", "--passport", "GB"]);
+    assert_eq!(code, 0);
+    let need = &p.itineraries[0].before_you_go[0];
+    assert_eq!((need.kind.as_str(), need.id.as_str()), ("visa", "PK"));
+    assert_eq!(need.passport.as_deref(), Some("GB"));
+    // With only the documents held it is a reason, and holding it is the fix.
+    let (p, code) = plan(&[
+        "alpha",
+        "delta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--held-only",
+    ]);
     assert_eq!(code, 1);
     assert!(
-        p.reasons.iter().any(
-            |r| r.starts_with("Pakistan: visa required for a GB passport")
-                && r.contains("pass --visa PK")
-        ),
+        p.reasons.iter().any(|r| r
+            .starts_with("Pakistan: a visa is needed for a GB passport and is not held")
+            && r.contains("pass --visa PK")),
         "{:?}",
         p.reasons
     );
     assert_eq!(p.earliest, None);
+    assert_eq!(p.fixes[0].documents, ["visa:PK"]);
+    assert_eq!(
+        p.fixes[0].depart.as_deref().map(|d| &d[..10]),
+        Some("2026-06-15")
+    );
     let (p, code) = plan(&[
         "alpha",
         "delta",
@@ -281,6 +335,7 @@ fn dual_nationals_use_their_best_passport() {
         "GB",
         "--passport",
         "CN",
+        "--held-only",
     ]);
     assert_eq!(code, 1);
     let (p, code) = plan(&[
@@ -307,12 +362,13 @@ fn a_permit_the_traveller_lacks_is_refused_and_named() {
         "GB",
         "--visa",
         "TJ",
+        "--held-only",
     ]);
     assert_eq!(code, 1);
     assert!(
-        p.reasons
-            .iter()
-            .any(|r| r.contains("needs the Region permit; pass --permit region-permit")),
+        p.reasons.iter().any(|r| r.contains(
+            "needs the Region permit and it is not held (--held-only); pass --permit region-permit"
+        )),
         "{:?}",
         p.reasons
     );
@@ -369,6 +425,7 @@ fn visa_on_arrival_counts_only_where_the_crossing_offers_it() {
         "GB",
         "--permit",
         "region-permit",
+        "--held-only",
     ]);
     assert_eq!(code, 1);
     assert!(

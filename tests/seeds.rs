@@ -177,6 +177,7 @@ fn kashgar_to_sust_in_december_is_refused_for_winter_and_the_visa() {
         "2026-12-10",
         "--passport",
         "GB",
+        "--held-only",
     ])
     .code(1);
     assert!(
@@ -186,9 +187,17 @@ fn kashgar_to_sust_in_december_is_refused_for_winter_and_the_visa() {
         r.stdout
     );
     assert!(
-        r.stdout
-            .contains("Pakistan: visa required for a GB passport; pass --visa PK if you hold one"),
+        r.stdout.contains(
+            "Pakistan: a visa is needed for a GB passport and is not held (--held-only); pass --visa PK if you hold one"
+        ),
         "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "- With a visa for Pakistan (--visa PK): earliest departure Wed 31 Mar 2027\n"
+        ),
+        "the fix and its effect: {}",
         r.stdout
     );
     assert!(

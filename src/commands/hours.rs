@@ -199,7 +199,13 @@ fn unknown_days(c: &Crossing) -> Option<String> {
     })
 }
 
-pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result<Output, Failure> {
+/// `today` is `None` when `--date` or `--month` is given (the clock is then not read).
+pub fn run(
+    ds: &Dataset,
+    a: &HoursArgs,
+    today: Option<NaiveDate>,
+    color: bool,
+) -> Result<Output, Failure> {
     let mut chosen: Vec<usize> = a
         .crossings
         .iter()
@@ -218,7 +224,7 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
         }
     }
     if let Some(m) = &a.month {
-        let first = request::month(m)?;
+        let first = request::month(ds, m)?;
         if chosen.len() != 1 || a.crossings.len() != 1 {
             return Err(Failure::Usage("--month shows one crossing; name exactly one, like `crossings hours torugart --month 2026-10`".into()));
         }
@@ -239,9 +245,11 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
     let date = a
         .date
         .as_deref()
-        .map(|d| request::date(d, "--date"))
+        .map(|d| request::date(ds, d, "--date"))
         .transpose()?;
-    let on = date.unwrap_or(today);
+    let on = date
+        .or(today)
+        .ok_or_else(|| Failure::Usage("give --date YYYY-MM-DD: today is not known".into()))?;
     if a.geojson {
         return Ok(Output::answer(crate::export::geojson::crossings(
             ds, &chosen, on,

@@ -3,6 +3,7 @@
 
 use crate::calendar;
 use crate::cli::PlanArgs;
+use crate::documents;
 use crate::model::{Dataset, Per, StopAt};
 use crate::money;
 use crate::planner::{self, Itinerary, Leg, Request};
@@ -32,7 +33,7 @@ fn resolve(
         ));
     }
     let date = match &a.date {
-        Some(d) => request::date(d, "--date")?,
+        Some(d) => request::date(ds, d, "--date")?,
         None => today,
     };
     let within = request::count(&a.within, "--within", 1, MAX_WITHIN)?;
@@ -88,6 +89,15 @@ fn resolve(
             party,
             via,
             avoid,
+            held_only: a.held_only,
+            // Lead times count from today; for a date already past the question is about
+            // the timetables and rules, not what can still be arranged in time, so documents
+            // count as applied for in good time (a year before).
+            today: if date < today {
+                date - chrono::Duration::days(365)
+            } else {
+                today
+            },
         },
         currency,
         max,
@@ -102,10 +112,7 @@ struct Amount {
 
 fn amount(m: Money) -> Amount {
     Amount {
-        amount: m
-            .amount_string()
-            .parse()
-            .unwrap_or_else(|_| serde_json::Number::from(0)),
+        amount: money::json(m),
         currency: m.currency.to_string(),
     }
 }
@@ -162,7 +169,68 @@ struct ItineraryJson {
     /// False when some leg's departure time is not fixed by a source.
     time_known: bool,
     legs: Vec<LegJson>,
+    /// Documents to arrange before travel, in the order they are needed.
+    before_you_go: Vec<NeedJson>,
     warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct NeedJson {
+    /// `visa` or `permit`.
+    kind: &'static str,
+    /// The country (visa) or the permit id.
+    id: String,
+    /// `online`, `agency`, `office`, `embassy` or `unknown`.
+    how: &'static str,
+    apply_at: Option<String>,
+    lead: Option<LeadJson>,
+    cost: Option<Amount>,
+    /// The local date it is first needed.
+    needed_from: String,
+    passport: Option<String>,
+    /// False for permits whose enforcement the sources leave uncertain.
+    enforced: bool,
+}
+
+#[derive(Serialize)]
+struct LeadJson {
+    days: u32,
+    working_days: bool,
+}
+
+fn need_json(ds: &Dataset, n: &documents::Need) -> NeedJson {
+    use crate::visa::Channel;
+    let (kind, id) = match n.doc {
+        documents::Doc::Visa(c) => ("visa", c.to_string()),
+        documents::Doc::Permit(p) => ("permit", ds.permits[p].id.clone()),
+    };
+    NeedJson {
+        kind,
+        id,
+        how: match n.channel {
+            Channel::Online => "online",
+            Channel::Agency => "agency",
+            Channel::Office => "office",
+            Channel::Embassy => "embassy",
+            Channel::Nothing | Channel::AtBorder => "border",
+            Channel::Unknown | Channel::NotObtainable => "unknown",
+        },
+        apply_at: n.get.apply_at.clone(),
+        lead: n.get.lead.map(|l| match l {
+            crate::model::Lead::Days(d) => LeadJson {
+                days: d,
+                working_days: false,
+            },
+            crate::model::Lead::WorkingDays(d) => LeadJson {
+                days: d,
+                working_days: true,
+            },
+        }),
+        cost: n.get.cost.map(amount),
+        needed_from: n.by.to_string(),
+        passport: n.passport.map(|p| p.to_string()),
+        enforced: n.enforced,
+    }
 }
 
 #[derive(Serialize)]
@@ -174,8 +242,26 @@ struct PlanJson {
     party: u32,
     itineraries: Vec<ItineraryJson>,
     reasons: Vec<String>,
+    /// What would change the answer, each with its effect.
+    fixes: Vec<FixJson>,
+    /// False when no chain of services with known times links the two places.
+    connected: bool,
     warnings: Vec<String>,
     earliest: Option<String>,
+}
+
+#[derive(Serialize)]
+struct FixJson {
+    /// `hold` (documents) or `drop-restrictions` (the user's --avoid/--via).
+    change: &'static str,
+    /// For `hold`: the documents, as `visa:CC` or `permit:ID`.
+    documents: Vec<String>,
+    /// The departure of the best itinerary it gives within the window asked.
+    depart: Option<String>,
+    arrive: Option<String>,
+    /// Otherwise the earliest departure day within a year it makes possible.
+    earliest: Option<String>,
+    text: String,
 }
 
 fn rfc3339(t: DateTime<Utc>, zone: chrono_tz::Tz) -> String {
@@ -227,8 +313,13 @@ fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> (Money, bool, Opti
     for leg in &it.legs {
         if let Some((_, m)) = leg.fare {
             match money::convert(&ds.rates, m, currency) {
+                // A sum too large to hold leaves the total a lower bound (fares are never
+                // negative), said as "at least"; `check` bounds fares well below that.
                 Some(x) => {
-                    sum.minor += x.minor;
+                    match sum.checked_add(x) {
+                        Some(s) => sum = s,
+                        None => complete = false,
+                    }
                     if m.currency != currency {
                         let d = money::rate_date(&ds.rates, m.currency, currency);
                         date = match (date, d) {
@@ -413,6 +504,10 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                             }
                         })
                         .collect(),
+                    before_you_go: documents::needs(ds, &req, it)
+                        .iter()
+                        .map(|n| need_json(ds, n))
+                        .collect(),
                     warnings: warnings::for_itinerary(ds, &req, it, today),
                 }
             })
@@ -427,6 +522,39 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             reasons,
             warnings: plan_warnings,
             earliest: earliest.map(|d| d.to_string()),
+            fixes: plan
+                .fixes
+                .iter()
+                .map(|f| FixJson {
+                    change: match f.change {
+                        documents::Change::Hold(_) => "hold",
+                        documents::Change::DropRestrictions => "drop-restrictions",
+                    },
+                    documents: match &f.change {
+                        documents::Change::Hold(d) => d
+                            .iter()
+                            .map(|d| match d {
+                                documents::Doc::Visa(c) => format!("visa:{c}"),
+                                documents::Doc::Permit(p) => {
+                                    format!("permit:{}", ds.permits[*p].id)
+                                }
+                            })
+                            .collect(),
+                        documents::Change::DropRestrictions => vec![],
+                    },
+                    depart: f
+                        .itinerary
+                        .as_ref()
+                        .map(|it| rfc3339(it.depart(), from.zone.0)),
+                    arrive: f
+                        .itinerary
+                        .as_ref()
+                        .map(|it| rfc3339(it.arrive(), to.zone.0)),
+                    earliest: f.earliest.map(|d| d.to_string()),
+                    text: f.sentence(ds, &req),
+                })
+                .collect(),
+            connected: plan.connected,
         };
         let text = serde_json::to_string_pretty(&j)
             .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
@@ -447,7 +575,13 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             "No itinerary from {} to {} leaving {window}.",
             from.name, to.name
         );
-        if reasons.is_empty() {
+        if !plan.connected {
+            let _ = writeln!(
+                out,
+                "No service with known times in the dataset connects {} and {}, even with changes.",
+                from.name, to.name
+            );
+        } else if reasons.is_empty() {
             let _ = writeln!(
                 out,
                 "No service with known times in the dataset connects {} to {} (even with changes).",
@@ -460,6 +594,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             }
         }
         match earliest {
+            _ if !plan.connected => {}
             Some(d) => {
                 let _ = writeln!(
                     out,
@@ -468,9 +603,20 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 );
             }
             None => {
+                let restricted = plan
+                    .fixes
+                    .iter()
+                    .any(|f| matches!(f.change, documents::Change::DropRestrictions));
                 let _ = writeln!(
                     out,
-                    "\nNo departure within a year works with these passports, visas and permits."
+                    "\nNo departure within a year works {}.",
+                    if restricted {
+                        "with your --avoid/--via"
+                    } else if req.held_only {
+                        "with the documents you hold (--held-only)"
+                    } else {
+                        "with these passports"
+                    }
                 );
             }
         }
@@ -480,6 +626,20 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             "{} → {}, leaving {window}, party of {}",
             from.name, to.name, req.party
         );
+    }
+    if !plan.fixes.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if found {
+                "Faster with documents you do not hold (--held-only):"
+            } else {
+                "What would change the answer:"
+            }
+        );
+        for f in &plan.fixes {
+            let _ = writeln!(out, "- {}", f.sentence(ds, &req));
+        }
     }
     for (n, it) in plan.itineraries.iter().enumerate() {
         let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
@@ -598,6 +758,13 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             ));
         }
         let _ = writeln!(out, "{line}");
+        let needs = documents::needs(ds, &req, it);
+        if !needs.is_empty() {
+            let _ = writeln!(out, "Before you go:");
+            for n in &needs {
+                let _ = writeln!(out, "- {}", documents::words::need(ds, n));
+            }
+        }
         let w = warnings::for_itinerary(ds, &req, it, today);
         if !w.is_empty() {
             let _ = writeln!(out, "Warnings:");

@@ -218,10 +218,10 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
                 .unwrap_or(leg.depart)
                 .with_timezone(&zone)
                 .date_naive();
-            if let Some(Entry::Arrange(m)) = &b.entry {
+            if let Some(e @ Entry::Arrange { .. }) = &b.entry {
                 add(
                     ToDo {
-                        summary: m.clone(),
+                        summary: crate::documents::words::entry(ds, e),
                         needed_by: day,
                         how: format!("Needed to enter at {}.", c.name),
                     },
