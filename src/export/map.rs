@@ -740,7 +740,7 @@ pub fn run(
     today: NaiveDate,
 ) -> Result<crate::run::Output, crate::run::Failure> {
     let date = match &a.date {
-        Some(d) => crate::request::date(d, "--date")?,
+        Some(d) => crate::request::date(ds, d, "--date")?,
         None => today,
     };
     let countries = a

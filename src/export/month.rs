@@ -27,6 +27,13 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             let day_req = Request {
                 date,
                 within: 1,
+                // As `plan` does: for a day already past, documents count as applied for in
+                // good time; otherwise lead times count from today.
+                today: if date < req.today {
+                    date - chrono::Duration::days(365)
+                } else {
+                    req.today
+                },
                 ..req.clone()
             };
             let plan = Planner::new(ds, &day_req).run();
@@ -170,7 +177,7 @@ pub fn run(
     month: &str,
     as_json: bool,
 ) -> Result<crate::run::Output, crate::run::Failure> {
-    let first = crate::request::month(month)?;
+    let first = crate::request::month(ds, month)?;
     let all = days(ds, req, first);
     let text = if as_json {
         json(ds, req, first, &all)
