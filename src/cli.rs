@@ -115,6 +115,9 @@ pub struct PlanArgs {
     /// A crossing not to use; repeatable.
     #[arg(long, value_name = "CROSSING")]
     pub avoid: Vec<String>,
+    /// Add each fact's sources, with the dates they report, and the full dispute texts.
+    #[arg(long)]
+    pub explain: bool,
     /// Print JSON (a stable contract, see README) instead of tables.
     #[arg(long)]
     pub json: bool,

@@ -207,7 +207,7 @@ mod tests {
 /// every sentence of the program; nothing else in this module writes English.
 pub mod words {
     use super::{ready_on, Doc, Need};
-    use crate::calendar;
+
     use crate::model::{Dataset, HowToGet, Lead, Permit, Requirement};
     use crate::types::Country;
     use crate::visa::{Channel, Entry};
@@ -402,7 +402,7 @@ pub mod words {
                     };
                     s.push_str(&format!(
                         " (the waiver for {passport} passports ends {}{next})",
-                        calendar::long_date(*u)
+                        crate::render::words::Words::full_date(*u)
                     ));
                 }
                 s

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod commands;
 pub mod documents;
 pub mod export;
+pub mod findings;
 pub mod load;
 pub mod model;
 pub mod money;

@@ -5,6 +5,7 @@
 
 use crate::calendar::{self, Blocked};
 use crate::documents::{self, Doc};
+use crate::findings::{Blocker, Subject};
 use crate::model::*;
 use crate::money;
 use crate::types::{Country, Money};
@@ -128,9 +129,9 @@ impl Itinerary {
 pub struct Plan {
     pub itineraries: Vec<Itinerary>,
     /// Blocking causes met during the search, each with the dates it applied to.
-    pub reasons: BTreeMap<String, BTreeSet<NaiveDate>>,
+    pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     /// Services that would connect these places but cannot be planned with.
-    pub unusable: BTreeMap<ServiceIx, String>,
+    pub unusable: BTreeMap<ServiceIx, Subject>,
     /// Crossings whose closure or hours blocked a ride that mattered.
     pub blocked_at: BTreeSet<CrossingIx>,
     /// Documents not held that blocked a ride that mattered (with `--held-only`), with the
@@ -160,8 +161,6 @@ pub struct Planner<'a> {
     /// Entry decisions by (country, crossing, date); the date is dropped from the key when
     /// no dated rule applies to that country, so each is worked out once.
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry>,
-    /// Closure sentences by (crossing, reason), so each is written once.
-    sentences: HashMap<(CrossingIx, calendar::Closed), String>,
     /// Whether the ride being tried counts towards the reasons (see `ride`).
     recording: bool,
     plan: Plan,
@@ -185,7 +184,6 @@ impl<'a> Planner<'a> {
             at_place,
             hops,
             entries: HashMap::new(),
-            sentences: HashMap::new(),
             recording: false,
             plan: Plan {
                 connected,
@@ -226,10 +224,11 @@ impl<'a> Planner<'a> {
         entry: Option<&Entry>,
         ci: CrossingIx,
         date: NaiveDate,
-    ) -> (Option<String>, Option<NaiveDate>) {
-        let ds = self.ds;
+    ) -> (Option<Blocker>, Option<NaiveDate>) {
         match entry {
-            Some(e @ Entry::Refuse { .. }) => (Some(documents::words::entry(ds, e)), None),
+            Some(e @ Entry::Refuse { .. }) => {
+                (Some(Blocker::EntryRefused(Box::new(e.clone()))), None)
+            }
             Some(
                 e @ Entry::Arrange {
                     destination, get, ..
@@ -244,7 +243,10 @@ impl<'a> Planner<'a> {
                             .insert(date);
                     }
                     return (
-                        Some(documents::words::visa_not_held(ds, e, &ds.crossings[ci])),
+                        Some(Blocker::VisaNotHeld {
+                            entry: Box::new(e.clone()),
+                            crossing: ci,
+                        }),
                         None,
                     );
                 }
@@ -253,12 +255,11 @@ impl<'a> Planner<'a> {
                 }
                 let ready = documents::ready_on(self.req.today, get.lead);
                 (
-                    Some(documents::words::too_late(
-                        ds,
-                        Doc::Visa(*destination),
-                        get,
-                        self.req.today,
-                    )),
+                    Some(Blocker::TooLate {
+                        doc: Doc::Visa(*destination),
+                        get: Box::new(get.clone()),
+                        today: self.req.today,
+                    }),
                     ready,
                 )
             }
@@ -287,29 +288,14 @@ impl<'a> Planner<'a> {
             .max()
     }
 
-    /// Why a vehicle cannot pass a post, in words; closure sentences are written once.
-    fn describe(
-        &mut self,
-        ci: CrossingIx,
-        side: &Side,
-        b: &Blocked,
-        s: &Service,
-        date: NaiveDate,
-    ) -> String {
-        let c = &self.ds.crossings[ci];
-        match b {
-            Blocked::Day(closed) => self
-                .sentences
-                .entry((ci, closed.clone()))
-                .or_insert_with(|| closed.describe(&c.name))
-                .clone(),
-            Blocked::Hours { .. } => describe_block(c, side, b, s, date),
-        }
-    }
-
-    fn reject(&mut self, reason: String, date: NaiveDate) {
+    fn reject(&mut self, reason: Blocker, date: NaiveDate) {
         if self.recording {
-            self.plan.reasons.entry(reason).or_default().insert(date);
+            match self.plan.reasons.iter_mut().find(|(b, _)| *b == reason) {
+                Some((_, dates)) => {
+                    dates.insert(date);
+                }
+                None => self.plan.reasons.push((reason, BTreeSet::from([date]))),
+            }
         }
     }
 
@@ -317,27 +303,27 @@ impl<'a> Planner<'a> {
         !self.req.passports.iter().any(|p| countries.contains(p))
     }
 
-    /// Date-independent reasons a traveller cannot ride service `s` from stop `i` to `j`.
-    fn static_check(&mut self, si: ServiceIx, i: usize, j: usize) -> Result<(), String> {
+    /// Date-independent reasons a traveller cannot ride service `s` from stop `i` to `j`
+    /// (`Err(None)`: not usable, but nothing worth telling).
+    fn static_check(&mut self, si: ServiceIx, i: usize, j: usize) -> Result<(), Option<Blocker>> {
         let ds = self.ds;
         let s = &ds.services[si];
         if s.status == ServiceStatus::Suspended {
-            let since = s
-                .status_since
-                .map(|d| format!(" since {}", calendar::long_date(d)))
-                .unwrap_or_default();
-            return Err(format!("{} ({}) is suspended{since}", s.name, s.id));
+            return Err(Some(Blocker::ServiceSuspended {
+                service: si,
+                since: s.status_since,
+            }));
         }
         if s.stops[i].offset.is_none() || s.stops[j].offset.is_none() {
             // Worth telling only when it would have reached the destination.
             if s.stops[j].at == StopAt::Place(self.req.to) {
                 let stop = match s.stops[if s.stops[i].offset.is_none() { i } else { j }].at {
-                    StopAt::Place(p) => ds.places[p].name.as_str(),
-                    StopAt::Crossing(c) => ds.crossings[c].name.as_str(),
+                    StopAt::Place(p) => Subject::Place(p),
+                    StopAt::Crossing(c) => Subject::Crossing(c),
                 };
-                self.plan.unusable.insert(si, format!("{} ({}): no source gives its time at {stop}, so it cannot be used to or from there", s.name, s.id));
+                self.plan.unusable.insert(si, stop);
             }
-            return Err(String::new());
+            return Err(None);
         }
         let served: Vec<Country> = s
             .stops
@@ -348,29 +334,26 @@ impl<'a> Planner<'a> {
             })
             .collect();
         if s.foreigners == Some(false) && self.is_foreigner(&served) {
-            return Err(format!(
-                "{} ({}) does not take foreign passengers",
-                s.name, s.id
-            ));
+            return Err(Some(Blocker::NoForeignPassengers { service: si }));
         }
         for st in &s.stops[i..=j] {
             let permits: &[PermitIx] = match st.at {
-                StopAt::Crossing(c) => {
-                    let c = &ds.crossings[c];
+                StopAt::Crossing(ci) => {
+                    let c = &ds.crossings[ci];
                     if self.req.avoid.iter().any(|a| ds.crossings[*a].id == c.id) {
-                        return Err(String::new());
+                        return Err(None);
                     }
                     let foreign = self.is_foreigner(&c.countries());
                     if foreign && c.foreigners == Foreigners::CitizensOnly {
-                        return Err(format!(
-                            "{} is open only to citizens of {} and {}",
-                            c.name, c.sides[0].country, c.sides[1].country
-                        ));
+                        return Err(Some(Blocker::CitizensOnly { crossing: ci }));
                     }
                     let no_public = c.foreigners == Foreigners::AgencyOnly
                         || c.foreigners_public_transport == Some(false);
                     if foreign && no_public && s.mode != Mode::AgencyCar {
-                        return Err(format!("foreigners may not cross {} on public transport ({}); only an agency transfer", c.name, s.id));
+                        return Err(Some(Blocker::AgencyOnly {
+                            crossing: ci,
+                            service: si,
+                        }));
                     }
                     &c.permits
                 }
@@ -390,7 +373,7 @@ impl<'a> Planner<'a> {
                             .or_default()
                             .insert(day);
                     }
-                    return Err(documents::words::permit_not_held(permit));
+                    return Err(Some(Blocker::PermitNotHeld { permit: *p }));
                 }
             }
         }
@@ -407,7 +390,7 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         want_shift: bool,
-    ) -> Result<Vec<BorderPass>, (String, NaiveDate, Option<Duration>)> {
+    ) -> Result<Vec<BorderPass>, (Blocker, NaiveDate, Option<Duration>)> {
         let ds = self.ds;
         let s = &ds.services[si];
         let mut passes = Vec::new();
@@ -446,7 +429,7 @@ impl<'a> Planner<'a> {
             let entry =
                 (!self.req.passports.is_empty()).then(|| self.entry(b.country, ci, entry_date));
             let (refused, ready) = self.entry_blocked(entry.as_ref(), ci, entry_date);
-            for (side, at) in [(a, reach), (b, cleared)] {
+            for (side_ix, side, at) in [(first_side, a, reach), (1 - first_side, b, cleared)] {
                 let when = at.unwrap_or(board);
                 let local_date = when.with_timezone(&side.zone.0).date_naive();
                 let result = match at {
@@ -465,7 +448,27 @@ impl<'a> Planner<'a> {
                     let shift = at
                         .filter(|_| want_shift)
                         .and_then(|t| calendar::next_side_open(ds, c, side, t, 400).map(|n| n - t));
-                    let why = self.describe(ci, side, &blocked, s, local_date);
+                    let why = match blocked {
+                        Blocked::Day(why) => Blocker::PostClosed {
+                            crossing: ci,
+                            side: side_ix,
+                            why,
+                        },
+                        Blocked::Hours {
+                            local,
+                            window,
+                            cutoff,
+                            lunch,
+                        } => Blocker::OutsideHours {
+                            crossing: ci,
+                            side: side_ix,
+                            service: si,
+                            reach: local,
+                            hours: window,
+                            cutoff,
+                            lunch,
+                        },
+                    };
                     return Err((why, local_date, shift));
                 }
             }
@@ -499,40 +502,6 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// Why a vehicle cannot pass, in words, with every time in the post's own clock.
-fn describe_block(c: &Crossing, side: &Side, b: &Blocked, s: &Service, date: NaiveDate) -> String {
-    match b {
-        Blocked::Day(closed) => closed.describe(&c.name),
-        Blocked::Hours {
-            local,
-            window,
-            cutoff,
-            lunch,
-        } => {
-            let zone = |t: NaiveTime| calendar::show_time(side.zone.0, date, t);
-            let mut why = Vec::new();
-            if let Some(w) = window {
-                why.push(format!("open {}–{}", zone(w.start.0), zone(w.end.0)));
-            }
-            if let Some(c) = cutoff {
-                why.push(format!("practical cut-off {}", zone(*c)));
-            }
-            if let Some(l) = lunch {
-                why.push(format!("lunch break {}–{}", zone(l.start.0), zone(l.end.0)));
-            }
-            format!(
-                "{} ({}) would reach the {} post of {} at {}, outside its hours ({})",
-                s.name,
-                s.id,
-                side.country,
-                c.name,
-                zone(*local),
-                why.join("; ")
-            )
-        }
-    }
-}
-
 impl<'a> Planner<'a> {
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
     /// earlier than `ready` and (for a first leg) departing before `latest`.
@@ -558,7 +527,7 @@ impl<'a> Planner<'a> {
             _ => false,
         };
         if let Err(reason) = self.static_check(si, i, j) {
-            if !reason.is_empty() {
+            if let Some(reason) = reason {
                 let d = ready
                     .with_timezone(&self.ds.services[si].schedule.zone.0)
                     .date_naive();
@@ -578,12 +547,11 @@ impl<'a> Planner<'a> {
         }
         let leg = self.ride_from(si, i, j, ready, latest, horizon);
         if let (None, Some((_, Doc::Permit(p)))) = (&leg, waiting_for) {
-            let why = documents::words::too_late(
-                self.ds,
-                Doc::Permit(p),
-                &self.ds.permits[p].get,
-                self.req.today,
-            );
+            let why = Blocker::TooLate {
+                doc: Doc::Permit(p),
+                get: Box::new(self.ds.permits[p].get.clone()),
+                today: self.req.today,
+            };
             self.reject(why, self.req.today);
         }
         leg
@@ -642,7 +610,7 @@ impl<'a> Planner<'a> {
         // On demand, or leaves when full with no fixed time: start as soon as allowed,
         // and move the start so that each post is reached when it is open. The reasons for
         // each move count only if no start works in the end.
-        let mut pending: Vec<(String, NaiveDate)> = Vec::new();
+        let mut pending: Vec<(Blocker, NaiveDate)> = Vec::new();
         let leg = self
             .shifted(si, i, j, ready - off_i, &too_late, &mut pending)
             .map(|(t0, b)| build(t0, b));
@@ -663,7 +631,7 @@ impl<'a> Planner<'a> {
         j: usize,
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
-        pending: &mut Vec<(String, NaiveDate)>,
+        pending: &mut Vec<(Blocker, NaiveDate)>,
     ) -> Option<(DateTime<Utc>, Vec<BorderPass>)> {
         let sc = &self.ds.services[si].schedule;
         let zone = sc.zone.0;

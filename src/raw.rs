@@ -8,6 +8,19 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use toml::Spanned;
 
+/// `[latitude, longitude]`: exactly two numbers (serde's arrays would take the first two
+/// of three and drop the rest without a word).
+fn coords<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<[f64; 2]>, D::Error> {
+    let v: Vec<f64> = Deserialize::deserialize(d)?;
+    match v.as_slice() {
+        [lat, lon] => Ok(Some([*lat, *lon])),
+        _ => Err(serde::de::Error::custom(format!(
+            "`coords` has {} number(s); expected exactly two, [latitude, longitude]",
+            v.len()
+        ))),
+    }
+}
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
@@ -41,6 +54,7 @@ pub struct Place {
     pub country: Country,
     pub zone: Zone,
     pub local_zone: Option<Zone>,
+    #[serde(default, deserialize_with = "coords")]
     pub coords: Option<[f64; 2]>,
     #[serde(default)]
     pub permits: Vec<String>,
@@ -122,6 +136,7 @@ pub struct Crossing {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub altitude_m: Option<u32>,
+    #[serde(default, deserialize_with = "coords")]
     pub coords: Option<[f64; 2]>,
     pub status: CrossingStatus,
     pub status_since: Option<Day>,

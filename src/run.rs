@@ -108,15 +108,28 @@ fn execute_then<I: IntoIterator<Item = OsString>>(args: I, afterwards: Afterward
 pub fn main_with<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     let ran = execute_then(args, Afterwards::Exit);
     let mut stdout = std::io::stdout().lock();
-    if stdout
+    let written = stdout
         .write_all(ran.stdout.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return ran.code;
+        .and_then(|_| stdout.flush());
+    let mut stderr = std::io::stderr().lock();
+    match written {
+        Ok(()) => {
+            let _ = stderr.write_all(ran.stderr.as_bytes());
+            ran.code
+        }
+        // `crossings … | head`: the reader has all it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ran.code,
+        // A full disk, a closed or unwritable stdout: the answer is lost, and saying
+        // nothing would pass it off as success. The messages still go to stderr.
+        Err(e) => {
+            let _ = stderr.write_all(ran.stderr.as_bytes());
+            let _ = writeln!(
+                stderr,
+                "error: cannot write the output ({e}); check the disk or the file it goes to"
+            );
+            2
+        }
     }
-    let _ = std::io::stderr().lock().write_all(ran.stderr.as_bytes());
-    ran.code
 }
 
 /// "Today", read here and nowhere else, and only by the commands that need it:
@@ -154,10 +167,14 @@ fn today(ds: &Dataset, notes: &mut Vec<String>) -> Result<NaiveDate, Failure> {
     })
 }
 
-/// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+/// Colour only on a terminal that can show it: never when `NO_COLOR` is set
+/// (https://no-color.org) or `TERM` is `dumb` or unset.
 fn color() -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    let term_ok = std::env::var_os("TERM").is_some_and(|t| !t.is_empty() && t != "dumb");
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && term_ok
+        && std::io::stdout().is_terminal()
 }
 
 /// The dataset checked and encoded at build time (see build.rs), and its details apart.
@@ -182,7 +199,7 @@ pub fn load_dataset(dir: Option<&std::path::Path>, with_details: bool) -> Result
         }
         return Ok(ds);
     };
-    let files = load::read_dir(dir).map_err(|p| Failure::Data(vec![p]))?;
+    let files = load::read_dir(dir).map_err(Failure::Data)?;
     let (raw, mut problems) = load::parse_all(files);
     match crate::validate::validate(&raw) {
         Ok(ds) if problems.is_empty() => Ok(ds),

@@ -407,6 +407,17 @@ impl FromStr for Weekdays {
             return Ok(Weekdays::ALL);
         }
         let mut bits = 0u8;
+        // A day named twice ("Mon,Mon", "Mon-Fri,Wed") is a slip that may hide a missing one.
+        let mut add = |i: u32| {
+            if bits & (1 << i) != 0 {
+                let day = Weekday::try_from(i as u8).unwrap_or(Weekday::Mon);
+                return Err(format!(
+                    "'{s}' names {day:?} twice; list each weekday once, like \"Mon,Thu\" or \"Mon-Fri\""
+                ));
+            }
+            bits |= 1 << i;
+            Ok(())
+        };
         for part in s.split(',') {
             match part.split_once('-') {
                 Some((a, b)) => {
@@ -416,14 +427,14 @@ impl FromStr for Weekdays {
                     );
                     let (mut i, end) = (a.num_days_from_monday(), b.num_days_from_monday());
                     loop {
-                        bits |= 1 << i;
+                        add(i)?;
                         if i == end {
                             break;
                         }
                         i = (i + 1) % 7;
                     }
                 }
-                None => bits |= 1 << parse_weekday(part).ok_or_else(bad)?.num_days_from_monday(),
+                None => add(parse_weekday(part).ok_or_else(bad)?.num_days_from_monday())?,
             }
         }
         Ok(Weekdays(bits))
@@ -797,6 +808,9 @@ impl FromStr for Zone {
 }
 deserialize_from_str!(Zone);
 
+/// The years a date in a data file may fall in.
+pub const DAY_YEARS: std::ops::RangeInclusive<u16> = 1900..=2200;
+
 /// A calendar date written as a TOML date (`2026-06-13`, no quotes), as the data files use.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
 pub struct Day(pub NaiveDate);
@@ -805,6 +819,14 @@ impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let dt = toml::value::Datetime::deserialize(d)?;
         match (dt.date, dt.time, dt.offset) {
+            // Dates this far out are typos; nearer ones keep all date arithmetic in range.
+            (Some(date), None, None) if !(DAY_YEARS).contains(&date.year) => {
+                Err(de::Error::custom(format!(
+                    "{dt} is out of range; expected a date in the years {} to {}",
+                    DAY_YEARS.start(),
+                    DAY_YEARS.end()
+                )))
+            }
             (Some(date), None, None) => NaiveDate::from_ymd_opt(
                 i32::from(date.year),
                 u32::from(date.month),
@@ -842,7 +864,15 @@ mod tests {
             assert_eq!(w.to_string(), shown, "{input}");
             assert_eq!(w.days().count(), n, "{input}");
         }
-        for bad in ["", "Mo", "Monday-Funday", "Mon;Thu", "Xyz"] {
+        for bad in [
+            "",
+            "Mo",
+            "Monday-Funday",
+            "Mon;Thu",
+            "Xyz",
+            "Mon,Mon",
+            "Mon-Fri,Wed",
+        ] {
             assert!(bad.parse::<Weekdays>().is_err(), "{bad}");
         }
     }

@@ -16,6 +16,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
         raw,
         problems: Vec::new(),
+        starts: vec![std::cell::OnceCell::new(); raw.texts.len()],
     };
     let ds = v.dataset();
     if v.problems.is_empty() {
@@ -28,6 +29,9 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
 struct Validator<'a> {
     raw: &'a RawDataset,
     problems: Vec<Problem>,
+    /// Each file's line starts, worked out once on its first problem (a file with thousands
+    /// of problems is then not rescanned for each).
+    starts: Vec<std::cell::OnceCell<Vec<usize>>>,
 }
 
 /// A record's location: file number and byte offset.
@@ -48,6 +52,8 @@ pub const MAX_RATE: i128 = 1_000_000;
 /// Seats in a vehicle, and kilos of free baggage, beyond which a record is a typo.
 pub const MAX_SEATS: u32 = 60;
 pub const MAX_FREE_KG: u32 = 100;
+/// Stops on one service: long-distance trains in the region have a few dozen.
+pub const MAX_STOPS: usize = 200;
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -71,7 +77,34 @@ fn show_decimal(d: crate::types::Decimal) -> String {
 
 impl Validator<'_> {
     fn problem(&mut self, at: At, message: String) {
-        self.problems.push(self.raw.problem(at.0, at.1, message));
+        let (line, col) = self.line_col(at);
+        self.problems.push(Problem {
+            file: self.raw.files[at.0].clone(),
+            line: Some(line),
+            col: Some(col),
+            message,
+        });
+    }
+
+    /// The 1-based line and column of a record's location.
+    fn line_col(&self, at: At) -> (usize, usize) {
+        let text = &self.raw.texts[at.0];
+        let starts = self.starts[at.0].get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let offset = at.1.min(text.len());
+        let line = starts.partition_point(|s| *s <= offset).max(1);
+        let mut from = starts[line - 1];
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = offset;
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        (line, text[from..to.max(from)].chars().count() + 1)
     }
 
     /// Registers an id; reports malformed and duplicate ones.
@@ -80,7 +113,7 @@ impl Validator<'_> {
             self.problem(at, format!("{kind} id '{id}' is not a slug; expected lowercase letters, digits and '-' only"));
         }
         if let Some(first) = seen.get(id) {
-            let line = crate::problem::line_col(&self.raw.texts[first.0], first.1).0;
+            let line = self.line_col(*first).0;
             let file = self.raw.files[first.0].clone();
             self.problem(
                 at,
@@ -102,6 +135,7 @@ impl Validator<'_> {
         if found.is_none() && !self.raw.failed.iter().any(|f| *f == format!("{kind}s")) {
             let mut near: Vec<(usize, &String)> = index
                 .keys()
+                .filter(|k| k.len().abs_diff(id.len()) <= 2 && id.len() <= 200)
                 .map(|k| (crate::names::distance(k, id), k))
                 .filter(|(d, _)| *d <= 2)
                 .collect();
@@ -308,7 +342,19 @@ impl Validator<'_> {
             }
         }
 
-        let visas = self.visas(&source_ix);
+        let visas = self.visas(&source_ix, &places);
+        // A dataset with nothing to plan over is not "OK". Only when nothing else is wrong:
+        // records dropped for other problems are not missing records.
+        let clean = raw.failed.is_empty() && self.problems.is_empty();
+        for (kind, n) in [
+            ("place", places.len()),
+            ("crossing", crossings.len()),
+            ("service", services.len()),
+        ] {
+            if n == 0 && clean {
+                self.problems.push(Problem::whole("dataset", format!("no {kind} records; a dataset needs at least one place, one crossing and one service (see data/README.md)")));
+            }
+        }
         let rates = self.rates(&source_ix);
         Dataset {
             sources,
@@ -331,20 +377,24 @@ impl Validator<'_> {
         kind: &str,
         a: At,
     ) {
-        let mut own: Vec<String> = Vec::new();
+        // A set: a record with tens of thousands of aliases must not cost their square.
+        let mut own: std::collections::HashSet<String> = std::collections::HashSet::new();
         for n in std::iter::once(id)
             .chain(std::iter::once(name))
             .chain(aliases.iter().map(String::as_str))
         {
+            if n.len() > crate::names::MAX_NAME_BYTES {
+                self.problem(a, format!("{kind} '{}': the name or alias '{}' is {} bytes long; expected at most {} bytes", crate::names::prefix(id), crate::names::prefix(n), n.len(), crate::names::MAX_NAME_BYTES));
+                continue;
+            }
             let k = fold(n);
             if k.is_empty() {
                 self.problem(a, format!("{kind} '{id}' has an empty name or alias '{n}'"));
                 continue;
             }
-            if own.contains(&k) {
+            if !own.insert(k.clone()) {
                 continue;
             }
-            own.push(k.clone());
             match names.get(&k) {
                 Some(other) if other != id => {
                     self.problem(a, format!("{kind} '{id}': the name or alias '{n}' is also used by {kind} '{other}'; a name must pick out one {kind}"))
@@ -441,6 +491,11 @@ impl Validator<'_> {
                     }
                 }
             }
+            if let (Some(c), Some(h)) = (sr.cutoff, sr.hours) {
+                if c < h.start || c > h.end {
+                    self.problem(sa, format!("`cutoff` {c} lies outside the `hours` {h}; expected the last time to arrive, within the opening hours"));
+                }
+            }
             sides.push(Side {
                 country: sr.country,
                 post: sr.post.clone(),
@@ -455,6 +510,11 @@ impl Validator<'_> {
         if sides.len() != 2 || sides[0].country == sides[1].country {
             self.problem(a, format!("{what} has {} side(s){}; expected exactly two [[crossing.side]] tables, one per country", sides.len(), if sides.len() == 2 { " of the same country" } else { "" }));
             return None;
+        }
+        if let (Some(d0), Some(d1)) = (sides[0].days, sides[1].days) {
+            if !d0.days().any(|d| d1.contains(d)) {
+                self.problem(a, format!("{what}: the {} side is open {d0} and the {} side {d1}, never on the same day, so no one can cross; fix `days` on one side", sides[0].country, sides[1].country));
+            }
         }
         let closures = r
             .closure
@@ -548,6 +608,30 @@ impl Validator<'_> {
                     clear: sr.clear,
                 }),
                 None => ok = false,
+            }
+        }
+        if !ok {
+            return None;
+        }
+        if stops.len() > MAX_STOPS {
+            self.problem(a, format!("{what} has {} stops; expected at most {MAX_STOPS} (split it into several services)", stops.len()));
+            return None;
+        }
+        // A place twice on one route (a loop back to the start, a stop listed twice) makes
+        // "from here to there" ambiguous.
+        let mut seen_at: HashMap<(bool, usize), usize> = HashMap::new();
+        for (i, (st, raw_st)) in stops.iter().zip(&r.stops).enumerate() {
+            let key = match st.at {
+                StopAt::Place(p) => (true, p),
+                StopAt::Crossing(c) => (false, c),
+            };
+            if let Some(first) = seen_at.insert(key, i) {
+                let name = match st.at {
+                    StopAt::Place(p) => format!("place '{}'", place_list[p].id),
+                    StopAt::Crossing(c) => format!("crossing '{}'", crossing_list[c].id),
+                };
+                self.problem(at(f, raw_st), format!("{what} stops at {name} twice (stops {} and {}); a service may pass each place once: split a round trip into two services", first + 1, i + 1));
+                ok = false;
             }
         }
         if !ok {
@@ -719,15 +803,21 @@ impl Validator<'_> {
         })
     }
 
-    fn visas(&mut self, s: &HashMap<String, usize>) -> Visas {
+    fn visas(&mut self, s: &HashMap<String, usize>, places: &[Place]) -> Visas {
         let mut visas = Visas {
             index_source: s.get("ref-passport-index").copied(),
             ..Visas::default()
         };
+        let mut tables: HashMap<Country, At> = HashMap::new();
         for (f, file) in &self.raw.visas {
             for t in &file.visa {
                 let a = at(*f, t);
                 let r = t.get_ref();
+                if let Some(first) = tables.insert(r.destination, a) {
+                    let line = self.line_col(first).0;
+                    let file = self.raw.files[first.0].clone();
+                    self.problem(a, format!("a second [[visa]] table for destination {}; the first is at {file}:{line}: merge them into one", r.destination));
+                }
                 for (passport, req) in &r.requirements {
                     let pc = passport.parse::<Country>();
                     let rq = req.parse::<Requirement>();
@@ -767,6 +857,11 @@ impl Validator<'_> {
                         continue;
                     }
                 };
+                if let (Some(from), Some(until)) = (r.from, r.until) {
+                    if until < from {
+                        self.problem(a, format!("visa rule for {} ends (`until` {}) before it starts (`from` {}); expected from <= until", r.destination, until.0, from.0));
+                    }
+                }
                 let srcs = self.sources(s, &r.sources, a, "visa rule");
                 visas.rules.push(VisaRule {
                     destination: r.destination,
@@ -816,6 +911,29 @@ impl Validator<'_> {
         }
         visas.index.sort_by_key(|(d, p, _)| (*d, *p));
         visas.index.dedup_by_key(|(d, p, _)| (*d, *p));
+        // A rule about a country nothing else in the dataset names is a typo (`KZ` for `KG`).
+        let known: std::collections::HashSet<Country> = visas
+            .index
+            .iter()
+            .flat_map(|(d, p, _)| [*d, *p])
+            .chain(places.iter().map(|p| p.country))
+            .collect();
+        for (f, file) in &self.raw.visas {
+            for rule in &file.rule {
+                let r = rule.get_ref();
+                let named = std::iter::once(r.destination)
+                    .chain(match &r.passports {
+                        raw::Passports::List(l) => l.clone(),
+                        raw::Passports::Named(_) => Vec::new(),
+                    })
+                    .chain(r.except.iter().copied());
+                for c in named {
+                    if !known.contains(&c) {
+                        self.problem(at(*f, rule), format!("visa rule for {} names {c}, a country no place or visa table of the dataset knows; check the code (ISO 3166-1 alpha-2)", r.destination));
+                    }
+                }
+            }
+        }
         visas
     }
 

@@ -291,7 +291,7 @@ fn a_closed_crossing_is_refused_with_its_reopening_date() {
     .code(1);
     assert!(
         r.stdout
-            .contains("has been closed since 5 Feb 2025; it is due to reopen 31 Jul 2026"),
+            .contains("has been closed since Wed 5 Feb 2025; it is due to reopen Fri 31 Jul"),
         "{}",
         r.stdout
     );

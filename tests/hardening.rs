@@ -175,3 +175,67 @@ fn a_tz_that_is_not_a_zone_file_cannot_hang_or_exhaust_memory() {
     let (code, _, stderr) = with_tz("/dev/zero", &["places", "kashgar"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
 }
+
+/// Output to a full disk used to exit 0 with no message.
+#[test]
+fn a_write_error_on_stdout_is_exit_2_with_a_message() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_crossings"))
+        .args(["hours", "torugart", "--date", "2027-06-14"])
+        .env("CROSSINGS_TODAY", common::TODAY)
+        .stdout(full)
+        .output()
+        .expect("run crossings");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot write the output (No space left on device (os error 28)); check the disk or the file it goes to\n"
+    );
+}
+
+/// A closed pipe (`crossings … | head`) still ends quietly.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crossings"))
+        .args(["hours"])
+        .env("CROSSINGS_TODAY", common::TODAY)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run crossings");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+/// `TERM=dumb` on a terminal got colour escapes. Runs under a pseudo-terminal with
+/// `script(1)` where it is installed.
+#[test]
+fn term_dumb_means_no_colour() {
+    let under_pty = |term: &str| {
+        let cmd = format!(
+            "TERM={term} CROSSINGS_TODAY={} {} hours torugart --month 2026-10",
+            common::TODAY,
+            env!("CARGO_BIN_EXE_crossings")
+        );
+        Command::new("script")
+            .args(["-qc", &cmd, "/dev/null"])
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    let (Some(xterm), Some(dumb)) = (under_pty("xterm"), under_pty("dumb")) else {
+        return; // no script(1)
+    };
+    assert!(
+        xterm.contains('\u{1b}'),
+        "the check itself: colour on xterm"
+    );
+    assert!(!dumb.contains('\u{1b}'), "{dumb}");
+}

@@ -183,7 +183,7 @@ fn the_headline_trip_imports_with_its_local_times_alarm_and_to_dos() {
     );
     let hours = prop(border, "DESCRIPTION").unwrap().val.as_str();
     assert!(
-        hours.contains("Mon-Fri, 10:00 CST–17:00 CST; in practice be through by 12:00 CST"),
+        hours.contains("Mon-Fri, 10:00 Beijing time–17:00 Beijing time; in practice be through by 12:00 Beijing time"),
         "the post's hours: {hours}"
     );
     let alarm = border
@@ -197,7 +197,7 @@ fn the_headline_trip_imports_with_its_local_times_alarm_and_to_dos() {
             Utc.with_ymd_and_hms(2026, 6, 15, 3, 0, 0).unwrap(),
             "UTC".into()
         )),
-        "an hour before the 12:00 CST cut-off"
+        "an hour before the 12:00 Beijing time cut-off"
     );
 
     let todos: Vec<&Component> = cal.items.iter().filter(|c| c.name == "VTODO").collect();

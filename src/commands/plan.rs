@@ -1,13 +1,14 @@
 //! `crossings plan FROM TO`: resolve the flags into a planning request, plan, and print the
 //! itineraries as tables or as the JSON contract documented in the README.
 
-use crate::calendar;
 use crate::cli::PlanArgs;
 use crate::documents;
+use crate::findings::{Advice, Subject};
 use crate::model::{Dataset, Per, StopAt};
 use crate::money;
 use crate::planner::{self, Itinerary, Leg, Request};
-use crate::render;
+use crate::render::words::Words;
+use crate::render::{self, words};
 use crate::request;
 use crate::run::{Failure, Output};
 use crate::types::{Currency, Money};
@@ -336,9 +337,9 @@ fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> (Money, bool, Opti
 }
 
 /// A moment with its zone, or only its day where no source fixes the time.
-fn when(t: DateTime<Utc>, zone: chrono_tz::Tz, known: bool) -> String {
+fn when(w: &Words, t: DateTime<Utc>, zone: chrono_tz::Tz, known: bool) -> String {
     if known {
-        calendar::show(t, zone)
+        w.moment(t, zone)
     } else {
         format!(
             "{} (time not known)",
@@ -359,45 +360,55 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     }
     let (mut plan, earliest) = planner::plan(ds, &req);
     plan.itineraries.truncate(max);
-    let notes = warnings::for_plan(ds, &req);
-    let mut unusable: Vec<String> = plan.unusable.values().cloned().collect();
-    unusable.sort();
-    let mut plan_warnings = notes;
-    plan_warnings.extend(
-        unusable
-            .into_iter()
-            .map(|u| format!("not planned with: {u}")),
-    );
+    let w = Words { ds, today };
+    let mut plan_advice = warnings::for_plan(ds, &req, today);
+    plan_advice.extend(plan.unusable.iter().map(|(service, stop)| Advice::Untimed {
+        service: *service,
+        stop: *stop,
+    }));
     let found = !plan.itineraries.is_empty();
-    if req.date < today {
-        plan_warnings.insert(0, format!("{} is in the past (today is {today}): the answer describes the timetables and rules as the dataset knows them now", req.date));
-    }
     if !found {
         // The facts behind the reasons may themselves be contested: say so.
         for ci in &plan.blocked_at {
             let c = &ds.crossings[*ci];
-            for d in c.disputes.iter().filter(|d| warnings::matters(d)) {
-                plan_warnings.push(format!("{} — disputed {}: {}", c.name, d.fact, d.summary));
+            for (k, _) in c
+                .disputes
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| warnings::matters(d))
+            {
+                plan_advice.push(Advice::Disputed {
+                    subject: Subject::Crossing(*ci),
+                    dispute: k,
+                });
             }
         }
     }
+    let plan_warnings: Vec<String> = plan_advice.iter().map(|a| w.advice(a)).collect();
     let reasons: Vec<String> = if found {
         Vec::new()
     } else {
         // The cause met most often first: it is the one most likely to be the real blocker.
-        let mut reasons: Vec<_> = plan.reasons.iter().collect();
-        reasons.sort_by_key(|(why, dates)| (std::cmp::Reverse(dates.len()), *why));
+        let mut reasons: Vec<(String, &std::collections::BTreeSet<NaiveDate>)> = plan
+            .reasons
+            .iter()
+            .map(|(b, dates)| {
+                let first = dates.iter().next().copied().unwrap_or(req.date);
+                (w.blocker(b, first), dates)
+            })
+            .collect();
+        reasons.sort_by(|(a, x), (b, y)| y.len().cmp(&x.len()).then(a.cmp(b)));
+        reasons.dedup_by(|a, b| a.0 == b.0);
         reasons
             .into_iter()
             .map(|(why, dates)| {
-                let shown: Vec<String> = dates
-                    .iter()
-                    .take(3)
-                    .map(|d| d.format("%a %-d %b %Y").to_string())
-                    .collect();
+                let shown: Vec<String> = dates.iter().take(3).map(|d| w.date(*d)).collect();
                 let more = dates.len().saturating_sub(3);
                 let more = if more > 0 {
-                    format!(" and {more} more day(s)")
+                    format!(
+                        " and {}",
+                        words::count(more as i64, "more day", "more days")
+                    )
                 } else {
                     String::new()
                 };
@@ -508,7 +519,10 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         .iter()
                         .map(|n| need_json(ds, n))
                         .collect(),
-                    warnings: warnings::for_itinerary(ds, &req, it, today),
+                    warnings: warnings::for_itinerary(ds, &req, it, today)
+                        .iter()
+                        .map(|a| w.advice(a))
+                        .collect(),
                 }
             })
             .collect();
@@ -648,8 +662,8 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             out,
             "\nItinerary {}: {} → {} ({}; {} change(s), {} night(s), {} of them at a stopover, {} border crossing(s))",
             n + 1,
-            when(it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
-            when(it.arrive(), to.zone.0, it.time_known()),
+            when(&w, it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
+            when(&w, it.arrive(), to.zone.0, it.time_known()),
             if it.time_known() { duration(it.depart(), it.arrive()) } else { format!("about {}", duration(it.depart(), it.arrive())) },
             it.changes(),
             all_nights,
@@ -680,7 +694,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         Some(t) => format!(
                             "{} {}",
                             c.name,
-                            when(t, c.sides[b.first_side].zone.0, l.time_known)
+                            when(&w, t, c.sides[b.first_side].zone.0, l.time_known)
                         ),
                         None => format!("{} (time not known)", c.name),
                     }
@@ -708,10 +722,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 None => "unknown".into(),
             };
             let (depart, arrive) = if l.time_known {
-                (
-                    calendar::show(l.depart, fp.zone.0),
-                    calendar::show(l.arrive, tp.zone.0),
-                )
+                (w.moment(l.depart, fp.zone.0), w.moment(l.arrive, tp.zone.0))
             } else {
                 (
                     format!(
@@ -765,11 +776,11 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 let _ = writeln!(out, "- {}", documents::words::need(ds, n));
             }
         }
-        let w = warnings::for_itinerary(ds, &req, it, today);
-        if !w.is_empty() {
+        let notes = warnings::for_itinerary(ds, &req, it, today);
+        if !notes.is_empty() {
             let _ = writeln!(out, "Warnings:");
-            for x in w {
-                let _ = writeln!(out, "- {x}");
+            for x in &notes {
+                let _ = writeln!(out, "- {}", w.advice(x));
             }
         }
     }

@@ -47,6 +47,8 @@ fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
 
 /// `hours --date D --geojson`: every chosen crossing a Point with its state that day and why.
 pub fn crossings(ds: &Dataset, chosen: &[CrossingIx], date: NaiveDate) -> String {
+    // Dates in the reasons show their year when it is not the year of `date`.
+    let words = crate::render::words::Words { ds, today: date };
     let features = chosen
         .iter()
         .map(|&ci| {
@@ -66,7 +68,7 @@ pub fn crossings(ds: &Dataset, chosen: &[CrossingIx], date: NaiveDate) -> String
                     "date": date.to_string(),
                     "state": day.state.key(),
                     "open": day.state.is_open(),
-                    "reason": day.closed.as_ref().map(|w| w.describe(&c.name)),
+                    "reason": day.closed.as_ref().map(|w| words.closed(&c.name, w)),
                     "next_open": next_open,
                     "posts": c.sides.iter().map(post).collect::<Vec<_>>(),
                     "altitude_m": c.altitude_m,

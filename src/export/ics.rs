@@ -153,7 +153,7 @@ fn fare_text(ds: &Dataset, leg: &Leg) -> String {
 }
 
 fn post_hours(side: &Side, on: NaiveDate) -> String {
-    let t = |x: chrono::NaiveTime| calendar::show_time(side.zone.0, on, x);
+    let t = |x: chrono::NaiveTime| crate::render::words::Words::clock(side.zone.0, on, x);
     let days = side
         .days
         .map(|d| d.to_string())
@@ -413,7 +413,7 @@ pub fn itinerary(
                         text(&format!(
                             "{}: be through by {}",
                             c.name,
-                            calendar::show_time(zone, day, last)
+                            crate::render::words::Words::clock(zone, day, last)
                         ))
                     ));
                     out.line(&format!(

@@ -810,6 +810,7 @@ pub fn write_plan(
         ));
     };
     let date = first.depart().with_timezone(&from.zone.0).date_naive();
+    let words = crate::render::words::Words { ds, today: date };
     let routes = itineraries
         .iter()
         .enumerate()
@@ -828,8 +829,8 @@ pub fn write_plan(
             let when = if it.time_known() {
                 format!(
                     "{} → {}",
-                    crate::calendar::show(it.depart(), from.zone.0),
-                    crate::calendar::show(it.arrive(), to.zone.0)
+                    words.moment(it.depart(), from.zone.0),
+                    words.moment(it.arrive(), to.zone.0)
                 )
             } else {
                 format!(

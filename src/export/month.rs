@@ -2,8 +2,10 @@
 //! leaving that day and when it arrives at the earliest — the flexible-date view, drawn
 //! like `hours --month`.
 
-use crate::calendar;
-use crate::model::Dataset;
+use crate::calendar::{self, Closed};
+use crate::findings::Blocker;
+use crate::model::{CrossingIx, Dataset};
+use crate::render::words::Words;
 use crate::planner::{Planner, Request};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
@@ -14,8 +16,23 @@ pub struct Day {
     pub date: NaiveDate,
     /// The earliest arrival leaving that day: (departure, arrival, every time known).
     pub best: Option<(DateTime<Utc>, DateTime<Utc>, bool)>,
-    /// When nothing works: the reason met most often that day.
-    pub why: Option<String>,
+    /// When nothing works: why, that day.
+    pub why: Option<Why>,
+}
+
+/// Why no journey leaves on a day.
+pub enum Why {
+    /// A crossing on the way is closed that day.
+    Closed(CrossingIx, Closed),
+    /// The reason the search met most often.
+    Blocked(Blocker),
+}
+
+fn why_text(w: &Words, d: &Day) -> Option<String> {
+    d.why.as_ref().map(|why| match why {
+        Why::Closed(ci, c) => w.closed(w.crossing(*ci), c),
+        Why::Blocked(b) => w.blocker(b, d.date),
+    })
 }
 
 /// Plans each day of the month on its own (a search one day wide).
@@ -48,16 +65,17 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
                 plan.blocked_at
                     .iter()
                     .find_map(|&ci| {
-                        let c = &ds.crossings[ci];
-                        calendar::crossing_day(ds, c, date)
+                        calendar::crossing_day(ds, &ds.crossings[ci], date)
                             .err()
-                            .map(|w| w.describe(&c.name))
+                            .map(|w| Why::Closed(ci, w))
                     })
                     .or_else(|| {
+                        // The first of those met most often (the planner's order breaks ties).
+                        let most = plan.reasons.iter().map(|(_, d)| d.len()).max()?;
                         plan.reasons
                             .iter()
-                            .max_by_key(|(why, dates)| (dates.len(), std::cmp::Reverse(*why)))
-                            .map(|(why, _)| why.clone())
+                            .find(|(_, d)| d.len() == most)
+                            .map(|(b, _)| Why::Blocked(b.clone()))
                     })
             } else {
                 None
@@ -88,6 +106,7 @@ struct MonthJson {
 
 pub fn json(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day]) -> String {
     let (fz, tz) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
+    let w = Words { ds, today: first };
     let j = MonthJson {
         from: ds.places[req.from].id.clone(),
         to: ds.places[req.to].id.clone(),
@@ -100,7 +119,7 @@ pub fn json(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day]) -> Stri
                 depart: d.best.map(|(a, _, _)| a.with_timezone(&fz).to_rfc3339()),
                 arrive: d.best.map(|(_, b, _)| b.with_timezone(&tz).to_rfc3339()),
                 time_known: d.best.map(|(_, _, k)| k),
-                reason: d.why.clone(),
+                reason: why_text(&w, d),
             })
             .collect(),
     };
@@ -110,6 +129,7 @@ pub fn json(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day]) -> Stri
 /// The month as a calendar of departure days, then a line per day.
 pub fn text(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day], color: bool) -> String {
     let (from, to) = (&ds.places[req.from], &ds.places[req.to]);
+    let w = Words { ds, today: first };
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -150,8 +170,8 @@ pub fn text(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day], color: 
             Some((dep, arr, true)) => writeln!(
                 out,
                 "{day:<11} leave {}, arrive {}",
-                calendar::show(dep, from.zone.0),
-                calendar::show(arr, to.zone.0)
+                w.moment(dep, from.zone.0),
+                w.moment(arr, to.zone.0)
             ),
             Some((_, arr, false)) => writeln!(
                 out,
@@ -161,9 +181,8 @@ pub fn text(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day], color: 
             None => writeln!(
                 out,
                 "{day:<11} no: {}",
-                d.why
-                    .as_deref()
-                    .unwrap_or("no service connects the places that day")
+                why_text(&w, d)
+                    .unwrap_or_else(|| "no service connects the places that day".into())
             ),
         };
     }
