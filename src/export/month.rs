@@ -5,8 +5,8 @@
 use crate::calendar::{self, Closed};
 use crate::findings::Blocker;
 use crate::model::{CrossingIx, Dataset};
-use crate::render::words::Words;
 use crate::planner::{Planner, Request};
+use crate::render::words::Words;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
 use std::fmt::Write;
@@ -181,8 +181,7 @@ pub fn text(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day], color: 
             None => writeln!(
                 out,
                 "{day:<11} no: {}",
-                why_text(&w, d)
-                    .unwrap_or_else(|| "no service connects the places that day".into())
+                why_text(&w, d).unwrap_or_else(|| "no service connects the places that day".into())
             ),
         };
     }
