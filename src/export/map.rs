@@ -94,6 +94,14 @@ impl View {
         widen(&mut lon0, &mut lon1, 8.0);
         widen(&mut lat0, &mut lat1, 5.0);
         let kx = ((lat0 + lat1) / 2.0).to_radians().cos();
+        // Keep the picture between landscape 5:2 and 4:3: a tall or flat selection gets
+        // more of its surroundings rather than a page-long or sliver-thin map.
+        let (w, h) = ((lon1 - lon0) * kx, lat1 - lat0);
+        if h / w > 0.75 {
+            widen(&mut lon0, &mut lon1, h / 0.75 / kx);
+        } else if h / w < 0.4 {
+            widen(&mut lat0, &mut lat1, w * 0.4);
+        }
         let scale = (WIDTH - 2.0 * MARGIN) / ((lon1 - lon0) * kx);
         View {
             lon0,
