@@ -437,6 +437,9 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         stop: *stop,
     }));
     let found = !plan.itineraries.is_empty();
+    if plan.truncated {
+        plan_advice.insert(0, Advice::SearchTruncated);
+    }
     if !found {
         // The facts behind the reasons may themselves be contested: say so.
         for ci in &plan.blocked_at {
