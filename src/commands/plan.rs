@@ -666,7 +666,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         .as_ref()
                         .map(|it| rfc3339(it.arrive(), to.zone.0)),
                     earliest: f.earliest.map(|d| d.to_string()),
-                    text: f.sentence(ds, &req),
+                    text: render::paperwork::fix(ds, &req, f),
                 })
                 .collect(),
             connected: plan.connected,
@@ -753,7 +753,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             }
         );
         for f in &plan.fixes {
-            let _ = writeln!(out, "- {}", f.sentence(ds, &req));
+            let _ = writeln!(out, "- {}", render::paperwork::fix(ds, &req, f));
         }
     }
     for (n, it) in plan.itineraries.iter().enumerate() {
@@ -864,7 +864,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         if !needs.is_empty() {
             let _ = writeln!(out, "Before you go:");
             for n in &needs {
-                let _ = writeln!(out, "- {}", documents::words::need(ds, n));
+                let _ = writeln!(out, "- {}", render::paperwork::need(ds, n));
             }
         }
         let notes = warnings::for_itinerary(ds, &req, it, today);

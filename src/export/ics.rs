@@ -212,11 +212,11 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
         .map(|n| ToDo {
             summary: format!(
                 "Get {}",
-                documents::words::doc_name(ds, n.doc, n.requirement)
+                crate::render::paperwork::doc_name(ds, n.doc, n.requirement)
             ),
             needed_by: n.by,
             lead: n.get.lead,
-            how: documents::words::need(ds, n),
+            how: crate::render::paperwork::need(ds, n),
         })
         .collect();
     for leg in &it.legs {
@@ -439,7 +439,7 @@ pub fn itinerary(
                 latest_start(todo.needed_by, l),
                 format!(
                     "It takes {}: start by {}.",
-                    documents::words::lead(l),
+                    crate::render::paperwork::lead(l),
                     latest_start(todo.needed_by, l).format("%a %-d %b %Y")
                 ),
             ),
