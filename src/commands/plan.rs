@@ -7,6 +7,7 @@ use crate::findings::{Advice, Subject};
 use crate::model::{Dataset, Per, StopAt};
 use crate::money;
 use crate::planner::{self, Itinerary, Leg, Request};
+use crate::render::plan::{ItineraryAnswer, Layout, PlanAnswer, Total};
 use crate::render::words::Words;
 use crate::render::{self, words};
 use crate::request;
@@ -15,7 +16,6 @@ use crate::types::{Currency, Money};
 use crate::warnings;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use std::fmt::Write;
 
 /// The largest `--within` (a year and a day).
 const MAX_WITHIN: u32 = 366;
@@ -336,24 +336,12 @@ fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> (Money, bool, Opti
     (sum, complete, date)
 }
 
-/// A moment with its zone, or only its day where no source fixes the time.
-fn when(w: &Words, t: DateTime<Utc>, zone: chrono_tz::Tz, known: bool) -> String {
-    if known {
-        w.moment(t, zone)
-    } else {
-        format!(
-            "{} (time not known)",
-            t.with_timezone(&zone).format("%a %-d %b")
-        )
-    }
-}
-
-fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
-    let m = (to - from).num_minutes();
-    crate::types::Dur(m).to_string()
-}
-
-pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failure> {
+pub fn run(
+    ds: &Dataset,
+    a: &PlanArgs,
+    today: NaiveDate,
+    width: Option<usize>,
+) -> Result<Output, Failure> {
     let (req, currency, max) = resolve(ds, a, today)?;
     let (mut plan, earliest) = planner::plan(ds, &req);
     plan.itineraries.truncate(max);
@@ -565,222 +553,44 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         return Ok(Output { text, code, notes });
     }
 
-    let mut out = String::new();
-    let last_day = req.date + chrono::Duration::days(i64::from(req.within) - 1);
-    let window = format!(
-        "{} – {}",
-        req.date.format("%a %-d %b %Y"),
-        last_day.format("%a %-d %b %Y")
-    );
-    if !found {
-        let _ = writeln!(
-            out,
-            "No itinerary from {} to {} leaving {window}.",
-            from.name, to.name
-        );
-        if !plan.connected {
-            let _ = writeln!(
-                out,
-                "No service with known times in the dataset connects {} and {}, even with changes.",
-                from.name, to.name
-            );
-        } else if reasons.is_empty() {
-            let _ = writeln!(
-                out,
-                "No service with known times in the dataset connects {} to {} (even with changes).",
-                from.name, to.name
-            );
-        } else {
-            let _ = writeln!(out, "\nWhy:");
-            for r in &reasons {
-                let _ = writeln!(out, "- {r}");
-            }
-        }
-        match earliest {
-            _ if !plan.connected => {}
-            Some(d) => {
-                let _ = writeln!(
-                    out,
-                    "\nEarliest departure that works within a year: {}.",
-                    d.format("%a %-d %b %Y")
-                );
-            }
-            None => {
-                let restricted = plan
-                    .fixes
-                    .iter()
-                    .any(|f| matches!(f.change, documents::Change::DropRestrictions));
-                let _ = writeln!(
-                    out,
-                    "\nNo departure within a year works {}.",
-                    if restricted {
-                        "with your --avoid/--via"
-                    } else if req.held_only {
-                        "with the documents you hold (--held-only)"
-                    } else {
-                        "with these passports"
-                    }
-                );
-            }
-        }
-    } else {
-        let _ = writeln!(
-            out,
-            "{} → {}, leaving {window}, party of {}",
-            from.name, to.name, req.party
-        );
-    }
-    if !plan.fixes.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            if found {
-                "Faster with documents you do not hold (--held-only):"
-            } else {
-                "What would change the answer:"
-            }
-        );
-        for f in &plan.fixes {
-            let _ = writeln!(out, "- {}", f.sentence(ds, &req));
-        }
-    }
-    for (n, it) in plan.itineraries.iter().enumerate() {
-        let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
-        let (all_nights, stopover_nights) = nights(ds, it);
-        let _ = writeln!(
-            out,
-            "\nItinerary {}: {} → {} ({}; {} change(s), {} night(s), {} of them at a stopover, {} border crossing(s))",
-            n + 1,
-            when(&w, it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
-            when(&w, it.arrive(), to.zone.0, it.time_known()),
-            if it.time_known() { duration(it.depart(), it.arrive()) } else { format!("about {}", duration(it.depart(), it.arrive())) },
-            it.changes(),
-            all_nights,
-            stopover_nights,
-            crossings
-        );
-        let mut t = render::table(&[
-            "depart",
-            "arrive",
-            "from → to",
-            "mode",
-            "service",
-            "border",
-            "fare",
-        ]);
-        for l in &it.legs {
-            let s = &ds.services[l.service];
-            let (fp, tp) = (
-                &ds.places[place_of(ds, l, l.board)],
-                &ds.places[place_of(ds, l, l.alight)],
-            );
-            let border = l
-                .borders
-                .iter()
-                .map(|b| {
-                    let c = &ds.crossings[b.crossing];
-                    match b.reach {
-                        Some(t) => format!(
-                            "{} {}",
-                            c.name,
-                            when(&w, t, c.sides[b.first_side].zone.0, l.time_known)
-                        ),
-                        None => format!("{} (time not known)", c.name),
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            let fare = match l.fare {
-                Some((fi, party)) => {
-                    let f = &s.fares[fi];
-                    let per = if f.per == Per::Person {
-                        "person"
-                    } else {
-                        "vehicle"
-                    };
-                    if party == f.price {
-                        format!("{} per {per}", f.price.display())
-                    } else {
-                        format!(
-                            "{} per {per} ({} in all)",
-                            f.price.display(),
-                            party.display()
-                        )
-                    }
-                }
-                None => "unknown".into(),
-            };
-            let (depart, arrive) = if l.time_known {
-                (w.moment(l.depart, fp.zone.0), w.moment(l.arrive, tp.zone.0))
-            } else {
-                (
-                    format!(
-                        "{} (time not known)",
-                        l.depart.with_timezone(&fp.zone.0).format("%a %-d %b")
-                    ),
-                    format!("{} after departure", duration(l.depart, l.arrive)),
-                )
-            };
-            t.add_row(vec![
-                depart,
-                arrive,
-                format!("{} → {}", fp.name, tp.name),
-                render::mode_name(s.mode).to_string(),
-                s.id.clone(),
-                if border.is_empty() {
-                    "-".into()
-                } else {
-                    border
+    let itineraries = plan
+        .itineraries
+        .iter()
+        .map(|it| {
+            let (sum, complete, rate_date) = total(ds, it, currency);
+            let (nights, stopover_nights) = nights(ds, it);
+            ItineraryAnswer {
+                it: it.clone(),
+                total: Total {
+                    sum,
+                    complete,
+                    rate_date,
+                    any_fare: it.legs.iter().any(|l| l.fare.is_some()),
                 },
-                fare,
-            ]);
-        }
-        let _ = writeln!(out, "{t}");
-        let (sum, complete, rate_date) = total(ds, it, currency);
-        let any_fare = it.legs.iter().any(|l| l.fare.is_some());
-        let mut line = match (any_fare, complete) {
-            (false, _) => "Total for the party: unknown (no fare for these services is known)".to_string(),
-            (true, true) => format!("Total for the party: {}", sum.display()),
-            (true, false) => format!("Total for the party: at least {} (some fares are unknown or minimums; see warnings)", sum.display()),
-        };
-        if let Some(d) = rate_date {
-            line.push_str(&format!(", converted at rates of {d}"));
-        }
-        if req.party > 1 && any_fare {
-            line.push_str(&format!(
-                "; per person {}{}",
-                if complete { "" } else { "at least " },
-                Money {
-                    minor: sum.minor / i64::from(req.party),
-                    currency
-                }
-                .display()
-            ));
-        }
-        let _ = writeln!(out, "{line}");
-        let needs = documents::needs(ds, &req, it);
-        if !needs.is_empty() {
-            let _ = writeln!(out, "Before you go:");
-            for n in &needs {
-                let _ = writeln!(out, "- {}", documents::words::need(ds, n));
+                nights,
+                stopover_nights,
+                advice: warnings::for_itinerary(ds, &req, it, today),
+                needs: documents::needs(ds, &req, it),
             }
-        }
-        let notes = warnings::for_itinerary(ds, &req, it, today);
-        if !notes.is_empty() {
-            let _ = writeln!(out, "Warnings:");
-            for x in &notes {
-                let _ = writeln!(out, "- {}", w.advice(x));
-            }
-        }
-    }
-    if !plan_warnings.is_empty() {
-        let _ = writeln!(out, "\nNotes:");
-        for x in &plan_warnings {
-            let _ = writeln!(out, "- {x}");
-        }
-    }
+        })
+        .collect();
+    let mut reasons = std::mem::take(&mut plan.reasons);
+    // The cause met most often first: it is the one most likely to be the real blocker.
+    reasons.sort_by_key(|(_, dates)| std::cmp::Reverse(dates.len()));
+    let answer = PlanAnswer {
+        req,
+        itineraries,
+        reasons: if found { Vec::new() } else { reasons },
+        notes: plan_advice,
+        earliest,
+        plan,
+    };
+    let layout = Layout {
+        width,
+        explain: a.explain,
+    };
     Ok(Output {
-        text: out,
+        text: render::plan::text(&w, &answer, layout),
         code,
         notes,
     })
