@@ -65,6 +65,10 @@ pub struct Leg {
     /// The fare used (index into the service's fares) and its cost for the whole party.
     pub fare: Option<(usize, Money)>,
     pub vehicles: Option<u32>,
+    /// A shared taxi priced only as a whole vehicle that the party does not fill: the seat
+    /// price is unknown (`fare` is `None`) and this is what hiring the whole vehicle costs
+    /// (fare index, cost for the party).
+    pub hire: Option<(usize, Money)>,
     /// False when no source fixes the departure time (a shared taxi that leaves when full,
     /// a bus whose time is unknown): the times are then the earliest that fit, not a timetable.
     pub time_known: bool,
@@ -77,7 +81,13 @@ pub struct Itinerary {
     pub cost: i64,
     /// Legs whose fare is unknown (or has no rate to convert it).
     pub unknown_fares: u32,
+    /// The stretches whose price is unknown or only partly known (a minimum), as (service,
+    /// board stop, alight stop), sorted: costs are compared only where these agree.
+    pub unpriced: Vec<Stretch>,
 }
+
+/// A ride's stretch of a service: (service, board stop, alight stop).
+pub type Stretch = (ServiceIx, usize, usize);
 
 impl Itinerary {
     pub fn depart(&self) -> DateTime<Utc> {
@@ -97,30 +107,32 @@ impl Itinerary {
     /// no earlier (so its 14-day budget reaches at least as far: see the invariants in `run`).
     fn covers(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
-            && self.cost <= other.cost
-            && self.unknown_fares <= other.unknown_fares
+            && self.costs_no_more(other)
             && self.legs.len() <= other.legs.len()
             && self.depart() >= other.depart()
     }
 
+    /// Whether `self` counts as costing no more than `other`: known costs are compared only
+    /// when `self`'s unpriced stretches are among `other`'s (then it surely costs no more),
+    /// so a partial fare never makes an itinerary look cheaper than a complete one; and an
+    /// itinerary with fewer unpriced stretches counts as no dearer (a price not known is
+    /// not a saving). Transitive, and kept by extending both with the same legs (a journey
+    /// never rides the same stretch twice, so the counts add up).
+    pub fn costs_no_more(&self, other: &Itinerary) -> bool {
+        (self.cost <= other.cost && self.unpriced.iter().all(|u| other.unpriced.contains(u)))
+            || self.unpriced.len() < other.unpriced.len()
+    }
+
     /// How itineraries are ranked for the answer: at least as good on arrival, changes and
-    /// unknown fares, and on cost too unless the other looks cheaper only because more of
-    /// its fares are unknown (a price not known is not a saving). Transitive, like `covers`,
-    /// which implies it.
+    /// cost (`costs_no_more`). Transitive, like `covers`, which implies it.
     pub fn outranks(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
             && self.legs.len() <= other.legs.len()
-            && self.unknown_fares <= other.unknown_fares
-            && (self.cost <= other.cost || self.unknown_fares < other.unknown_fares)
+            && self.costs_no_more(other)
     }
 
-    fn key(&self) -> (DateTime<Utc>, i64, u32, usize) {
-        (
-            self.arrive(),
-            self.cost,
-            self.unknown_fares,
-            self.legs.len(),
-        )
+    fn key(&self) -> (DateTime<Utc>, i64, &[Stretch], usize) {
+        (self.arrive(), self.cost, &self.unpriced, self.legs.len())
     }
 }
 
@@ -584,6 +596,7 @@ impl<'a> Planner<'a> {
             borders,
             fare: None,
             vehicles: None,
+            hire: None,
             time_known,
         };
 
@@ -714,7 +727,15 @@ impl<'a> Planner<'a> {
         if let Some((fi, f)) = chosen {
             let (units, vehicles) = cost(f);
             // A product too large to hold stays unknown (`check` bounds fares well below).
-            leg.fare = money::times(f.price, units).map(|m| (*fi, m));
+            let m = money::times(f.price, units).map(|m| (*fi, m));
+            // A shared taxi sells seats: a price for the whole vehicle is private hire, and
+            // a party that does not fill it pays a seat price the data does not give.
+            let fills = f.seats.is_some_and(|seats| party >= seats);
+            if s.mode == Mode::SharedTaxi && f.per == Per::Vehicle && !fills {
+                leg.hire = m;
+                return;
+            }
+            leg.fare = m;
             leg.vehicles = vehicles;
         }
     }
@@ -778,6 +799,7 @@ impl<'a> Planner<'a> {
                 legs: vec![],
                 cost: 0,
                 unknown_fares: 0,
+                unpriced: vec![],
             },
         }];
         let mut dead = vec![false];
@@ -840,6 +862,7 @@ impl<'a> Planner<'a> {
                         .via
                         .is_some_and(|v| s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v)));
                     let mut it = labels[id].itinerary.clone();
+                    let before = it.unknown_fares;
                     match (leg.fare, base) {
                         (Some((fi, m)), Some(b)) => {
                             match money::convert(&ds.rates, m, b) {
@@ -852,6 +875,12 @@ impl<'a> Planner<'a> {
                             }
                         }
                         _ => it.unknown_fares += 1,
+                    }
+                    if it.unknown_fares > before {
+                        let part = (si, i, j);
+                        if let Err(at) = it.unpriced.binary_search(&part) {
+                            it.unpriced.insert(at, part);
+                        }
                     }
                     it.legs.push(leg);
                     let key = (p, via_ok || passes_via);
@@ -885,7 +914,8 @@ impl<'a> Planner<'a> {
             .filter(|id| !dead[*id])
             .map(|id| labels[id].itinerary.clone())
             .collect();
-        found.sort_by_key(|it| (it.arrive(), it.cost, it.unknown_fares, it.legs.len()));
+        // Earliest first; at the same arrival a fully priced one before a partly priced one.
+        found.sort_by_key(|it| (it.arrive(), it.unknown_fares, it.cost, it.legs.len()));
         // Keep the itineraries no other outranks (of equal ones, the first).
         let best: Vec<Itinerary> = found
             .iter()

@@ -7,7 +7,7 @@ use crate::findings::{Advice, Subject};
 use crate::model::{Dataset, Per, StopAt};
 use crate::money;
 use crate::planner::{self, Itinerary, Leg, Request};
-use crate::render::plan::{ItineraryAnswer, Layout, PlanAnswer, Total};
+use crate::render::plan::{ItineraryAnswer, Layout, PlanAnswer};
 use crate::render::words::Words;
 use crate::render::{self, words};
 use crate::request;
@@ -142,6 +142,9 @@ struct LegJson {
     depart: String,
     arrive: String,
     fare: Option<FareJson>,
+    /// A shared taxi priced only as a whole vehicle the party does not fill: the seat price
+    /// is unknown (`fare` is null) and this is the price of hiring the whole vehicle.
+    hire: Option<Amount>,
     crossing: Option<CrossingJson>,
     /// False when no source fixes the departure time: times are the earliest that fit.
     time_known: bool,
@@ -153,7 +156,26 @@ struct TotalJson {
     currency: String,
     /// False when some leg's fare is unknown: the amount is then a lower bound.
     complete: bool,
+    /// The oldest rate used (kept for compatibility; see `rates`).
     rate_date: Option<String>,
+    /// Every rate used: the fare's currency, the rate's date, and whether it is more than a
+    /// year older than today.
+    rates: Vec<RateJson>,
+    /// What the amount leaves out, by leg: `unknown`, `minimum`, `seat-price`, `no-rate`.
+    missing: Vec<MissingJson>,
+}
+
+#[derive(Serialize)]
+struct RateJson {
+    currency: String,
+    date: Option<String>,
+    stale: bool,
+}
+
+#[derive(Serialize)]
+struct MissingJson {
+    service: String,
+    why: &'static str,
 }
 
 #[derive(Serialize)]
@@ -306,36 +328,6 @@ fn nights(ds: &Dataset, it: &Itinerary) -> (i64, i64) {
     (all.max(0), stopovers)
 }
 
-/// The total for the party in `currency`, and whether every fare was known.
-fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> (Money, bool, Option<NaiveDate>) {
-    let mut sum = Money { minor: 0, currency };
-    let mut complete = it.unknown_fares == 0;
-    let mut date: Option<NaiveDate> = None;
-    for leg in &it.legs {
-        if let Some((_, m)) = leg.fare {
-            match money::convert(&ds.rates, m, currency) {
-                // A sum too large to hold leaves the total a lower bound (fares are never
-                // negative), said as "at least"; `check` bounds fares well below that.
-                Some(x) => {
-                    match sum.checked_add(x) {
-                        Some(s) => sum = s,
-                        None => complete = false,
-                    }
-                    if m.currency != currency {
-                        let d = money::rate_date(&ds.rates, m.currency, currency);
-                        date = match (date, d) {
-                            (Some(a), Some(b)) => Some(a.min(b)),
-                            (a, b) => a.or(b),
-                        };
-                    }
-                }
-                None => complete = false,
-            }
-        }
-    }
-    (sum, complete, date)
-}
-
 pub fn run(
     ds: &Dataset,
     a: &PlanArgs,
@@ -344,6 +336,7 @@ pub fn run(
 ) -> Result<Output, Failure> {
     let (req, currency, max) = resolve(ds, a, today)?;
     let (mut plan, earliest) = planner::plan(ds, &req);
+    let more = plan.itineraries.len().saturating_sub(max);
     plan.itineraries.truncate(max);
     let w = Words { ds, today };
     let mut plan_advice = warnings::for_plan(ds, &req, today);
@@ -429,7 +422,9 @@ pub fn run(
             .iter()
             .map(|it| {
                 let (all_nights, stopover_nights) = nights(ds, it);
-                let (sum, complete, rate_date) = total(ds, it, currency);
+                let t = money::total(ds, it, currency);
+                let (sum, complete) = (t.sum, t.complete());
+                let rate_date = t.rates.iter().filter_map(|r| r.date).min();
                 let shares_vehicle = it.legs.iter().any(|l| l.vehicles.is_some());
                 ItineraryJson {
                     depart: rfc3339(it.depart(), from.zone.0),
@@ -439,6 +434,31 @@ pub fn run(
                         currency: currency.to_string(),
                         complete,
                         rate_date: rate_date.map(|d| d.to_string()),
+                        rates: t
+                            .rates
+                            .iter()
+                            .map(|r| RateJson {
+                                currency: r.currency.to_string(),
+                                date: r.date.map(|d| d.to_string()),
+                                stale: r.date.is_some_and(|d| {
+                                    (today - d).num_days() > money::STALE_RATE_DAYS
+                                }),
+                            })
+                            .collect(),
+                        missing: t
+                            .missing
+                            .iter()
+                            .map(|(n, m)| MissingJson {
+                                service: ds.services[it.legs[*n].service].id.clone(),
+                                why: match m {
+                                    money::Missing::Unknown => "unknown",
+                                    money::Missing::Minimum => "minimum",
+                                    money::Missing::SeatPrice => "seat-price",
+                                    money::Missing::NoRate(_) => "no-rate",
+                                    money::Missing::TooLarge => "too-large",
+                                },
+                            })
+                            .collect(),
                     },
                     per_person: (shares_vehicle && req.party > 1).then(|| {
                         amount(Money {
@@ -479,6 +499,7 @@ pub fn run(
                                         party: amount(party),
                                     }
                                 }),
+                                hire: l.hire.map(|(_, m)| amount(m)),
                                 crossing: l.borders.first().map(|b| {
                                     let c = &ds.crossings[b.crossing];
                                     CrossingJson {
@@ -557,16 +578,10 @@ pub fn run(
         .itineraries
         .iter()
         .map(|it| {
-            let (sum, complete, rate_date) = total(ds, it, currency);
             let (nights, stopover_nights) = nights(ds, it);
             ItineraryAnswer {
                 it: it.clone(),
-                total: Total {
-                    sum,
-                    complete,
-                    rate_date,
-                    any_fare: it.legs.iter().any(|l| l.fare.is_some()),
-                },
+                total: money::total(ds, it, currency),
                 nights,
                 stopover_nights,
                 advice: warnings::for_itinerary(ds, &req, it, today),
@@ -583,6 +598,7 @@ pub fn run(
         reasons: if found { Vec::new() } else { reasons },
         notes: plan_advice,
         earliest,
+        more,
         plan,
     };
     let layout = Layout {

@@ -10,28 +10,17 @@ use crate::calendar;
 use crate::documents::{self, Need};
 use crate::findings::{Advice, Blocker, Subject};
 use crate::model::{CrossingIx, Dataset, Per, StopAt};
+use crate::money;
 use crate::planner::{Itinerary, Leg, Plan, Request};
 use crate::types::Money;
 use crate::warnings::HIGH_PASS_M;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// What the total of an itinerary is known to be, in the currency asked for.
-#[derive(Debug, Clone, Copy)]
-pub struct Total {
-    pub sum: Money,
-    /// False when a fare is unknown or only a minimum: `sum` is then a lower bound.
-    pub complete: bool,
-    /// The oldest exchange rate used, when a fare was converted.
-    pub rate_date: Option<NaiveDate>,
-    /// Whether any fare of the itinerary is known.
-    pub any_fare: bool,
-}
-
 /// One itinerary with what the command worked out about it.
 pub struct ItineraryAnswer {
     pub it: Itinerary,
-    pub total: Total,
+    pub total: money::Total,
     pub nights: i64,
     pub stopover_nights: i64,
     pub advice: Vec<Advice>,
@@ -48,6 +37,8 @@ pub struct PlanAnswer {
     /// behind the reasons).
     pub notes: Vec<Advice>,
     pub earliest: Option<NaiveDate>,
+    /// Itineraries found beyond `--max`, not shown.
+    pub more: usize,
     /// The search itself (what would change the answer, whether the places connect).
     pub plan: Plan,
 }
@@ -100,12 +91,91 @@ fn fare_text(ds: &Dataset, leg: &Leg) -> String {
     }
 }
 
-fn total_text(t: &Total) -> String {
-    match (t.any_fare, t.complete) {
+fn total_text(t: &money::Total, legs: usize) -> String {
+    let shown = money::rounded(t.sum);
+    match (t.any_known(legs), t.complete()) {
         (false, _) => "fares not known".into(),
-        (true, true) => format!("{} for the party", t.sum.display()),
-        (true, false) => format!("at least {} for the party", t.sum.display()),
+        (true, true) => format!("{} for the party", shown.display()),
+        (true, false) => format!("at least {} for the party", shown.display()),
     }
+}
+
+/// The total line of an itinerary: the known amount (rounded to the currency's usual
+/// unit), what it leaves out, each rate used with its date (flagged when more than a year
+/// older than today) and the share per person.
+pub fn total_line(
+    ds: &Dataset,
+    it: &Itinerary,
+    t: &money::Total,
+    party: u32,
+    today: NaiveDate,
+) -> String {
+    let shown = money::rounded(t.sum);
+    let mut line = if !t.any_known(it.legs.len()) {
+        "Total for the party: unknown (no fare for these services is known)".to_string()
+    } else if t.complete() {
+        format!("Total for the party: {}", shown.display())
+    } else {
+        format!("Total for the party: at least {}", shown.display())
+    };
+    if !t.complete() && t.any_known(it.legs.len()) {
+        let mut parts: Vec<String> = t
+            .missing
+            .iter()
+            .map(|(n, m)| {
+                let s = &ds.services[it.legs[*n].service];
+                match m {
+                    money::Missing::Unknown => format!("{}: fare not known", s.name),
+                    money::Missing::Minimum => {
+                        let note = it.legs[*n]
+                            .fare
+                            .and_then(|(fi, _)| s.fares[fi].note.as_ref())
+                            .map(|x| format!(" ({})", x.trim_end_matches('.')))
+                            .unwrap_or_default();
+                        format!("{}: only a minimum is known{note}", s.name)
+                    }
+                    money::Missing::SeatPrice => {
+                        format!(
+                            "{}: seat price not known (only hiring the whole vehicle is priced)",
+                            s.name
+                        )
+                    }
+                    money::Missing::NoRate(c) => format!("{}: no rate to convert {c}", s.name),
+                    money::Missing::TooLarge => format!("{}: too large to add", s.name),
+                }
+            })
+            .collect();
+        parts.dedup();
+        line.push_str(&format!("; not included: {}", parts.join("; ")));
+    }
+    if !t.rates.is_empty() {
+        let rates: Vec<String> = t
+            .rates
+            .iter()
+            .map(|r| match r.date {
+                Some(d) if (today - d).num_days() > money::STALE_RATE_DAYS => format!(
+                    "{} rate of {} (more than a year old)",
+                    r.currency,
+                    Words::full_date(d)
+                ),
+                Some(d) => format!("{} rate of {}", r.currency, Words::full_date(d)),
+                None => format!("{} rate of unknown date", r.currency),
+            })
+            .collect();
+        line.push_str(&format!("; converted at the {}", rates.join(", the ")));
+    }
+    if party > 1 && t.any_known(it.legs.len()) {
+        let each = Money {
+            minor: t.sum.minor / i64::from(party),
+            currency: t.sum.currency,
+        };
+        line.push_str(&format!(
+            "; per person {}{}",
+            if t.complete() { "" } else { "at least " },
+            money::rounded(each).display()
+        ));
+    }
+    line
 }
 
 /// "itinerary 2", "itineraries 1 and 3", "all itineraries".
@@ -220,6 +290,9 @@ fn need_parts(w: &Words, n: &Need) -> (String, String) {
     let mut details = Vec::new();
     if let Some(p) = n.passport {
         details.push(format!("{p} passport"));
+    }
+    if let Some(at) = &n.get.apply_at {
+        details.push(format!("apply at {at}"));
     }
     if let Some(l) = n.get.lead {
         details.push(format!("takes {}", documents::words::lead(l)));
@@ -429,13 +502,21 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         } else {
             format!(", {} passport", passports.join("/"))
         };
+        let party = if req.party > 1 {
+            format!(", party of {}", req.party)
+        } else {
+            String::new()
+        };
+        let shown = a.itineraries.len();
+        let found = if a.more > 0 {
+            format!("{shown} of {} itineraries", shown + a.more)
+        } else {
+            count(shown as i64, "itinerary", "itineraries")
+        };
         out.push_str(&wrap(
             &format!(
-                "{} → {}, leaving {window}, party of {}{who}: {}",
-                from.name,
-                to.name,
-                req.party,
-                count(a.itineraries.len() as i64, "itinerary", "itineraries")
+                "{} → {}, leaving {window}{party}{who}: {found}",
+                from.name, to.name
             ),
             width,
             "",
@@ -506,7 +587,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 to.name,
                 count(it.changes() as i64, "change", "changes"),
                 count(crossings as i64, "border", "borders"),
-                total_text(&ia.total)
+                total_text(&ia.total, it.legs.len())
             ),
             width,
             "",
@@ -903,16 +984,12 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
             }
         }
     }
-    let rates: BTreeSet<NaiveDate> = a
-        .itineraries
-        .iter()
-        .filter_map(|ia| ia.total.rate_date)
-        .collect();
-    for d in rates {
+    for (k, ia) in a.itineraries.iter().enumerate() {
         out.push_str(&wrap(
             &format!(
-                "Totals converted at the exchange rates of {}.",
-                Words::full_date(d)
+                "Itinerary {}: {}",
+                k + 1,
+                total_line(ds, &ia.it, &ia.total, a.req.party, w.today)
             ),
             width,
             "- ",
