@@ -154,6 +154,29 @@ pub struct Plan {
     /// What would change the answer: documents to hold, the user's own restrictions to
     /// drop (see `documents::explain`).
     pub fixes: Vec<documents::Fix>,
+    /// Steps the search took (rides tried and labels compared): its work, which tests
+    /// bound by the dataset's size.
+    pub work: u64,
+    /// Whether the search stopped early (its work budget spent, or more equally good
+    /// itineraries at a place than it keeps): other itineraries may exist.
+    pub truncated: bool,
+}
+
+/// The search's work budget: a fixed allowance plus a share per stop of every service, so
+/// that it grows with the dataset, not with the product of its options.
+/// (The real dataset's plans take a few thousand steps; its budget is about a hundred
+/// times that.)
+pub const WORK_BASE: u64 = 200_000;
+pub const WORK_PER_STOP: u64 = 500;
+/// The most labels kept at one place (with the same progress towards --via) that no other
+/// beats: enough for every trade-off a traveller weighs, few enough that comparing a new
+/// label with the bag, and the final ranking, stay cheap.
+pub const BAG_CAP: usize = 48;
+
+/// The budget for `ds`.
+pub fn work_budget(ds: &Dataset) -> u64 {
+    let stops: u64 = ds.services.iter().map(|s| s.stops.len() as u64).sum();
+    WORK_BASE.saturating_add(WORK_PER_STOP.saturating_mul(stops))
 }
 
 struct Label {
@@ -809,10 +832,15 @@ impl<'a> Planner<'a> {
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
+        let budget = work_budget(ds);
 
         while let Some(Reverse((_, id))) = heap.pop() {
             if dead[id] {
                 continue;
+            }
+            if self.plan.work > budget {
+                self.plan.truncated = true;
+                break;
             }
             let (place, via_ok) = (labels[id].place, labels[id].via_ok);
             if place == req.to && via_ok {
@@ -854,6 +882,11 @@ impl<'a> Planner<'a> {
                     } else {
                         horizon.min(labels[id].itinerary.depart() + Duration::days(TRIP_DAYS))
                     };
+                    if self.plan.work > budget {
+                        self.plan.truncated = true;
+                        break;
+                    }
+                    self.plan.work += 1 + (j - i) as u64;
                     let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, limit) else {
                         continue;
                     };
@@ -885,6 +918,7 @@ impl<'a> Planner<'a> {
                     it.legs.push(leg);
                     let key = (p, via_ok || passes_via);
                     let bag = bags.entry(key).or_default();
+                    self.plan.work += bag.len() as u64;
                     if bag
                         .iter()
                         .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
@@ -895,6 +929,11 @@ impl<'a> Planner<'a> {
                         if it.covers(&labels[*o].itinerary) {
                             dead[*o] = true;
                         }
+                    }
+                    bag.retain(|o| !dead[*o]);
+                    if bag.len() >= BAG_CAP {
+                        self.plan.truncated = true;
+                        continue;
                     }
                     let arrive = it.arrive();
                     labels.push(Label {
@@ -916,7 +955,9 @@ impl<'a> Planner<'a> {
             .collect();
         // Earliest first; at the same arrival a fully priced one before a partly priced one.
         found.sort_by_key(|it| (it.arrive(), it.unknown_fares, it.cost, it.legs.len()));
-        // Keep the itineraries no other outranks (of equal ones, the first).
+        // Keep the itineraries no other outranks (of equal ones, the first). `found` holds
+        // at most BAG_CAP labels per bag at the destination, so this stays small.
+        self.plan.work += (found.len() * found.len()) as u64;
         let best: Vec<Itinerary> = found
             .iter()
             .enumerate()

@@ -345,6 +345,9 @@ pub fn run(
         stop: *stop,
     }));
     let found = !plan.itineraries.is_empty();
+    if plan.truncated {
+        plan_advice.insert(0, Advice::SearchTruncated);
+    }
     if !found {
         // The facts behind the reasons may themselves be contested: say so.
         for ci in &plan.blocked_at {
@@ -563,7 +566,7 @@ pub fn run(
                         .as_ref()
                         .map(|it| rfc3339(it.arrive(), to.zone.0)),
                     earliest: f.earliest.map(|d| d.to_string()),
-                    text: f.sentence(ds, &req),
+                    text: render::paperwork::fix(ds, &req, f),
                 })
                 .collect(),
             connected: plan.connected,

@@ -1,6 +1,7 @@
 //! Shared pieces of human output: tables, sources, disputes and provenance lines. The
 //! command modules compose them; nothing here decides anything.
 
+pub mod paperwork;
 pub mod plan;
 pub mod text;
 pub mod words;

@@ -278,7 +278,7 @@ fn margin_text(ds: &Dataset, ci: CrossingIx, side: usize, reach: DateTime<Utc>) 
 fn need_parts(w: &Words, n: &Need) -> (String, String) {
     let ds = w.ds;
     use crate::visa::Channel;
-    let what = documents::words::doc_name(ds, n.doc, n.requirement);
+    let what = super::paperwork::doc_name(ds, n.doc, n.requirement);
     let what = short_name(what.strip_prefix("the ").unwrap_or(&what));
     let how = match n.channel {
         Channel::Online => "Online",
@@ -295,7 +295,7 @@ fn need_parts(w: &Words, n: &Need) -> (String, String) {
         details.push(format!("apply at {at}"));
     }
     if let Some(l) = n.get.lead {
-        details.push(format!("takes {}", documents::words::lead(l)));
+        details.push(format!("takes {}", super::paperwork::lead(l)));
     }
     if let Some(c) = n.get.cost {
         details.push(if c.minor == 0 {
@@ -530,7 +530,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             "\nWhat would change the answer:\n"
         });
         for f in &a.plan.fixes {
-            out.push_str(&wrap(&f.sentence(ds, req), width, "- ", "  "));
+            out.push_str(&wrap(&super::paperwork::fix(ds, req, f), width, "- ", "  "));
         }
     }
 
@@ -661,7 +661,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         // The notes of this itinerary.
         if layout.explain {
             for need in &ia.needs {
-                notes.add(Section::BeforeYouGo, documents::words::need(ds, need), n);
+                notes.add(Section::BeforeYouGo, super::paperwork::need(ds, need), n);
             }
         } else {
             let mut groups: Vec<(String, Vec<String>)> = Vec::new();

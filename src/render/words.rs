@@ -278,20 +278,20 @@ impl Words<'_> {
             ),
             Blocker::EntryRefused(e) => self.entry(e),
             Blocker::VisaNotHeld { entry, crossing } => {
-                crate::documents::words::visa_not_held(ds, entry, &ds.crossings[*crossing])
+                super::paperwork::visa_not_held(ds, entry, &ds.crossings[*crossing])
             }
             Blocker::PermitNotHeld { permit } => {
-                crate::documents::words::permit_not_held(&ds.permits[*permit])
+                super::paperwork::permit_not_held(&ds.permits[*permit])
             }
             Blocker::TooLate { doc, get, today } => {
-                crate::documents::words::too_late(ds, *doc, get, *today)
+                super::paperwork::too_late(ds, *doc, get, *today)
             }
         }
     }
 
     /// An entry decision: "Kyrgyzstan: visa-free for 60 days on a GB passport".
     pub fn entry(&self, e: &Entry) -> String {
-        crate::documents::words::entry(self.ds, e)
+        super::paperwork::entry(self.ds, e)
     }
 
     /// One piece of advice as a sentence. `Border` is shown by the plan view as a whole
@@ -425,6 +425,7 @@ impl Words<'_> {
                 Self::full_date(*date),
                 Self::full_date(*today)
             ),
+            Advice::SearchTruncated => "the search stopped early (it reached its work limit for this dataset): other itineraries may exist; narrow it with --within or --via".into(),
         }
     }
 
