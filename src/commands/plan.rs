@@ -148,6 +148,9 @@ struct LegJson {
     crossing: Option<CrossingJson>,
     /// False when no source fixes the departure time: times are the earliest that fit.
     time_known: bool,
+    /// The newest date the service's sources report (YYYY-MM-DD, YYYY-MM, YYYY, "c. YYYY");
+    /// null when every source is undated.
+    newest_source: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -513,6 +516,7 @@ pub fn run(
                                     }
                                 }),
                                 time_known: l.time_known,
+                                newest_source: s.prov.newest.as_ref().map(|r| r.to_string()),
                             }
                         })
                         .collect(),

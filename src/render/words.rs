@@ -335,9 +335,20 @@ impl Words<'_> {
                     self.service(*service)
                 ),
             },
-            Advice::Unconfirmed { service } => format!(
-                "{}: no recent source confirms it is running",
-                self.service(*service)
+            Advice::Unconfirmed { service, old: true } => format!(
+                "{}: no source from the last three years confirms it is running (newest source: {})",
+                self.service(*service),
+                newest_source(&ds.services[*service])
+            ),
+            Advice::Unconfirmed { service, old: false } => format!(
+                "{}: not confirmed to be running (newest source: {})",
+                self.service(*service),
+                newest_source(&ds.services[*service])
+            ),
+            Advice::NewestSource { service } => format!(
+                "{}: newest source {}",
+                self.service(*service),
+                newest_source(&ds.services[*service])
             ),
             Advice::MinimumFare { service, .. } => format!(
                 "{}: the fare is a minimum, so the total is a lower bound",
@@ -510,6 +521,14 @@ pub fn thousands(n: u32) -> String {
     } else {
         s
     }
+}
+
+/// The newest date a service's sources report, or "undated".
+fn newest_source(s: &crate::model::Service) -> String {
+    s.prov
+        .newest
+        .as_ref()
+        .map_or_else(|| "undated".to_string(), |r| r.to_string())
 }
 
 #[cfg(test)]
