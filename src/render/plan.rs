@@ -345,12 +345,16 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
                     "runs {} but no source gives its departure time",
                     super::words::runs_on(*d)
                 ),
-                None => "no source gives its days or departure time".into(),
+                None => "no source gives its days or time".into(),
             },
         ),
-        Advice::Unconfirmed { service } => (
+        Advice::Unconfirmed { service, old } => (
             Subject::Service(*service),
-            "no recent report that it runs".into(),
+            if *old {
+                "no report for 3 years".into()
+            } else {
+                "no recent report that it runs".into()
+            },
         ),
         Advice::MinimumFare { service, .. } => {
             (Subject::Service(*service), "its fare is a minimum".into())
@@ -721,6 +725,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     subject: Subject::Crossing(_),
                     ..
                 } => {}
+                // How old the sources are: the --explain sources section gives their dates.
+                Advice::NewestSource { .. } if !layout.explain => {}
                 Advice::MinimumFare { .. }
                 | Advice::SeatsUnknown { .. }
                 | Advice::FareUnknown { .. }
@@ -951,7 +957,9 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
             &format!(
                 "{} [{id}], verified {}: {}",
                 w.subject(*s),
-                w.date(prov.verified),
+                prov.verified
+                    .map(|d| w.date(d))
+                    .unwrap_or_else(|| "never".into()),
                 sources.join("; ")
             ),
             width,
