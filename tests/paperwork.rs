@@ -348,7 +348,7 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
     .ok();
     assert!(
         r.stdout.contains(
-            "- A visa for China (GB passport; the visa waiver for GB passports ended Thu 31 Dec 2026), needed from"
+            "a visa for China (GB passport, the visa waiver for GB passports ended Thu 31 Dec,"
         ),
         "{}",
         r.stdout

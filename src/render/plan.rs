@@ -290,6 +290,12 @@ fn need_parts(w: &Words, n: &Need) -> (String, String) {
     let mut details = Vec::new();
     if let Some(p) = n.passport {
         details.push(format!("{p} passport"));
+        if let Some(d) = n.waiver_ended {
+            details.push(format!(
+                "the visa waiver for {p} passports ended {}",
+                w.date(d)
+            ));
+        }
     }
     if let Some(at) = &n.get.apply_at {
         details.push(format!("apply at {at}"));
