@@ -341,6 +341,9 @@ pub fn run(
     width: Option<usize>,
 ) -> Result<Output, Failure> {
     let (req, currency, max) = resolve(ds, a, today)?;
+    if let Some(m) = &a.month {
+        return crate::export::month::run(ds, &req, m, a.json);
+    }
     let (mut plan, earliest) = planner::plan(ds, &req);
     let more = plan.itineraries.len().saturating_sub(max);
     plan.itineraries.truncate(max);
@@ -407,6 +410,14 @@ pub fn run(
     let to = &ds.places[req.to];
     let code = if found { 0 } else { 1 };
     let mut notes = Vec::new();
+    if let Some(path) = &a.map {
+        notes.push(crate::export::map::write_plan(
+            ds,
+            &req,
+            &plan.itineraries,
+            path,
+        )?);
+    }
     if let Some(path) = &a.ics {
         notes.push(crate::export::write_ics(
             ds,
