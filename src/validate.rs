@@ -183,6 +183,7 @@ impl Validator<'_> {
                     title: r.title.clone(),
                     url: r.url.clone(),
                     reports: r.reports.clone(),
+                    reference: r.reference,
                 });
             }
         }
@@ -220,7 +221,8 @@ impl Validator<'_> {
                     get,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: r.verified.map(|d| d.0),
+                        newest: None,
                     },
                 });
             }
@@ -259,7 +261,8 @@ impl Validator<'_> {
                     permits: pp,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: r.verified.map(|d| d.0),
+                        newest: None,
                     },
                     notes: r.notes.clone(),
                 });
@@ -357,7 +360,7 @@ impl Validator<'_> {
             }
         }
         let rates = self.rates(&source_ix);
-        Dataset {
+        let mut ds = Dataset {
             sources,
             places,
             permits,
@@ -366,7 +369,26 @@ impl Validator<'_> {
             visas,
             holidays,
             rates,
+        };
+        // Each record's newest source, worked out once while the sources are at hand.
+        let Dataset {
+            sources,
+            places,
+            permits,
+            crossings,
+            services,
+            ..
+        } = &mut ds;
+        let provs = places
+            .iter_mut()
+            .map(|p| &mut p.prov)
+            .chain(permits.iter_mut().map(|p| &mut p.prov))
+            .chain(crossings.iter_mut().map(|c| &mut c.prov))
+            .chain(services.iter_mut().map(|s| &mut s.prov));
+        for prov in provs {
+            prov.newest = crate::model::newest_report(sources, &prov.sources);
         }
+        ds
     }
 
     fn ensure_names(
@@ -564,7 +586,8 @@ impl Validator<'_> {
             disputes,
             prov: Provenance {
                 sources: srcs,
-                verified: r.verified.0,
+                verified: r.verified.map(|d| d.0),
+                newest: None,
             },
             notes: r.notes.clone(),
         })
@@ -798,7 +821,8 @@ impl Validator<'_> {
             disputes,
             prov: Provenance {
                 sources: srcs,
-                verified: r.verified.0,
+                verified: r.verified.map(|d| d.0),
+                newest: None,
             },
             notes: r.notes.clone(),
         })
@@ -874,7 +898,8 @@ impl Validator<'_> {
                     note: r.note.clone(),
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: Some(r.verified.0),
+                        newest: None,
                     },
                 });
             }
@@ -905,7 +930,8 @@ impl Validator<'_> {
                     get,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: Some(r.verified.0),
+                        newest: None,
                     },
                 });
             }
@@ -1035,7 +1061,8 @@ impl Validator<'_> {
                         date: r.date.0,
                         prov: Provenance {
                             sources: srcs,
-                            verified: r.verified.0,
+                            verified: Some(r.verified.0),
+                            newest: None,
                         },
                     },
                 );
