@@ -58,6 +58,14 @@ pub fn execute<I: IntoIterator<Item = OsString>>(args: I) -> Ran {
 }
 
 fn execute_then<I: IntoIterator<Item = OsString>>(args: I, afterwards: Afterwards) -> Ran {
+    let mut ran = parse_and_run(args, afterwards);
+    // Messages quote arguments and data values: no control or bidi character in them may
+    // reach the terminal as it is.
+    ran.stderr = crate::names::escape_text(&ran.stderr);
+    ran
+}
+
+fn parse_and_run<I: IntoIterator<Item = OsString>>(args: I, afterwards: Afterwards) -> Ran {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
