@@ -266,7 +266,16 @@ fn a_public_holiday_of_a_named_country_closes_the_post() {
             .all(|it| !services(it).contains(&"alpha-beta-agency")),
         "{p:#?}"
     );
-    let (p, _) = plan(&["alpha", "beta", "--date", "2026-10-01", "--passport", "GB"]);
+    let (p, _) = plan(&[
+        "alpha",
+        "beta",
+        "--date",
+        "2026-10-01",
+        "--passport",
+        "GB",
+        "--max",
+        "30",
+    ]);
     let agency = p
         .itineraries
         .iter()
