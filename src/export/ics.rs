@@ -10,7 +10,6 @@ use super::leg_places;
 use crate::calendar;
 use crate::model::{Dataset, Per, ScheduleKind, Side};
 use crate::planner::{Itinerary, Leg, Request};
-use crate::visa::Entry;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
 use std::collections::BTreeSet;
@@ -179,6 +178,8 @@ fn post_hours(side: &Side, on: NaiveDate) -> String {
 struct ToDo {
     summary: String,
     needed_by: NaiveDate,
+    /// The last day to act, when earlier than the day before it is needed (a lead time).
+    apply_by: Option<NaiveDate>,
     how: String,
 }
 
@@ -202,6 +203,7 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
                 ToDo {
                     summary: format!("Book {}", s.name),
                     needed_by: leave,
+                    apply_by: None,
                     how: match &s.operator {
                         Some(o) => format!("Arranged on demand through an agency ({o})."),
                         None => "Arranged on demand through an agency.".into(),
@@ -210,60 +212,23 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
                 &mut seen,
             );
         }
-        for b in &leg.borders {
-            let c = &ds.crossings[b.crossing];
-            let zone = c.sides[b.first_side].zone.0;
-            let day = b
-                .reach
-                .unwrap_or(leg.depart)
-                .with_timezone(&zone)
-                .date_naive();
-            if let Some(e @ Entry::Arrange { .. }) = &b.entry {
-                add(
-                    ToDo {
-                        summary: crate::render::paperwork::entry(ds, e),
-                        needed_by: day,
-                        how: format!("Needed to enter at {}.", c.name),
-                    },
-                    &mut seen,
-                );
-            }
-            for p in &c.permits {
-                let permit = &ds.permits[*p];
-                if req.permits.contains(p) || permit.waived(&req.passports, &req.visas) {
-                    continue;
-                }
-                add(
-                    ToDo {
-                        summary: format!("Permit: {}", permit.name),
-                        needed_by: day,
-                        how: permit
-                            .how
-                            .clone()
-                            .unwrap_or_else(|| "How to get it is not known.".into()),
-                    },
-                    &mut seen,
-                );
-            }
-        }
-        let (_, to) = leg_places(ds, leg);
-        for p in &ds.places[to].permits {
-            let permit = &ds.permits[*p];
-            if req.permits.contains(p) || permit.waived(&req.passports, &req.visas) {
-                continue;
-            }
-            add(
-                ToDo {
-                    summary: format!("Permit: {}", permit.name),
-                    needed_by: leave,
-                    how: permit
-                        .how
-                        .clone()
-                        .unwrap_or_else(|| "How to get it is not known.".into()),
-                },
-                &mut seen,
-            );
-        }
+    }
+    // Visas and permits to arrange: the paperwork model's "Before you go", the same list
+    // `plan` prints (held and waived documents left out).
+    for n in crate::documents::needs(ds, req, it) {
+        let summary = match n.doc {
+            crate::documents::Doc::Permit(p) => format!("Permit: {}", ds.permits[p].name),
+            crate::documents::Doc::Visa(_) => crate::render::paperwork::doc_title(ds, &n),
+        };
+        add(
+            ToDo {
+                summary,
+                needed_by: n.by,
+                apply_by: crate::documents::apply_by(n.by, n.get.lead),
+                how: crate::render::paperwork::need(ds, &n),
+            },
+            &mut seen,
+        );
     }
     out
 }
@@ -458,17 +423,27 @@ pub fn itinerary(
         out.line(&format!("UID:{}", uid(it, &format!("todo{}", i + 1))));
         out.line(&format!("DTSTAMP:{}", utc_stamp(stamp)));
         out.line(&format!("SUMMARY:{}", text(&todo.summary)));
-        // No lead time is known in the dataset: due the day before it is needed.
+        // Due the last day to apply where a lead time is known, else the day before it is
+        // needed.
         out.line(&format!(
             "DUE;VALUE=DATE:{}",
-            date_stamp(todo.needed_by - Duration::days(1))
+            date_stamp(
+                todo.apply_by
+                    .unwrap_or(todo.needed_by)
+                    .min(todo.needed_by - Duration::days(1))
+            )
         ));
         out.line(&format!(
             "DESCRIPTION:{}",
             text(&format!(
-                "{}\nNeeded by {}. No lead time is known: start early.",
+                "{}\nNeeded by {}.{}",
                 todo.how,
-                todo.needed_by.format("%a %-d %b %Y")
+                todo.needed_by.format("%a %-d %b %Y"),
+                if todo.apply_by.is_some() {
+                    ""
+                } else {
+                    " No lead time is known: start early."
+                }
             ))
         ));
         out.line("STATUS:NEEDS-ACTION");
