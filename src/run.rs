@@ -238,6 +238,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
         }
         Command::Services(a) => commands::services::run(&ds, &a),
         Command::Baggage(a) => commands::baggage::run(&ds, &a),
+        Command::Map(a) => crate::export::map::run(&ds, &a, today(&ds, &mut notes)?),
     };
     if afterwards == Afterwards::Exit {
         std::mem::forget(ds);

@@ -8,7 +8,8 @@
 
 use super::leg_places;
 use crate::calendar;
-use crate::model::{Dataset, Per, ScheduleKind, Side};
+use crate::documents;
+use crate::model::{Dataset, Lead, Per, ScheduleKind, Side};
 use crate::planner::{Itinerary, Leg, Request};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
@@ -174,23 +175,36 @@ fn post_hours(side: &Side, on: NaiveDate) -> String {
     s
 }
 
-/// Something to arrange before going, with the day it is needed by.
+/// Something to arrange before going: what, the day it is needed by, how long it takes
+/// (when a source says) and how.
 struct ToDo {
     summary: String,
     needed_by: NaiveDate,
-    /// The last day to act, when earlier than the day before it is needed (a lead time).
-    apply_by: Option<NaiveDate>,
+    lead: Option<Lead>,
     how: String,
 }
 
+/// The last day to start something that takes `lead` and is needed on `by`: the paperwork
+/// model's `documents::apply_by`, so the to-do falls due on the day "Before you go" names.
+fn latest_start(by: NaiveDate, lead: Lead) -> NaiveDate {
+    documents::apply_by(by, Some(lead)).unwrap_or(by)
+}
+
+/// The itinerary's "Before you go": the documents it needs that the traveller does not
+/// hold (the paperwork model's list), then the agency cars to book.
 fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
-    let mut out: Vec<ToDo> = Vec::new();
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut add = |t: ToDo, seen: &mut BTreeSet<String>| {
-        if seen.insert(t.summary.clone()) {
-            out.push(t);
-        }
-    };
+    let mut out: Vec<ToDo> = documents::needs(ds, req, it)
+        .iter()
+        .map(|n| ToDo {
+            summary: format!(
+                "Get {}",
+                crate::render::paperwork::doc_name(ds, n.doc, n.requirement)
+            ),
+            needed_by: n.by,
+            lead: n.get.lead,
+            how: crate::render::paperwork::need(ds, n),
+        })
+        .collect();
     for leg in &it.legs {
         let s = &ds.services[leg.service];
         let (from, _) = leg_places(ds, leg);
@@ -198,37 +212,18 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
             .depart
             .with_timezone(&ds.places[from].zone.0)
             .date_naive();
-        if s.schedule.kind == ScheduleKind::OnDemand {
-            add(
-                ToDo {
-                    summary: format!("Book {}", s.name),
-                    needed_by: leave,
-                    apply_by: None,
-                    how: match &s.operator {
-                        Some(o) => format!("Arranged on demand through an agency ({o})."),
-                        None => "Arranged on demand through an agency.".into(),
-                    },
-                },
-                &mut seen,
-            );
-        }
-    }
-    // Visas and permits to arrange: the paperwork model's "Before you go", the same list
-    // `plan` prints (held and waived documents left out).
-    for n in crate::documents::needs(ds, req, it) {
-        let summary = match n.doc {
-            crate::documents::Doc::Permit(p) => format!("Permit: {}", ds.permits[p].name),
-            crate::documents::Doc::Visa(_) => crate::render::paperwork::doc_title(ds, &n),
-        };
-        add(
-            ToDo {
+        let summary = format!("Book {}", s.name);
+        if s.schedule.kind == ScheduleKind::OnDemand && !out.iter().any(|t| t.summary == summary) {
+            out.push(ToDo {
                 summary,
-                needed_by: n.by,
-                apply_by: crate::documents::apply_by(n.by, n.get.lead),
-                how: crate::render::paperwork::need(ds, &n),
-            },
-            &mut seen,
-        );
+                needed_by: leave,
+                lead: None,
+                how: match &s.operator {
+                    Some(o) => format!("Arranged on demand through an agency ({o})."),
+                    None => "Arranged on demand through an agency.".into(),
+                },
+            });
+        }
     }
     out
 }
@@ -423,27 +418,29 @@ pub fn itinerary(
         out.line(&format!("UID:{}", uid(it, &format!("todo{}", i + 1))));
         out.line(&format!("DTSTAMP:{}", utc_stamp(stamp)));
         out.line(&format!("SUMMARY:{}", text(&todo.summary)));
-        // Due the last day to apply where a lead time is known, else the day before it is
-        // needed.
-        out.line(&format!(
-            "DUE;VALUE=DATE:{}",
-            date_stamp(
-                todo.apply_by
-                    .unwrap_or(todo.needed_by)
-                    .min(todo.needed_by - Duration::days(1))
-            )
-        ));
+        // Due when it must be started: the lead time before the day it is needed, or,
+        // where no source gives the lead time, the day before (and the text says so).
+        let (due, when) = match todo.lead {
+            Some(l) => (
+                latest_start(todo.needed_by, l),
+                format!(
+                    "It takes {}: start by {}.",
+                    crate::render::paperwork::lead(l),
+                    latest_start(todo.needed_by, l).format("%a %-d %b %Y")
+                ),
+            ),
+            None => (
+                todo.needed_by - Duration::days(1),
+                "No source says how long it takes: start early.".to_string(),
+            ),
+        };
+        out.line(&format!("DUE;VALUE=DATE:{}", date_stamp(due)));
         out.line(&format!(
             "DESCRIPTION:{}",
             text(&format!(
-                "{}\nNeeded by {}.{}",
+                "{}\nNeeded by {}. {when}",
                 todo.how,
-                todo.needed_by.format("%a %-d %b %Y"),
-                if todo.apply_by.is_some() {
-                    ""
-                } else {
-                    " No lead time is known: start early."
-                }
+                todo.needed_by.format("%a %-d %b %Y")
             ))
         ));
         out.line("STATUS:NEEDS-ACTION");
@@ -466,6 +463,28 @@ mod tests {
             assert!(line.len() <= 75, "{line}");
         }
         assert_eq!(l.0.replace("\r\n ", ""), format!("{long}\r\n"));
+    }
+
+    #[test]
+    fn a_lead_time_in_working_days_skips_weekends() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        // Needed Monday 15 June; three working days means starting Wednesday 10 June.
+        assert_eq!(
+            latest_start(d("2026-06-15"), Lead::WorkingDays(3)),
+            d("2026-06-10")
+        );
+        assert_eq!(
+            latest_start(d("2026-06-15"), Lead::Days(3)),
+            d("2026-06-12")
+        );
+        // Inverse of documents::ready_on: started then, it is ready on the day.
+        for lead in [Lead::Days(5), Lead::WorkingDays(1), Lead::WorkingDays(10)] {
+            let start = latest_start(d("2026-06-15"), lead);
+            assert_eq!(
+                documents::ready_on(start, Some(lead)),
+                Some(d("2026-06-15"))
+            );
+        }
     }
 
     #[test]
