@@ -51,7 +51,7 @@ fn kashgar_to_bishkek_on_a_saturday_goes_by_agency_car_on_monday() {
     );
     assert!(
         r.stdout
-            .contains("Torugart Pass: China post 12:00 Beijing time, Kyrgyzstan post 10:00 UTC+6"),
+            .contains("Torugart Pass: China post 12:00 Beijing time, Kyrgyzstan post 11:30 UTC+6"),
         "{}",
         r.stdout
     );
@@ -168,7 +168,16 @@ fn kashgar_to_osh_takes_the_monday_bus_over_irkeshtam() {
     assert_eq!(bus["legs"][0]["fare"]["currency"], "USD");
     assert_eq!(bus["legs"][0]["crossing"]["id"], "irkeshtam");
     // A Tuesday start waits for Thursday's bus.
-    let (p, _) = plan_json(&["kashgar", "osh", "--date", "2026-06-16", "--passport", "GB"]);
+    let (p, _) = plan_json(&[
+        "kashgar",
+        "osh",
+        "--date",
+        "2026-06-16",
+        "--passport",
+        "GB",
+        "--max",
+        "30",
+    ]);
     let bus = p["itineraries"]
         .as_array()
         .unwrap()
