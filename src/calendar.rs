@@ -164,7 +164,7 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
         return Err(Closed::Closure {
             from: cl.from,
             to: cl.to,
-            reason: cl.reason.clone(),
+            reason: cl.reason.to_string(),
         });
     }
     for country in &c.holidays_close {

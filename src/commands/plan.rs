@@ -352,10 +352,10 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                                 &ds.places[place_of(ds, l, l.alight)],
                             );
                             LegJson {
-                                from: fp.id.clone(),
-                                to: tp.id.clone(),
+                                from: fp.id.to_string(),
+                                to: tp.id.to_string(),
                                 mode: render::mode_name(s.mode).into(),
-                                service: s.id.clone(),
+                                service: s.id.to_string(),
                                 depart: rfc3339(l.depart, fp.zone.0),
                                 arrive: rfc3339(l.arrive, tp.zone.0),
                                 fare: l.fare.map(|(fi, party)| {
@@ -374,7 +374,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                                 crossing: l.borders.first().map(|b| {
                                     let c = &ds.crossings[b.crossing];
                                     CrossingJson {
-                                        id: c.id.clone(),
+                                        id: c.id.to_string(),
                                         at: b
                                             .reach
                                             .map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
@@ -389,8 +389,8 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             })
             .collect();
         let j = PlanJson {
-            from: from.id.clone(),
-            to: to.id.clone(),
+            from: from.id.to_string(),
+            to: to.id.to_string(),
             date: req.date.to_string(),
             within: req.within,
             party: req.party,
@@ -541,7 +541,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 arrive,
                 format!("{} → {}", fp.name, tp.name),
                 render::mode_name(s.mode).to_string(),
-                s.id.clone(),
+                s.id.to_string(),
                 if border.is_empty() {
                     "-".into()
                 } else {
