@@ -109,3 +109,43 @@ unsafe impl GlobalAlloc for Arena {
         new
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Arena, SIZE};
+    use std::alloc::{GlobalAlloc, Layout};
+
+    #[test]
+    fn allocations_are_aligned_distinct_and_keep_their_bytes_when_they_grow() {
+        let a = Arena;
+        unsafe {
+            let l1 = Layout::from_size_align(3, 1).unwrap();
+            let p1 = a.alloc(l1);
+            let l2 = Layout::from_size_align(16, 16).unwrap();
+            let p2 = a.alloc(l2);
+            assert!(Arena::owns(p1) && Arena::owns(p2));
+            assert_eq!(p2 as usize % 16, 0);
+            assert!(p2 as usize >= p1 as usize + 3);
+            p1.copy_from_nonoverlapping(b"abc".as_ptr(), 3);
+            // Not the last allocation any more: grows by moving, bytes kept.
+            let p1b = a.realloc(p1, l1, 64);
+            assert_eq!(std::slice::from_raw_parts(p1b, 3), b"abc");
+            // Now the last one: grows in place.
+            let l1b = Layout::from_size_align(64, 1).unwrap();
+            assert_eq!(a.realloc(p1b, l1b, 128), p1b);
+            a.dealloc(p2, l2);
+        }
+    }
+
+    #[test]
+    fn what_does_not_fit_comes_from_the_system_allocator() {
+        let a = Arena;
+        unsafe {
+            let big = Layout::from_size_align(SIZE + 1, 8).unwrap();
+            let p = a.alloc(big);
+            assert!(!p.is_null() && !Arena::owns(p));
+            p.write(7);
+            a.dealloc(p, big);
+        }
+    }
+}

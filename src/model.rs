@@ -18,7 +18,6 @@ pub type SourceIx = usize;
 pub type PermitIx = usize;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Source {
     pub id: Text,
     pub title: Text,
@@ -35,7 +34,6 @@ pub struct Provenance {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Place {
     pub id: Text,
     pub name: Text,
@@ -50,7 +48,6 @@ pub struct Place {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Permit {
     pub id: Text,
     pub name: Text,
@@ -62,7 +59,6 @@ pub struct Permit {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Side {
     pub country: Country,
     pub post: Text,
@@ -75,7 +71,6 @@ pub struct Side {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Closure {
     #[serde(with = "days::one")]
     pub from: NaiveDate,
@@ -86,14 +81,12 @@ pub struct Closure {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Alternative {
     pub says: Text,
     pub sources: Vec<SourceIx>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Dispute {
     pub fact: Text,
     pub summary: Text,
@@ -101,7 +94,6 @@ pub struct Dispute {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Crossing {
     pub id: Text,
     pub name: Text,
@@ -187,7 +179,6 @@ impl Schedule {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Fare {
     pub price: Money,
     pub per: Per,
@@ -202,7 +193,6 @@ pub struct Fare {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Baggage {
     pub free_kg: Option<u32>,
     pub excess_per_kg: Option<Money>,
@@ -212,7 +202,6 @@ pub struct Baggage {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Service {
     pub id: Text,
     pub name: Text,
@@ -296,7 +285,6 @@ impl std::fmt::Display for Requirement {
 
 /// A dated override of the Passport Index for a destination.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct VisaRule {
     pub destination: Country,
     /// `None` means every passport.
@@ -312,7 +300,6 @@ pub struct VisaRule {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Visas {
     /// (destination, passport, requirement) from the Passport Index, sorted.
     #[serde(with = "packed_index")]
@@ -359,7 +346,6 @@ pub struct Rates {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub places: Vec<Place>,
@@ -388,7 +374,6 @@ fn put_alternatives(disputes: &mut [Dispute], alternatives: Vec<Vec<Alternative>
 
 /// What planning never shows, embedded apart from the rest of the dataset.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Details {
     pub sources: Vec<Source>,
     pub place_notes: Vec<Option<Text>>,
@@ -413,19 +398,23 @@ impl Details {
             postcard::to_stdvec(&rest).map_err(|e| e.to_string())?,
         ))
     }
-    /// The sources alone, from the first of `encode`'s byte strings.
+    /// The sources alone, from the first of `encode`'s byte strings; strings borrow `bytes`.
     pub fn decode_sources(bytes: &'static [u8]) -> Result<Vec<Source>, String> {
-        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+        crate::text::borrowing_from(bytes, |b| {
+            postcard::from_bytes(b).map_err(|e| e.to_string())
+        })
     }
-    /// The rest, from the second of `encode`'s byte strings (`sources` is left empty).
+    /// The rest, from the second of `encode`'s byte strings (`sources` is left empty);
+    /// strings borrow `bytes`.
     pub fn decode(bytes: &'static [u8]) -> Result<Details, String> {
-        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+        crate::text::borrowing_from(bytes, |b| {
+            postcard::from_bytes(b).map_err(|e| e.to_string())
+        })
     }
 }
 
 /// A public holiday: a date and the names the holidays library gives it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Holiday {
     #[serde(with = "days::one")]
     pub date: NaiveDate,
@@ -437,9 +426,12 @@ impl Dataset {
     pub fn encode(&self) -> Result<Vec<u8>, String> {
         postcard::to_stdvec(self).map_err(|e| e.to_string())
     }
-    /// Strings borrow `bytes` (see `Text`).
-    pub fn decode(bytes: &'static [u8]) -> Result<Dataset, String> {
+    pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
         postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+    /// As `decode`, but the strings borrow `bytes` instead of copying them (see `Text`).
+    pub fn decode_static(bytes: &'static [u8]) -> Result<Dataset, String> {
+        crate::text::borrowing_from(bytes, Dataset::decode)
     }
     /// Takes out what planning never shows (the sources, the records' notes, the versions of
     /// disputed facts), to be embedded apart and decoded only by the commands that show them
@@ -641,14 +633,14 @@ mod packed_holidays {
     /// One country: per holiday its day number (4 bytes, little-endian) and how many names
     /// it has (1 byte); per name its length in bytes (2 bytes); the names one after another.
     #[derive(Serialize, Deserialize)]
+    #[serde(bound(deserialize = "'de: 'a"))]
     struct Packed<'a> {
         country: Country,
         #[serde(with = "serde_bytes_slice")]
         days: Cow<'a, [u8]>,
         #[serde(with = "serde_bytes_slice")]
         lengths: Cow<'a, [u8]>,
-        #[serde(borrow)]
-        names: Cow<'a, str>,
+        names: Text,
     }
 
     pub fn serialize<S: Serializer>(
@@ -677,7 +669,7 @@ mod packed_holidays {
         packed.serialize(s)
     }
 
-    pub fn deserialize<'de: 'static, D: Deserializer<'de>>(
+    pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<BTreeMap<Country, Vec<Holiday>>, D::Error> {
         let packed = Vec::<Packed<'de>>::deserialize(d)?;
@@ -697,11 +689,7 @@ mod packed_holidays {
                 for _ in 0..count {
                     let len = lengths.next().ok_or_else(bad)?;
                     let end = at + usize::from(u16::from_le_bytes([len[0], len[1]]));
-                    let name = match &p.names {
-                        Cow::Borrowed(all) => all.get(at..end).map(Text::borrowed),
-                        Cow::Owned(all) => all.get(at..end).map(Text::from),
-                    };
-                    names.push(name.ok_or_else(bad)?);
+                    names.push(p.names.slice(at..end).ok_or_else(bad)?);
                     at = end;
                 }
                 list.push(Holiday { date, names });

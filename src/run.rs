@@ -175,7 +175,7 @@ pub fn load_dataset(dir: Option<&std::path::Path>, shows: Shows) -> Result<Datas
                 format!("cannot be decoded ({e}); rebuild crossings"),
             )])
         };
-        let mut ds = Dataset::decode(EMBEDDED).map_err(broken)?;
+        let mut ds = Dataset::decode_static(EMBEDDED).map_err(broken)?;
         if shows >= Shows::Sources {
             ds.sources = crate::model::Details::decode_sources(EMBEDDED_SOURCES).map_err(broken)?;
         }

@@ -19,6 +19,14 @@ impl Text {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// Part of the text (`None` when `range` is not on character boundaries): borrowed
+    /// again when this one is borrowed.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Option<Text> {
+        match &self.0 {
+            Cow::Borrowed(s) => s.get(range).map(Text::borrowed),
+            Cow::Owned(s) => s.get(range).map(Text::from),
+        }
+    }
 }
 
 impl Deref for Text {
@@ -118,18 +126,53 @@ impl Serialize for Text {
     }
 }
 
-/// Borrows when the input lives as long as the program (the embedded dataset, a compiled
-/// dataset read once per run); hence the `'de: 'static` bound the model's types carry.
-impl<'de: 'static> Deserialize<'de> for Text {
+thread_local! {
+    /// The bytes being decoded by `borrowing_from`, when they live as long as the program.
+    static STATIC_INPUT: std::cell::Cell<Option<&'static [u8]>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `decode` on `bytes` such that every `Text` it decodes borrows from `bytes` instead
+/// of copying (the embedded dataset, or a compiled one read once per run). Outside it, or
+/// for input elsewhere, a `Text` owns a copy.
+pub fn borrowing_from<T>(bytes: &'static [u8], decode: impl FnOnce(&'static [u8]) -> T) -> T {
+    struct Reset(Option<&'static [u8]>);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            STATIC_INPUT.with(|s| s.set(self.0));
+        }
+    }
+    let _reset = Reset(STATIC_INPUT.with(|s| s.replace(Some(bytes))));
+    decode(bytes)
+}
+
+/// `s` with the `'static` lifetime when its bytes lie inside the input `borrowing_from` is
+/// decoding.
+fn in_static_input(s: &str) -> Option<&'static str> {
+    let input = STATIC_INPUT.with(std::cell::Cell::get)?;
+    let range = input.as_ptr_range();
+    let (start, end) = (s.as_ptr(), s.as_ptr().wrapping_add(s.len()));
+    if range.start <= start && end <= range.end {
+        // SAFETY: `s` is valid UTF-8 (it is a `&str`) and its bytes are bytes of `input`,
+        // which is borrowed for `'static` and so is never freed or changed.
+        Some(unsafe { &*std::ptr::from_ref::<str>(s) })
+    } else {
+        None
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
         struct V;
-        impl<'de: 'static> de::Visitor<'de> for V {
+        impl<'de> de::Visitor<'de> for V {
             type Value = Text;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text, E> {
-                Ok(Text(Cow::Borrowed(v)))
+                Ok(match in_static_input(v) {
+                    Some(s) => Text(Cow::Borrowed(s)),
+                    None => Text::from(v),
+                })
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
                 Ok(Text::from(v))
@@ -139,5 +182,37 @@ impl<'de: 'static> Deserialize<'de> for Text {
             }
         }
         d.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{borrowing_from, Text};
+
+    fn within(t: &Text, bytes: &[u8]) -> bool {
+        let r = bytes.as_ptr_range();
+        r.start <= t.as_ptr() && t.as_ptr() < r.end
+    }
+
+    #[test]
+    fn texts_borrow_only_from_input_that_lives_for_the_program() {
+        let words: Vec<Text> = vec!["Torugart".into(), "Irkeshtam pass".into(), "".into()];
+        let bytes: &'static [u8] = Vec::leak(postcard::to_stdvec(&words).unwrap());
+        let borrowed: Vec<Text> = borrowing_from(bytes, |b| postcard::from_bytes(b).unwrap());
+        assert_eq!(borrowed, words);
+        assert!(borrowed[..2].iter().all(|t| within(t, bytes)));
+        // Outside `borrowing_from` the same bytes decode to copies.
+        let copied: Vec<Text> = postcard::from_bytes(bytes).unwrap();
+        assert_eq!(copied, words);
+        assert!(copied[..2].iter().all(|t| !within(t, bytes)));
+    }
+
+    #[test]
+    fn a_slice_of_a_borrowed_text_is_borrowed_and_respects_characters() {
+        let t = Text::borrowed("Kökart");
+        let k = t.slice(0..3).unwrap();
+        assert_eq!(k, "Kö");
+        assert!(std::ptr::eq(k.as_ptr(), t.as_ptr()), "borrowed, not copied");
+        assert!(t.slice(0..2).is_none(), "2 is inside 'ö'");
     }
 }
