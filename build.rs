@@ -41,7 +41,7 @@ fn main() {
     let _ = &root;
     let files = match load::read_dir(std::path::Path::new("data")) {
         Ok(files) => files,
-        Err(p) => fail(&[p]),
+        Err(p) => fail(&p),
     };
     let (raw, mut problems) = load::parse_all(files);
     let dataset = match validate::validate(&raw) {

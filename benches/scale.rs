@@ -125,7 +125,7 @@ fn ms(s: f64) -> String {
 // Child: load and plan one dataset, printing each run as it ends.
 
 fn load(dir: &Path) -> Dataset {
-    let files = crossings::load::read_dir(dir).unwrap_or_else(|p| die(&p.to_string()));
+    let files = crossings::load::read_dir(dir).unwrap_or_else(|p| die(&p[0].to_string()));
     let (raw, problems) = crossings::load::parse_all(files);
     if let Some(p) = problems.first() {
         die(&format!("{} problem(s), first: {p}", problems.len()));
@@ -157,6 +157,8 @@ fn request(ds: &Dataset, within: u32) -> Request {
         party: 1,
         via: None,
         avoid: Vec::new(),
+        held_only: false,
+        today: DATE.parse().expect("a date"),
     }
 }
 

@@ -2,7 +2,7 @@
 """Generate data/holidays/generated.toml from the `holidays` package on PyPI.
 
 The file lists the public holidays of the countries `crossings` plans through
-(CN, KG, KZ, PK, TJ, UZ, plus TM and AF) for the years 2025-2028 inclusive, as
+(CN, KG, KZ, PK, TJ, UZ, plus TM and AF) for the years 2025-2030 inclusive, as
 [[holiday]] records (country, date, English name), sorted by country then date.
 Never edit the output by hand: change this script or the pinned package version
 and regenerate.
@@ -48,7 +48,7 @@ DEFAULT_OUTPUT = REPO / "data" / "holidays" / "generated.toml"
 REQUIREMENTS = REPO / "scripts" / "requirements.txt"
 
 COUNTRIES = ["AF", "CN", "KG", "KZ", "PK", "TJ", "TM", "UZ"]
-YEARS = range(2025, 2029)  # 2025-2028 inclusive
+YEARS = range(2025, 2031)  # 2025-2030 inclusive
 LANGUAGE = "en_US"
 
 

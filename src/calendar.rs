@@ -4,7 +4,7 @@
 
 use crate::model::{Crossing, CrossingStatus, Dataset, Side};
 use crate::types::{Season, TimeRange, Weekdays};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 
 /// Why a crossing (or one side of it) is closed on a day.
@@ -41,87 +41,6 @@ impl Closed {
             Closed::Holiday { .. } => "holiday",
             Closed::Weekday { .. } => "weekend",
         }
-    }
-
-    /// A sentence a traveller reads: "Torugart is closed on Saturdays and Sundays".
-    pub fn describe(&self, name: &str) -> String {
-        match self {
-            Closed::Status {
-                status,
-                since,
-                reopens,
-            } => {
-                let state = match (status, since) {
-                    (CrossingStatus::Closed, Some(d)) => {
-                        format!("has been closed since {}", long_date(*d))
-                    }
-                    (CrossingStatus::Closed, None) => "is closed".to_string(),
-                    (_, Some(d)) => format!("has been of uncertain status since {}", long_date(*d)),
-                    (_, None) => "is of uncertain status".to_string(),
-                };
-                let re = reopens
-                    .map(|d| format!("; it is due to reopen {}", long_date(d)))
-                    .unwrap_or_else(|| "; no reopening date is known".into());
-                format!("{name} {state}{re}")
-            }
-            Closed::Season(s) => {
-                let close_next = s
-                    .close
-                    .in_year(2001)
-                    .and_then(|d| d.succ_opt())
-                    .map(crate::types::MonthDay::of);
-                let from = close_next
-                    .map(|m| m.to_string())
-                    .unwrap_or_else(|| s.close.to_string());
-                format!(
-                    "{name} is closed for the winter from {from}; it reopens {} (open {} to {})",
-                    s.open, s.open, s.close
-                )
-            }
-            Closed::Closure { from, to, reason } => {
-                if from == to {
-                    format!("{name} is closed on {} ({reason})", long_date(*from))
-                } else {
-                    format!(
-                        "{name} is closed from {} to {} ({reason})",
-                        long_date(*from),
-                        long_date(*to)
-                    )
-                }
-            }
-            Closed::Holiday { country, name: h } => {
-                format!("{name} is closed for {h} ({country} public holiday)")
-            }
-            Closed::Weekday { days, .. } => {
-                let closed: Vec<String> = days.missing().iter().map(|d| plural_day(*d)).collect();
-                format!("{name} is closed on {}", join_and(&closed))
-            }
-        }
-    }
-}
-
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
-
-fn plural_day(d: Weekday) -> String {
-    let n = [
-        "Mondays",
-        "Tuesdays",
-        "Wednesdays",
-        "Thursdays",
-        "Fridays",
-        "Saturdays",
-        "Sundays",
-    ];
-    n[d.num_days_from_monday() as usize].to_string()
-}
-
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -294,43 +213,6 @@ pub fn next_open(
         })
 }
 
-/// Formats an instant in a zone, always with the zone: `Mon 15 Jun 09:00 CST`.
-pub fn show(t: DateTime<Utc>, zone: Tz) -> String {
-    let l = t.with_timezone(&zone);
-    format!("{} {}", l.format("%a %-d %b %H:%M"), zone_abbrev(&l))
-}
-
-/// The zone's abbreviation, or `UTC+6` where the zone has none.
-pub fn zone_abbrev<T: TimeZone>(l: &DateTime<T>) -> String
-where
-    T::Offset: std::fmt::Display,
-{
-    let z = l.format("%Z").to_string();
-    if z.starts_with('+') || z.starts_with('-') {
-        let secs = l.offset().fix().local_minus_utc();
-        let (h, m) = (secs / 3600, (secs.abs() % 3600) / 60);
-        if m == 0 {
-            format!("UTC{h:+}")
-        } else {
-            format!("UTC{h:+}:{m:02}")
-        }
-    } else {
-        z
-    }
-}
-
-/// A time of day with its zone: `09:00 UTC+6`, judged on `date`.
-pub fn show_time(zone: Tz, date: NaiveDate, time: NaiveTime) -> String {
-    match at_local(zone, date, time) {
-        Some(t) => format!(
-            "{} {}",
-            time.format("%H:%M"),
-            zone_abbrev(&t.with_timezone(&zone))
-        ),
-        None => format!("{} {}", time.format("%H:%M"), zone.name()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,28 +341,5 @@ mod tests {
         assert_eq!(n, utc("2026-10-02T02:00:00Z"));
         let (day, _, _) = next_open(&ds, &c, d("2026-12-10")).unwrap();
         assert_eq!(day, d("2027-04-01"));
-    }
-
-    #[test]
-    fn descriptions() {
-        let (ds, c) = fixture();
-        let e = crossing_day(&ds, &c, d("2026-06-13")).unwrap_err();
-        assert_eq!(
-            e.describe("X Pass"),
-            "X Pass is closed on Saturdays and Sundays"
-        );
-        let e = crossing_day(&ds, &c, d("2026-12-10")).unwrap_err();
-        assert_eq!(
-            e.describe("X Pass"),
-            "X Pass is closed for the winter from 1 Dec; it reopens 1 Apr (open 1 Apr to 30 Nov)"
-        );
-    }
-
-    #[test]
-    fn zones_are_named() {
-        let t = utc("2026-06-15T01:00:00Z");
-        assert_eq!(show(t, chrono_tz::Asia::Shanghai), "Mon 15 Jun 09:00 CST");
-        assert_eq!(show(t, chrono_tz::Asia::Bishkek), "Mon 15 Jun 07:00 UTC+6");
-        assert_eq!(show(t, chrono_tz::Asia::Almaty), "Mon 15 Jun 06:00 UTC+5");
     }
 }

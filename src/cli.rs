@@ -19,6 +19,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of the largest variant costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Plan a dated journey from one place to another.
@@ -67,6 +69,11 @@ pub struct PlanArgs {
     /// A permit you hold (e.g. gbao); repeatable.
     #[arg(long = "permit", value_name = "ID")]
     pub permits: Vec<String>,
+    /// Plan only with the visas and permits you hold (--visa, --permit) and what the border
+    /// gives; by default documents you can still obtain before each border are used and
+    /// listed under "Before you go".
+    #[arg(long)]
+    pub held_only: bool,
     /// Travellers sharing per-vehicle fares.
     #[arg(
         long,
@@ -92,9 +99,22 @@ pub struct PlanArgs {
     /// A crossing not to use; repeatable.
     #[arg(long, value_name = "CROSSING")]
     pub avoid: Vec<String>,
+    /// Add each fact's sources, with the dates they report, and the full dispute texts.
+    #[arg(long)]
+    pub explain: bool,
     /// Print JSON (a stable contract, see README) instead of tables.
     #[arg(long)]
     pub json: bool,
+    /// Print the itineraries as GeoJSON (RFC 7946) instead of tables: legs as lines, border
+    /// passes as points.
+    #[arg(long, conflicts_with = "json")]
+    pub geojson: bool,
+    /// Also write an itinerary to this iCalendar file (RFC 5545) for a calendar program.
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<std::path::PathBuf>,
+    /// Which itinerary --ics writes, numbered as shown.
+    #[arg(long, value_name = "N", requires = "ics", allow_hyphen_values = true)]
+    pub itinerary: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -113,6 +133,9 @@ pub struct HoursArgs {
     /// Print JSON instead of tables.
     #[arg(long)]
     pub json: bool,
+    /// With --date: print every crossing as a GeoJSON (RFC 7946) point with its state that day.
+    #[arg(long, conflicts_with_all = ["json", "month"])]
+    pub geojson: bool,
 }
 
 #[derive(Args, Debug)]

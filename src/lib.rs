@@ -8,7 +8,11 @@
 pub mod arena;
 pub mod calendar;
 pub mod cli;
+pub mod clock;
 pub mod commands;
+pub mod documents;
+pub mod export;
+pub mod findings;
 pub mod load;
 pub mod model;
 pub mod money;

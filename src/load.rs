@@ -58,104 +58,377 @@ impl RawDataset {
     }
 }
 
-/// Lists and reads the files of a dataset directory. A missing directory is a problem.
-pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, Problem> {
+/// The largest data file read, in bytes (the largest real one is under 100 KiB).
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// The largest dataset read, all files together.
+pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
+/// Folders every dataset has (the others may be absent).
+const REQUIRED: &[&str] = &["sources", "places", "crossings", "services"];
+
+/// Lists and reads the files of a dataset directory. Only regular files are read, each
+/// within `MAX_FILE_BYTES`; a link leading out of the directory, a misspelled folder or
+/// extension, an unreadable folder or a missing required folder is a problem named once
+/// (rather than the cascade of unknown references it would cause).
+pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, Vec<Problem>> {
     let shown_dir = dir.display().to_string();
     if !dir.is_dir() {
-        return Err(Problem::whole(
+        return Err(vec![Problem::whole(
             &shown_dir,
             format!("no dataset directory at '{shown_dir}'; pass --data a directory with folders like places/ and crossings/ (see data/README.md)"),
-        ));
+        )]);
     }
-    let mut files = Vec::new();
-    for kind in KINDS {
-        let sub = dir.join(kind);
-        let Ok(entries) = std::fs::read_dir(&sub) else {
-            continue;
-        };
-        let mut paths: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let shown = path.display().to_string();
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                Problem::whole(
-                    &shown,
-                    format!("cannot read this file: {e}; check that it exists and is UTF-8 text"),
-                )
-            })?;
-            files.push(DataFile {
-                shown,
-                kind: kind.to_string(),
-                text,
-            });
-        }
-    }
-    if files.is_empty() {
-        return Err(Problem::whole(
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let no_data = || {
+        vec![Problem::whole(
             &shown_dir,
             format!(
                 "no data files in '{shown_dir}'; expected *.toml files in folders {}",
                 KINDS.join("/, ") + "/"
             ),
-        ));
+        )]
+    };
+    if !KINDS.iter().any(|k| dir.join(k).exists()) {
+        let mut problems = Vec::new();
+        unexpected_entries(dir, &mut problems);
+        return Err(if problems.is_empty() {
+            no_data()
+        } else {
+            problems
+        });
+    }
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    let mut total: u64 = 0;
+    unexpected_entries(dir, &mut problems);
+    for kind in KINDS {
+        let sub = dir.join(kind);
+        let shown_sub = sub.display().to_string();
+        let entries = match std::fs::read_dir(&sub) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if REQUIRED.contains(kind) {
+                    problems.push(Problem::whole(
+                        &shown_sub,
+                        format!(
+                            "no {kind}/ folder; every dataset has folders {}/ (see data/README.md)",
+                            REQUIRED.join("/, ")
+                        ),
+                    ));
+                }
+                continue;
+            }
+            Err(e) => {
+                problems.push(Problem::whole(
+                    &shown_sub,
+                    format!("cannot read this folder: {e}; check that it is a readable directory"),
+                ));
+                continue;
+            }
+        };
+        if let Some(p) = escapes(&root, &sub) {
+            problems.push(p);
+            continue;
+        }
+        let mut paths = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(e) => paths.push(e.path()),
+                Err(e) => problems.push(Problem::whole(
+                    &shown_sub,
+                    format!("cannot list this folder: {e}; check its permissions"),
+                )),
+            }
+        }
+        paths.sort();
+        for path in paths {
+            let shown = path.display().to_string();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if ext != "toml" {
+                // `*.TOML`, `*.tml`, `*.tomll`: meant as data, and silently skipping it
+                // would make every reference into it an "unknown" error.
+                if !ext.is_empty() && crate::names::distance(&ext.to_ascii_lowercase(), "toml") <= 1
+                {
+                    problems.push(Problem::whole(
+                        &shown,
+                        format!(
+                            "'.{}' is not the data file extension; rename it to end in .toml",
+                            crate::names::prefix(ext)
+                        ),
+                    ));
+                }
+                continue;
+            }
+            match read_file(&root, &path, &mut total) {
+                Ok(text) => files.push(DataFile {
+                    shown,
+                    kind: kind.to_string(),
+                    text,
+                }),
+                Err(p) => problems.push(p),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if files.is_empty() {
+        return Err(no_data());
     }
     Ok(files)
 }
 
+/// Entries at the top of a dataset that look like data but are not where data is read:
+/// a folder named like a kind (`place/`, `Places/`), a folder holding `*.toml` files, a
+/// `*.toml` file outside any kind folder.
+fn unexpected_entries(dir: &Path, problems: &mut Vec<Problem>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut found: Vec<(String, std::path::PathBuf)> = entries
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(name, _)| !KINDS.contains(&name.as_str()) && !name.starts_with('.'))
+        .collect();
+    found.sort();
+    for (name, path) in found {
+        let shown = path.display().to_string();
+        let lower = name.to_ascii_lowercase();
+        let near = KINDS
+            .iter()
+            .find(|k| crate::names::distance(&lower, k) <= 2 || lower.starts_with(*k));
+        if path.is_dir() {
+            let has_toml = std::fs::read_dir(&path).ok().is_some_and(|es| {
+                es.flatten().take(10_000).any(|e| {
+                    e.path()
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("toml"))
+                })
+            });
+            match near {
+                Some(k) => problems.push(Problem::whole(&shown, format!("'{}/' is not a dataset folder; did you mean '{k}/'? The folders are {}", crate::names::prefix(&name), KINDS.join("/, ") + "/"))),
+                None if has_toml => problems.push(Problem::whole(&shown, format!("'{}/' holds .toml files but is not a dataset folder; move them into one of {}", crate::names::prefix(&name), KINDS.join("/, ") + "/"))),
+                None => {}
+            }
+        } else if path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("toml"))
+        {
+            problems.push(Problem::whole(
+                &shown,
+                format!(
+                    "a data file outside the kind folders is not read; move it into one of {}",
+                    KINDS.join("/, ") + "/"
+                ),
+            ));
+        }
+    }
+}
+
+/// A problem when `path` (a folder or file of the dataset) resolves to somewhere outside
+/// the dataset directory `root` (canonical): a link leaving the dataset is refused.
+fn escapes(root: &Path, path: &Path) -> Option<Problem> {
+    let real = std::fs::canonicalize(path).ok()?;
+    (!real.starts_with(root)).then(|| {
+        Problem::whole(
+            &path.display().to_string(),
+            format!(
+                "is a link to '{}', outside the dataset; copy the file into the dataset instead",
+                crate::names::prefix(&real.display().to_string())
+            ),
+        )
+    })
+}
+
+/// Reads one data file: a regular file (after links within the dataset), at most
+/// `MAX_FILE_BYTES`, UTF-8.
+fn read_file(root: &Path, path: &Path, total: &mut u64) -> Result<String, Problem> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    if let Some(p) = escapes(root, path) {
+        return Err(p);
+    }
+    let cannot = |e: std::io::Error| {
+        Problem::whole(
+            &shown,
+            format!("cannot read this file: {e}; check that it exists and is readable"),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file (a pipe, socket or device)"
+        };
+        return Err(Problem::whole(
+            &shown,
+            format!("is {what}; data files must be regular .toml files"),
+        ));
+    }
+    let too_large = |n: u64| {
+        Problem::whole(
+            &shown,
+            format!("is larger than {MAX_FILE_BYTES} bytes ({n} bytes); split it into several files, or check that it is a data file"),
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    // The size may change between the look and the read: read at most one byte more.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    *total += bytes.len() as u64;
+    if *total > MAX_TOTAL_BYTES {
+        return Err(Problem::whole(
+            &shown,
+            format!("the dataset is larger than {MAX_TOTAL_BYTES} bytes by this file; check that the folder holds only data"),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let (line, col) = line_col(&String::from_utf8_lossy(&e.as_bytes()[..at]), at);
+        Problem {
+            file: shown.clone(),
+            line: Some(line),
+            col: Some(col),
+            message: format!("invalid UTF-8 at byte {at}; data files must be UTF-8 text"),
+        }
+    })
+}
+
 fn parse<T: DeserializeOwned>(
-    file: &DataFile,
+    shown: &str,
+    kind: &str,
+    text: &str,
     index: usize,
     problems: &mut Vec<Problem>,
     failed: &mut Vec<String>,
 ) -> Option<(usize, T)> {
-    match toml::from_str::<T>(&file.text) {
+    match toml::from_str::<T>(text) {
         Ok(v) => Some((index, v)),
         Err(e) => {
-            let (line, col) = match e.span().map(|s| line_col(&file.text, s.start)) {
+            let (line, col) = match e.span().map(|s| line_col(text, s.start)) {
                 Some((l, c)) => (Some(l), Some(c)),
                 None => (None, None),
             };
+            let mut message = e.message().trim().to_string();
+            if let Some(key) = e.span().and_then(|sp| key_at(text, sp.start)) {
+                if !message.contains(&format!("`{key}`")) {
+                    message = format!("{message} (key `{key}`)");
+                }
+            }
+            if message.contains("recursion") || message.contains("recurse") {
+                message.push_str("; data files nest arrays and tables a few levels deep at most");
+            }
             problems.push(Problem {
-                file: file.shown.clone(),
+                file: shown.to_string(),
                 line,
                 col,
-                message: e.message().trim().to_string(),
+                message,
             });
-            failed.push(file.kind.clone());
+            failed.push(kind.to_string());
             None
         }
     }
 }
 
-/// Parses every file into its raw type; returns the dataset and the problems found.
+/// Reports characters that must not reach a terminal (`names::is_unsafe`: control
+/// characters, bidirectional overrides), written as they are or as TOML escapes
+/// (`\u001b`), with their line and column. Tabs and line ends are fine. At most a few per
+/// file: one is enough to fix the file, thousands would bury other problems.
+fn ensure_safe_text(shown: &str, text: &str, problems: &mut Vec<Problem>) {
+    let mut found = 0;
+    let mut report = |offset: usize, c: char| {
+        found += 1;
+        if found <= 3 {
+            let (line, col) = line_col(text, offset);
+            problems.push(Problem {
+                file: shown.to_string(),
+                line: Some(line),
+                col: Some(col),
+                message: format!(
+                    "the character U+{:04X} (a control or bidirectional-override character) can garble or disguise text on a terminal; remove it",
+                    u32::from(c)
+                ),
+            });
+        }
+    };
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '\t' | '\n' | '\r') {
+            continue;
+        }
+        if crate::names::is_unsafe(c) {
+            report(i, c);
+        } else if c == '\\' && i + 1 < bytes.len() && matches!(bytes[i + 1], b'u' | b'U') {
+            let width = if bytes[i + 1] == b'u' { 4 } else { 8 };
+            let escaped = text
+                .get(i + 2..i + 2 + width)
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .and_then(char::from_u32);
+            if let Some(e) =
+                escaped.filter(|e| crate::names::is_unsafe(*e) && !matches!(e, '\t' | '\n' | '\r'))
+            {
+                report(i, e);
+            }
+        }
+    }
+}
+
+/// The key a TOML error points into: the dotted key before `=` on the line of `offset`,
+/// or the table header `[x]` / `[[x]]` the line is. `None` when the line has neither.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].trim();
+    let key = if line.starts_with('[') {
+        line.trim_matches(|c| c == '[' || c == ']').trim()
+    } else {
+        line.split_once('=')?.0.trim()
+    };
+    let ok = !key.is_empty()
+        && key.len() <= 64
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | ' '));
+    ok.then(|| key.to_string())
+}
+
+/// Parses every file into its raw type; returns the dataset and the problems found. Each
+/// file's text is kept once, in `texts`, for turning offsets into lines.
 pub fn parse_all(files: Vec<DataFile>) -> (RawDataset, Vec<Problem>) {
     let mut raw = RawDataset::default();
     let mut problems = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        raw.files.push(file.shown.clone());
-        raw.texts.push(file.text.clone());
+    for (i, file) in files.into_iter().enumerate() {
+        raw.files.push(file.shown);
+        raw.texts.push(file.text);
+        let (shown, text, kind) = (&raw.files[i], &raw.texts[i], file.kind.as_str());
+        ensure_safe_text(shown, text, &mut problems);
         let (p, f) = (&mut problems, &mut raw.failed);
-        match file.kind.as_str() {
-            "sources" => raw.sources.extend(parse(file, i, p, f)),
-            "places" => raw.places.extend(parse(file, i, p, f)),
-            "permits" => raw.permits.extend(parse(file, i, p, f)),
-            "crossings" => raw.crossings.extend(parse(file, i, p, f)),
-            "services" => raw.services.extend(parse(file, i, p, f)),
-            "visas" => raw.visas.extend(parse(file, i, p, f)),
-            "holidays" => raw.holidays.extend(parse(file, i, p, f)),
-            "rates" => raw.rates.extend(parse(file, i, p, f)),
-            other => problems.push(Problem::whole(
-                &file.shown,
-                format!(
-                    "'{other}' is not a dataset folder; expected one of {}",
-                    KINDS.join(", ")
-                ),
-            )),
+        macro_rules! kinds {
+            ($($k:literal => $field:ident),*) => {
+                match kind {
+                    $($k => raw.$field.extend(parse(shown, kind, text, i, p, f)),)*
+                    other => p.push(Problem::whole(
+                        shown,
+                        format!(
+                            "'{other}' is not a dataset folder; expected one of {}",
+                            KINDS.join(", ")
+                        ),
+                    )),
+                }
+            };
         }
+        kinds!("sources" => sources, "places" => places, "permits" => permits, "crossings" => crossings, "services" => services, "visas" => visas, "holidays" => holidays, "rates" => rates);
     }
     (raw, problems)
 }

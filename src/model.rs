@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub use crate::raw::{CrossingStatus, Enforce, Foreigners, Mode, Per, ScheduleKind, ServiceStatus};
+pub use crate::raw::{
+    CrossingStatus, Enforce, Foreigners, Mode, Obtain, Per, ScheduleKind, ServiceStatus,
+};
 
 pub type PlaceIx = usize;
 pub type CrossingIx = usize;
@@ -55,6 +57,35 @@ pub struct Permit {
     pub enforce: Enforce,
     pub waived_by_visa: Vec<Country>,
     pub waived_by_passport: Vec<Country>,
+    /// How to get it, where the sources say.
+    pub get: HowToGet,
+    pub prov: Provenance,
+}
+
+/// Time needed between applying for a document and holding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lead {
+    Days(u32),
+    /// Monday to Friday only.
+    WorkingDays(u32),
+}
+
+/// What the sources say about obtaining a document; every part may be unknown.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HowToGet {
+    pub obtain: Option<Obtain>,
+    pub apply_at: Option<String>,
+    pub cost: Option<Money>,
+    pub lead: Option<Lead>,
+    pub note: Option<String>,
+}
+
+/// How a kind of visa for a destination is obtained (for every passport that needs it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Application {
+    pub destination: Country,
+    pub requirement: Requirement,
+    pub get: HowToGet,
     pub prov: Provenance,
 }
 
@@ -306,6 +337,8 @@ pub struct Visas {
     pub index: Vec<(Country, Country, Requirement)>,
     pub rules: Vec<VisaRule>,
     pub index_source: Option<SourceIx>,
+    /// How each kind of visa is obtained, where the sources say.
+    pub applications: Vec<Application>,
 }
 
 impl Visas {
@@ -323,6 +356,22 @@ impl Visas {
         self.rules
             .iter()
             .any(|r| r.destination == destination && (r.from.is_some() || r.until.is_some()))
+    }
+    /// How a visa of this kind for `destination` is obtained, where the data says.
+    pub fn application(&self, destination: Country, q: Requirement) -> Option<&Application> {
+        self.applications.iter().find(|a| {
+            a.destination == destination
+                && std::mem::discriminant(&a.requirement) == std::mem::discriminant(&q)
+        })
+    }
+    /// Whether entry to `destination` can depend on the day: a dated rule, or a visa whose
+    /// lead time decides whether it can be obtained by then.
+    pub fn depends_on_date(&self, destination: Country) -> bool {
+        self.has_dated_rules(destination)
+            || self
+                .applications
+                .iter()
+                .any(|a| a.destination == destination && a.get.lead.is_some())
     }
     /// Whether the index knows this country as a passport or a destination.
     pub fn knows(&self, c: Country) -> bool {

@@ -34,7 +34,7 @@ pub fn convert(rates: &Rates, m: Money, to: Currency) -> Option<Money> {
     if den <= 0 {
         return None;
     }
-    let minor = (num * 2 + den) / (den * 2);
+    let minor = num.checked_mul(2)?.checked_add(den)? / den.checked_mul(2)?;
     Some(Money {
         minor: i64::try_from(minor).ok()?,
         currency: to,
@@ -50,12 +50,48 @@ pub fn rate_date(rates: &Rates, a: Currency, b: Currency) -> Option<NaiveDate> {
     }
 }
 
-/// Multiplies money by a whole count.
-pub fn times(m: Money, n: u32) -> Money {
-    Money {
-        minor: m.minor.saturating_mul(i64::from(n)),
-        currency: m.currency,
+/// Multiplies money by a whole count; `None` when the product does not fit (`check`
+/// bounds amounts so that no dataset it accepts gets there).
+pub fn times(m: Money, n: u32) -> Option<Money> {
+    m.checked_times(n)
+}
+
+/// Adds up amounts in one currency; `None` when the sum does not fit.
+pub fn sum(amounts: impl IntoIterator<Item = Money>, currency: Currency) -> Option<Money> {
+    amounts
+        .into_iter()
+        .try_fold(Money { minor: 0, currency }, Money::checked_add)
+}
+
+/// An amount as a JSON number, exactly: `amount_string` always writes `-?\d+(\.\d+)?`,
+/// a JSON number, so it goes in as written (never through a float, never as 0).
+pub fn json(m: Money) -> serde_json::Number {
+    serde_json::Number::from_string_unchecked(m.amount_string())
+}
+
+/// Tenths (of a kilo) as a JSON number: `235` → `23.5`.
+pub fn json_tenths(tenths: u32) -> serde_json::Number {
+    serde_json::Number::from_string_unchecked(tenths_text(tenths))
+}
+
+/// Tenths as text: `260` → `26`, `235` → `23.5`.
+pub fn tenths_text(tenths: u32) -> String {
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
     }
+}
+
+/// A fee of `rate` per unit for `tenths` tenths of a unit, rounded half up to the minor
+/// unit; `None` when it does not fit.
+pub fn per_tenth(rate: Money, tenths: u32) -> Option<Money> {
+    let x = i128::from(rate.minor).checked_mul(i128::from(tenths))?;
+    let minor = (x.checked_mul(2)?.checked_add(10)?) / 20;
+    Some(Money {
+        minor: i64::try_from(minor).ok()?,
+        currency: rate.currency,
+    })
 }
 
 #[cfg(test)]
@@ -90,6 +126,41 @@ mod tests {
 
     fn money(a: &str, c: &str) -> Money {
         Money::from_decimal(a.parse().unwrap(), c.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn extreme_amounts_are_refused_not_wrapped() {
+        let usd: Currency = "USD".parse().unwrap();
+        let big = Money {
+            minor: i64::MAX / 2 + 1,
+            currency: usd,
+        };
+        assert_eq!(times(big, 2), None);
+        assert_eq!(sum([big, big], usd), None);
+        assert_eq!(per_tenth(big, 4800), None);
+        let r = rates();
+        assert_eq!(convert(&r, big, "KZT".parse().unwrap()), None);
+        // A baggage fee of 480 kg over at 1 USD per kg is 480 USD, not 0.
+        let one = money("1", "USD");
+        assert_eq!(per_tenth(one, 4800).unwrap().amount_string(), "480");
+    }
+
+    #[test]
+    fn json_amounts_are_exact_numbers_for_every_value() {
+        let usd: Currency = "USD".parse().unwrap();
+        for minor in [0, 1, -1, 5, 10, 99, 100, 12345, -12345, i64::MAX, i64::MIN] {
+            let m = Money {
+                minor,
+                currency: usd,
+            };
+            let text = serde_json::to_string(&json(m)).unwrap();
+            let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert!(back.is_number(), "{text}");
+            let d: crate::types::Decimal = text.parse().unwrap();
+            let want = i128::from(minor);
+            assert_eq!(d.mantissa * 10i128.pow(2 - d.scale), want, "{text}");
+        }
+        assert_eq!(serde_json::to_string(&json_tenths(235)).unwrap(), "23.5");
     }
 
     #[test]

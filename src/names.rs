@@ -13,6 +13,42 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Whether a character must not reach a terminal as it is: control characters (which can
+/// clear the screen or change colours) and the Unicode bidirectional controls (which can
+/// make text read differently from how it is stored).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+}
+
+/// `s` with every unsafe character written as an escape (`\u{1b}`), for showing text that
+/// came from outside (arguments, data files) on a terminal.
+pub fn escape(s: &str) -> String {
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if is_unsafe(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// At most the first 40 characters of a value, escaped, for quoting it in a message (a
+/// value may be megabytes long, or hold control characters).
+pub fn prefix(s: &str) -> String {
+    const MAX: usize = 40;
+    let mut out: String = s.chars().take(MAX).collect();
+    if s.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    escape(&out)
+}
+
 /// Levenshtein distance over chars.
 pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -50,6 +86,9 @@ macro_rules! named_by_id_name_aliases {
 }
 named_by_id_name_aliases!(crate::model::Place, crate::model::Crossing);
 
+/// The longest id, name or alias `check` accepts, in bytes.
+pub const MAX_NAME_BYTES: usize = 200;
+
 /// Finds the one record `query` names, or says which ids come closest.
 pub fn resolve<T: Named>(items: &[T], query: &str, what: &str) -> Result<usize, String> {
     // Most queries are ids: find those without folding every name in the dataset.
@@ -59,10 +98,18 @@ pub fn resolve<T: Named>(items: &[T], query: &str, what: &str) -> Result<usize, 
     {
         return Ok(i);
     }
+    let shown = prefix(query);
+    // No name is longer than this (`check` refuses longer ones): a longer query cannot
+    // match, and folding or comparing it whole would cost time for nothing.
+    if query.len() > MAX_NAME_BYTES {
+        return Err(format!(
+            "no {what} named '{shown}'; names are at most {MAX_NAME_BYTES} bytes long"
+        ));
+    }
     let q = fold(query);
     if q.is_empty() {
         return Err(format!(
-            "'{query}' is not a {what} name; give an id, a name or an alias"
+            "'{shown}' is not a {what} name; give an id, a name or an alias"
         ));
     }
     if let Some(i) = items
@@ -90,7 +137,7 @@ pub fn resolve<T: Named>(items: &[T], query: &str, what: &str) -> Result<usize, 
                 .join(", ")
         ),
     };
-    Err(format!("no {what} named '{query}'; {hint}"))
+    Err(format!("no {what} named '{shown}'; {hint}"))
 }
 
 /// Ids whose names are close to the folded query, nearest first (at most three).
@@ -98,8 +145,17 @@ fn suggest<T: Named>(items: &[T], q: &str) -> Vec<String> {
     let mut scored: Vec<(usize, &str)> = items
         .iter()
         .filter_map(|it| {
-            let best = it.names().iter().map(|n| distance(&fold(n), q)).min()?;
             let limit = (q.chars().count() / 3).max(1);
+            let qn = q.chars().count();
+            // The distance is at least the difference in length: skip names that cannot be near.
+            let best = it
+                .names()
+                .iter()
+                .map(|n| fold(n))
+                .filter(|n| n.chars().count().abs_diff(qn) <= limit)
+                .map(|n| distance(&n, q))
+                .min()
+                .unwrap_or(usize::MAX);
             let prefix = it
                 .names()
                 .iter()

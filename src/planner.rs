@@ -4,6 +4,8 @@
 //! arrival, cost and changes at once, and when none exists it says why.
 
 use crate::calendar::{self, Blocked};
+use crate::documents::{self, Doc};
+use crate::findings::{Blocker, Subject};
 use crate::model::*;
 use crate::money;
 use crate::types::{Country, Money};
@@ -34,6 +36,11 @@ pub struct Request {
     pub party: u32,
     pub via: Option<PlaceIx>,
     pub avoid: Vec<CrossingIx>,
+    /// Plan only with documents held (named or waived) and what the border gives; otherwise
+    /// documents that can still be obtained before each border are used too.
+    pub held_only: bool,
+    /// The day documents would be applied for (lead times count from it).
+    pub today: NaiveDate,
 }
 
 /// Passing one border on a leg: which side comes first and when each post is reached
@@ -86,12 +93,14 @@ impl Itinerary {
     pub fn changes(&self) -> usize {
         self.legs.len().saturating_sub(1)
     }
-    /// Whether `self` is at least as good as `other` on arrival, cost and changes.
+    /// Whether `self` is at least as good as `other` on arrival, cost and changes, and left
+    /// no earlier (so its 14-day budget reaches at least as far: see the invariants in `run`).
     fn covers(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
             && self.cost <= other.cost
             && self.unknown_fares <= other.unknown_fares
             && self.legs.len() <= other.legs.len()
+            && self.depart() >= other.depart()
     }
 
     /// How itineraries are ranked for the answer: at least as good on arrival, changes and
@@ -120,11 +129,19 @@ impl Itinerary {
 pub struct Plan {
     pub itineraries: Vec<Itinerary>,
     /// Blocking causes met during the search, each with the dates it applied to.
-    pub reasons: BTreeMap<String, BTreeSet<NaiveDate>>,
+    pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     /// Services that would connect these places but cannot be planned with.
-    pub unusable: BTreeMap<ServiceIx, String>,
+    pub unusable: BTreeMap<ServiceIx, Subject>,
     /// Crossings whose closure or hours blocked a ride that mattered.
     pub blocked_at: BTreeSet<CrossingIx>,
+    /// Documents not held that blocked a ride that mattered (with `--held-only`), with the
+    /// dates: holding them is the fix to try.
+    pub doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
+    /// Whether any chain of services with known times links the two places at all.
+    pub connected: bool,
+    /// What would change the answer: documents to hold, the user's own restrictions to
+    /// drop (see `documents::explain`).
+    pub fixes: Vec<documents::Fix>,
 }
 
 struct Label {
@@ -144,8 +161,6 @@ pub struct Planner<'a> {
     /// Entry decisions by (country, crossing, date); the date is dropped from the key when
     /// no dated rule applies to that country, so each is worked out once.
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry>,
-    /// Closure sentences by (crossing, reason), so each is written once.
-    sentences: HashMap<(CrossingIx, calendar::Closed), String>,
     /// Whether the ride being tried counts towards the reasons (see `ride`).
     recording: bool,
     plan: Plan,
@@ -162,15 +177,18 @@ impl<'a> Planner<'a> {
             }
         }
         let hops = hops_to(ds, req.to);
+        let connected = hops[req.from].is_some();
         Planner {
             ds,
             req,
             at_place,
             hops,
             entries: HashMap::new(),
-            sentences: HashMap::new(),
             recording: false,
-            plan: Plan::default(),
+            plan: Plan {
+                connected,
+                ..Plan::default()
+            },
         }
     }
 
@@ -180,7 +198,7 @@ impl<'a> Planner<'a> {
         let key = (
             country,
             ci,
-            ds.visas.has_dated_rules(country).then_some(date),
+            ds.visas.depends_on_date(country).then_some(date),
         );
         self.entries
             .entry(key)
@@ -192,34 +210,92 @@ impl<'a> Planner<'a> {
                     country,
                     &ds.crossings[ci],
                     date,
+                    self.req.today,
                 )
             })
             .clone()
     }
 
-    /// Why a vehicle cannot pass a post, in words; closure sentences are written once.
-    fn describe(
+    /// Whether an entry decision stops the traveller at the border on `date`: refused, a
+    /// visa not held with `--held-only`, or one that cannot be obtained by then (with the
+    /// day it could be held).
+    fn entry_blocked(
         &mut self,
+        entry: Option<&Entry>,
         ci: CrossingIx,
-        side: &Side,
-        b: &Blocked,
-        s: &Service,
         date: NaiveDate,
-    ) -> String {
-        let c = &self.ds.crossings[ci];
-        match b {
-            Blocked::Day(closed) => self
-                .sentences
-                .entry((ci, closed.clone()))
-                .or_insert_with(|| closed.describe(&c.name))
-                .clone(),
-            Blocked::Hours { .. } => describe_block(c, side, b, s, date),
+    ) -> (Option<Blocker>, Option<NaiveDate>) {
+        match entry {
+            Some(e @ Entry::Refuse { .. }) => {
+                (Some(Blocker::EntryRefused(Box::new(e.clone()))), None)
+            }
+            Some(
+                e @ Entry::Arrange {
+                    destination, get, ..
+                },
+            ) => {
+                if self.req.held_only {
+                    if self.recording {
+                        self.plan
+                            .doc_blocks
+                            .entry(Doc::Visa(*destination))
+                            .or_default()
+                            .insert(date);
+                    }
+                    return (
+                        Some(Blocker::VisaNotHeld {
+                            entry: Box::new(e.clone()),
+                            crossing: ci,
+                        }),
+                        None,
+                    );
+                }
+                if documents::in_time(self.req.today, get.lead, date) {
+                    return (None, None);
+                }
+                let ready = documents::ready_on(self.req.today, get.lead);
+                (
+                    Some(Blocker::TooLate {
+                        doc: Doc::Visa(*destination),
+                        get: Box::new(get.clone()),
+                        today: self.req.today,
+                    }),
+                    ready,
+                )
+            }
+            _ => (None, None),
         }
     }
 
-    fn reject(&mut self, reason: String, date: NaiveDate) {
+    /// The first day a permit on stops `i..=j` of service `si` that the traveller must
+    /// still obtain can be held, when that is after `day` (lead times from the data).
+    fn permits_ready(&self, si: ServiceIx, i: usize, j: usize) -> Option<(NaiveDate, Doc)> {
+        let ds = self.ds;
+        if self.req.held_only {
+            return None;
+        }
+        ds.services[si].stops[i..=j]
+            .iter()
+            .flat_map(|st| match st.at {
+                StopAt::Place(p) => ds.places[p].permits.iter(),
+                StopAt::Crossing(c) => ds.crossings[c].permits.iter(),
+            })
+            .filter(|p| !documents::permit_held(ds, self.req, **p))
+            .filter_map(|p| {
+                documents::ready_on(self.req.today, ds.permits[*p].get.lead)
+                    .map(|d| (d, Doc::Permit(*p)))
+            })
+            .max()
+    }
+
+    fn reject(&mut self, reason: Blocker, date: NaiveDate) {
         if self.recording {
-            self.plan.reasons.entry(reason).or_default().insert(date);
+            match self.plan.reasons.iter_mut().find(|(b, _)| *b == reason) {
+                Some((_, dates)) => {
+                    dates.insert(date);
+                }
+                None => self.plan.reasons.push((reason, BTreeSet::from([date]))),
+            }
         }
     }
 
@@ -227,27 +303,27 @@ impl<'a> Planner<'a> {
         !self.req.passports.iter().any(|p| countries.contains(p))
     }
 
-    /// Date-independent reasons a traveller cannot ride service `s` from stop `i` to `j`.
-    fn static_check(&mut self, si: ServiceIx, i: usize, j: usize) -> Result<(), String> {
+    /// Date-independent reasons a traveller cannot ride service `s` from stop `i` to `j`
+    /// (`Err(None)`: not usable, but nothing worth telling).
+    fn static_check(&mut self, si: ServiceIx, i: usize, j: usize) -> Result<(), Option<Blocker>> {
         let ds = self.ds;
         let s = &ds.services[si];
         if s.status == ServiceStatus::Suspended {
-            let since = s
-                .status_since
-                .map(|d| format!(" since {}", calendar::long_date(d)))
-                .unwrap_or_default();
-            return Err(format!("{} ({}) is suspended{since}", s.name, s.id));
+            return Err(Some(Blocker::ServiceSuspended {
+                service: si,
+                since: s.status_since,
+            }));
         }
         if s.stops[i].offset.is_none() || s.stops[j].offset.is_none() {
             // Worth telling only when it would have reached the destination.
             if s.stops[j].at == StopAt::Place(self.req.to) {
                 let stop = match s.stops[if s.stops[i].offset.is_none() { i } else { j }].at {
-                    StopAt::Place(p) => ds.places[p].name.as_str(),
-                    StopAt::Crossing(c) => ds.crossings[c].name.as_str(),
+                    StopAt::Place(p) => Subject::Place(p),
+                    StopAt::Crossing(c) => Subject::Crossing(c),
                 };
-                self.plan.unusable.insert(si, format!("{} ({}): no source gives its time at {stop}, so it cannot be used to or from there", s.name, s.id));
+                self.plan.unusable.insert(si, stop);
             }
-            return Err(String::new());
+            return Err(None);
         }
         let served: Vec<Country> = s
             .stops
@@ -258,29 +334,26 @@ impl<'a> Planner<'a> {
             })
             .collect();
         if s.foreigners == Some(false) && self.is_foreigner(&served) {
-            return Err(format!(
-                "{} ({}) does not take foreign passengers",
-                s.name, s.id
-            ));
+            return Err(Some(Blocker::NoForeignPassengers { service: si }));
         }
         for st in &s.stops[i..=j] {
             let permits: &[PermitIx] = match st.at {
-                StopAt::Crossing(c) => {
-                    let c = &ds.crossings[c];
+                StopAt::Crossing(ci) => {
+                    let c = &ds.crossings[ci];
                     if self.req.avoid.iter().any(|a| ds.crossings[*a].id == c.id) {
-                        return Err(String::new());
+                        return Err(None);
                     }
                     let foreign = self.is_foreigner(&c.countries());
                     if foreign && c.foreigners == Foreigners::CitizensOnly {
-                        return Err(format!(
-                            "{} is open only to citizens of {} and {}",
-                            c.name, c.sides[0].country, c.sides[1].country
-                        ));
+                        return Err(Some(Blocker::CitizensOnly { crossing: ci }));
                     }
                     let no_public = c.foreigners == Foreigners::AgencyOnly
                         || c.foreigners_public_transport == Some(false);
                     if foreign && no_public && s.mode != Mode::AgencyCar {
-                        return Err(format!("foreigners may not cross {} on public transport ({}); only an agency transfer", c.name, s.id));
+                        return Err(Some(Blocker::AgencyOnly {
+                            crossing: ci,
+                            service: si,
+                        }));
                     }
                     &c.permits
                 }
@@ -288,14 +361,19 @@ impl<'a> Planner<'a> {
             };
             for p in permits {
                 let permit = &ds.permits[*p];
-                if permit.enforce == Enforce::Refuse
-                    && !self.req.permits.contains(p)
-                    && !permit.waived(&self.req.passports, &self.req.visas)
+                if self.req.held_only
+                    && permit.enforce == Enforce::Refuse
+                    && !documents::permit_held(ds, self.req, *p)
                 {
-                    return Err(format!(
-                        "this route needs the {}; pass --permit {} if you hold one",
-                        permit.name, permit.id
-                    ));
+                    if self.recording {
+                        let day = self.req.date;
+                        self.plan
+                            .doc_blocks
+                            .entry(Doc::Permit(*p))
+                            .or_default()
+                            .insert(day);
+                    }
+                    return Err(Some(Blocker::PermitNotHeld { permit: *p }));
                 }
             }
         }
@@ -312,7 +390,7 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         want_shift: bool,
-    ) -> Result<Vec<BorderPass>, (String, NaiveDate, Option<Duration>)> {
+    ) -> Result<Vec<BorderPass>, (Blocker, NaiveDate, Option<Duration>)> {
         let ds = self.ds;
         let s = &ds.services[si];
         let mut passes = Vec::new();
@@ -350,11 +428,8 @@ impl<'a> Planner<'a> {
                 .date_naive();
             let entry =
                 (!self.req.passports.is_empty()).then(|| self.entry(b.country, ci, entry_date));
-            let refused = match &entry {
-                Some(Entry::Refused(why)) => Some(why.clone()),
-                _ => None,
-            };
-            for (side, at) in [(a, reach), (b, cleared)] {
+            let (refused, ready) = self.entry_blocked(entry.as_ref(), ci, entry_date);
+            for (side_ix, side, at) in [(first_side, a, reach), (1 - first_side, b, cleared)] {
                 let when = at.unwrap_or(board);
                 let local_date = when.with_timezone(&side.zone.0).date_naive();
                 let result = match at {
@@ -373,19 +448,45 @@ impl<'a> Planner<'a> {
                     let shift = at
                         .filter(|_| want_shift)
                         .and_then(|t| calendar::next_side_open(ds, c, side, t, 400).map(|n| n - t));
-                    let why = self.describe(ci, side, &blocked, s, local_date);
+                    let why = match blocked {
+                        Blocked::Day(why) => Blocker::PostClosed {
+                            crossing: ci,
+                            side: side_ix,
+                            why,
+                        },
+                        Blocked::Hours {
+                            local,
+                            window,
+                            cutoff,
+                            lunch,
+                        } => Blocker::OutsideHours {
+                            crossing: ci,
+                            side: side_ix,
+                            service: si,
+                            reach: local,
+                            hours: window,
+                            cutoff,
+                            lunch,
+                        },
+                    };
                     return Err((why, local_date, shift));
                 }
             }
             if let Some(why) = refused {
-                // A dated visa rule may admit the traveller on a later day: an on-demand start
-                // can wait for the next local midnight at the entry post; otherwise it is final.
+                // A dated visa rule may admit the traveller on a later day, and a visa still
+                // being processed is held from a later day: an on-demand start can wait for
+                // that local midnight at the entry post; otherwise it is final.
                 let at = cleared.unwrap_or(board);
-                let shift = (want_shift && ds.visas.has_dated_rules(b.country))
-                    .then(|| {
-                        calendar::at_local(b.zone.0, entry_date + Duration::days(1), NaiveTime::MIN)
-                    })
-                    .flatten()
+                let next = match ready {
+                    Some(r) => Some(r),
+                    None => ds
+                        .visas
+                        .depends_on_date(b.country)
+                        .then_some(entry_date + Duration::days(1)),
+                };
+                let shift = next
+                    .filter(|_| want_shift)
+                    .and_then(|d| calendar::at_local(b.zone.0, d, NaiveTime::MIN))
                     .map(|midnight| midnight - at);
                 return Err((why, entry_date, shift));
             }
@@ -401,40 +502,6 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// Why a vehicle cannot pass, in words, with every time in the post's own clock.
-fn describe_block(c: &Crossing, side: &Side, b: &Blocked, s: &Service, date: NaiveDate) -> String {
-    match b {
-        Blocked::Day(closed) => closed.describe(&c.name),
-        Blocked::Hours {
-            local,
-            window,
-            cutoff,
-            lunch,
-        } => {
-            let zone = |t: NaiveTime| calendar::show_time(side.zone.0, date, t);
-            let mut why = Vec::new();
-            if let Some(w) = window {
-                why.push(format!("open {}–{}", zone(w.start.0), zone(w.end.0)));
-            }
-            if let Some(c) = cutoff {
-                why.push(format!("practical cut-off {}", zone(*c)));
-            }
-            if let Some(l) = lunch {
-                why.push(format!("lunch break {}–{}", zone(l.start.0), zone(l.end.0)));
-            }
-            format!(
-                "{} ({}) would reach the {} post of {} at {}, outside its hours ({})",
-                s.name,
-                s.id,
-                side.country,
-                c.name,
-                zone(*local),
-                why.join("; ")
-            )
-        }
-    }
-}
-
 impl<'a> Planner<'a> {
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
     /// earlier than `ready` and (for a first leg) departing before `latest`.
@@ -447,16 +514,20 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
     ) -> Option<Leg> {
-        // Only a ride that gets closer to the destination explains why a journey fails.
+        // Only a ride that gets closer to the destination, from a place no farther from it
+        // than the origin, explains why a journey fails: a detour that went the other way
+        // first (Osh to Bishkek on the way to Murghab) adds noise, not reasons.
         let stops = &self.ds.services[si].stops;
+        let origin = self.hops[self.req.from];
         self.recording = match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => {
-                matches!((self.hops[a], self.hops[b]), (Some(x), Some(y)) if y < x)
-            }
+            (StopAt::Place(a), StopAt::Place(b)) => matches!(
+                (self.hops[a], self.hops[b], origin),
+                (Some(x), Some(y), Some(o)) if y < x && x <= o
+            ),
             _ => false,
         };
         if let Err(reason) = self.static_check(si, i, j) {
-            if !reason.is_empty() {
+            if let Some(reason) = reason {
                 let d = ready
                     .with_timezone(&self.ds.services[si].schedule.zone.0)
                     .date_naive();
@@ -464,6 +535,38 @@ impl<'a> Planner<'a> {
             }
             return None;
         }
+        // A permit still to be obtained is held only from the day its lead time allows.
+        let mut ready = ready;
+        let mut waiting_for: Option<(NaiveDate, Doc)> = None;
+        if let Some((day, doc)) = self.permits_ready(si, i, j) {
+            let zone = self.ds.services[si].schedule.zone.0;
+            if let Some(t) = calendar::at_local(zone, day, NaiveTime::MIN).filter(|t| *t > ready) {
+                ready = t;
+                waiting_for = Some((day, doc));
+            }
+        }
+        let leg = self.ride_from(si, i, j, ready, latest, horizon);
+        if let (None, Some((_, Doc::Permit(p)))) = (&leg, waiting_for) {
+            let why = Blocker::TooLate {
+                doc: Doc::Permit(p),
+                get: Box::new(self.ds.permits[p].get.clone()),
+                today: self.req.today,
+            };
+            self.reject(why, self.req.today);
+        }
+        leg
+    }
+
+    /// `ride` once the date-independent rules have passed.
+    fn ride_from(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        ready: DateTime<Utc>,
+        latest: Option<DateTime<Utc>>,
+        horizon: DateTime<Utc>,
+    ) -> Option<Leg> {
         let s = &self.ds.services[si];
         let sc = &s.schedule;
         let zone = sc.zone.0;
@@ -507,7 +610,7 @@ impl<'a> Planner<'a> {
         // On demand, or leaves when full with no fixed time: start as soon as allowed,
         // and move the start so that each post is reached when it is open. The reasons for
         // each move count only if no start works in the end.
-        let mut pending: Vec<(String, NaiveDate)> = Vec::new();
+        let mut pending: Vec<(Blocker, NaiveDate)> = Vec::new();
         let leg = self
             .shifted(si, i, j, ready - off_i, &too_late, &mut pending)
             .map(|(t0, b)| build(t0, b));
@@ -528,7 +631,7 @@ impl<'a> Planner<'a> {
         j: usize,
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
-        pending: &mut Vec<(String, NaiveDate)>,
+        pending: &mut Vec<(Blocker, NaiveDate)>,
     ) -> Option<(DateTime<Utc>, Vec<BorderPass>)> {
         let sc = &self.ds.services[si].schedule;
         let zone = sc.zone.0;
@@ -601,7 +704,8 @@ impl<'a> Planner<'a> {
                 self.ds
                     .rates
                     .base
-                    .and_then(|b| money::convert(&self.ds.rates, m, b))
+                    .zip(m)
+                    .and_then(|(b, m)| money::convert(&self.ds.rates, m, b))
                     .map_or(i64::MAX, |x| x.minor)
             })
         } else {
@@ -609,12 +713,47 @@ impl<'a> Planner<'a> {
         };
         if let Some((fi, f)) = chosen {
             let (units, vehicles) = cost(f);
-            leg.fare = Some((*fi, money::times(f.price, units)));
+            // A product too large to hold stays unknown (`check` bounds fares well below).
+            leg.fare = money::times(f.price, units).map(|m| (*fi, m));
             leg.vehicles = vehicles;
         }
     }
 
     /// Runs the search and returns the plan.
+    ///
+    /// # The algorithm: a multi-criteria label-setting search (McRAPTOR-like, by arrival)
+    ///
+    /// A **label** is a partial journey from the origin that ends at a place: its legs, and
+    /// from them its first departure, its arrival, its known cost, its number of unknown
+    /// fares and its number of legs, plus whether it has passed `--via`. Labels are expanded
+    /// in order of arrival; expanding one tries, for every service stopping where it ends and
+    /// every later stop of that service, the **earliest feasible ride** boarding at or after
+    /// arrival + `MIN_CONNECTION` (`ride`), and no later than the label's budget.
+    ///
+    /// Invariants (each new rule must keep them, and `tests/oracle.rs` checks them):
+    ///
+    /// 1. *What can follow a label depends only on its place, its ready time, its budget
+    ///    (first departure + `TRIP_DAYS`), its `--via` progress and the places it visited.*
+    ///    Fares, permits, foreigner rules and visas do not depend on what came before; the
+    ///    date rules (border days and hours, visas with dates) depend only on when a ride runs.
+    /// 2. *Feasible rides are monotone in the ready time.* The rides of one service from stop
+    ///    `i` to stop `j` boarding at or after `t` are a subset of those boarding at or after
+    ///    any `t' <= t`; so `ride` from an earlier ready time returns a ride arriving no later
+    ///    (vehicles of one service do not overtake each other: a later start arrives later).
+    ///    Hence the earliest feasible ride per service suffices: a later ride of the same
+    ///    service costs the same and can be followed by nothing the earlier one cannot
+    ///    (waiting at a place is always allowed).
+    /// 3. *Dominance.* Label `a` covers `b` at the same place and `--via` progress when it
+    ///    arrives no later, costs no more, has no more unknown fares and no more legs, and
+    ///    **left no earlier** (so its budget ends no earlier). By 1 and 2 every continuation of
+    ///    `b` is open to `a` and gives a journey at least as good on every criterion, so `b`
+    ///    can be dropped. (Comparing budgets is what the first departure is for: a label that
+    ///    left earlier may be unable to take a ride 13 days later that the other still can.)
+    ///    Visited places are not compared: a journey that comes back to a place is never
+    ///    better than the same journey with the loop cut out (no later, no dearer, fewer legs,
+    ///    same first departure), so forbidding revisits loses nothing.
+    /// 4. *Termination.* Every leg goes to a place not yet visited and an itinerary has at
+    ///    most `MAX_LEGS` legs; every ride boards before the horizon.
     pub fn run(mut self) -> Plan {
         let ds = self.ds;
         let req = self.req;
@@ -704,7 +843,7 @@ impl<'a> Planner<'a> {
                     match (leg.fare, base) {
                         (Some((fi, m)), Some(b)) => {
                             match money::convert(&ds.rates, m, b) {
-                                Some(x) => it.cost += x.minor,
+                                Some(x) => it.cost = it.cost.saturating_add(x.minor),
                                 None => it.unknown_fares += 1,
                             }
                             // A minimum price leaves the rest of the cost unknown.
@@ -806,8 +945,16 @@ fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
 }
 
 /// Plans `req`; when nothing is found, also looks for the earliest day within a year on
-/// which the journey becomes possible.
+/// which the journey becomes possible, and for what would make it possible sooner
+/// (`Plan::fixes`).
 pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
+    let (mut plan, earliest) = search(ds, req);
+    plan.fixes = documents::explain(ds, req, &plan);
+    (plan, earliest)
+}
+
+/// `plan` without looking for fixes.
+pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     let plan = Planner::new(ds, req).run();
     if !plan.itineraries.is_empty() {
         return (plan, None);

@@ -8,6 +8,19 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use toml::Spanned;
 
+/// `[latitude, longitude]`: exactly two numbers (serde's arrays would take the first two
+/// of three and drop the rest without a word).
+fn coords<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<[f64; 2]>, D::Error> {
+    let v: Vec<f64> = Deserialize::deserialize(d)?;
+    match v.as_slice() {
+        [lat, lon] => Ok(Some([*lat, *lon])),
+        _ => Err(serde::de::Error::custom(format!(
+            "`coords` has {} number(s); expected exactly two, [latitude, longitude]",
+            v.len()
+        ))),
+    }
+}
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
@@ -41,6 +54,7 @@ pub struct Place {
     pub country: Country,
     pub zone: Zone,
     pub local_zone: Option<Zone>,
+    #[serde(default, deserialize_with = "coords")]
     pub coords: Option<[f64; 2]>,
     #[serde(default)]
     pub permits: Vec<String>,
@@ -69,9 +83,35 @@ pub struct Permit {
     /// Not needed by holders of a passport of any of these countries.
     #[serde(default)]
     pub waived_by_passport: Vec<Country>,
+    /// How the permit is obtained (`online`, `embassy`, `agency`, `border`), where the
+    /// sources say.
+    pub obtain: Option<Obtain>,
+    /// Where to apply, in words.
+    pub apply_at: Option<String>,
+    pub cost: Option<RawMoney>,
+    /// Days (calendar) needed between applying and holding it.
+    pub lead_days: Option<u32>,
+    /// Working days (Monday to Friday) needed between applying and holding it.
+    pub lead_working_days: Option<u32>,
     pub sources: Vec<String>,
     pub verified: Day,
     pub notes: Option<String>,
+}
+
+/// How a document is obtained before the border (or at it).
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Obtain {
+    /// Given at the border itself.
+    Border,
+    /// Applied for online before travel (e-visa, ETA, online permit).
+    Online,
+    /// Through a travel agency before travel.
+    Agency,
+    /// At a government office in the country, before the checkpoint (a border-pass window).
+    Office,
+    /// At an embassy or consulate before travel, usually in the home country.
+    Embassy,
 }
 
 #[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -96,6 +136,7 @@ pub struct Crossing {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub altitude_m: Option<u32>,
+    #[serde(default, deserialize_with = "coords")]
     pub coords: Option<[f64; 2]>,
     pub status: CrossingStatus,
     pub status_since: Option<Day>,
@@ -304,6 +345,26 @@ pub struct VisasFile {
     pub visa: Vec<Spanned<VisaTable>>,
     #[serde(default)]
     pub rule: Vec<Spanned<VisaRule>>,
+    #[serde(default)]
+    pub apply: Vec<Spanned<Application>>,
+}
+
+/// How a visa of one kind (a Passport Index requirement) for a destination is obtained.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Application {
+    pub destination: Country,
+    /// The requirement this describes, in the Passport Index vocabulary ("e-visa", "eta",
+    /// "visa required", "visa on arrival").
+    pub requirement: String,
+    pub obtain: Obtain,
+    pub apply_at: Option<String>,
+    pub cost: Option<RawMoney>,
+    pub lead_days: Option<u32>,
+    pub lead_working_days: Option<u32>,
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub verified: Day,
 }
 
 #[derive(Deserialize)]

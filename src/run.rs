@@ -108,31 +108,73 @@ fn execute_then<I: IntoIterator<Item = OsString>>(args: I, afterwards: Afterward
 pub fn main_with<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     let ran = execute_then(args, Afterwards::Exit);
     let mut stdout = std::io::stdout().lock();
-    if stdout
+    let written = stdout
         .write_all(ran.stdout.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return ran.code;
+        .and_then(|_| stdout.flush());
+    let mut stderr = std::io::stderr().lock();
+    match written {
+        Ok(()) => {
+            let _ = stderr.write_all(ran.stderr.as_bytes());
+            ran.code
+        }
+        // `crossings … | head`: the reader has all it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ran.code,
+        // A full disk, a closed or unwritable stdout: the answer is lost, and saying
+        // nothing would pass it off as success. The messages still go to stderr.
+        Err(e) => {
+            let _ = stderr.write_all(ran.stderr.as_bytes());
+            let _ = writeln!(
+                stderr,
+                "error: cannot write the output ({e}); check the disk or the file it goes to"
+            );
+            2
+        }
     }
-    let _ = std::io::stderr().lock().write_all(ran.stderr.as_bytes());
-    ran.code
 }
 
-/// "Today", read here and nowhere else: `CROSSINGS_TODAY=YYYY-MM-DD` fixes it (for
-/// reproducible output); otherwise the local clock.
-fn today() -> Result<NaiveDate, Failure> {
-    match std::env::var("CROSSINGS_TODAY") {
-        Ok(s) => s.trim().parse().map_err(|_| Failure::Usage(format!("CROSSINGS_TODAY='{s}' is not a date; expected YYYY-MM-DD, or unset it to use the clock"))),
-        Err(std::env::VarError::NotPresent) => Ok(chrono::Local::now().date_naive()),
-        Err(std::env::VarError::NotUnicode(_)) => Err(Failure::Usage("CROSSINGS_TODAY is not valid text; expected YYYY-MM-DD, or unset it".into())),
-    }
+/// "Today", read here and nowhere else, and only by the commands that need it:
+/// `CROSSINGS_TODAY=YYYY-MM-DD` fixes it (for reproducible output); otherwise the local
+/// clock. Either must lie in the dataset's range (see `request::date_range`).
+fn today(ds: &Dataset, notes: &mut Vec<String>) -> Result<NaiveDate, Failure> {
+    let date = match std::env::var("CROSSINGS_TODAY") {
+        Ok(s) => {
+            let shown = crate::request::prefix(&s);
+            let t = s.trim();
+            let parsed = (t.len() == 10 && t.starts_with(|c: char| c.is_ascii_digit()))
+                .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+                .flatten();
+            let d = parsed.ok_or_else(|| Failure::Usage(format!("CROSSINGS_TODAY='{shown}' is not a date; expected YYYY-MM-DD, or unset it to use the clock")))?;
+            return crate::request::ensure_in_range(ds, d, "CROSSINGS_TODAY")
+                .map_err(|e| Failure::Usage(format!("{e}, or unset it to use the clock")));
+        }
+        Err(std::env::VarError::NotPresent) => match crate::clock::unusable_tz() {
+            None => chrono::Local::now().date_naive(),
+            Some(why) => {
+                notes.push(format!("{why}; today is taken in UTC"));
+                chrono::Utc::now().date_naive()
+            }
+        },
+        Err(std::env::VarError::NotUnicode(_)) => {
+            return Err(Failure::Usage(
+                "CROSSINGS_TODAY is not valid text; expected YYYY-MM-DD, or unset it".into(),
+            ))
+        }
+    };
+    crate::request::ensure_in_range(ds, date, "today's date (from the clock)").map_err(|e| {
+        Failure::Usage(format!(
+            "{e}; set CROSSINGS_TODAY=YYYY-MM-DD or fix the system clock"
+        ))
+    })
 }
 
-/// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+/// Colour only on a terminal that can show it: never when `NO_COLOR` is set
+/// (https://no-color.org) or `TERM` is `dumb` or unset.
 fn color() -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    let term_ok = std::env::var_os("TERM").is_some_and(|t| !t.is_empty() && t != "dumb");
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && term_ok
+        && std::io::stdout().is_terminal()
 }
 
 /// The dataset checked and encoded at build time (see build.rs), and its details apart.
@@ -164,10 +206,25 @@ impl Shows {
     }
 }
 
+/// `true`: everything; `false`: what planning reads.
+impl From<bool> for Shows {
+    fn from(with_details: bool) -> Shows {
+        if with_details {
+            Shows::Everything
+        } else {
+            Shows::Facts
+        }
+    }
+}
+
 /// The dataset: the embedded one, already validated when the binary was built (decoded as
 /// far as `shows` asks), or the TOML files of `--data DIR`, loaded and validated now (all
 /// of it).
-pub fn load_dataset(dir: Option<&std::path::Path>, shows: Shows) -> Result<Dataset, Failure> {
+pub fn load_dataset(
+    dir: Option<&std::path::Path>,
+    shows: impl Into<Shows>,
+) -> Result<Dataset, Failure> {
+    let shows = shows.into();
     let Some(dir) = dir else {
         let broken = |e: String| {
             Failure::Data(vec![Problem::whole(
@@ -186,7 +243,7 @@ pub fn load_dataset(dir: Option<&std::path::Path>, shows: Shows) -> Result<Datas
         }
         return Ok(ds);
     };
-    let files = load::read_dir(dir).map_err(|p| Failure::Data(vec![p]))?;
+    let files = load::read_dir(dir).map_err(Failure::Data)?;
     let (raw, mut problems) = load::parse_all(files);
     match crate::validate::validate(&raw) {
         Ok(ds) if problems.is_empty() => Ok(ds),
@@ -208,20 +265,30 @@ enum Afterwards {
 }
 
 fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
-    let today = today()?;
     let ds = load_dataset(cli.data.as_deref(), Shows::of(&cli.command))?;
+    let mut notes = Vec::new();
     let out = match cli.command {
-        Command::Check => commands::check::run(&ds, today),
+        Command::Check => commands::check::run(&ds, today(&ds, &mut notes)?),
         Command::Places(a) => commands::places::run(&ds, &a),
-        Command::Plan(a) => commands::plan::run(&ds, &a, today),
-        Command::Hours(a) => commands::hours::run(&ds, &a, today, color()),
+        Command::Plan(a) => commands::plan::run(&ds, &a, today(&ds, &mut notes)?),
+        Command::Hours(a) => {
+            let today = if a.date.is_none() && a.month.is_none() {
+                Some(today(&ds, &mut notes)?)
+            } else {
+                None
+            };
+            commands::hours::run(&ds, &a, today, color())
+        }
         Command::Services(a) => commands::services::run(&ds, &a),
         Command::Baggage(a) => commands::baggage::run(&ds, &a),
     };
     if afterwards == Afterwards::Exit {
         std::mem::forget(ds);
     }
-    out
+    out.map(|mut o| {
+        o.notes.extend(notes);
+        o
+    })
 }
 
 #[cfg(test)]

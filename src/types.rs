@@ -304,17 +304,37 @@ impl Money {
         Ok(Money { minor, currency })
     }
 
-    /// The amount as a decimal string in major units, e.g. `64.69` or `16000`.
+    /// The amount as a decimal string in major units, e.g. `64.69`, `16000` or `-3.5`:
+    /// always a valid JSON number.
     pub fn amount_string(&self) -> String {
         let d = self.currency.digits();
-        let p = 10i64.pow(d);
-        let (whole, frac) = (self.minor / p, self.minor % p);
+        let p = 10u64.pow(d);
+        let abs = self.minor.unsigned_abs();
+        let (whole, frac) = (abs / p, abs % p);
+        let sign = if self.minor < 0 { "-" } else { "" };
         if frac == 0 {
-            whole.to_string()
+            format!("{sign}{whole}")
         } else {
             let f = format!("{:0width$}", frac, width = d as usize);
-            format!("{whole}.{}", f.trim_end_matches('0'))
+            format!("{sign}{whole}.{}", f.trim_end_matches('0'))
         }
+    }
+
+    /// `self + other` in the same currency; `None` on overflow or a currency mismatch.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        (self.currency == other.currency).then_some(())?;
+        Some(Money {
+            minor: self.minor.checked_add(other.minor)?,
+            currency: self.currency,
+        })
+    }
+
+    /// `self × n`; `None` on overflow.
+    pub fn checked_times(self, n: u32) -> Option<Money> {
+        Some(Money {
+            minor: self.minor.checked_mul(i64::from(n))?,
+            currency: self.currency,
+        })
     }
 
     /// The amount with thousands separators and its currency: `16,000 KZT`.
@@ -387,6 +407,17 @@ impl FromStr for Weekdays {
             return Ok(Weekdays::ALL);
         }
         let mut bits = 0u8;
+        // A day named twice ("Mon,Mon", "Mon-Fri,Wed") is a slip that may hide a missing one.
+        let mut add = |i: u32| {
+            if bits & (1 << i) != 0 {
+                let day = Weekday::try_from(i as u8).unwrap_or(Weekday::Mon);
+                return Err(format!(
+                    "'{s}' names {day:?} twice; list each weekday once, like \"Mon,Thu\" or \"Mon-Fri\""
+                ));
+            }
+            bits |= 1 << i;
+            Ok(())
+        };
         for part in s.split(',') {
             match part.split_once('-') {
                 Some((a, b)) => {
@@ -396,14 +427,14 @@ impl FromStr for Weekdays {
                     );
                     let (mut i, end) = (a.num_days_from_monday(), b.num_days_from_monday());
                     loop {
-                        bits |= 1 << i;
+                        add(i)?;
                         if i == end {
                             break;
                         }
                         i = (i + 1) % 7;
                     }
                 }
-                None => bits |= 1 << parse_weekday(part).ok_or_else(bad)?.num_days_from_monday(),
+                None => add(parse_weekday(part).ok_or_else(bad)?.num_days_from_monday())?,
             }
         }
         Ok(Weekdays(bits))
@@ -814,6 +845,9 @@ deserialize_compact!(
         .ok_or_else(|| format!("zone number {n} is not in this build's zone table"))
 );
 
+/// The years a date in a data file may fall in.
+pub const DAY_YEARS: std::ops::RangeInclusive<u16> = 1900..=2200;
+
 /// A calendar date written as a TOML date (`2026-06-13`, no quotes), as the data files use.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
 pub struct Day(pub NaiveDate);
@@ -822,6 +856,14 @@ impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let dt = toml::value::Datetime::deserialize(d)?;
         match (dt.date, dt.time, dt.offset) {
+            // Dates this far out are typos; nearer ones keep all date arithmetic in range.
+            (Some(date), None, None) if !(DAY_YEARS).contains(&date.year) => {
+                Err(de::Error::custom(format!(
+                    "{dt} is out of range; expected a date in the years {} to {}",
+                    DAY_YEARS.start(),
+                    DAY_YEARS.end()
+                )))
+            }
             (Some(date), None, None) => NaiveDate::from_ymd_opt(
                 i32::from(date.year),
                 u32::from(date.month),
@@ -859,7 +901,15 @@ mod tests {
             assert_eq!(w.to_string(), shown, "{input}");
             assert_eq!(w.days().count(), n, "{input}");
         }
-        for bad in ["", "Mo", "Monday-Funday", "Mon;Thu", "Xyz"] {
+        for bad in [
+            "",
+            "Mo",
+            "Monday-Funday",
+            "Mon;Thu",
+            "Xyz",
+            "Mon,Mon",
+            "Mon-Fri,Wed",
+        ] {
             assert!(bad.parse::<Weekdays>().is_err(), "{bad}");
         }
     }

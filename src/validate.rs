@@ -17,6 +17,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
         raw,
         problems: Vec::new(),
+        starts: vec![std::cell::OnceCell::new(); raw.texts.len()],
     };
     let ds = v.dataset();
     if v.problems.is_empty() {
@@ -29,6 +30,9 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
 struct Validator<'a> {
     raw: &'a RawDataset,
     problems: Vec<Problem>,
+    /// Each file's line starts, worked out once on its first problem (a file with thousands
+    /// of problems is then not rescanned for each).
+    starts: Vec<std::cell::OnceCell<Vec<usize>>>,
 }
 
 /// A record's location: file number and byte offset.
@@ -39,6 +43,19 @@ fn at<T>(file: usize, s: &Spanned<T>) -> At {
     At(file, s.span().start)
 }
 
+/// The largest amount of money a record may hold, in major units: far above any fare or fee
+/// in the region (a year's wages in the currencies with the most digits), far below where
+/// sums for a party of 60 over six legs could overflow.
+pub const MAX_AMOUNT: i64 = 1_000_000_000;
+/// Exchange rates (units per base unit) outside this range are typos, not currencies.
+pub const MIN_RATE: &str = "0.0001";
+pub const MAX_RATE: i128 = 1_000_000;
+/// Seats in a vehicle, and kilos of free baggage, beyond which a record is a typo.
+pub const MAX_SEATS: u32 = 60;
+pub const MAX_FREE_KG: u32 = 100;
+/// Stops on one service: long-distance trains in the region have a few dozen.
+pub const MAX_STOPS: usize = 200;
+
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -46,9 +63,49 @@ fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// A decimal as written: `0.0001`, `500`.
+fn show_decimal(d: crate::types::Decimal) -> String {
+    let digits = d.mantissa.unsigned_abs().to_string();
+    let scale = d.scale as usize;
+    let sign = if d.mantissa < 0 { "-" } else { "" };
+    if scale == 0 {
+        return format!("{sign}{digits}");
+    }
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (int, frac) = padded.split_at(padded.len() - scale);
+    format!("{sign}{int}.{frac}")
+}
+
 impl Validator<'_> {
     fn problem(&mut self, at: At, message: String) {
-        self.problems.push(self.raw.problem(at.0, at.1, message));
+        let (line, col) = self.line_col(at);
+        self.problems.push(Problem {
+            file: self.raw.files[at.0].clone(),
+            line: Some(line),
+            col: Some(col),
+            message,
+        });
+    }
+
+    /// The 1-based line and column of a record's location.
+    fn line_col(&self, at: At) -> (usize, usize) {
+        let text = &self.raw.texts[at.0];
+        let starts = self.starts[at.0].get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let offset = at.1.min(text.len());
+        let line = starts.partition_point(|s| *s <= offset).max(1);
+        let mut from = starts[line - 1];
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = offset;
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        (line, text[from..to.max(from)].chars().count() + 1)
     }
 
     /// Registers an id; reports malformed and duplicate ones.
@@ -57,7 +114,7 @@ impl Validator<'_> {
             self.problem(at, format!("{kind} id '{id}' is not a slug; expected lowercase letters, digits and '-' only"));
         }
         if let Some(first) = seen.get(id) {
-            let line = crate::problem::line_col(&self.raw.texts[first.0], first.1).0;
+            let line = self.line_col(*first).0;
             let file = self.raw.files[first.0].clone();
             self.problem(
                 at,
@@ -79,6 +136,7 @@ impl Validator<'_> {
         if found.is_none() && !self.raw.failed.iter().any(|f| *f == format!("{kind}s")) {
             let mut near: Vec<(usize, &String)> = index
                 .keys()
+                .filter(|k| k.len().abs_diff(id.len()) <= 2 && id.len() <= 200)
                 .map(|k| (crate::names::distance(k, id), k))
                 .filter(|(d, _)| *d <= 2)
                 .collect();
@@ -143,6 +201,15 @@ impl Validator<'_> {
                 let r = p.get_ref();
                 self.ensure_id(&mut seen, &r.id, "permit", a);
                 let srcs = self.sources(&source_ix, &r.sources, a, &format!("permit '{}'", r.id));
+                let get = self.how_to_get(
+                    r.obtain,
+                    &r.apply_at,
+                    &r.cost,
+                    (r.lead_days, r.lead_working_days),
+                    &None,
+                    a,
+                    &format!("permit '{}'", r.id),
+                );
                 permits.push(Permit {
                     id: r.id.as_str().into(),
                     name: r.name.as_str().into(),
@@ -150,6 +217,7 @@ impl Validator<'_> {
                     enforce: r.enforce,
                     waived_by_visa: r.waived_by_visa.clone(),
                     waived_by_passport: r.waived_by_passport.clone(),
+                    get,
                     prov: Provenance {
                         sources: srcs,
                         verified: r.verified.0,
@@ -278,7 +346,19 @@ impl Validator<'_> {
             }
         }
 
-        let visas = self.visas(&source_ix);
+        let visas = self.visas(&source_ix, &places);
+        // A dataset with nothing to plan over is not "OK". Only when nothing else is wrong:
+        // records dropped for other problems are not missing records.
+        let clean = raw.failed.is_empty() && self.problems.is_empty();
+        for (kind, n) in [
+            ("place", places.len()),
+            ("crossing", crossings.len()),
+            ("service", services.len()),
+        ] {
+            if n == 0 && clean {
+                self.problems.push(Problem::whole("dataset", format!("no {kind} records; a dataset needs at least one place, one crossing and one service (see data/README.md)")));
+            }
+        }
         let rates = self.rates(&source_ix);
         Dataset {
             sources,
@@ -301,20 +381,24 @@ impl Validator<'_> {
         kind: &str,
         a: At,
     ) {
-        let mut own: Vec<String> = Vec::new();
+        // A set: a record with tens of thousands of aliases must not cost their square.
+        let mut own: std::collections::HashSet<String> = std::collections::HashSet::new();
         for n in std::iter::once(id)
             .chain(std::iter::once(name))
             .chain(aliases.iter().map(String::as_str))
         {
+            if n.len() > crate::names::MAX_NAME_BYTES {
+                self.problem(a, format!("{kind} '{}': the name or alias '{}' is {} bytes long; expected at most {} bytes", crate::names::prefix(id), crate::names::prefix(n), n.len(), crate::names::MAX_NAME_BYTES));
+                continue;
+            }
             let k = fold(n);
             if k.is_empty() {
                 self.problem(a, format!("{kind} '{id}' has an empty name or alias '{n}'"));
                 continue;
             }
-            if own.contains(&k) {
+            if !own.insert(k.clone()) {
                 continue;
             }
-            own.push(k.clone());
             match names.get(&k) {
                 Some(other) if other != id => {
                     self.problem(a, format!("{kind} '{id}': the name or alias '{n}' is also used by {kind} '{other}'; a name must pick out one {kind}"))
@@ -323,6 +407,25 @@ impl Validator<'_> {
                     names.insert(k, id.to_string());
                 }
             }
+        }
+    }
+
+    /// An amount no larger than `MAX_AMOUNT` major units.
+    fn ensure_amount(&mut self, m: Money, a: At, what: &str) {
+        let limit = MAX_AMOUNT.saturating_mul(10i64.pow(m.currency.digits()));
+        if m.minor > limit {
+            let max = Money {
+                minor: limit,
+                currency: m.currency,
+            };
+            self.problem(
+                a,
+                format!(
+                    "{what} {} is implausibly large; expected at most {} (check for extra digits)",
+                    m.display(),
+                    max.display()
+                ),
+            );
         }
     }
 
@@ -392,6 +495,11 @@ impl Validator<'_> {
                     }
                 }
             }
+            if let (Some(c), Some(h)) = (sr.cutoff, sr.hours) {
+                if c < h.start || c > h.end {
+                    self.problem(sa, format!("`cutoff` {c} lies outside the `hours` {h}; expected the last time to arrive, within the opening hours"));
+                }
+            }
             sides.push(Side {
                 country: sr.country,
                 post: sr.post.as_str().into(),
@@ -406,6 +514,11 @@ impl Validator<'_> {
         if sides.len() != 2 || sides[0].country == sides[1].country {
             self.problem(a, format!("{what} has {} side(s){}; expected exactly two [[crossing.side]] tables, one per country", sides.len(), if sides.len() == 2 { " of the same country" } else { "" }));
             return None;
+        }
+        if let (Some(d0), Some(d1)) = (sides[0].days, sides[1].days) {
+            if !d0.days().any(|d| d1.contains(d)) {
+                self.problem(a, format!("{what}: the {} side is open {d0} and the {} side {d1}, never on the same day, so no one can cross; fix `days` on one side", sides[0].country, sides[1].country));
+            }
         }
         let closures = r
             .closure
@@ -504,6 +617,30 @@ impl Validator<'_> {
         if !ok {
             return None;
         }
+        if stops.len() > MAX_STOPS {
+            self.problem(a, format!("{what} has {} stops; expected at most {MAX_STOPS} (split it into several services)", stops.len()));
+            return None;
+        }
+        // A place twice on one route (a loop back to the start, a stop listed twice) makes
+        // "from here to there" ambiguous.
+        let mut seen_at: HashMap<(bool, usize), usize> = HashMap::new();
+        for (i, (st, raw_st)) in stops.iter().zip(&r.stops).enumerate() {
+            let key = match st.at {
+                StopAt::Place(p) => (true, p),
+                StopAt::Crossing(c) => (false, c),
+            };
+            if let Some(first) = seen_at.insert(key, i) {
+                let name = match st.at {
+                    StopAt::Place(p) => format!("place '{}'", place_list[p].id),
+                    StopAt::Crossing(c) => format!("crossing '{}'", crossing_list[c].id),
+                };
+                self.problem(at(f, raw_st), format!("{what} stops at {name} twice (stops {} and {}); a service may pass each place once: split a round trip into two services", first + 1, i + 1));
+                ok = false;
+            }
+        }
+        if !ok {
+            return None;
+        }
         if stops.len() < 2
             || !matches!(stops.first().map(|s| s.at), Some(StopAt::Place(_)))
             || !matches!(stops.last().map(|s| s.at), Some(StopAt::Place(_)))
@@ -587,6 +724,10 @@ impl Validator<'_> {
             let (from, to) = (stop_of(&fr.from, 0), stop_of(&fr.to, stops.len() - 1));
             match (price, from, to) {
                 (Ok(price), Ok(from), Ok(to)) if from < to => {
+                    self.ensure_amount(price, fa, "fare `amount`");
+                    if fr.seats.is_some_and(|n| n == 0 || n > MAX_SEATS) {
+                        self.problem(fa, format!("fare `seats` = {} is out of range; expected 1 to {MAX_SEATS} seats", fr.seats.unwrap_or(0)));
+                    }
                     if fr.per == Per::Person && fr.seats.is_some() {
                         self.problem(fa, "`seats` goes with per = \"vehicle\" fares only".into());
                     }
@@ -623,13 +764,19 @@ impl Validator<'_> {
             let money = |m: &Option<raw::RawMoney>, v: &mut Self| {
                 m.as_ref()
                     .and_then(|m| match Money::from_decimal(m.amount, m.currency) {
-                        Ok(x) => Some(x),
+                        Ok(x) => {
+                            v.ensure_amount(x, a, &format!("{what} baggage amount"));
+                            Some(x)
+                        }
                         Err(e) => {
                             v.problem(a, format!("{what} baggage: {e}"));
                             None
                         }
                     })
             };
+            if b.free_kg.is_some_and(|k| k > MAX_FREE_KG) {
+                self.problem(a, format!("{what} baggage `free_kg` = {} is out of range; expected 0 to {MAX_FREE_KG} kg", b.free_kg.unwrap_or(0)));
+            }
             Baggage {
                 free_kg: b.free_kg,
                 excess_per_kg: money(&b.excess_per_kg, self),
@@ -660,15 +807,21 @@ impl Validator<'_> {
         })
     }
 
-    fn visas(&mut self, s: &HashMap<String, usize>) -> Visas {
+    fn visas(&mut self, s: &HashMap<String, usize>, places: &[Place]) -> Visas {
         let mut visas = Visas {
             index_source: s.get("ref-passport-index").copied(),
             ..Visas::default()
         };
+        let mut tables: HashMap<Country, At> = HashMap::new();
         for (f, file) in &self.raw.visas {
             for t in &file.visa {
                 let a = at(*f, t);
                 let r = t.get_ref();
+                if let Some(first) = tables.insert(r.destination, a) {
+                    let line = self.line_col(first).0;
+                    let file = self.raw.files[first.0].clone();
+                    self.problem(a, format!("a second [[visa]] table for destination {}; the first is at {file}:{line}: merge them into one", r.destination));
+                }
                 for (passport, req) in &r.requirements {
                     let pc = passport.parse::<Country>();
                     let rq = req.parse::<Requirement>();
@@ -708,6 +861,11 @@ impl Validator<'_> {
                         continue;
                     }
                 };
+                if let (Some(from), Some(until)) = (r.from, r.until) {
+                    if until < from {
+                        self.problem(a, format!("visa rule for {} ends (`until` {}) before it starts (`from` {}); expected from <= until", r.destination, until.0, from.0));
+                    }
+                }
                 let srcs = self.sources(s, &r.sources, a, "visa rule");
                 visas.rules.push(VisaRule {
                     destination: r.destination,
@@ -723,10 +881,106 @@ impl Validator<'_> {
                     },
                 });
             }
+            for app in &file.apply {
+                let a = at(*f, app);
+                let r = app.get_ref();
+                let requirement = match r.requirement.parse::<Requirement>() {
+                    Ok(q) => q,
+                    Err(e) => {
+                        self.problem(a, e);
+                        continue;
+                    }
+                };
+                let what = format!("visa application for {} ({})", r.destination, r.requirement);
+                let get = self.how_to_get(
+                    Some(r.obtain),
+                    &r.apply_at,
+                    &r.cost,
+                    (r.lead_days, r.lead_working_days),
+                    &r.note,
+                    a,
+                    &what,
+                );
+                let srcs = self.sources(s, &r.sources, a, &what);
+                visas.applications.push(Application {
+                    destination: r.destination,
+                    requirement,
+                    get,
+                    prov: Provenance {
+                        sources: srcs,
+                        verified: r.verified.0,
+                    },
+                });
+            }
         }
         visas.index.sort_by_key(|(d, p, _)| (*d, *p));
         visas.index.dedup_by_key(|(d, p, _)| (*d, *p));
+        // A rule about a country nothing else in the dataset names is a typo (`KZ` for `KG`).
+        let known: std::collections::HashSet<Country> = visas
+            .index
+            .iter()
+            .flat_map(|(d, p, _)| [*d, *p])
+            .chain(places.iter().map(|p| p.country))
+            .collect();
+        for (f, file) in &self.raw.visas {
+            for rule in &file.rule {
+                let r = rule.get_ref();
+                let named = std::iter::once(r.destination)
+                    .chain(match &r.passports {
+                        raw::Passports::List(l) => l.clone(),
+                        raw::Passports::Named(_) => Vec::new(),
+                    })
+                    .chain(r.except.iter().copied());
+                for c in named {
+                    if !known.contains(&c) {
+                        self.problem(at(*f, rule), format!("visa rule for {} names {c}, a country no place or visa table of the dataset knows; check the code (ISO 3166-1 alpha-2)", r.destination));
+                    }
+                }
+            }
+        }
         visas
+    }
+
+    /// What a record says about obtaining a document, checked.
+    #[allow(clippy::too_many_arguments)]
+    fn how_to_get(
+        &mut self,
+        obtain: Option<Obtain>,
+        apply_at: &Option<String>,
+        cost: &Option<raw::RawMoney>,
+        lead: (Option<u32>, Option<u32>),
+        note: &Option<String>,
+        a: At,
+        what: &str,
+    ) -> HowToGet {
+        let cost = cost
+            .as_ref()
+            .and_then(|m| match Money::from_decimal(m.amount, m.currency) {
+                Ok(x) => Some(x),
+                Err(e) => {
+                    self.problem(a, format!("{what} cost: {e}"));
+                    None
+                }
+            });
+        let lead = match lead {
+            (Some(_), Some(_)) => {
+                self.problem(
+                    a,
+                    format!("{what}: give lead_days or lead_working_days, not both"),
+                );
+                None
+            }
+            (Some(d), None) => Some(Lead::Days(d)),
+            (None, Some(d)) => Some(Lead::WorkingDays(d)),
+            (None, None) => None,
+        };
+        HowToGet {
+            obtain,
+            apply_at: apply_at.clone(),
+            cost,
+            lead,
+            note: note.clone(),
+        }
     }
 
     fn rates(&mut self, s: &HashMap<String, usize>) -> Rates {
@@ -744,6 +998,26 @@ impl Validator<'_> {
                 }
                 if r.per_base.mantissa <= 0 {
                     self.problem(a, format!("rate for {} must be positive", r.currency));
+                    continue;
+                }
+                let min: crate::types::Decimal = MIN_RATE.parse().unwrap_or(r.per_base);
+                // Compare mantissas at one scale; scales are at most 30 digits (Decimal).
+                let scale = r.per_base.scale.max(min.scale);
+                let at_scale =
+                    |d: crate::types::Decimal| d.mantissa.checked_mul(10i128.pow(scale - d.scale));
+                let too_small = match (at_scale(r.per_base), at_scale(min)) {
+                    (Some(x), Some(m)) => x < m,
+                    _ => true,
+                };
+                let too_large = at_scale(r.per_base)
+                    .zip(
+                        10i128
+                            .checked_pow(scale)
+                            .and_then(|p| p.checked_mul(MAX_RATE)),
+                    )
+                    .is_none_or(|(x, m)| x > m);
+                if too_small || too_large {
+                    self.problem(a, format!("rate for {} is {}, out of range; expected {MIN_RATE} to {MAX_RATE} {} per {}", r.currency, show_decimal(r.per_base), r.currency, r.base));
                     continue;
                 }
                 if rates.rates.contains_key(&r.currency) {

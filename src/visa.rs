@@ -1,8 +1,9 @@
 //! Entry rules: which requirement applies to a passport at a destination on a date (the
-//! Passport Index, overridden by dated rules), and whether a traveller with several passports
-//! and some visas may enter at a given land border.
+//! Passport Index, overridden by dated rules), and on what terms a traveller with several
+//! passports and some visas may enter at a given land border. The answer is data: render
+//! writes it in words.
 
-use crate::model::{Crossing, Dataset, Requirement, VisaRule};
+use crate::model::{Crossing, Dataset, HowToGet, Obtain, Requirement, VisaRule};
 use crate::types::Country;
 use chrono::NaiveDate;
 
@@ -29,49 +30,151 @@ pub fn requirement(
     }
 }
 
-/// The outcome of arriving at a border.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Entry {
-    /// May enter; the note says on what terms (visa-free days, visa held).
-    Allowed(String),
-    /// May enter if they arrange something before (e-visa, ETA): a warning.
-    Arrange(String),
-    /// May not enter: the reason and the fix.
-    Refused(String),
+/// How an entry requirement is met, in the order a traveller cares about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Channel {
+    /// Nothing to arrange: own country.
+    Nothing,
+    /// At the border: visa-free, or a visa on arrival that this land border offers.
+    AtBorder,
+    /// Before travel, online (e-visa, ETA, online permit).
+    Online,
+    /// Before travel, through a travel agency.
+    Agency,
+    /// Before the checkpoint, at a government office in the country.
+    Office,
+    /// Before travel, at an embassy or consulate (usually in the home country).
+    Embassy,
+    /// Before travel; no source says how.
+    Unknown,
+    /// Not obtainable for this passport.
+    NotObtainable,
 }
 
-/// Ranks how easy an entry is, lower is easier, for choosing the best passport.
-fn rank(q: Requirement, voa_here: bool) -> u8 {
-    match q {
-        Requirement::OwnCountry => 0,
-        Requirement::VisaFreeDays(_) | Requirement::VisaFree => 1,
-        Requirement::VisaOnArrival if voa_here => 2,
-        Requirement::EVisa | Requirement::Eta => 3,
-        Requirement::VisaOnArrival | Requirement::VisaRequired => 4,
-        Requirement::NoAdmission => 5,
+impl Channel {
+    /// Whether the document has to be arranged before reaching the border.
+    pub fn in_advance(self) -> bool {
+        matches!(
+            self,
+            Channel::Online
+                | Channel::Agency
+                | Channel::Office
+                | Channel::Embassy
+                | Channel::Unknown
+        )
+    }
+    pub fn from_obtain(o: Obtain) -> Channel {
+        match o {
+            Obtain::Border => Channel::AtBorder,
+            Obtain::Online => Channel::Online,
+            Obtain::Agency => Channel::Agency,
+            Obtain::Office => Channel::Office,
+            Obtain::Embassy => Channel::Embassy,
+        }
     }
 }
 
-fn country_name(c: Country) -> String {
-    let names = [
-        ("CN", "China"),
-        ("KG", "Kyrgyzstan"),
-        ("KZ", "Kazakhstan"),
-        ("PK", "Pakistan"),
-        ("TJ", "Tajikistan"),
-        ("UZ", "Uzbekistan"),
-        ("TM", "Turkmenistan"),
-        ("AF", "Afghanistan"),
-    ];
-    names
-        .iter()
-        .find(|(code, _)| *code == c.as_str())
-        .map(|(_, n)| n.to_string())
-        .unwrap_or_else(|| c.to_string())
+/// How a requirement is met at `crossing` for `destination`, with what the data says about
+/// getting the document. The Passport Index words decide the default channel (e-visa and
+/// ETA online, a visa at an embassy, a visa on arrival at the border only where that land
+/// border offers one, else at an embassy); an application record for the destination and
+/// requirement may say otherwise (Pakistan's visas are applied for online).
+pub fn channel(
+    ds: &Dataset,
+    q: Requirement,
+    destination: Country,
+    crossing: &Crossing,
+) -> (Channel, HowToGet) {
+    let voa_here = crossing.visa_on_arrival.contains(&destination);
+    let default = match q {
+        Requirement::OwnCountry => return (Channel::Nothing, HowToGet::default()),
+        Requirement::VisaFree | Requirement::VisaFreeDays(_) => {
+            return (Channel::AtBorder, HowToGet::default())
+        }
+        Requirement::VisaOnArrival if voa_here => return (Channel::AtBorder, HowToGet::default()),
+        Requirement::NoAdmission => return (Channel::NotObtainable, HowToGet::default()),
+        Requirement::EVisa | Requirement::Eta => Channel::Online,
+        Requirement::VisaOnArrival | Requirement::VisaRequired => Channel::Embassy,
+    };
+    // A visa on arrival not offered here: the data's record for that case, else the
+    // country's ordinary visa.
+    let app = ds.visas.application(destination, q).or_else(|| {
+        (q == Requirement::VisaOnArrival)
+            .then(|| ds.visas.application(destination, Requirement::VisaRequired))
+            .flatten()
+    });
+    match app {
+        Some(a) => {
+            let ch = a.get.obtain.map_or(default, Channel::from_obtain);
+            // An application record that says "at the border" cannot make a visa on arrival
+            // appear where this border does not offer one.
+            let ch = if ch == Channel::AtBorder && q == Requirement::VisaOnArrival {
+                default
+            } else {
+                ch
+            };
+            (ch, a.get.clone())
+        }
+        None => (default, HowToGet::default()),
+    }
+}
+
+/// The outcome of arriving at a border.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// May enter with nothing arranged in advance (or with the visa the traveller holds).
+    Admit {
+        passport: Country,
+        destination: Country,
+        requirement: Requirement,
+        held: bool,
+        /// The last day of the dated rule that admits them, if it ends.
+        until: Option<NaiveDate>,
+        /// What is needed once that rule ends, when it ends.
+        after: Option<Requirement>,
+        note: Option<String>,
+    },
+    /// May enter with a visa arranged before the border, not yet held.
+    Arrange {
+        passport: Country,
+        destination: Country,
+        requirement: Requirement,
+        channel: Channel,
+        get: HowToGet,
+        note: Option<String>,
+    },
+    /// May not enter on any of the passports.
+    Refuse {
+        passport: Country,
+        destination: Country,
+        note: Option<String>,
+    },
+    /// No visa data for any of the passports: the traveller must check.
+    NoData {
+        passports: Vec<Country>,
+        destination: Country,
+    },
+}
+
+impl Entry {
+    /// The visa to arrange before the border, if any.
+    pub fn to_arrange(&self) -> Option<(Country, Channel, &HowToGet)> {
+        match self {
+            Entry::Arrange {
+                destination,
+                channel,
+                get,
+                ..
+            } => Some((*destination, *channel, get)),
+            _ => None,
+        }
+    }
 }
 
 /// Whether someone holding `passports` and visas for `held` may enter `destination` over
-/// `crossing` on `date`.
+/// `crossing` on `date`, and on what terms; the best passport decides: one admitted, then
+/// one whose document (if any) can be held by `date` when applied for on `today`, then the
+/// easiest channel.
 pub fn entry(
     ds: &Dataset,
     passports: &[Country],
@@ -79,45 +182,57 @@ pub fn entry(
     destination: Country,
     crossing: &Crossing,
     date: NaiveDate,
+    today: NaiveDate,
 ) -> Entry {
-    let voa_here = crossing.visa_on_arrival.contains(&destination);
-    let dest = country_name(destination);
+    let is_held = held.contains(&destination);
     let best = passports
         .iter()
         .filter_map(|p| requirement(ds, *p, destination, date).map(|(q, r)| (*p, q, r)))
-        .min_by_key(|(_, q, _)| rank(*q, voa_here));
-    let Some((passport, q, rule)) = best else {
-        let list: Vec<String> = passports.iter().map(Country::to_string).collect();
-        return Entry::Arrange(format!(
-            "{dest}: no visa data for a {} passport; check the rules before you go",
-            list.join("/")
-        ));
+        .map(|(p, q, r)| {
+            let (ch, get) = channel(ds, q, destination, crossing);
+            (p, q, r, ch, get)
+        })
+        .min_by_key(|(_, _, _, ch, get)| {
+            let late =
+                ch.in_advance() && !is_held && !crate::documents::in_time(today, get.lead, date);
+            (*ch == Channel::NotObtainable, late, *ch)
+        });
+    let Some((passport, q, rule, ch, get)) = best else {
+        return Entry::NoData {
+            passports: passports.to_vec(),
+            destination,
+        };
     };
-    let why = rule
-        .and_then(|r| r.note.clone())
-        .map(|n| format!(" ({n})"))
-        .unwrap_or_default();
-    if q == Requirement::NoAdmission {
-        return Entry::Refused(format!(
-            "{dest}: no admission for a {passport} passport{why}"
-        ));
+    let note = rule.and_then(|r| r.note.as_deref().map(str::to_string));
+    if ch == Channel::NotObtainable {
+        return Entry::Refuse {
+            passport,
+            destination,
+            note,
+        };
     }
-    if held.contains(&destination) {
-        return Entry::Allowed(format!("{dest}: visa held"));
+    let until = rule.and_then(|r| r.until);
+    let after = until.and_then(|u| {
+        let next = u.succ_opt()?;
+        requirement(ds, passport, destination, next).map(|(q, _)| q)
+    });
+    if ch.in_advance() && !is_held {
+        return Entry::Arrange {
+            passport,
+            destination,
+            requirement: q,
+            channel: ch,
+            get,
+            note,
+        };
     }
-    match q {
-        Requirement::OwnCountry => Entry::Allowed(format!("{dest}: own country ({passport} passport)")),
-        Requirement::VisaFreeDays(d) => Entry::Allowed(format!("{dest}: visa-free for {d} days on a {passport} passport")),
-        Requirement::VisaFree => Entry::Allowed(format!("{dest}: visa-free on a {passport} passport")),
-        Requirement::VisaOnArrival if voa_here => Entry::Allowed(format!("{dest}: visa on arrival at {} for a {passport} passport", crossing.name)),
-        Requirement::EVisa => Entry::Arrange(format!("{dest}: e-visa needed for a {passport} passport; apply before you go")),
-        Requirement::Eta => Entry::Arrange(format!("{dest}: electronic travel authorisation (ETA) needed for a {passport} passport; apply before you go")),
-        Requirement::VisaOnArrival => Entry::Refused(format!(
-            "{dest}: visa on arrival is not offered at {} for a {passport} passport; arrange the visa before you go and pass --visa {destination} if you hold one",
-            crossing.name
-        )),
-        Requirement::VisaRequired | Requirement::NoAdmission => {
-            Entry::Refused(format!("{dest}: visa required for a {passport} passport; pass --visa {destination} if you hold one"))
-        }
+    Entry::Admit {
+        passport,
+        destination,
+        requirement: q,
+        held: ch.in_advance(),
+        until,
+        after,
+        note,
     }
 }

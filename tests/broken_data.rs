@@ -30,7 +30,7 @@ fn each_defect_has_its_own_message() {
     let cases: &[(&[Edit], &str)] = &[
         (
             &[("places/places.toml", "zone = \"Asia/Bishkek\"\nsources", "zone = \"Asia/Bishkke\"\nsources")],
-            "error: DIR/places/places.toml:15:8: 'Asia/Bishkke' is not a time zone; expected an IANA name like Asia/Shanghai or Asia/Bishkek",
+            "error: DIR/places/places.toml:15:8: 'Asia/Bishkke' is not a time zone; expected an IANA name like Asia/Shanghai or Asia/Bishkek (key `zone`)",
         ),
         (
             &[("places/places.toml", "name = \"Beta\"", "name = \"Beta\"\npopulation = 5")],
@@ -50,11 +50,11 @@ fn each_defect_has_its_own_message() {
         ),
         (
             &[("crossings/crossings.toml", "hours = \"09:00-18:00\"", "hours = \"09:00-25:00\"")],
-            "error: DIR/crossings/crossings.toml:30:9: '09:00-25:00' is not a time range; expected HH:MM-HH:MM like 10:00-17:00",
+            "error: DIR/crossings/crossings.toml:30:9: '09:00-25:00' is not a time range; expected HH:MM-HH:MM like 10:00-17:00 (key `hours`)",
         ),
         (
             &[("services/services.toml", "currency = \"CNY\"", "currency = \"RMB\"")],
-            "error: DIR/services/services.toml:20:12: 'RMB' is not a supported currency; expected an ISO 4217 code, one of CNY, EUR, GBP, KGS, KZT, PKR, TJS, TMT, USD, UZS, AFN",
+            "error: DIR/services/services.toml:20:12: 'RMB' is not a supported currency; expected an ISO 4217 code, one of CNY, EUR, GBP, KGS, KZT, PKR, TJS, TMT, USD, UZS, AFN (key `currency`)",
         ),
         (
             &[("places/places.toml", "sources = [\"fixture\"]\nverified = 2026-01-01\n\n[[place]]\nid = \"gamma\"", "sources = [\"fixtur\"]\nverified = 2026-01-01\n\n[[place]]\nid = \"gamma\"")],
@@ -62,11 +62,11 @@ fn each_defect_has_its_own_message() {
         ),
         (
             &[("crossings/crossings.toml", "days = \"Mon-Fri\"\nhours = \"10:00-17:00\"", "days = \"Mon-Fry\"\nhours = \"10:00-17:00\"")],
-            "error: DIR/crossings/crossings.toml:19:8: 'Mon-Fry' is not a set of weekdays; expected \"daily\", \"Mon-Fri\" or \"Mon,Thu\"",
+            "error: DIR/crossings/crossings.toml:19:8: 'Mon-Fry' is not a set of weekdays; expected \"daily\", \"Mon-Fri\" or \"Mon,Thu\" (key `days`)",
         ),
         (
             &[("crossings/crossings.toml", "verified = 2026-01-01\n\n[[crossing.side]]\ncountry = \"CN\"\npost = \"Alpha north post\"", "verified = 2026-1-01\n\n[[crossing.side]]\ncountry = \"CN\"\npost = \"Alpha north post\"")],
-            "error: DIR/crossings/crossings.toml:53:12: invalid date, expected a two-digit month (MM)",
+            "error: DIR/crossings/crossings.toml:53:12: invalid date, expected a two-digit month (MM) (key `verified`)",
         ),
         (
             &[("services/services.toml", "{ cross = \"pass-b\", offset = \"5h\", clear = \"2h\" }", "{ cross = \"pass-c\", offset = \"5h\", clear = \"2h\" }")],
@@ -74,7 +74,7 @@ fn each_defect_has_its_own_message() {
         ),
         (
             &[("rates/rates.toml", "per_base = \"87\"", "per_base = \"eighty\"")],
-            "error: DIR/rates/rates.toml:11:12: 'eighty' is not a decimal number; expected digits like \"16000\" or \"64.69\"",
+            "error: DIR/rates/rates.toml:11:12: 'eighty' is not a decimal number; expected digits like \"16000\" or \"64.69\" (key `per_base`)",
         ),
         (
             &[("visas/visas.toml", "GB = \"60\"", "GB = \"sixty days\"")],
@@ -145,4 +145,149 @@ fn a_file_that_is_not_toml_is_reported_not_panicked_on() {
     )]);
     let r = run(&["--data", tmp.path().to_str().unwrap(), "check"]).code(2);
     assert!(r.stderr.contains("places/places.toml:1:"), "{}", r.stderr);
+}
+
+/// The gaps of issue #13: each was accepted as "dataset OK"; each is now one error naming
+/// the file, the line, the key and the fix.
+#[test]
+fn validation_gaps_are_check_errors() {
+    let cases: &[(&[Edit], &str)] = &[
+        (
+            &[("places/places.toml", "name = \"Beta\"", "name = \"Beta\"\ncoords = [42.8, 74.6, 800.0]")],
+            "error: DIR/places/places.toml:14:10: `coords` has 3 number(s); expected exactly two, [latitude, longitude]",
+        ),
+        (
+            &[("services/services.toml", "days = \"Mon,Thu\"", "days = \"Mon,Thu,Mon\"")],
+            "error: DIR/services/services.toml:15:8: 'Mon,Thu,Mon' names Mon twice; list each weekday once, like \"Mon,Thu\" or \"Mon-Fri\" (key `days`)",
+        ),
+        (
+            &[("services/services.toml", "  { at = \"beta\", offset = \"10h\" },", "  { at = \"beta\", offset = \"10h\" },\n  { at = \"alpha\", offset = \"20h\" },")],
+            "error: DIR/services/services.toml:12:3: service 'alpha-beta-bus' stops at place 'alpha' twice (stops 1 and 4); a service may pass each place once: split a round trip into two services",
+        ),
+        (
+            &[("crossings/crossings.toml", "cutoff = \"12:00\"", "cutoff = \"08:00\"")],
+            "error: DIR/crossings/crossings.toml:14:1: `cutoff` 08:00 lies outside the `hours` 10:00-17:00; expected the last time to arrive, within the opening hours",
+        ),
+        (
+            &[("crossings/crossings.toml", "days = \"Mon-Fri\"\nhours = \"09:00-18:00\"", "days = \"Sat,Sun\"\nhours = \"09:00-18:00\"")],
+            "error: DIR/crossings/crossings.toml:2:1: crossing 'pass-a': the CN side is open Mon-Fri and the KG side Sat,Sun, never on the same day, so no one can cross; fix `days` on one side",
+        ),
+        (
+            &[("visas/visas.toml", "requirement = \"visa required\"\nnote", "requirement = \"visa required\"\nfrom = 2026-06-01\nuntil = 2026-01-01\nnote")],
+            "error: DIR/visas/visas.toml:17:1: visa rule for PK ends (`until` 2026-01-01) before it starts (`from` 2026-06-01); expected from <= until",
+        ),
+        (
+            &[("visas/visas.toml", "except = [\"PK\"]", "except = [\"QQ\"]")],
+            "error: DIR/visas/visas.toml:17:1: visa rule for PK names QQ, a country no place or visa table of the dataset knows; check the code (ISO 3166-1 alpha-2)",
+        ),
+        (
+            &[("visas/visas.toml", "destination = \"CN\"", "destination = \"KG\"")],
+            "error: DIR/visas/visas.toml:5:1: a second [[visa]] table for destination KG; the first is at DIR/visas/visas.toml:1: merge them into one",
+        ),
+        (
+            &[("places/places.toml", "verified = 2026-01-01", "verified = 2026-01-01\nverified = 2026-01-02")],
+            "error: DIR/places/places.toml:10:1: duplicate key (key `verified`)",
+        ),
+        (
+            &[("places/places.toml", "name = \"Beta\"", "name = \"Be\\u001b[2Jta\"")],
+            "error: DIR/places/places.toml:13:11: the character U+001B (a control or bidirectional-override character) can garble or disguise text on a terminal; remove it",
+        ),
+        (
+            &[("places/places.toml", "name = \"Beta\"", "name = \"Be\u{202E}ta\"")],
+            "error: DIR/places/places.toml:13:11: the character U+202E (a control or bidirectional-override character) can garble or disguise text on a terminal; remove it",
+        ),
+        (
+            &[("crossings/crossings.toml", "from = 2026-06-01", "from = 0026-06-01")],
+            "error: DIR/crossings/crossings.toml:33:8: 0026-06-01 is out of range; expected a date in the years 1900 to 2200 (key `from`)",
+        ),
+    ];
+    for (edits, expected) in cases {
+        check_fails(edits, expected);
+    }
+}
+
+#[test]
+fn an_empty_dataset_is_not_ok() {
+    let tmp = tempfile::tempdir().unwrap();
+    for kind in ["sources", "places", "crossings", "services"] {
+        std::fs::create_dir(tmp.path().join(kind)).unwrap();
+        std::fs::write(tmp.path().join(kind).join("a.toml"), "").unwrap();
+    }
+    let r = run(&["--data", tmp.path().to_str().unwrap(), "check"]).code(2);
+    assert_eq!(
+        r.stderr,
+        "error: dataset: no place records; a dataset needs at least one place, one crossing and one service (see data/README.md)\n\
+         error: dataset: no crossing records; a dataset needs at least one place, one crossing and one service (see data/README.md)\n\
+         error: dataset: no service records; a dataset needs at least one place, one crossing and one service (see data/README.md)\n\
+         error: 3 problem(s) in the dataset; fix them and run `crossings check` again\n"
+    );
+}
+
+/// Exactly these lines on stderr (DIR is the dataset directory), exit 2, within 20 s.
+#[track_caller]
+fn fs_case(setup: impl FnOnce(&std::path::Path), expected: &[&str]) {
+    let tmp = broken(&[]);
+    let dir = tmp.path().to_str().unwrap().to_string();
+    setup(tmp.path());
+    let r = run(&["--data", &dir, "check"]).code(2);
+    let mut want: Vec<String> = expected.iter().map(|l| l.replace("DIR", &dir)).collect();
+    want.push(format!(
+        "error: {} problem(s) in the dataset; fix them and run `crossings check` again",
+        expected.len()
+    ));
+    let got: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(got, want);
+}
+
+/// File-system objects in place of data files: each is one message, not a hang, a read
+/// until memory runs out, or a cascade of "unknown place" errors.
+#[cfg(unix)]
+#[test]
+fn file_system_objects_are_refused_by_name() {
+    use std::os::unix::fs::symlink;
+    use std::process::Command;
+    let mkfifo = |p: &std::path::Path| {
+        assert!(Command::new("mkfifo").arg(p).status().unwrap().success());
+    };
+    fs_case(
+        |d| mkfifo(&d.join("places/fifo.toml")),
+        &["error: DIR/places/fifo.toml: is not a regular file (a pipe, socket or device); data files must be regular .toml files"],
+    );
+    fs_case(
+        |d| symlink("/dev/zero", d.join("places/zero.toml")).unwrap(),
+        &["error: DIR/places/zero.toml: is a link to '/dev/zero', outside the dataset; copy the file into the dataset instead"],
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let outside = std::fs::canonicalize(elsewhere.path())
+        .unwrap()
+        .join("o.toml");
+    std::fs::write(&outside, "").unwrap();
+    fs_case(
+        |d| symlink(&outside, d.join("places/out.toml")).unwrap(),
+        &[&format!("error: DIR/places/out.toml: is a link to '{}', outside the dataset; copy the file into the dataset instead", outside.display())],
+    );
+    fs_case(
+        |d| std::fs::rename(d.join("places"), d.join("place")).unwrap(),
+        &[
+            "error: DIR/place: 'place/' is not a dataset folder; did you mean 'places/'? The folders are sources/, places/, permits/, crossings/, services/, visas/, holidays/, rates/",
+            "error: DIR/places: no places/ folder; every dataset has folders sources/, places/, crossings/, services/ (see data/README.md)",
+        ],
+    );
+    fs_case(
+        |d| {
+            std::fs::rename(d.join("places/places.toml"), d.join("places/places.TOML")).unwrap()
+        },
+        &["error: DIR/places/places.TOML: '.TOML' is not the data file extension; rename it to end in .toml"],
+    );
+    fs_case(
+        |d| {
+            let f = std::fs::File::create(d.join("places/huge.toml")).unwrap();
+            f.set_len(crossings::load::MAX_FILE_BYTES + 1).unwrap();
+        },
+        &["error: DIR/places/huge.toml: is larger than 8388608 bytes (8388609 bytes); split it into several files, or check that it is a data file"],
+    );
+    fs_case(
+        |d| std::fs::write(d.join("places/bad.toml"), b"id = \"a\"\n# \xff\xfe\n").unwrap(),
+        &["error: DIR/places/bad.toml:2:3: invalid UTF-8 at byte 11; data files must be UTF-8 text"],
+    );
 }

@@ -69,8 +69,17 @@ fn bishkek_to_osh_is_a_domestic_trip_with_no_border() {
 
 #[test]
 fn osh_to_dushanbe_over_the_pamir_highway_needs_the_gbao_permit() {
-    // Without the permit the Pamirs are out: whatever is offered avoids Murghab and Khorog.
-    let (p, _) = plan(&["osh", "dushanbe", "--date", "2026-07-06", "--visa", "TJ"]);
+    // With only the documents held and no permit, the Pamirs are out: whatever is offered
+    // avoids Murghab and Khorog, and the answer names the faster route with the permit.
+    let (p, _) = plan(&[
+        "osh",
+        "dushanbe",
+        "--date",
+        "2026-07-06",
+        "--visa",
+        "TJ",
+        "--held-only",
+    ]);
     for it in p["itineraries"].as_array().unwrap() {
         for leg in it["legs"].as_array().unwrap() {
             assert!(
@@ -79,6 +88,39 @@ fn osh_to_dushanbe_over_the_pamir_highway_needs_the_gbao_permit() {
             );
         }
     }
+    assert_eq!(p["fixes"][0]["documents"][0], "permit:gbao", "{p}");
+    assert!(
+        p["fixes"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("With the GBAO permit (--permit gbao): Osh → Murghab → Khorog → Dushanbe"),
+        "{p}"
+    );
+    // By default the permit is one to obtain: the Pamir Highway is offered, with the permit
+    // under "Before you go".
+    let (p, code) = plan(&["osh", "dushanbe", "--date", "2026-07-06", "--visa", "TJ"]);
+    assert_eq!(code, 0, "{p}");
+    assert!(crossings_used(&p).contains(&"kyzyl-art".to_string()), "{p}");
+    let pamir = p["itineraries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|it| {
+            it["legs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|l| l["to"] == "murghab")
+        })
+        .expect("an itinerary over the Pamirs");
+    assert!(
+        pamir["before_you_go"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "permit" && n["id"] == "gbao"),
+        "{pamir}"
+    );
     let (p, code) = plan(&[
         "osh",
         "dushanbe",
@@ -120,8 +162,22 @@ fn tashkent_to_penjikent_goes_by_samarkand_and_jartepa() {
         crossings_used(&p).contains(&"jartepa-sarazm".to_string()),
         "{p}"
     );
-    // Tajikistan issues no visa on arrival at its land borders: without --visa TJ, refused.
+    // Tajikistan issues no visa on arrival at its land borders: by default the visa is one
+    // to arrange before going; with only the documents held, refused.
     let (p, code) = plan(&["tashkent", "penjikent", "--date", "2026-06-19"]);
+    assert_eq!(code, 0, "{p}");
+    assert_eq!(
+        p["itineraries"][0]["before_you_go"][0]["kind"], "visa",
+        "{p}"
+    );
+    assert_eq!(p["itineraries"][0]["before_you_go"][0]["id"], "TJ", "{p}");
+    let (p, code) = plan(&[
+        "tashkent",
+        "penjikent",
+        "--date",
+        "2026-06-19",
+        "--held-only",
+    ]);
     assert_eq!(code, 1, "{p}");
     assert!(
         p["reasons"]
@@ -173,6 +229,7 @@ fn dushanbe_to_kashgar_finds_a_way_into_china() {
         "--passport",
         "BR",
         "--json",
+        "--held-only",
     ]);
     let p: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(r.code, 1, "{p}");
@@ -180,9 +237,10 @@ fn dushanbe_to_kashgar_finds_a_way_into_china() {
         p["reasons"].as_array().unwrap().iter().any(|r| r
             .as_str()
             .unwrap()
-            .starts_with("China: visa required for a BR passport")),
+            .starts_with("China: a visa is needed for a BR passport and is not held")),
         "{p}"
     );
+    assert_eq!(p["fixes"][0]["documents"][0], "visa:CN", "{p}");
 }
 
 #[test]
@@ -200,11 +258,17 @@ fn almaty_to_tashkent_is_found() {
 }
 
 #[test]
-fn samarkand_by_the_weekend_afrosiyob() {
+fn samarkand_by_the_daily_sharq_and_back_by_the_weekend_afrosiyob() {
+    // Out: the daily Sharq (09:15) reaches Samarkand before the extra Friday Afrosiyob leaves.
     let (p, code) = plan(&["tashkent", "samarkand", "--date", "2026-06-19"]);
     assert_eq!(code, 0, "{p}");
-    assert_eq!(first_services(&p), ["tashkent-samarkand-afrosiyob-776"]);
-    assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T13:56:00+05:00");
+    assert_eq!(first_services(&p), ["tashkent-bukhara-sharq"]);
+    assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T09:15:00+05:00");
+    // Back on the Friday: the extra Afrosiyob beats the evening Sharq.
+    let (p, code) = plan(&["samarkand", "tashkent", "--date", "2026-06-19"]);
+    assert_eq!(code, 0, "{p}");
+    assert_eq!(first_services(&p), ["samarkand-tashkent-afrosiyob-775"]);
+    assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T10:55:00+05:00");
 }
 
 #[test]
@@ -227,7 +291,7 @@ fn a_closed_crossing_is_refused_with_its_reopening_date() {
     .code(1);
     assert!(
         r.stdout
-            .contains("has been closed since 5 Feb 2025; it is due to reopen 31 Jul 2026"),
+            .contains("has been closed since Wed 5 Feb 2025; it is due to reopen Fri 31 Jul"),
         "{}",
         r.stdout
     );

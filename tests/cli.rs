@@ -199,7 +199,11 @@ fn a_closed_pipe_ends_quietly() {
 fn services_lists_days_times_with_zone_fares_and_baggage() {
     let r = run(&["services", "--from", "kashgar", "--to", "osh"]).ok();
     assert!(r.stdout.contains("kashgar-osh-bus"), "{}", r.stdout);
-    assert!(r.stdout.contains("Mon,Thu 09:00 CST"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Mon,Thu 09:00 Beijing time"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("50 USD per person"), "{}", r.stdout);
     assert!(r.stdout.contains("20 kg free"), "{}", r.stdout);
     let j: serde_json::Value =

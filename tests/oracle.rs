@@ -18,11 +18,10 @@
 //! UTC), so the brute force can try on-demand starts every 30 minutes and meet the
 //! planner's continuous choice exactly.
 //!
-//! Two known planner bugs break properties 2–5 (see the ignored regression tests at the
-//! end), so the always-run properties are: 1 on every dataset, and 1–5 on datasets whose
-//! services link just two places and whose visa rules carry no dates. The full check is
-//! `planner_agrees_with_brute_force`, ignored until the bugs are fixed
-//! (`cargo test --test oracle -- --include-ignored`).
+//! Properties 1–5 are checked on services with several stops and dated visa rules
+//! (`planner_agrees_with_brute_force`); the generator makes each rule bind: services that
+//! run on one day near the end of the 14-day trip budget, long gaps between stops, posts
+//! with lunch breaks and cut-offs.
 //!
 //! The default run is 1000 cases per property, about 1.5 s in debug
 //! (`cargo test --test oracle`). To search longer:
@@ -211,6 +210,7 @@ fn permit(id: &str, enforce: Enforce) -> Permit {
         enforce,
         waived_by_visa: vec![],
         waived_by_passport: vec![],
+        get: HowToGet::default(),
         prov: prov(),
     }
 }
@@ -270,6 +270,8 @@ fn request(from: PlaceIx, to: PlaceIx, date: &str, within: u32) -> Request {
         party: 1,
         via: None,
         avoid: vec![],
+        held_only: false,
+        today: day(date),
     }
 }
 
@@ -311,6 +313,33 @@ impl Choices<'_> {
         let a = self.pick(47);
         let b = a + 1 + self.pick(47 - a);
         range(a * 30, b * 30)
+    }
+}
+
+fn lead_from(g: &mut Choices) -> Lead {
+    if g.chance(50) {
+        Lead::Days(g.pick(20))
+    } else {
+        Lead::WorkingDays(g.pick(15))
+    }
+}
+
+/// The day a document applied for on `today` is held: calendar days, or weekdays counted
+/// one by one.
+fn held_from(today: NaiveDate, lead: Lead) -> NaiveDate {
+    match lead {
+        Lead::Days(d) => today + Duration::days(i64::from(d)),
+        Lead::WorkingDays(d) => {
+            let mut day = today;
+            let mut n = 0;
+            while n < d {
+                day += Duration::days(1);
+                if day.weekday().number_from_monday() <= 5 {
+                    n += 1;
+                }
+            }
+            day
+        }
     }
 }
 
@@ -501,6 +530,13 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         if g.chance(15) {
             sc.except.push(g.date(base, -1, 8));
         }
+        // A service that runs on one day near the end of a trip's 14-day budget, so that
+        // journeys that left on different days differ in what they can still reach.
+        if g.chance(10) {
+            let d = g.date(base, 10, 17);
+            sc.first = Some(d);
+            sc.last = Some(d);
+        }
         let place_stops: Vec<usize> = (0..s.stops.len())
             .filter(|i| matches!(s.stops[*i].at, StopAt::Place(_)))
             .collect();
@@ -586,6 +622,33 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
     req.party = 1 + g.pick(3);
     if g.chance(10) {
         req.avoid.push(0);
+    }
+    // Paperwork: documents to obtain with lead times, applied for some days before the
+    // journey; or only documents held.
+    req.held_only = g.chance(30);
+    req.today = base - Duration::days(i64::from(g.pick(15)));
+    if g.chance(40) {
+        ds.permits[0].get.lead = Some(lead_from(&mut g));
+    }
+    for _ in 0..g.pick(3) {
+        let destination = cc(COUNTRIES[g.pick(3) as usize]);
+        let requirement = [
+            Requirement::VisaRequired,
+            Requirement::EVisa,
+            Requirement::VisaOnArrival,
+        ][g.pick(3) as usize];
+        let obtain = [Obtain::Online, Obtain::Embassy][g.pick(2) as usize];
+        let lead = g.chance(80).then(|| lead_from(&mut g));
+        ds.visas.applications.push(Application {
+            destination,
+            requirement,
+            get: HowToGet {
+                obtain: Some(obtain),
+                lead,
+                ..HowToGet::default()
+            },
+            prov: prov(),
+        });
     }
     (ds, req)
 }
@@ -723,8 +786,46 @@ impl<'a> Oracle<'a> {
                 }
             };
             for p in permits {
-                if ds.permits[*p].enforce == Enforce::Refuse && !self.req.permits.contains(p) {
-                    return Err("permit".into());
+                let held = self.req.permits.contains(p)
+                    || ds.permits[*p].waived(&self.req.passports, &self.req.visas);
+                // Without --held-only a permit can be obtained before going.
+                if self.req.held_only && ds.permits[*p].enforce == Enforce::Refuse && !held {
+                    return Err("permit not held".into());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Without --held-only, a permit on the ride that is not held is obtained first: the
+    /// ride boards no earlier than local midnight (in the timetable's zone) of the day its
+    /// lead time allows.
+    fn permits_in_time(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        board: DateTime<Utc>,
+    ) -> Result<(), String> {
+        if self.req.held_only {
+            return Ok(());
+        }
+        let ds = self.ds;
+        let s = &ds.services[si];
+        for st in &s.stops[i..=j] {
+            let permits = match st.at {
+                StopAt::Place(p) => &ds.places[p].permits,
+                StopAt::Crossing(x) => &ds.crossings[x].permits,
+            };
+            for p in permits {
+                let permit = &ds.permits[*p];
+                let held = self.req.permits.contains(p)
+                    || permit.waived(&self.req.passports, &self.req.visas);
+                if let (false, Some(l)) = (held, permit.get.lead) {
+                    let from = local_midnight(s.schedule.zone.0, held_from(self.req.today, l));
+                    if board < from {
+                        return Err(format!("permit {} not obtained before {from}", permit.id));
+                    }
                 }
             }
         }
@@ -806,10 +907,33 @@ impl<'a> Oracle<'a> {
         found.or_else(|| self.ds.visas.indexed(dest, passport))
     }
 
+    /// The lead time the data gives for obtaining a visa of kind `q` for `dest`; a visa on
+    /// arrival not offered at the border is obtained as its own record says, else like the
+    /// country's visa.
+    fn lead(&self, dest: Country, q: Requirement) -> Option<Lead> {
+        let same = |a: &Requirement, b: Requirement| {
+            std::mem::discriminant(a) == std::mem::discriminant(&b)
+        };
+        let find = |k: Requirement| {
+            self.ds
+                .visas
+                .applications
+                .iter()
+                .find(|a| a.destination == dest && same(&a.requirement, k))
+        };
+        let app = match q {
+            Requirement::VisaOnArrival => find(q).or_else(|| find(Requirement::VisaRequired)),
+            _ => find(q),
+        };
+        app.and_then(|a| a.get.lead)
+    }
+
     /// May the traveller enter `dest` over `c` on `date`? Without passports visas are not
     /// checked; without any data the traveller is only warned. Otherwise some passport
-    /// must be admitted and either be easy (own, visa-free, e-visa, ETA, visa on arrival
-    /// offered at this border) or the visa be held.
+    /// must be admitted and either need nothing in advance (own, visa-free, visa on arrival
+    /// offered at this border), or the visa be held, or (without --held-only) the visa be
+    /// obtainable by `date` when applied for on `today` (lead time from the data; unknown
+    /// counts as in time).
     fn may_enter(&self, c: &Crossing, dest: Country, date: NaiveDate) -> bool {
         if self.req.passports.is_empty() {
             return true;
@@ -825,16 +949,18 @@ impl<'a> Oracle<'a> {
         }
         let held = self.req.visas.contains(&dest);
         known.iter().any(|q| {
-            let easy = match q {
-                Requirement::OwnCountry
-                | Requirement::VisaFree
-                | Requirement::VisaFreeDays(_)
-                | Requirement::EVisa
-                | Requirement::Eta => true,
+            let at_border = match q {
+                Requirement::OwnCountry | Requirement::VisaFree | Requirement::VisaFreeDays(_) => {
+                    true
+                }
                 Requirement::VisaOnArrival => c.visa_on_arrival.contains(&dest),
-                Requirement::VisaRequired | Requirement::NoAdmission => false,
+                _ => false,
             };
-            *q != Requirement::NoAdmission && (easy || held)
+            let obtainable = !self.req.held_only
+                && self
+                    .lead(dest, *q)
+                    .is_none_or(|l| held_from(self.req.today, l) <= date);
+            *q != Requirement::NoAdmission && (at_border || held || obtainable)
         })
     }
 
@@ -930,6 +1056,7 @@ impl<'a> Oracle<'a> {
             return Err(format!("{} does not run at {}", s.id, r.t0));
         }
         self.static_ok(r.service, r.board, r.alight)?;
+        self.permits_in_time(r.service, r.board, r.alight, board)?;
         self.borders_ok(r.service, r.board, r.alight, r.t0)
     }
 
@@ -1271,8 +1398,8 @@ proptest! {
         run(&choices, false, true, Props::Feasible)?;
     }
 
-    /// Services between two places, visa rules without dates: every property. (With more
-    /// stops or dated visa rules properties 2–5 fail; see the ignored tests below.)
+    /// Services between two places, visa rules without dates: every property, where
+    /// counterexamples are the simplest.
     #[test]
     fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, 320)) {
         run(&choices, true, false, Props::All)?;
@@ -1401,5 +1528,57 @@ fn on_demand_ride_waits_for_a_dated_visa_rule() {
     });
     let mut req = request(0, 1, "2026-06-11", 3);
     req.passports = vec![cc("GB")];
+    check(&ds, &req, Props::All).unwrap();
+}
+
+/// The dominance bug of issue 10: `early` leaves p0 on 11 June and reaches p1 on 12 June
+/// at 13:00, `late` leaves on 12 June and reaches p1 at the same minute, for the same fare.
+/// The only onward ride, `on`, leaves p1 on 25 June at 12:30: within 14 days of `late`'s
+/// departure, but not of `early`'s. The planner compared the two labels at p1 on arrival,
+/// cost and legs only, kept `early` and so found nothing; a label that left later must not
+/// be dropped for one that left earlier.
+#[test]
+fn a_later_departure_keeps_its_longer_budget() {
+    let places = vec![
+        place("p0", "KG", "Asia/Bishkek"),
+        place("p1", "KG", "Asia/Bishkek"),
+        place("p2", "KG", "Asia/Bishkek"),
+    ];
+    let dated = |mut s: Service, date: &str| {
+        s.schedule.first = Some(day(date));
+        s.schedule.last = Some(day(date));
+        s
+    };
+    let early = dated(
+        service(
+            "early",
+            vec![stop_place(0, 0), stop_place(1, 25 * 60)],
+            Some(12 * 60),
+            "Asia/Bishkek",
+        ),
+        "2026-06-11",
+    );
+    let late = dated(
+        service(
+            "late",
+            vec![stop_place(0, 0), stop_place(1, 60)],
+            Some(12 * 60),
+            "Asia/Bishkek",
+        ),
+        "2026-06-12",
+    );
+    let on = dated(
+        service(
+            "on",
+            vec![stop_place(1, 0), stop_place(2, 60)],
+            Some(12 * 60 + 30),
+            "Asia/Bishkek",
+        ),
+        "2026-06-25",
+    );
+    let ds = dataset(places, vec![], vec![early, late, on]);
+    let req = request(0, 2, "2026-06-11", 2);
+    let (found, _) = plan(&ds, &req);
+    assert_eq!(found.itineraries.len(), 1, "{:?}", found.itineraries);
     check(&ds, &req, Props::All).unwrap();
 }

@@ -16,8 +16,42 @@ pub struct Plan {
     pub party: u32,
     pub itineraries: Vec<Itinerary>,
     pub reasons: Vec<String>,
+    pub fixes: Vec<Fix>,
+    pub connected: bool,
     pub warnings: Vec<String>,
     pub earliest: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Fix {
+    pub change: String,
+    pub documents: Vec<String>,
+    pub depart: Option<String>,
+    pub arrive: Option<String>,
+    pub earliest: Option<String>,
+    pub text: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Need {
+    pub kind: String,
+    pub id: String,
+    pub how: String,
+    pub apply_at: Option<String>,
+    pub lead: Option<NeedLead>,
+    pub cost: Option<Amount>,
+    pub needed_from: String,
+    pub passport: Option<String>,
+    pub enforced: bool,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct NeedLead {
+    pub days: u32,
+    pub working_days: bool,
 }
 
 #[derive(Deserialize, Debug)]
@@ -32,6 +66,7 @@ pub struct Itinerary {
     pub stopover_nights: i64,
     pub time_known: bool,
     pub legs: Vec<Leg>,
+    pub before_you_go: Vec<Need>,
     pub warnings: Vec<String>,
 }
 
@@ -233,17 +268,36 @@ fn a_seasonal_pass_refuses_winter_with_the_reason_and_the_reopening() {
 
 #[test]
 fn a_visa_required_is_a_reason_and_naming_the_visa_lifts_it() {
+    // By default the visa is one to obtain before going: planned with, and listed.
     let (p, code) = plan(&["alpha", "delta", "--date", "2026-06-15", "--passport", "GB"]);
+    assert_eq!(code, 0);
+    let need = &p.itineraries[0].before_you_go[0];
+    assert_eq!((need.kind.as_str(), need.id.as_str()), ("visa", "PK"));
+    assert_eq!(need.passport.as_deref(), Some("GB"));
+    // With only the documents held it is a reason, and holding it is the fix.
+    let (p, code) = plan(&[
+        "alpha",
+        "delta",
+        "--date",
+        "2026-06-15",
+        "--passport",
+        "GB",
+        "--held-only",
+    ]);
     assert_eq!(code, 1);
     assert!(
-        p.reasons.iter().any(
-            |r| r.starts_with("Pakistan: visa required for a GB passport")
-                && r.contains("pass --visa PK")
-        ),
+        p.reasons.iter().any(|r| r
+            .starts_with("Pakistan: a visa is needed for a GB passport and is not held")
+            && r.contains("pass --visa PK")),
         "{:?}",
         p.reasons
     );
     assert_eq!(p.earliest, None);
+    assert_eq!(p.fixes[0].documents, ["visa:PK"]);
+    assert_eq!(
+        p.fixes[0].depart.as_deref().map(|d| &d[..10]),
+        Some("2026-06-15")
+    );
     let (p, code) = plan(&[
         "alpha",
         "delta",
@@ -281,6 +335,7 @@ fn dual_nationals_use_their_best_passport() {
         "GB",
         "--passport",
         "CN",
+        "--held-only",
     ]);
     assert_eq!(code, 1);
     let (p, code) = plan(&[
@@ -307,12 +362,13 @@ fn a_permit_the_traveller_lacks_is_refused_and_named() {
         "GB",
         "--visa",
         "TJ",
+        "--held-only",
     ]);
     assert_eq!(code, 1);
     assert!(
-        p.reasons
-            .iter()
-            .any(|r| r.contains("needs the Region permit; pass --permit region-permit")),
+        p.reasons.iter().any(|r| r.contains(
+            "needs the Region permit and it is not held (--held-only); pass --permit region-permit"
+        )),
         "{:?}",
         p.reasons
     );
@@ -349,8 +405,9 @@ fn a_closed_crossing_is_refused_until_its_announced_reopening() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        p.reasons.iter().any(|r| r
-            .contains("Pass D has been closed since 1 Jan 2025; it is due to reopen 1 Sep 2026")),
+        p.reasons.iter().any(|r| r.contains(
+            "Pass D has been closed since Wed 1 Jan 2025; it is due to reopen Tue 1 Sep"
+        )),
         "{:?}",
         p.reasons
     );
@@ -369,6 +426,7 @@ fn visa_on_arrival_counts_only_where_the_crossing_offers_it() {
         "GB",
         "--permit",
         "region-permit",
+        "--held-only",
     ]);
     assert_eq!(code, 1);
     assert!(
@@ -466,7 +524,7 @@ fn suspended_and_untimed_services_are_named_not_used() {
         .iter()
         .all(|it| !services(it).contains(&"alpha-delta-untimed")));
     assert!(
-        p.warnings.iter().any(|w| w.contains("alpha-delta-untimed")
+        p.warnings.iter().any(|w| w.contains("Alpha–Delta minibus")
             && w.contains("no source gives its time at Delta")),
         "{:?}",
         p.warnings
@@ -475,7 +533,7 @@ fn suspended_and_untimed_services_are_named_not_used() {
     assert!(
         p.warnings
             .iter()
-            .any(|w| w.contains("alpha-beta-train") && w.contains("suspended since 1 Mar 2020")),
+            .any(|w| w.contains("Alpha–Beta train") && w.contains("suspended since Sun 1 Mar 2020")),
         "{:?}",
         p.warnings
     );
@@ -528,14 +586,16 @@ fn times_in_tables_always_carry_their_zone() {
         "GB",
     ])
     .ok();
-    assert!(r.stdout.contains("Mon 15 Jun 08:00 CST"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Mon 15 Jun 08:00 Beijing time"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("Mon 15 Jun 13:00 UTC+6"), "{}", r.stdout);
     assert!(r
         .stdout
-        .contains("Pass A: in practice be through before 12:00 CST (practical cut-off)"));
-    assert!(r
-        .stdout
-        .contains("many people in Alpha keep Asia/Urumqi (UTC+6)"));
+        .contains("Pass A: in practice be through before 12:00 Beijing time"));
+    assert!(r.stdout.contains("many people keep Xinjiang time (UTC+6)"));
 }
 
 /// Regression: the earliest-date search once offered leaving in December on a feeder bus

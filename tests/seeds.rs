@@ -42,15 +42,14 @@ fn kashgar_to_bishkek_on_a_saturday_goes_by_agency_car_on_monday() {
     ])
     .ok();
     let first = r.stdout.split("Itinerary 2").next().unwrap();
-    assert!(first.contains("Mon 15 Jun 08:00 CST"), "{first}");
+    assert!(first.contains("Mon 15 Jun 08:00 Beijing time"), "{first}");
     assert!(first.contains("agency-car"), "{first}");
     assert!(
-        first.contains("Torugart Pass Mon 15 Jun 12:00 CST"),
+        first.contains("Torugart Pass Mon 15 Jun 12:00 Beijing time"),
         "{first}"
     );
     assert!(
-        first
-            .contains("Torugart Pass: in practice be through before 12:00 CST (practical cut-off)"),
+        first.contains("Torugart Pass: in practice be through before 12:00 Beijing time"),
         "{first}"
     );
     assert!(
@@ -58,7 +57,7 @@ fn kashgar_to_bishkek_on_a_saturday_goes_by_agency_car_on_monday() {
         "{first}"
     );
     assert!(
-        first.contains("many people in Kashgar keep Asia/Urumqi (UTC+6)"),
+        first.contains("many people keep Xinjiang time (UTC+6)"),
         "{first}"
     );
 
@@ -177,6 +176,7 @@ fn kashgar_to_sust_in_december_is_refused_for_winter_and_the_visa() {
         "2026-12-10",
         "--passport",
         "GB",
+        "--held-only",
     ])
     .code(1);
     assert!(
@@ -186,9 +186,17 @@ fn kashgar_to_sust_in_december_is_refused_for_winter_and_the_visa() {
         r.stdout
     );
     assert!(
-        r.stdout
-            .contains("Pakistan: visa required for a GB passport; pass --visa PK if you hold one"),
+        r.stdout.contains(
+            "Pakistan: a visa is needed for a GB passport and is not held (--held-only); pass --visa PK if you hold one"
+        ),
         "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "- With a visa for Pakistan (--visa PK): earliest departure Wed 31 Mar 2027\n"
+        ),
+        "the fix and its effect: {}",
         r.stdout
     );
     assert!(
@@ -248,10 +256,15 @@ fn baggage_to_sust_shows_six_kilos_over_the_twenty_kilo_allowance() {
 fn almaty_to_urumqi_by_the_daily_bus_across_three_hours_of_zones() {
     let r = run(&["plan", "almaty", "urumqi", "--date", "2026-06-16"]).ok();
     assert!(r.stdout.contains("Tue 16 Jun 07:00 UTC+5"), "{}", r.stdout);
-    assert!(r.stdout.contains("Wed 17 Jun 06:00 CST"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Wed 17 Jun 06:00 Beijing time"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("16,000 KZT per person"), "{}", r.stdout);
     assert!(
-        r.stdout.contains("exists but is suspended"),
+        r.stdout
+            .contains("international train (K9795) is suspended; it was not used"),
         "the suspended train is named: {}",
         r.stdout
     );

@@ -37,25 +37,12 @@ struct Row {
     note: String,
 }
 
-fn num(s: String) -> serde_json::Number {
-    s.parse().unwrap_or_else(|_| serde_json::Number::from(0))
-}
+use money::tenths_text as kg_text;
 
-fn kg_text(tenths: u32) -> String {
-    if tenths.is_multiple_of(10) {
-        (tenths / 10).to_string()
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
-    }
-}
-
-/// The fee for `excess` tenths of a kilo at `rate` per kilo, rounded half up to the minor unit.
-fn fee(rate: Money, excess_tenths: u32) -> Money {
-    let minor = (rate.minor * i64::from(excess_tenths) * 2 + 10) / 20;
-    Money {
-        minor,
-        currency: rate.currency,
-    }
+/// The fee for `excess` tenths of a kilo at `rate` per kilo, rounded half up to the minor
+/// unit; `None` (unknown) when it does not fit.
+fn fee(rate: Money, excess_tenths: u32) -> Option<Money> {
+    money::per_tenth(rate, excess_tenths)
 }
 
 fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
@@ -71,9 +58,9 @@ fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
             note: "no baggage rule is known for this service".into(),
         };
     };
-    let excess = b.free_kg.map(|f| kg.saturating_sub(f * 10));
+    let excess = b.free_kg.map(|f| kg.saturating_sub(f.saturating_mul(10)));
     let fee_m = match (excess, b.excess_per_kg) {
-        (Some(e), Some(r)) => Some(fee(r, e)),
+        (Some(e), Some(r)) => fee(r, e),
         // Within the allowance nothing is charged, whatever the (unknown) rate.
         (Some(0), None) => b
             .per_piece
@@ -97,24 +84,24 @@ fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
     Row {
         service: s.id.to_string(),
         free_kg: b.free_kg,
-        excess_kg: excess.map(|e| num(kg_text(e))),
+        excess_kg: excess.map(money::json_tenths),
         rate: b.excess_per_kg.map(|r| Rate {
-            amount: num(r.amount_string()),
+            amount: money::json(r),
             currency: r.currency.to_string(),
             per_kg: true,
         }),
         fee: fee_m.map(|m| Fee {
-            amount: num(m.amount_string()),
+            amount: money::json(m),
             currency: m.currency.to_string(),
         }),
         fee_converted: fee_m
             .and_then(|m| money::convert(&ds.rates, m, currency))
             .map(|m| Fee {
-                amount: num(m.amount_string()),
+                amount: money::json(m),
                 currency: m.currency.to_string(),
             }),
         per_piece: b.per_piece.map(|m| Fee {
-            amount: num(m.amount_string()),
+            amount: money::json(m),
             currency: m.currency.to_string(),
         }),
         note: note + &per_piece_note,
@@ -146,7 +133,7 @@ pub fn run(ds: &Dataset, a: &BaggageArgs) -> Result<Output, Failure> {
     if a.json {
         return Ok(Output::answer(
             serde_json::to_string_pretty(
-                &serde_json::json!({ "kg": num(kg_text(kg)), "services": rows }),
+                &serde_json::json!({ "kg": money::json_tenths(kg), "services": rows }),
             )
             .unwrap_or_default()
                 + "\n",
@@ -209,13 +196,13 @@ mod tests {
             minor: 1000,
             currency: cny,
         }; // 10 CNY per kg
-        assert_eq!(fee(rate, 60).amount_string(), "60");
-        assert_eq!(fee(rate, 65).amount_string(), "65");
+        assert_eq!(fee(rate, 60).unwrap().amount_string(), "60");
+        assert_eq!(fee(rate, 65).unwrap().amount_string(), "65");
         let odd = Money {
             minor: 333,
             currency: cny,
         }; // 3.33 per kg, 0.5 kg → 1.665 → 1.67
-        assert_eq!(fee(odd, 5).amount_string(), "1.67");
+        assert_eq!(fee(odd, 5).unwrap().amount_string(), "1.67");
         assert_eq!(kg_text(65), "6.5");
         assert_eq!(kg_text(60), "6");
     }

@@ -67,6 +67,7 @@ pub fn run(ds: &Dataset, today: NaiveDate) -> Result<Output, Failure> {
         .filter(|(d, _)| (today - *d).num_days() > 365)
         .count();
     let _ = writeln!(out, "records not verified in the last 12 months: {stale}");
+    out.push_str(&crate::export::unplaced(ds));
 
     let mut disputes = Vec::new();
     for c in &ds.crossings {

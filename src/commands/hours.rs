@@ -5,6 +5,7 @@ use crate::calendar::{self, Closed};
 use crate::cli::HoursArgs;
 use crate::model::{Crossing, CrossingStatus, Dataset, Foreigners, Side};
 use crate::render;
+use crate::render::words::Words;
 use crate::request;
 use crate::run::{Failure, Output};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
@@ -92,7 +93,7 @@ fn foreigners_word(f: Foreigners) -> &'static str {
 
 /// One side's days and hours, every time with the zone the post keeps.
 fn side_text(side: &Side, on: NaiveDate) -> String {
-    let t = |x: NaiveTime| calendar::show_time(side.zone.0, on, x);
+    let t = |x: NaiveTime| Words::clock(side.zone.0, on, x);
     let days = side
         .days
         .map(|d| d.to_string())
@@ -168,15 +169,17 @@ fn season_text(c: &Crossing) -> String {
 /// (open, reason, next opening as text and RFC 3339) for a date.
 fn on_date(
     ds: &Dataset,
+    today: NaiveDate,
     c: &Crossing,
     date: NaiveDate,
 ) -> (bool, Option<String>, Option<(String, String)>) {
+    let w = Words { ds, today };
     match calendar::crossing_day(ds, c, date) {
         Ok(()) => (true, None, None),
         Err(why) => {
             let next = calendar::next_open(ds, c, date)
-                .map(|(_, t, z)| (calendar::show(t, z), t.with_timezone(&z).to_rfc3339()));
-            (false, Some(why.describe(&c.name)), next)
+                .map(|(_, t, z)| (w.moment(t, z), t.with_timezone(&z).to_rfc3339()));
+            (false, Some(w.closed(&c.name, &why)), next)
         }
     }
 }
@@ -199,7 +202,13 @@ fn unknown_days(c: &Crossing) -> Option<String> {
     })
 }
 
-pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result<Output, Failure> {
+/// `today` is `None` when `--date` or `--month` is given (the clock is then not read).
+pub fn run(
+    ds: &Dataset,
+    a: &HoursArgs,
+    today: Option<NaiveDate>,
+    color: bool,
+) -> Result<Output, Failure> {
     let mut chosen: Vec<usize> = a
         .crossings
         .iter()
@@ -218,13 +227,14 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
         }
     }
     if let Some(m) = &a.month {
-        let first = request::month(m)?;
+        let first = request::month(ds, m)?;
         if chosen.len() != 1 || a.crossings.len() != 1 {
             return Err(Failure::Usage("--month shows one crossing; name exactly one, like `crossings hours torugart --month 2026-10`".into()));
         }
         if a.json {
             return Ok(Output::answer(month_json(
                 ds,
+                today.unwrap_or(first),
                 &ds.crossings[chosen[0]],
                 first,
             )));
@@ -239,9 +249,16 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
     let date = a
         .date
         .as_deref()
-        .map(|d| request::date(d, "--date"))
+        .map(|d| request::date(ds, d, "--date"))
         .transpose()?;
-    let on = date.unwrap_or(today);
+    let on = date
+        .or(today)
+        .ok_or_else(|| Failure::Usage("give --date YYYY-MM-DD: today is not known".into()))?;
+    if a.geojson {
+        return Ok(Output::answer(crate::export::geojson::crossings(
+            ds, &chosen, on,
+        )));
+    }
 
     if a.json {
         let crossings = chosen
@@ -322,7 +339,7 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
                     caveat: None,
                 };
                 if let Some(d) = date {
-                    let (open, reason, next) = on_date(ds, c, d);
+                    let (open, reason, next) = on_date(ds, today.unwrap_or(d), c, d);
                     j.open = Some(open);
                     j.caveat = if open { unknown_days(c) } else { None };
                     j.reason = Some(reason);
@@ -391,7 +408,7 @@ pub fn run(ds: &Dataset, a: &HoursArgs, today: NaiveDate, color: bool) -> Result
             status_text(c),
         ];
         if let Some(d) = date {
-            let (open, reason, next) = on_date(ds, c, d);
+            let (open, reason, next) = on_date(ds, today.unwrap_or(d), c, d);
             row.push(if open {
                 match unknown_days(c) {
                     Some(caveat) => format!("no closure known ({caveat})"),
@@ -457,7 +474,8 @@ struct MonthJson {
 }
 
 /// The month calendar as JSON: one entry a day.
-fn month_json(ds: &Dataset, c: &Crossing, first: NaiveDate) -> String {
+fn month_json(ds: &Dataset, today: NaiveDate, c: &Crossing, first: NaiveDate) -> String {
+    let w = Words { ds, today };
     let days = first
         .iter_days()
         .take_while(|d| d.month() == first.month())
@@ -467,7 +485,7 @@ fn month_json(ds: &Dataset, c: &Crossing, first: NaiveDate) -> String {
                 date: d.to_string(),
                 open: closed.is_none(),
                 closed_for: closed.as_ref().map(Closed::kind),
-                reason: closed.map(|x| x.describe(&c.name)),
+                reason: closed.map(|x| w.closed(&c.name, &x)),
             }
         })
         .collect();

@@ -1,12 +1,14 @@
 //! `crossings plan FROM TO`: resolve the flags into a planning request, plan, and print the
 //! itineraries as tables or as the JSON contract documented in the README.
 
-use crate::calendar;
 use crate::cli::PlanArgs;
+use crate::documents;
+use crate::findings::{Advice, Subject};
 use crate::model::{Dataset, Per, StopAt};
 use crate::money;
 use crate::planner::{self, Itinerary, Leg, Request};
-use crate::render;
+use crate::render::words::Words;
+use crate::render::{self, words};
 use crate::request;
 use crate::run::{Failure, Output};
 use crate::types::{Currency, Money};
@@ -32,7 +34,7 @@ fn resolve(
         ));
     }
     let date = match &a.date {
-        Some(d) => request::date(d, "--date")?,
+        Some(d) => request::date(ds, d, "--date")?,
         None => today,
     };
     let within = request::count(&a.within, "--within", 1, MAX_WITHIN)?;
@@ -88,6 +90,15 @@ fn resolve(
             party,
             via,
             avoid,
+            held_only: a.held_only,
+            // Lead times count from today; for a date already past the question is about
+            // the timetables and rules, not what can still be arranged in time, so documents
+            // count as applied for in good time (a year before).
+            today: if date < today {
+                date - chrono::Duration::days(365)
+            } else {
+                today
+            },
         },
         currency,
         max,
@@ -102,10 +113,7 @@ struct Amount {
 
 fn amount(m: Money) -> Amount {
     Amount {
-        amount: m
-            .amount_string()
-            .parse()
-            .unwrap_or_else(|_| serde_json::Number::from(0)),
+        amount: money::json(m),
         currency: m.currency.to_string(),
     }
 }
@@ -162,7 +170,68 @@ struct ItineraryJson {
     /// False when some leg's departure time is not fixed by a source.
     time_known: bool,
     legs: Vec<LegJson>,
+    /// Documents to arrange before travel, in the order they are needed.
+    before_you_go: Vec<NeedJson>,
     warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct NeedJson {
+    /// `visa` or `permit`.
+    kind: &'static str,
+    /// The country (visa) or the permit id.
+    id: String,
+    /// `online`, `agency`, `office`, `embassy` or `unknown`.
+    how: &'static str,
+    apply_at: Option<String>,
+    lead: Option<LeadJson>,
+    cost: Option<Amount>,
+    /// The local date it is first needed.
+    needed_from: String,
+    passport: Option<String>,
+    /// False for permits whose enforcement the sources leave uncertain.
+    enforced: bool,
+}
+
+#[derive(Serialize)]
+struct LeadJson {
+    days: u32,
+    working_days: bool,
+}
+
+fn need_json(ds: &Dataset, n: &documents::Need) -> NeedJson {
+    use crate::visa::Channel;
+    let (kind, id) = match n.doc {
+        documents::Doc::Visa(c) => ("visa", c.to_string()),
+        documents::Doc::Permit(p) => ("permit", ds.permits[p].id.to_string()),
+    };
+    NeedJson {
+        kind,
+        id,
+        how: match n.channel {
+            Channel::Online => "online",
+            Channel::Agency => "agency",
+            Channel::Office => "office",
+            Channel::Embassy => "embassy",
+            Channel::Nothing | Channel::AtBorder => "border",
+            Channel::Unknown | Channel::NotObtainable => "unknown",
+        },
+        apply_at: n.get.apply_at.clone(),
+        lead: n.get.lead.map(|l| match l {
+            crate::model::Lead::Days(d) => LeadJson {
+                days: d,
+                working_days: false,
+            },
+            crate::model::Lead::WorkingDays(d) => LeadJson {
+                days: d,
+                working_days: true,
+            },
+        }),
+        cost: n.get.cost.map(amount),
+        needed_from: n.by.to_string(),
+        passport: n.passport.map(|p| p.to_string()),
+        enforced: n.enforced,
+    }
 }
 
 #[derive(Serialize)]
@@ -174,8 +243,26 @@ struct PlanJson {
     party: u32,
     itineraries: Vec<ItineraryJson>,
     reasons: Vec<String>,
+    /// What would change the answer, each with its effect.
+    fixes: Vec<FixJson>,
+    /// False when no chain of services with known times links the two places.
+    connected: bool,
     warnings: Vec<String>,
     earliest: Option<String>,
+}
+
+#[derive(Serialize)]
+struct FixJson {
+    /// `hold` (documents) or `drop-restrictions` (the user's --avoid/--via).
+    change: &'static str,
+    /// For `hold`: the documents, as `visa:CC` or `permit:ID`.
+    documents: Vec<String>,
+    /// The departure of the best itinerary it gives within the window asked.
+    depart: Option<String>,
+    arrive: Option<String>,
+    /// Otherwise the earliest departure day within a year it makes possible.
+    earliest: Option<String>,
+    text: String,
 }
 
 fn rfc3339(t: DateTime<Utc>, zone: chrono_tz::Tz) -> String {
@@ -227,8 +314,13 @@ fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> (Money, bool, Opti
     for leg in &it.legs {
         if let Some((_, m)) = leg.fare {
             match money::convert(&ds.rates, m, currency) {
+                // A sum too large to hold leaves the total a lower bound (fares are never
+                // negative), said as "at least"; `check` bounds fares well below that.
                 Some(x) => {
-                    sum.minor += x.minor;
+                    match sum.checked_add(x) {
+                        Some(s) => sum = s,
+                        None => complete = false,
+                    }
                     if m.currency != currency {
                         let d = money::rate_date(&ds.rates, m.currency, currency);
                         date = match (date, d) {
@@ -245,9 +337,9 @@ fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> (Money, bool, Opti
 }
 
 /// A moment with its zone, or only its day where no source fixes the time.
-fn when(t: DateTime<Utc>, zone: chrono_tz::Tz, known: bool) -> String {
+fn when(w: &Words, t: DateTime<Utc>, zone: chrono_tz::Tz, known: bool) -> String {
     if known {
-        calendar::show(t, zone)
+        w.moment(t, zone)
     } else {
         format!(
             "{} (time not known)",
@@ -265,45 +357,55 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     let (req, currency, max) = resolve(ds, a, today)?;
     let (mut plan, earliest) = planner::plan(ds, &req);
     plan.itineraries.truncate(max);
-    let notes = warnings::for_plan(ds, &req);
-    let mut unusable: Vec<String> = plan.unusable.values().cloned().collect();
-    unusable.sort();
-    let mut plan_warnings = notes;
-    plan_warnings.extend(
-        unusable
-            .into_iter()
-            .map(|u| format!("not planned with: {u}")),
-    );
+    let w = Words { ds, today };
+    let mut plan_advice = warnings::for_plan(ds, &req, today);
+    plan_advice.extend(plan.unusable.iter().map(|(service, stop)| Advice::Untimed {
+        service: *service,
+        stop: *stop,
+    }));
     let found = !plan.itineraries.is_empty();
-    if req.date < today {
-        plan_warnings.insert(0, format!("{} is in the past (today is {today}): the answer describes the timetables and rules as the dataset knows them now", req.date));
-    }
     if !found {
         // The facts behind the reasons may themselves be contested: say so.
         for ci in &plan.blocked_at {
             let c = &ds.crossings[*ci];
-            for d in c.disputes.iter().filter(|d| warnings::matters(d)) {
-                plan_warnings.push(format!("{} — disputed {}: {}", c.name, d.fact, d.summary));
+            for (k, _) in c
+                .disputes
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| warnings::matters(d))
+            {
+                plan_advice.push(Advice::Disputed {
+                    subject: Subject::Crossing(*ci),
+                    dispute: k,
+                });
             }
         }
     }
+    let plan_warnings: Vec<String> = plan_advice.iter().map(|a| w.advice(a)).collect();
     let reasons: Vec<String> = if found {
         Vec::new()
     } else {
         // The cause met most often first: it is the one most likely to be the real blocker.
-        let mut reasons: Vec<_> = plan.reasons.iter().collect();
-        reasons.sort_by_key(|(why, dates)| (std::cmp::Reverse(dates.len()), *why));
+        let mut reasons: Vec<(String, &std::collections::BTreeSet<NaiveDate>)> = plan
+            .reasons
+            .iter()
+            .map(|(b, dates)| {
+                let first = dates.iter().next().copied().unwrap_or(req.date);
+                (w.blocker(b, first), dates)
+            })
+            .collect();
+        reasons.sort_by(|(a, x), (b, y)| y.len().cmp(&x.len()).then(a.cmp(b)));
+        reasons.dedup_by(|a, b| a.0 == b.0);
         reasons
             .into_iter()
             .map(|(why, dates)| {
-                let shown: Vec<String> = dates
-                    .iter()
-                    .take(3)
-                    .map(|d| d.format("%a %-d %b %Y").to_string())
-                    .collect();
+                let shown: Vec<String> = dates.iter().take(3).map(|d| w.date(*d)).collect();
                 let more = dates.len().saturating_sub(3);
                 let more = if more > 0 {
-                    format!(" and {more} more day(s)")
+                    format!(
+                        " and {}",
+                        words::count(more as i64, "more day", "more days")
+                    )
                 } else {
                     String::new()
                 };
@@ -314,6 +416,24 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     let from = &ds.places[req.from];
     let to = &ds.places[req.to];
     let code = if found { 0 } else { 1 };
+    let mut notes = Vec::new();
+    if let Some(path) = &a.ics {
+        notes.push(crate::export::write_ics(
+            ds,
+            &req,
+            &plan.itineraries,
+            a.itinerary.as_deref(),
+            path,
+            today,
+        )?);
+    }
+    if a.geojson {
+        return Ok(Output {
+            text: crate::export::geojson::plan(ds, &plan.itineraries),
+            code,
+            notes,
+        });
+    }
 
     if a.json {
         let itineraries = plan
@@ -384,7 +504,14 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                             }
                         })
                         .collect(),
-                    warnings: warnings::for_itinerary(ds, &req, it, today),
+                    before_you_go: documents::needs(ds, &req, it)
+                        .iter()
+                        .map(|n| need_json(ds, n))
+                        .collect(),
+                    warnings: warnings::for_itinerary(ds, &req, it, today)
+                        .iter()
+                        .map(|a| w.advice(a))
+                        .collect(),
                 }
             })
             .collect();
@@ -398,15 +525,44 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             reasons,
             warnings: plan_warnings,
             earliest: earliest.map(|d| d.to_string()),
+            fixes: plan
+                .fixes
+                .iter()
+                .map(|f| FixJson {
+                    change: match f.change {
+                        documents::Change::Hold(_) => "hold",
+                        documents::Change::DropRestrictions => "drop-restrictions",
+                    },
+                    documents: match &f.change {
+                        documents::Change::Hold(d) => d
+                            .iter()
+                            .map(|d| match d {
+                                documents::Doc::Visa(c) => format!("visa:{c}"),
+                                documents::Doc::Permit(p) => {
+                                    format!("permit:{}", ds.permits[*p].id)
+                                }
+                            })
+                            .collect(),
+                        documents::Change::DropRestrictions => vec![],
+                    },
+                    depart: f
+                        .itinerary
+                        .as_ref()
+                        .map(|it| rfc3339(it.depart(), from.zone.0)),
+                    arrive: f
+                        .itinerary
+                        .as_ref()
+                        .map(|it| rfc3339(it.arrive(), to.zone.0)),
+                    earliest: f.earliest.map(|d| d.to_string()),
+                    text: f.sentence(ds, &req),
+                })
+                .collect(),
+            connected: plan.connected,
         };
         let text = serde_json::to_string_pretty(&j)
             .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
             + "\n";
-        return Ok(Output {
-            text,
-            code,
-            notes: vec![],
-        });
+        return Ok(Output { text, code, notes });
     }
 
     let mut out = String::new();
@@ -422,7 +578,13 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             "No itinerary from {} to {} leaving {window}.",
             from.name, to.name
         );
-        if reasons.is_empty() {
+        if !plan.connected {
+            let _ = writeln!(
+                out,
+                "No service with known times in the dataset connects {} and {}, even with changes.",
+                from.name, to.name
+            );
+        } else if reasons.is_empty() {
             let _ = writeln!(
                 out,
                 "No service with known times in the dataset connects {} to {} (even with changes).",
@@ -435,6 +597,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             }
         }
         match earliest {
+            _ if !plan.connected => {}
             Some(d) => {
                 let _ = writeln!(
                     out,
@@ -443,9 +606,20 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 );
             }
             None => {
+                let restricted = plan
+                    .fixes
+                    .iter()
+                    .any(|f| matches!(f.change, documents::Change::DropRestrictions));
                 let _ = writeln!(
                     out,
-                    "\nNo departure within a year works with these passports, visas and permits."
+                    "\nNo departure within a year works {}.",
+                    if restricted {
+                        "with your --avoid/--via"
+                    } else if req.held_only {
+                        "with the documents you hold (--held-only)"
+                    } else {
+                        "with these passports"
+                    }
                 );
             }
         }
@@ -456,6 +630,20 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             from.name, to.name, req.party
         );
     }
+    if !plan.fixes.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if found {
+                "Faster with documents you do not hold (--held-only):"
+            } else {
+                "What would change the answer:"
+            }
+        );
+        for f in &plan.fixes {
+            let _ = writeln!(out, "- {}", f.sentence(ds, &req));
+        }
+    }
     for (n, it) in plan.itineraries.iter().enumerate() {
         let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
         let (all_nights, stopover_nights) = nights(ds, it);
@@ -463,8 +651,8 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             out,
             "\nItinerary {}: {} → {} ({}; {} change(s), {} night(s), {} of them at a stopover, {} border crossing(s))",
             n + 1,
-            when(it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
-            when(it.arrive(), to.zone.0, it.time_known()),
+            when(&w, it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
+            when(&w, it.arrive(), to.zone.0, it.time_known()),
             if it.time_known() { duration(it.depart(), it.arrive()) } else { format!("about {}", duration(it.depart(), it.arrive())) },
             it.changes(),
             all_nights,
@@ -495,7 +683,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         Some(t) => format!(
                             "{} {}",
                             c.name,
-                            when(t, c.sides[b.first_side].zone.0, l.time_known)
+                            when(&w, t, c.sides[b.first_side].zone.0, l.time_known)
                         ),
                         None => format!("{} (time not known)", c.name),
                     }
@@ -523,10 +711,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                 None => "unknown".into(),
             };
             let (depart, arrive) = if l.time_known {
-                (
-                    calendar::show(l.depart, fp.zone.0),
-                    calendar::show(l.arrive, tp.zone.0),
-                )
+                (w.moment(l.depart, fp.zone.0), w.moment(l.arrive, tp.zone.0))
             } else {
                 (
                     format!(
@@ -573,11 +758,18 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             ));
         }
         let _ = writeln!(out, "{line}");
-        let w = warnings::for_itinerary(ds, &req, it, today);
-        if !w.is_empty() {
+        let needs = documents::needs(ds, &req, it);
+        if !needs.is_empty() {
+            let _ = writeln!(out, "Before you go:");
+            for n in &needs {
+                let _ = writeln!(out, "- {}", documents::words::need(ds, n));
+            }
+        }
+        let notes = warnings::for_itinerary(ds, &req, it, today);
+        if !notes.is_empty() {
             let _ = writeln!(out, "Warnings:");
-            for x in w {
-                let _ = writeln!(out, "- {x}");
+            for x in &notes {
+                let _ = writeln!(out, "- {}", w.advice(x));
             }
         }
     }
@@ -590,6 +782,6 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     Ok(Output {
         text: out,
         code,
-        notes: vec![],
+        notes,
     })
 }

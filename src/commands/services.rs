@@ -1,7 +1,6 @@
 //! `crossings services`: the services with their days, departure times (with zone),
 //! durations, fares, baggage rules, status and verification date.
 
-use crate::calendar;
 use crate::cli::ServicesArgs;
 use crate::model::{Dataset, Per, ScheduleKind, Service, ServiceStatus, StopAt};
 use crate::render;
@@ -55,7 +54,7 @@ fn schedule_text(s: &Service) -> String {
     let day = sc
         .first
         .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
-    let time = |t: crate::types::LocalTime| calendar::show_time(sc.zone.0, day, t.0);
+    let time = |t: crate::types::LocalTime| crate::render::words::Words::clock(sc.zone.0, day, t.0);
     let days = sc.days.map(|d| d.to_string());
     let mut t = match sc.kind {
         ScheduleKind::Weekly => format!(

@@ -125,3 +125,59 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Compares `actual` with the expected file `tests/golden/NAME.txt`, showing a line diff on
+/// failure. `UPDATE_GOLDENS=1 cargo test` rewrites the file instead: read its diff (git
+/// diff) as a traveller would before committing it.
+#[track_caller]
+pub fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{name}.txt"));
+    if std::env::var_os("UPDATE_GOLDENS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().expect("golden dir")).expect("mkdir golden");
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no golden file {}; run `UPDATE_GOLDENS=1 cargo test` to create it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
+        let mut shown = String::new();
+        for change in diff.iter_all_changes() {
+            let sign = match change.tag() {
+                similar::ChangeTag::Delete => "-",
+                similar::ChangeTag::Insert => "+",
+                similar::ChangeTag::Equal => " ",
+            };
+            shown.push_str(&format!("{sign}{change}"));
+            if change.missing_newline() {
+                shown.push('\n');
+            }
+        }
+        panic!(
+            "output differs from {} (- expected, + actual); if the new output is right, rerun with UPDATE_GOLDENS=1\n{shown}",
+            path.display()
+        );
+    }
+}
+
+/// Runs `crossings ARGS` at a fixed width of `columns` and pins the whole answer — the
+/// command line, stdout, stderr and the exit code — as golden file NAME.
+#[track_caller]
+pub fn golden_run(name: &str, columns: u16, args: &[&str]) {
+    let cols = columns.to_string();
+    let r = run_env(args, &[("COLUMNS", &cols)]);
+    let mut text = format!("$ crossings {}\n", args.join(" "));
+    text.push_str(&r.stdout);
+    if !r.stderr.is_empty() {
+        text.push_str("--- stderr\n");
+        text.push_str(&r.stderr);
+    }
+    text.push_str(&format!("--- exit {}\n", r.code));
+    golden(name, &text);
+}

@@ -21,7 +21,7 @@ pub fn real_files() -> &'static [Real] {
     FILES.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
         load::read_dir(&dir)
-            .unwrap_or_else(|p| panic!("cannot read the real dataset: {p}"))
+            .unwrap_or_else(|p| panic!("cannot read the real dataset: {}", p[0]))
             .into_iter()
             .map(|f| (f.shown, f.kind, f.text))
             .collect()
@@ -251,6 +251,7 @@ pub fn check_parsed(raw: &RawDataset, mut problems: Vec<Problem>) -> String {
                 max: "5".into(),
                 via: None,
                 avoid: Vec::new(),
+                explain: false,
                 json: true,
             },
             today(),

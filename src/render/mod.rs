@@ -1,6 +1,8 @@
 //! Shared pieces of human output: tables, sources, disputes and provenance lines. The
 //! command modules compose them; nothing here decides anything.
 
+pub mod words;
+
 use crate::model::{Dataset, Dispute, Provenance, SourceIx};
 use comfy_table::{presets, ContentArrangement, Table};
 

@@ -1,0 +1,642 @@
+//! The paperwork model: the documents an itinerary needs before its borders (visas to
+//! arrange, permits), how each is obtained, how long that takes, and whether it can still
+//! be done before the day it is needed. Pure functions of the dataset and the request;
+//! `render` writes them in words.
+//!
+//! A document is *held* when the traveller names it (`--visa CC`, `--permit ID`) or holds a
+//! passport or visa that waives it. Otherwise it is *obtainable* when its channel is one a
+//! traveller can use before the border (online, an agency, an office on the way, an
+//! embassy, or unknown) and its lead time, where the data gives one, fits between today and
+//! the day it is needed. By default the planner uses obtainable documents and lists them
+//! under "Before you go"; with `--held-only` it uses only held ones and what the border
+//! gives (visa-free entry, a visa on arrival that this land border offers).
+
+use crate::model::{Dataset, Enforce, HowToGet, Lead, Permit, PermitIx, Requirement, StopAt};
+use crate::planner::{Itinerary, Request};
+use crate::types::Country;
+use crate::visa::{Channel, Entry};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// A document a journey may need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Doc {
+    /// A visa (or e-visa, ETA) for a country.
+    Visa(Country),
+    /// A permit from the dataset.
+    Permit(PermitIx),
+}
+
+/// One document an itinerary needs and the traveller does not hold yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Need {
+    pub doc: Doc,
+    pub channel: Channel,
+    pub get: HowToGet,
+    /// The local date it is first needed (the border or place where it is checked).
+    pub by: NaiveDate,
+    /// For a visa: the passport it is for and the requirement it meets.
+    pub passport: Option<Country>,
+    pub requirement: Option<Requirement>,
+    /// Whether the route is refused without it (a checked permit, a visa) or it is only
+    /// reported as needed (permits whose enforcement the sources leave uncertain).
+    pub enforced: bool,
+}
+
+/// The first day a document applied for on `today` can be held, when the lead time is known.
+pub fn ready_on(today: NaiveDate, lead: Option<Lead>) -> Option<NaiveDate> {
+    match lead? {
+        Lead::Days(d) => today.checked_add_signed(Duration::days(i64::from(d))),
+        Lead::WorkingDays(d) => {
+            let mut day = today;
+            let mut left = d;
+            while left > 0 {
+                day = day.succ_opt()?;
+                if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+                    left -= 1;
+                }
+            }
+            Some(day)
+        }
+    }
+}
+
+/// Whether a document with this lead time, applied for today, is held by `needed_on`.
+/// An unknown lead time is not a reason to refuse: it stays unknown and is shown so.
+pub fn in_time(today: NaiveDate, lead: Option<Lead>, needed_on: NaiveDate) -> bool {
+    ready_on(today, lead).is_none_or(|r| r <= needed_on)
+}
+
+/// How a permit is obtained: from the data, else "before travel, how not known".
+pub fn permit_channel(p: &Permit) -> Channel {
+    p.get.obtain.map_or(Channel::Unknown, Channel::from_obtain)
+}
+
+/// Whether the traveller holds the permit (named it, or a passport or visa waives it).
+pub fn permit_held(ds: &Dataset, req: &Request, p: PermitIx) -> bool {
+    req.permits.contains(&p) || ds.permits[p].waived(&req.passports, &req.visas)
+}
+
+/// The documents `it` needs that the traveller does not hold, in the order they are needed,
+/// each once.
+pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
+    let mut out: Vec<Need> = Vec::new();
+    let mut push = |n: Need| {
+        if !out.iter().any(|o| o.doc == n.doc) {
+            out.push(n);
+        }
+    };
+    for leg in &it.legs {
+        let s = &ds.services[leg.service];
+        let zone = s.schedule.zone.0;
+        let board_day = leg.depart.with_timezone(&zone).date_naive();
+        let mut border = leg.borders.iter();
+        for st in &s.stops[leg.board..=leg.alight] {
+            let (permits, day) = match st.at {
+                StopAt::Place(p) => (&ds.places[p].permits, board_day),
+                StopAt::Crossing(c) => {
+                    let pass = border.find(|b| b.crossing == c);
+                    let cr = &ds.crossings[c];
+                    let day = pass
+                        .and_then(|b| b.reach.map(|t| (t, b.first_side)))
+                        .map(|(t, side)| t.with_timezone(&cr.sides[side].zone.0).date_naive())
+                        .unwrap_or(board_day);
+                    if let Some(Entry::Arrange {
+                        passport,
+                        destination,
+                        requirement,
+                        channel,
+                        get,
+                        ..
+                    }) = pass.and_then(|b| b.entry.as_ref())
+                    {
+                        push(Need {
+                            doc: Doc::Visa(*destination),
+                            channel: *channel,
+                            get: get.clone(),
+                            by: day,
+                            passport: Some(*passport),
+                            requirement: Some(*requirement),
+                            enforced: true,
+                        });
+                    }
+                    (&cr.permits, day)
+                }
+            };
+            for p in permits {
+                if permit_held(ds, req, *p) {
+                    continue;
+                }
+                let permit = &ds.permits[*p];
+                push(Need {
+                    doc: Doc::Permit(*p),
+                    channel: permit_channel(permit),
+                    get: permit.get.clone(),
+                    by: day,
+                    passport: None,
+                    requirement: None,
+                    enforced: permit.enforce == Enforce::Refuse,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The documents of `it` the traveller would have to arrange, as a set (for comparing
+/// routes: "with a GBAO permit").
+pub fn doc_set(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Doc> {
+    let mut v: Vec<Doc> = needs(ds, req, it)
+        .into_iter()
+        .filter(|n| n.enforced)
+        .map(|n| n.doc)
+        .collect();
+    v.sort();
+    v
+}
+
+/// The request with these documents held (for the fix of a "no": "with a Pakistani visa").
+pub fn holding(req: &Request, docs: &[Doc]) -> Request {
+    let mut r = req.clone();
+    for d in docs {
+        match d {
+            Doc::Visa(c) if !r.visas.contains(c) => r.visas.push(*c),
+            Doc::Permit(p) if !r.permits.contains(p) => r.permits.push(*p),
+            _ => {}
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn lead_times_count_calendar_or_working_days() {
+        // 2026-11-27 is a Friday.
+        let cases = [
+            ("2026-11-27", None, None),
+            ("2026-11-27", Some(Lead::Days(3)), Some("2026-11-30")),
+            ("2026-11-27", Some(Lead::WorkingDays(1)), Some("2026-11-30")),
+            ("2026-11-27", Some(Lead::WorkingDays(3)), Some("2026-12-02")),
+            ("2026-11-30", Some(Lead::WorkingDays(5)), Some("2026-12-07")),
+            ("2026-11-30", Some(Lead::Days(0)), Some("2026-11-30")),
+        ];
+        for (today, lead, want) in cases {
+            assert_eq!(ready_on(d(today), lead), want.map(d), "{today} {lead:?}");
+        }
+        assert!(in_time(d("2026-11-30"), None, d("2026-11-30")));
+        assert!(in_time(
+            d("2026-11-30"),
+            Some(Lead::WorkingDays(3)),
+            d("2026-12-03")
+        ));
+        assert!(!in_time(
+            d("2026-11-30"),
+            Some(Lead::WorkingDays(3)),
+            d("2026-12-02")
+        ));
+    }
+}
+
+/// The sentences of the paperwork model. They live here until the render layer takes
+/// every sentence of the program; nothing else in this module writes English.
+pub mod words {
+    use super::{ready_on, Doc, Need};
+
+    use crate::model::{Dataset, HowToGet, Lead, Permit, Requirement};
+    use crate::types::Country;
+    use crate::visa::{Channel, Entry};
+    use chrono::NaiveDate;
+
+    pub fn country_name(c: Country) -> String {
+        let names = [
+            ("CN", "China"),
+            ("KG", "Kyrgyzstan"),
+            ("KZ", "Kazakhstan"),
+            ("PK", "Pakistan"),
+            ("TJ", "Tajikistan"),
+            ("UZ", "Uzbekistan"),
+            ("TM", "Turkmenistan"),
+            ("AF", "Afghanistan"),
+        ];
+        names
+            .iter()
+            .find(|(code, _)| *code == c.as_str())
+            .map(|(_, n)| n.to_string())
+            .unwrap_or_else(|| c.to_string())
+    }
+
+    /// "a Chinese visa", "a Tajik e-visa", "the GBAO permit (…)".
+    pub fn doc_name(ds: &Dataset, doc: Doc, q: Option<Requirement>) -> String {
+        match doc {
+            Doc::Visa(c) => {
+                let kind = match q {
+                    Some(Requirement::EVisa) => "an e-visa",
+                    Some(Requirement::Eta) => "an electronic travel authorisation (ETA)",
+                    _ => "a visa",
+                };
+                format!("{kind} for {}", country_name(c))
+            }
+            Doc::Permit(p) => format!("the {}", ds.permits[p].name),
+        }
+    }
+
+    /// "a visa", "an e-visa", "an ETA".
+    fn kind(q: Requirement) -> &'static str {
+        match q {
+            Requirement::EVisa => "an e-visa",
+            Requirement::Eta => "an electronic travel authorisation (ETA)",
+            _ => "a visa",
+        }
+    }
+
+    /// Short name for lists of fixes: "a visa for Pakistan", "the GBAO permit".
+    pub fn doc_short(ds: &Dataset, doc: Doc) -> String {
+        match doc {
+            Doc::Visa(c) => format!("a visa for {}", country_name(c)),
+            Doc::Permit(p) => {
+                let name = &ds.permits[p].name;
+                let short = name.split(" (").next().unwrap_or(name);
+                format!("the {short}")
+            }
+        }
+    }
+
+    /// The flag that says a document is held.
+    pub fn flag(ds: &Dataset, doc: Doc) -> String {
+        match doc {
+            Doc::Visa(c) => format!("--visa {c}"),
+            Doc::Permit(p) => format!("--permit {}", ds.permits[p].id),
+        }
+    }
+
+    fn channel(ch: Channel) -> &'static str {
+        match ch {
+            Channel::Nothing => "nothing to arrange",
+            Channel::AtBorder => "given at the border",
+            Channel::Online => "apply online before you go",
+            Channel::Agency => "arranged through a travel agency before you go",
+            Channel::Office => "from a government office on the way, before the checkpoint",
+            Channel::Embassy => {
+                "apply at an embassy or consulate before you go (usually in your home country)"
+            }
+            Channel::Unknown => "arrange before you go (no source says how)",
+            Channel::NotObtainable => "not obtainable",
+        }
+    }
+
+    pub fn lead(l: Lead) -> String {
+        match l {
+            Lead::Days(1) => "1 day".into(),
+            Lead::Days(d) => format!("{d} days"),
+            Lead::WorkingDays(1) => "1 working day".into(),
+            Lead::WorkingDays(d) => format!("{d} working days"),
+        }
+    }
+
+    fn day(d: NaiveDate) -> String {
+        d.format("%a %-d %b %Y").to_string()
+    }
+
+    /// One line of "Before you go".
+    pub fn need(ds: &Dataset, n: &Need) -> String {
+        let mut parts = vec![channel(n.channel).to_string()];
+        if let Some(at) = &n.get.apply_at {
+            parts.push(format!("where: {at}"));
+        }
+        parts.push(match n.get.lead {
+            Some(l) => format!("takes {}", lead(l)),
+            None => "time needed not known".into(),
+        });
+        parts.push(match n.get.cost {
+            Some(c) if c.minor == 0 => "free".into(),
+            Some(c) => format!("costs {}", c.display()),
+            None => "cost not known".into(),
+        });
+        let who = n
+            .passport
+            .map(|p| format!(" ({p} passport)"))
+            .unwrap_or_default();
+        let checked = if n.enforced {
+            String::new()
+        } else {
+            " — whether it is still checked is uncertain".to_string()
+        };
+        let how = match n.doc {
+            Doc::Permit(p) => ds.permits[p].how.as_deref(),
+            Doc::Visa(_) => None,
+        };
+        let note = n
+            .get
+            .note
+            .as_deref()
+            .or(how)
+            .map(|x| format!(". {x}"))
+            .unwrap_or_default();
+        format!(
+            "{}{who}, needed from {}: {}{checked}{note}",
+            capitalise(&doc_name(ds, n.doc, n.requirement)),
+            day(n.by),
+            parts.join("; ")
+        )
+    }
+
+    fn capitalise(s: &str) -> String {
+        let mut c = s.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+            None => String::new(),
+        }
+    }
+
+    /// What an entry decision means for the traveller.
+    pub fn entry(ds: &Dataset, e: &Entry) -> String {
+        let _ = ds;
+        match e {
+            Entry::Admit {
+                passport,
+                destination,
+                requirement,
+                held,
+                until,
+                after,
+                ..
+            } => {
+                let dest = country_name(*destination);
+                let mut s = if *held {
+                    format!("{dest}: visa held")
+                } else {
+                    match requirement {
+                        Requirement::OwnCountry => {
+                            format!("{dest}: own country ({passport} passport)")
+                        }
+                        Requirement::VisaFreeDays(d) => {
+                            format!("{dest}: visa-free for {d} days on a {passport} passport")
+                        }
+                        Requirement::VisaOnArrival => format!(
+                            "{dest}: visa on arrival at this border for a {passport} passport"
+                        ),
+                        _ => format!("{dest}: visa-free on a {passport} passport"),
+                    }
+                };
+                if let (Some(u), false) = (until, *held) {
+                    let next = match after {
+                        Some(Requirement::VisaFree | Requirement::VisaFreeDays(_)) | None => {
+                            String::new()
+                        }
+                        Some(Requirement::EVisa) => {
+                            format!("; after that an e-visa for {dest} is needed")
+                        }
+                        Some(Requirement::Eta) => {
+                            format!("; after that an ETA for {dest} is needed")
+                        }
+                        Some(Requirement::NoAdmission) => {
+                            format!("; after that {passport} passports are not admitted")
+                        }
+                        Some(_) => format!("; after that a visa for {dest} is needed"),
+                    };
+                    s.push_str(&format!(
+                        " (the waiver for {passport} passports ends {}{next})",
+                        crate::render::words::Words::full_date(*u)
+                    ));
+                }
+                s
+            }
+            Entry::Arrange {
+                passport,
+                destination,
+                requirement,
+                channel: ch,
+                ..
+            } => format!(
+                "{}: {} is needed for a {passport} passport — {} (see Before you go)",
+                country_name(*destination),
+                kind(*requirement),
+                channel(*ch)
+            ),
+            Entry::Refuse {
+                passport,
+                destination,
+                note,
+            } => format!(
+                "{}: no admission for a {passport} passport{}",
+                country_name(*destination),
+                note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()
+            ),
+            Entry::NoData {
+                passports,
+                destination,
+            } => {
+                let list: Vec<String> = passports.iter().map(Country::to_string).collect();
+                format!(
+                    "{}: no visa data for a {} passport; check the rules before you go",
+                    country_name(*destination),
+                    list.join("/")
+                )
+            }
+        }
+    }
+
+    /// A visa the traveller does not hold, with `--held-only`.
+    pub fn visa_not_held(ds: &Dataset, e: &Entry, crossing: &crate::model::Crossing) -> String {
+        match e {
+            Entry::Arrange {
+                passport,
+                destination,
+                requirement,
+                ..
+            } => format!(
+                "{}: {}{} is needed for a {passport} passport and is not held (--held-only); pass --visa {destination} if you hold one",
+                country_name(*destination),
+                if *requirement == Requirement::VisaOnArrival {
+                    format!("visa on arrival is not offered at {}, so ", crossing.name)
+                } else {
+                    String::new()
+                },
+                kind(*requirement),
+            ),
+            other => entry(ds, other),
+        }
+    }
+
+    /// A checked permit the traveller does not hold, with `--held-only`.
+    pub fn permit_not_held(p: &Permit) -> String {
+        format!(
+            "this route needs the {} and it is not held (--held-only); pass --permit {} if you hold one",
+            p.name, p.id
+        )
+    }
+
+    /// A document whose lead time does not fit before the day it is needed.
+    pub fn too_late(ds: &Dataset, doc: Doc, get: &HowToGet, today: NaiveDate) -> String {
+        let name = doc_short(ds, doc);
+        match (get.lead, ready_on(today, get.lead)) {
+            (Some(l), Some(r)) => format!(
+                "{} takes {} to obtain: applied for today ({}) it is held from {}",
+                capitalise(&name),
+                lead(l),
+                day(today),
+                day(r)
+            ),
+            _ => format!("{} cannot be obtained in time", capitalise(&name)),
+        }
+    }
+}
+
+/// What the traveller could change to get an answer, or a better one.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// Hold these documents (obtain them before going).
+    Hold(Vec<Doc>),
+    /// Drop the user's own `--avoid` and `--via`.
+    DropRestrictions,
+}
+
+/// A change and its effect: the best itinerary it gives within the asked window, or the
+/// earliest departure day within a year it makes possible.
+#[derive(Debug, Clone)]
+pub struct Fix {
+    pub change: Change,
+    pub itinerary: Option<Itinerary>,
+    pub earliest: Option<NaiveDate>,
+}
+
+/// The fixes for a plan: when nothing works, what the user's own `--avoid`/`--via` and the
+/// documents that blocked (with `--held-only`) change; when `--held-only` found something,
+/// whether a document not held gives an earlier arrival ("With the GBAO permit: …").
+pub fn explain(ds: &Dataset, req: &Request, plan: &crate::planner::Plan) -> Vec<Fix> {
+    use crate::planner::search;
+    let mut fixes = Vec::new();
+    let found = !plan.itineraries.is_empty();
+    if !found && !plan.connected {
+        return fixes;
+    }
+    let best =
+        |p: &crate::planner::Plan| p.itineraries.iter().min_by_key(|it| it.arrive()).cloned();
+    if !found && (!req.avoid.is_empty() || req.via.is_some()) {
+        let free = Request {
+            avoid: vec![],
+            via: None,
+            ..req.clone()
+        };
+        let (p, earliest) = search(ds, &free);
+        if !p.itineraries.is_empty() || earliest.is_some() {
+            fixes.push(Fix {
+                change: Change::DropRestrictions,
+                itinerary: best(&p),
+                earliest,
+            });
+        }
+    }
+    if req.held_only {
+        if found {
+            // Would documents not held give an earlier arrival?
+            let relaxed = Request {
+                held_only: false,
+                ..req.clone()
+            };
+            let (p, _) = search(ds, &relaxed);
+            let held_best = plan.itineraries.iter().map(Itinerary::arrive).min();
+            let mut seen: Vec<Vec<Doc>> = Vec::new();
+            let mut better: Vec<&Itinerary> = p
+                .itineraries
+                .iter()
+                .filter(|it| held_best.is_some_and(|h| it.arrive() < h))
+                .collect();
+            better.sort_by_key(|it| it.arrive());
+            for it in better {
+                let docs = doc_set(ds, req, it);
+                if docs.is_empty() || seen.contains(&docs) {
+                    continue;
+                }
+                seen.push(docs.clone());
+                fixes.push(Fix {
+                    change: Change::Hold(docs),
+                    itinerary: Some(it.clone()),
+                    earliest: None,
+                });
+            }
+        } else if !plan.doc_blocks.is_empty() {
+            let docs: Vec<Doc> = plan.doc_blocks.keys().copied().collect();
+            let mut tries: Vec<Vec<Doc>> = docs.iter().map(|d| vec![*d]).collect();
+            if docs.len() > 1 {
+                tries.push(docs.clone());
+            }
+            let singles = tries.len().min(docs.len());
+            for (n, t) in tries.into_iter().enumerate() {
+                // All together only when no single one is enough.
+                if n >= singles && !fixes.is_empty() {
+                    break;
+                }
+                let (p, earliest) = search(ds, &holding(req, &t));
+                if !p.itineraries.is_empty() || earliest.is_some() {
+                    fixes.push(Fix {
+                        change: Change::Hold(t),
+                        itinerary: best(&p),
+                        earliest,
+                    });
+                }
+            }
+        }
+    }
+    fixes
+}
+
+impl Fix {
+    /// "With a visa for Pakistan: earliest departure Wed 31 Mar 2027", "With the GBAO
+    /// permit: Osh → Sary-Tash → Murghab → Khorog → Dushanbe, leaving …, 3d 4h".
+    pub fn sentence(&self, ds: &Dataset, req: &Request) -> String {
+        let head = match &self.change {
+            Change::Hold(docs) => {
+                let names: Vec<String> = docs.iter().map(|d| words::doc_short(ds, *d)).collect();
+                let flags: Vec<String> = docs.iter().map(|d| words::flag(ds, *d)).collect();
+                format!("With {} ({})", names.join(" and "), flags.join(" "))
+            }
+            Change::DropRestrictions => {
+                let mut flags: Vec<String> = req
+                    .avoid
+                    .iter()
+                    .map(|c| format!("--avoid {}", ds.crossings[*c].id))
+                    .collect();
+                if let Some(v) = req.via {
+                    flags.push(format!("--via {}", ds.places[v].id));
+                }
+                format!(
+                    "Your own {} removed every route; without {}",
+                    flags.join(" "),
+                    if flags.len() > 1 { "them" } else { "it" }
+                )
+            }
+        };
+        match (&self.itinerary, self.earliest) {
+            (Some(it), _) => {
+                let from = &ds.places[req.from];
+                let mut names = vec![from.name.clone()];
+                for l in &it.legs {
+                    if let StopAt::Place(p) = ds.services[l.service].stops[l.alight].at {
+                        names.push(ds.places[p].name.clone());
+                    }
+                }
+                let to_zone = ds.places[req.to].zone.0;
+                let mins = (it.arrive() - it.depart()).num_minutes();
+                format!(
+                    "{head}: {}, leaving {}, arriving {} ({}{})",
+                    names.join(" → "),
+                    it.depart()
+                        .with_timezone(&from.zone.0)
+                        .format("%a %-d %b %Y"),
+                    it.arrive().with_timezone(&to_zone).format("%a %-d %b %Y"),
+                    if it.time_known() { "" } else { "about " },
+                    crate::types::Dur(mins)
+                )
+            }
+            (None, Some(d)) => format!("{head}: earliest departure {}", d.format("%a %-d %b %Y")),
+            (None, None) => format!("{head}: still no departure within a year"),
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! GeoJSON (RFC 7946): the crossings of the region with their state on a date, and
+//! itineraries as LineStrings (legs) and Points (border passes), so that an answer opens in
+//! any map tool. Positions are [longitude, latitude] (WGS 84); a record whose position the
+//! dataset does not know keeps its feature with a null geometry, as RFC 7946 allows.
+
+use super::state::{self, State};
+use super::{leg_path, leg_places, lon_lat};
+use crate::calendar;
+use crate::model::{CrossingIx, Dataset, Per, Side};
+use crate::planner::{Itinerary, Leg};
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde_json::{json, Map, Value};
+
+fn point(coords: Option<[f64; 2]>) -> Value {
+    match coords {
+        Some(c) => json!({"type": "Point", "coordinates": lon_lat(c)}),
+        None => Value::Null,
+    }
+}
+
+fn feature(geometry: Value, properties: Value) -> Value {
+    json!({"type": "Feature", "geometry": geometry, "properties": properties})
+}
+
+fn collection(features: Vec<Value>) -> String {
+    let fc = json!({"type": "FeatureCollection", "features": features});
+    serde_json::to_string_pretty(&fc).unwrap_or_default() + "\n"
+}
+
+/// One post's days and hours, in its own clock (IANA zone named).
+fn post(side: &Side) -> Value {
+    json!({
+        "country": side.country.to_string(),
+        "post": side.post,
+        "zone": side.zone.0.name(),
+        "days": side.days.map(|d| d.to_string()),
+        "hours": side.hours.map(|h| h.to_string()),
+        "breaks": side.breaks.iter().map(|b| b.to_string()).collect::<Vec<_>>(),
+        "cutoff": side.cutoff.map(|c| c.to_string()),
+    })
+}
+
+fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).to_rfc3339()
+}
+
+/// `hours --date D --geojson`: every chosen crossing a Point with its state that day and why.
+pub fn crossings(ds: &Dataset, chosen: &[CrossingIx], date: NaiveDate) -> String {
+    // Dates in the reasons show their year when it is not the year of `date`.
+    let words = crate::render::words::Words { ds, today: date };
+    let features = chosen
+        .iter()
+        .map(|&ci| {
+            let c = &ds.crossings[ci];
+            let day = state::on(ds, c, date);
+            let next_open = match day.closed {
+                Some(_) => calendar::next_open(ds, c, date).map(|(_, t, z)| rfc3339(t, z)),
+                None => None,
+            };
+            feature(
+                point(c.coords),
+                json!({
+                    "kind": "crossing",
+                    "id": c.id,
+                    "name": c.name,
+                    "countries": [c.sides[0].country.to_string(), c.sides[1].country.to_string()],
+                    "date": date.to_string(),
+                    "state": day.state.key(),
+                    "open": day.state.is_open(),
+                    "reason": day.closed.as_ref().map(|w| words.closed(&c.name, w)),
+                    "next_open": next_open,
+                    "posts": c.sides.iter().map(post).collect::<Vec<_>>(),
+                    "altitude_m": c.altitude_m,
+                    "color": super::map::color(day.state),
+                }),
+            )
+        })
+        .collect();
+    collection(features)
+}
+
+fn fare(ds: &Dataset, leg: &Leg) -> Value {
+    match leg.fare {
+        Some((fi, party)) => {
+            let f = &ds.services[leg.service].fares[fi];
+            json!({
+                "amount": f.price.amount_string(),
+                "currency": f.price.currency.to_string(),
+                "per": if f.per == Per::Person { "person" } else { "vehicle" },
+                "party": party.amount_string(),
+                "at_least": f.at_least,
+            })
+        }
+        None => Value::Null,
+    }
+}
+
+/// Features for one itinerary: a LineString per leg, then a Point per border pass.
+pub fn itinerary_features(ds: &Dataset, n: usize, it: &Itinerary) -> Vec<Value> {
+    let mut out = Vec::new();
+    for (li, leg) in it.legs.iter().enumerate() {
+        let s = &ds.services[leg.service];
+        let (from, to) = leg_places(ds, leg);
+        let (fp, tp) = (&ds.places[from], &ds.places[to]);
+        let path = leg_path(ds, leg);
+        let geometry = if path.len() >= 2 {
+            json!({"type": "LineString", "coordinates": path})
+        } else {
+            Value::Null
+        };
+        let mut p = Map::new();
+        p.insert("kind".into(), json!("leg"));
+        p.insert("itinerary".into(), json!(n));
+        p.insert("leg".into(), json!(li + 1));
+        p.insert("from".into(), json!(fp.id));
+        p.insert("from_name".into(), json!(fp.name));
+        p.insert("to".into(), json!(tp.id));
+        p.insert("to_name".into(), json!(tp.name));
+        p.insert("service".into(), json!(s.id));
+        p.insert("service_name".into(), json!(s.name));
+        p.insert("mode".into(), json!(crate::render::mode_name(s.mode)));
+        p.insert("time_known".into(), json!(leg.time_known));
+        // Only a timetable time is shown as a time; otherwise the day and nothing finer.
+        p.insert(
+            "depart".into(),
+            json!(leg.time_known.then(|| rfc3339(leg.depart, fp.zone.0))),
+        );
+        p.insert(
+            "arrive".into(),
+            json!(leg.time_known.then(|| rfc3339(leg.arrive, tp.zone.0))),
+        );
+        p.insert(
+            "depart_date".into(),
+            json!(leg
+                .depart
+                .with_timezone(&fp.zone.0)
+                .date_naive()
+                .to_string()),
+        );
+        p.insert("fare".into(), fare(ds, leg));
+        out.push(feature(geometry, Value::Object(p)));
+    }
+    for (li, leg) in it.legs.iter().enumerate() {
+        for b in &leg.borders {
+            let c = &ds.crossings[b.crossing];
+            let zone = c.sides[b.first_side].zone.0;
+            let at = b.reach.filter(|_| leg.time_known);
+            out.push(feature(
+                point(c.coords),
+                json!({
+                    "kind": "border",
+                    "itinerary": n,
+                    "leg": li + 1,
+                    "id": c.id,
+                    "name": c.name,
+                    "countries": [c.sides[b.first_side].country.to_string(), c.sides[1 - b.first_side].country.to_string()],
+                    "at": at.map(|t| rfc3339(t, zone)),
+                    "date": b.reach.unwrap_or(leg.depart).with_timezone(&zone).date_naive().to_string(),
+                    "time_known": at.is_some(),
+                    "posts": [post(&c.sides[b.first_side]), post(&c.sides[1 - b.first_side])],
+                }),
+            ));
+        }
+    }
+    out
+}
+
+/// `plan … --geojson`: every itinerary shown, numbered from 1 as in the table.
+pub fn plan(ds: &Dataset, itineraries: &[Itinerary]) -> String {
+    collection(
+        itineraries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, it)| itinerary_features(ds, i + 1, it))
+            .collect(),
+    )
+}
+
+/// The state keys a GeoJSON consumer may meet, for documentation and tests.
+pub fn state_keys() -> Vec<&'static str> {
+    State::ALL.iter().map(|s| s.key()).collect()
+}

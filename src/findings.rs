@@ -1,0 +1,149 @@
+//! What the core finds, as data: why a ride is blocked (`Blocker`), what a traveller should
+//! know or do (`Advice`); entry decisions are `visa::Entry` and documents to arrange are
+//! `documents::Need`.
+//! Nothing here writes English: `render` words these values for tables and JSON alike, so a
+//! sentence exists once and a program can read the cause, the ids and the dates.
+//!
+//! Adding a finding: add a variant here (with the indices it concerns, never prose), then
+//! its words in `render::words` and its JSON shape in `render::json`; the compiler lists every
+//! match that must learn it.
+
+use crate::calendar::Closed;
+use crate::documents::Doc;
+use crate::model::{CrossingIx, HowToGet, PermitIx, PlaceIx, ServiceIx};
+use crate::types::{TimeRange, Weekdays};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+/// An entry decision at a land border (admit, arrange a document first, refuse): the
+/// paperwork model's `visa::Entry`.
+pub use crate::visa::Entry;
+
+/// What blocked a ride the planner tried. Each is reported with the dates it applied to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Blocker {
+    /// A post (or the whole crossing) is closed that day.
+    PostClosed {
+        crossing: CrossingIx,
+        /// Index into the crossing's `sides`.
+        side: usize,
+        why: Closed,
+    },
+    /// The vehicle would reach a post outside its hours, after its practical cut-off or in
+    /// its lunch break; every time is in that post's clock.
+    OutsideHours {
+        crossing: CrossingIx,
+        side: usize,
+        service: ServiceIx,
+        reach: NaiveTime,
+        hours: Option<TimeRange>,
+        cutoff: Option<NaiveTime>,
+        lunch: Option<TimeRange>,
+    },
+    ServiceSuspended {
+        service: ServiceIx,
+        since: Option<NaiveDate>,
+    },
+    NoForeignPassengers {
+        service: ServiceIx,
+    },
+    CitizensOnly {
+        crossing: CrossingIx,
+    },
+    /// Foreigners may cross only in an agency transfer, not on this public service.
+    AgencyOnly {
+        crossing: CrossingIx,
+        service: ServiceIx,
+    },
+    /// Entry refused on every passport held.
+    EntryRefused(Box<Entry>),
+    /// With `--held-only`: a visa the traveller would have to arrange and does not hold.
+    VisaNotHeld {
+        entry: Box<Entry>,
+        crossing: CrossingIx,
+    },
+    /// With `--held-only`: a checked permit the traveller does not hold.
+    PermitNotHeld {
+        permit: PermitIx,
+    },
+    /// A document that cannot be held in time when applied for `today` (its lead time).
+    TooLate {
+        doc: Doc,
+        get: Box<HowToGet>,
+        today: NaiveDate,
+    },
+}
+
+/// Where a fact sits: a service, a crossing or a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject {
+    Service(ServiceIx),
+    Crossing(CrossingIx),
+    Place(PlaceIx),
+}
+
+/// What a traveller should know or do about an itinerary or the whole answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Advice {
+    /// An entry decision at a border on this itinerary that needs nothing arranged (what
+    /// to arrange is a `documents::Need`).
+    Entry(Entry),
+    /// A transfer arranged on demand: book it ahead.
+    BookAhead { service: ServiceIx },
+    /// Passing a border: the first post reached and when (None when no source says).
+    Border {
+        crossing: CrossingIx,
+        first_side: usize,
+        reach: Option<DateTime<Utc>>,
+    },
+    /// The service leaves when full: no fixed time, and it may not run that day.
+    WhenFull { service: ServiceIx },
+    /// A scheduled service whose departure time (and perhaps days) no source gives.
+    NoDepartureTime {
+        service: ServiceIx,
+        days: Option<Weekdays>,
+    },
+    /// No recent source confirms the service is running.
+    Unconfirmed { service: ServiceIx },
+    /// The fare used is a minimum: the total is a lower bound.
+    MinimumFare { service: ServiceIx, fare: usize },
+    /// No fare known for this stretch.
+    FareUnknown { service: ServiceIx },
+    /// Priced per vehicle with the seats unknown: one vehicle assumed.
+    SeatsUnknown { service: ServiceIx },
+    /// A disputed fact that changes whether or when the journey works (index into the
+    /// subject's `disputes`).
+    Disputed { subject: Subject, dispute: usize },
+    /// The record was last verified longer ago than a year.
+    Stale {
+        subject: Subject,
+        verified: NaiveDate,
+    },
+    /// Times at the place are in its official zone, but many people keep another clock.
+    ClockTrap { place: PlaceIx, at: DateTime<Utc> },
+    /// No source says when the service reaches the border: only the day was checked.
+    BorderTimeUnknown {
+        crossing: CrossingIx,
+        service: ServiceIx,
+    },
+    /// A post's opening hours are unknown.
+    HoursUnknown { crossing: CrossingIx, side: usize },
+    /// The crossing's status is uncertain.
+    CrossingUncertain { crossing: CrossingIx },
+    /// A dated closure announced near the day of the passage (index into `closures`).
+    ClosureNear {
+        crossing: CrossingIx,
+        closure: usize,
+    },
+    // Notes about the whole answer.
+    /// No passport given: visas not checked, border rules applied as for a foreigner.
+    NoPassport,
+    /// A service between these places exists but is suspended.
+    Suspended {
+        service: ServiceIx,
+        since: Option<NaiveDate>,
+    },
+    /// A service would connect these places, but no source gives its time at a stop.
+    Untimed { service: ServiceIx, stop: Subject },
+    /// The first departure date asked for is before today.
+    PastDate { date: NaiveDate, today: NaiveDate },
+}

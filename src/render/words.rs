@@ -1,0 +1,545 @@
+//! The English of every finding, date, time, zone and count. Each sentence exists once,
+//! here; tables, notes and the `text` beside JSON objects all take it from this module.
+
+use crate::calendar::Closed;
+use crate::findings::{Advice, Blocker, Entry, Subject};
+use crate::model::{CrossingStatus, Dataset, ServiceStatus};
+use crate::types::{Country, Weekdays};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+
+/// What words need besides the finding: the dataset (names) and today (a date in another
+/// year shows its year).
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub ds: &'a Dataset,
+    pub today: NaiveDate,
+}
+
+/// "1 change", "2 changes"; `many` is the plural.
+pub fn count(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A zone's label that cannot be mistaken: "Beijing time" and "Xinjiang time" by name
+/// (chrono-tz's "CST" is also US Central time), every other zone by its offset ("UTC+6").
+pub fn zone_label<T: TimeZone>(zone: Tz, at: &DateTime<T>) -> String {
+    match zone {
+        Tz::Asia__Shanghai => "Beijing time".into(),
+        Tz::Asia__Urumqi => "Xinjiang time".into(),
+        _ => utc_offset(zone, at),
+    }
+}
+
+/// "UTC+6", "UTC+5:30".
+pub fn utc_offset<T: TimeZone>(zone: Tz, at: &DateTime<T>) -> String {
+    let secs = at.with_timezone(&zone).offset().fix().local_minus_utc();
+    let (h, m) = (secs / 3600, (secs.abs() % 3600) / 60);
+    if m == 0 {
+        format!("UTC{h:+}")
+    } else {
+        format!("UTC{h:+}:{m:02}")
+    }
+}
+
+/// Local midnight of `date` in `zone`, for labelling a zone on that day.
+fn on_day(zone: Tz, date: NaiveDate) -> DateTime<Utc> {
+    crate::calendar::at_local(zone, date, NaiveTime::MIN)
+        .unwrap_or_else(|| date.and_time(NaiveTime::MIN).and_utc())
+}
+
+impl Words<'_> {
+    /// Every date reads the same way: "Mon 14 Jun", with the year when it is not this one.
+    pub fn date(&self, d: NaiveDate) -> String {
+        if d.year() == self.today.year() {
+            d.format("%a %-d %b").to_string()
+        } else {
+            d.format("%a %-d %b %Y").to_string()
+        }
+    }
+
+    /// A date that always shows its year (a range's ends, a search window).
+    pub fn full_date(d: NaiveDate) -> String {
+        d.format("%a %-d %b %Y").to_string()
+    }
+
+    /// A moment in a zone, always with the zone: "Mon 14 Jun 08:00 Beijing time".
+    pub fn moment(&self, t: DateTime<Utc>, zone: Tz) -> String {
+        let l = t.with_timezone(&zone);
+        format!(
+            "{} {} {}",
+            self.date(l.date_naive()),
+            l.format("%H:%M"),
+            zone_label(zone, &t)
+        )
+    }
+
+    /// A time of day with its zone: "12:00 Beijing time", the zone judged on `date`.
+    pub fn clock(zone: Tz, date: NaiveDate, time: NaiveTime) -> String {
+        format!(
+            "{} {}",
+            time.format("%H:%M"),
+            zone_label(zone, &on_day(zone, date))
+        )
+    }
+
+    /// A holiday's name with any date the generator wrote inside it ("substituted from
+    /// 09/20/2026") written like every other date.
+    pub fn holiday(&self, name: &str) -> String {
+        let mut out = String::new();
+        let mut rest = name;
+        while let Some(i) = rest.find('/') {
+            // MM/DD/YYYY: two digits, slash, two digits, slash, four digits.
+            let start = i.saturating_sub(2);
+            let cand = rest.get(start..start + 10);
+            let parsed = cand.and_then(|c| NaiveDate::parse_from_str(c, "%m/%d/%Y").ok());
+            match parsed {
+                Some(d) if rest.is_char_boundary(start) => {
+                    out.push_str(&rest[..start]);
+                    out.push_str(&self.date(d));
+                    rest = &rest[start + 10..];
+                }
+                _ => {
+                    out.push_str(&rest[..=i]);
+                    rest = &rest[i + 1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    pub fn service(&self, si: usize) -> &str {
+        &self.ds.services[si].name
+    }
+
+    pub fn crossing(&self, ci: usize) -> &str {
+        &self.ds.crossings[ci].name
+    }
+
+    pub fn subject(&self, s: Subject) -> &str {
+        match s {
+            Subject::Service(i) => &self.ds.services[i].name,
+            Subject::Crossing(i) => &self.ds.crossings[i].name,
+            Subject::Place(i) => &self.ds.places[i].name,
+        }
+    }
+
+    /// Why a crossing is closed on a day: "Torugart Pass is closed on Saturdays and Sundays".
+    pub fn closed(&self, name: &str, why: &Closed) -> String {
+        match why {
+            Closed::Status {
+                status,
+                since,
+                reopens,
+            } => {
+                let state = match (status, since) {
+                    (CrossingStatus::Closed, Some(d)) => {
+                        format!("has been closed since {}", self.date(*d))
+                    }
+                    (CrossingStatus::Closed, None) => "is closed".to_string(),
+                    (_, Some(d)) => {
+                        format!("has been of uncertain status since {}", self.date(*d))
+                    }
+                    (_, None) => "is of uncertain status".to_string(),
+                };
+                let re = reopens
+                    .map(|d| format!("; it is due to reopen {}", self.date(d)))
+                    .unwrap_or_else(|| "; no reopening date is known".into());
+                format!("{name} {state}{re}")
+            }
+            Closed::Season(s) => {
+                let close_next = s
+                    .close
+                    .in_year(2001)
+                    .and_then(|d| d.succ_opt())
+                    .map(crate::types::MonthDay::of);
+                let from = close_next
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| s.close.to_string());
+                format!(
+                    "{name} is closed for the winter from {from}; it reopens {} (open {} to {})",
+                    s.open, s.open, s.close
+                )
+            }
+            Closed::Closure { from, to, reason } => {
+                if from == to {
+                    format!("{name} is closed on {} ({reason})", self.date(*from))
+                } else {
+                    format!(
+                        "{name} is closed from {} to {} ({reason})",
+                        self.date(*from),
+                        self.date(*to)
+                    )
+                }
+            }
+            Closed::Holiday { country, name: h } => {
+                format!(
+                    "{name} is closed for {} ({} public holiday)",
+                    self.holiday(h),
+                    country_name(*country)
+                )
+            }
+            Closed::Weekday { days, .. } => {
+                let closed: Vec<String> = days.missing().iter().map(|d| plural_day(*d)).collect();
+                format!("{name} is closed on {}", join_and(&closed))
+            }
+        }
+    }
+
+    /// What blocked a ride, and the fix where there is one.
+    pub fn blocker(&self, b: &Blocker, date: NaiveDate) -> String {
+        let ds = self.ds;
+        match b {
+            Blocker::PostClosed { crossing, why, .. } => self.closed(self.crossing(*crossing), why),
+            Blocker::OutsideHours {
+                crossing,
+                side,
+                service,
+                reach,
+                hours,
+                cutoff,
+                lunch,
+            } => {
+                let c = &ds.crossings[*crossing];
+                let sd = &c.sides[*side];
+                let zone = |t: NaiveTime| Self::clock(sd.zone.0, date, t);
+                let mut why = Vec::new();
+                if let Some(w) = hours {
+                    why.push(format!("open {}–{}", zone(w.start.0), zone(w.end.0)));
+                }
+                if let Some(c) = cutoff {
+                    why.push(format!("practical cut-off {}", zone(*c)));
+                }
+                if let Some(l) = lunch {
+                    why.push(format!("lunch break {}–{}", zone(l.start.0), zone(l.end.0)));
+                }
+                format!(
+                    "{} would reach the {} post of {} at {}, outside its hours ({})",
+                    self.service(*service),
+                    country_name(sd.country),
+                    c.name,
+                    zone(*reach),
+                    why.join("; ")
+                )
+            }
+            Blocker::ServiceSuspended { service, since } => match since {
+                Some(d) => format!(
+                    "{} has been suspended since {}",
+                    self.service(*service),
+                    self.date(*d)
+                ),
+                None => format!("{} is suspended", self.service(*service)),
+            },
+            Blocker::NoForeignPassengers { service } => {
+                format!(
+                    "{} does not take foreign passengers",
+                    self.service(*service)
+                )
+            }
+            Blocker::CitizensOnly { crossing } => {
+                let c = &ds.crossings[*crossing];
+                format!(
+                    "{} is open only to citizens of {} and {}",
+                    c.name,
+                    country_name(c.sides[0].country),
+                    country_name(c.sides[1].country)
+                )
+            }
+            Blocker::AgencyOnly { crossing, service } => format!(
+                "foreigners may not cross {} on public transport ({}); only in an agency transfer",
+                self.crossing(*crossing),
+                self.service(*service)
+            ),
+            Blocker::EntryRefused(e) => self.entry(e),
+            Blocker::VisaNotHeld { entry, crossing } => {
+                crate::documents::words::visa_not_held(ds, entry, &ds.crossings[*crossing])
+            }
+            Blocker::PermitNotHeld { permit } => {
+                crate::documents::words::permit_not_held(&ds.permits[*permit])
+            }
+            Blocker::TooLate { doc, get, today } => {
+                crate::documents::words::too_late(ds, *doc, get, *today)
+            }
+        }
+    }
+
+    /// An entry decision: "Kyrgyzstan: visa-free for 60 days on a GB passport".
+    pub fn entry(&self, e: &Entry) -> String {
+        crate::documents::words::entry(self.ds, e)
+    }
+
+    /// One piece of advice as a sentence. `Border` is shown by the plan view as a whole
+    /// note; here it is its cut-off alone.
+    pub fn advice(&self, a: &Advice) -> String {
+        let ds = self.ds;
+        match a {
+            Advice::Entry(e) => self.entry(e),
+            Advice::BookAhead { service } => format!(
+                "book {} ahead through an agency: it runs on demand, and the times shown are the earliest that fit the border hours",
+                self.service(*service)
+            ),
+            Advice::Border {
+                crossing,
+                first_side,
+                reach,
+            } => {
+                let c = &ds.crossings[*crossing];
+                let first = &c.sides[*first_side];
+                match (first.cutoff, reach) {
+                    (Some(cut), Some(t)) => format!(
+                        "{}: in practice be through before {}",
+                        c.name,
+                        Self::clock(first.zone.0, t.with_timezone(&first.zone.0).date_naive(), cut.0)
+                    ),
+                    _ => format!("{}: crossed on this itinerary", c.name),
+                }
+            }
+            Advice::WhenFull { service } => format!(
+                "{} leaves when full: no fixed departure time, and it may not run at all that day",
+                self.service(*service)
+            ),
+            Advice::NoDepartureTime { service, days } => match days {
+                Some(d) => format!(
+                    "{} runs {} but no source gives its departure time: the times shown are the earliest that fit",
+                    self.service(*service),
+                    runs_on(*d)
+                ),
+                None => format!(
+                    "{}: no source gives its running days or departure time: the times shown are the earliest that fit",
+                    self.service(*service)
+                ),
+            },
+            Advice::Unconfirmed { service } => format!(
+                "{}: no recent source confirms it is running",
+                self.service(*service)
+            ),
+            Advice::MinimumFare { service, .. } => format!(
+                "{}: the fare is a minimum, so the total is a lower bound",
+                self.service(*service)
+            ),
+            Advice::FareUnknown { service } => {
+                format!("{}: fare unknown for this stretch", self.service(*service))
+            }
+            Advice::SeatsUnknown { service } => format!(
+                "{}: priced per vehicle and the seats per vehicle are unknown; one vehicle is assumed for the party",
+                self.service(*service)
+            ),
+            Advice::Disputed { subject, dispute } => {
+                let d = self.dispute_of(*subject, *dispute);
+                format!(
+                    "{}, disputed {}: {}",
+                    self.subject(*subject),
+                    fact_name(&d.fact),
+                    d.summary
+                )
+            }
+            Advice::Stale { subject, verified } => format!(
+                "{} was last verified on {}",
+                self.subject(*subject),
+                self.date(*verified)
+            ),
+            Advice::ClockTrap { place, at } => {
+                let p = &ds.places[*place];
+                let local = p.local_zone.map(|z| z.0).unwrap_or(p.zone.0);
+                format!(
+                    "{}: times here are {} ({}), but many people keep {} ({}); ask which clock a ticket or an opening time uses",
+                    p.name,
+                    zone_label(p.zone.0, at),
+                    utc_offset(p.zone.0, at),
+                    zone_label(local, at),
+                    utc_offset(local, at)
+                )
+            }
+            Advice::BorderTimeUnknown { crossing, service } => format!(
+                "{}: no source says when {} reaches the border, so only the day (not the hours) was checked",
+                self.crossing(*crossing),
+                self.service(*service)
+            ),
+            Advice::HoursUnknown { crossing, side } => {
+                let c = &ds.crossings[*crossing];
+                format!(
+                    "{}: the opening hours of the {} post are unknown",
+                    c.name,
+                    country_name(c.sides[*side].country)
+                )
+            }
+            Advice::CrossingUncertain { crossing } => format!(
+                "{}: its status is uncertain",
+                self.crossing(*crossing)
+            ),
+            Advice::ClosureNear { crossing, closure } => {
+                let c = &ds.crossings[*crossing];
+                let cl = &c.closures[*closure];
+                self.closed(
+                    &c.name,
+                    &Closed::Closure {
+                        from: cl.from,
+                        to: cl.to,
+                        reason: cl.reason.to_string(),
+                    },
+                ) + " (announced)"
+            }
+            Advice::NoPassport => "no --passport given: visas were not checked, and border rules were applied as for a foreigner (a citizen of neither side)".into(),
+            Advice::Suspended { service, since } => {
+                let s = &ds.services[*service];
+                let state = match (s.status == ServiceStatus::Suspended, since) {
+                    (true, Some(d)) => format!("has been suspended since {}", self.date(*d)),
+                    (true, None) => "is suspended".into(),
+                    (false, _) => "is not running".into(),
+                };
+                format!("{} {state}; it was not used", s.name)
+            }
+            Advice::Untimed { service, stop } => format!(
+                "{}: no source gives its time at {}, so it cannot be planned with to or from there",
+                self.service(*service),
+                self.subject(*stop)
+            ),
+            Advice::PastDate { date, today } => format!(
+                "{} is in the past (today is {}): the answer describes the timetables and rules as the dataset knows them now",
+                Self::full_date(*date),
+                Self::full_date(*today)
+            ),
+        }
+    }
+
+    pub fn dispute_of(&self, s: Subject, k: usize) -> &crate::model::Dispute {
+        match s {
+            Subject::Service(i) => &self.ds.services[i].disputes[k],
+            Subject::Crossing(i) => &self.ds.crossings[i].disputes[k],
+            Subject::Place(_) => &self.ds.crossings[0].disputes[k],
+        }
+    }
+}
+
+/// The first sentence of a text (up to and including its first ". "), for a short note.
+pub fn first_sentence(text: &str) -> &str {
+    match text.find(". ") {
+        Some(i) => &text[..=i],
+        None => text,
+    }
+}
+
+/// A disputed fact's field name as words.
+pub fn fact_name(fact: &str) -> String {
+    match fact {
+        "depart" => "departure time".into(),
+        "visa_on_arrival" => "visa on arrival".into(),
+        "cutoff" => "practical cut-off".into(),
+        "foreigners" => "rule for foreigners".into(),
+        "reopens" => "reopening date".into(),
+        "zone" => "time zone".into(),
+        f => f.replace('_', " "),
+    }
+}
+
+/// "daily" or "on Mon,Thu".
+pub fn runs_on(d: Weekdays) -> String {
+    if d == Weekdays::ALL {
+        "daily".into()
+    } else {
+        format!("on {d}")
+    }
+}
+
+pub fn plural_day(d: Weekday) -> String {
+    let n = [
+        "Mondays",
+        "Tuesdays",
+        "Wednesdays",
+        "Thursdays",
+        "Fridays",
+        "Saturdays",
+        "Sundays",
+    ];
+    n[d.num_days_from_monday() as usize].to_string()
+}
+
+/// A country's English name, or its code where this table lacks it.
+pub fn country_name(c: Country) -> String {
+    let names = [
+        ("CN", "China"),
+        ("KG", "Kyrgyzstan"),
+        ("KZ", "Kazakhstan"),
+        ("PK", "Pakistan"),
+        ("TJ", "Tajikistan"),
+        ("UZ", "Uzbekistan"),
+        ("TM", "Turkmenistan"),
+        ("AF", "Afghanistan"),
+        ("GB", "the United Kingdom"),
+        ("RU", "Russia"),
+    ];
+    names
+        .iter()
+        .find(|(code, _)| *code == c.as_str())
+        .map(|(_, n)| n.to_string())
+        .unwrap_or_else(|| c.to_string())
+}
+
+/// "3,752".
+pub fn thousands(n: u32) -> String {
+    let s = n.to_string();
+    if s.len() > 3 {
+        format!("{},{}", &s[..s.len() - 3], &s[s.len() - 3..])
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn counts_agree() {
+        assert_eq!(count(1, "change", "changes"), "1 change");
+        assert_eq!(count(0, "change", "changes"), "0 changes");
+        assert_eq!(count(2, "night", "nights"), "2 nights");
+    }
+
+    #[test]
+    fn zones_are_unambiguous() {
+        let t: DateTime<Utc> = "2026-06-15T01:00:00Z".parse().unwrap();
+        assert_eq!(zone_label(Tz::Asia__Shanghai, &t), "Beijing time");
+        assert_eq!(zone_label(Tz::Asia__Urumqi, &t), "Xinjiang time");
+        assert_eq!(zone_label(Tz::Asia__Bishkek, &t), "UTC+6");
+        assert_eq!(zone_label(Tz::Asia__Kabul, &t), "UTC+4:30");
+    }
+
+    #[test]
+    fn generated_holiday_dates_read_like_every_date() {
+        let ds = crate::run::load_dataset(None, false).expect("embedded dataset");
+        let w = Words {
+            ds: &ds,
+            today: d("2026-11-30"),
+        };
+        assert_eq!(
+            w.holiday("Day off (substituted from 09/20/2026)"),
+            "Day off (substituted from Sun 20 Sep)"
+        );
+        assert_eq!(
+            w.holiday("Day off (substituted from 01/26/2025)"),
+            "Day off (substituted from Sun 26 Jan 2025)"
+        );
+        assert_eq!(w.holiday("Labour Day"), "Labour Day");
+        assert_eq!(w.date(d("2027-06-14")), "Mon 14 Jun 2027");
+    }
+}

@@ -1,0 +1,331 @@
+//! GeoJSON (RFC 7946) from `hours --date D --geojson` and `plan … --geojson`, decoded into
+//! strict structs: positions are [longitude, latitude] of the record, states come from the
+//! calendar, times keep their zone and unknown times stay unknown.
+
+mod common;
+use common::run;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawCollection {
+    #[serde(rename = "type")]
+    kind: String,
+    features: Vec<RawFeature>,
+}
+
+struct Collection {
+    kind: String,
+    features: Vec<Feature>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawFeature {
+    #[serde(rename = "type")]
+    kind: String,
+    geometry: Option<RawGeometry>,
+    properties: serde_json::Map<String, serde_json::Value>,
+}
+
+// A tagged enum cannot hold numbers under serde_json's arbitrary precision (the crate's
+// setting): the geometry is decoded in two steps.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawGeometry {
+    #[serde(rename = "type")]
+    kind: String,
+    coordinates: serde_json::Value,
+}
+
+#[derive(Debug)]
+struct Feature {
+    kind: String,
+    geometry: Option<Geometry>,
+    properties: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug)]
+enum Geometry {
+    Point([f64; 2]),
+    LineString(Vec<[f64; 2]>),
+}
+
+fn position(v: &serde_json::Value) -> [f64; 2] {
+    let a = v.as_array().expect("a position is an array");
+    assert_eq!(a.len(), 2, "a position is [longitude, latitude]");
+    [a[0].as_f64().unwrap(), a[1].as_f64().unwrap()]
+}
+
+impl From<RawFeature> for Feature {
+    fn from(r: RawFeature) -> Feature {
+        let geometry = r.geometry.map(|g| match g.kind.as_str() {
+            "Point" => Geometry::Point(position(&g.coordinates)),
+            "LineString" => Geometry::LineString(
+                g.coordinates
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(position)
+                    .collect(),
+            ),
+            other => panic!("unexpected geometry {other}"),
+        });
+        Feature {
+            kind: r.kind,
+            geometry,
+            properties: r.properties,
+        }
+    }
+}
+
+// Every field is decoded (deny_unknown_fields pins the contract), not every one asserted.
+#[allow(dead_code)]
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct CrossingProps {
+    kind: String,
+    id: String,
+    name: String,
+    countries: [String; 2],
+    date: String,
+    state: String,
+    open: bool,
+    reason: Option<String>,
+    next_open: Option<String>,
+    posts: Vec<Post>,
+    altitude_m: Option<u32>,
+    color: String,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Post {
+    country: String,
+    post: String,
+    zone: String,
+    days: Option<String>,
+    hours: Option<String>,
+    breaks: Vec<String>,
+    cutoff: Option<String>,
+}
+
+fn decode(text: &str) -> Collection {
+    let c: RawCollection = serde_json::from_str(text).expect("GeoJSON decodes");
+    let c = Collection {
+        kind: c.kind,
+        features: c.features.into_iter().map(Feature::from).collect(),
+    };
+    assert_eq!(c.kind, "FeatureCollection");
+    for f in &c.features {
+        assert_eq!(f.kind, "Feature");
+        let points: Vec<[f64; 2]> = match &f.geometry {
+            Some(Geometry::Point(p)) => vec![*p],
+            Some(Geometry::LineString(l)) => {
+                assert!(l.len() >= 2, "a LineString has two positions at least");
+                l.clone()
+            }
+            None => vec![],
+        };
+        for [lon, lat] in points {
+            // The region lies east of the Caspian and north of the Arabian Sea: a swapped
+            // latitude and longitude would fall outside.
+            assert!((45.0..=120.0).contains(&lon), "longitude {lon}");
+            assert!((20.0..=55.0).contains(&lat), "latitude {lat}");
+        }
+    }
+    c
+}
+
+fn crossing_props(f: &Feature) -> CrossingProps {
+    serde_json::from_value(serde_json::Value::Object(f.properties.clone())).expect("crossing props")
+}
+
+#[test]
+fn hours_geojson_gives_every_crossing_its_state_on_the_date() {
+    let all = run(&["hours", "--json"]).ok().stdout;
+    let all: serde_json::Value = serde_json::from_str(&all).unwrap();
+    let n = all["crossings"].as_array().unwrap().len();
+
+    // Saturday 13 June 2026: Torugart is closed for the weekend, Khunjerab is in season.
+    let c = decode(
+        &run(&["hours", "--date", "2026-06-13", "--geojson"])
+            .ok()
+            .stdout,
+    );
+    assert_eq!(c.features.len(), n, "every crossing is a feature");
+    let by_id: BTreeMap<String, (CrossingProps, &Feature)> = c
+        .features
+        .iter()
+        .map(|f| {
+            let p = crossing_props(f);
+            (p.id.clone(), (p, f))
+        })
+        .collect();
+    let (torugart, f) = &by_id["torugart"];
+    assert_eq!(torugart.kind, "crossing");
+    assert_eq!(torugart.date, "2026-06-13");
+    assert_eq!(torugart.state, "closed-weekend");
+    assert!(!torugart.open);
+    assert_eq!(
+        torugart.reason.as_deref(),
+        Some("Torugart Pass is closed on Saturdays and Sundays")
+    );
+    assert!(
+        torugart
+            .next_open
+            .as_deref()
+            .is_some_and(|t| t.starts_with("2026-06-15T")),
+        "{:?}",
+        torugart.next_open
+    );
+    assert_eq!(torugart.posts[0].zone, "Asia/Shanghai");
+    // The dataset keeps [latitude, longitude]; GeoJSON wants [longitude, latitude].
+    match f.geometry {
+        Some(Geometry::Point([lon, lat])) => {
+            assert!((75.0..76.0).contains(&lon) && (40.0..41.0).contains(&lat))
+        }
+        ref g => panic!("Torugart has a position: {g:?}"),
+    }
+    assert_eq!(by_id["khunjerab"].0.state, "closed-weekend");
+    let c = decode(
+        &run(&["hours", "khunjerab", "--date", "2026-06-15", "--geojson"])
+            .ok()
+            .stdout,
+    );
+    let k = crossing_props(&c.features[0]);
+    assert_eq!((k.state.as_str(), k.open, k.reason), ("open", true, None));
+
+    // In December Khunjerab is out of season.
+    let c = decode(
+        &run(&["hours", "khunjerab", "--date", "2026-12-10", "--geojson"])
+            .ok()
+            .stdout,
+    );
+    let k = crossing_props(&c.features[0]);
+    assert_eq!((k.state.as_str(), k.open), ("closed-season", false));
+    assert_eq!(k.countries, ["CN".to_string(), "PK".to_string()]);
+}
+
+#[test]
+fn plan_geojson_draws_legs_between_places_and_border_passes_with_their_times() {
+    let c = decode(
+        &run(&[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--date",
+            "2026-06-13",
+            "--passport",
+            "GB",
+            "--geojson",
+        ])
+        .ok()
+        .stdout,
+    );
+    let first: Vec<&Feature> = c
+        .features
+        .iter()
+        .filter(|f| f.properties["itinerary"] == 1)
+        .collect();
+    let leg = first
+        .iter()
+        .find(|f| f.properties["kind"] == "leg")
+        .expect("a leg");
+    assert_eq!(leg.properties["from"], "kashgar");
+    assert_eq!(leg.properties["service"], "kashgar-bishkek-agency");
+    assert_eq!(leg.properties["depart"], "2026-06-15T08:00:00+08:00");
+    assert_eq!(leg.properties["arrive"], "2026-06-15T18:00:00+06:00");
+    match &leg.geometry {
+        Some(Geometry::LineString(l)) => {
+            let [lon, lat] = l[0];
+            assert!(
+                (75.9..76.1).contains(&lon) && (39.4..39.6).contains(&lat),
+                "starts at Kashgar"
+            );
+        }
+        g => panic!("the leg is a line: {g:?}"),
+    }
+    let border = first
+        .iter()
+        .find(|f| f.properties["kind"] == "border")
+        .expect("a border pass");
+    assert_eq!(border.properties["id"], "torugart");
+    assert_eq!(border.properties["at"], "2026-06-15T12:00:00+08:00");
+    assert_eq!(border.properties["posts"][0]["cutoff"], "12:00");
+    assert!(matches!(border.geometry, Some(Geometry::Point(_))));
+}
+
+#[test]
+fn plan_geojson_shows_no_time_where_no_source_gives_one() {
+    let text = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2026-06-13",
+        "--passport",
+        "GB",
+        "--json",
+    ])
+    .ok()
+    .stdout;
+    let j: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let c = decode(
+        &run(&[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--date",
+            "2026-06-13",
+            "--passport",
+            "GB",
+            "--geojson",
+        ])
+        .ok()
+        .stdout,
+    );
+    let legs: Vec<&Feature> = c
+        .features
+        .iter()
+        .filter(|f| f.properties["kind"] == "leg")
+        .collect();
+    let json_legs: Vec<&serde_json::Value> = j["itineraries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|it| it["legs"].as_array().unwrap())
+        .collect();
+    assert_eq!(legs.len(), json_legs.len());
+    let mut untimed = 0;
+    for (g, l) in legs.iter().zip(&json_legs) {
+        assert_eq!(g.properties["service"], l["service"]);
+        if l["time_known"] == false {
+            untimed += 1;
+            assert!(g.properties["depart"].is_null() && g.properties["arrive"].is_null());
+        } else {
+            assert_eq!(g.properties["depart"], l["depart"]);
+        }
+    }
+    assert!(
+        untimed > 0,
+        "the Naryn route has a shared taxi with no time"
+    );
+}
+
+#[test]
+fn a_record_without_coordinates_is_a_check_warning_and_a_null_geometry() {
+    common::mini(&["check"])
+        .ok()
+        .stdout_has("warning: place alpha has no coords; GeoJSON and the map cannot place it (add coords = [latitude, longitude] with its source)")
+        .stdout_has("warning: crossing pass-a has no coords;");
+    let c = decode(
+        &common::mini(&["hours", "--date", "2026-06-15", "--geojson"])
+            .ok()
+            .stdout,
+    );
+    assert!(!c.features.is_empty());
+    assert!(c.features.iter().all(|f| f.geometry.is_none()));
+}

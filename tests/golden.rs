@@ -1,0 +1,133 @@
+//! Every human view pinned as whole expected output at a fixed width (tests/golden/*.txt).
+//! `UPDATE_GOLDENS=1 cargo test --test golden` rewrites them; review the diff before
+//! committing.
+
+mod common;
+use common::golden_run;
+
+#[test]
+fn plan_with_itineraries() {
+    golden_run(
+        "plan-kashgar-bishkek",
+        100,
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--date",
+            "2027-06-12",
+            "--passport",
+            "GB",
+        ],
+    );
+}
+
+#[test]
+fn plan_explained() {
+    golden_run(
+        "plan-kashgar-bishkek-explain",
+        100,
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--date",
+            "2027-06-12",
+            "--passport",
+            "GB",
+            "--explain",
+        ],
+    );
+}
+
+#[test]
+fn plan_at_80_columns() {
+    golden_run(
+        "plan-dushanbe-kashgar-80",
+        80,
+        &[
+            "plan",
+            "dushanbe",
+            "kashgar",
+            "--date",
+            "2027-06-07",
+            "--passport",
+            "GB",
+            "--visa",
+            "CN",
+        ],
+    );
+}
+
+#[test]
+fn plan_with_no_itinerary() {
+    golden_run(
+        "plan-kashgar-sust-winter",
+        100,
+        &[
+            "plan",
+            "kashgar",
+            "sust",
+            "--date",
+            "2026-12-10",
+            "--passport",
+            "GB",
+        ],
+    );
+}
+
+#[test]
+fn hours_overview() {
+    golden_run("hours-overview", 100, &["hours", "--date", "2027-06-12"]);
+}
+
+#[test]
+fn hours_card() {
+    golden_run(
+        "hours-card-torugart",
+        100,
+        &["hours", "torugart", "--date", "2027-06-12"],
+    );
+}
+
+#[test]
+fn hours_month() {
+    golden_run(
+        "hours-month-torugart",
+        100,
+        &["hours", "torugart", "--month", "2027-10"],
+    );
+}
+
+#[test]
+fn services_compact() {
+    golden_run(
+        "services-irkeshtam",
+        100,
+        &["services", "--via", "irkeshtam"],
+    );
+}
+
+#[test]
+fn baggage_route() {
+    golden_run(
+        "baggage-kashgar-sust",
+        100,
+        &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"],
+    );
+}
+
+#[test]
+fn places_ranked() {
+    golden_run("places-osh", 100, &["places", "osh"]);
+}
+
+#[test]
+fn check_summary() {
+    // On the fixture dataset: the real one changes with every data edit.
+    golden_run(
+        "check-mini",
+        100,
+        &["--data", "tests/fixtures/mini", "check"],
+    );
+}

@@ -1,0 +1,288 @@
+//! `plan … --ics FILE`: the file parses with the `icalendar` crate's RFC 5545 parser, every
+//! timed event is in a zone the file defines, and the instants it gives are the planner's;
+//! a leg whose time no source gives is an all-day event, never a timed one.
+
+mod common;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use common::run;
+use icalendar::parser::{read_calendar, unfold, Component};
+use std::collections::BTreeMap;
+
+const KASHGAR_BISHKEK: &[&str] = &[
+    "plan",
+    "kashgar",
+    "bishkek",
+    "--date",
+    "2026-06-13",
+    "--passport",
+    "GB",
+];
+
+fn prop<'a>(c: &'a Component, name: &str) -> Option<&'a icalendar::parser::Property<'a>> {
+    c.properties.iter().find(|p| p.name == name)
+}
+
+fn param(p: &icalendar::parser::Property, key: &str) -> Option<String> {
+    p.params
+        .iter()
+        .find(|x| x.key == key)
+        .and_then(|x| x.val.as_ref().map(|v| v.as_str().to_string()))
+}
+
+fn offset(s: &str) -> FixedOffset {
+    let sign = if s.starts_with('-') { -1 } else { 1 };
+    let h: i32 = s[1..3].parse().unwrap();
+    let m: i32 = s[3..5].parse().unwrap();
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60)).unwrap()
+}
+
+/// A start or end as the file states it: an instant (resolved through the file's own
+/// VTIMEZONE definitions) or a whole day.
+#[derive(Debug, PartialEq)]
+enum When {
+    At(DateTime<Utc>, String),
+    Day(NaiveDate),
+}
+
+struct Ics {
+    text: String,
+}
+
+impl Ics {
+    fn write(args: &[&str]) -> Ics {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("trip.ics");
+        let mut all: Vec<&str> = args.to_vec();
+        let p = path.to_str().unwrap().to_string();
+        all.extend(["--ics", &p]);
+        let r = run(&all).ok();
+        assert!(
+            r.stderr.contains("note: wrote itinerary"),
+            "stderr: {}",
+            r.stderr
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "a content line over 75 octets: {line}");
+        }
+        Ics { text }
+    }
+}
+
+struct Parsed<'a> {
+    zones: BTreeMap<String, Vec<(NaiveDateTime, FixedOffset)>>,
+    items: Vec<Component<'a>>,
+}
+
+fn parse(unfolded: &str) -> Parsed<'_> {
+    let cal = read_calendar(unfolded).expect("RFC 5545 parses");
+    assert!(cal
+        .properties
+        .iter()
+        .any(|p| p.name == "VERSION" && p.val == "2.0"));
+    let mut zones = BTreeMap::new();
+    let mut items = Vec::new();
+    for c in cal.components {
+        if c.name == "VTIMEZONE" {
+            let id = prop(&c, "TZID").unwrap().val.as_str().to_string();
+            let obs = c
+                .components
+                .iter()
+                .map(|o| {
+                    let start = NaiveDateTime::parse_from_str(
+                        prop(o, "DTSTART").unwrap().val.as_str(),
+                        "%Y%m%dT%H%M%S",
+                    )
+                    .unwrap();
+                    (start, offset(prop(o, "TZOFFSETTO").unwrap().val.as_str()))
+                })
+                .collect::<Vec<_>>();
+            zones.insert(id, obs);
+        } else {
+            items.push(c);
+        }
+    }
+    Parsed { zones, items }
+}
+
+impl Parsed<'_> {
+    fn when(&self, c: &Component, name: &str) -> Option<When> {
+        let p = prop(c, name)?;
+        let v = p.val.as_str();
+        if param(p, "VALUE").as_deref() == Some("DATE") {
+            return Some(When::Day(NaiveDate::parse_from_str(v, "%Y%m%d").unwrap()));
+        }
+        if let Some(utc) = v.strip_suffix('Z') {
+            let t = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S").unwrap();
+            return Some(When::At(t.and_utc(), "UTC".into()));
+        }
+        let tzid = param(p, "TZID").expect("a local time always names its zone");
+        let obs = self
+            .zones
+            .get(&tzid)
+            .unwrap_or_else(|| panic!("{tzid} has no VTIMEZONE in the file"));
+        let local = NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").unwrap();
+        let (_, off) = obs
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= local)
+            .unwrap_or_else(|| panic!("{tzid} does not cover {local}"));
+        Some(When::At(
+            off.from_local_datetime(&local).unwrap().with_timezone(&Utc),
+            tzid,
+        ))
+    }
+}
+
+fn instant(rfc3339: &serde_json::Value) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(rfc3339.as_str().unwrap())
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+#[test]
+fn the_headline_trip_imports_with_its_local_times_alarm_and_to_dos() {
+    let ics = Ics::write(KASHGAR_BISHKEK);
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let events: Vec<&Component> = cal.items.iter().filter(|c| c.name == "VEVENT").collect();
+    let leg = events[0];
+    assert_eq!(
+        cal.when(leg, "DTSTART"),
+        Some(When::At(
+            Utc.with_ymd_and_hms(2026, 6, 15, 0, 0, 0).unwrap(),
+            "Asia/Shanghai".into()
+        )),
+        "08:00 Beijing time in Kashgar"
+    );
+    assert_eq!(
+        cal.when(leg, "DTEND"),
+        Some(When::At(
+            Utc.with_ymd_and_hms(2026, 6, 15, 12, 0, 0).unwrap(),
+            "Asia/Bishkek".into()
+        )),
+        "18:00 in Bishkek (UTC+6)"
+    );
+    let description = prop(leg, "DESCRIPTION").unwrap().val.as_str();
+    assert!(description.contains("Board at: Kashgar"), "{description}");
+    assert!(description.contains("350 USD per vehicle"), "{description}");
+
+    let border = events[1];
+    assert!(prop(border, "SUMMARY")
+        .unwrap()
+        .val
+        .as_str()
+        .contains("Torugart"));
+    assert_eq!(
+        cal.when(border, "DTSTART"),
+        Some(When::At(
+            Utc.with_ymd_and_hms(2026, 6, 15, 4, 0, 0).unwrap(),
+            "Asia/Shanghai".into()
+        ))
+    );
+    let hours = prop(border, "DESCRIPTION").unwrap().val.as_str();
+    assert!(
+        hours.contains("Mon-Fri, 10:00 Beijing time–17:00 Beijing time; in practice be through by 12:00 Beijing time"),
+        "the post's hours: {hours}"
+    );
+    let alarm = border
+        .components
+        .iter()
+        .find(|c| c.name == "VALARM")
+        .expect("an alarm");
+    assert_eq!(
+        cal.when(alarm, "TRIGGER"),
+        Some(When::At(
+            Utc.with_ymd_and_hms(2026, 6, 15, 3, 0, 0).unwrap(),
+            "UTC".into()
+        )),
+        "an hour before the 12:00 CST cut-off"
+    );
+
+    let todos: Vec<&Component> = cal.items.iter().filter(|c| c.name == "VTODO").collect();
+    assert!(todos.iter().any(|t| prop(t, "SUMMARY")
+        .unwrap()
+        .val
+        .as_str()
+        .starts_with("Book Agency transfer")));
+    assert!(todos.iter().any(|t| prop(t, "SUMMARY")
+        .unwrap()
+        .val
+        .as_str()
+        .contains("Chinese permit for the Torugart crossing")));
+    for t in &todos {
+        match cal.when(t, "DUE") {
+            Some(When::Day(d)) => assert!(d < NaiveDate::from_ymd_opt(2026, 6, 15).unwrap()),
+            other => panic!("a to-do is due before the journey: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn every_itinerary_exports_the_planners_instants_and_no_invented_time() {
+    let mut args = KASHGAR_BISHKEK.to_vec();
+    args.push("--json");
+    let j: serde_json::Value = serde_json::from_str(&run(&args).ok().stdout).unwrap();
+    let its = j["itineraries"].as_array().unwrap();
+    assert!(its.len() >= 2);
+    let mut untimed = 0;
+    for (i, it) in its.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let mut args = KASHGAR_BISHKEK.to_vec();
+        args.extend(["--itinerary", &n]);
+        let ics = Ics::write(&args);
+        let unfolded = unfold(&ics.text);
+        let cal = parse(&unfolded);
+        let legs: Vec<&Component> = cal
+            .items
+            .iter()
+            .filter(|c| {
+                c.name == "VEVENT"
+                    && !prop(c, "SUMMARY")
+                        .unwrap()
+                        .val
+                        .as_str()
+                        .starts_with("Border")
+            })
+            .collect();
+        let json_legs = it["legs"].as_array().unwrap();
+        assert_eq!(legs.len(), json_legs.len(), "one event per leg");
+        for (e, l) in legs.iter().zip(json_legs) {
+            if l["time_known"] == true {
+                match cal.when(e, "DTSTART") {
+                    Some(When::At(t, _)) => assert_eq!(t, instant(&l["depart"])),
+                    other => panic!("a timed leg is a timed event: {other:?}"),
+                }
+                match cal.when(e, "DTEND") {
+                    Some(When::At(t, _)) => assert_eq!(t, instant(&l["arrive"])),
+                    other => panic!("a timed leg ends at its arrival: {other:?}"),
+                }
+            } else {
+                untimed += 1;
+                let day = DateTime::parse_from_rfc3339(l["depart"].as_str().unwrap())
+                    .unwrap()
+                    .date_naive();
+                assert_eq!(cal.when(e, "DTSTART"), Some(When::Day(day)));
+            }
+        }
+    }
+    assert!(
+        untimed > 0,
+        "the Naryn route has a shared taxi with no time"
+    );
+}
+
+#[test]
+fn asking_for_an_itinerary_the_answer_lacks_is_a_usage_error() {
+    let mut args = KASHGAR_BISHKEK.to_vec();
+    args.extend(["--ics", "/nonexistent-dir/x.ics", "--itinerary", "40"]);
+    run(&args)
+        .code(2)
+        .stderr_has("--itinerary 40: the answer has");
+    let mut args = KASHGAR_BISHKEK.to_vec();
+    args.extend(["--ics", "/nonexistent-dir/x.ics"]);
+    run(&args)
+        .code(2)
+        .stderr_has("error: --ics /nonexistent-dir/x.ics: cannot write the file");
+}
