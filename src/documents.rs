@@ -79,6 +79,17 @@ pub fn permit_held(ds: &Dataset, req: &Request, p: PermitIx) -> bool {
 /// The documents `it` needs that the traveller does not hold, in the order they are needed,
 /// each once.
 pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
+    // Visas this itinerary has the traveller obtain count as held for the permits they
+    // waive (a Pakistani visa waives the Karakoram Highway border-area permit).
+    let mut req = req.clone();
+    for pass in it.legs.iter().flat_map(|l| &l.borders) {
+        if let Some((c, _, _)) = pass.entry.as_ref().and_then(Entry::to_arrange) {
+            if !req.visas.contains(&c) {
+                req.visas.push(c);
+            }
+        }
+    }
+    let req = &req;
     let mut out: Vec<Need> = Vec::new();
     let mut push = |n: Need| {
         if !out.iter().any(|o| o.doc == n.doc) {

@@ -146,4 +146,7 @@ pub enum Advice {
     Untimed { service: ServiceIx, stop: Subject },
     /// The first departure date asked for is before today.
     PastDate { date: NaiveDate, today: NaiveDate },
+    /// The search stopped at its work budget (or its cap on equally good itineraries at a
+    /// place): other itineraries may exist.
+    SearchTruncated,
 }

@@ -1,7 +1,8 @@
 //! Converting money between currencies with the dataset's dated rates, exactly: integer
 //! minor units and decimal rates, rounded half up once at the end.
 
-use crate::model::Rates;
+use crate::model::{Dataset, Rates};
+use crate::planner::Itinerary;
 use crate::types::{Currency, Money};
 use chrono::NaiveDate;
 
@@ -94,6 +95,121 @@ pub fn per_tenth(rate: Money, tenths: u32) -> Option<Money> {
     })
 }
 
+/// Rates older than this (days) before today are flagged.
+pub const STALE_RATE_DAYS: i64 = 365;
+
+/// The smallest amount of a currency used in everyday prices, in minor units: cents for the
+/// dollar, euro and pound; whole units for the som, tenge, yuan, rupee and somoni.
+pub fn usual_step(c: Currency) -> i64 {
+    let step = match c.code() {
+        "USD" | "EUR" | "GBP" => 0,
+        _ => c.digits(),
+    };
+    10i64.pow(step.min(c.digits()))
+}
+
+/// `m` rounded half up to the currency's usual unit, for text (JSON keeps the exact amount).
+pub fn rounded(m: Money) -> Money {
+    let step = usual_step(m.currency);
+    let minor = m
+        .minor
+        .checked_add(step / 2)
+        .map_or(m.minor, |x| x / step * step);
+    Money { minor, ..m }
+}
+
+/// Why part of an itinerary's cost is not in its total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// No fare for this stretch in the data.
+    Unknown,
+    /// The fare is a minimum (it covers part of the stretch, or is an "upward of" figure).
+    Minimum,
+    /// A shared taxi priced only as a whole vehicle the party does not fill: the seat price
+    /// is unknown.
+    SeatPrice,
+    /// No rate to convert the fare's currency.
+    NoRate(Currency),
+    /// The sum does not fit (never with checked data).
+    TooLarge,
+}
+
+/// A rate used in a total: the fare's currency and the rate's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateUsed {
+    pub currency: Currency,
+    pub date: Option<NaiveDate>,
+}
+
+/// An itinerary's cost for the party in one currency: the known part, what is missing (by
+/// leg), and the rates it was converted at.
+#[derive(Debug, Clone)]
+pub struct Total {
+    pub sum: Money,
+    pub missing: Vec<(usize, Missing)>,
+    pub rates: Vec<RateUsed>,
+}
+
+impl Total {
+    pub fn complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+    /// Whether any leg's fare is known at all.
+    pub fn any_known(&self, legs: usize) -> bool {
+        let unknown = self
+            .missing
+            .iter()
+            .filter(|(_, m)| matches!(m, Missing::Unknown | Missing::SeatPrice))
+            .count();
+        unknown < legs
+    }
+}
+
+/// The total for the party of `it` in `currency`.
+pub fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> Total {
+    let mut t = Total {
+        sum: Money { minor: 0, currency },
+        missing: Vec::new(),
+        rates: Vec::new(),
+    };
+    for (n, leg) in it.legs.iter().enumerate() {
+        let s = &ds.services[leg.service];
+        let Some((fi, m)) = leg.fare else {
+            t.missing.push((
+                n,
+                if leg.hire.is_some() {
+                    Missing::SeatPrice
+                } else {
+                    Missing::Unknown
+                },
+            ));
+            continue;
+        };
+        match convert(&ds.rates, m, currency) {
+            Some(x) => {
+                match t.sum.checked_add(x) {
+                    Some(sum) => t.sum = sum,
+                    None => t.missing.push((n, Missing::TooLarge)),
+                }
+                if m.currency != currency {
+                    let used = RateUsed {
+                        currency: m.currency,
+                        date: rate_date(&ds.rates, m.currency, currency),
+                    };
+                    if !t.rates.contains(&used) {
+                        t.rates.push(used);
+                    }
+                }
+            }
+            None => t.missing.push((n, Missing::NoRate(m.currency))),
+        }
+        if s.fares.get(fi).is_some_and(|f| f.at_least) {
+            t.missing.push((n, Missing::Minimum));
+        }
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +293,19 @@ mod tests {
             assert_eq!(got.amount_string(), want, "{} → {to}", m.display());
         }
         assert!(convert(&r, money("1", "PKR"), "USD".parse().unwrap()).is_none());
+    }
+
+    #[test]
+    fn text_amounts_round_to_the_usual_unit() {
+        let cases = [
+            ("104.59", "USD", "104.59"),
+            ("30520.49", "KGS", "30520"),
+            ("30520.5", "KGS", "30521"),
+            ("2030.4", "CNY", "2030"),
+            ("0.4", "KZT", "0"),
+        ];
+        for (a, c, want) in cases {
+            assert_eq!(rounded(money(a, c)).amount_string(), want, "{a} {c}");
+        }
     }
 }

@@ -174,6 +174,10 @@ fn suggest<T: Named>(items: &[T], q: &str) -> Vec<String> {
 
 /// Whether `item` matches a free-text search: any name contains the folded query.
 pub fn matches<T: Named>(item: &T, query: &str) -> bool {
+    // No name is longer than MAX_NAME_BYTES, so no longer query is contained in one.
+    if query.len() > MAX_NAME_BYTES {
+        return false;
+    }
     let q = fold(query);
     item.names().iter().any(|n| fold(n).contains(&q))
 }

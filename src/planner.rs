@@ -65,6 +65,10 @@ pub struct Leg {
     /// The fare used (index into the service's fares) and its cost for the whole party.
     pub fare: Option<(usize, Money)>,
     pub vehicles: Option<u32>,
+    /// A shared taxi priced only as a whole vehicle that the party does not fill: the seat
+    /// price is unknown (`fare` is `None`) and this is what hiring the whole vehicle costs
+    /// (fare index, cost for the party).
+    pub hire: Option<(usize, Money)>,
     /// False when no source fixes the departure time (a shared taxi that leaves when full,
     /// a bus whose time is unknown): the times are then the earliest that fit, not a timetable.
     pub time_known: bool,
@@ -77,7 +81,13 @@ pub struct Itinerary {
     pub cost: i64,
     /// Legs whose fare is unknown (or has no rate to convert it).
     pub unknown_fares: u32,
+    /// The stretches whose price is unknown or only partly known (a minimum), as (service,
+    /// board stop, alight stop), sorted: costs are compared only where these agree.
+    pub unpriced: Vec<Stretch>,
 }
+
+/// A ride's stretch of a service: (service, board stop, alight stop).
+pub type Stretch = (ServiceIx, usize, usize);
 
 impl Itinerary {
     pub fn depart(&self) -> DateTime<Utc> {
@@ -97,30 +107,32 @@ impl Itinerary {
     /// no earlier (so its 14-day budget reaches at least as far: see the invariants in `run`).
     fn covers(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
-            && self.cost <= other.cost
-            && self.unknown_fares <= other.unknown_fares
+            && self.costs_no_more(other)
             && self.legs.len() <= other.legs.len()
             && self.depart() >= other.depart()
     }
 
+    /// Whether `self` counts as costing no more than `other`: known costs are compared only
+    /// when `self`'s unpriced stretches are among `other`'s (then it surely costs no more),
+    /// so a partial fare never makes an itinerary look cheaper than a complete one; and an
+    /// itinerary with fewer unpriced stretches counts as no dearer (a price not known is
+    /// not a saving). Transitive, and kept by extending both with the same legs (a journey
+    /// never rides the same stretch twice, so the counts add up).
+    pub fn costs_no_more(&self, other: &Itinerary) -> bool {
+        (self.cost <= other.cost && self.unpriced.iter().all(|u| other.unpriced.contains(u)))
+            || self.unpriced.len() < other.unpriced.len()
+    }
+
     /// How itineraries are ranked for the answer: at least as good on arrival, changes and
-    /// unknown fares, and on cost too unless the other looks cheaper only because more of
-    /// its fares are unknown (a price not known is not a saving). Transitive, like `covers`,
-    /// which implies it.
+    /// cost (`costs_no_more`). Transitive, like `covers`, which implies it.
     pub fn outranks(&self, other: &Itinerary) -> bool {
         self.arrive() <= other.arrive()
             && self.legs.len() <= other.legs.len()
-            && self.unknown_fares <= other.unknown_fares
-            && (self.cost <= other.cost || self.unknown_fares < other.unknown_fares)
+            && self.costs_no_more(other)
     }
 
-    fn key(&self) -> (DateTime<Utc>, i64, u32, usize) {
-        (
-            self.arrive(),
-            self.cost,
-            self.unknown_fares,
-            self.legs.len(),
-        )
+    fn key(&self) -> (DateTime<Utc>, i64, &[Stretch], usize) {
+        (self.arrive(), self.cost, &self.unpriced, self.legs.len())
     }
 }
 
@@ -142,6 +154,29 @@ pub struct Plan {
     /// What would change the answer: documents to hold, the user's own restrictions to
     /// drop (see `documents::explain`).
     pub fixes: Vec<documents::Fix>,
+    /// Steps the search took (rides tried and labels compared): its work, which tests
+    /// bound by the dataset's size.
+    pub work: u64,
+    /// Whether the search stopped early (its work budget spent, or more equally good
+    /// itineraries at a place than it keeps): other itineraries may exist.
+    pub truncated: bool,
+}
+
+/// The search's work budget: a fixed allowance plus a share per stop of every service, so
+/// that it grows with the dataset, not with the product of its options.
+/// (The real dataset's plans take a few thousand steps; its budget is about a hundred
+/// times that.)
+pub const WORK_BASE: u64 = 200_000;
+pub const WORK_PER_STOP: u64 = 500;
+/// The most labels kept at one place (with the same progress towards --via) that no other
+/// beats: enough for every trade-off a traveller weighs, few enough that comparing a new
+/// label with the bag, and the final ranking, stay cheap.
+pub const BAG_CAP: usize = 48;
+
+/// The budget for `ds`.
+pub fn work_budget(ds: &Dataset) -> u64 {
+    let stops: u64 = ds.services.iter().map(|s| s.stops.len() as u64).sum();
+    WORK_BASE.saturating_add(WORK_PER_STOP.saturating_mul(stops))
 }
 
 struct Label {
@@ -584,6 +619,7 @@ impl<'a> Planner<'a> {
             borders,
             fare: None,
             vehicles: None,
+            hire: None,
             time_known,
         };
 
@@ -714,7 +750,15 @@ impl<'a> Planner<'a> {
         if let Some((fi, f)) = chosen {
             let (units, vehicles) = cost(f);
             // A product too large to hold stays unknown (`check` bounds fares well below).
-            leg.fare = money::times(f.price, units).map(|m| (*fi, m));
+            let m = money::times(f.price, units).map(|m| (*fi, m));
+            // A shared taxi sells seats: a price for the whole vehicle is private hire, and
+            // a party that does not fill it pays a seat price the data does not give.
+            let fills = f.seats.is_some_and(|seats| party >= seats);
+            if s.mode == Mode::SharedTaxi && f.per == Per::Vehicle && !fills {
+                leg.hire = m;
+                return;
+            }
+            leg.fare = m;
             leg.vehicles = vehicles;
         }
     }
@@ -778,6 +822,7 @@ impl<'a> Planner<'a> {
                 legs: vec![],
                 cost: 0,
                 unknown_fares: 0,
+                unpriced: vec![],
             },
         }];
         let mut dead = vec![false];
@@ -787,10 +832,15 @@ impl<'a> Planner<'a> {
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
+        let budget = work_budget(ds);
 
         while let Some(Reverse((_, id))) = heap.pop() {
             if dead[id] {
                 continue;
+            }
+            if self.plan.work > budget {
+                self.plan.truncated = true;
+                break;
             }
             let (place, via_ok) = (labels[id].place, labels[id].via_ok);
             if place == req.to && via_ok {
@@ -832,6 +882,11 @@ impl<'a> Planner<'a> {
                     } else {
                         horizon.min(labels[id].itinerary.depart() + Duration::days(TRIP_DAYS))
                     };
+                    if self.plan.work > budget {
+                        self.plan.truncated = true;
+                        break;
+                    }
+                    self.plan.work += 1 + (j - i) as u64;
                     let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, limit) else {
                         continue;
                     };
@@ -840,6 +895,7 @@ impl<'a> Planner<'a> {
                         .via
                         .is_some_and(|v| s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v)));
                     let mut it = labels[id].itinerary.clone();
+                    let before = it.unknown_fares;
                     match (leg.fare, base) {
                         (Some((fi, m)), Some(b)) => {
                             match money::convert(&ds.rates, m, b) {
@@ -853,9 +909,16 @@ impl<'a> Planner<'a> {
                         }
                         _ => it.unknown_fares += 1,
                     }
+                    if it.unknown_fares > before {
+                        let part = (si, i, j);
+                        if let Err(at) = it.unpriced.binary_search(&part) {
+                            it.unpriced.insert(at, part);
+                        }
+                    }
                     it.legs.push(leg);
                     let key = (p, via_ok || passes_via);
                     let bag = bags.entry(key).or_default();
+                    self.plan.work += bag.len() as u64;
                     if bag
                         .iter()
                         .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
@@ -866,6 +929,11 @@ impl<'a> Planner<'a> {
                         if it.covers(&labels[*o].itinerary) {
                             dead[*o] = true;
                         }
+                    }
+                    bag.retain(|o| !dead[*o]);
+                    if bag.len() >= BAG_CAP {
+                        self.plan.truncated = true;
+                        continue;
                     }
                     let arrive = it.arrive();
                     labels.push(Label {
@@ -885,8 +953,11 @@ impl<'a> Planner<'a> {
             .filter(|id| !dead[*id])
             .map(|id| labels[id].itinerary.clone())
             .collect();
-        found.sort_by_key(|it| (it.arrive(), it.cost, it.unknown_fares, it.legs.len()));
-        // Keep the itineraries no other outranks (of equal ones, the first).
+        // Earliest first; at the same arrival a fully priced one before a partly priced one.
+        found.sort_by_key(|it| (it.arrive(), it.unknown_fares, it.cost, it.legs.len()));
+        // Keep the itineraries no other outranks (of equal ones, the first). `found` holds
+        // at most BAG_CAP labels per bag at the destination, so this stays small.
+        self.plan.work += (found.len() * found.len()) as u64;
         let best: Vec<Itinerary> = found
             .iter()
             .enumerate()

@@ -53,8 +53,9 @@ pub const MAX_RATE: i128 = 1_000_000;
 /// Seats in a vehicle, and kilos of free baggage, beyond which a record is a typo.
 pub const MAX_SEATS: u32 = 60;
 pub const MAX_FREE_KG: u32 = 100;
-/// Stops on one service: long-distance trains in the region have a few dozen.
-pub const MAX_STOPS: usize = 200;
+/// Stops on one service: the dataset's longest routes have six; ten times that leaves room
+/// for a long train and keeps the search on one route (quadratic in its stops) cheap.
+pub const MAX_STOPS: usize = 60;
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()

@@ -239,3 +239,27 @@ fn term_dumb_means_no_colour() {
     );
     assert!(!dumb.contains('\u{1b}'), "{dumb}");
 }
+
+/// A service with thousands of stops made the search cubic; `check` now bounds a route.
+#[test]
+fn a_service_with_too_many_stops_is_a_check_error() {
+    let stops: String = (0..61)
+        .map(|i| {
+            format!(
+                "  {{ at = \"{}\", offset = \"{}h\" }},\n",
+                if i % 2 == 0 { "alpha" } else { "beta" },
+                i
+            )
+        })
+        .collect();
+    let tmp = broken(&[(
+        "services/services.toml",
+        "stops = [\n  { at = \"alpha\", offset = \"0h\" },\n  { cross = \"pass-a\", offset = \"2h\" },\n  { at = \"beta\", offset = \"10h\" },\n]",
+        &format!("stops = [\n{stops}]"),
+    )]);
+    let dir = tmp.path().to_str().unwrap().to_string();
+    refused(
+        run(&["--data", &dir, "check"]),
+        &format!("error: {dir}/services/services.toml:1:1: service 'alpha-beta-bus' has 61 stops; expected at most 60 (split it into several services)"),
+    );
+}

@@ -673,22 +673,35 @@ struct Journey {
     arrive: DateTime<Utc>,
     cost: i64,
     unknown: u32,
+    /// The rides whose fare is unknown, as (service, board, alight), sorted.
+    unpriced: Vec<(usize, usize, usize)>,
 }
 
+type Key = (DateTime<Utc>, i64, Vec<(usize, usize, usize)>, usize);
+
 impl Journey {
-    fn key(&self) -> (DateTime<Utc>, i64, u32, usize) {
-        (self.arrive, self.cost, self.unknown, self.rides.len())
+    fn key(&self) -> Key {
+        (
+            self.arrive,
+            self.cost,
+            self.unpriced.clone(),
+            self.rides.len(),
+        )
     }
 }
 
-fn itinerary_key(it: &Itinerary) -> (DateTime<Utc>, i64, u32, usize) {
-    (it.arrive(), it.cost, it.unknown_fares, it.legs.len())
+fn itinerary_key(it: &Itinerary) -> Key {
+    (it.arrive(), it.cost, it.unpriced.clone(), it.legs.len())
 }
 
-/// `a` is at least as good as `b`: no later, no more changes, no more unknown fares, and no
-/// dearer — unless `b` looks cheaper only because more of its fares are unknown.
-fn covers(a: (DateTime<Utc>, i64, u32, usize), b: (DateTime<Utc>, i64, u32, usize)) -> bool {
-    a.0 <= b.0 && a.3 <= b.3 && a.2 <= b.2 && (a.1 <= b.1 || a.2 < b.2)
+/// `a` is at least as good as `b`: no later, no more changes, and no dearer — either its
+/// unknown fares are among `b`'s and its known cost is no higher (known costs are compared
+/// only over the same unknown parts), or it has fewer unknown fares (a price not known is
+/// not a saving).
+fn covers(a: &Key, b: &Key) -> bool {
+    a.0 <= b.0
+        && a.3 <= b.3
+        && ((a.1 <= b.1 && a.2.iter().all(|u| b.2.contains(u))) || a.2.len() < b.2.len())
 }
 
 fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
@@ -1134,7 +1147,8 @@ impl<'a> Oracle<'a> {
 
     /// The party's fare for a ride: the first fare for the stretch, except that vehicle
     /// sizes priced apart (all per vehicle, each with its seats) are alternatives, and the
-    /// cheapest for the party is taken.
+    /// cheapest for the party is taken. A shared taxi's whole-vehicle price counts only for a
+    /// party that fills the vehicle (otherwise the seat price is unknown).
     fn fare(&self, r: &Ride) -> Option<i64> {
         let s = &self.ds.services[r.service];
         let party = i64::from(self.req.party.max(1));
@@ -1156,11 +1170,18 @@ impl<'a> Oracle<'a> {
             && fares
                 .iter()
                 .all(|f| f.per == Per::Vehicle && f.seats.is_some());
-        if tiers {
-            fares.iter().map(|f| cost(f)).min()
+        let chosen = if tiers {
+            fares.iter().min_by_key(|f| cost(f)).copied()
         } else {
-            fares.first().map(|f| cost(f))
+            fares.first().copied()
+        }?;
+        // A shared taxi sells seats: a whole-vehicle price the party does not fill is
+        // private hire, and the seat price is unknown.
+        let fills = chosen.seats.is_some_and(|seats| party >= i64::from(seats));
+        if s.mode == Mode::SharedTaxi && chosen.per == Per::Vehicle && !fills {
+            return None;
         }
+        Some(cost(chosen))
     }
 
     fn journey(&self, rides: &[Ride]) -> Journey {
@@ -1172,6 +1193,16 @@ impl<'a> Oracle<'a> {
             arrive: last.t0 + minutes(s.stops[last.alight].offset),
             cost: fares.iter().flatten().sum(),
             unknown: fares.iter().filter(|f| f.is_none()).count() as u32,
+            unpriced: {
+                let mut v: Vec<(usize, usize, usize)> = rides
+                    .iter()
+                    .zip(&fares)
+                    .filter(|(_, f)| f.is_none())
+                    .map(|(r, _)| (r.service, r.board, r.alight))
+                    .collect();
+                v.sort();
+                v
+            },
         }
     }
 
@@ -1299,7 +1330,7 @@ impl<'a> Oracle<'a> {
             return Err("does not end at the destination".into());
         }
         let j = self.journey(&rides);
-        if (j.cost, j.unknown) != (it.cost, it.unknown_fares) {
+        if (j.cost, j.unknown, &j.unpriced) != (it.cost, it.unknown_fares, &it.unpriced) {
             return Err(format!(
                 "cost {} with {} unknown fares, expected {} with {}",
                 it.cost, it.unknown_fares, j.cost, j.unknown
@@ -1338,7 +1369,7 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
     // 3. each returned itinerary is Pareto-optimal
     for (n, it) in its.iter().enumerate() {
         let k = itinerary_key(it);
-        if let Some(j) = all.iter().find(|j| covers(j.key(), k) && j.key() != k) {
+        if let Some(j) = all.iter().find(|j| covers(&j.key(), &k) && j.key() != k) {
             return Err(format!("itinerary {n} {k:?} is beaten by {j:?}"));
         }
     }
@@ -1363,7 +1394,7 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
     // 5. the whole Pareto front is offered
     if let Some(j) = all
         .iter()
-        .find(|j| !its.iter().any(|it| covers(itinerary_key(it), j.key())))
+        .find(|j| !its.iter().any(|it| covers(&itinerary_key(it), &j.key())))
     {
         return Err(format!(
             "journey {j:?} is neither offered nor beaten by an offered itinerary {:?}",

@@ -77,6 +77,23 @@ pub struct Total {
     pub currency: String,
     pub complete: bool,
     pub rate_date: Option<String>,
+    pub rates: Vec<RateUsed>,
+    pub missing: Vec<MissingPart>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RateUsed {
+    pub currency: String,
+    pub date: Option<String>,
+    pub stale: bool,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct MissingPart {
+    pub service: String,
+    pub why: String,
 }
 
 #[derive(Deserialize, Debug)]
@@ -96,6 +113,7 @@ pub struct Leg {
     pub depart: String,
     pub arrive: String,
     pub fare: Option<Fare>,
+    pub hire: Option<Amount>,
     pub crossing: Option<Crossing>,
     pub time_known: bool,
 }

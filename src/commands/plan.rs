@@ -142,6 +142,9 @@ struct LegJson {
     depart: String,
     arrive: String,
     fare: Option<FareJson>,
+    /// A shared taxi priced only as a whole vehicle the party does not fill: the seat price
+    /// is unknown (`fare` is null) and this is the price of hiring the whole vehicle.
+    hire: Option<Amount>,
     crossing: Option<CrossingJson>,
     /// False when no source fixes the departure time: times are the earliest that fit.
     time_known: bool,
@@ -153,7 +156,26 @@ struct TotalJson {
     currency: String,
     /// False when some leg's fare is unknown: the amount is then a lower bound.
     complete: bool,
+    /// The oldest rate used (kept for compatibility; see `rates`).
     rate_date: Option<String>,
+    /// Every rate used: the fare's currency, the rate's date, and whether it is more than a
+    /// year older than today.
+    rates: Vec<RateJson>,
+    /// What the amount leaves out, by leg: `unknown`, `minimum`, `seat-price`, `no-rate`.
+    missing: Vec<MissingJson>,
+}
+
+#[derive(Serialize)]
+struct RateJson {
+    currency: String,
+    date: Option<String>,
+    stale: bool,
+}
+
+#[derive(Serialize)]
+struct MissingJson {
+    service: String,
+    why: &'static str,
 }
 
 #[derive(Serialize)]
@@ -306,34 +328,82 @@ fn nights(ds: &Dataset, it: &Itinerary) -> (i64, i64) {
     (all.max(0), stopovers)
 }
 
-/// The total for the party in `currency`, and whether every fare was known.
-fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> (Money, bool, Option<NaiveDate>) {
-    let mut sum = Money { minor: 0, currency };
-    let mut complete = it.unknown_fares == 0;
-    let mut date: Option<NaiveDate> = None;
-    for leg in &it.legs {
-        if let Some((_, m)) = leg.fare {
-            match money::convert(&ds.rates, m, currency) {
-                // A sum too large to hold leaves the total a lower bound (fares are never
-                // negative), said as "at least"; `check` bounds fares well below that.
-                Some(x) => {
-                    match sum.checked_add(x) {
-                        Some(s) => sum = s,
-                        None => complete = false,
+/// The total line of an itinerary: the known amount (rounded to the currency's usual
+/// unit), what it leaves out, each rate used with its date (flagged when more than a year
+/// older than today) and the share per person.
+fn total_line(
+    ds: &Dataset,
+    it: &Itinerary,
+    t: &money::Total,
+    party: u32,
+    today: NaiveDate,
+) -> String {
+    let shown = money::rounded(t.sum);
+    let mut line = if !t.any_known(it.legs.len()) {
+        "Total for the party: unknown (no fare for these services is known)".to_string()
+    } else if t.complete() {
+        format!("Total for the party: {}", shown.display())
+    } else {
+        format!("Total for the party: at least {}", shown.display())
+    };
+    if !t.complete() && t.any_known(it.legs.len()) {
+        let mut parts: Vec<String> = t
+            .missing
+            .iter()
+            .map(|(n, m)| {
+                let s = &ds.services[it.legs[*n].service];
+                match m {
+                    money::Missing::Unknown => format!("{}: fare not known", s.name),
+                    money::Missing::Minimum => {
+                        let note = it.legs[*n]
+                            .fare
+                            .and_then(|(fi, _)| s.fares[fi].note.as_ref())
+                            .map(|x| format!(" ({})", x.trim_end_matches('.')))
+                            .unwrap_or_default();
+                        format!("{}: only a minimum is known{note}", s.name)
                     }
-                    if m.currency != currency {
-                        let d = money::rate_date(&ds.rates, m.currency, currency);
-                        date = match (date, d) {
-                            (Some(a), Some(b)) => Some(a.min(b)),
-                            (a, b) => a.or(b),
-                        };
+                    money::Missing::SeatPrice => {
+                        format!(
+                            "{}: seat price not known (only hiring the whole vehicle is priced)",
+                            s.name
+                        )
                     }
+                    money::Missing::NoRate(c) => format!("{}: no rate to convert {c}", s.name),
+                    money::Missing::TooLarge => format!("{}: too large to add", s.name),
                 }
-                None => complete = false,
-            }
-        }
+            })
+            .collect();
+        parts.dedup();
+        line.push_str(&format!("; not included: {}", parts.join("; ")));
     }
-    (sum, complete, date)
+    if !t.rates.is_empty() {
+        let rates: Vec<String> = t
+            .rates
+            .iter()
+            .map(|r| match r.date {
+                Some(d) if (today - d).num_days() > money::STALE_RATE_DAYS => format!(
+                    "{} rate of {} (more than a year old)",
+                    r.currency,
+                    Words::full_date(d)
+                ),
+                Some(d) => format!("{} rate of {}", r.currency, Words::full_date(d)),
+                None => format!("{} rate of unknown date", r.currency),
+            })
+            .collect();
+        line.push_str(&format!("; converted at the {}", rates.join(", the ")));
+    }
+    if party > 1 && t.any_known(it.legs.len()) {
+        let each = Money {
+            minor: t.sum.minor / i64::from(party),
+            currency: t.sum.currency,
+        };
+        line.push_str(&format!(
+            "; per person {}{}",
+            if t.complete() { "" } else { "at least " },
+            money::rounded(each).display()
+        ));
+    }
+    line
 }
 
 /// A moment with its zone, or only its day where no source fixes the time.
@@ -364,6 +434,9 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         stop: *stop,
     }));
     let found = !plan.itineraries.is_empty();
+    if plan.truncated {
+        plan_advice.insert(0, Advice::SearchTruncated);
+    }
     if !found {
         // The facts behind the reasons may themselves be contested: say so.
         for ci in &plan.blocked_at {
@@ -441,7 +514,9 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             .iter()
             .map(|it| {
                 let (all_nights, stopover_nights) = nights(ds, it);
-                let (sum, complete, rate_date) = total(ds, it, currency);
+                let t = money::total(ds, it, currency);
+                let (sum, complete) = (t.sum, t.complete());
+                let rate_date = t.rates.iter().filter_map(|r| r.date).min();
                 let shares_vehicle = it.legs.iter().any(|l| l.vehicles.is_some());
                 ItineraryJson {
                     depart: rfc3339(it.depart(), from.zone.0),
@@ -451,6 +526,31 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         currency: currency.to_string(),
                         complete,
                         rate_date: rate_date.map(|d| d.to_string()),
+                        rates: t
+                            .rates
+                            .iter()
+                            .map(|r| RateJson {
+                                currency: r.currency.to_string(),
+                                date: r.date.map(|d| d.to_string()),
+                                stale: r.date.is_some_and(|d| {
+                                    (today - d).num_days() > money::STALE_RATE_DAYS
+                                }),
+                            })
+                            .collect(),
+                        missing: t
+                            .missing
+                            .iter()
+                            .map(|(n, m)| MissingJson {
+                                service: ds.services[it.legs[*n].service].id.clone(),
+                                why: match m {
+                                    money::Missing::Unknown => "unknown",
+                                    money::Missing::Minimum => "minimum",
+                                    money::Missing::SeatPrice => "seat-price",
+                                    money::Missing::NoRate(_) => "no-rate",
+                                    money::Missing::TooLarge => "too-large",
+                                },
+                            })
+                            .collect(),
                     },
                     per_person: (shares_vehicle && req.party > 1).then(|| {
                         amount(Money {
@@ -491,6 +591,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                                         party: amount(party),
                                     }
                                 }),
+                                hire: l.hire.map(|(_, m)| amount(m)),
                                 crossing: l.borders.first().map(|b| {
                                     let c = &ds.crossings[b.crossing];
                                     CrossingJson {
@@ -708,7 +809,17 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         )
                     }
                 }
-                None => "unknown".into(),
+                None => match l.hire {
+                    Some((fi, m)) => format!(
+                        "seat price not known; whole vehicle {}{}",
+                        m.display(),
+                        s.fares[fi]
+                            .seats
+                            .map(|n| format!(" ({n} seats)"))
+                            .unwrap_or_default()
+                    ),
+                    None => "unknown".into(),
+                },
             };
             let (depart, arrive) = if l.time_known {
                 (w.moment(l.depart, fp.zone.0), w.moment(l.arrive, tp.zone.0))
@@ -736,28 +847,8 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             ]);
         }
         let _ = writeln!(out, "{t}");
-        let (sum, complete, rate_date) = total(ds, it, currency);
-        let any_fare = it.legs.iter().any(|l| l.fare.is_some());
-        let mut line = match (any_fare, complete) {
-            (false, _) => "Total for the party: unknown (no fare for these services is known)".to_string(),
-            (true, true) => format!("Total for the party: {}", sum.display()),
-            (true, false) => format!("Total for the party: at least {} (some fares are unknown or minimums; see warnings)", sum.display()),
-        };
-        if let Some(d) = rate_date {
-            line.push_str(&format!(", converted at rates of {d}"));
-        }
-        if req.party > 1 && any_fare {
-            line.push_str(&format!(
-                "; per person {}{}",
-                if complete { "" } else { "at least " },
-                Money {
-                    minor: sum.minor / i64::from(req.party),
-                    currency
-                }
-                .display()
-            ));
-        }
-        let _ = writeln!(out, "{line}");
+        let t = money::total(ds, it, currency);
+        let _ = writeln!(out, "{}", total_line(ds, it, &t, req.party, today));
         let needs = documents::needs(ds, &req, it);
         if !needs.is_empty() {
             let _ = writeln!(out, "Before you go:");

@@ -414,6 +414,7 @@ impl Words<'_> {
                 Self::full_date(*date),
                 Self::full_date(*today)
             ),
+            Advice::SearchTruncated => "the search stopped early (it reached its work limit for this dataset): other itineraries may exist; narrow it with --within or --via".into(),
         }
     }
 

@@ -1,0 +1,416 @@
+//! The paperwork model end to end on the embedded data (issue 11): for the seed journeys and
+//! GB, US, IN, CN, KG, KZ, UZ and dual passports, the default answer plans with the
+//! documents the traveller can still obtain and lists each under "Before you go"; with
+//! `--held-only` the same journey is refused when it needs one, with the fix and its
+//! effect; lead times that cannot fit move the crossing; dated waivers are surfaced.
+
+mod common;
+use common::run;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+
+#[derive(Deserialize)]
+struct Plan {
+    itineraries: Vec<Itinerary>,
+    reasons: Vec<String>,
+    fixes: Vec<Fix>,
+    earliest: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Itinerary {
+    before_you_go: Vec<Need>,
+    legs: Vec<Leg>,
+    warnings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Leg {
+    crossing: Option<Crossing>,
+}
+
+#[derive(Deserialize)]
+struct Crossing {
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct Need {
+    kind: String,
+    id: String,
+    how: String,
+    needed_from: String,
+}
+
+#[derive(Deserialize)]
+struct Fix {
+    documents: Vec<String>,
+    depart: Option<String>,
+    earliest: Option<String>,
+    text: String,
+}
+
+fn plan(from: &str, to: &str, date: &str, passports: &[&str], extra: &[&str]) -> (Plan, i32) {
+    let mut args = vec!["plan", from, to, "--date", date, "--json"];
+    for p in passports {
+        args.extend_from_slice(&["--passport", p]);
+    }
+    args.extend_from_slice(extra);
+    let r = run(&args);
+    (r.json(), r.code)
+}
+
+/// The documents of the first itinerary, as `kind:id`.
+fn docs(p: &Plan) -> BTreeSet<String> {
+    p.itineraries
+        .first()
+        .map(|it| {
+            it.before_you_go
+                .iter()
+                .map(|n| format!("{}:{}", n.kind, n.id))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// (journey, passports, documents to arrange by default, the visa `--held-only` lacks).
+type Case = (
+    (&'static str, &'static str, &'static str),
+    &'static [&'static str],
+    &'static [&'static str],
+    Option<&'static str>,
+);
+
+const TORUGART: (&str, &str, &str) = ("kashgar", "bishkek", "2027-06-14");
+const IRKESHTAM: (&str, &str, &str) = ("kashgar", "osh", "2027-06-14");
+const KHUNJERAB: (&str, &str, &str) = ("kashgar", "sust", "2027-06-14");
+const KHORGOS: (&str, &str, &str) = ("almaty", "urumqi", "2027-06-15");
+
+const CASES: &[Case] = &[
+    // Kashgar to Bishkek over Torugart: the agency-arranged permits for everyone whose
+    // passport does not waive them; a Kyrgyz e-visa for Indian and Chinese passports.
+    (
+        TORUGART,
+        &["GB"],
+        &[
+            "permit:torugart-cn-permit",
+            "permit:torugart-kg-border-permit",
+        ],
+        None,
+    ),
+    (
+        TORUGART,
+        &["US"],
+        &[
+            "permit:torugart-cn-permit",
+            "permit:torugart-kg-border-permit",
+        ],
+        None,
+    ),
+    (
+        TORUGART,
+        &["IN"],
+        &[
+            "permit:torugart-cn-permit",
+            "permit:torugart-kg-border-permit",
+            "visa:KG",
+        ],
+        Some("visa:KG"),
+    ),
+    (
+        TORUGART,
+        &["CN"],
+        &["permit:torugart-kg-border-permit", "visa:KG"],
+        Some("visa:KG"),
+    ),
+    (
+        TORUGART,
+        &["KG"],
+        &["permit:torugart-kg-border-permit"],
+        None,
+    ),
+    (
+        TORUGART,
+        &["KZ"],
+        &[
+            "permit:torugart-cn-permit",
+            "permit:torugart-kg-border-permit",
+        ],
+        None,
+    ),
+    (
+        TORUGART,
+        &["UZ"],
+        &[
+            "permit:torugart-cn-permit",
+            "permit:torugart-kg-border-permit",
+        ],
+        None,
+    ),
+    (
+        TORUGART,
+        &["IN", "KG"],
+        &["permit:torugart-kg-border-permit"],
+        None,
+    ),
+    // Kashgar to Osh over Irkeshtam.
+    (IRKESHTAM, &["GB"], &[], None),
+    (IRKESHTAM, &["US"], &[], None),
+    (IRKESHTAM, &["IN"], &["visa:KG"], Some("visa:KG")),
+    (IRKESHTAM, &["CN"], &["visa:KG"], Some("visa:KG")),
+    (IRKESHTAM, &["KG"], &[], None),
+    (IRKESHTAM, &["KZ"], &[], None),
+    (IRKESHTAM, &["UZ"], &[], None),
+    (IRKESHTAM, &["CN", "KZ"], &[], None),
+    // Kashgar to Sost over Khunjerab: a Pakistani visa for every passport but Pakistan's
+    // (and it waives the Chinese border-area permit on the Karakoram Highway).
+    (KHUNJERAB, &["GB"], &["visa:PK"], Some("visa:PK")),
+    (KHUNJERAB, &["US"], &["visa:PK"], Some("visa:PK")),
+    (KHUNJERAB, &["IN"], &["visa:PK"], Some("visa:PK")),
+    (KHUNJERAB, &["CN"], &["visa:PK"], Some("visa:PK")),
+    (KHUNJERAB, &["KG"], &["visa:PK"], Some("visa:PK")),
+    (KHUNJERAB, &["KZ"], &["visa:PK"], Some("visa:PK")),
+    (KHUNJERAB, &["UZ"], &["visa:PK"], Some("visa:PK")),
+    // A Pakistani passport needs no visa; the data waives the border-area permit only for
+    // holders of a Pakistani or Tajik visa, so it is still listed (and not enforced).
+    (
+        KHUNJERAB,
+        &["GB", "PK"],
+        &["permit:kkh-border-zone-permit"],
+        None,
+    ),
+    // Almaty to Urumqi over Khorgos: a Chinese visa from an embassy (the GB waiver ends
+    // on 31 Dec 2026), none for Chinese and Kazakh passports.
+    (KHORGOS, &["GB"], &["visa:CN"], Some("visa:CN")),
+    (KHORGOS, &["US"], &["visa:CN"], Some("visa:CN")),
+    (KHORGOS, &["IN"], &["visa:CN"], Some("visa:CN")),
+    (KHORGOS, &["CN"], &[], None),
+    (KHORGOS, &["KG"], &["visa:CN"], Some("visa:CN")),
+    (KHORGOS, &["KZ"], &[], None),
+    (KHORGOS, &["UZ"], &["visa:CN"], Some("visa:CN")),
+    (KHORGOS, &["IN", "KZ"], &[], None),
+];
+
+#[test]
+fn seed_journeys_list_what_to_arrange_and_held_only_needs_it() {
+    for ((from, to, date), passports, want, lacking) in CASES {
+        let who = passports.join("+");
+        let (p, code) = plan(from, to, date, passports, &[]);
+        assert_eq!(code, 0, "{from}→{to} {who}: by default it is possible");
+        let want: BTreeSet<String> = want.iter().map(|s| s.to_string()).collect();
+        assert_eq!(docs(&p), want, "{from}→{to} {who}: Before you go");
+        let (h, code) = plan(from, to, date, passports, &["--held-only"]);
+        match lacking {
+            None => {
+                assert_eq!(code, 0, "{from}→{to} {who} --held-only: nothing to obtain");
+                assert!(h.fixes.is_empty(), "{from}→{to} {who}");
+            }
+            Some(doc) => {
+                assert_eq!(code, 1, "{from}→{to} {who} --held-only: refused");
+                assert!(h.itineraries.is_empty());
+                assert!(!h.reasons.is_empty(), "{from}→{to} {who}: reasons");
+                let fix = h
+                    .fixes
+                    .first()
+                    .unwrap_or_else(|| panic!("{from}→{to} {who}: a fix"));
+                assert_eq!(fix.documents, [doc.to_string()], "{from}→{to} {who}");
+                assert_eq!(
+                    fix.depart.as_deref().map(|d| &d[..10]),
+                    Some(*date),
+                    "{from}→{to} {who}: with the document it works that day"
+                );
+                assert_eq!(h.earliest, None, "{from}→{to} {who}: never without it");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_visa_is_listed_with_how_and_when_it_is_needed() {
+    let (p, _) = plan("almaty", "urumqi", "2027-06-15", &["US"], &[]);
+    let n = &p.itineraries[0].before_you_go[0];
+    // The Passport Index says "e-visa" for US passports, but the Chinese visa is applied for
+    // at a consulate: the data's application record decides.
+    assert_eq!((n.kind.as_str(), n.how.as_str()), ("visa", "embassy"));
+    let (p, _) = plan("kashgar", "sust", "2027-06-14", &["GB"], &[]);
+    let n = &p.itineraries[0].before_you_go[0];
+    assert_eq!((n.id.as_str(), n.how.as_str()), ("PK", "online"));
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        r.stdout.contains(
+            "- A visa for Pakistan (GB passport), needed from Mon 14 Jun 2027: apply online before you go; where: visa.nadra.gov.pk, Pakistan's online visa system; takes 2 days; cost not known."
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_held_permit_is_not_asked_for() {
+    let (p, code) = plan(
+        "kashgar",
+        "bishkek",
+        "2027-06-14",
+        &["GB"],
+        &["--permit", "torugart-cn-permit"],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        docs(&p),
+        BTreeSet::from(["permit:torugart-kg-border-permit".to_string()])
+    );
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+        "--permit",
+        "torugart-cn-permit",
+    ])
+    .ok();
+    assert!(
+        !r.stdout.contains("Chinese permit for the Torugart"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_lead_time_that_cannot_fit_moves_the_crossing() {
+    // Today is Sat 21 Nov 2026: an Uzbek e-visa (3 working days) is held from Wed 25 Nov.
+    let (p, code) = plan(
+        "almaty",
+        "tashkent",
+        "2026-11-23",
+        &["US"],
+        &["--within", "1"],
+    );
+    assert_eq!(code, 0);
+    let it = &p.itineraries[0];
+    let need = it
+        .before_you_go
+        .iter()
+        .find(|n| n.id == "UZ")
+        .expect("the Uzbek e-visa");
+    assert!(
+        need.needed_from.as_str() >= "2026-11-25",
+        "{}",
+        need.needed_from
+    );
+    // A start that must cross the day after tomorrow cannot have it.
+    let (p, code) = plan(
+        "tashkent",
+        "samarkand",
+        "2026-11-23",
+        &["US"],
+        &["--within", "1"],
+    );
+    assert_eq!(code, 0, "domestic: no visa needed inside Uzbekistan");
+    assert!(p.itineraries[0].before_you_go.is_empty());
+}
+
+#[test]
+fn the_end_of_a_dated_waiver_is_surfaced() {
+    let (p, code) = plan("osh", "kashgar", "2026-12-28", &["GB"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        p.itineraries[0].warnings.iter().any(|w| w
+            == "China: visa-free for 30 days on a GB passport (the waiver for GB passports ends Thu 31 Dec 2026; after that a visa for China is needed)"),
+        "{:?}",
+        p.itineraries[0].warnings
+    );
+    assert!(docs(&p).iter().all(|d| d != "visa:CN"));
+    let (p, code) = plan("osh", "kashgar", "2027-01-11", &["GB"], &[]);
+    assert_eq!(code, 0);
+    assert!(docs(&p).contains("visa:CN"), "{:?}", docs(&p));
+}
+
+#[test]
+fn with_held_only_the_faster_route_with_a_permit_is_named() {
+    let (p, code) = plan(
+        "osh",
+        "dushanbe",
+        "2027-07-05",
+        &["GB"],
+        &["--visa", "TJ", "--held-only"],
+    );
+    assert_eq!(code, 0);
+    for it in &p.itineraries {
+        assert!(it
+            .legs
+            .iter()
+            .all(|l| l.crossing.as_ref().is_none_or(|c| c.id != "kyzyl-art")));
+    }
+    assert_eq!(p.fixes[0].documents, ["permit:gbao"]);
+    assert!(
+        p.fixes[0]
+            .text
+            .starts_with("With the GBAO permit (--permit gbao): Osh → Murghab → Khorog → Dushanbe, leaving Mon 5 Jul 2027"),
+        "{}",
+        p.fixes[0].text
+    );
+}
+
+#[test]
+fn the_users_own_avoid_is_named_when_it_removed_every_route() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+        "--avoid",
+        "torugart",
+        "--avoid",
+        "irkeshtam",
+    ])
+    .code(1);
+    assert!(
+        r.stdout.contains(
+            "- Your own --avoid torugart --avoid irkeshtam removed every route; without them: Kashgar → Bishkek, leaving Mon 14 Jun 2027"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("No departure within a year works with your --avoid/--via."),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn reasons_name_only_what_lies_on_the_way() {
+    // Osh to Murghab never enters China: no Chinese visa among the reasons.
+    let (p, code) = plan(
+        "osh",
+        "murghab",
+        "2027-07-05",
+        &["GB"],
+        &["--permit", "gbao", "--held-only"],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        p.reasons.iter().all(|r| !r.starts_with("China")),
+        "{:?}",
+        p.reasons
+    );
+    assert!(p.reasons[0].starts_with("Tajikistan:"), "{:?}", p.reasons);
+    assert_eq!(p.fixes[0].documents, ["visa:TJ"]);
+    assert!(p.fixes[0].earliest.is_none() && p.fixes[0].depart.is_some());
+}
