@@ -541,7 +541,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                             .missing
                             .iter()
                             .map(|(n, m)| MissingJson {
-                                service: ds.services[it.legs[*n].service].id.clone(),
+                                service: ds.services[it.legs[*n].service].id.to_string(),
                                 why: match m {
                                     money::Missing::Unknown => "unknown",
                                     money::Missing::Minimum => "minimum",
