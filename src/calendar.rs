@@ -285,7 +285,8 @@ mod tests {
             disputes: vec![],
             prov: Provenance {
                 sources: vec![],
-                verified: d("2026-01-01"),
+                verified: Some(d("2026-01-01")),
+                newest: None,
             },
             notes: None,
         };

@@ -102,8 +102,12 @@ pub enum Advice {
         service: ServiceIx,
         days: Option<Weekdays>,
     },
-    /// No recent source confirms the service is running.
-    Unconfirmed { service: ServiceIx },
+    /// No source from the last three years confirms the service is running (status
+    /// uncertain); words show its newest source's date.
+    /// `old`: its newest source is more than three years old (or undated).
+    Unconfirmed { service: ServiceIx, old: bool },
+    /// How recent the newest source of a service used is (status running).
+    NewestSource { service: ServiceIx },
     /// The fare used is a minimum: the total is a lower bound.
     MinimumFare { service: ServiceIx, fare: usize },
     /// No fare known for this stretch.

@@ -5,7 +5,7 @@ use crate::text::Text;
 use crate::types::{
     Country, Currency, Decimal, Dur, LocalTime, Money, Reported, Season, TimeRange, Weekdays, Zone,
 };
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -25,14 +25,78 @@ pub struct Source {
     pub title: Text,
     pub url: Option<Text>,
     pub reports: Reported,
+    /// Consulted only to locate or name records (a gazetteer): it does not date their facts.
+    pub reference: bool,
 }
 
-/// Where a record's facts come from and when it was last checked against them.
+/// Where a record's facts come from and when someone last checked a source confirming them.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Provenance {
     pub sources: Vec<SourceIx>,
-    #[serde(with = "days::one")]
-    pub verified: NaiveDate,
+    /// None when nobody has checked a confirming source on a known day.
+    #[serde(with = "days::maybe")]
+    pub verified: Option<NaiveDate>,
+    /// The newest date the record's sources report, reference sources (gazetteers) left out;
+    /// None when no dated source remains. Worked out once by `validate` (the sources
+    /// themselves are not loaded for planning).
+    pub newest: Option<Reported>,
+}
+
+/// How old a record's newest source is, by the latest day that source can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceAge {
+    UnderOneYear,
+    OneToThreeYears,
+    ThreeToFiveYears,
+    FiveToTenYears,
+    OverTenYears,
+    Undated,
+}
+
+impl SourceAge {
+    /// Older than the three years after which a service is no longer taken as running.
+    pub fn is_old(self) -> bool {
+        self >= SourceAge::ThreeToFiveYears
+    }
+}
+
+/// The newest of the dates these sources report, reference sources (gazetteers) left out;
+/// None when no dated source remains.
+pub fn newest_report(sources: &[Source], cited: &[SourceIx]) -> Option<Reported> {
+    cited
+        .iter()
+        .filter_map(|&i| sources.get(i))
+        .filter(|s| !s.reference)
+        .map(|s| &s.reports)
+        .filter(|r| r.latest_day().is_some())
+        .max_by_key(|r| r.latest_day())
+        .cloned()
+}
+
+impl Provenance {
+    /// The age class of the newest source on `today`.
+    pub fn age(&self, today: NaiveDate) -> SourceAge {
+        let Some(day) = self.newest.as_ref().and_then(|r| r.latest_day()) else {
+            return SourceAge::Undated;
+        };
+        let years = |n: i32| {
+            today
+                .with_year(today.year() - n)
+                .unwrap_or_else(|| today - chrono::Duration::days(365 * i64::from(n)))
+        };
+        if day > years(1) {
+            SourceAge::UnderOneYear
+        } else if day > years(3) {
+            SourceAge::OneToThreeYears
+        } else if day > years(5) {
+            SourceAge::ThreeToFiveYears
+        } else if day > years(10) {
+            SourceAge::FiveToTenYears
+        } else {
+            SourceAge::OverTenYears
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -778,5 +842,48 @@ mod packed_holidays {
             }
             d.deserialize_bytes(V)
         }
+    }
+}
+
+#[cfg(test)]
+mod provenance_tests {
+    use super::*;
+
+    fn src(id: &str, reports: &str, reference: bool) -> Source {
+        Source {
+            id: id.into(),
+            title: id.into(),
+            url: None,
+            reports: reports.parse().unwrap(),
+            reference,
+        }
+    }
+
+    #[test]
+    fn the_newest_source_skips_gazetteers_and_undated_reports() {
+        let sources = vec![
+            src("old", "2019-05", false),
+            src("undated", "undated", false),
+            src("gazetteer", "2026-07", true),
+            src("circa", "c. 2021", false),
+        ];
+        let prov = |cited: Vec<usize>| Provenance {
+            newest: newest_report(&sources, &cited),
+            sources: cited,
+            verified: None,
+        };
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let p = prov(vec![0, 1, 2, 3]);
+        assert_eq!(
+            p.newest.as_ref().map(|r| r.to_string()).as_deref(),
+            Some("c. 2021")
+        );
+        // "c. 2021" counts as 31 Dec 2021: under five years before 30 Nov 2026.
+        assert_eq!(p.age(day("2026-11-30")), SourceAge::ThreeToFiveYears);
+        assert_eq!(prov(vec![1, 2]).age(day("2026-11-30")), SourceAge::Undated);
+        // May 2019 counts as its last day, 31 May 2019.
+        let may = prov(vec![0]);
+        assert_eq!(may.age(day("2022-05-30")), SourceAge::OneToThreeYears);
+        assert_eq!(may.age(day("2022-06-01")), SourceAge::ThreeToFiveYears);
     }
 }

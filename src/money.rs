@@ -229,7 +229,8 @@ mod tests {
                     date: "2026-01-01".parse().unwrap(),
                     prov: Provenance {
                         sources: vec![],
-                        verified: "2026-01-01".parse().unwrap(),
+                        verified: Some("2026-01-01".parse().unwrap()),
+                        newest: None,
                     },
                 },
             );

@@ -35,6 +35,9 @@ pub struct Source {
     pub title: String,
     pub url: Option<String>,
     pub reports: Reported,
+    /// A gazetteer or map consulted only to locate or name records: it does not date their facts.
+    #[serde(default)]
+    pub reference: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -59,7 +62,8 @@ pub struct Place {
     #[serde(default)]
     pub permits: Vec<String>,
     pub sources: Vec<String>,
-    pub verified: Day,
+    /// The day someone checked a source confirming the record; absent when nobody has.
+    pub verified: Option<Day>,
     pub notes: Option<String>,
 }
 
@@ -94,7 +98,8 @@ pub struct Permit {
     /// Working days (Monday to Friday) needed between applying and holding it.
     pub lead_working_days: Option<u32>,
     pub sources: Vec<String>,
-    pub verified: Day,
+    /// The day someone checked a source confirming the record; absent when nobody has.
+    pub verified: Option<Day>,
     pub notes: Option<String>,
 }
 
@@ -153,7 +158,8 @@ pub struct Crossing {
     pub holidays_close: Vec<Country>,
     pub season: Option<Season>,
     pub sources: Vec<String>,
-    pub verified: Day,
+    /// The day someone checked a source confirming the record; absent when nobody has.
+    pub verified: Option<Day>,
     pub notes: Option<String>,
     #[serde(default)]
     pub side: Vec<Spanned<Side>>,
@@ -236,7 +242,8 @@ pub struct Service {
     pub status: ServiceStatus,
     pub status_since: Option<Day>,
     pub sources: Vec<String>,
-    pub verified: Day,
+    /// The day someone checked a source confirming the record; absent when nobody has.
+    pub verified: Option<Day>,
     pub notes: Option<String>,
     pub stops: Vec<Spanned<Stop>>,
     pub schedule: Schedule,

@@ -24,9 +24,24 @@ pub fn date_range(ds: &Dataset) -> (NaiveDate, NaiveDate) {
         .values()
         .flat_map(|hs| hs.iter().map(|h| h.date.year()))
         .chain(ds.rates.rates.values().map(|r| r.date.year()))
-        .chain(ds.places.iter().map(|p| p.prov.verified.year()))
-        .chain(ds.crossings.iter().map(|c| c.prov.verified.year()))
-        .chain(ds.services.iter().map(|s| s.prov.verified.year()))
+        .chain(
+            ds.places
+                .iter()
+                .filter_map(|p| p.prov.verified)
+                .map(|d| d.year()),
+        )
+        .chain(
+            ds.crossings
+                .iter()
+                .filter_map(|c| c.prov.verified)
+                .map(|d| d.year()),
+        )
+        .chain(
+            ds.services
+                .iter()
+                .filter_map(|s| s.prov.verified)
+                .map(|d| d.year()),
+        )
         .filter(|y| (FLOOR_YEAR..=CEILING_YEAR).contains(y));
     let first = years.next();
     let (lo, hi) = years.fold(first.map_or((2000, 2030), |y| (y, y)), |(lo, hi), y| {

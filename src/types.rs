@@ -738,6 +738,20 @@ pub enum Reported {
 }
 
 impl Reported {
+    /// The latest day the report can refer to: the day itself, the month's or the year's
+    /// last day; None when undated.
+    pub fn latest_day(&self) -> Option<NaiveDate> {
+        match self {
+            Reported::Day(d) => Some(*d),
+            Reported::Month(y, m) => {
+                let (ny, nm) = if *m == 12 { (*y + 1, 1) } else { (*y, *m + 1) };
+                NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
+            }
+            Reported::Year(y) | Reported::Circa(y) => NaiveDate::from_ymd_opt(*y, 12, 31),
+            Reported::Undated => None,
+        }
+    }
+
     /// The latest day the report can refer to, for ordering reports by age.
     pub fn year(&self) -> Option<i32> {
         match self {

@@ -184,6 +184,7 @@ impl Validator<'_> {
                     title: r.title.as_str().into(),
                     url: r.url.as_deref().map(Text::from),
                     reports: r.reports.clone(),
+                    reference: r.reference,
                 });
             }
         }
@@ -221,7 +222,8 @@ impl Validator<'_> {
                     get,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: r.verified.map(|d| d.0),
+                        newest: None,
                     },
                 });
             }
@@ -260,7 +262,8 @@ impl Validator<'_> {
                     permits: pp,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: r.verified.map(|d| d.0),
+                        newest: None,
                     },
                     notes: r.notes.as_deref().map(Text::from),
                 });
@@ -361,7 +364,7 @@ impl Validator<'_> {
             }
         }
         let rates = self.rates(&source_ix);
-        Dataset {
+        let mut ds = Dataset {
             sources,
             places,
             permits,
@@ -370,7 +373,26 @@ impl Validator<'_> {
             visas,
             holidays,
             rates,
+        };
+        // Each record's newest source, worked out once while the sources are at hand.
+        let Dataset {
+            sources,
+            places,
+            permits,
+            crossings,
+            services,
+            ..
+        } = &mut ds;
+        let provs = places
+            .iter_mut()
+            .map(|p| &mut p.prov)
+            .chain(permits.iter_mut().map(|p| &mut p.prov))
+            .chain(crossings.iter_mut().map(|c| &mut c.prov))
+            .chain(services.iter_mut().map(|s| &mut s.prov));
+        for prov in provs {
+            prov.newest = crate::model::newest_report(sources, &prov.sources);
         }
+        ds
     }
 
     fn ensure_names(
@@ -568,7 +590,8 @@ impl Validator<'_> {
             disputes,
             prov: Provenance {
                 sources: srcs,
-                verified: r.verified.0,
+                verified: r.verified.map(|d| d.0),
+                newest: None,
             },
             notes: r.notes.as_deref().map(Text::from),
         })
@@ -802,7 +825,8 @@ impl Validator<'_> {
             disputes,
             prov: Provenance {
                 sources: srcs,
-                verified: r.verified.0,
+                verified: r.verified.map(|d| d.0),
+                newest: None,
             },
             notes: r.notes.as_deref().map(Text::from),
         })
@@ -878,7 +902,8 @@ impl Validator<'_> {
                     note: r.note.as_deref().map(Text::from),
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: Some(r.verified.0),
+                        newest: None,
                     },
                 });
             }
@@ -909,7 +934,8 @@ impl Validator<'_> {
                     get,
                     prov: Provenance {
                         sources: srcs,
-                        verified: r.verified.0,
+                        verified: Some(r.verified.0),
+                        newest: None,
                     },
                 });
             }
@@ -1039,7 +1065,8 @@ impl Validator<'_> {
                         date: r.date.0,
                         prov: Provenance {
                             sources: srcs,
-                            verified: r.verified.0,
+                            verified: Some(r.verified.0),
+                            newest: None,
                         },
                     },
                 );

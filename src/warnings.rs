@@ -73,7 +73,12 @@ pub fn for_itinerary(
             ScheduleKind::Weekly => {}
         }
         if s.status == ServiceStatus::Uncertain {
-            add(Advice::Unconfirmed { service: si });
+            add(Advice::Unconfirmed {
+                service: si,
+                old: s.prov.age(today).is_old(),
+            });
+        } else {
+            add(Advice::NewestSource { service: si });
         }
         match leg.fare {
             None => add(Advice::FareUnknown { service: si }),
@@ -97,10 +102,10 @@ pub fn for_itinerary(
                 dispute: k,
             });
         }
-        if stale(s.prov.verified) {
+        if let Some(verified) = s.prov.verified.filter(|v| stale(*v)) {
             add(Advice::Stale {
                 subject: Subject::Service(si),
-                verified: s.prov.verified,
+                verified,
             });
         }
         for st in &s.stops[leg.board..=leg.alight] {
@@ -161,10 +166,10 @@ pub fn for_itinerary(
                     });
                 }
             }
-            if stale(c.prov.verified) {
+            if let Some(verified) = c.prov.verified.filter(|v| stale(*v)) {
                 add(Advice::Stale {
                     subject: Subject::Crossing(ci),
-                    verified: c.prov.verified,
+                    verified,
                 });
             }
         }

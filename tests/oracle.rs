@@ -77,7 +77,8 @@ fn range(a: u32, b: u32) -> TimeRange {
 fn prov() -> Provenance {
     Provenance {
         sources: vec![],
-        verified: day("2026-01-01"),
+        verified: Some(day("2026-01-01")),
+        newest: None,
     }
 }
 

@@ -116,6 +116,7 @@ pub struct Leg {
     pub hire: Option<Amount>,
     pub crossing: Option<Crossing>,
     pub time_known: bool,
+    pub newest_source: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]

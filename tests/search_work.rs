@@ -21,7 +21,8 @@ fn day(s: &str) -> NaiveDate {
 fn prov() -> Provenance {
     Provenance {
         sources: vec![],
-        verified: day("2026-01-01"),
+        verified: Some(day("2026-01-01")),
+        newest: None,
     }
 }
 

@@ -323,7 +323,46 @@ fn the_embedded_dataset_is_valid_and_sourced() {
     assert!(r.stdout.starts_with("dataset OK"));
     assert!(r
         .stdout
-        .contains("records not verified in the last 12 months: 0"));
+        .contains("verified records not checked in the last 12 months: 0"));
+    // A service is marked running only on a source from the last three years.
+    assert!(
+        r.stdout
+            .contains("services marked running without a source from the last three years: 0"),
+        "{}",
+        r.stdout
+    );
+    // Verification is per record, not a bulk date: some records are unverified.
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("records verified"))
+        .unwrap();
+    let (n, of) = line
+        .rsplit_once(": ")
+        .unwrap()
+        .1
+        .split_once(" of ")
+        .unwrap();
+    assert!(
+        n.parse::<usize>().unwrap() < of.parse::<usize>().unwrap(),
+        "{line}"
+    );
+}
+
+/// `check` lists, by name, records whose newest source is older than three years.
+#[test]
+fn check_lists_records_whose_newest_source_is_old() {
+    let r = run(&["check"]).ok();
+    assert!(r
+        .stdout
+        .contains("records by the age of their newest source"));
+    // The Sost–Gilgit vans rest on a 2009 fare report only.
+    assert!(
+        r.stdout
+            .contains("- service sust-gilgit-wagon: newest source 2009-03-12"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

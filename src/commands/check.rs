@@ -1,9 +1,10 @@
 //! `crossings check`: the dataset is valid (or `run` already reported every problem); print
 //! what it holds, the oldest verification and every disputed fact.
 
-use crate::model::Dataset;
+use crate::model::{Dataset, ServiceStatus, SourceAge};
 use crate::render;
 use crate::run::{Failure, Output};
+use crate::types::Reported;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -36,29 +37,39 @@ pub fn run(ds: &Dataset, today: NaiveDate) -> Result<Output, Failure> {
     }
     let _ = writeln!(out, "{t}");
 
-    // Oldest verification, and records older than a year.
-    let mut verified: Vec<(NaiveDate, String)> = Vec::new();
-    verified.extend(
+    // Verification, and the age of every record by its newest (non-reference) source.
+    let mut records: Vec<(String, &crate::model::Provenance)> = Vec::new();
+    records.extend(
         ds.places
             .iter()
-            .map(|p| (p.prov.verified, format!("place {}", p.id))),
+            .map(|p| (format!("place {}", p.id), &p.prov)),
     );
-    verified.extend(
-        ds.crossings
-            .iter()
-            .map(|c| (c.prov.verified, format!("crossing {}", c.id))),
-    );
-    verified.extend(
-        ds.services
-            .iter()
-            .map(|s| (s.prov.verified, format!("service {}", s.id))),
-    );
-    verified.extend(
+    records.extend(
         ds.permits
             .iter()
-            .map(|p| (p.prov.verified, format!("permit {}", p.id))),
+            .map(|p| (format!("permit {}", p.id), &p.prov)),
     );
+    records.extend(
+        ds.crossings
+            .iter()
+            .map(|c| (format!("crossing {}", c.id), &c.prov)),
+    );
+    records.extend(
+        ds.services
+            .iter()
+            .map(|s| (format!("service {}", s.id), &s.prov)),
+    );
+    let mut verified: Vec<(NaiveDate, &str)> = records
+        .iter()
+        .filter_map(|(what, p)| p.verified.map(|d| (d, what.as_str())))
+        .collect();
     verified.sort();
+    let _ = writeln!(
+        out,
+        "records verified (a confirming source checked on a stated day): {} of {}",
+        verified.len(),
+        records.len()
+    );
     if let Some((d, what)) = verified.first() {
         let _ = writeln!(out, "oldest verification: {d} ({what})");
     }
@@ -66,7 +77,59 @@ pub fn run(ds: &Dataset, today: NaiveDate) -> Result<Output, Failure> {
         .iter()
         .filter(|(d, _)| (today - *d).num_days() > 365)
         .count();
-    let _ = writeln!(out, "records not verified in the last 12 months: {stale}");
+    let _ = writeln!(
+        out,
+        "verified records not checked in the last 12 months: {stale}"
+    );
+
+    let ages: Vec<(SourceAge, &str, Option<&Reported>)> = records
+        .iter()
+        .map(|(what, p)| (p.age(today), what.as_str(), p.newest.as_ref()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\nrecords by the age of their newest source (as of {today}):"
+    );
+    let mut t = render::table(&["newest source", "records"]);
+    for (age, label) in [
+        (SourceAge::UnderOneYear, "under 1 year"),
+        (SourceAge::OneToThreeYears, "1 to 3 years"),
+        (SourceAge::ThreeToFiveYears, "3 to 5 years"),
+        (SourceAge::FiveToTenYears, "5 to 10 years"),
+        (SourceAge::OverTenYears, "over 10 years"),
+        (SourceAge::Undated, "undated only"),
+    ] {
+        let n = ages.iter().filter(|(a, _, _)| *a == age).count();
+        t.add_row(vec![label.to_string(), n.to_string()]);
+    }
+    let _ = writeln!(out, "{t}");
+    let old: Vec<_> = ages.iter().filter(|(a, _, _)| a.is_old()).collect();
+    let _ = writeln!(
+        out,
+        "records whose newest source is older than three years (or undated): {}",
+        old.len()
+    );
+    for (_, what, newest) in &old {
+        let _ = writeln!(
+            out,
+            "- {what}: newest source {}",
+            newest.map_or("undated".to_string(), |r| r.to_string())
+        );
+    }
+    let running_old: Vec<&str> = ds
+        .services
+        .iter()
+        .filter(|s| s.status == ServiceStatus::Running && s.prov.age(today).is_old())
+        .map(|s| s.id.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "services marked running without a source from the last three years: {}",
+        running_old.len()
+    );
+    for id in running_old {
+        let _ = writeln!(out, "- service {id}");
+    }
     out.push_str(&crate::export::unplaced(ds));
 
     let mut disputes = Vec::new();

@@ -54,7 +54,7 @@ struct CrossingJson {
     bicycle: Option<bool>,
     permits: Vec<String>,
     altitude_m: Option<u32>,
-    verified: String,
+    verified: Option<String>,
     sources: Vec<String>,
     disputes: Vec<DisputeJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -156,7 +156,7 @@ fn status_text(c: &Crossing) -> String {
     if let Some(d) = c.reopens {
         s.push_str(&format!("; reopens {d}"));
     }
-    format!("{s}\nverified {}", c.prov.verified)
+    format!("{s}\n{}", crate::render::verified(&c.prov))
 }
 
 fn season_text(c: &Crossing) -> String {
@@ -306,7 +306,7 @@ pub fn run(
                         .map(|p| ds.permits[*p].id.to_string())
                         .collect(),
                     altitude_m: c.altitude_m,
-                    verified: c.prov.verified.to_string(),
+                    verified: c.prov.verified.map(|d| d.to_string()),
                     sources: c
                         .prov
                         .sources

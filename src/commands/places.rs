@@ -17,7 +17,7 @@ struct PlaceJson<'a> {
     zone: &'a str,
     local_zone: Option<&'a str>,
     coords: Option<[f64; 2]>,
-    verified: String,
+    verified: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -65,7 +65,7 @@ pub fn run(ds: &Dataset, args: &PlacesArgs) -> Result<Output, Failure> {
                     zone: p.zone.0.name(),
                     local_zone: p.local_zone.map(|z| z.0.name()),
                     coords: p.coords,
-                    verified: p.prov.verified.to_string(),
+                    verified: p.prov.verified.map(|d| d.to_string()),
                 })
                 .collect(),
             crossings: crossings

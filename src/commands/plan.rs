@@ -148,6 +148,9 @@ struct LegJson {
     crossing: Option<CrossingJson>,
     /// False when no source fixes the departure time: times are the earliest that fit.
     time_known: bool,
+    /// The newest date the service's sources report (YYYY-MM-DD, YYYY-MM, YYYY, "c. YYYY");
+    /// null when every source is undated.
+    newest_source: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -602,6 +605,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                                     }
                                 }),
                                 time_known: l.time_known,
+                                newest_source: s.prov.newest.as_ref().map(|r| r.to_string()),
                             }
                         })
                         .collect(),
@@ -655,7 +659,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
                         .as_ref()
                         .map(|it| rfc3339(it.arrive(), to.zone.0)),
                     earliest: f.earliest.map(|d| d.to_string()),
-                    text: f.sentence(ds, &req),
+                    text: render::paperwork::fix(ds, &req, f),
                 })
                 .collect(),
             connected: plan.connected,
@@ -742,7 +746,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
             }
         );
         for f in &plan.fixes {
-            let _ = writeln!(out, "- {}", f.sentence(ds, &req));
+            let _ = writeln!(out, "- {}", render::paperwork::fix(ds, &req, f));
         }
     }
     for (n, it) in plan.itineraries.iter().enumerate() {
@@ -853,7 +857,7 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         if !needs.is_empty() {
             let _ = writeln!(out, "Before you go:");
             for n in &needs {
-                let _ = writeln!(out, "- {}", documents::words::need(ds, n));
+                let _ = writeln!(out, "- {}", render::paperwork::need(ds, n));
             }
         }
         let notes = warnings::for_itinerary(ds, &req, it, today);

@@ -172,7 +172,7 @@ struct ServiceJson {
     baggage: String,
     status: String,
     status_since: Option<String>,
-    verified: String,
+    verified: Option<String>,
     sources: Vec<String>,
 }
 
@@ -214,7 +214,7 @@ pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
                     baggage: baggage_text(s),
                     status: status_word(s.status).into(),
                     status_since: s.status_since.map(|d| d.to_string()),
-                    verified: s.prov.verified.to_string(),
+                    verified: s.prov.verified.map(|d| d.to_string()),
                     sources: s
                         .prov
                         .sources
@@ -236,12 +236,12 @@ pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
     for i in &chosen {
         let s = &ds.services[*i];
         let status = format!(
-            "{}{}\nverified {}",
+            "{}{}\n{}",
             status_word(s.status),
             s.status_since
                 .map(|d| format!(" since {d}"))
                 .unwrap_or_default(),
-            s.prov.verified
+            crate::render::verified(&s.prov)
         );
         t.add_row(vec![
             format!("{}\n{}", s.id, s.operator.clone().unwrap_or_default())

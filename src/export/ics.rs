@@ -221,7 +221,7 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
             if let Some(e @ Entry::Arrange { .. }) = &b.entry {
                 add(
                     ToDo {
-                        summary: crate::documents::words::entry(ds, e),
+                        summary: crate::render::paperwork::entry(ds, e),
                         needed_by: day,
                         how: format!("Needed to enter at {}.", c.name),
                     },

@@ -1,6 +1,7 @@
 //! Shared pieces of human output: tables, sources, disputes and provenance lines. The
 //! command modules compose them; nothing here decides anything.
 
+pub mod paperwork;
 pub mod words;
 
 use crate::model::{Dataset, Dispute, Provenance, SourceIx};
@@ -38,13 +39,17 @@ pub fn source_ids(ds: &Dataset, ixs: &[SourceIx]) -> String {
         .join(", ")
 }
 
-/// "verified 2026-11-21; sources: a, b".
+/// "verified 2026-11-21; sources: a, b" (or "not verified; sources: …").
 pub fn provenance(ds: &Dataset, p: &Provenance) -> String {
-    format!(
-        "verified {}; sources: {}",
-        p.verified,
-        source_ids(ds, &p.sources)
-    )
+    format!("{}; sources: {}", verified(p), source_ids(ds, &p.sources))
+}
+
+/// "verified 2026-11-21", or "not verified" when nobody checked a source on a known day.
+pub fn verified(p: &Provenance) -> String {
+    match p.verified {
+        Some(d) => format!("verified {d}"),
+        None => "not verified".to_string(),
+    }
 }
 
 /// Lines describing a dispute and every version in it.

@@ -267,20 +267,20 @@ impl Words<'_> {
             ),
             Blocker::EntryRefused(e) => self.entry(e),
             Blocker::VisaNotHeld { entry, crossing } => {
-                crate::documents::words::visa_not_held(ds, entry, &ds.crossings[*crossing])
+                super::paperwork::visa_not_held(ds, entry, &ds.crossings[*crossing])
             }
             Blocker::PermitNotHeld { permit } => {
-                crate::documents::words::permit_not_held(&ds.permits[*permit])
+                super::paperwork::permit_not_held(&ds.permits[*permit])
             }
             Blocker::TooLate { doc, get, today } => {
-                crate::documents::words::too_late(ds, *doc, get, *today)
+                super::paperwork::too_late(ds, *doc, get, *today)
             }
         }
     }
 
     /// An entry decision: "Kyrgyzstan: visa-free for 60 days on a GB passport".
     pub fn entry(&self, e: &Entry) -> String {
-        crate::documents::words::entry(self.ds, e)
+        super::paperwork::entry(self.ds, e)
     }
 
     /// One piece of advice as a sentence. `Border` is shown by the plan view as a whole
@@ -324,9 +324,20 @@ impl Words<'_> {
                     self.service(*service)
                 ),
             },
-            Advice::Unconfirmed { service } => format!(
-                "{}: no recent source confirms it is running",
-                self.service(*service)
+            Advice::Unconfirmed { service, old: true } => format!(
+                "{}: no source from the last three years confirms it is running (newest source: {})",
+                self.service(*service),
+                newest_source(&ds.services[*service])
+            ),
+            Advice::Unconfirmed { service, old: false } => format!(
+                "{}: not confirmed to be running (newest source: {})",
+                self.service(*service),
+                newest_source(&ds.services[*service])
+            ),
+            Advice::NewestSource { service } => format!(
+                "{}: newest source {}",
+                self.service(*service),
+                newest_source(&ds.services[*service])
             ),
             Advice::MinimumFare { service, .. } => format!(
                 "{}: the fare is a minimum, so the total is a lower bound",
@@ -499,6 +510,14 @@ pub fn thousands(n: u32) -> String {
     } else {
         s
     }
+}
+
+/// The newest date a service's sources report, or "undated".
+fn newest_source(s: &crate::model::Service) -> String {
+    s.prov
+        .newest
+        .as_ref()
+        .map_or_else(|| "undated".to_string(), |r| r.to_string())
 }
 
 #[cfg(test)]
