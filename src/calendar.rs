@@ -86,7 +86,8 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
             reason: cl.reason.to_string(),
         });
     }
-    for country in &c.holidays_close {
+    // Public holidays are a forecast; where a notice speaks for the holiday block, it rules.
+    for country in c.holidays_close.iter().filter(|_| !c.notice_covers(date)) {
         if let Some(name) = ds.holiday(*country, date) {
             return Err(Closed::Holiday {
                 country: *country,

@@ -37,6 +37,8 @@ pub struct Need {
     /// For a visa: the passport it is for and the requirement it meets.
     pub passport: Option<Country>,
     pub requirement: Option<Requirement>,
+    /// For a visa: the last day of a waiver for this passport that has ended.
+    pub waiver_ended: Option<NaiveDate>,
     /// Whether the route is refused without it (a checked permit, a visa) or it is only
     /// reported as needed (permits whose enforcement the sources leave uncertain).
     pub enforced: bool,
@@ -117,6 +119,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                         requirement,
                         channel,
                         get,
+                        ended,
                         ..
                     }) = pass.and_then(|b| b.entry.as_ref())
                     {
@@ -127,6 +130,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                             by: day,
                             passport: Some(*passport),
                             requirement: Some(*requirement),
+                            waiver_ended: *ended,
                             enforced: true,
                         });
                     }
@@ -145,6 +149,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                     by: day,
                     passport: None,
                     requirement: None,
+                    waiver_ended: None,
                     enforced: permit.enforce == Enforce::Refuse,
                 });
             }

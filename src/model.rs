@@ -225,7 +225,20 @@ impl Permit {
     }
 }
 
+/// How many days either side of an announced closure the notice answers for the holiday
+/// block around it: public-holiday closures (forecasts) are not applied there.
+pub const NOTICE_REACH_DAYS: i64 = 7;
+
 impl Crossing {
+    /// Does an announced closure (a notice) speak for this date's holiday block? Then the
+    /// public-holiday calendar, a forecast, gives way to what was announced.
+    pub fn notice_covers(&self, date: NaiveDate) -> bool {
+        let reach = chrono::Duration::days(NOTICE_REACH_DAYS);
+        self.closures
+            .iter()
+            .any(|cl| cl.from - reach <= date && date <= cl.to + reach)
+    }
+
     pub fn side_of(&self, country: Country) -> Option<&Side> {
         self.sides.iter().find(|s| s.country == country)
     }

@@ -142,6 +142,9 @@ pub enum Entry {
         channel: Channel,
         get: HowToGet,
         note: Option<String>,
+        /// The last day of a dated rule that admitted this passport more easily and has
+        /// ended ("the visa waiver for GB passports ended 31 Dec 2026").
+        ended: Option<NaiveDate>,
     },
     /// May not enter on any of the passports.
     Refuse {
@@ -217,6 +220,22 @@ pub fn entry(
         requirement(ds, passport, destination, next).map(|(q, _)| q)
     });
     if ch.in_advance() && !is_held {
+        // A waiver for this passport that has ended, most recent first.
+        let ended = ds
+            .visas
+            .rules
+            .iter()
+            .filter(|r| {
+                r.destination == destination
+                    && r.passports.as_ref().is_some_and(|l| l.contains(&passport))
+                    && matches!(
+                        r.requirement,
+                        Requirement::VisaFree | Requirement::VisaFreeDays(_)
+                    )
+            })
+            .filter_map(|r| r.until)
+            .filter(|u| *u < date)
+            .max();
         return Entry::Arrange {
             passport,
             destination,
@@ -224,6 +243,7 @@ pub fn entry(
             channel: ch,
             get,
             note,
+            ended,
         };
     }
     Entry::Admit {

@@ -866,8 +866,13 @@ impl<'a> Oracle<'a> {
         if c.closures.iter().any(|cl| cl.from <= date && date <= cl.to) {
             return false;
         }
+        // A closure notice within a week answers for the holiday block: no forecast there.
+        let noticed = c.closures.iter().any(|cl| {
+            (cl.from - chrono::Duration::days(7)) <= date
+                && date <= (cl.to + chrono::Duration::days(7))
+        });
         for country in &c.holidays_close {
-            if self.ds.holiday(*country, date).is_some() {
+            if !noticed && self.ds.holiday(*country, date).is_some() {
                 return false;
             }
         }

@@ -335,6 +335,23 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
     let (p, code) = plan("osh", "kashgar", "2027-01-11", &["GB"], &[]);
     assert_eq!(code, 0);
     assert!(docs(&p).contains("visa:CN"), "{:?}", docs(&p));
+    let r = run(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-01-11",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        r.stdout.contains(
+            "- A visa for China (GB passport; the visa waiver for GB passports ended Thu 31 Dec 2026), needed from"
+        ),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

@@ -44,6 +44,7 @@ pub struct Need {
     pub cost: Option<Amount>,
     pub needed_from: String,
     pub passport: Option<String>,
+    pub waiver_ended: Option<String>,
     pub enforced: bool,
 }
 

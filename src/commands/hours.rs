@@ -519,7 +519,7 @@ fn month(ds: &Dataset, c: &Crossing, first: NaiveDate, color: bool) -> String {
             Err(Closed::Weekday { .. }) => ("w", "90"),
             Err(Closed::Holiday { country, name }) => {
                 notes.push(format!(
-                    "{:>2} {}: {name} ({country} public holiday)",
+                    "{:>2} {}: expected closure: {name} ({country} public holiday; not yet announced)",
                     day.day(),
                     day.format("%b")
                 ));
@@ -551,7 +551,7 @@ fn month(ds: &Dataset, c: &Crossing, first: NaiveDate, color: bool) -> String {
     if !line.is_empty() {
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let _ = writeln!(out, "\no open   w closed for the weekend   H closed for a public holiday   s out of season   N closed by notice   x crossing closed");
+    let _ = writeln!(out, "\no open   w closed for the weekend   H expected closure (public holiday; not yet announced)   s out of season   N closed by notice   x crossing closed");
     if !notes.is_empty() {
         let _ = writeln!(out);
         for n in notes {

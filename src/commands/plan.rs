@@ -214,6 +214,8 @@ struct NeedJson {
     /// The local date it is first needed.
     needed_from: String,
     passport: Option<String>,
+    /// For a visa: the last day of a waiver for this passport that has ended.
+    waiver_ended: Option<String>,
     /// False for permits whose enforcement the sources leave uncertain.
     enforced: bool,
 }
@@ -255,6 +257,7 @@ fn need_json(ds: &Dataset, n: &documents::Need) -> NeedJson {
         cost: n.get.cost.map(amount),
         needed_from: n.by.to_string(),
         passport: n.passport.map(|p| p.to_string()),
+        waiver_ended: n.waiver_ended.map(|d| d.to_string()),
         enforced: n.enforced,
     }
 }

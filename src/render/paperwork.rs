@@ -98,10 +98,14 @@ pub fn need(ds: &Dataset, n: &Need) -> String {
         Some(c) => format!("costs {}", c.display()),
         None => "cost not known".into(),
     });
-    let who = n
-        .passport
-        .map(|p| format!(" ({p} passport)"))
-        .unwrap_or_default();
+    let who = match (n.passport, n.waiver_ended) {
+        (Some(p), Some(u)) => format!(
+            " ({p} passport; the visa waiver for {p} passports ended {})",
+            day(u)
+        ),
+        (Some(p), None) => format!(" ({p} passport)"),
+        _ => String::new(),
+    };
     let checked = if n.enforced {
         String::new()
     } else {

@@ -189,7 +189,7 @@ impl Words<'_> {
             }
             Closed::Holiday { country, name: h } => {
                 format!(
-                    "{name} is closed for {} ({} public holiday)",
+                    "{name}: expected closure for {} ({} public holiday; not yet announced)",
                     self.holiday(h),
                     country_name(*country)
                 )
