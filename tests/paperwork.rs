@@ -199,6 +199,17 @@ fn seed_journeys_list_what_to_arrange_and_held_only_needs_it() {
         assert_eq!(code, 0, "{from}→{to} {who}: by default it is possible");
         let want: BTreeSet<String> = want.iter().map(|s| s.to_string()).collect();
         assert_eq!(docs(&p), want, "{from}→{to} {who}: Before you go");
+        // Each document by how it is obtained.
+        for n in p.itineraries.iter().flat_map(|it| &it.before_you_go) {
+            let how = match (n.kind.as_str(), n.id.as_str()) {
+                ("visa", "CN") => "embassy",
+                ("visa", "PK" | "KG" | "TJ" | "UZ") | ("permit", "gbao") => "online",
+                ("permit", "kkh-border-zone-permit") => "office",
+                ("permit", _) => "agency",
+                other => panic!("unexpected document {other:?}"),
+            };
+            assert_eq!(n.how, how, "{from}→{to} {who}: {} {}", n.kind, n.id);
+        }
         let (h, code) = plan(from, to, date, passports, &["--held-only"]);
         match lacking {
             None => {
