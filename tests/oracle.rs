@@ -3,7 +3,8 @@
 //! Each case builds a tiny `Dataset` in Rust (3–4 places in China, Kyrgyzstan and
 //! Kazakhstan, 1–2 crossings with random days, hours, breaks, cut-offs, seasons, holidays,
 //! closures, status and foreigner rules, 2–5 timetabled or on-demand services, random
-//! passports, held visas, visa rules and permits), asks `planner::plan`, and compares the
+//! passports, held visas, visa rules and permits; visas and permits with lead times to
+//! obtain them from a random "today", and `--held-only`), asks `planner::plan`, and compares the
 //! answer with an oracle written from the README's rules without looking at `planner.rs`:
 //!
 //! 1. every returned itinerary is feasible leg by leg under every rule;
