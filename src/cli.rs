@@ -41,6 +41,22 @@ pub enum Command {
     /// Validate the dataset and summarise it.
     #[command(after_help = EXIT_CODES)]
     Check,
+    /// Draw the region as an SVG map: every crossing coloured by its state on a date.
+    #[command(after_help = EXIT_CODES)]
+    Map(MapArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct MapArgs {
+    /// The day whose state each crossing shows, YYYY-MM-DD [default: today].
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Only crossings on this country's borders (repeatable); the map fits them.
+    #[arg(long = "country", value_name = "CC")]
+    pub countries: Vec<String>,
+    /// Write the SVG to this file instead of stdout.
+    #[arg(long, value_name = "FILE.svg")]
+    pub out: Option<std::path::PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -112,6 +128,12 @@ pub struct PlanArgs {
     /// Also write an itinerary to this iCalendar file (RFC 5545) for a calendar program.
     #[arg(long, value_name = "FILE")]
     pub ics: Option<std::path::PathBuf>,
+    /// Also draw the itineraries on an SVG map of the region, written to this file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub map: Option<std::path::PathBuf>,
+    /// Each departure day of this month (YYYY-MM): does the journey work, when does it arrive.
+    #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["date", "within", "geojson", "ics", "map"])]
+    pub month: Option<String>,
     /// Which itinerary --ics writes, numbered as shown.
     #[arg(long, value_name = "N", requires = "ics", allow_hyphen_values = true)]
     pub itinerary: Option<String>,

@@ -200,7 +200,7 @@ impl Shows {
     fn of(command: &Command) -> Shows {
         match command {
             Command::Plan(_) | Command::Places(_) => Shows::Facts,
-            Command::Baggage(_) | Command::Services(_) => Shows::Sources,
+            Command::Baggage(_) | Command::Services(_) | Command::Map(_) => Shows::Sources,
             Command::Check | Command::Hours(_) => Shows::Everything,
         }
     }
@@ -281,6 +281,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
         }
         Command::Services(a) => commands::services::run(&ds, &a),
         Command::Baggage(a) => commands::baggage::run(&ds, &a),
+        Command::Map(a) => crate::export::map::run(&ds, &a, today(&ds, &mut notes)?),
     };
     if afterwards == Afterwards::Exit {
         std::mem::forget(ds);

@@ -197,7 +197,7 @@ fn the_headline_trip_imports_with_its_local_times_alarm_and_to_dos() {
             Utc.with_ymd_and_hms(2026, 6, 15, 3, 0, 0).unwrap(),
             "UTC".into()
         )),
-        "an hour before the 12:00 CST cut-off"
+        "an hour before the 12:00 Beijing time cut-off"
     );
 
     let todos: Vec<&Component> = cal.items.iter().filter(|c| c.name == "VTODO").collect();
@@ -211,6 +211,26 @@ fn the_headline_trip_imports_with_its_local_times_alarm_and_to_dos() {
         .val
         .as_str()
         .contains("Chinese permit for the Torugart crossing")));
+    // The Chinese permit takes a day (the agency's word): due, to be started, on the 14th.
+    let permit = todos
+        .iter()
+        .find(|t| {
+            prop(t, "SUMMARY")
+                .unwrap()
+                .val
+                .as_str()
+                .contains("Chinese permit")
+        })
+        .unwrap();
+    assert_eq!(
+        cal.when(permit, "DUE"),
+        Some(When::Day(NaiveDate::from_ymd_opt(2026, 6, 14).unwrap()))
+    );
+    assert!(prop(permit, "DESCRIPTION")
+        .unwrap()
+        .val
+        .as_str()
+        .contains("It takes 1 day: start by Sun 14 Jun 2026."));
     for t in &todos {
         match cal.when(t, "DUE") {
             Some(When::Day(d)) => assert!(d < NaiveDate::from_ymd_opt(2026, 6, 15).unwrap()),

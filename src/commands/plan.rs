@@ -431,6 +431,9 @@ fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
 
 pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failure> {
     let (req, currency, max) = resolve(ds, a, today)?;
+    if let Some(m) = &a.month {
+        return crate::export::month::run(ds, &req, m, a.json);
+    }
     let (mut plan, earliest) = planner::plan(ds, &req);
     plan.itineraries.truncate(max);
     let w = Words { ds, today };
@@ -496,6 +499,14 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
     let to = &ds.places[req.to];
     let code = if found { 0 } else { 1 };
     let mut notes = Vec::new();
+    if let Some(path) = &a.map {
+        notes.push(crate::export::map::write_plan(
+            ds,
+            &req,
+            &plan.itineraries,
+            path,
+        )?);
+    }
     if let Some(path) = &a.ics {
         notes.push(crate::export::write_ics(
             ds,

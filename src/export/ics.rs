@@ -8,9 +8,10 @@
 
 use super::leg_places;
 use crate::calendar;
-use crate::model::{Dataset, Per, ScheduleKind, Side};
+use crate::documents;
+use crate::model::{Dataset, Lead, Per, ScheduleKind, Side};
 use crate::planner::{Itinerary, Leg, Request};
-use crate::visa::Entry;
+use chrono::Datelike;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
 use std::collections::BTreeSet;
@@ -175,21 +176,49 @@ fn post_hours(side: &Side, on: NaiveDate) -> String {
     s
 }
 
-/// Something to arrange before going, with the day it is needed by.
+/// Something to arrange before going: what, the day it is needed by, how long it takes
+/// (when a source says) and how.
 struct ToDo {
     summary: String,
     needed_by: NaiveDate,
+    lead: Option<Lead>,
     how: String,
 }
 
-fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
-    let mut out: Vec<ToDo> = Vec::new();
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut add = |t: ToDo, seen: &mut BTreeSet<String>| {
-        if seen.insert(t.summary.clone()) {
-            out.push(t);
+/// The last day to start something that takes `lead` and is needed on `by`: `by` less
+/// the lead time, counting only Monday to Friday for working days.
+fn latest_start(by: NaiveDate, lead: Lead) -> NaiveDate {
+    match lead {
+        Lead::Days(d) => by - Duration::days(i64::from(d)),
+        Lead::WorkingDays(d) => {
+            let mut day = by;
+            let mut left = d;
+            while left > 0 {
+                day = day.pred_opt().unwrap_or(day);
+                if !matches!(day.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) {
+                    left -= 1;
+                }
+            }
+            day
         }
-    };
+    }
+}
+
+/// The itinerary's "Before you go": the documents it needs that the traveller does not
+/// hold (the paperwork model's list), then the agency cars to book.
+fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
+    let mut out: Vec<ToDo> = documents::needs(ds, req, it)
+        .iter()
+        .map(|n| ToDo {
+            summary: format!(
+                "Get {}",
+                crate::render::paperwork::doc_name(ds, n.doc, n.requirement)
+            ),
+            needed_by: n.by,
+            lead: n.get.lead,
+            how: crate::render::paperwork::need(ds, n),
+        })
+        .collect();
     for leg in &it.legs {
         let s = &ds.services[leg.service];
         let (from, _) = leg_places(ds, leg);
@@ -197,72 +226,17 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
             .depart
             .with_timezone(&ds.places[from].zone.0)
             .date_naive();
-        if s.schedule.kind == ScheduleKind::OnDemand {
-            add(
-                ToDo {
-                    summary: format!("Book {}", s.name),
-                    needed_by: leave,
-                    how: match &s.operator {
-                        Some(o) => format!("Arranged on demand through an agency ({o})."),
-                        None => "Arranged on demand through an agency.".into(),
-                    },
+        let summary = format!("Book {}", s.name);
+        if s.schedule.kind == ScheduleKind::OnDemand && !out.iter().any(|t| t.summary == summary) {
+            out.push(ToDo {
+                summary,
+                needed_by: leave,
+                lead: None,
+                how: match &s.operator {
+                    Some(o) => format!("Arranged on demand through an agency ({o})."),
+                    None => "Arranged on demand through an agency.".into(),
                 },
-                &mut seen,
-            );
-        }
-        for b in &leg.borders {
-            let c = &ds.crossings[b.crossing];
-            let zone = c.sides[b.first_side].zone.0;
-            let day = b
-                .reach
-                .unwrap_or(leg.depart)
-                .with_timezone(&zone)
-                .date_naive();
-            if let Some(e @ Entry::Arrange { .. }) = &b.entry {
-                add(
-                    ToDo {
-                        summary: crate::render::paperwork::entry(ds, e),
-                        needed_by: day,
-                        how: format!("Needed to enter at {}.", c.name),
-                    },
-                    &mut seen,
-                );
-            }
-            for p in &c.permits {
-                let permit = &ds.permits[*p];
-                if req.permits.contains(p) || permit.waived(&req.passports, &req.visas) {
-                    continue;
-                }
-                add(
-                    ToDo {
-                        summary: format!("Permit: {}", permit.name),
-                        needed_by: day,
-                        how: permit
-                            .how
-                            .as_deref()
-                            .map_or_else(|| "How to get it is not known.".into(), str::to_string),
-                    },
-                    &mut seen,
-                );
-            }
-        }
-        let (_, to) = leg_places(ds, leg);
-        for p in &ds.places[to].permits {
-            let permit = &ds.permits[*p];
-            if req.permits.contains(p) || permit.waived(&req.passports, &req.visas) {
-                continue;
-            }
-            add(
-                ToDo {
-                    summary: format!("Permit: {}", permit.name),
-                    needed_by: leave,
-                    how: permit
-                        .how
-                        .as_deref()
-                        .map_or_else(|| "How to get it is not known.".into(), str::to_string),
-                },
-                &mut seen,
-            );
+            });
         }
     }
     out
@@ -458,15 +432,27 @@ pub fn itinerary(
         out.line(&format!("UID:{}", uid(it, &format!("todo{}", i + 1))));
         out.line(&format!("DTSTAMP:{}", utc_stamp(stamp)));
         out.line(&format!("SUMMARY:{}", text(&todo.summary)));
-        // No lead time is known in the dataset: due the day before it is needed.
-        out.line(&format!(
-            "DUE;VALUE=DATE:{}",
-            date_stamp(todo.needed_by - Duration::days(1))
-        ));
+        // Due when it must be started: the lead time before the day it is needed, or,
+        // where no source gives the lead time, the day before (and the text says so).
+        let (due, when) = match todo.lead {
+            Some(l) => (
+                latest_start(todo.needed_by, l),
+                format!(
+                    "It takes {}: start by {}.",
+                    crate::render::paperwork::lead(l),
+                    latest_start(todo.needed_by, l).format("%a %-d %b %Y")
+                ),
+            ),
+            None => (
+                todo.needed_by - Duration::days(1),
+                "No source says how long it takes: start early.".to_string(),
+            ),
+        };
+        out.line(&format!("DUE;VALUE=DATE:{}", date_stamp(due)));
         out.line(&format!(
             "DESCRIPTION:{}",
             text(&format!(
-                "{}\nNeeded by {}. No lead time is known: start early.",
+                "{}\nNeeded by {}. {when}",
                 todo.how,
                 todo.needed_by.format("%a %-d %b %Y")
             ))
@@ -491,6 +477,28 @@ mod tests {
             assert!(line.len() <= 75, "{line}");
         }
         assert_eq!(l.0.replace("\r\n ", ""), format!("{long}\r\n"));
+    }
+
+    #[test]
+    fn a_lead_time_in_working_days_skips_weekends() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        // Needed Monday 15 June; three working days means starting Wednesday 10 June.
+        assert_eq!(
+            latest_start(d("2026-06-15"), Lead::WorkingDays(3)),
+            d("2026-06-10")
+        );
+        assert_eq!(
+            latest_start(d("2026-06-15"), Lead::Days(3)),
+            d("2026-06-12")
+        );
+        // Inverse of documents::ready_on: started then, it is ready on the day.
+        for lead in [Lead::Days(5), Lead::WorkingDays(1), Lead::WorkingDays(10)] {
+            let start = latest_start(d("2026-06-15"), lead);
+            assert_eq!(
+                documents::ready_on(start, Some(lead)),
+                Some(d("2026-06-15"))
+            );
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod geojson;
 pub mod ics;
 pub mod map;
+pub mod month;
 pub mod state;
 
 use crate::model::{Dataset, PlaceIx, StopAt};

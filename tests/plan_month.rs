@@ -1,0 +1,135 @@
+//! `plan FROM TO --month YYYY-MM`: each departure day marked by whether the journey works
+//! and when it arrives, with the day's reason when it does not; the same answers as a
+//! one-day `plan` for that date.
+
+mod common;
+use common::run;
+use serde::Deserialize;
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Month {
+    from: String,
+    to: String,
+    month: String,
+    days: Vec<Day>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Day {
+    date: String,
+    works: bool,
+    depart: Option<String>,
+    arrive: Option<String>,
+    time_known: Option<bool>,
+    reason: Option<String>,
+}
+
+#[test]
+fn june_from_kashgar_to_bishkek_works_on_weekdays_but_not_the_dragon_boat_festival() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--passport",
+        "GB",
+        "--month",
+        "2026-06",
+    ])
+    .ok();
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines[0], "Kashgar → Bishkek, departures in June 2026");
+    assert_eq!(lines[1], " Mon  Tue  Wed  Thu  Fri  Sat  Sun");
+    assert_eq!(lines[2], "  1o   2o   3o   4o   5o   6x   7x");
+    assert_eq!(lines[4], " 15o  16o  17o  18o  19x  20x  21x");
+    r.stdout_has(
+        "Mon 15 Jun  leave Mon 15 Jun 08:00 Beijing time, arrive Mon 15 Jun 18:00 UTC+6\n",
+    )
+    .stdout_has("Sat 13 Jun  no: Torugart Pass is closed on Saturdays and Sundays\n")
+    .stdout_has(
+        "Fri 19 Jun  no: Torugart Pass: expected closure for Dragon Boat Festival (China public holiday; not yet announced)\n",
+    );
+
+    let m: Month = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--passport",
+        "GB",
+        "--month",
+        "2026-06",
+        "--json",
+    ])
+    .ok()
+    .json();
+    assert_eq!(
+        (m.from.as_str(), m.to.as_str(), m.month.as_str()),
+        ("kashgar", "bishkek", "2026-06")
+    );
+    assert_eq!(m.days.len(), 30);
+    // Each day agrees with a one-day plan for that date.
+    for d in m
+        .days
+        .iter()
+        .filter(|d| ["2026-06-15", "2026-06-19"].contains(&d.date.as_str()))
+    {
+        let one: serde_json::Value = serde_json::from_str(
+            &run(&[
+                "plan",
+                "kashgar",
+                "bishkek",
+                "--passport",
+                "GB",
+                "--date",
+                &d.date,
+                "--within",
+                "1",
+                "--json",
+            ])
+            .stdout,
+        )
+        .unwrap();
+        let its = one["itineraries"].as_array().unwrap();
+        assert_eq!(d.works, !its.is_empty(), "{d:?}");
+        if d.works {
+            assert_eq!(d.time_known, Some(true));
+            assert_eq!(d.reason, None);
+            let earliest = its.iter().map(|i| i["arrive"].as_str().unwrap()).min();
+            assert_eq!(d.arrive.as_deref(), earliest);
+            assert!(d.depart.is_some());
+        } else {
+            assert!(d.reason.is_some() && d.depart.is_none());
+        }
+    }
+}
+
+#[test]
+fn a_month_with_no_working_day_exits_1_and_month_excludes_date() {
+    run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--passport",
+        "GB",
+        "--visa",
+        "PK",
+        "--month",
+        "2026-12",
+    ])
+    .code(1)
+    .stdout_has("Tue 1 Dec   no: Khunjerab Pass is closed for the winter from 1 Dec");
+    run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--month",
+        "2026-12",
+        "--date",
+        "2026-12-01",
+    ])
+    .code(2);
+    run(&["plan", "kashgar", "sust", "--month", "2026-13"])
+        .code(2)
+        .stderr_has("2026-13");
+}
