@@ -329,3 +329,21 @@ fn a_record_without_coordinates_is_a_check_warning_and_a_null_geometry() {
     assert!(!c.features.is_empty());
     assert!(c.features.iter().all(|f| f.geometry.is_none()));
 }
+
+#[test]
+fn no_itinerary_is_an_empty_collection_and_exit_1() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2026-12-10",
+        "--passport",
+        "GB",
+        "--held-only",
+        "--geojson",
+    ])
+    .code(1);
+    let c = decode(&r.stdout);
+    assert!(c.features.is_empty());
+}

@@ -139,6 +139,16 @@ pub fn itinerary_features(ds: &Dataset, n: usize, it: &Itinerary) -> Vec<Value> 
                 .to_string()),
         );
         p.insert("fare".into(), fare(ds, leg));
+        // A shared taxi priced only as a whole vehicle the party does not fill: what hiring
+        // it costs (the seat price stays unknown).
+        p.insert(
+            "hire".into(),
+            json!(leg.hire.map(|(fi, m)| json!({
+                "amount": m.amount_string(),
+                "currency": m.currency.to_string(),
+                "seats": ds.services[leg.service].fares[fi].seats,
+            }))),
+        );
         out.push(feature(geometry, Value::Object(p)));
     }
     for (li, leg) in it.legs.iter().enumerate() {

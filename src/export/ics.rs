@@ -148,7 +148,17 @@ fn fare_text(ds: &Dataset, leg: &Leg) -> String {
                 )
             }
         }
-        None => "not known".into(),
+        None => match leg.hire {
+            Some((fi, m)) => format!(
+                "seat price not known; whole vehicle {}{}",
+                m.display(),
+                ds.services[leg.service].fares[fi]
+                    .seats
+                    .map(|n| format!(" ({n} seats)"))
+                    .unwrap_or_default()
+            ),
+            None => "not known".into(),
+        },
     }
 }
 
