@@ -21,6 +21,9 @@
 #   load_mutate  mutations of the real data files (first byte picks which one)
 #   cli          arbitrary command lines through crossings::run::execute
 #
+# Dictionaries: fuzz/dicts/cli.dict (cli) and fuzz/dicts/toml.dict (load_*), with the
+# extreme dates, overflowing amounts and control characters of issue #13.
+#
 # Corpora: the seeds in fuzz/seeds/TARGET/ (kept in git, small) are copied into a scratch
 # corpus fuzz/corpus/TARGET/ (ignored by git), which grows from run to run. Findings go to
 # fuzz/artifacts/TARGET/ (crash-*, timeout-*, oom-*), logs to fuzz/logs/TARGET.log.
@@ -77,6 +80,14 @@ for t in "${targets[@]}"; do
     cp -n "seeds/$t"/* "corpus/$t"/ 2>/dev/null || true
   fi
   flags=(-max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1)
+  # Dictionaries (fuzz/dicts/): flags, extreme dates, overflowing amounts, control characters.
+  case "$t" in
+    cli) dict=dicts/cli.dict ;;
+    *) dict=dicts/toml.dict ;;
+  esac
+  if [ -f "$dict" ]; then
+    flags+=(-dict="$dict")
+  fi
   before=$(find "artifacts/$t" -type f | wc -l)
   echo "== $t: ${secs}s, sanitizer $sanitizer, corpus fuzz/corpus/$t ($(find "corpus/$t" -type f | wc -l) inputs)" >&2
   cargo +nightly fuzz run -s "$sanitizer" "$t" "corpus/$t" -- "${flags[@]}" \

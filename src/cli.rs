@@ -104,7 +104,7 @@ pub struct PlanArgs {
     /// How many itineraries to show at most.
     #[arg(
         long,
-        default_value = "5",
+        default_value = "3",
         value_name = "N",
         allow_hyphen_values = true
     )]

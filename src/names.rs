@@ -49,6 +49,22 @@ pub fn prefix(s: &str) -> String {
     escape(&out)
 }
 
+/// Like `escape`, for text of several lines: line ends and tabs are kept.
+pub fn escape_text(s: &str) -> String {
+    if !s.chars().any(|c| is_unsafe(c) && !matches!(c, '\n' | '\t')) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if is_unsafe(c) && !matches!(c, '\n' | '\t') {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Levenshtein distance over chars.
 pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

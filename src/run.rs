@@ -58,6 +58,14 @@ pub fn execute<I: IntoIterator<Item = OsString>>(args: I) -> Ran {
 }
 
 fn execute_then<I: IntoIterator<Item = OsString>>(args: I, afterwards: Afterwards) -> Ran {
+    let mut ran = parse_and_run(args, afterwards);
+    // Messages quote arguments and data values: no control or bidi character in them may
+    // reach the terminal as it is.
+    ran.stderr = crate::names::escape_text(&ran.stderr);
+    ran
+}
+
+fn parse_and_run<I: IntoIterator<Item = OsString>>(args: I, afterwards: Afterwards) -> Ran {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -167,6 +175,23 @@ fn today(ds: &Dataset, notes: &mut Vec<String>) -> Result<NaiveDate, Failure> {
     })
 }
 
+/// The width to wrap text to: `COLUMNS` when set (so output into a pipe or a test can be
+/// laid out at a fixed width), else the terminal's; none (no wrapping) into a pipe or file.
+fn width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if let Some(c) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c >= 20)
+    {
+        return Some(c.min(1000));
+    }
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    comfy_table::Table::new().width().map(usize::from)
+}
+
 /// Colour only on a terminal that can show it: never when `NO_COLOR` is set
 /// (https://no-color.org) or `TERM` is `dumb` or unset.
 fn color() -> bool {
@@ -199,6 +224,8 @@ impl Shows {
     /// versions must ask for them here.
     fn of(command: &Command) -> Shows {
         match command {
+            // Planning shows sources only when asked to explain.
+            Command::Plan(a) if a.explain => Shows::Everything,
             Command::Plan(_) | Command::Places(_) => Shows::Facts,
             Command::Baggage(_) | Command::Services(_) | Command::Map(_) => Shows::Sources,
             Command::Check | Command::Hours(_) => Shows::Everything,
@@ -270,7 +297,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
     let out = match cli.command {
         Command::Check => commands::check::run(&ds, today(&ds, &mut notes)?),
         Command::Places(a) => commands::places::run(&ds, &a),
-        Command::Plan(a) => commands::plan::run(&ds, &a, today(&ds, &mut notes)?),
+        Command::Plan(a) => commands::plan::run(&ds, &a, today(&ds, &mut notes)?, width()),
         Command::Hours(a) => {
             let today = if a.date.is_none() && a.month.is_none() {
                 Some(today(&ds, &mut notes)?)

@@ -254,11 +254,12 @@ fn a_visa_is_listed_with_how_and_when_it_is_needed() {
         "2027-06-14",
         "--passport",
         "GB",
+        "--explain",
     ])
     .ok();
     assert!(
         r.stdout.contains(
-            "- A visa for Pakistan (GB passport), needed from Mon 14 Jun 2027: apply online before you go; where: visa.nadra.gov.pk, Pakistan's online visa system; takes 2 days; cost not known."
+            "A visa for Pakistan (GB passport), needed from Mon 14 Jun 2027: apply online before you go; where: visa.nadra.gov.pk, Pakistan's online visa system; takes 2 days; cost not known."
         ),
         "{}",
         r.stdout
@@ -358,7 +359,7 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
     .ok();
     assert!(
         r.stdout.contains(
-            "- A visa for China (GB passport; the visa waiver for GB passports ended Thu 31 Dec 2026), needed from"
+            "a visa for China (GB passport, the visa waiver for GB passports ended Thu 31 Dec,"
         ),
         "{}",
         r.stdout

@@ -611,10 +611,12 @@ fn times_in_tables_always_carry_their_zone() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("Mon 15 Jun 13:00 UTC+6"), "{}", r.stdout);
-    assert!(r
-        .stdout
-        .contains("Pass A: in practice be through before 12:00 Beijing time"));
+    assert!(r.stdout.contains("→ Beta 13:00 UTC+6"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("through by 12:00; "),
+        "the cut-off in the post's clock: {}",
+        r.stdout
+    );
     assert!(r.stdout.contains("many people keep Xinjiang time (UTC+6)"));
 }
 

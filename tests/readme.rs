@@ -3,7 +3,10 @@
 //! output. The set-up command's job succeeds.
 
 mod common;
-use common::run;
+use common::run_env;
+
+/// The README's examples are shown as printed at 100 columns.
+const COLUMNS: (&str, &str) = ("COLUMNS", "100");
 
 struct Example {
     args: Vec<String>,
@@ -41,7 +44,7 @@ fn readme_examples_run_and_show_real_output() {
     assert!(examples.len() >= 8, "the README has its examples");
     for ex in &examples {
         let args: Vec<&str> = ex.args.iter().map(String::as_str).collect();
-        let r = run(&args);
+        let r = run_env(&args, &[COLUMNS]);
         assert!(
             r.code == 0 || r.code == 1,
             "`crossings {}` exited {}\n{}",
@@ -71,9 +74,38 @@ fn the_setup_command_runs_the_main_job() {
         .trim_start_matches("cargo run --release -- ")
         .split_whitespace()
         .collect();
-    run(&args).ok().stdout_has("Itinerary 1");
+    run_env(&args, &[COLUMNS]).ok().stdout_has("\n1. Kashgar ");
     assert!(
         readme.lines().any(|l| l == "cargo test"),
         "the test command"
     );
+}
+
+/// The headline example is the whole answer, exactly as printed, and a traveller reads it in
+/// a minute: at most 40 lines at 100 columns, with nothing wider.
+#[test]
+fn the_headline_answer_is_shown_whole_in_forty_lines() {
+    let readme = include_str!("../README.md");
+    let block = readme
+        .split("```console\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .expect("the headline console block");
+    let (cmd, shown) = block.split_once('\n').expect("a command and its output");
+    let args: Vec<&str> = cmd
+        .strip_prefix("$ crossings ")
+        .expect("a crossings command")
+        .split_whitespace()
+        .collect();
+    let r = run_env(&args, &[COLUMNS]).ok();
+    assert_eq!(
+        r.stdout.trim_end(),
+        shown,
+        "the README's headline answer is not what `crossings {cmd}` prints"
+    );
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines.len() <= 40, "{} lines:\n{}", lines.len(), r.stdout);
+    for l in &lines {
+        assert!(l.chars().count() <= 100, "wider than 100 columns: {l}");
+    }
 }

@@ -50,7 +50,7 @@ pub fn run(ds: &Dataset, args: &PlacesArgs) -> Result<Output, Failure> {
     if let Some(q) = &args.query {
         if places.is_empty() && crossings.is_empty() {
             // A search with no match is a valid question with no answer: exit 1.
-            return Ok(Output { text: format!("Nothing matches '{q}'; run `crossings places` to list every place and crossing.\n"), code: 1, notes: vec![] });
+            return Ok(Output { text: format!("Nothing matches '{}'; run `crossings places` to list every place and crossing.\n", names::prefix(q)), code: 1, notes: vec![] });
         }
     }
     if args.json {

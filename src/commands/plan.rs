@@ -7,6 +7,7 @@ use crate::findings::{Advice, Subject};
 use crate::model::{Dataset, Per, StopAt};
 use crate::money;
 use crate::planner::{self, Itinerary, Leg, Request};
+use crate::render::plan::{ItineraryAnswer, Layout, PlanAnswer};
 use crate::render::words::Words;
 use crate::render::{self, words};
 use crate::request;
@@ -15,7 +16,6 @@ use crate::types::{Currency, Money};
 use crate::warnings;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use std::fmt::Write;
 
 /// The largest `--within` (a year and a day).
 const MAX_WITHIN: u32 = 366;
@@ -334,107 +334,18 @@ fn nights(ds: &Dataset, it: &Itinerary) -> (i64, i64) {
     (all.max(0), stopovers)
 }
 
-/// The total line of an itinerary: the known amount (rounded to the currency's usual
-/// unit), what it leaves out, each rate used with its date (flagged when more than a year
-/// older than today) and the share per person.
-fn total_line(
+pub fn run(
     ds: &Dataset,
-    it: &Itinerary,
-    t: &money::Total,
-    party: u32,
+    a: &PlanArgs,
     today: NaiveDate,
-) -> String {
-    let shown = money::rounded(t.sum);
-    let mut line = if !t.any_known(it.legs.len()) {
-        "Total for the party: unknown (no fare for these services is known)".to_string()
-    } else if t.complete() {
-        format!("Total for the party: {}", shown.display())
-    } else {
-        format!("Total for the party: at least {}", shown.display())
-    };
-    if !t.complete() && t.any_known(it.legs.len()) {
-        let mut parts: Vec<String> = t
-            .missing
-            .iter()
-            .map(|(n, m)| {
-                let s = &ds.services[it.legs[*n].service];
-                match m {
-                    money::Missing::Unknown => format!("{}: fare not known", s.name),
-                    money::Missing::Minimum => {
-                        let note = it.legs[*n]
-                            .fare
-                            .and_then(|(fi, _)| s.fares[fi].note.as_ref())
-                            .map(|x| format!(" ({})", x.trim_end_matches('.')))
-                            .unwrap_or_default();
-                        format!("{}: only a minimum is known{note}", s.name)
-                    }
-                    money::Missing::SeatPrice => {
-                        format!(
-                            "{}: seat price not known (only hiring the whole vehicle is priced)",
-                            s.name
-                        )
-                    }
-                    money::Missing::NoRate(c) => format!("{}: no rate to convert {c}", s.name),
-                    money::Missing::TooLarge => format!("{}: too large to add", s.name),
-                }
-            })
-            .collect();
-        parts.dedup();
-        line.push_str(&format!("; not included: {}", parts.join("; ")));
-    }
-    if !t.rates.is_empty() {
-        let rates: Vec<String> = t
-            .rates
-            .iter()
-            .map(|r| match r.date {
-                Some(d) if (today - d).num_days() > money::STALE_RATE_DAYS => format!(
-                    "{} rate of {} (more than a year old)",
-                    r.currency,
-                    Words::full_date(d)
-                ),
-                Some(d) => format!("{} rate of {}", r.currency, Words::full_date(d)),
-                None => format!("{} rate of unknown date", r.currency),
-            })
-            .collect();
-        line.push_str(&format!("; converted at the {}", rates.join(", the ")));
-    }
-    if party > 1 && t.any_known(it.legs.len()) {
-        let each = Money {
-            minor: t.sum.minor / i64::from(party),
-            currency: t.sum.currency,
-        };
-        line.push_str(&format!(
-            "; per person {}{}",
-            if t.complete() { "" } else { "at least " },
-            money::rounded(each).display()
-        ));
-    }
-    line
-}
-
-/// A moment with its zone, or only its day where no source fixes the time.
-fn when(w: &Words, t: DateTime<Utc>, zone: chrono_tz::Tz, known: bool) -> String {
-    if known {
-        w.moment(t, zone)
-    } else {
-        format!(
-            "{} (time not known)",
-            t.with_timezone(&zone).format("%a %-d %b")
-        )
-    }
-}
-
-fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
-    let m = (to - from).num_minutes();
-    crate::types::Dur(m).to_string()
-}
-
-pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failure> {
+    width: Option<usize>,
+) -> Result<Output, Failure> {
     let (req, currency, max) = resolve(ds, a, today)?;
     if let Some(m) = &a.month {
         return crate::export::month::run(ds, &req, m, a.json);
     }
     let (mut plan, earliest) = planner::plan(ds, &req);
+    let more = plan.itineraries.len().saturating_sub(max);
     plan.itineraries.truncate(max);
     let w = Words { ds, today };
     let mut plan_advice = warnings::for_plan(ds, &req, today);
@@ -684,212 +595,39 @@ pub fn run(ds: &Dataset, a: &PlanArgs, today: NaiveDate) -> Result<Output, Failu
         return Ok(Output { text, code, notes });
     }
 
-    let mut out = String::new();
-    let last_day = req.date + chrono::Duration::days(i64::from(req.within) - 1);
-    let window = format!(
-        "{} – {}",
-        req.date.format("%a %-d %b %Y"),
-        last_day.format("%a %-d %b %Y")
-    );
-    if !found {
-        let _ = writeln!(
-            out,
-            "No itinerary from {} to {} leaving {window}.",
-            from.name, to.name
-        );
-        if !plan.connected {
-            let _ = writeln!(
-                out,
-                "No service with known times in the dataset connects {} and {}, even with changes.",
-                from.name, to.name
-            );
-        } else if reasons.is_empty() {
-            let _ = writeln!(
-                out,
-                "No service with known times in the dataset connects {} to {} (even with changes).",
-                from.name, to.name
-            );
-        } else {
-            let _ = writeln!(out, "\nWhy:");
-            for r in &reasons {
-                let _ = writeln!(out, "- {r}");
+    let itineraries = plan
+        .itineraries
+        .iter()
+        .map(|it| {
+            let (nights, stopover_nights) = nights(ds, it);
+            ItineraryAnswer {
+                it: it.clone(),
+                total: money::total(ds, it, currency),
+                nights,
+                stopover_nights,
+                advice: warnings::for_itinerary(ds, &req, it, today),
+                needs: documents::needs(ds, &req, it),
             }
-        }
-        match earliest {
-            _ if !plan.connected => {}
-            Some(d) => {
-                let _ = writeln!(
-                    out,
-                    "\nEarliest departure that works within a year: {}.",
-                    d.format("%a %-d %b %Y")
-                );
-            }
-            None => {
-                let restricted = plan
-                    .fixes
-                    .iter()
-                    .any(|f| matches!(f.change, documents::Change::DropRestrictions));
-                let _ = writeln!(
-                    out,
-                    "\nNo departure within a year works {}.",
-                    if restricted {
-                        "with your --avoid/--via"
-                    } else if req.held_only {
-                        "with the documents you hold (--held-only)"
-                    } else {
-                        "with these passports"
-                    }
-                );
-            }
-        }
-    } else {
-        let _ = writeln!(
-            out,
-            "{} → {}, leaving {window}, party of {}",
-            from.name, to.name, req.party
-        );
-    }
-    if !plan.fixes.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            if found {
-                "Faster with documents you do not hold (--held-only):"
-            } else {
-                "What would change the answer:"
-            }
-        );
-        for f in &plan.fixes {
-            let _ = writeln!(out, "- {}", render::paperwork::fix(ds, &req, f));
-        }
-    }
-    for (n, it) in plan.itineraries.iter().enumerate() {
-        let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
-        let (all_nights, stopover_nights) = nights(ds, it);
-        let _ = writeln!(
-            out,
-            "\nItinerary {}: {} → {} ({}; {} change(s), {} night(s), {} of them at a stopover, {} border crossing(s))",
-            n + 1,
-            when(&w, it.depart(), from.zone.0, it.legs.first().is_some_and(|l| l.time_known)),
-            when(&w, it.arrive(), to.zone.0, it.time_known()),
-            if it.time_known() { duration(it.depart(), it.arrive()) } else { format!("about {}", duration(it.depart(), it.arrive())) },
-            it.changes(),
-            all_nights,
-            stopover_nights,
-            crossings
-        );
-        let mut t = render::table(&[
-            "depart",
-            "arrive",
-            "from → to",
-            "mode",
-            "service",
-            "border",
-            "fare",
-        ]);
-        for l in &it.legs {
-            let s = &ds.services[l.service];
-            let (fp, tp) = (
-                &ds.places[place_of(ds, l, l.board)],
-                &ds.places[place_of(ds, l, l.alight)],
-            );
-            let border = l
-                .borders
-                .iter()
-                .map(|b| {
-                    let c = &ds.crossings[b.crossing];
-                    match b.reach {
-                        Some(t) => format!(
-                            "{} {}",
-                            c.name,
-                            when(&w, t, c.sides[b.first_side].zone.0, l.time_known)
-                        ),
-                        None => format!("{} (time not known)", c.name),
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            let fare = match l.fare {
-                Some((fi, party)) => {
-                    let f = &s.fares[fi];
-                    let per = if f.per == Per::Person {
-                        "person"
-                    } else {
-                        "vehicle"
-                    };
-                    if party == f.price {
-                        format!("{} per {per}", f.price.display())
-                    } else {
-                        format!(
-                            "{} per {per} ({} in all)",
-                            f.price.display(),
-                            party.display()
-                        )
-                    }
-                }
-                None => match l.hire {
-                    Some((fi, m)) => format!(
-                        "seat price not known; whole vehicle {}{}",
-                        m.display(),
-                        s.fares[fi]
-                            .seats
-                            .map(|n| format!(" ({n} seats)"))
-                            .unwrap_or_default()
-                    ),
-                    None => "unknown".into(),
-                },
-            };
-            let (depart, arrive) = if l.time_known {
-                (w.moment(l.depart, fp.zone.0), w.moment(l.arrive, tp.zone.0))
-            } else {
-                (
-                    format!(
-                        "{} (time not known)",
-                        l.depart.with_timezone(&fp.zone.0).format("%a %-d %b")
-                    ),
-                    format!("{} after departure", duration(l.depart, l.arrive)),
-                )
-            };
-            t.add_row(vec![
-                depart,
-                arrive,
-                format!("{} → {}", fp.name, tp.name),
-                render::mode_name(s.mode).to_string(),
-                s.id.to_string(),
-                if border.is_empty() {
-                    "-".into()
-                } else {
-                    border
-                },
-                fare,
-            ]);
-        }
-        let _ = writeln!(out, "{t}");
-        let t = money::total(ds, it, currency);
-        let _ = writeln!(out, "{}", total_line(ds, it, &t, req.party, today));
-        let needs = documents::needs(ds, &req, it);
-        if !needs.is_empty() {
-            let _ = writeln!(out, "Before you go:");
-            for n in &needs {
-                let _ = writeln!(out, "- {}", render::paperwork::need(ds, n));
-            }
-        }
-        let notes = warnings::for_itinerary(ds, &req, it, today);
-        if !notes.is_empty() {
-            let _ = writeln!(out, "Warnings:");
-            for x in &notes {
-                let _ = writeln!(out, "- {}", w.advice(x));
-            }
-        }
-    }
-    if !plan_warnings.is_empty() {
-        let _ = writeln!(out, "\nNotes:");
-        for x in &plan_warnings {
-            let _ = writeln!(out, "- {x}");
-        }
-    }
+        })
+        .collect();
+    let mut reasons = std::mem::take(&mut plan.reasons);
+    // The cause met most often first: it is the one most likely to be the real blocker.
+    reasons.sort_by_key(|(_, dates)| std::cmp::Reverse(dates.len()));
+    let answer = PlanAnswer {
+        req,
+        itineraries,
+        reasons: if found { Vec::new() } else { reasons },
+        notes: plan_advice,
+        earliest,
+        more,
+        plan,
+    };
+    let layout = Layout {
+        width,
+        explain: a.explain,
+    };
     Ok(Output {
-        text: out,
+        text: render::plan::text(&w, &answer, layout),
         code,
         notes,
     })

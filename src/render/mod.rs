@@ -2,6 +2,8 @@
 //! command modules compose them; nothing here decides anything.
 
 pub mod paperwork;
+pub mod plan;
+pub mod text;
 pub mod words;
 
 use crate::model::{Dataset, Dispute, Provenance, SourceIx};

@@ -88,6 +88,17 @@ impl Words<'_> {
         )
     }
 
+    /// A moment with its zone, its date left out when it falls on `day` (the day the line
+    /// already names): "18:00 UTC+6", or "Tue 15 Jun 06:00 UTC+6".
+    pub fn moment_on(&self, t: DateTime<Utc>, zone: Tz, day: NaiveDate) -> String {
+        let l = t.with_timezone(&zone);
+        if l.date_naive() == day {
+            format!("{} {}", l.format("%H:%M"), zone_label(zone, &t))
+        } else {
+            self.moment(t, zone)
+        }
+    }
+
     /// A time of day with its zone: "12:00 Beijing time", the zone judged on `date`.
     pub fn clock(zone: Tz, date: NaiveDate, time: NaiveTime) -> String {
         format!(

@@ -72,9 +72,11 @@ pub fn run(args: &[&str]) -> Run {
 
 pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_crossings"));
+    // No wrapping unless a test asks for a width: the caller's terminal must not matter.
     cmd.args(args)
         .env("CROSSINGS_TODAY", TODAY)
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS");
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -255,6 +255,7 @@ pub fn check_parsed(raw: &RawDataset, mut problems: Vec<Problem>) -> String {
                 json: true,
             },
             today(),
+            None,
         );
     }
     outcome

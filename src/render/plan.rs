@@ -1,0 +1,1014 @@
+//! The plan as a traveller reads it: per itinerary a header line (leave, arrive, duration,
+//! changes, nights, borders, total), its legs with the services' names and local times, and
+//! each border pass in each post's clock; then, once for the whole answer, the notes —
+//! "Before you go", "At the border", "Check locally" — each naming the itineraries it
+//! applies to and none twice. `--explain` adds the sources and the dispute texts.
+
+use super::text::wrap;
+use super::words::{count, country_name, fact_name, join_and, thousands, Words};
+use crate::calendar;
+use crate::documents::{self, Need};
+use crate::findings::{Advice, Blocker, Subject};
+use crate::model::{CrossingIx, Dataset, Per, StopAt};
+use crate::money;
+use crate::planner::{Itinerary, Leg, Plan, Request};
+use crate::types::Money;
+use crate::warnings::HIGH_PASS_M;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One itinerary with what the command worked out about it.
+pub struct ItineraryAnswer {
+    pub it: Itinerary,
+    pub total: money::Total,
+    pub nights: i64,
+    pub stopover_nights: i64,
+    pub advice: Vec<Advice>,
+    pub needs: Vec<Need>,
+}
+
+/// The answer to `plan`: the request, the itineraries, and when there are none, why.
+pub struct PlanAnswer {
+    pub req: Request,
+    pub itineraries: Vec<ItineraryAnswer>,
+    /// Blocking causes, the one met most often first, each with the dates it applied to.
+    pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
+    /// Notes about the whole answer (past date, no passport, services not used, disputes
+    /// behind the reasons).
+    pub notes: Vec<Advice>,
+    pub earliest: Option<NaiveDate>,
+    /// Itineraries found beyond `--max`, not shown.
+    pub more: usize,
+    /// The search itself (what would change the answer, whether the places connect).
+    pub plan: Plan,
+}
+
+/// An itinerary passing a crossing: its number, the side it reaches first, when (if the
+/// time is known) and the local day.
+type Reached = (usize, usize, Option<DateTime<Utc>>, NaiveDate);
+
+/// How the human view is laid out.
+#[derive(Clone, Copy)]
+pub struct Layout {
+    pub width: Option<usize>,
+    pub explain: bool,
+}
+
+fn place_of(ds: &Dataset, leg: &Leg, stop: usize) -> usize {
+    match ds.services[leg.service].stops[stop].at {
+        StopAt::Place(p) => p,
+        StopAt::Crossing(_) => 0,
+    }
+}
+
+fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
+    crate::types::Dur((to - from).num_minutes()).to_string()
+}
+
+/// "350 USD per vehicle", "400 KGS per person (800 KGS for the party)".
+fn fare_text(ds: &Dataset, leg: &Leg) -> String {
+    let s = &ds.services[leg.service];
+    match leg.fare {
+        Some((fi, party)) => {
+            let f = &s.fares[fi];
+            let per = if f.per == Per::Person {
+                "person"
+            } else {
+                "vehicle"
+            };
+            let least = if f.at_least { "at least " } else { "" };
+            if party == f.price {
+                format!("{least}{} per {per}", f.price.display())
+            } else {
+                format!(
+                    "{least}{} per {per} ({} for the party)",
+                    f.price.display(),
+                    party.display()
+                )
+            }
+        }
+        None => "fare not known".into(),
+    }
+}
+
+fn total_text(t: &money::Total, legs: usize) -> String {
+    let shown = money::rounded(t.sum);
+    match (t.any_known(legs), t.complete()) {
+        (false, _) => "fares not known".into(),
+        (true, true) => format!("{} for the party", shown.display()),
+        (true, false) => format!("at least {} for the party", shown.display()),
+    }
+}
+
+/// The total line of an itinerary: the known amount (rounded to the currency's usual
+/// unit), what it leaves out, each rate used with its date (flagged when more than a year
+/// older than today) and the share per person.
+pub fn total_line(
+    ds: &Dataset,
+    it: &Itinerary,
+    t: &money::Total,
+    party: u32,
+    today: NaiveDate,
+) -> String {
+    let shown = money::rounded(t.sum);
+    let mut line = if !t.any_known(it.legs.len()) {
+        "Total for the party: unknown (no fare for these services is known)".to_string()
+    } else if t.complete() {
+        format!("Total for the party: {}", shown.display())
+    } else {
+        format!("Total for the party: at least {}", shown.display())
+    };
+    if !t.complete() && t.any_known(it.legs.len()) {
+        let mut parts: Vec<String> = t
+            .missing
+            .iter()
+            .map(|(n, m)| {
+                let s = &ds.services[it.legs[*n].service];
+                match m {
+                    money::Missing::Unknown => format!("{}: fare not known", s.name),
+                    money::Missing::Minimum => {
+                        let note = it.legs[*n]
+                            .fare
+                            .and_then(|(fi, _)| s.fares[fi].note.as_ref())
+                            .map(|x| format!(" ({})", x.trim_end_matches('.')))
+                            .unwrap_or_default();
+                        format!("{}: only a minimum is known{note}", s.name)
+                    }
+                    money::Missing::SeatPrice => {
+                        format!(
+                            "{}: seat price not known (only hiring the whole vehicle is priced)",
+                            s.name
+                        )
+                    }
+                    money::Missing::NoRate(c) => format!("{}: no rate to convert {c}", s.name),
+                    money::Missing::TooLarge => format!("{}: too large to add", s.name),
+                }
+            })
+            .collect();
+        parts.dedup();
+        line.push_str(&format!("; not included: {}", parts.join("; ")));
+    }
+    if !t.rates.is_empty() {
+        let rates: Vec<String> = t
+            .rates
+            .iter()
+            .map(|r| match r.date {
+                Some(d) if (today - d).num_days() > money::STALE_RATE_DAYS => format!(
+                    "{} rate of {} (more than a year old)",
+                    r.currency,
+                    Words::full_date(d)
+                ),
+                Some(d) => format!("{} rate of {}", r.currency, Words::full_date(d)),
+                None => format!("{} rate of unknown date", r.currency),
+            })
+            .collect();
+        line.push_str(&format!("; converted at the {}", rates.join(", the ")));
+    }
+    if party > 1 && t.any_known(it.legs.len()) {
+        let each = Money {
+            minor: t.sum.minor / i64::from(party),
+            currency: t.sum.currency,
+        };
+        line.push_str(&format!(
+            "; per person {}{}",
+            if t.complete() { "" } else { "at least " },
+            money::rounded(each).display()
+        ));
+    }
+    line
+}
+
+/// "itinerary 2", "itineraries 1 and 3", "all itineraries".
+fn applies_to(set: &BTreeSet<usize>, all: usize) -> String {
+    if all > 1 && set.len() == all {
+        return "all".into();
+    }
+    let n: Vec<String> = set.iter().map(|i| i.to_string()).collect();
+    n.join(", ")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Section {
+    BeforeYouGo,
+    AtTheBorder,
+    CheckLocally,
+}
+
+/// The notes of the whole answer, each once, with the itineraries (1-based) it applies to.
+#[derive(Default)]
+struct Notes {
+    items: Vec<(Section, String, BTreeSet<usize>)>,
+}
+
+impl Notes {
+    fn add(&mut self, section: Section, text: String, itinerary: usize) {
+        match self
+            .items
+            .iter_mut()
+            .find(|(s, t, _)| *s == section && *t == text)
+        {
+            Some((_, _, set)) => {
+                set.insert(itinerary);
+            }
+            None => self
+                .items
+                .push((section, text, BTreeSet::from([itinerary]))),
+        }
+    }
+}
+
+/// A post's hours in its own clock (and its days, when the two posts differ): "China post
+/// 10:00–17:00 Beijing time, through by 12:00".
+fn post_text(ds: &Dataset, ci: CrossingIx, side: usize, on: NaiveDate, days: bool) -> String {
+    let sd = &ds.crossings[ci].sides[side];
+    let clock = |t| Words::clock(sd.zone.0, on, t);
+    let mut s = format!("{} post", country_name(sd.country));
+    if days {
+        match sd.days {
+            Some(d) => s.push_str(&format!(" {d}")),
+            None => s.push_str(", days not known,"),
+        }
+    }
+    match sd.hours {
+        Some(h) => s.push_str(&format!(
+            " {}–{}",
+            h.start.0.format("%H:%M"),
+            clock(h.end.0)
+        )),
+        None => s.push_str(" hours not known"),
+    }
+    for b in &sd.breaks {
+        s.push_str(&format!(
+            ", lunch {}–{}",
+            b.start.0.format("%H:%M"),
+            b.end.0.format("%H:%M")
+        ));
+    }
+    if let Some(c) = sd.cutoff {
+        s.push_str(&format!(", through by {}", c.0.format("%H:%M")));
+    }
+    s
+}
+
+/// How long before the first post's last entry a pass reaches it: "2h before the cut-off".
+fn margin_text(ds: &Dataset, ci: CrossingIx, side: usize, reach: DateTime<Utc>) -> String {
+    let sd = &ds.crossings[ci].sides[side];
+    let local = reach.with_timezone(&sd.zone.0);
+    let at = Words::clock(sd.zone.0, local.date_naive(), local.time());
+    match calendar::last_entry(sd) {
+        Some(last) => {
+            let m = (last - local.time()).num_minutes();
+            let what = if sd.cutoff.is_some() {
+                "the cut-off"
+            } else {
+                "closing"
+            };
+            if m <= 0 {
+                format!("reached {at}: no margin")
+            } else {
+                format!("reached {at}, {} before {what}", crate::types::Dur(m))
+            }
+        }
+        None => format!("reached {at}"),
+    }
+}
+
+/// A document to arrange, as (how and by when, what): documents obtained the same way by
+/// the same day share one note. The data's long note only with `--explain`.
+fn need_parts(w: &Words, n: &Need) -> (String, String) {
+    let ds = w.ds;
+    use crate::visa::Channel;
+    let what = super::paperwork::doc_name(ds, n.doc, n.requirement);
+    let what = short_name(what.strip_prefix("the ").unwrap_or(&what));
+    let how = match n.channel {
+        Channel::Online => "Online",
+        Channel::Agency => "Through a travel agency",
+        Channel::Office => "At a government office on the way",
+        Channel::Embassy => "At an embassy or consulate",
+        _ => "How is not known",
+    };
+    let mut details = Vec::new();
+    if let Some(p) = n.passport {
+        details.push(format!("{p} passport"));
+        if let Some(d) = n.waiver_ended {
+            details.push(format!(
+                "the visa waiver for {p} passports ended {}",
+                w.date(d)
+            ));
+        }
+    }
+    if let Some(at) = &n.get.apply_at {
+        details.push(format!("apply at {at}"));
+    }
+    if let Some(l) = n.get.lead {
+        details.push(format!("takes {}", super::paperwork::lead(l)));
+    }
+    if let Some(c) = n.get.cost {
+        details.push(if c.minor == 0 {
+            "free".into()
+        } else {
+            c.display()
+        });
+    }
+    let item = if details.is_empty() {
+        what
+    } else {
+        format!("{what} ({})", details.join(", "))
+    };
+    let checked = if n.enforced {
+        ""
+    } else {
+        " (whether still checked is uncertain)"
+    };
+    (
+        format!("{how}, needed from {}{checked}", w.date(n.by)),
+        item,
+    )
+}
+
+/// A name without its trailing parenthesis, for notes that refer back to a leg:
+/// "Agency transfer Kashgar–Torugart–Bishkek (change of car at the pass)" → "Agency
+/// transfer Kashgar–Torugart–Bishkek".
+fn short_name(name: &str) -> String {
+    match name.rfind(" (") {
+        Some(i) if name.ends_with(')') && i > 0 => name[..i].to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// What to check locally about one subject, as short phrases.
+fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
+    let ds = w.ds;
+    Some(match a {
+        Advice::WhenFull { service } => (
+            Subject::Service(*service),
+            "leaves when full and may not run that day".into(),
+        ),
+        Advice::NoDepartureTime { service, days } => (
+            Subject::Service(*service),
+            match days {
+                Some(d) => format!(
+                    "runs {} but no source gives its departure time",
+                    super::words::runs_on(*d)
+                ),
+                None => "no source gives its days or time".into(),
+            },
+        ),
+        Advice::Unconfirmed { service, old } => (
+            Subject::Service(*service),
+            if *old {
+                "no report for 3 years".into()
+            } else {
+                "no recent report that it runs".into()
+            },
+        ),
+        Advice::MinimumFare { service, .. } => {
+            (Subject::Service(*service), "its fare is a minimum".into())
+        }
+        Advice::FareUnknown { service } => (Subject::Service(*service), "fare not known".into()),
+        Advice::SeatsUnknown { service } => (
+            Subject::Service(*service),
+            "priced per vehicle, seats not known (one vehicle assumed)".into(),
+        ),
+        Advice::Disputed {
+            subject: Subject::Crossing(_),
+            ..
+        } => return None,
+        Advice::Disputed { subject, dispute } => (
+            *subject,
+            format!(
+                "disputed: {}",
+                fact_name(&w.dispute_of(*subject, *dispute).fact)
+            ),
+        ),
+        Advice::Stale { subject, verified } => {
+            (*subject, format!("last verified {}", w.date(*verified)))
+        }
+        Advice::ClockTrap { place, at } => {
+            let p = &ds.places[*place];
+            let local = p.local_zone.map(|z| z.0).unwrap_or(p.zone.0);
+            (
+                Subject::Place(*place),
+                format!(
+                    "many people keep {} ({}): ask which clock a ticket uses",
+                    super::words::zone_label(local, at),
+                    super::words::utc_offset(local, at),
+                ),
+            )
+        }
+        Advice::CrossingUncertain { crossing } => {
+            (Subject::Crossing(*crossing), "status uncertain".into())
+        }
+        _ => return None,
+    })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The human view of a plan.
+pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
+    let ds = w.ds;
+    let req = &a.req;
+    let width = layout.width;
+    let from = &ds.places[req.from];
+    let to = &ds.places[req.to];
+    let last_day = req.date + chrono::Duration::days(i64::from(req.within) - 1);
+    let window = format!(
+        "{} – {}",
+        Words::full_date(req.date),
+        Words::full_date(last_day)
+    );
+    let mut out = String::new();
+    let found = !a.itineraries.is_empty();
+
+    if !found {
+        out.push_str(&wrap(
+            &format!(
+                "No itinerary from {} to {} leaving {window}.",
+                from.name, to.name
+            ),
+            width,
+            "",
+            "",
+        ));
+        if !a.plan.connected {
+            out.push_str(&wrap(
+                &format!(
+                    "No service with known times in the dataset connects {} and {}, even with changes.",
+                    from.name, to.name
+                ),
+                width,
+                "",
+                "",
+            ));
+        } else if a.reasons.is_empty() {
+            out.push_str(&wrap(
+                &format!(
+                    "No service with known times in the dataset connects {} to {} (even with changes).",
+                    from.name, to.name
+                ),
+                width,
+                "",
+                "",
+            ));
+        } else {
+            out.push_str("\nWhy:\n");
+            for (b, dates) in &a.reasons {
+                let first = dates.iter().next().copied().unwrap_or(req.date);
+                let shown: Vec<String> = dates.iter().take(3).map(|d| w.date(*d)).collect();
+                let more = dates.len().saturating_sub(3);
+                let more = if more > 0 {
+                    format!(" and {}", count(more as i64, "more day", "more days"))
+                } else {
+                    String::new()
+                };
+                out.push_str(&wrap(
+                    &format!(
+                        "{} (met on {}{more})",
+                        w.blocker(b, first),
+                        shown.join(", ")
+                    ),
+                    width,
+                    "- ",
+                    "  ",
+                ));
+            }
+        }
+        if a.plan.connected {
+            match a.earliest {
+                Some(d) => out.push_str(&format!(
+                    "\nEarliest departure that works within a year: {}.\n",
+                    Words::full_date(d)
+                )),
+                None => {
+                    let restricted = a
+                        .plan
+                        .fixes
+                        .iter()
+                        .any(|f| matches!(f.change, documents::Change::DropRestrictions));
+                    out.push_str(&format!(
+                        "\nNo departure within a year works {}.\n",
+                        if restricted {
+                            "with your --avoid/--via"
+                        } else if req.held_only {
+                            "with the documents you hold (--held-only)"
+                        } else {
+                            "with these passports"
+                        }
+                    ));
+                }
+            }
+        }
+    } else {
+        let passports: Vec<String> = req.passports.iter().map(|p| p.to_string()).collect();
+        let who = if passports.is_empty() {
+            String::new()
+        } else {
+            format!(", {} passport", passports.join("/"))
+        };
+        let party = if req.party > 1 {
+            format!(", party of {}", req.party)
+        } else {
+            String::new()
+        };
+        let shown = a.itineraries.len();
+        let found = if a.more > 0 {
+            format!("{shown} of {} itineraries", shown + a.more)
+        } else {
+            count(shown as i64, "itinerary", "itineraries")
+        };
+        out.push_str(&wrap(
+            &format!(
+                "{} → {}, leaving {window}{party}{who}: {found}",
+                from.name, to.name
+            ),
+            width,
+            "",
+            "",
+        ));
+    }
+    if !a.plan.fixes.is_empty() {
+        out.push_str(if found {
+            "\nFaster with documents you do not hold (--held-only):\n"
+        } else {
+            "\nWhat would change the answer:\n"
+        });
+        for f in &a.plan.fixes {
+            out.push_str(&wrap(&super::paperwork::fix(ds, req, f), width, "- ", "  "));
+        }
+    }
+
+    let mut notes = Notes::default();
+    // Per crossing: the itineraries that pass it, with where and when each reaches it.
+    let mut borders: BTreeMap<CrossingIx, Vec<Reached>> = BTreeMap::new();
+    let mut checks: BTreeMap<Subject, (Vec<String>, BTreeSet<usize>)> = BTreeMap::new();
+    let mut subjects_order: Vec<Subject> = Vec::new();
+    let n_all = a.itineraries.len();
+
+    for (k, ia) in a.itineraries.iter().enumerate() {
+        let n = k + 1;
+        let it = &ia.it;
+        let first_known = it.legs.first().is_some_and(|l| l.time_known);
+        let leave_day = it.depart().with_timezone(&from.zone.0).date_naive();
+        let leave = if first_known {
+            w.moment(it.depart(), from.zone.0)
+        } else {
+            format!("{}, time not known", w.date(leave_day))
+        };
+        let arrive = if it.time_known() {
+            format!(" {}", w.moment_on(it.arrive(), to.zone.0, leave_day))
+        } else {
+            let day = it.arrive().with_timezone(&to.zone.0).date_naive();
+            if day == leave_day {
+                ", time not known".to_string()
+            } else {
+                format!(" {}, time not known", w.date(day))
+            }
+        };
+        let dur = duration(it.depart(), it.arrive());
+        let dur = if it.time_known() {
+            dur
+        } else {
+            format!("about {dur}")
+        };
+        let nights = if ia.stopover_nights > 0 {
+            format!(
+                "{} ({} at a stopover)",
+                count(ia.nights, "night", "nights"),
+                ia.stopover_nights
+            )
+        } else {
+            count(ia.nights, "night", "nights")
+        };
+        let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
+        if n == 1 && !a.plan.fixes.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&wrap(
+            &format!(
+                "{n}. {} {leave} → {}{arrive}; {dur}, {}, {nights}, {}; {}",
+                from.name,
+                to.name,
+                count(it.changes() as i64, "change", "changes"),
+                count(crossings as i64, "border", "borders"),
+                total_text(&ia.total, it.legs.len())
+            ),
+            width,
+            "",
+            "   ",
+        ));
+        let mut day = leave_day;
+        for (k, l) in it.legs.iter().enumerate() {
+            let s = &ds.services[l.service];
+            let (fp, tp) = (
+                &ds.places[place_of(ds, l, l.board)],
+                &ds.places[place_of(ds, l, l.alight)],
+            );
+            let when = if k == 0 {
+                // The header says when the first leg leaves.
+                String::new()
+            } else if l.time_known {
+                let t = w.moment_on(l.depart, fp.zone.0, day) + " ";
+                day = l.depart.with_timezone(&fp.zone.0).date_naive();
+                t
+            } else {
+                format!(
+                    "{}, time not known (about {}): ",
+                    w.date(l.depart.with_timezone(&fp.zone.0).date_naive()),
+                    duration(l.depart, l.arrive)
+                )
+            };
+            let extra = if layout.explain {
+                format!(" [{}], {}", s.id, fare_text(ds, l))
+            } else {
+                String::new()
+            };
+            out.push_str(&wrap(
+                &format!("{when}{} → {}: {}{extra}", fp.name, tp.name, s.name),
+                width,
+                "   ",
+                "     ",
+            ));
+            for b in &l.borders {
+                let c = &ds.crossings[b.crossing];
+                let (first, second) = (b.first_side, 1 - b.first_side);
+                let post = |side: usize, t: Option<DateTime<Utc>>| {
+                    let sd = &c.sides[side];
+                    match t.filter(|_| l.time_known) {
+                        Some(t) => format!(
+                            "{} post {}",
+                            country_name(sd.country),
+                            w.moment_on(t, sd.zone.0, day)
+                        ),
+                        None => format!("{} post", country_name(sd.country)),
+                    }
+                };
+                let times = if l.time_known && b.reach.is_some() {
+                    String::new()
+                } else {
+                    " (times not known)".into()
+                };
+                out.push_str(&wrap(
+                    &format!(
+                        "{}: {}, {}{times}",
+                        c.name,
+                        post(first, b.reach),
+                        post(second, b.cleared)
+                    ),
+                    width,
+                    "     ",
+                    "       ",
+                ));
+            }
+        }
+
+        // The notes of this itinerary.
+        if layout.explain {
+            for need in &ia.needs {
+                notes.add(Section::BeforeYouGo, super::paperwork::need(ds, need), n);
+            }
+        } else {
+            let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+            for need in &ia.needs {
+                let (how, what) = need_parts(w, need);
+                match groups.iter_mut().find(|(h, _)| *h == how) {
+                    Some((_, items)) => items.push(what),
+                    None => groups.push((how, vec![what])),
+                }
+            }
+            for (how, items) in groups {
+                notes.add(
+                    Section::BeforeYouGo,
+                    format!("{how}: {}", items.join("; ")),
+                    n,
+                );
+            }
+        }
+        for adv in &ia.advice {
+            match adv {
+                Advice::BookAhead { service } => notes.add(
+                    Section::BeforeYouGo,
+                    format!(
+                        "Book {} ahead through an agency (it runs on demand)",
+                        short_name(w.service(*service))
+                    ),
+                    n,
+                ),
+                Advice::Entry(_) => notes.add(Section::AtTheBorder, w.advice(adv), n),
+                Advice::Border {
+                    crossing,
+                    first_side,
+                    reach,
+                } => {
+                    let leg_known = it
+                        .legs
+                        .iter()
+                        .find(|l| l.borders.iter().any(|b| b.crossing == *crossing))
+                        .is_none_or(|l| l.time_known);
+                    let zone = ds.crossings[*crossing].sides[*first_side].zone.0;
+                    let day = reach
+                        .unwrap_or(it.depart())
+                        .with_timezone(&zone)
+                        .date_naive();
+                    borders.entry(*crossing).or_default().push((
+                        n,
+                        *first_side,
+                        reach.filter(|_| leg_known),
+                        day,
+                    ));
+                }
+                // Said in the crossing's note: the times not known, the hours not known, the
+                // disputes.
+                Advice::BorderTimeUnknown { .. }
+                | Advice::HoursUnknown { .. }
+                | Advice::Disputed {
+                    subject: Subject::Crossing(_),
+                    ..
+                } => {}
+                // How old the sources are: the --explain sources section gives their dates.
+                Advice::NewestSource { .. } if !layout.explain => {}
+                Advice::MinimumFare { .. }
+                | Advice::SeatsUnknown { .. }
+                | Advice::FareUnknown { .. }
+                    if !layout.explain => {}
+                Advice::ClosureNear { .. } => {
+                    notes.add(Section::AtTheBorder, capitalise(&w.advice(adv)), n)
+                }
+                other => {
+                    if let Some((subject, phrase)) = check_phrase(w, other) {
+                        let e = checks.entry(subject).or_default();
+                        if !e.0.contains(&phrase) {
+                            e.0.push(phrase);
+                        }
+                        e.1.insert(n);
+                        if !subjects_order.contains(&subject) {
+                            subjects_order.push(subject);
+                        }
+                    } else {
+                        notes.add(Section::CheckLocally, capitalise(&w.advice(other)), n);
+                    }
+                }
+            }
+        }
+    }
+
+    // One note per crossing: each post's days and hours in its own clock, altitude, and
+    // when each itinerary reaches it.
+    let mut border_notes: Vec<(String, BTreeSet<usize>)> = Vec::new();
+    for (ci, passes) in &borders {
+        let c = &ds.crossings[*ci];
+        let (_, side0, _, day0) = passes[0];
+        let mut parts = vec![];
+        let same_days = c.sides[0].days == c.sides[1].days;
+        let head = match (same_days, c.sides[0].days) {
+            (true, Some(d)) => format!("{}, {d}", c.name),
+            _ => c.name.to_string(),
+        };
+        for side in [side0, 1 - side0] {
+            parts.push(post_text(ds, *ci, side, day0, !same_days));
+        }
+        if let Some(alt) = c.altitude_m.filter(|a| *a > HIGH_PASS_M) {
+            parts.push(format!("{} m: snow even in summer", thousands(alt)));
+        }
+        // Itineraries that reach the post with the same margin are named together.
+        let mut reached: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut unknown: Vec<usize> = Vec::new();
+        for (n, side, reach, _) in passes {
+            match reach {
+                Some(t) => {
+                    let m = margin_text(ds, *ci, *side, *t);
+                    match reached.iter_mut().find(|(x, _)| *x == m) {
+                        Some((_, ns)) => ns.push(*n),
+                        None => reached.push((m, vec![*n])),
+                    }
+                }
+                None => unknown.push(*n),
+            }
+        }
+        let label = |ns: &[usize]| {
+            if n_all > 1 && ns.len() < passes.len() {
+                let v: Vec<String> = ns.iter().map(|n| n.to_string()).collect();
+                format!(" ({})", v.join(", "))
+            } else {
+                String::new()
+            }
+        };
+        for (m, ns) in &reached {
+            parts.push(format!("{m}{}", label(ns)));
+        }
+        if !unknown.is_empty() {
+            parts.push(format!(
+                "arrival time not known: only the day was checked{}",
+                label(&unknown)
+            ));
+        }
+        let disputed: Vec<String> = c
+            .disputes
+            .iter()
+            .filter(|d| crate::warnings::matters(d))
+            .map(|d| fact_name(&d.fact))
+            .collect();
+        if !disputed.is_empty() {
+            parts.push(format!("disputed {}", join_and(&disputed)));
+        }
+        let set: BTreeSet<usize> = passes.iter().map(|p| p.0).collect();
+        border_notes.push((format!("{head}: {}", parts.join("; ")), set));
+    }
+
+    let sections = [
+        (Section::BeforeYouGo, "Before you go"),
+        (Section::AtTheBorder, "At the border"),
+        (Section::CheckLocally, "Check locally"),
+    ];
+    for (section, title) in sections {
+        let mut lines: Vec<(String, BTreeSet<usize>)> = Vec::new();
+        if section == Section::AtTheBorder {
+            lines.extend(border_notes.iter().cloned());
+        }
+        for (s, t, set) in &notes.items {
+            if *s == section {
+                lines.push((t.clone(), set.clone()));
+            }
+        }
+        if section == Section::CheckLocally {
+            for subject in &subjects_order {
+                let (phrases, set) = &checks[subject];
+                // "disputed: fare", "disputed: duration" → "disputed fare and duration".
+                let mut said: Vec<String> = Vec::new();
+                let mut disputed: Vec<String> = Vec::new();
+                for p in phrases {
+                    match p.strip_prefix("disputed: ") {
+                        Some(f) => disputed.push(f.to_string()),
+                        None => said.push(p.clone()),
+                    }
+                }
+                if !disputed.is_empty() {
+                    said.push(format!("disputed {}", join_and(&disputed)));
+                }
+                let name = match subject {
+                    Subject::Service(_) => short_name(w.subject(*subject)),
+                    _ => w.subject(*subject).to_string(),
+                };
+                lines.push((format!("{name}: {}", said.join("; ")), set.clone()));
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{title}:\n"));
+        for (t, set) in lines {
+            let t = if n_all > 1 {
+                format!("[{}] {t}", applies_to(&set, n_all))
+            } else {
+                t
+            };
+            out.push_str(&wrap(&t, width, "- ", "  "));
+        }
+    }
+
+    let notes: Vec<&Advice> = a
+        .notes
+        .iter()
+        .filter(|n| layout.explain || !matches!(n, Advice::Untimed { .. }))
+        .collect();
+    if !notes.is_empty() {
+        out.push_str("\nNotes:\n");
+        // Without --explain, the disputes behind the reasons are named, one line per record.
+        let mut disputed: Vec<(Subject, Vec<String>)> = Vec::new();
+        for adv in notes {
+            match adv {
+                Advice::Disputed { subject, dispute } if !layout.explain => {
+                    let fact = fact_name(&w.dispute_of(*subject, *dispute).fact);
+                    match disputed.iter_mut().find(|(s, _)| s == subject) {
+                        Some((_, facts)) => facts.push(fact),
+                        None => disputed.push((*subject, vec![fact])),
+                    }
+                }
+                _ => out.push_str(&wrap(&capitalise(&w.advice(adv)), width, "- ", "  ")),
+            }
+        }
+        for (subject, facts) in disputed {
+            out.push_str(&wrap(
+                &format!(
+                    "{}: disputed {} (--explain shows each version and its sources)",
+                    w.subject(subject),
+                    join_and(&facts)
+                ),
+                width,
+                "- ",
+                "  ",
+            ));
+        }
+    }
+
+    if layout.explain {
+        out.push_str(&explain(w, a, width));
+    }
+    out
+}
+
+/// `--explain`: every record used with its sources and the dates they report, and the full
+/// text of every dispute that could change the plan.
+fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
+    let ds = w.ds;
+    let mut subjects: Vec<Subject> = Vec::new();
+    for ia in &a.itineraries {
+        for l in &ia.it.legs {
+            if !subjects.contains(&Subject::Service(l.service)) {
+                subjects.push(Subject::Service(l.service));
+            }
+            for b in &l.borders {
+                if !subjects.contains(&Subject::Crossing(b.crossing)) {
+                    subjects.push(Subject::Crossing(b.crossing));
+                }
+            }
+        }
+    }
+    for adv in &a.notes {
+        if let Advice::Disputed { subject, .. } = adv {
+            if !subjects.contains(subject) {
+                subjects.push(*subject);
+            }
+        }
+    }
+    let mut out = String::from("\nSources:\n");
+    for s in &subjects {
+        let (id, prov, disputes) = match *s {
+            Subject::Service(i) => {
+                let x = &ds.services[i];
+                (&x.id, &x.prov, &x.disputes)
+            }
+            Subject::Crossing(i) => {
+                let x = &ds.crossings[i];
+                (&x.id, &x.prov, &x.disputes)
+            }
+            Subject::Place(i) => {
+                let x = &ds.places[i];
+                (&x.id, &x.prov, &ds.crossings[0].disputes)
+            }
+        };
+        let sources: Vec<String> = prov
+            .sources
+            .iter()
+            .filter_map(|ix| ds.sources.get(*ix))
+            .map(|src| format!("{} ({})", src.title, src.reports))
+            .collect();
+        out.push_str(&wrap(
+            &format!(
+                "{} [{id}], verified {}: {}",
+                w.subject(*s),
+                prov.verified
+                    .map(|d| w.date(d))
+                    .unwrap_or_else(|| "never".into()),
+                sources.join("; ")
+            ),
+            width,
+            "- ",
+            "  ",
+        ));
+        if matches!(s, Subject::Place(_)) {
+            continue;
+        }
+        for d in disputes.iter().filter(|d| crate::warnings::matters(d)) {
+            out.push_str(&wrap(
+                &format!("disputed {}: {}", fact_name(&d.fact), d.summary),
+                width,
+                "  ",
+                "    ",
+            ));
+            for alt in &d.alternatives {
+                let srcs: Vec<String> = alt
+                    .sources
+                    .iter()
+                    .filter_map(|ix| ds.sources.get(*ix))
+                    .map(|src| format!("{} ({})", src.title, src.reports))
+                    .collect();
+                out.push_str(&wrap(
+                    &format!("{} [{}]", alt.says, srcs.join("; ")),
+                    width,
+                    "  · ",
+                    "    ",
+                ));
+            }
+        }
+    }
+    for (k, ia) in a.itineraries.iter().enumerate() {
+        out.push_str(&wrap(
+            &format!(
+                "Itinerary {}: {}",
+                k + 1,
+                total_line(ds, &ia.it, &ia.total, a.req.party, w.today)
+            ),
+            width,
+            "- ",
+            "  ",
+        ));
+    }
+    out
+}
