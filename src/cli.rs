@@ -38,6 +38,13 @@ pub enum Command {
     /// List places and crossings, with ids, names, aliases, country and time zone.
     #[command(after_help = EXIT_CODES)]
     Places(PlacesArgs),
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `crossings manpage > crossings.1`.
+    Manpage,
     /// Validate the dataset and summarise it.
     #[command(after_help = EXIT_CODES)]
     Check,

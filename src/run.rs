@@ -229,6 +229,8 @@ impl Shows {
             Command::Plan(_) | Command::Places(_) => Shows::Facts,
             Command::Baggage(_) | Command::Services(_) | Command::Map(_) => Shows::Sources,
             Command::Check | Command::Hours(_) => Shows::Everything,
+            // Answered before any dataset is loaded.
+            Command::Completions { .. } | Command::Manpage => Shows::Facts,
         }
     }
 }
@@ -292,9 +294,29 @@ enum Afterwards {
 }
 
 fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
+    // Completions and the manual page describe the command line, not the data.
+    match &cli.command {
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "crossings", &mut buf);
+            return Ok(Output::answer(String::from_utf8_lossy(&buf).into_owned()));
+        }
+        Command::Manpage => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|e| Failure::Usage(format!("cannot write the manual page: {e}")))?;
+            return Ok(Output::answer(String::from_utf8_lossy(&buf).into_owned()));
+        }
+        _ => {}
+    }
     let ds = load_dataset(cli.data.as_deref(), Shows::of(&cli.command))?;
     let mut notes = Vec::new();
     let out = match cli.command {
+        // Answered above, before the dataset is loaded.
+        Command::Completions { .. } | Command::Manpage => Ok(Output::answer(String::new())),
         Command::Check => commands::check::run(&ds, today(&ds, &mut notes)?),
         Command::Places(a) => commands::places::run(&ds, &a),
         Command::Plan(a) => commands::plan::run(&ds, &a, today(&ds, &mut notes)?, width()),

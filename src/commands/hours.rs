@@ -221,9 +221,14 @@ pub fn run(
         let cc = request::country(ds, cc, "--country")?;
         chosen.retain(|i| ds.crossings[*i].countries().contains(&cc));
         if chosen.is_empty() {
-            return Err(Failure::Usage(format!(
-                "no crossing in the dataset is on a border of {cc}; try another --country"
-            )));
+            // A valid question with no answer: exit 1, the reason and the fix on stderr.
+            return Ok(Output {
+                text: String::new(),
+                code: 1,
+                notes: vec![format!(
+                    "no crossing in the dataset is on a border of {cc}; try another --country"
+                )],
+            });
         }
     }
     if let Some(m) = &a.month {

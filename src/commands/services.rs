@@ -190,7 +190,12 @@ pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
         .transpose()?;
     let chosen = select(ds, from, to, via);
     if chosen.is_empty() && (from.is_some() || to.is_some() || via.is_some()) {
-        return Err(Failure::Usage("no service in the dataset matches these --from/--to/--via; run `crossings services` to list them all".into()));
+        // A valid question with no answer: exit 1, the reason and the fix on stderr.
+        return Ok(Output {
+            text: String::new(),
+            code: 1,
+            notes: vec!["no service in the dataset matches these --from/--to/--via; run `crossings services` to list them all".into()],
+        });
     }
     if a.json {
         let list: Vec<ServiceJson> = chosen
