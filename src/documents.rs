@@ -62,6 +62,24 @@ pub fn ready_on(today: NaiveDate, lead: Option<Lead>) -> Option<NaiveDate> {
     }
 }
 
+/// The last day to apply for a document with this lead time so that it is held on
+/// `needed_on` (the inverse of `ready_on`), when the lead time is known.
+pub fn apply_by(needed_on: NaiveDate, lead: Option<Lead>) -> Option<NaiveDate> {
+    match lead? {
+        Lead::Days(d) => needed_on.checked_sub_signed(Duration::days(i64::from(d))),
+        Lead::WorkingDays(d) => {
+            // The latest day whose `ready_on` is no later than `needed_on`.
+            let mut day = needed_on;
+            loop {
+                if ready_on(day, Some(Lead::WorkingDays(d)))? <= needed_on {
+                    return Some(day);
+                }
+                day = day.pred_opt()?;
+            }
+        }
+    }
+}
+
 /// Whether a document with this lead time, applied for today, is held by `needed_on`.
 /// An unknown lead time is not a reason to refuse: it stays unknown and is shown so.
 pub fn in_time(today: NaiveDate, lead: Option<Lead>, needed_on: NaiveDate) -> bool {
@@ -205,6 +223,23 @@ mod tests {
         for (today, lead, want) in cases {
             assert_eq!(ready_on(d(today), lead), want.map(d), "{today} {lead:?}");
         }
+        // The last day to apply is the inverse: applied then, held on the day needed.
+        let back = [
+            ("2026-11-30", Lead::Days(3), "2026-11-27"),
+            // Applying on a Sunday counts: the first working day after it is Monday.
+            ("2026-11-30", Lead::WorkingDays(1), "2026-11-29"),
+            ("2026-12-02", Lead::WorkingDays(3), "2026-11-29"),
+            ("2026-12-07", Lead::WorkingDays(5), "2026-11-30"),
+        ];
+        for (needed, lead, want) in back {
+            assert_eq!(
+                apply_by(d(needed), Some(lead)),
+                Some(d(want)),
+                "{needed} {lead:?}"
+            );
+            assert!(ready_on(d(want), Some(lead)).unwrap() <= d(needed));
+        }
+        assert_eq!(apply_by(d("2026-11-30"), None), None);
         assert!(in_time(d("2026-11-30"), None, d("2026-11-30")));
         assert!(in_time(
             d("2026-11-30"),

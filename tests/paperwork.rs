@@ -259,7 +259,7 @@ fn a_visa_is_listed_with_how_and_when_it_is_needed() {
     .ok();
     assert!(
         r.stdout.contains(
-            "A visa for Pakistan (GB passport), needed from Mon 14 Jun 2027: apply online before you go; where: visa.nadra.gov.pk, Pakistan's online visa system; takes 2 days; cost not known."
+            "A visa for Pakistan (GB passport), needed from Mon 14 Jun 2027: apply online before you go; where: visa.nadra.gov.pk, Pakistan's online visa system; takes 2 days, so apply by Sat 12 Jun 2027; cost not known."
         ),
         "{}",
         r.stdout

@@ -11,7 +11,6 @@ use crate::calendar;
 use crate::documents;
 use crate::model::{Dataset, Lead, Per, ScheduleKind, Side};
 use crate::planner::{Itinerary, Leg, Request};
-use chrono::Datelike;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
 use std::collections::BTreeSet;
@@ -195,23 +194,10 @@ struct ToDo {
     how: String,
 }
 
-/// The last day to start something that takes `lead` and is needed on `by`: `by` less
-/// the lead time, counting only Monday to Friday for working days.
+/// The last day to start something that takes `lead` and is needed on `by`: the paperwork
+/// model's `documents::apply_by`, so the to-do falls due on the day "Before you go" names.
 fn latest_start(by: NaiveDate, lead: Lead) -> NaiveDate {
-    match lead {
-        Lead::Days(d) => by - Duration::days(i64::from(d)),
-        Lead::WorkingDays(d) => {
-            let mut day = by;
-            let mut left = d;
-            while left > 0 {
-                day = day.pred_opt().unwrap_or(day);
-                if !matches!(day.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) {
-                    left -= 1;
-                }
-            }
-            day
-        }
-    }
+    documents::apply_by(by, Some(lead)).unwrap_or(by)
 }
 
 /// The itinerary's "Before you go": the documents it needs that the traveller does not

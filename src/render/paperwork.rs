@@ -83,16 +83,28 @@ fn day(d: NaiveDate) -> String {
     Words::full_date(d)
 }
 
+/// A document's title: "A visa for Pakistan (GB passport)".
+pub fn doc_title(ds: &Dataset, n: &Need) -> String {
+    let who = n
+        .passport
+        .map(|p| format!(" ({p} passport)"))
+        .unwrap_or_default();
+    format!("{}{who}", capitalise(&doc_name(ds, n.doc, n.requirement)))
+}
+
 /// One line of "Before you go".
 pub fn need(ds: &Dataset, n: &Need) -> String {
     let mut parts = vec![channel(n.channel).to_string()];
     if let Some(at) = &n.get.apply_at {
         parts.push(format!("where: {at}"));
     }
-    parts.push(match n.get.lead {
-        Some(l) => format!("takes {}", lead(l)),
-        None => "time needed not known".into(),
-    });
+    parts.push(
+        match (n.get.lead, crate::documents::apply_by(n.by, n.get.lead)) {
+            (Some(l), Some(by)) => format!("takes {}, so apply by {}", lead(l), day(by)),
+            (Some(l), None) => format!("takes {}", lead(l)),
+            _ => "time needed not known".into(),
+        },
+    );
     parts.push(match n.get.cost {
         Some(c) if c.minor == 0 => "free".into(),
         Some(c) => format!("costs {}", c.display()),
