@@ -16,6 +16,8 @@ mod names;
 mod problem;
 #[path = "src/raw.rs"]
 mod raw;
+#[path = "src/text.rs"]
+mod text;
 #[path = "src/types.rs"]
 mod types;
 #[path = "src/validate.rs"]
@@ -29,8 +31,9 @@ fn main() {
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.bin");
     println!("cargo:rerun-if-changed=data");
+    link_without_pie();
     for module in [
-        "load", "model", "names", "problem", "raw", "types", "validate",
+        "load", "model", "names", "problem", "raw", "text", "types", "validate",
     ] {
         println!("cargo:rerun-if-changed=src/{module}.rs");
     }
@@ -49,19 +52,39 @@ fn main() {
             fail(&problems)
         }
     };
-    // What planning never shows (sources, notes) is embedded apart: only the commands that
-    // show it decode it.
+    // What planning never shows (sources, notes, versions of disputed facts) is embedded
+    // apart, in two parts: only the commands that show them decode them.
     let mut dataset = dataset;
     let details = dataset.take_details();
     let bytes = dataset
         .encode()
         .unwrap_or_else(|e| panic!("cannot encode the dataset: {e}"));
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
-    let bytes = details
+    let (sources, rest) = details
         .encode()
         .unwrap_or_else(|e| panic!("cannot encode the details: {e}"));
-    let out = out.with_file_name("details.bin");
-    std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    for (name, bytes) in [("sources.bin", sources), ("details.bin", rest)] {
+        let out = out.with_file_name(name);
+        std::fs::write(&out, bytes)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    }
+}
+
+/// Links the `crossings` executable at a fixed address (not position-independent) on
+/// Linux. A position-independent executable makes the dynamic loader patch every pointer in
+/// its tables at each start: ~30,000 relocations, most of them chrono-tz's zone tables, and
+/// three quarters of the instructions `crossings --version` runs. At a fixed address the
+/// linker resolves them once, at build time. Only the binaries are linked so (tests, build
+/// scripts and proc-macros keep the toolchain's defaults); elsewhere nothing changes.
+/// `CROSSINGS_PIE=1` at build time keeps the default (for distributors who require PIE).
+fn link_without_pie() {
+    println!("cargo:rerun-if-env-changed=CROSSINGS_PIE");
+    let target_os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let target_env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    let wanted = std::env::var_os("CROSSINGS_PIE").is_none_or(|v| v.is_empty() || v == "0");
+    if wanted && target_os == "linux" && target_env == "gnu" {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
 }
 
 fn fail(problems: &[problem::Problem]) -> ! {

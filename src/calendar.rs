@@ -83,7 +83,7 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
         return Err(Closed::Closure {
             from: cl.from,
             to: cl.to,
-            reason: cl.reason.clone(),
+            reason: cl.reason.to_string(),
         });
     }
     // Public holidays are a forecast; where a notice speaks for the holiday block, it rules.

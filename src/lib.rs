@@ -5,6 +5,7 @@
 //! `calendar`, `visa`, `money` (rules) → `planner` → `render` → the command modules, driven
 //! by `run` from the flags in `cli`.
 
+pub mod arena;
 pub mod calendar;
 pub mod cli;
 pub mod clock;
@@ -22,6 +23,7 @@ pub mod raw;
 pub mod render;
 pub mod request;
 pub mod run;
+pub mod text;
 pub mod types;
 pub mod validate;
 pub mod visa;

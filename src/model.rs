@@ -1,6 +1,7 @@
 //! The checked dataset the rest of the program trusts: every reference resolved to an index,
 //! every value typed. Built only by `validate`.
 
+use crate::text::Text;
 use crate::types::{
     Country, Currency, Decimal, Dur, LocalTime, Money, Reported, Season, TimeRange, Weekdays, Zone,
 };
@@ -20,9 +21,9 @@ pub type PermitIx = usize;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub url: Option<String>,
+    pub id: Text,
+    pub title: Text,
+    pub url: Option<Text>,
     pub reports: Reported,
     /// Consulted only to locate or name records (a gazetteer): it does not date their facts.
     pub reference: bool,
@@ -100,23 +101,23 @@ impl Provenance {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Place {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
+    pub id: Text,
+    pub name: Text,
+    pub aliases: Vec<Text>,
     pub country: Country,
     pub zone: Zone,
     pub local_zone: Option<Zone>,
     pub coords: Option<[f64; 2]>,
     pub permits: Vec<PermitIx>,
     pub prov: Provenance,
-    pub notes: Option<String>,
+    pub notes: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Permit {
-    pub id: String,
-    pub name: String,
-    pub how: Option<String>,
+    pub id: Text,
+    pub name: Text,
+    pub how: Option<Text>,
     pub enforce: Enforce,
     pub waived_by_visa: Vec<Country>,
     pub waived_by_passport: Vec<Country>,
@@ -155,7 +156,7 @@ pub struct Application {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Side {
     pub country: Country,
-    pub post: String,
+    pub post: Text,
     pub near: PlaceIx,
     pub zone: Zone,
     pub days: Option<Weekdays>,
@@ -176,28 +177,28 @@ pub struct Closure {
     pub from: NaiveDate,
     #[serde(with = "days::one")]
     pub to: NaiveDate,
-    pub reason: String,
+    pub reason: Text,
     pub sources: Vec<SourceIx>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Alternative {
-    pub says: String,
+    pub says: Text,
     pub sources: Vec<SourceIx>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dispute {
-    pub fact: String,
-    pub summary: String,
+    pub fact: Text,
+    pub summary: Text,
     pub alternatives: Vec<Alternative>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Crossing {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
+    pub id: Text,
+    pub name: Text,
+    pub aliases: Vec<Text>,
     pub altitude_m: Option<u32>,
     pub coords: Option<[f64; 2]>,
     pub status: CrossingStatus,
@@ -219,7 +220,7 @@ pub struct Crossing {
     pub closures: Vec<Closure>,
     pub disputes: Vec<Dispute>,
     pub prov: Provenance,
-    pub notes: Option<String>,
+    pub notes: Option<Text>,
 }
 
 impl Permit {
@@ -306,7 +307,7 @@ pub struct Fare {
     /// The real price is higher (part of the stretch only, or an "upward of" figure).
     pub at_least: bool,
     pub sources: Vec<SourceIx>,
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -315,15 +316,15 @@ pub struct Baggage {
     pub excess_per_kg: Option<Money>,
     pub per_piece: Option<Money>,
     pub sources: Vec<SourceIx>,
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Service {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub mode: Mode,
-    pub operator: Option<String>,
+    pub operator: Option<Text>,
     pub foreigners: Option<bool>,
     pub status: ServiceStatus,
     #[serde(with = "days::maybe")]
@@ -334,7 +335,7 @@ pub struct Service {
     pub baggage: Option<Baggage>,
     pub disputes: Vec<Dispute>,
     pub prov: Provenance,
-    pub notes: Option<String>,
+    pub notes: Option<Text>,
 }
 
 impl Service {
@@ -412,7 +413,7 @@ pub struct VisaRule {
     pub from: Option<NaiveDate>,
     #[serde(with = "days::maybe")]
     pub until: Option<NaiveDate>,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     pub prov: Provenance,
 }
 
@@ -489,6 +490,7 @@ pub struct Dataset {
     pub services: Vec<Service>,
     pub visas: Visas,
     /// country → its public holidays, sorted by date.
+    #[serde(with = "packed_holidays")]
     pub holidays: BTreeMap<Country, Vec<Holiday>>,
     pub rates: Rates,
 }
@@ -510,20 +512,40 @@ fn put_alternatives(disputes: &mut [Dispute], alternatives: Vec<Vec<Alternative>
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Details {
     pub sources: Vec<Source>,
-    pub place_notes: Vec<Option<String>>,
-    pub crossing_notes: Vec<Option<String>>,
-    pub service_notes: Vec<Option<String>>,
+    pub place_notes: Vec<Option<Text>>,
+    pub crossing_notes: Vec<Option<Text>>,
+    pub service_notes: Vec<Option<Text>>,
     /// Per crossing, per dispute: every version with its sources.
     pub crossing_alternatives: Vec<Vec<Vec<Alternative>>>,
     pub service_alternatives: Vec<Vec<Vec<Alternative>>>,
 }
 
 impl Details {
-    pub fn encode(&self) -> Result<Vec<u8>, String> {
-        postcard::to_stdvec(self).map_err(|e| e.to_string())
+    /// Two byte strings: the sources, then the rest (notes and versions of disputed facts),
+    /// so that a command that cites sources need not decode the rest.
+    pub fn encode(&self) -> Result<(Vec<u8>, Vec<u8>), String> {
+        let sources = postcard::to_stdvec(&self.sources).map_err(|e| e.to_string())?;
+        let rest = Details {
+            sources: Vec::new(),
+            ..self.clone()
+        };
+        Ok((
+            sources,
+            postcard::to_stdvec(&rest).map_err(|e| e.to_string())?,
+        ))
     }
-    pub fn decode(bytes: &[u8]) -> Result<Details, String> {
-        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    /// The sources alone, from the first of `encode`'s byte strings; strings borrow `bytes`.
+    pub fn decode_sources(bytes: &'static [u8]) -> Result<Vec<Source>, String> {
+        crate::text::borrowing_from(bytes, |b| {
+            postcard::from_bytes(b).map_err(|e| e.to_string())
+        })
+    }
+    /// The rest, from the second of `encode`'s byte strings (`sources` is left empty);
+    /// strings borrow `bytes`.
+    pub fn decode(bytes: &'static [u8]) -> Result<Details, String> {
+        crate::text::borrowing_from(bytes, |b| {
+            postcard::from_bytes(b).map_err(|e| e.to_string())
+        })
     }
 }
 
@@ -532,7 +554,7 @@ impl Details {
 pub struct Holiday {
     #[serde(with = "days::one")]
     pub date: NaiveDate,
-    pub names: Vec<String>,
+    pub names: Vec<Text>,
 }
 
 impl Dataset {
@@ -543,8 +565,13 @@ impl Dataset {
     pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
         postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
-    /// Takes out what planning never shows (sources and the records' notes), to be
-    /// embedded apart and decoded only by the commands that show it (see build.rs).
+    /// As `decode`, but the strings borrow `bytes` instead of copying them (see `Text`).
+    pub fn decode_static(bytes: &'static [u8]) -> Result<Dataset, String> {
+        crate::text::borrowing_from(bytes, Dataset::decode)
+    }
+    /// Takes out what planning never shows (the sources, the records' notes, the versions of
+    /// disputed facts), to be embedded apart and decoded only by the commands that show them
+    /// (see build.rs and `run::load_dataset`).
     pub fn take_details(&mut self) -> Details {
         Details {
             sources: std::mem::take(&mut self.sources),
@@ -585,7 +612,7 @@ impl Dataset {
     pub fn holiday(&self, country: Country, date: NaiveDate) -> Option<&str> {
         let list = self.holidays.get(&country)?;
         let i = list.binary_search_by_key(&date, |h| h.date).ok()?;
-        list[i].names.first().map(String::as_str)
+        list[i].names.first().map(Text::as_str)
     }
 }
 
@@ -690,20 +717,21 @@ mod packed_index {
         d: D,
     ) -> Result<Vec<(Country, Country, Requirement)>, D::Error> {
         let bytes: Vec<u8> = serde_bytes_vec(d)?;
-        bytes
-            .chunks(7)
-            .map(|c| {
-                let country = |a: u8, b: u8| {
-                    Country::from_bytes([a, b]).ok_or_else(|| {
-                        D::Error::custom("packed visa index holds a bad country code")
-                    })
-                };
-                let (dest, pass) = (country(c[0], c[1])?, country(c[2], c[3])?);
-                let req = requirement(c[4], u16::from_be_bytes([c[5], c[6]]))
-                    .ok_or_else(|| D::Error::custom("unknown requirement tag"))?;
-                Ok((dest, pass, req))
-            })
-            .collect()
+        // One tight loop: this table is the largest part of the embedded dataset.
+        let mut index = Vec::with_capacity(bytes.len() / 7);
+        for c in bytes.chunks_exact(7) {
+            let (Some(dest), Some(pass), Some(req)) = (
+                Country::from_bytes([c[0], c[1]]),
+                Country::from_bytes([c[2], c[3]]),
+                requirement(c[4], u16::from_be_bytes([c[5], c[6]])),
+            ) else {
+                return Err(D::Error::custom(
+                    "packed visa index holds a bad country code or requirement",
+                ));
+            };
+            index.push((dest, pass, req));
+        }
+        Ok(index)
     }
 
     fn serde_bytes_vec<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
@@ -724,6 +752,119 @@ mod packed_index {
             }
         }
         d.deserialize_bytes(V)
+    }
+}
+
+/// The holidays in the embedded form: per country, the dates as one byte string and all
+/// names as one text, so five hundred holidays decode from a few strings, not a thousand.
+mod packed_holidays {
+    use super::Holiday;
+    use crate::text::Text;
+    use crate::types::Country;
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+    use std::borrow::Cow;
+    use std::collections::BTreeMap;
+
+    /// One country: per holiday its day number (4 bytes, little-endian) and how many names
+    /// it has (1 byte); per name its length in bytes (2 bytes); the names one after another.
+    #[derive(Serialize, Deserialize)]
+    #[serde(bound(deserialize = "'de: 'a"))]
+    struct Packed<'a> {
+        country: Country,
+        #[serde(with = "serde_bytes_slice")]
+        days: Cow<'a, [u8]>,
+        #[serde(with = "serde_bytes_slice")]
+        lengths: Cow<'a, [u8]>,
+        names: Text,
+    }
+
+    pub fn serialize<S: Serializer>(
+        map: &BTreeMap<Country, Vec<Holiday>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut packed = Vec::with_capacity(map.len());
+        for (country, list) in map {
+            let (mut days, mut lengths, mut names) = (Vec::new(), Vec::new(), String::new());
+            for h in list {
+                days.extend_from_slice(&h.date.num_days_from_ce().to_le_bytes());
+                days.push(u8::try_from(h.names.len()).map_err(serde::ser::Error::custom)?);
+                for n in &h.names {
+                    let len = u16::try_from(n.len()).map_err(serde::ser::Error::custom)?;
+                    lengths.extend_from_slice(&len.to_le_bytes());
+                    names.push_str(n);
+                }
+            }
+            packed.push(Packed {
+                country: *country,
+                days: days.into(),
+                lengths: lengths.into(),
+                names: names.into(),
+            });
+        }
+        packed.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<Country, Vec<Holiday>>, D::Error> {
+        let packed = Vec::<Packed<'de>>::deserialize(d)?;
+        let bad = || D::Error::custom("packed holidays are malformed");
+        let mut map = BTreeMap::new();
+        for p in packed {
+            let mut lengths = p.lengths.chunks_exact(2);
+            let mut at = 0usize;
+            let mut list = Vec::with_capacity(p.days.len() / 5);
+            for day in p.days.chunks(5) {
+                let [a, b, c, e, count] = *day else {
+                    return Err(bad());
+                };
+                let date = NaiveDate::from_num_days_from_ce_opt(i32::from_le_bytes([a, b, c, e]))
+                    .ok_or_else(bad)?;
+                let mut names = Vec::with_capacity(usize::from(count));
+                for _ in 0..count {
+                    let len = lengths.next().ok_or_else(bad)?;
+                    let end = at + usize::from(u16::from_le_bytes([len[0], len[1]]));
+                    names.push(p.names.slice(at..end).ok_or_else(bad)?);
+                    at = end;
+                }
+                list.push(Holiday { date, names });
+            }
+            map.insert(p.country, list);
+        }
+        Ok(map)
+    }
+
+    /// A byte string borrowed from the input where the format allows it.
+    mod serde_bytes_slice {
+        use serde::{de, Deserializer, Serializer};
+        use std::borrow::Cow;
+
+        pub fn serialize<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(b)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, [u8]>, D::Error> {
+            struct V;
+            impl<'de> de::Visitor<'de> for V {
+                type Value = Cow<'de, [u8]>;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("bytes")
+                }
+                fn visit_borrowed_bytes<E: de::Error>(
+                    self,
+                    v: &'de [u8],
+                ) -> Result<Self::Value, E> {
+                    Ok(Cow::Borrowed(v))
+                }
+                fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+                    Ok(Cow::Owned(v.to_vec()))
+                }
+                fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
+                    Ok(Cow::Owned(v))
+                }
+            }
+            d.deserialize_bytes(V)
+        }
     }
 }
 

@@ -95,7 +95,7 @@ macro_rules! named_by_id_name_aliases {
                 &self.id
             }
             fn names(&self) -> Vec<&str> {
-                [self.id.as_str(), self.name.as_str()].into_iter().chain(self.aliases.iter().map(String::as_str)).collect()
+                [self.id.as_str(), self.name.as_str()].into_iter().chain(self.aliases.iter().map(crate::text::Text::as_str)).collect()
             }
         })*
     };

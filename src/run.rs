@@ -222,13 +222,56 @@ fn color() -> bool {
 
 /// The dataset checked and encoded at build time (see build.rs), and its details apart.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
+static EMBEDDED_SOURCES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sources.bin"));
 static EMBEDDED_DETAILS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/details.bin"));
 
-/// The dataset: the embedded one, already validated when the binary was built, or the
-/// TOML files of `--data DIR`, loaded and validated now. `with_details` false leaves the
-/// embedded sources and notes undecoded (planning never shows them; `ds.sources` is then
-/// empty and every `notes` is `None`).
-pub fn load_dataset(dir: Option<&std::path::Path>, with_details: bool) -> Result<Dataset, Failure> {
+/// How much of the embedded dataset a command shows, and so decodes.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Shows {
+    /// What planning reads: `ds.sources` is left empty, every `notes` `None` and every
+    /// dispute's `alternatives` empty.
+    Facts,
+    /// That and the sources (ids, titles, addresses, dates).
+    Sources,
+    /// Everything: also the notes and the versions of disputed facts.
+    Everything,
+}
+
+impl Shows {
+    /// What each command shows. A command that starts printing notes, sources or disputes'
+    /// versions must ask for them here.
+    fn of(command: &Command) -> Shows {
+        match command {
+            // Planning shows sources only when asked to explain.
+            Command::Plan(a) if a.explain => Shows::Everything,
+            Command::Plan(_) | Command::Places(_) => Shows::Facts,
+            Command::Baggage(_) | Command::Services(_) | Command::Map(_) => Shows::Sources,
+            Command::Check | Command::Hours(_) => Shows::Everything,
+            // Answered before any dataset is loaded.
+            Command::Completions { .. } | Command::Manpage => Shows::Facts,
+        }
+    }
+}
+
+/// `true`: everything; `false`: what planning reads.
+impl From<bool> for Shows {
+    fn from(with_details: bool) -> Shows {
+        if with_details {
+            Shows::Everything
+        } else {
+            Shows::Facts
+        }
+    }
+}
+
+/// The dataset: the embedded one, already validated when the binary was built (decoded as
+/// far as `shows` asks), or the TOML files of `--data DIR`, loaded and validated now (all
+/// of it).
+pub fn load_dataset(
+    dir: Option<&std::path::Path>,
+    shows: impl Into<Shows>,
+) -> Result<Dataset, Failure> {
+    let shows = shows.into();
     let Some(dir) = dir else {
         let broken = |e: String| {
             Failure::Data(vec![Problem::whole(
@@ -236,9 +279,14 @@ pub fn load_dataset(dir: Option<&std::path::Path>, with_details: bool) -> Result
                 format!("cannot be decoded ({e}); rebuild crossings"),
             )])
         };
-        let mut ds = Dataset::decode(EMBEDDED).map_err(broken)?;
-        if with_details {
-            ds.put_details(crate::model::Details::decode(EMBEDDED_DETAILS).map_err(broken)?);
+        let mut ds = Dataset::decode_static(EMBEDDED).map_err(broken)?;
+        if shows >= Shows::Sources {
+            ds.sources = crate::model::Details::decode_sources(EMBEDDED_SOURCES).map_err(broken)?;
+        }
+        if shows == Shows::Everything {
+            let mut details = crate::model::Details::decode(EMBEDDED_DETAILS).map_err(broken)?;
+            details.sources = std::mem::take(&mut ds.sources);
+            ds.put_details(details);
         }
         return Ok(ds);
     };
@@ -282,12 +330,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
         }
         _ => {}
     }
-    // Planning shows sources only when asked to explain.
-    let with_details = match &cli.command {
-        Command::Plan(a) => a.explain,
-        _ => true,
-    };
-    let ds = load_dataset(cli.data.as_deref(), with_details)?;
+    let ds = load_dataset(cli.data.as_deref(), Shows::of(&cli.command))?;
     let mut notes = Vec::new();
     let out = match cli.command {
         // Answered above, before the dataset is loaded.
@@ -318,17 +361,17 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
 
 #[cfg(test)]
 mod tests {
-    use super::load_dataset;
+    use super::{load_dataset, Shows};
     use std::path::Path;
 
     #[test]
     fn the_embedded_dataset_is_exactly_data_dir() {
-        let embedded = load_dataset(None, true)
+        let embedded = load_dataset(None, Shows::Everything)
             .expect("embedded")
             .encode()
             .expect("encode");
         let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
-        let loaded = load_dataset(Some(dir), true)
+        let loaded = load_dataset(Some(dir), Shows::Everything)
             .expect("data/ loads")
             .encode()
             .expect("encode");

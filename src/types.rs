@@ -794,7 +794,29 @@ impl FromStr for Reported {
         }
     }
 }
-deserialize_from_str!(Reported);
+// In the embedded form: a tag and one number, so hundreds of sources' dates decode without
+// parsing text.
+deserialize_compact!(
+    Reported,
+    (u8, i32),
+    |r: &Reported| match *r {
+        Reported::Day(d) => (0u8, d.num_days_from_ce()),
+        Reported::Month(y, m) => (1, y.saturating_mul(16).saturating_add(m as i32)),
+        Reported::Year(y) => (2, y),
+        Reported::Circa(y) => (3, y),
+        Reported::Undated => (4, 0),
+    },
+    |(tag, n): (u8, i32)| match tag {
+        0 => NaiveDate::from_num_days_from_ce_opt(n)
+            .map(Reported::Day)
+            .ok_or_else(|| format!("reported day number {n} is out of range")),
+        1 => Ok(Reported::Month(n.div_euclid(16), n.rem_euclid(16) as u32)),
+        2 => Ok(Reported::Year(n)),
+        3 => Ok(Reported::Circa(n)),
+        4 => Ok(Reported::Undated),
+        _ => Err(format!("reported-date tag {tag} is unknown")),
+    }
+);
 
 impl fmt::Display for Reported {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -820,7 +842,22 @@ impl FromStr for Zone {
             .map_err(|_| format!("'{s}' is not a time zone; expected an IANA name like Asia/Shanghai or Asia/Bishkek"))
     }
 }
-deserialize_from_str!(Zone);
+// In the embedded form a zone is its number in chrono-tz's table (`TZ_VARIANTS`), not its
+// name: decoding it is an index, not a string lookup. The table is the one this binary was
+// built with, so the number means the same zone when it is read back.
+deserialize_compact!(
+    Zone,
+    u16,
+    |z: &Zone| chrono_tz::TZ_VARIANTS
+        .iter()
+        .position(|v| *v == z.0)
+        .and_then(|i| u16::try_from(i).ok())
+        .unwrap_or(u16::MAX),
+    |n: u16| chrono_tz::TZ_VARIANTS
+        .get(usize::from(n))
+        .map(|z| Zone(*z))
+        .ok_or_else(|| format!("zone number {n} is not in this build's zone table"))
+);
 
 /// The years a date in a data file may fall in.
 pub const DAY_YEARS: std::ops::RangeInclusive<u16> = 1900..=2200;

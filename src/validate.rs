@@ -7,6 +7,7 @@ use crate::model::*;
 use crate::names::fold;
 use crate::problem::Problem;
 use crate::raw;
+use crate::text::Text;
 use crate::types::{Country, Day, Dur, Money};
 use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;
@@ -179,9 +180,9 @@ impl Validator<'_> {
                 self.ensure_id(&mut seen, &s.get_ref().id, "source", at(*f, s));
                 let r = s.get_ref();
                 sources.push(Source {
-                    id: r.id.clone(),
-                    title: r.title.clone(),
-                    url: r.url.clone(),
+                    id: r.id.as_str().into(),
+                    title: r.title.as_str().into(),
+                    url: r.url.as_deref().map(Text::from),
                     reports: r.reports.clone(),
                     reference: r.reference,
                 });
@@ -190,7 +191,7 @@ impl Validator<'_> {
         let source_ix: HashMap<String, usize> = sources
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
+            .map(|(i, s)| (s.id.to_string(), i))
             .collect();
 
         // Permits.
@@ -212,9 +213,9 @@ impl Validator<'_> {
                     &format!("permit '{}'", r.id),
                 );
                 permits.push(Permit {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
-                    how: r.how.clone(),
+                    id: r.id.as_str().into(),
+                    name: r.name.as_str().into(),
+                    how: r.how.as_deref().map(Text::from),
                     enforce: r.enforce,
                     waived_by_visa: r.waived_by_visa.clone(),
                     waived_by_passport: r.waived_by_passport.clone(),
@@ -230,7 +231,7 @@ impl Validator<'_> {
         let permit_ix: HashMap<String, usize> = permits
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
+            .map(|(i, p)| (p.id.to_string(), i))
             .collect();
 
         // Places, with names and aliases that must not collide.
@@ -251,9 +252,9 @@ impl Validator<'_> {
                     .filter_map(|id| self.resolve(&permit_ix, id, "permit", a))
                     .collect();
                 places.push(Place {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
-                    aliases: r.aliases.clone(),
+                    id: r.id.as_str().into(),
+                    name: r.name.as_str().into(),
+                    aliases: r.aliases.iter().map(Text::from).collect(),
                     country: r.country,
                     zone: r.zone,
                     local_zone: r.local_zone,
@@ -264,14 +265,14 @@ impl Validator<'_> {
                         verified: r.verified.map(|d| d.0),
                         newest: None,
                     },
-                    notes: r.notes.clone(),
+                    notes: r.notes.as_deref().map(Text::from),
                 });
             }
         }
         let place_ix: HashMap<String, usize> = places
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
+            .map(|(i, p)| (p.id.to_string(), i))
             .collect();
 
         // Holidays (needed to check which countries' holidays a crossing may name).
@@ -294,7 +295,10 @@ impl Validator<'_> {
                 (
                     c,
                     days.into_iter()
-                        .map(|(date, names)| Holiday { date, names })
+                        .map(|(date, names)| Holiday {
+                            date,
+                            names: names.into_iter().map(Text::from).collect(),
+                        })
                         .collect(),
                 )
             })
@@ -321,7 +325,7 @@ impl Validator<'_> {
         let crossing_ix: HashMap<String, usize> = crossings
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
+            .map(|(i, c)| (c.id.to_string(), i))
             .collect();
 
         // Services.
@@ -472,9 +476,9 @@ impl Validator<'_> {
                 let alternatives = r
                     .alternatives
                     .iter()
-                    .map(|alt| Alternative { says: alt.says.clone(), sources: self.sources(s, &alt.sources, a, &format!("an alternative of the dispute about '{}'", r.fact)) })
+                    .map(|alt| Alternative { says: alt.says.as_str().into(), sources: self.sources(s, &alt.sources, a, &format!("an alternative of the dispute about '{}'", r.fact)) })
                     .collect();
-                Dispute { fact: r.fact.clone(), summary: r.summary.clone(), alternatives }
+                Dispute { fact: r.fact.as_str().into(), summary: r.summary.as_str().into(), alternatives }
             })
             .collect()
     }
@@ -521,7 +525,7 @@ impl Validator<'_> {
             }
             sides.push(Side {
                 country: sr.country,
-                post: sr.post.clone(),
+                post: sr.post.as_str().into(),
                 near: near.unwrap_or(0),
                 zone: sr.zone,
                 days: sr.days,
@@ -560,7 +564,7 @@ impl Validator<'_> {
                 Closure {
                     from: cr.from.0,
                     to: cr.to.0,
-                    reason: cr.reason.clone(),
+                    reason: cr.reason.as_str().into(),
                     sources: self.sources(s, &cr.sources, ca, "closure"),
                 }
             })
@@ -568,9 +572,9 @@ impl Validator<'_> {
         let disputes = self.disputes(&r.dispute, f, s);
         let [s0, s1]: [Side; 2] = sides.try_into().ok()?;
         Some(Crossing {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            aliases: r.aliases.clone(),
+            id: r.id.as_str().into(),
+            name: r.name.as_str().into(),
+            aliases: r.aliases.iter().map(Text::from).collect(),
             altitude_m: r.altitude_m,
             coords: r.coords,
             status: r.status,
@@ -593,7 +597,7 @@ impl Validator<'_> {
                 verified: r.verified.map(|d| d.0),
                 newest: None,
             },
-            notes: r.notes.clone(),
+            notes: r.notes.as_deref().map(Text::from),
         })
     }
 
@@ -764,7 +768,7 @@ impl Validator<'_> {
                         to,
                         at_least: fr.at_least,
                         sources: self.sources(s, &fr.sources, fa, "fare"),
-                        note: fr.note.clone(),
+                        note: fr.note.as_deref().map(Text::from),
                     })
                 }
                 (Ok(_), Ok(_), Ok(_)) => self.problem(
@@ -807,15 +811,15 @@ impl Validator<'_> {
                 excess_per_kg: money(&b.excess_per_kg, self),
                 per_piece: money(&b.per_piece, self),
                 sources: self.sources(s, &b.sources, a, &format!("{what} baggage rule")),
-                note: b.note.clone(),
+                note: b.note.as_deref().map(Text::from),
             }
         });
         let disputes = self.disputes(&r.dispute, f, s);
         Some(Service {
-            id: r.id.clone(),
-            name: r.name.clone(),
+            id: r.id.as_str().into(),
+            name: r.name.as_str().into(),
             mode: r.mode,
-            operator: r.operator.clone(),
+            operator: r.operator.as_deref().map(Text::from),
             foreigners: r.foreigners,
             status: r.status,
             status_since: r.status_since.map(|d| d.0),
@@ -829,7 +833,7 @@ impl Validator<'_> {
                 verified: r.verified.map(|d| d.0),
                 newest: None,
             },
-            notes: r.notes.clone(),
+            notes: r.notes.as_deref().map(Text::from),
         })
     }
 
@@ -900,7 +904,7 @@ impl Validator<'_> {
                     requirement,
                     from: r.from.map(|d| d.0),
                     until: r.until.map(|d| d.0),
-                    note: r.note.clone(),
+                    note: r.note.as_deref().map(Text::from),
                     prov: Provenance {
                         sources: srcs,
                         verified: Some(r.verified.0),

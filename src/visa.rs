@@ -206,7 +206,7 @@ pub fn entry(
             destination,
         };
     };
-    let note = rule.and_then(|r| r.note.clone());
+    let note = rule.and_then(|r| r.note.as_deref().map(str::to_string));
     if ch == Channel::NotObtainable {
         return Entry::Refuse {
             passport,

@@ -105,7 +105,7 @@ fn place(id: &str, country: &str, zone_name: &str) -> Place {
 fn side(country: &str, zone_name: &str) -> Side {
     Side {
         country: cc(country),
-        post: format!("{country} post"),
+        post: format!("{country} post").into(),
         near: 0,
         zone: zone(zone_name),
         days: None,

@@ -28,8 +28,8 @@ fn prov() -> Provenance {
 
 fn place(i: usize) -> Place {
     Place {
-        id: format!("p{i}"),
-        name: format!("P{i}"),
+        id: format!("p{i}").into(),
+        name: format!("P{i}").into(),
         aliases: vec![],
         country: cc("KG"),
         zone: zone(),
@@ -46,8 +46,8 @@ fn place(i: usize) -> Place {
 fn bus(id: String, stops: &[(usize, i64)], depart: u32, dollars: Option<i64>) -> Service {
     let usd: Currency = "USD".parse().unwrap();
     Service {
-        id: id.clone(),
-        name: id,
+        id: id.clone().into(),
+        name: id.into(),
         mode: Mode::Bus,
         operator: None,
         foreigners: None,

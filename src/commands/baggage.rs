@@ -48,7 +48,7 @@ fn fee(rate: Money, excess_tenths: u32) -> Option<Money> {
 fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
     let Some(b) = &s.baggage else {
         return Row {
-            service: s.id.clone(),
+            service: s.id.to_string(),
             free_kg: None,
             excess_kg: None,
             rate: None,
@@ -75,14 +75,14 @@ fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
         (Some(f), Some(0), _) => format!("within the {f} kg allowance: no excess fee"),
         (Some(_), Some(e), None) => format!("{} kg over the allowance; the rate is not published: it is charged per kilo at the station", kg_text(e)),
         (Some(_), Some(e), Some(_)) => format!("{} kg over the allowance", kg_text(e)),
-        _ => b.note.clone().unwrap_or_else(|| "no weight allowance is known".into()),
+        _ => b.note.as_deref().map(str::to_string).unwrap_or_else(|| "no weight allowance is known".into()),
     };
     let per_piece_note = b
         .per_piece
         .map(|p| format!("; plus {} per bag", p.display()))
         .unwrap_or_default();
     Row {
-        service: s.id.clone(),
+        service: s.id.to_string(),
         free_kg: b.free_kg,
         excess_kg: excess.map(money::json_tenths),
         rate: b.excess_per_kg.map(|r| Rate {

@@ -271,8 +271,8 @@ pub fn run(
             .map(|i| {
                 let c = &ds.crossings[*i];
                 let mut j = CrossingJson {
-                    id: c.id.clone(),
-                    name: c.name.clone(),
+                    id: c.id.to_string(),
+                    name: c.name.to_string(),
                     countries: [
                         c.sides[0].country.to_string(),
                         c.sides[1].country.to_string(),
@@ -285,8 +285,8 @@ pub fn run(
                         .iter()
                         .map(|s| SideJson {
                             country: s.country.to_string(),
-                            post: s.post.clone(),
-                            near: ds.places[s.near].id.clone(),
+                            post: s.post.to_string(),
+                            near: ds.places[s.near].id.to_string(),
                             zone: s.zone.0.name().into(),
                             days: s.days.map(|d| d.to_string()),
                             hours: s.hours.map(|h| h.to_string()),
@@ -308,7 +308,7 @@ pub fn run(
                     permits: c
                         .permits
                         .iter()
-                        .map(|p| ds.permits[*p].id.clone())
+                        .map(|p| ds.permits[*p].id.to_string())
                         .collect(),
                     altitude_m: c.altitude_m,
                     verified: c.prov.verified.map(|d| d.to_string()),
@@ -316,23 +316,23 @@ pub fn run(
                         .prov
                         .sources
                         .iter()
-                        .map(|s| ds.sources[*s].id.clone())
+                        .map(|s| ds.sources[*s].id.to_string())
                         .collect(),
                     disputes: c
                         .disputes
                         .iter()
                         .map(|d| DisputeJson {
-                            fact: d.fact.clone(),
-                            summary: d.summary.clone(),
+                            fact: d.fact.to_string(),
+                            summary: d.summary.to_string(),
                             alternatives: d
                                 .alternatives
                                 .iter()
                                 .map(|x| AltJson {
-                                    says: x.says.clone(),
+                                    says: x.says.to_string(),
                                     sources: x
                                         .sources
                                         .iter()
-                                        .map(|s| ds.sources[*s].id.clone())
+                                        .map(|s| ds.sources[*s].id.to_string())
                                         .collect(),
                                 })
                                 .collect(),
@@ -439,7 +439,7 @@ pub fn run(
                 t.add_row(vec![field.to_string(), value.clone()]);
             }
             if let Some(notes) = &ds.crossings[chosen[0]].notes {
-                t.add_row(vec!["notes".to_string(), notes.clone()]);
+                t.add_row(vec!["notes".to_string(), notes.to_string()]);
             }
             t
         }
@@ -495,8 +495,8 @@ fn month_json(ds: &Dataset, today: NaiveDate, c: &Crossing, first: NaiveDate) ->
         })
         .collect();
     let j = MonthJson {
-        id: c.id.clone(),
-        name: c.name.clone(),
+        id: c.id.to_string(),
+        name: c.name.to_string(),
         month: first.format("%Y-%m").to_string(),
         days,
     };

@@ -12,7 +12,7 @@ use serde::Serialize;
 struct PlaceJson<'a> {
     id: &'a str,
     name: &'a str,
-    aliases: &'a [String],
+    aliases: &'a [crate::text::Text],
     country: String,
     zone: &'a str,
     local_zone: Option<&'a str>,
@@ -24,7 +24,7 @@ struct PlaceJson<'a> {
 struct CrossingJson<'a> {
     id: &'a str,
     name: &'a str,
-    aliases: &'a [String],
+    aliases: &'a [crate::text::Text],
     countries: [String; 2],
     zones: [&'a str; 2],
 }
@@ -95,8 +95,8 @@ pub fn run(ds: &Dataset, args: &PlacesArgs) -> Result<Output, Failure> {
                 None => p.zone.0.name().to_string(),
             };
             t.add_row(vec![
-                p.id.clone(),
-                p.name.clone(),
+                p.id.to_string(),
+                p.name.to_string(),
                 p.aliases.join(", "),
                 p.country.to_string(),
                 zone,
@@ -108,8 +108,8 @@ pub fn run(ds: &Dataset, args: &PlacesArgs) -> Result<Output, Failure> {
         let mut t = render::table(&["crossing", "name", "aliases", "countries", "zones"]);
         for c in &crossings {
             t.add_row(vec![
-                c.id.clone(),
-                c.name.clone(),
+                c.id.to_string(),
+                c.name.to_string(),
                 c.aliases.join(", "),
                 format!("{}–{}", c.sides[0].country, c.sides[1].country),
                 format!(

@@ -252,7 +252,7 @@ fn need_json(ds: &Dataset, n: &documents::Need) -> NeedJson {
     use crate::visa::Channel;
     let (kind, id) = match n.doc {
         documents::Doc::Visa(c) => ("visa", c.to_string()),
-        documents::Doc::Permit(p) => ("permit", ds.permits[p].id.clone()),
+        documents::Doc::Permit(p) => ("permit", ds.permits[p].id.to_string()),
     };
     NeedJson {
         kind,
@@ -498,7 +498,7 @@ pub fn run(
                             .missing
                             .iter()
                             .map(|(n, m)| MissingJson {
-                                service: ds.services[it.legs[*n].service].id.clone(),
+                                service: ds.services[it.legs[*n].service].id.to_string(),
                                 why: match m {
                                     money::Missing::Unknown => "unknown",
                                     money::Missing::Minimum => "minimum",
@@ -529,10 +529,10 @@ pub fn run(
                                 &ds.places[place_of(ds, l, l.alight)],
                             );
                             LegJson {
-                                from: fp.id.clone(),
-                                to: tp.id.clone(),
+                                from: fp.id.to_string(),
+                                to: tp.id.to_string(),
                                 mode: render::mode_name(s.mode).into(),
-                                service: s.id.clone(),
+                                service: s.id.to_string(),
                                 depart: rfc3339(l.depart, fp.zone.0),
                                 arrive: rfc3339(l.arrive, tp.zone.0),
                                 fare: l.fare.map(|(fi, party)| {
@@ -552,7 +552,7 @@ pub fn run(
                                 crossing: l.borders.first().map(|b| {
                                     let c = &ds.crossings[b.crossing];
                                     CrossingJson {
-                                        id: c.id.clone(),
+                                        id: c.id.to_string(),
                                         at: b
                                             .reach
                                             .map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
@@ -581,8 +581,8 @@ pub fn run(
             })
             .collect();
         let j = PlanJson {
-            from: from.id.clone(),
-            to: to.id.clone(),
+            from: from.id.to_string(),
+            to: to.id.to_string(),
             date: req.date.to_string(),
             within: req.within,
             party: req.party,

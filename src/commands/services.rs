@@ -34,7 +34,7 @@ pub fn route(ds: &Dataset, s: &Service) -> Vec<String> {
     s.stops
         .iter()
         .map(|st| match st.at {
-            StopAt::Place(p) => ds.places[p].id.clone(),
+            StopAt::Place(p) => ds.places[p].id.to_string(),
             StopAt::Crossing(c) => format!("[{}]", ds.crossings[c].id),
         })
         .collect()
@@ -151,8 +151,8 @@ pub fn baggage_text(s: &Service) -> String {
     if parts.is_empty() {
         parts.push(
             b.note
-                .clone()
-                .unwrap_or_else(|| "rule known only as a note".into()),
+                .as_deref()
+                .map_or_else(|| "rule known only as a note".into(), str::to_string),
         );
     }
     parts.join(", ")
@@ -203,10 +203,10 @@ pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
             .map(|i| {
                 let s = &ds.services[*i];
                 ServiceJson {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
+                    id: s.id.to_string(),
+                    name: s.name.to_string(),
                     mode: render::mode_name(s.mode).to_string(),
-                    operator: s.operator.clone(),
+                    operator: s.operator.as_deref().map(str::to_string),
                     route: route(ds, s),
                     schedule: schedule_text(s).replace('\n', "; "),
                     zone: s.schedule.zone.0.name().into(),
@@ -224,7 +224,7 @@ pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
                         .prov
                         .sources
                         .iter()
-                        .map(|x| ds.sources[*x].id.clone())
+                        .map(|x| ds.sources[*x].id.to_string())
                         .collect(),
                 }
             })

@@ -108,8 +108,8 @@ pub fn json(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day]) -> Stri
     let (fz, tz) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
     let w = Words { ds, today: first };
     let j = MonthJson {
-        from: ds.places[req.from].id.clone(),
-        to: ds.places[req.to].id.clone(),
+        from: ds.places[req.from].id.to_string(),
+        to: ds.places[req.to].id.to_string(),
         month: first.format("%Y-%m").to_string(),
         days: days
             .iter()

@@ -124,13 +124,13 @@ pub fn need(ds: &Dataset, n: &Need) -> String {
         " — whether it is still checked is uncertain".to_string()
     };
     let how = match n.doc {
-        Doc::Permit(p) => ds.permits[p].how.as_ref(),
+        Doc::Permit(p) => ds.permits[p].how.as_deref(),
         Doc::Visa(_) => None,
     };
     let note = n
         .get
         .note
-        .as_ref()
+        .as_deref()
         .or(how)
         .map(|x| format!(". {x}"))
         .unwrap_or_default();

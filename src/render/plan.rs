@@ -768,7 +768,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         let same_days = c.sides[0].days == c.sides[1].days;
         let head = match (same_days, c.sides[0].days) {
             (true, Some(d)) => format!("{}, {d}", c.name),
-            _ => c.name.clone(),
+            _ => c.name.to_string(),
         };
         for side in [side0, 1 - side0] {
             parts.push(post_text(ds, *ci, side, day0, !same_days));

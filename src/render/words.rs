@@ -412,7 +412,7 @@ impl Words<'_> {
                     &Closed::Closure {
                         from: cl.from,
                         to: cl.to,
-                        reason: cl.reason.clone(),
+                        reason: cl.reason.to_string(),
                     },
                 ) + " (announced)"
             }

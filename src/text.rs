@@ -1,0 +1,218 @@
+//! `Text`: the dataset's strings. Decoded from the embedded dataset (or a compiled one) they
+//! borrow its bytes instead of copying each into its own allocation, so start-up makes a
+//! few dozen allocations instead of a thousand; loaded from TOML they own their text.
+//! Either way a `Text` reads like a `&str`.
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::{Borrow, Cow};
+use std::fmt;
+use std::ops::Deref;
+
+/// A string of the dataset: borrowed from bytes that live as long as the program, or owned.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(Cow<'static, str>);
+
+impl Text {
+    pub const fn borrowed(s: &'static str) -> Text {
+        Text(Cow::Borrowed(s))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Part of the text (`None` when `range` is not on character boundaries): borrowed
+    /// again when this one is borrowed.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Option<Text> {
+        match &self.0 {
+            Cow::Borrowed(s) => s.get(range).map(Text::borrowed),
+            Cow::Owned(s) => s.get(range).map(Text::from),
+        }
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(Cow::Owned(s))
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text(Cow::Owned(s.to_owned()))
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Text {
+        Text(Cow::Owned(s.clone()))
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.0.into_owned()
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+thread_local! {
+    /// The bytes being decoded by `borrowing_from`, when they live as long as the program.
+    static STATIC_INPUT: std::cell::Cell<Option<&'static [u8]>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `decode` on `bytes` such that every `Text` it decodes borrows from `bytes` instead
+/// of copying (the embedded dataset, or a compiled one read once per run). Outside it, or
+/// for input elsewhere, a `Text` owns a copy.
+pub fn borrowing_from<T>(bytes: &'static [u8], decode: impl FnOnce(&'static [u8]) -> T) -> T {
+    struct Reset(Option<&'static [u8]>);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            STATIC_INPUT.with(|s| s.set(self.0));
+        }
+    }
+    let _reset = Reset(STATIC_INPUT.with(|s| s.replace(Some(bytes))));
+    decode(bytes)
+}
+
+/// `s` with the `'static` lifetime when its bytes lie inside the input `borrowing_from` is
+/// decoding.
+fn in_static_input(s: &str) -> Option<&'static str> {
+    let input = STATIC_INPUT.with(std::cell::Cell::get)?;
+    let range = input.as_ptr_range();
+    let (start, end) = (s.as_ptr(), s.as_ptr().wrapping_add(s.len()));
+    if range.start <= start && end <= range.end {
+        // SAFETY: `s` is valid UTF-8 (it is a `&str`) and its bytes are bytes of `input`,
+        // which is borrowed for `'static` and so is never freed or changed.
+        Some(unsafe { &*std::ptr::from_ref::<str>(s) })
+    } else {
+        None
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text, E> {
+                Ok(match in_static_input(v) {
+                    Some(s) => Text(Cow::Borrowed(s)),
+                    None => Text::from(v),
+                })
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::from(v))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text::from(v))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{borrowing_from, Text};
+
+    fn within(t: &Text, bytes: &[u8]) -> bool {
+        let r = bytes.as_ptr_range();
+        r.start <= t.as_ptr() && t.as_ptr() < r.end
+    }
+
+    #[test]
+    fn texts_borrow_only_from_input_that_lives_for_the_program() {
+        let words: Vec<Text> = vec!["Torugart".into(), "Irkeshtam pass".into(), "".into()];
+        let bytes: &'static [u8] = Vec::leak(postcard::to_stdvec(&words).unwrap());
+        let borrowed: Vec<Text> = borrowing_from(bytes, |b| postcard::from_bytes(b).unwrap());
+        assert_eq!(borrowed, words);
+        assert!(borrowed[..2].iter().all(|t| within(t, bytes)));
+        // Outside `borrowing_from` the same bytes decode to copies.
+        let copied: Vec<Text> = postcard::from_bytes(bytes).unwrap();
+        assert_eq!(copied, words);
+        assert!(copied[..2].iter().all(|t| !within(t, bytes)));
+    }
+
+    #[test]
+    fn a_slice_of_a_borrowed_text_is_borrowed_and_respects_characters() {
+        let t = Text::borrowed("Kökart");
+        let k = t.slice(0..3).unwrap();
+        assert_eq!(k, "Kö");
+        assert!(std::ptr::eq(k.as_ptr(), t.as_ptr()), "borrowed, not copied");
+        assert!(t.slice(0..2).is_none(), "2 is inside 'ö'");
+    }
+}
