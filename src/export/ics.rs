@@ -9,7 +9,7 @@
 use super::leg_places;
 use crate::calendar;
 use crate::documents;
-use crate::model::{Dataset, Lead, Per, ScheduleKind, Side};
+use crate::model::{Dataset, Lead, ScheduleKind, Side};
 use crate::planner::{Itinerary, Leg, Request};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
@@ -129,24 +129,7 @@ fn uid(it: &Itinerary, what: &str) -> String {
 
 fn fare_text(ds: &Dataset, leg: &Leg) -> String {
     match leg.fare {
-        Some((fi, party)) => {
-            let f = &ds.services[leg.service].fares[fi];
-            let per = if f.per == Per::Person {
-                "person"
-            } else {
-                "vehicle"
-            };
-            let least = if f.at_least { "at least " } else { "" };
-            if party == f.price {
-                format!("{least}{} per {per}", f.price.display())
-            } else {
-                format!(
-                    "{least}{} per {per} ({} for the party)",
-                    f.price.display(),
-                    party.display()
-                )
-            }
-        }
+        Some((fi, party)) => crate::render::plan::priced_fare(ds, leg, fi, party),
         None => match leg.hire {
             Some((fi, m)) => format!(
                 "seat price not known; whole vehicle {}{}",

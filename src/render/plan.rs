@@ -65,28 +65,31 @@ fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
     crate::types::Dur((to - from).num_minutes()).to_string()
 }
 
+/// The fare of a priced leg: "350 USD per vehicle", "at least 400 KGS per person (800 KGS for
+/// the party)". Shared by the plan view and the iCalendar export.
+pub fn priced_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money) -> String {
+    let f = &ds.services[leg.service].fares[fi];
+    let per = if f.per == Per::Person {
+        "person"
+    } else {
+        "vehicle"
+    };
+    let least = if f.at_least { "at least " } else { "" };
+    if party == f.price {
+        format!("{least}{} per {per}", f.price.display())
+    } else {
+        format!(
+            "{least}{} per {per} ({} for the party)",
+            f.price.display(),
+            party.display()
+        )
+    }
+}
+
 /// "350 USD per vehicle", "400 KGS per person (800 KGS for the party)".
 fn fare_text(ds: &Dataset, leg: &Leg) -> String {
-    let s = &ds.services[leg.service];
     match leg.fare {
-        Some((fi, party)) => {
-            let f = &s.fares[fi];
-            let per = if f.per == Per::Person {
-                "person"
-            } else {
-                "vehicle"
-            };
-            let least = if f.at_least { "at least " } else { "" };
-            if party == f.price {
-                format!("{least}{} per {per}", f.price.display())
-            } else {
-                format!(
-                    "{least}{} per {per} ({} for the party)",
-                    f.price.display(),
-                    party.display()
-                )
-            }
-        }
+        Some((fi, party)) => priced_fare(ds, leg, fi, party),
         None => "fare not known".into(),
     }
 }
