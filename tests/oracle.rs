@@ -1961,3 +1961,36 @@ fn a_later_departure_keeps_its_longer_budget() {
     assert_eq!(found.itineraries.len(), 1, "{:?}", found.itineraries);
     check(&ds, &req, Props::All).unwrap();
 }
+
+/// Tightness as a criterion: a when-full minibus (07:00–14:00) reaches a post open
+/// 06:00–09:00 after 90 minutes. Leaving at 07:00 it is there at 08:30, within the margin
+/// of closing (tight); leaving at 08:00 it is there at 09:30, waits in the queue overnight
+/// and passes at 06:00 with three hours to spare (comfortable, a day later). Neither beats
+/// the other; the planner used to try only the earliest ride of a service and offered the
+/// tight one alone (found by the long oracle run).
+#[test]
+fn a_later_ride_can_be_the_comfortable_one() {
+    let places = vec![
+        place("p0", "KG", "Asia/Bishkek"),
+        place("p1", "KZ", "Asia/Almaty"),
+    ];
+    let mut kg = side("KG", "Asia/Bishkek");
+    kg.hours = Some(range(6 * 60, 9 * 60));
+    kg.queue = true;
+    let x = crossing("x", kg, side("KZ", "Asia/Almaty"));
+    let mut a = service(
+        "a",
+        vec![stop_place(0, 0), stop_cross(0, 90, 0), stop_place(1, 180)],
+        None,
+        "Asia/Bishkek",
+    );
+    a.mode = Mode::Minibus;
+    a.schedule.kind = ScheduleKind::WhenFull;
+    a.schedule.window = Some(range(7 * 60, 14 * 60));
+    let ds = dataset(places, vec![x], vec![a]);
+    let req = request(0, 1, "2026-06-11", 1);
+    let (found, _) = plan(&ds, &req);
+    let tight: Vec<bool> = found.itineraries.iter().map(|it| it.tight()).collect();
+    assert_eq!(tight, vec![true, false], "{:#?}", found.itineraries);
+    check(&ds, &req, Props::All).unwrap();
+}
