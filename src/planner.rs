@@ -36,6 +36,10 @@ pub const DAWN: NaiveTime = match NaiveTime::from_hms_opt(6, 0, 0) {
 /// The most nights a vehicle queues at a post that says vehicles queue (a weekend and a
 /// holiday); a longer closure ends the ride. A planning default, documented in the README.
 pub const MAX_QUEUE_NIGHTS: i64 = 3;
+/// How many days past the `--within` window the profile search looks for departures that
+/// make an itinerary in the window wait needlessly (a weekend and a holiday). A planning
+/// choice, documented in the README.
+pub const LOOK_BEYOND: i64 = MAX_QUEUE_NIGHTS;
 /// Legs longer than this cannot avoid the night; they only have to leave after dawn.
 pub const LONGEST_DAY_LEG: i64 = 18 * 60;
 
@@ -270,6 +274,32 @@ impl Itinerary {
     }
 }
 
+impl Itinerary {
+    /// The stretches of services it rides, in order: two itineraries with the same route
+    /// differ only in their days.
+    pub fn route(&self) -> Vec<Stretch> {
+        self.legs
+            .iter()
+            .map(|l| (l.service, l.board, l.alight))
+            .collect()
+    }
+}
+
+/// The itineraries grouped by route, each group in the answer's order and the groups in
+/// the order of their first itinerary: a profile over several days finds the same car on
+/// each of them, and an answer shows each route once and names its other days.
+pub fn by_route(its: &[Itinerary]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(Vec<Stretch>, Vec<usize>)> = Vec::new();
+    for (i, it) in its.iter().enumerate() {
+        let r = it.route();
+        match groups.iter_mut().find(|(g, _)| *g == r) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((r, vec![i])),
+        }
+    }
+    groups.into_iter().map(|(_, m)| m).collect()
+}
+
 /// The answer: itineraries, and why there are none (or none sooner).
 #[derive(Debug, Default)]
 pub struct Plan {
@@ -313,7 +343,7 @@ pub const BAG_CAP: usize = 48;
 /// The budget for a search over `req` on `ds`: a day's budget for each day of the
 /// departure window, since the profile search tries each day's first departures.
 pub fn search_budget(ds: &Dataset, req: &Request) -> u64 {
-    work_budget(ds).saturating_mul(u64::from(req.within.max(1)))
+    work_budget(ds).saturating_mul(u64::from(req.within.max(1)) + LOOK_BEYOND as u64)
 }
 
 /// The budget for `ds`, for one day of departures.
@@ -341,6 +371,9 @@ pub struct Planner<'a> {
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry>,
     /// Whether the ride being tried counts towards the reasons (see `ride`).
     recording: bool,
+    /// Whether the journey being extended left after the `--within` window (searched only
+    /// to beat what leaves in it): its rides explain nothing.
+    beyond_window: bool,
     /// A profile search (every day of the window, latest departures); without it, only the
     /// earliest arrival matters (the search for the first day that works).
     profile: bool,
@@ -366,6 +399,7 @@ impl<'a> Planner<'a> {
             hops,
             entries: HashMap::new(),
             recording: false,
+            beyond_window: false,
             profile: true,
             plan: Plan {
                 connected,
@@ -826,7 +860,8 @@ impl<'a> Planner<'a> {
                 (Some(x), Some(y), Some(o)) if y < x && x <= o
             ),
             _ => false,
-        } && !comfortable;
+        } && !comfortable
+            && !self.beyond_window;
         if let Err(reason) = self.static_check(si, i, j) {
             if let Some(reason) = reason {
                 let d = ready
@@ -1228,14 +1263,19 @@ impl<'a> Planner<'a> {
         else {
             return self.plan;
         };
-        let horizon = latest + Duration::days(TRIP_DAYS);
+        // The profile also looks `LOOK_BEYOND` days past the window: an itinerary in the
+        // window that one leaving after it beats (arriving as early, no dearer, no more
+        // legs, no tighter) waits needlessly and is dropped.
+        let beyond = if self.profile { LOOK_BEYOND } else { 0 };
+        let searched_until = latest + Duration::days(beyond);
+        let horizon = searched_until + Duration::days(TRIP_DAYS);
         let base = ds.rates.base;
         // The profile: the first leg is tried on every day of the window, each day's
         // earliest ride, so that later days are in view (rRAPTOR's departure loop).
         let days: Vec<(DateTime<Utc>, DateTime<Utc>)> = if !self.profile {
             vec![(start, latest)]
         } else {
-            (0..i64::from(req.within))
+            (0..i64::from(req.within) + beyond)
                 .filter_map(|d| {
                     let from = calendar::at_local(
                         origin_zone,
@@ -1247,7 +1287,7 @@ impl<'a> Planner<'a> {
                         req.date + Duration::days(d + 1),
                         NaiveTime::MIN,
                     )?;
-                    (to > start).then_some((from.max(start), to.min(latest)))
+                    (to > start).then_some((from.max(start), to.min(searched_until)))
                 })
                 .collect()
         };
@@ -1307,7 +1347,9 @@ impl<'a> Planner<'a> {
                 }))
                 .collect();
             let options = self.at_place.get(&place).cloned().unwrap_or_default();
+            let first_depart = (legs_so_far > 0).then(|| labels[id].itinerary.depart());
             for (ready, first_leg_latest) in windows {
+                self.beyond_window = first_depart.unwrap_or(ready) >= latest;
                 for &(si, i) in &options {
                     let s = &ds.services[si];
                     for j in i + 1..s.stops.len() {
@@ -1423,9 +1465,10 @@ impl<'a> Planner<'a> {
                 let legs = if self.profile { it.legs.len() } else { 0 };
                 for k in (0..legs).rev() {
                     let next = it.legs.get(k + 1).map(|l| l.depart);
-                    let first_latest = (k == 0).then_some(latest);
+                    // The first leg too, past the window: if it can leave after the
+                    // window, the itinerary waits needlessly (dropped below).
                     let limit = horizon.min(it.depart() + Duration::days(TRIP_DAYS));
-                    it.legs[k] = self.latest_ride(&it.legs[k], next, first_latest, limit);
+                    it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
                 }
                 it
             })
@@ -1444,6 +1487,14 @@ impl<'a> Planner<'a> {
                     .any(|(k, o)| k != *i && o.outranks(it) && (o.key() != it.key() || k < *i))
             })
             .map(|(_, it)| it.clone())
+            .collect();
+        // What leaves after the window (searched, or moved there above because its first
+        // leg can leave later and still catch the next) was kept only to beat what leaves
+        // in it: an itinerary in the window that one leaving after it outranks waits
+        // needlessly. Both belong to a later window (a longer --within shows them).
+        let best: Vec<Itinerary> = best
+            .into_iter()
+            .filter(|it| !self.profile || it.depart() < latest)
             .collect();
         // When there is an answer, only the crossings it uses matter for the holiday horizon.
         if !best.is_empty() {

@@ -59,6 +59,7 @@ pub struct NeedLead {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct Itinerary {
+    pub route: usize,
     pub depart: String,
     pub arrive: String,
     pub total: Total,
@@ -224,11 +225,32 @@ fn only_itineraries_no_other_beats_on_arrival_cost_and_changes_are_kept() {
     let days: std::collections::BTreeSet<&str> =
         p.itineraries.iter().map(|it| &it.depart[..10]).collect();
     assert!(days.len() >= 2, "{days:?}");
-    // Earliest arrival first.
-    let arrivals: Vec<&String> = p.itineraries.iter().map(|it| &it.arrive).collect();
+    // Routes by their earliest arrival, and each route's itineraries earliest first: JSON
+    // lists every itinerary of a route together, numbered as in the table.
+    let firsts: Vec<&Itinerary> = p
+        .itineraries
+        .iter()
+        .enumerate()
+        .filter(|(n, it)| *n == 0 || p.itineraries[n - 1].route != it.route)
+        .map(|(_, it)| it)
+        .collect();
+    let routes: Vec<usize> = firsts.iter().map(|it| it.route).collect();
+    assert_eq!(routes, (1..=firsts.len()).collect::<Vec<_>>());
+    let arrivals: Vec<&String> = firsts.iter().map(|it| &it.arrive).collect();
     let mut sorted = arrivals.clone();
     sorted.sort_by_key(|a| chrono_key(a));
     assert_eq!(arrivals, sorted);
+    for r in routes {
+        let same: Vec<&String> = p
+            .itineraries
+            .iter()
+            .filter(|it| it.route == r)
+            .map(|it| &it.arrive)
+            .collect();
+        let mut sorted = same.clone();
+        sorted.sort_by_key(|a| chrono_key(a));
+        assert_eq!(same, sorted);
+    }
 }
 
 /// A decimal amount in hundredths, exactly ("64.5" → 6450).

@@ -415,9 +415,26 @@ pub fn run(
         if let Some(d) = date {
             let (open, reason, next) = on_date(ds, today.unwrap_or(d), c, d);
             row.push(if open {
-                match unknown_days(c) {
+                let open = match unknown_days(c) {
                     Some(caveat) => format!("no closure known ({caveat})"),
                     None => "open".into(),
+                };
+                // Beyond the years whose holidays the dataset knows: a holiday closure
+                // cannot be told.
+                let unknown: Vec<String> = c
+                    .holidays_close
+                    .iter()
+                    .filter(|country| !calendar::holidays_known(ds, **country, d))
+                    .map(|country| country.to_string())
+                    .collect();
+                if unknown.is_empty() {
+                    open
+                } else {
+                    format!(
+                        "{open}, unless a public holiday: the {} holidays of {} are not known",
+                        unknown.join(" and "),
+                        d.year()
+                    )
                 }
             } else {
                 format!("closed: {}", reason.unwrap_or_default())

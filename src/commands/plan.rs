@@ -205,6 +205,9 @@ struct MissingJson {
 
 #[derive(Serialize)]
 struct ItineraryJson {
+    /// The route's number in the text view: itineraries with the same number ride the
+    /// same services on other days (the text names those days under the first).
+    route: usize,
     depart: String,
     arrive: String,
     total: TotalJson,
@@ -371,8 +374,31 @@ pub fn run(
         return crate::export::month::run(ds, &req, m, a.json);
     }
     let (mut plan, earliest) = planner::plan(ds, &req);
-    let more = plan.itineraries.len().saturating_sub(max);
-    plan.itineraries.truncate(max);
+    // Each route once (`--max` counts routes), in the order of its best itinerary; the
+    // same route on other days is named with it, and listed whole in JSON.
+    let all = std::mem::take(&mut plan.itineraries);
+    let found_count = all.len();
+    let groups: Vec<Vec<usize>> = planner::by_route(&all);
+    let more = groups.len().saturating_sub(max);
+    let groups: Vec<Vec<usize>> = groups.into_iter().take(max).collect();
+    plan.itineraries = groups.iter().map(|g| all[g[0]].clone()).collect();
+    let origin_zone = ds.places[req.from].zone.0;
+    let also: Vec<Vec<NaiveDate>> = groups
+        .iter()
+        .map(|g| {
+            g[1..]
+                .iter()
+                .map(|i| all[*i].depart().with_timezone(&origin_zone).date_naive())
+                .collect()
+        })
+        .collect();
+    // For JSON: (route number, itinerary), each route's itineraries together.
+    let json_its: Vec<(usize, planner::Itinerary)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(n, g)| g.iter().map(move |i| (n + 1, i)))
+        .map(|(n, i)| (n, all[*i].clone()))
+        .collect();
     let w = Words { ds, today };
     let mut plan_advice = warnings::for_plan(ds, &req, today);
     plan_advice.extend(plan.holidays_unknown.iter().map(|(country, year)| {
@@ -469,16 +495,16 @@ pub fn run(
     }
 
     if a.json {
-        let itineraries = plan
-            .itineraries
+        let itineraries = json_its
             .iter()
-            .map(|it| {
+            .map(|(route, it)| {
                 let (all_nights, stopover_nights) = nights(ds, it);
                 let t = money::total(ds, it, currency);
                 let (sum, complete) = (t.sum, t.complete());
                 let rate_date = t.rates.iter().filter_map(|r| r.date).min();
                 let shares_vehicle = it.legs.iter().any(|l| l.vehicles.is_some());
                 ItineraryJson {
+                    route: *route,
                     depart: rfc3339(it.depart(), from.zone.0),
                     arrive: rfc3339(it.arrive(), to.zone.0),
                     total: TotalJson {
@@ -637,9 +663,11 @@ pub fn run(
     let itineraries = plan
         .itineraries
         .iter()
-        .map(|it| {
+        .zip(also)
+        .map(|(it, also)| {
             let (nights, stopover_nights) = nights(ds, it);
             ItineraryAnswer {
+                also,
                 it: it.clone(),
                 total: money::total(ds, it, currency),
                 nights,
@@ -659,6 +687,7 @@ pub fn run(
         notes: plan_advice,
         earliest,
         more,
+        found: found_count,
         plan,
     };
     let layout = Layout {

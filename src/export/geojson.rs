@@ -130,6 +130,17 @@ pub fn itinerary_features(ds: &Dataset, n: usize, it: &Itinerary) -> Vec<Value> 
             "arrive".into(),
             json!(leg.time_known.then(|| rfc3339(leg.arrive, tp.zone.0))),
         );
+        // The window a leg no timetable fixes leaves in, and whether a source gives it (else
+        // it is the planning default for its mode).
+        let s_ = &ds.services[leg.service];
+        p.insert(
+            "window".into(),
+            json!(leg.window.map(|(a, b)| json!({
+                "from": rfc3339(a, fp.zone.0),
+                "to": rfc3339(b, fp.zone.0),
+                "from_data": s_.schedule.window.is_some() || s_.schedule.depart.is_some(),
+            }))),
+        );
         p.insert(
             "depart_date".into(),
             json!(leg

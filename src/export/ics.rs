@@ -3,8 +3,9 @@
 //! each border pass an event with the posts' hours and an alarm before the cut-off, and
 //! each thing to arrange before going a to-do.
 //!
-//! Unknown times stay unknown: a leg whose departure no source gives is an all-day event
-//! on its day, never a timed one, and a border pass reached at an unknown time likewise.
+//! Unknown times stay unknown: a leg whose departure no source gives is an event over the
+//! window a source gives it (marked free: it leaves some time in it), else an all-day event
+//! on its day, never a timed one; a border pass reached at an unknown time is all-day too.
 
 use super::leg_places;
 use crate::calendar;
@@ -296,6 +297,41 @@ pub fn itinerary(
                 tz.name(),
                 local_stamp(leg.arrive.with_timezone(&tz).naive_local())
             ));
+        } else if let Some((a, b)) = leg
+            .window
+            .filter(|_| s.schedule.window.is_some() || s.schedule.depart.is_some())
+        {
+            // No source gives the time, but one gives the window it leaves in: an event
+            // over the window, marked free (the traveller waits somewhere in it).
+            out.line(&format!(
+                "SUMMARY:{}",
+                text(&format!(
+                    "{} → {} ({}; leaves in this window)",
+                    fp.name, tp.name, s.name
+                ))
+            ));
+            out.line(&format!(
+                "DTSTART;TZID={}:{}",
+                fz.name(),
+                local_stamp(a.with_timezone(&fz).naive_local())
+            ));
+            out.line(&format!(
+                "DTEND;TZID={}:{}",
+                fz.name(),
+                local_stamp(
+                    b.max(a + Duration::minutes(1))
+                        .with_timezone(&fz)
+                        .naive_local()
+                )
+            ));
+            out.line("TRANSP:TRANSPARENT");
+            description.insert(
+                0,
+                format!(
+                    "No source gives the departure time, only the window it leaves in; the ride takes about {}.",
+                    crate::types::Dur((leg.arrive - leg.depart).num_minutes())
+                ),
+            );
         } else {
             // No source gives the time: the day only, as an all-day event.
             let day = leg.depart.with_timezone(&fz).date_naive();

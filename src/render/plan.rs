@@ -14,7 +14,7 @@ use crate::money;
 use crate::planner::{Itinerary, Leg, Plan, Request};
 use crate::types::Money;
 use crate::warnings::HIGH_PASS_M;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One itinerary with what the command worked out about it.
@@ -25,6 +25,9 @@ pub struct ItineraryAnswer {
     pub stopover_nights: i64,
     pub advice: Vec<Advice>,
     pub needs: Vec<Need>,
+    /// The local days (at the origin) on which the same route also leaves, later in the
+    /// answer's order: named with this itinerary rather than shown again.
+    pub also: Vec<NaiveDate>,
 }
 
 /// The answer to `plan`: the request, the itineraries, and when there are none, why.
@@ -37,8 +40,10 @@ pub struct PlanAnswer {
     /// behind the reasons).
     pub notes: Vec<Advice>,
     pub earliest: Option<NaiveDate>,
-    /// Itineraries found beyond `--max`, not shown.
+    /// Routes found beyond `--max`, not shown.
     pub more: usize,
+    /// Every itinerary found (each route on each of its days).
+    pub found: usize,
     /// The search itself (what would change the answer, whether the places connect).
     pub plan: Plan,
 }
@@ -67,26 +72,56 @@ fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
 
 /// When a leg whose time no timetable fixes leaves, on its local day: "leaves when full,
 /// usually 07:00–14:00 UTC+6" (a window from the data), "leaves when full from 07:00
-/// Beijing time" (only an earliest time), or the planning default window for its mode
-/// ("time not given, planned 07:00–14:00 UTC+6").
+/// Beijing time" (only an earliest time), or, where no source gives a time, "by day": the
+/// planning default window for its mode (in the README and in JSON), not shown as if a
+/// source gave it.
 fn window_text(ds: &Dataset, l: &Leg) -> String {
     let s = &ds.services[l.service];
     let sc = &s.schedule;
     let (zone, a, b) = crate::planner::window_of(ds, s, l.board);
     let date = l.depart.with_timezone(&zone).date_naive();
-    let end = Words::clock(zone, date, b);
     let how = if sc.kind == crate::model::ScheduleKind::WhenFull {
         "leaves when full"
     } else {
         "time not given"
     };
     if sc.window.is_some() {
-        format!("{how}, usually {}–{end}", a.format("%H:%M"))
+        format!(
+            "{how}, usually {}–{}",
+            a.format("%H:%M"),
+            Words::clock(zone, date, b)
+        )
     } else if sc.depart.is_some() {
         format!("{how} from {}", Words::clock(zone, date, a))
     } else {
-        format!("{how}, planned {}–{end}", a.format("%H:%M"))
+        format!("{how}, by day")
     }
+}
+
+/// Days in order, runs of consecutive days as ranges: "Tue 15 – Fri 18 Jun, Mon 21 Jun".
+fn days_text(w: &Words, days: &[NaiveDate]) -> String {
+    let mut days = days.to_vec();
+    days.sort();
+    days.dedup();
+    let mut runs: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for d in days {
+        match runs.last_mut() {
+            Some((_, b)) if *b + chrono::Duration::days(1) == d => *b = d,
+            _ => runs.push((d, d)),
+        }
+    }
+    runs.iter()
+        .map(|(a, b)| {
+            if a == b {
+                w.date(*a)
+            } else if (a.year(), a.month()) == (b.year(), b.month()) {
+                format!("{} – {}", a.format("%a %-d"), w.date(*b))
+            } else {
+                format!("{} – {}", w.date(*a), w.date(*b))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// How long a leg takes: "about 5h" when its time is not known, "arrival time not known"
@@ -555,10 +590,17 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             String::new()
         };
         let shown = a.itineraries.len();
-        let found = if a.more > 0 {
-            format!("{shown} of {} itineraries", shown + a.more)
+        let routes = shown + a.more;
+        let found = if routes == a.found {
+            if a.more > 0 {
+                format!("{shown} of {} itineraries", routes)
+            } else {
+                count(shown as i64, "itinerary", "itineraries")
+            }
+        } else if a.more > 0 {
+            format!("{shown} of {routes} routes")
         } else {
-            count(shown as i64, "itinerary", "itineraries")
+            count(shown as i64, "route", "routes")
         };
         out.push_str(&wrap(
             &format!(
@@ -624,12 +666,18 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             count(ia.nights, "night", "nights")
         };
         let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
+        // The same route on other days of the window, named rather than shown again.
+        let also = if ia.also.is_empty() {
+            String::new()
+        } else {
+            format!("; also leaving {}", days_text(w, &ia.also))
+        };
         if n == 1 && !a.plan.fixes.is_empty() {
             out.push('\n');
         }
         out.push_str(&wrap(
             &format!(
-                "{n}. {} {leave} → {}{arrive}; {dur}, {}, {nights}, {}; {}",
+                "{n}. {} {leave} → {}{arrive}; {dur}, {}, {nights}, {}; {}{also}",
                 from.name,
                 to.name,
                 count(it.changes() as i64, "change", "changes"),
@@ -657,13 +705,22 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     t
                 }
             } else {
-                // A leg no timetable fixes: its day and the window it leaves in.
-                format!(
-                    "{}, {} ({}): ",
-                    w.date(l.depart.with_timezone(&fp.zone.0).date_naive()),
-                    window_text(ds, l),
-                    leg_length(l)
-                )
+                // A leg no timetable fixes: its day (unless the line above names it) and
+                // the window it leaves in.
+                let d = l.depart.with_timezone(&fp.zone.0).date_naive();
+                let date = if d == day && k > 0 {
+                    String::new()
+                } else {
+                    format!("{}, ", w.date(d))
+                };
+                day = d;
+                let window = window_text(ds, l);
+                let window = if date.is_empty() {
+                    capitalise(&window)
+                } else {
+                    window
+                };
+                format!("{date}{window} ({}): ", leg_length(l))
             };
             let extra = if layout.explain {
                 format!(" [{}], {}", s.id, fare_text(ds, l))
@@ -704,10 +761,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     ));
                 }
                 if b.tight {
-                    after.push_str(&format!(
-                        "; tight: under {} to spare",
-                        crate::types::Dur(crate::planner::MARGIN)
-                    ));
+                    // Under `MARGIN` to spare: the At the border note says how much.
+                    after.push_str("; tight");
                 }
                 out.push_str(&wrap(
                     &format!(
