@@ -1180,11 +1180,11 @@ impl<'a> Planner<'a> {
         };
         // Planning from now: nothing leaves in the past.
         let start = req.now.map_or(midnight, |n| n.max(midnight));
-        let Some(latest) = calendar::at_local(
-            origin_zone,
-            req.date + Duration::days(i64::from(req.within)),
-            NaiveTime::MIN,
-        ) else {
+        // Checked: every later sum stays below `horizon`, so a request at the end of the
+        // calendar (or a window of billions of days) ends the search here, not in a panic.
+        let Some(latest) =
+            window_end(req).and_then(|end| calendar::at_local(origin_zone, end, NaiveTime::MIN))
+        else {
             return self.plan;
         };
         let horizon = latest + Duration::days(TRIP_DAYS);
@@ -1455,6 +1455,24 @@ fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
     hops
 }
 
+/// Days of calendar the search needs on either side of its window for its own arithmetic
+/// (the journey's `TRIP_DAYS`, the next day's opening, a ride's duration): far more than
+/// that, so that every `+` in the search is in range once `window_end` is.
+const CALENDAR_MARGIN: u64 = 1_000;
+
+/// The day after the departure window (`--date` plus `--within` days), if the calendar
+/// has it with `CALENDAR_MARGIN` days to spare either side. `request::date` keeps dates
+/// within the dataset's years; this guards the library's other callers.
+fn window_end(req: &Request) -> Option<NaiveDate> {
+    use chrono::Days;
+    let end = req
+        .date
+        .checked_add_days(Days::new(u64::from(req.within)))?;
+    end.checked_add_days(Days::new(CALENDAR_MARGIN))?;
+    req.date.checked_sub_days(Days::new(CALENDAR_MARGIN))?;
+    Some(end)
+}
+
 /// Plans `req`; when nothing is found, also looks for the earliest day within a year on
 /// which the journey becomes possible, and for what would make it possible sooner
 /// (`Plan::fixes`).
@@ -1470,8 +1488,11 @@ pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     if !plan.itineraries.is_empty() {
         return (plan, None);
     }
+    let Some(date) = window_end(req) else {
+        return (plan, None);
+    };
     let later = Request {
-        date: req.date + Duration::days(i64::from(req.within)),
+        date,
         within: 366u32.saturating_sub(req.within).max(1),
         ..req.clone()
     };

@@ -18,6 +18,7 @@ pub struct Plan {
     pub reasons: Vec<String>,
     pub fixes: Vec<Fix>,
     pub connected: bool,
+    pub truncated: bool,
     pub warnings: Vec<String>,
     pub earliest: Option<String>,
 }

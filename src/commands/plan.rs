@@ -297,6 +297,9 @@ struct PlanJson {
     fixes: Vec<FixJson>,
     /// False when no chain of services with known times links the two places.
     connected: bool,
+    /// True when the search stopped early (its work budget spent, or more equally good
+    /// itineraries at a place than it keeps): other itineraries may exist.
+    truncated: bool,
     warnings: Vec<String>,
     earliest: Option<String>,
 }
@@ -623,6 +626,7 @@ pub fn run(
                 })
                 .collect(),
             connected: plan.connected,
+            truncated: plan.truncated,
         };
         let text = serde_json::to_string_pretty(&j)
             .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
