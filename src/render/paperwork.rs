@@ -9,7 +9,7 @@ use crate::model::{Dataset, HowToGet, Lead, Permit, Requirement, StopAt};
 use crate::planner::Request;
 use crate::types::Country;
 use crate::visa::{Channel, Entry};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeSet;
 
 /// "a Chinese visa", "a Tajik e-visa", "the GBAO permit (…)".
@@ -342,13 +342,11 @@ pub fn fix(ds: &Dataset, req: &Request, f: &Fix) -> String {
 /// How a group of documents is obtained, as the opening of its "Before you go" sentence.
 fn obtain_head(ch: Channel) -> &'static str {
     match ch {
-        Channel::Online => "Apply online before you go",
-        Channel::Agency => "Arrange through a travel agency before you go",
+        Channel::Online => "Apply online",
+        Channel::Agency => "Arrange through a travel agency",
         Channel::Office => "Get from a government office on the way, before the checkpoint",
-        Channel::Embassy => {
-            "Apply at an embassy or consulate before you go (usually in your home country)"
-        }
-        _ => "Arrange before you go (no source says how)",
+        Channel::Embassy => "Apply at an embassy or consulate (usually in your home country)",
+        _ => "Arrange (no source says how)",
     }
 }
 
@@ -421,11 +419,7 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
             let items: Vec<String> = list.iter().map(|n| need_item(w, n)).collect();
             let mut text = format!("{}: {}", obtain_head(ch), super::words::join_and(&items));
             if !enforced {
-                text.push_str(if list.len() > 1 {
-                    " (whether they are still checked is uncertain)"
-                } else {
-                    " (whether it is still checked is uncertain)"
-                });
+                text.push_str(" (whether still checked is uncertain)");
             }
             match groups.iter_mut().find(|(t, _)| *t == text) {
                 Some((_, members)) => members.push((k + 1, list)),
@@ -479,7 +473,13 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
                         } else {
                             "itinerary"
                         };
-                        format!("{label} {}: {}", ns.join(", "), w.date(*d))
+                        // The year once, with the first day.
+                        let day = if d.year() == by0.year() {
+                            d.format("%a %-d %b").to_string()
+                        } else {
+                            w.date(*d)
+                        };
+                        format!("{label} {}: {day}", ns.join(", "))
                     })
                     .collect();
                 format!(" ({})", parts.join("; "))
@@ -490,7 +490,14 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
                 .flat_map(|(_, list)| list.iter())
                 .filter_map(|x| crate::documents::apply_by(ds, x.doc.issuer(), x.by, x.get.lead))
                 .min()
-                .map(|d| format!(", so apply by {}", w.date(d)))
+                .map(|d| {
+                    let day = if d.year() == by0.year() {
+                        d.format("%a %-d %b").to_string()
+                    } else {
+                        w.date(d)
+                    };
+                    format!(", so apply by {day}")
+                })
                 .unwrap_or_default();
             (
                 format!(

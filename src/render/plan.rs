@@ -65,6 +65,40 @@ fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
     crate::types::Dur((to - from).num_minutes()).to_string()
 }
 
+/// When a leg whose time no timetable fixes leaves, on its local day: "leaves when full,
+/// usually 07:00–14:00 UTC+6" (a window from the data), "leaves when full from 07:00
+/// Beijing time" (only an earliest time), or the planning default window for its mode
+/// ("time not given, planned 07:00–14:00 UTC+6").
+fn window_text(ds: &Dataset, l: &Leg) -> String {
+    let s = &ds.services[l.service];
+    let sc = &s.schedule;
+    let (zone, a, b) = crate::planner::window_of(ds, s, l.board);
+    let date = l.depart.with_timezone(&zone).date_naive();
+    let end = Words::clock(zone, date, b);
+    let how = if sc.kind == crate::model::ScheduleKind::WhenFull {
+        "leaves when full"
+    } else {
+        "time not given"
+    };
+    if sc.window.is_some() {
+        format!("{how}, usually {}–{end}", a.format("%H:%M"))
+    } else if sc.depart.is_some() {
+        format!("{how} from {}", Words::clock(zone, date, a))
+    } else {
+        format!("{how}, planned {}–{end}", a.format("%H:%M"))
+    }
+}
+
+/// How long a leg takes: "about 5h" when its time is not known, "arrival time not known"
+/// when no source gives the time where it ends.
+fn leg_length(l: &Leg) -> String {
+    if l.arrive_known {
+        format!("about {}", duration(l.depart, l.arrive))
+    } else {
+        "arrival time not known".into()
+    }
+}
+
 /// The fare of a priced leg: "350 USD per vehicle", "at least 400 KGS per person (800 KGS for
 /// the party)". Shared by the plan view and the iCalendar export.
 pub fn priced_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money) -> String {
@@ -107,15 +141,15 @@ fn total_text(ds: &Dataset, it: &Itinerary, t: &money::Total) -> String {
     }
 }
 
-/// What a partial total leaves out, by leg: "not priced: Train 59 …; only a minimum known:
-/// Kubat Tour transfer Kashgar–Torugart–Naryn".
+/// What a partial total leaves out, by leg: "not priced: Train 59 …", "a minimum fare: see
+/// Check locally" (which quotes what the minimum covers).
 fn left_out(ds: &Dataset, it: &Itinerary, t: &money::Total) -> String {
     let mut kinds: Vec<(&str, Vec<String>)> = Vec::new();
     for (n, m) in &t.missing {
         let name = short_name(&ds.services[it.legs[*n].service].name);
         let (kind, what) = match m {
             money::Missing::Unknown => ("not priced", name),
-            money::Missing::Minimum => ("only a minimum known", name),
+            money::Missing::Minimum => ("a minimum fare", String::new()),
             money::Missing::SeatPrice => ("seat price not known", name),
             money::Missing::NoRate(c) => ("no rate to convert", format!("{c} for {name}")),
             money::Missing::TooLarge => ("too large to add", name),
@@ -128,7 +162,13 @@ fn left_out(ds: &Dataset, it: &Itinerary, t: &money::Total) -> String {
     }
     let parts: Vec<String> = kinds
         .into_iter()
-        .map(|(k, v)| format!("{k}: {}", v.join(", ")))
+        .map(|(k, v)| {
+            if k == "a minimum fare" {
+                "a minimum fare: see Check locally".to_string()
+            } else {
+                format!("{k}: {}", v.join(", "))
+            }
+        })
         .collect();
     parts.join("; ")
 }
@@ -605,18 +645,22 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 &ds.places[place_of(ds, l, l.board)],
                 &ds.places[place_of(ds, l, l.alight)],
             );
-            let when = if k == 0 {
-                // The header says when the first leg leaves.
-                String::new()
-            } else if l.time_known {
-                let t = w.moment_on(l.depart, fp.zone.0, day) + " ";
-                day = l.depart.with_timezone(&fp.zone.0).date_naive();
-                t
+            let when = if l.time_known {
+                if k == 0 {
+                    // The header says when the first leg leaves.
+                    String::new()
+                } else {
+                    let t = w.moment_on(l.depart, fp.zone.0, day) + " ";
+                    day = l.depart.with_timezone(&fp.zone.0).date_naive();
+                    t
+                }
             } else {
+                // A leg no timetable fixes: its day and the window it leaves in.
                 format!(
-                    "{}, time not known (about {}): ",
+                    "{}, {} ({}): ",
                     w.date(l.depart.with_timezone(&fp.zone.0).date_naive()),
-                    duration(l.depart, l.arrive)
+                    window_text(ds, l),
+                    leg_length(l)
                 )
             };
             let extra = if layout.explain {
@@ -649,9 +693,23 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 } else {
                     " (times not known)".into()
                 };
+                // A vehicle that waited for a post to open, and a pass with little margin.
+                let mut after = String::new();
+                if b.waited > chrono::Duration::zero() {
+                    after.push_str(&format!(
+                        "; waits {} for the post to open",
+                        crate::types::Dur(b.waited.num_minutes())
+                    ));
+                }
+                if b.tight {
+                    after.push_str(&format!(
+                        "; tight: under {} to spare",
+                        crate::types::Dur(crate::planner::MARGIN)
+                    ));
+                }
                 out.push_str(&wrap(
                     &format!(
-                        "{}: {}, {}{times}",
+                        "{}: {}, {}{times}{after}",
                         c.name,
                         post(first, b.reach),
                         post(second, b.cleared)
