@@ -1490,18 +1490,20 @@ fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
                     StopAt::Crossing(_) => None,
                 })
                 .collect();
-            for (k, p) in places.iter().enumerate() {
-                let best = places[k + 1..]
-                    .iter()
-                    .filter_map(|q| hops[*q])
-                    .min()
-                    .map(|h| h + 1);
-                if let Some(b) = best {
+            // From the last stop back, with the fewest hops of the stops after each: linear
+            // in the stops (a stop's own count, lowered here, never shortens its own ride).
+            let mut after: Option<u32> = None;
+            for p in places.iter().rev() {
+                if let Some(b) = after.map(|h| h + 1) {
                     if hops[*p].is_none_or(|h| b < h) {
                         hops[*p] = Some(b);
                         changed = true;
                     }
                 }
+                after = match (after, hops[*p]) {
+                    (Some(a), Some(h)) => Some(a.min(h)),
+                    (a, h) => a.or(h),
+                };
             }
         }
     }
