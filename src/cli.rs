@@ -108,10 +108,10 @@ pub struct PlanArgs {
     /// Currency for totals (ISO 4217).
     #[arg(long, default_value = "USD", value_name = "CUR")]
     pub currency: String,
-    /// How many itineraries to show at most.
+    /// How many routes to show at most (each with the other days it also leaves).
     #[arg(
         long,
-        default_value = "3",
+        default_value = "2",
         value_name = "N",
         allow_hyphen_values = true
     )]
