@@ -186,7 +186,7 @@ fn validation_gaps_are_check_errors() {
         ),
         (
             &[("places/places.toml", "verified = 2026-01-01", "verified = 2026-01-01\nverified = 2026-01-02")],
-            "error: DIR/places/places.toml:10:1: duplicate key (key `verified`)",
+            "error: DIR/places/places.toml:10:1: duplicate key (key `verified`); a key may appear once in a table: keep one of them",
         ),
         (
             &[("places/places.toml", "name = \"Beta\"", "name = \"Be\\u001b[2Jta\"")],
