@@ -432,10 +432,11 @@ impl<'a> Planner<'a> {
                         None,
                     );
                 }
-                if documents::in_time(self.req.today, get.lead, date) {
+                if documents::in_time(self.ds, Some(*destination), self.req.today, get.lead, date) {
                     return (None, None);
                 }
-                let ready = documents::ready_on(self.req.today, get.lead);
+                let ready =
+                    documents::ready_on(self.ds, Some(*destination), self.req.today, get.lead);
                 (
                     Some(Blocker::TooLate {
                         doc: Doc::Visa(*destination),
@@ -464,7 +465,7 @@ impl<'a> Planner<'a> {
             })
             .filter(|p| !documents::permit_held(ds, self.req, **p))
             .filter_map(|p| {
-                documents::ready_on(self.req.today, ds.permits[*p].get.lead)
+                documents::ready_on(ds, None, self.req.today, ds.permits[*p].get.lead)
                     .map(|d| (d, Doc::Permit(*p)))
             })
             .max()
