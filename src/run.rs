@@ -336,7 +336,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
         // Answered above, before the dataset is loaded.
         Command::Completions { .. } | Command::Manpage => Ok(Output::answer(String::new())),
         Command::Check => commands::check::run(&ds, today(&ds, &mut notes)?),
-        Command::Places(a) => commands::places::run(&ds, &a),
+        Command::Places(a) => commands::places::run(&ds, &a, width()),
         Command::Plan(a) => commands::plan::run(&ds, &a, today(&ds, &mut notes)?, now()?, width()),
         Command::Hours(a) => {
             let today = if a.date.is_none() && a.month.is_none() {
