@@ -4,7 +4,7 @@
 
 use crate::model::{Crossing, CrossingStatus, Dataset, Direction, Side};
 use crate::types::{Season, TimeRange, Weekdays};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 
 /// Why a crossing (or one side of it) is closed on a day.
@@ -192,8 +192,11 @@ pub fn next_side_open(
     }
     let zone = side.zone.0;
     let start = t.with_timezone(&zone).date_naive();
-    for i in 0..=days {
-        let date = start + Duration::days(i);
+    for i in 0..=days.max(0) {
+        // Checked: a date near the end of the calendar ends the look-ahead, not the program.
+        let Some(date) = start.checked_add_days(Days::new(i as u64)) else {
+            break;
+        };
         if side_day(ds, c, side, date).is_err() {
             continue;
         }
@@ -220,7 +223,7 @@ pub fn next_open(
     date: NaiveDate,
 ) -> Option<(NaiveDate, DateTime<Utc>, Tz)> {
     (0..=366)
-        .map(|i| date + Duration::days(i))
+        .map_while(|i| date.checked_add_days(Days::new(i)))
         .find(|d| crossing_day(ds, c, *d).is_ok())
         .and_then(|d| {
             c.sides

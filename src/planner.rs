@@ -65,7 +65,7 @@ pub fn timetabled(s: &Service) -> bool {
 /// The clock a free departure window is judged in: the data's window and a when-full
 /// service's earliest time are in the schedule's zone; a default window is in the clock
 /// people keep at the boarding place.
-fn window_of(ds: &Dataset, s: &Service, board: usize) -> (chrono_tz::Tz, NaiveTime, NaiveTime) {
+pub fn window_of(ds: &Dataset, s: &Service, board: usize) -> (chrono_tz::Tz, NaiveTime, NaiveTime) {
     let sc = &s.schedule;
     if let Some(w) = sc.window {
         return (sc.zone.0, w.start.0, w.end.0);
@@ -801,7 +801,10 @@ struct Drive {
 
 impl<'a> Planner<'a> {
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
-    /// earlier than `ready` and (for a first leg) departing before `latest`.
+    /// earlier than `ready` and (for a first leg) departing before `latest`; with
+    /// `comfortable`, the earliest that reaches no post within `MARGIN` of its closing time
+    /// or cut-off (the reasons are then not recorded: the earliest ride's search did that).
+    #[allow(clippy::too_many_arguments)]
     fn ride(
         &mut self,
         si: ServiceIx,
@@ -810,6 +813,7 @@ impl<'a> Planner<'a> {
         ready: DateTime<Utc>,
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
+        comfortable: bool,
     ) -> Option<Leg> {
         // Only a ride that gets closer to the destination, from a place no farther from it
         // than the origin, explains why a journey fails: a detour that went the other way
@@ -822,7 +826,7 @@ impl<'a> Planner<'a> {
                 (Some(x), Some(y), Some(o)) if y < x && x <= o
             ),
             _ => false,
-        };
+        } && !comfortable;
         if let Err(reason) = self.static_check(si, i, j) {
             if let Some(reason) = reason {
                 let d = ready
@@ -842,7 +846,7 @@ impl<'a> Planner<'a> {
                 waiting_for = Some((day, doc));
             }
         }
-        let leg = self.ride_from(si, i, j, ready, latest, horizon);
+        let leg = self.ride_from(si, i, j, ready, latest, horizon, comfortable);
         if let (None, Some((_, Doc::Permit(p)))) = (&leg, waiting_for) {
             let why = Blocker::TooLate {
                 doc: Doc::Permit(p),
@@ -855,6 +859,7 @@ impl<'a> Planner<'a> {
     }
 
     /// `ride` once the date-independent rules have passed.
+    #[allow(clippy::too_many_arguments)]
     fn ride_from(
         &mut self,
         si: ServiceIx,
@@ -863,6 +868,7 @@ impl<'a> Planner<'a> {
         ready: DateTime<Utc>,
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
+        comfortable: bool,
     ) -> Option<Leg> {
         let s = &self.ds.services[si];
         let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
@@ -874,8 +880,16 @@ impl<'a> Planner<'a> {
         let too_late =
             |t0: DateTime<Utc>| t0 + off_i > horizon || latest.is_some_and(|l| t0 + off_i >= l);
         let mut pending: Vec<(Blocker, NaiveDate)> = Vec::new();
-        let found = self.first_fit(si, i, j, ready - off_i, &too_late, &mut pending);
-        if found.is_none() {
+        let found = self.first_fit(
+            si,
+            i,
+            j,
+            ready - off_i,
+            &too_late,
+            comfortable,
+            &mut pending,
+        );
+        if found.is_none() && !comfortable {
             for (why, date) in pending {
                 self.reject(why, date);
             }
@@ -953,7 +967,9 @@ impl<'a> Planner<'a> {
 
     /// The earliest start at or after `t0` that fits the departure rule and every post's
     /// hours (an on-demand car starts later rather than wait; other vehicles wait at the
-    /// posts); the reasons it had to move go to `pending`.
+    /// posts), and with `comfortable` reaches no post within the margin; the reasons it had
+    /// to move go to `pending`.
+    #[allow(clippy::too_many_arguments)]
     fn first_fit(
         &mut self,
         si: ServiceIx,
@@ -961,6 +977,7 @@ impl<'a> Planner<'a> {
         j: usize,
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
+        comfortable: bool,
         pending: &mut Vec<(Blocker, NaiveDate)>,
     ) -> Option<Leg> {
         let s = &self.ds.services[si];
@@ -971,6 +988,15 @@ impl<'a> Planner<'a> {
                 return None;
             }
             match self.drive(si, i, j, t0, on_demand) {
+                Ok(d) if comfortable && d.borders.iter().any(|b| b.tight) => {
+                    // A later start of the same service: the next run, or half an hour on
+                    // (every generated and real window lies on that grid).
+                    t0 += if timetabled(s) {
+                        Duration::minutes(1)
+                    } else {
+                        Duration::minutes(30)
+                    };
+                }
                 Ok(d) => return Some(self.build(si, i, j, t0, d)),
                 Err((why, date, shift)) => {
                     pending.push((why, date));
@@ -1140,36 +1166,52 @@ impl<'a> Planner<'a> {
     /// # The algorithm: a multi-criteria label-setting search (McRAPTOR-like, by arrival)
     ///
     /// A **label** is a partial journey from the origin that ends at a place: its legs, and
-    /// from them its first departure, its arrival, its known cost, its number of unknown
-    /// fares and its number of legs, plus whether it has passed `--via`. Labels are expanded
-    /// in order of arrival; expanding one tries, for every service stopping where it ends and
-    /// every later stop of that service, the **earliest feasible ride** boarding at or after
-    /// arrival + `MIN_CONNECTION` (`ride`), and no later than the label's budget.
+    /// from them its first departure, its arrival (and whether that is known), its known
+    /// cost and unpriced stretches, its number of legs, whether some post on it is reached
+    /// within `MARGIN` of its closing time or cut-off (tight), and whether it has passed
+    /// `--via`. Labels are expanded in order of arrival; expanding one tries, for every
+    /// service stopping where it ends and every later stop of that service, the **earliest
+    /// feasible ride** boarding at or after the label's ready time (arrival +
+    /// `MIN_CONNECTION`, or the next local day after an arrival whose time is not known) and
+    /// no later than the label's budget, and when that ride is tight also the **earliest
+    /// comfortable ride** (`ride`). The first leg is tried from each day of the `--within`
+    /// window (the profile).
     ///
     /// Invariants (each new rule must keep them, and `tests/oracle.rs` checks them):
     ///
     /// 1. *What can follow a label depends only on its place, its ready time, its budget
     ///    (first departure + `TRIP_DAYS`), its `--via` progress and the places it visited.*
     ///    Fares, permits, foreigner rules and visas do not depend on what came before; the
-    ///    date rules (border days and hours, visas with dates) depend only on when a ride runs.
-    /// 2. *Feasible rides are monotone in the ready time.* The rides of one service from stop
-    ///    `i` to stop `j` boarding at or after `t` are a subset of those boarding at or after
-    ///    any `t' <= t`; so `ride` from an earlier ready time returns a ride arriving no later
-    ///    (vehicles of one service do not overtake each other: a later start arrives later).
-    ///    Hence the earliest feasible ride per service suffices: a later ride of the same
-    ///    service costs the same and can be followed by nothing the earlier one cannot
-    ///    (waiting at a place is always allowed).
+    ///    date rules (service days and windows, dawn and the night rule, border days and
+    ///    hours, waiting at posts, clearing times, visas with dates) depend only on when a
+    ///    ride's vehicle starts.
+    /// 2. *Feasible rides are monotone in the ready time, and these two suffice.* The rides
+    ///    of one service from stop `i` to stop `j` boarding at or after `t` are a subset of
+    ///    those boarding at or after any `t' <= t`, and a later start of the same vehicle
+    ///    never arrives earlier (waiting at a post only delays it to the opening, which a
+    ///    later start cannot beat). Every ride of one stretch costs the same. So any later
+    ///    ride `r` is matched by one of the two tried: if `r` is tight, the earliest ride
+    ///    arrives no later and is at worst tight too; if `r` is comfortable, the earliest
+    ///    comfortable ride arrives no later and is comfortable. Whatever can follow `r` can
+    ///    follow the one that matches it (waiting at a place is always allowed).
     /// 3. *Dominance.* Label `a` covers `b` at the same place and `--via` progress when it
-    ///    arrives no later, costs no more, has no more unknown fares and no more legs, and
-    ///    **left no earlier** (so its budget ends no earlier). By 1 and 2 every continuation of
-    ///    `b` is open to `a` and gives a journey at least as good on every criterion, so `b`
-    ///    can be dropped. (Comparing budgets is what the first departure is for: a label that
-    ///    left earlier may be unable to take a ride 13 days later that the other still can.)
-    ///    Visited places are not compared: a journey that comes back to a place is never
-    ///    better than the same journey with the loop cut out (no later, no dearer, fewer legs,
-    ///    same first departure), so forbidding revisits loses nothing.
-    /// 4. *Termination.* Every leg goes to a place not yet visited and an itinerary has at
-    ///    most `MAX_LEGS` legs; every ride boards before the horizon.
+    ///    arrives no later (and is known when `b` is), costs no more (`costs_no_more`), has
+    ///    no more legs, is not tight unless `b` is, and **left no earlier** (so its budget
+    ///    ends no earlier). By 1 and 2 every continuation of `b` is open to `a` and gives a
+    ///    journey at least as good on every criterion (tightness is an "or" over the legs,
+    ///    costs add, legs add), so `b` can be dropped. (Comparing budgets is what the first
+    ///    departure is for: a label that left earlier may be unable to take a ride 13 days
+    ///    later that the other still can.) Visited places are not compared: a journey that
+    ///    comes back to a place is never better than the same journey with the loop cut out
+    ///    (no later, no dearer, fewer legs, same first departure, no tighter), so forbidding
+    ///    revisits loses nothing.
+    /// 4. *No needless waits.* After the search each leg, from the last back, is moved to
+    ///    the latest ride of its service that still catches the next leg (the last: still
+    ///    arrives as early, as known) without becoming tight (`latest_ride`); this changes
+    ///    no criterion but the first departure, which only improves.
+    /// 5. *Termination.* Every leg goes to a place not yet visited and an itinerary has at
+    ///    most `MAX_LEGS` legs; every ride boards before the horizon; the work is bounded by
+    ///    `search_budget` (past it the answer says the search stopped early).
     pub fn run(mut self) -> Plan {
         let ds = self.ds;
         let req = self.req;
@@ -1179,11 +1221,11 @@ impl<'a> Planner<'a> {
         };
         // Planning from now: nothing leaves in the past.
         let start = req.now.map_or(midnight, |n| n.max(midnight));
-        let Some(latest) = calendar::at_local(
-            origin_zone,
-            req.date + Duration::days(i64::from(req.within)),
-            NaiveTime::MIN,
-        ) else {
+        // Checked: every later sum stays below `horizon`, so a request at the end of the
+        // calendar (or a window of billions of days) ends the search here, not in a panic.
+        let Some(latest) =
+            window_end(req).and_then(|end| calendar::at_local(origin_zone, end, NaiveTime::MIN))
+        else {
             return self.plan;
         };
         let horizon = latest + Duration::days(TRIP_DAYS);
@@ -1287,72 +1329,83 @@ impl<'a> Planner<'a> {
                             break;
                         }
                         self.plan.work += 1 + (j - i) as u64;
-                        let Some(mut leg) = self.ride(si, i, j, ready, first_leg_latest, limit)
+                        let Some(earliest) =
+                            self.ride(si, i, j, ready, first_leg_latest, limit, false)
                         else {
                             continue;
                         };
-                        self.price(&mut leg);
-                        let passes_via = req.via.is_some_and(|v| {
-                            s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v))
-                        });
-                        let mut it = labels[id].itinerary.clone();
-                        let before = it.unknown_fares;
-                        match (leg.fare, base) {
-                            (Some((fi, m)), Some(b)) => {
-                                match money::convert(&ds.rates, m, b) {
-                                    Some(x) => it.cost = it.cost.saturating_add(x.minor),
-                                    None => it.unknown_fares += 1,
+                        // A tight earliest ride: the earliest comfortable one is another
+                        // trade-off (invariant 2).
+                        let comfortable = if earliest.tight() {
+                            self.plan.work += 1 + (j - i) as u64;
+                            self.ride(si, i, j, ready, first_leg_latest, limit, true)
+                        } else {
+                            None
+                        };
+                        for mut leg in std::iter::once(earliest).chain(comfortable) {
+                            self.price(&mut leg);
+                            let passes_via = req.via.is_some_and(|v| {
+                                s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v))
+                            });
+                            let mut it = labels[id].itinerary.clone();
+                            let before = it.unknown_fares;
+                            match (leg.fare, base) {
+                                (Some((fi, m)), Some(b)) => {
+                                    match money::convert(&ds.rates, m, b) {
+                                        Some(x) => it.cost = it.cost.saturating_add(x.minor),
+                                        None => it.unknown_fares += 1,
+                                    }
+                                    // A minimum price leaves the rest of the cost unknown.
+                                    if s.fares[fi].at_least {
+                                        it.unknown_fares += 1;
+                                    }
                                 }
-                                // A minimum price leaves the rest of the cost unknown.
-                                if s.fares[fi].at_least {
-                                    it.unknown_fares += 1;
+                                _ => it.unknown_fares += 1,
+                            }
+                            if it.unknown_fares > before {
+                                let part = (si, i, j);
+                                if let Err(at) = it.unpriced.binary_search(&part) {
+                                    it.unpriced.insert(at, part);
                                 }
                             }
-                            _ => it.unknown_fares += 1,
-                        }
-                        if it.unknown_fares > before {
-                            let part = (si, i, j);
-                            if let Err(at) = it.unpriced.binary_search(&part) {
-                                it.unpriced.insert(at, part);
+                            it.legs.push(leg);
+                            let key = (p, via_ok || passes_via);
+                            let bag = bags.entry(key).or_default();
+                            self.plan.work += bag.len() as u64;
+                            if bag
+                                .iter()
+                                .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
+                            {
+                                continue;
                             }
-                        }
-                        it.legs.push(leg);
-                        let key = (p, via_ok || passes_via);
-                        let bag = bags.entry(key).or_default();
-                        self.plan.work += bag.len() as u64;
-                        if bag
-                            .iter()
-                            .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
-                        {
-                            continue;
-                        }
-                        for o in bag.iter() {
-                            if it.covers(&labels[*o].itinerary) {
-                                dead[*o] = true;
+                            for o in bag.iter() {
+                                if it.covers(&labels[*o].itinerary) {
+                                    dead[*o] = true;
+                                }
                             }
+                            bag.retain(|o| !dead[*o]);
+                            // The cap counts the labels that left on the same day: a profile
+                            // keeps one set of trade-offs per day of the window.
+                            let day = |t: DateTime<Utc>| t.with_timezone(&origin_zone).date_naive();
+                            let same_day = bag
+                                .iter()
+                                .filter(|o| day(labels[**o].itinerary.depart()) == day(it.depart()))
+                                .count();
+                            if same_day >= BAG_CAP {
+                                self.plan.truncated = true;
+                                continue;
+                            }
+                            let arrive = it.arrive();
+                            labels.push(Label {
+                                place: p,
+                                via_ok: key.1,
+                                itinerary: it,
+                            });
+                            dead.push(false);
+                            let nid = labels.len() - 1;
+                            bag.push(nid);
+                            heap.push(Reverse((arrive, nid)));
                         }
-                        bag.retain(|o| !dead[*o]);
-                        // The cap counts the labels that left on the same day: a profile
-                        // keeps one set of trade-offs per day of the window.
-                        let day = |t: DateTime<Utc>| t.with_timezone(&origin_zone).date_naive();
-                        let same_day = bag
-                            .iter()
-                            .filter(|o| day(labels[**o].itinerary.depart()) == day(it.depart()))
-                            .count();
-                        if same_day >= BAG_CAP {
-                            self.plan.truncated = true;
-                            continue;
-                        }
-                        let arrive = it.arrive();
-                        labels.push(Label {
-                            place: p,
-                            via_ok: key.1,
-                            itinerary: it,
-                        });
-                        dead.push(false);
-                        let nid = labels.len() - 1;
-                        bag.push(nid);
-                        heap.push(Reverse((arrive, nid)));
                     }
                 }
             }
@@ -1454,6 +1507,24 @@ fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
     hops
 }
 
+/// Days of calendar the search needs on either side of its window for its own arithmetic
+/// (the journey's `TRIP_DAYS`, the next day's opening, a ride's duration): far more than
+/// that, so that every `+` in the search is in range once `window_end` is.
+const CALENDAR_MARGIN: u64 = 1_000;
+
+/// The day after the departure window (`--date` plus `--within` days), if the calendar
+/// has it with `CALENDAR_MARGIN` days to spare either side. `request::date` keeps dates
+/// within the dataset's years; this guards the library's other callers.
+fn window_end(req: &Request) -> Option<NaiveDate> {
+    use chrono::Days;
+    let end = req
+        .date
+        .checked_add_days(Days::new(u64::from(req.within)))?;
+    end.checked_add_days(Days::new(CALENDAR_MARGIN))?;
+    req.date.checked_sub_days(Days::new(CALENDAR_MARGIN))?;
+    Some(end)
+}
+
 /// Plans `req`; when nothing is found, also looks for the earliest day within a year on
 /// which the journey becomes possible, and for what would make it possible sooner
 /// (`Plan::fixes`).
@@ -1469,8 +1540,11 @@ pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     if !plan.itineraries.is_empty() {
         return (plan, None);
     }
+    let Some(date) = window_end(req) else {
+        return (plan, None);
+    };
     let later = Request {
-        date: req.date + Duration::days(i64::from(req.within)),
+        date,
         within: 366u32.saturating_sub(req.within).max(1),
         ..req.clone()
     };

@@ -4,6 +4,8 @@
 //! with the dataset (a fixed allowance plus a share per stop), and an answer cut short by
 //! the budget or the cap on equally good itineraries says so (`Plan::truncated`).
 
+mod common;
+
 use chrono::{NaiveDate, NaiveTime};
 use crossings::model::*;
 use crossings::planner::{self, work_budget, Request};
@@ -251,5 +253,102 @@ fn real_plans_are_not_truncated() {
         let (plan, _) = planner::search(&ds, &req);
         assert!(!plan.truncated, "{from} → {to}: work {}", plan.work);
         eprintln!("{from} → {to}: work {} of {}", plan.work, work_budget(&ds));
+    }
+}
+
+/// The 36-service shape as a dataset on disk, `m` services a hop: seven places in one
+/// country and six hops, each faster service dearer.
+fn pareto_files(m: usize) -> tempfile::TempDir {
+    let dir = common::broken(&[]);
+    let mut places = String::new();
+    for i in 0..7 {
+        places.push_str(&format!(
+            "[[place]]\nid = \"p{i}\"\nname = \"P{i}\"\ncountry = \"KG\"\nzone = \"Asia/Bishkek\"\nsources = [\"fixture\"]\nverified = 2026-01-01\n\n"
+        ));
+    }
+    let mut services = String::new();
+    for h in 0..6 {
+        for k in 0..m {
+            let minutes = 60 + 37 * (m - k) + 11 * h;
+            let depart = 6 * 60 + 13 * k;
+            services.push_str(&format!(
+                "[[service]]\nid = \"h{h}-k{k}\"\nname = \"H{h} K{k}\"\nmode = \"bus\"\nstatus = \"running\"\nsources = [\"fixture\"]\nverified = 2026-01-01\nstops = [\n  {{ at = \"p{h}\", offset = \"0m\" }},\n  {{ at = \"p{}\", offset = \"{minutes}m\" }},\n]\n[service.schedule]\nkind = \"weekly\"\ndepart = \"{:02}:{:02}\"\nzone = \"Asia/Bishkek\"\n[[service.fare]]\namount = \"{}\"\ncurrency = \"USD\"\nper = \"person\"\nsources = [\"fixture\"]\n\n",
+                h + 1,
+                depart / 60,
+                depart % 60,
+                5 + 7 * k + 3 * h,
+            ));
+        }
+    }
+    std::fs::write(dir.path().join("places/pareto.toml"), places).unwrap();
+    std::fs::write(dir.path().join("services/pareto.toml"), services).unwrap();
+    dir
+}
+
+/// End to end: the JSON carries `truncated` and the text says the search stopped early;
+/// a search that was not cut short says neither.
+#[test]
+fn a_truncated_search_says_so_in_text_and_json() {
+    for (m, cut) in [(12, true), (2, false)] {
+        let dir = pareto_files(m);
+        let data = dir.path().to_str().unwrap();
+        let args = ["--data", data, "plan", "p0", "p6", "--date", "2026-12-07"];
+        let text = common::run(&args).ok();
+        assert_eq!(
+            text.stdout.contains("search stopped early"),
+            cut,
+            "m = {m}:\n{}",
+            text.stdout
+        );
+        let mut json_args = args.to_vec();
+        json_args.push("--json");
+        let json: serde_json::Value = common::run(&json_args).ok().json();
+        assert_eq!(json["truncated"], serde_json::Value::Bool(cut), "m = {m}");
+        let warned = json["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("search stopped early"));
+        assert_eq!(warned, cut, "m = {m}: {}", json["warnings"]);
+    }
+}
+
+/// The library's planner guards its own calendar arithmetic: a request at either end of
+/// chrono's calendar, or a window of billions of days, finds nothing instead of panicking
+/// (`request::date` keeps the command line's dates within the dataset's years).
+#[test]
+fn requests_at_the_calendar_ends_do_not_panic() {
+    let ds = pareto_hops(2);
+    for (date, within) in [
+        (NaiveDate::MAX, 7),
+        (NaiveDate::MIN, 7),
+        (day("2027-06-14"), u32::MAX),
+        (NaiveDate::MAX - chrono::Days::new(500), 366),
+    ] {
+        let mut req = request(6);
+        req.date = date;
+        req.today = date;
+        req.within = within;
+        let (plan, earliest) = planner::plan(&ds, &req);
+        assert!(plan.itineraries.is_empty(), "{date} +{within}");
+        assert_eq!(earliest, None, "{date} +{within}");
+    }
+    let ds = crossings::run::load_dataset(None, false).expect("embedded");
+    for c in &ds.crossings {
+        for date in [NaiveDate::MAX, NaiveDate::MIN] {
+            // Nothing is open at the end of time; the look-ahead stops at the calendar's end.
+            let _ = crossings::calendar::next_open(&ds, c, date);
+            for side in &c.sides {
+                let t = date.and_hms_opt(0, 0, 0).unwrap().and_utc();
+                let _ = crossings::calendar::next_side_open(
+                    &ds,
+                    c,
+                    side,
+                    crossings::model::Direction::Leaving,
+                    t,
+                    366,
+                );
+            }
+        }
     }
 }

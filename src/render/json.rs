@@ -1000,6 +1000,9 @@ pub struct PlanJson {
     pub fixes: Vec<FixJson>,
     /// False when no chain of services with known times links the two places.
     pub connected: bool,
+    /// True when the search stopped early (its work budget spent, or more equally good
+    /// itineraries at a place than it keeps): other itineraries may exist.
+    pub truncated: bool,
     /// Notes about the whole answer.
     pub advice: Vec<AdviceJson>,
     /// With no itinerary: the earliest departure day within a year that works.
@@ -1120,6 +1123,7 @@ pub fn plan(w: &Words, a: &super::plan::PlanAnswer) -> PlanJson {
             })
             .collect(),
         connected: a.plan.connected,
+        truncated: a.plan.truncated,
         advice: a.notes.iter().map(|x| advice(w, x)).collect(),
         earliest: a.earliest.map(|d| d.to_string()),
     }

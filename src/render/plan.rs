@@ -65,6 +65,40 @@ fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
     crate::types::Dur((to - from).num_minutes()).to_string()
 }
 
+/// When a leg whose time no timetable fixes leaves, on its local day: "leaves when full,
+/// usually 07:00–14:00 UTC+6" (a window from the data), "leaves when full from 07:00
+/// Beijing time" (only an earliest time), or the planning default window for its mode
+/// ("time not given, planned 07:00–14:00 UTC+6").
+fn window_text(ds: &Dataset, l: &Leg) -> String {
+    let s = &ds.services[l.service];
+    let sc = &s.schedule;
+    let (zone, a, b) = crate::planner::window_of(ds, s, l.board);
+    let date = l.depart.with_timezone(&zone).date_naive();
+    let end = Words::clock(zone, date, b);
+    let how = if sc.kind == crate::model::ScheduleKind::WhenFull {
+        "leaves when full"
+    } else {
+        "time not given"
+    };
+    if sc.window.is_some() {
+        format!("{how}, usually {}–{end}", a.format("%H:%M"))
+    } else if sc.depart.is_some() {
+        format!("{how} from {}", Words::clock(zone, date, a))
+    } else {
+        format!("{how}, planned {}–{end}", a.format("%H:%M"))
+    }
+}
+
+/// How long a leg takes: "about 5h" when its time is not known, "arrival time not known"
+/// when no source gives the time where it ends.
+fn leg_length(l: &Leg) -> String {
+    if l.arrive_known {
+        format!("about {}", duration(l.depart, l.arrive))
+    } else {
+        "arrival time not known".into()
+    }
+}
+
 /// The fare of a priced leg: "350 USD per vehicle", "at least 400 KGS per person (800 KGS for
 /// the party)". Shared by the plan view and the iCalendar export.
 pub fn priced_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money) -> String {
@@ -613,18 +647,22 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 &ds.places[place_of(ds, l, l.board)],
                 &ds.places[place_of(ds, l, l.alight)],
             );
-            let when = if k == 0 {
-                // The header says when the first leg leaves.
-                String::new()
-            } else if l.time_known {
-                let t = w.moment_on(l.depart, fp.zone.0, day) + " ";
-                day = l.depart.with_timezone(&fp.zone.0).date_naive();
-                t
+            let when = if l.time_known {
+                if k == 0 {
+                    // The header says when the first leg leaves.
+                    String::new()
+                } else {
+                    let t = w.moment_on(l.depart, fp.zone.0, day) + " ";
+                    day = l.depart.with_timezone(&fp.zone.0).date_naive();
+                    t
+                }
             } else {
+                // A leg no timetable fixes: its day and the window it leaves in.
                 format!(
-                    "{}, time not known (about {}): ",
+                    "{}, {} ({}): ",
                     w.date(l.depart.with_timezone(&fp.zone.0).date_naive()),
-                    duration(l.depart, l.arrive)
+                    window_text(ds, l),
+                    leg_length(l)
                 )
             };
             let extra = if layout.explain {
@@ -657,9 +695,23 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 } else {
                     " (times not known)".into()
                 };
+                // A vehicle that waited for a post to open, and a pass with little margin.
+                let mut after = String::new();
+                if b.waited > chrono::Duration::zero() {
+                    after.push_str(&format!(
+                        "; waits {} for the post to open",
+                        crate::types::Dur(b.waited.num_minutes())
+                    ));
+                }
+                if b.tight {
+                    after.push_str(&format!(
+                        "; tight: under {} to spare",
+                        crate::types::Dur(crate::planner::MARGIN)
+                    ));
+                }
                 out.push_str(&wrap(
                     &format!(
-                        "{}: {}, {}{times}",
+                        "{}: {}, {}{times}{after}",
                         c.name,
                         post(first, b.reach),
                         post(second, b.cleared)

@@ -288,6 +288,7 @@ pub struct PlanJson {
     pub reasons: Vec<ReasonJson>,
     pub fixes: Vec<FixJson>,
     pub connected: bool,
+    pub truncated: bool,
     pub advice: Vec<AdviceJson>,
     pub earliest: Option<String>,
 }
