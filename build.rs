@@ -22,6 +22,8 @@ mod text;
 mod types;
 #[path = "src/validate.rs"]
 mod validate;
+#[path = "src/work.rs"]
+mod work;
 
 use std::path::PathBuf;
 
@@ -33,7 +35,7 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     link_without_pie();
     for module in [
-        "load", "model", "names", "problem", "raw", "text", "types", "validate",
+        "load", "model", "names", "problem", "raw", "text", "types", "validate", "work",
     ] {
         println!("cargo:rerun-if-changed=src/{module}.rs");
     }

@@ -26,14 +26,26 @@ pub enum Doc {
     Permit(PermitIx),
 }
 
+impl Doc {
+    /// The country whose offices issue it, for counting working days: a visa's destination;
+    /// a permit's issuer is not in the data (weekends only are skipped).
+    pub fn issuer(self) -> Option<Country> {
+        match self {
+            Doc::Visa(c) => Some(c),
+            Doc::Permit(_) => None,
+        }
+    }
+}
+
 /// One document an itinerary needs and the traveller does not hold yet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Need {
     pub doc: Doc,
     pub channel: Channel,
     pub get: HowToGet,
-    /// The local date it is first needed (the border or place where it is checked).
+    /// The local date it is first needed, and the border or place where it is checked.
     pub by: NaiveDate,
+    pub at: StopAt,
     /// For a visa: the passport it is for and the requirement it meets.
     pub passport: Option<Country>,
     pub requirement: Option<Requirement>,
@@ -45,7 +57,30 @@ pub struct Need {
 }
 
 /// The first day a document applied for on `today` can be held, when the lead time is known.
-pub fn ready_on(today: NaiveDate, lead: Option<Lead>) -> Option<NaiveDate> {
+/// Working days skip weekends and the public holidays of the issuing country (`issuer`,
+/// where the data knows them): a Chinese visa's "4 working days" do not run through
+/// Golden Week.
+pub fn ready_on(
+    ds: &Dataset,
+    issuer: Option<Country>,
+    today: NaiveDate,
+    lead: Option<Lead>,
+) -> Option<NaiveDate> {
+    ready_on_with(today, lead, |d| day_off(ds, issuer, d))
+}
+
+/// Whether `day` is no working day for the office issuing a document of `issuer`: a
+/// weekend, or a public holiday of that country.
+pub fn day_off(ds: &Dataset, issuer: Option<Country>, day: NaiveDate) -> bool {
+    matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+        || issuer.is_some_and(|c| ds.holiday(c, day).is_some())
+}
+
+fn ready_on_with(
+    today: NaiveDate,
+    lead: Option<Lead>,
+    off: impl Fn(NaiveDate) -> bool,
+) -> Option<NaiveDate> {
     match lead? {
         Lead::Days(d) => today.checked_add_signed(Duration::days(i64::from(d))),
         Lead::WorkingDays(d) => {
@@ -53,7 +88,7 @@ pub fn ready_on(today: NaiveDate, lead: Option<Lead>) -> Option<NaiveDate> {
             let mut left = d;
             while left > 0 {
                 day = day.succ_opt()?;
-                if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+                if !off(day) {
                     left -= 1;
                 }
             }
@@ -64,14 +99,27 @@ pub fn ready_on(today: NaiveDate, lead: Option<Lead>) -> Option<NaiveDate> {
 
 /// The last day to apply for a document with this lead time so that it is held on
 /// `needed_on` (the inverse of `ready_on`), when the lead time is known.
-pub fn apply_by(needed_on: NaiveDate, lead: Option<Lead>) -> Option<NaiveDate> {
+pub fn apply_by(
+    ds: &Dataset,
+    issuer: Option<Country>,
+    needed_on: NaiveDate,
+    lead: Option<Lead>,
+) -> Option<NaiveDate> {
+    apply_by_with(needed_on, lead, |d| day_off(ds, issuer, d))
+}
+
+fn apply_by_with(
+    needed_on: NaiveDate,
+    lead: Option<Lead>,
+    off: impl Fn(NaiveDate) -> bool + Copy,
+) -> Option<NaiveDate> {
     match lead? {
         Lead::Days(d) => needed_on.checked_sub_signed(Duration::days(i64::from(d))),
         Lead::WorkingDays(d) => {
             // The latest day whose `ready_on` is no later than `needed_on`.
             let mut day = needed_on;
             loop {
-                if ready_on(day, Some(Lead::WorkingDays(d)))? <= needed_on {
+                if ready_on_with(day, Some(Lead::WorkingDays(d)), off)? <= needed_on {
                     return Some(day);
                 }
                 day = day.pred_opt()?;
@@ -82,8 +130,14 @@ pub fn apply_by(needed_on: NaiveDate, lead: Option<Lead>) -> Option<NaiveDate> {
 
 /// Whether a document with this lead time, applied for today, is held by `needed_on`.
 /// An unknown lead time is not a reason to refuse: it stays unknown and is shown so.
-pub fn in_time(today: NaiveDate, lead: Option<Lead>, needed_on: NaiveDate) -> bool {
-    ready_on(today, lead).is_none_or(|r| r <= needed_on)
+pub fn in_time(
+    ds: &Dataset,
+    issuer: Option<Country>,
+    today: NaiveDate,
+    lead: Option<Lead>,
+    needed_on: NaiveDate,
+) -> bool {
+    ready_on(ds, issuer, today, lead).is_none_or(|r| r <= needed_on)
 }
 
 /// How a permit is obtained: from the data, else "before travel, how not known".
@@ -146,6 +200,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                             channel: *channel,
                             get: get.clone(),
                             by: day,
+                            at: st.at,
                             passport: Some(*passport),
                             requirement: Some(*requirement),
                             waiver_ended: *ended,
@@ -165,6 +220,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                     channel: permit_channel(permit),
                     get: permit.get.clone(),
                     by: day,
+                    at: st.at,
                     passport: None,
                     requirement: None,
                     waiver_ended: None,
@@ -209,6 +265,10 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn weekend(d: NaiveDate) -> bool {
+        matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+    }
+
     #[test]
     fn lead_times_count_calendar_or_working_days() {
         // 2026-11-27 is a Friday.
@@ -221,7 +281,11 @@ mod tests {
             ("2026-11-30", Some(Lead::Days(0)), Some("2026-11-30")),
         ];
         for (today, lead, want) in cases {
-            assert_eq!(ready_on(d(today), lead), want.map(d), "{today} {lead:?}");
+            assert_eq!(
+                ready_on_with(d(today), lead, weekend),
+                want.map(d),
+                "{today} {lead:?}"
+            );
         }
         // The last day to apply is the inverse: applied then, held on the day needed.
         let back = [
@@ -233,24 +297,40 @@ mod tests {
         ];
         for (needed, lead, want) in back {
             assert_eq!(
-                apply_by(d(needed), Some(lead)),
+                apply_by_with(d(needed), Some(lead), weekend),
                 Some(d(want)),
                 "{needed} {lead:?}"
             );
-            assert!(ready_on(d(want), Some(lead)).unwrap() <= d(needed));
+            assert!(ready_on_with(d(want), Some(lead), weekend).unwrap() <= d(needed));
         }
-        assert_eq!(apply_by(d("2026-11-30"), None), None);
-        assert!(in_time(d("2026-11-30"), None, d("2026-11-30")));
-        assert!(in_time(
-            d("2026-11-30"),
-            Some(Lead::WorkingDays(3)),
-            d("2026-12-03")
-        ));
-        assert!(!in_time(
-            d("2026-11-30"),
-            Some(Lead::WorkingDays(3)),
-            d("2026-12-02")
-        ));
+        assert_eq!(apply_by_with(d("2026-11-30"), None, weekend), None);
+    }
+
+    #[test]
+    fn working_days_skip_the_issuing_countrys_public_holidays() {
+        // A holiday calendar with Thursday 1 to Wednesday 7 Oct 2026 off (Golden Week).
+        let golden = |x: NaiveDate| weekend(x) || (d("2026-10-01")..=d("2026-10-07")).contains(&x);
+        // Applied on Wednesday 30 Sep, 4 working days: Thu 8, Fri 9, Mon 12, Tue 13 Oct.
+        let lead = Some(Lead::WorkingDays(4));
+        assert_eq!(
+            ready_on_with(d("2026-09-30"), lead, golden),
+            Some(d("2026-10-13"))
+        );
+        assert_eq!(
+            ready_on_with(d("2026-09-30"), lead, weekend),
+            Some(d("2026-10-06"))
+        );
+        // Needed on Monday 12 Oct: apply by Tuesday 29 Sep (Wed 30 Sep, Thu 8, Fri 9, Mon 12
+        // Oct); applied on Wednesday 30 Sep it is ready only on Tuesday 13 Oct.
+        let by = apply_by_with(d("2026-10-12"), lead, golden).unwrap();
+        assert_eq!(by, d("2026-09-29"));
+        assert!(ready_on_with(by, lead, golden).unwrap() <= d("2026-10-12"));
+        assert!(ready_on_with(by.succ_opt().unwrap(), lead, golden).unwrap() > d("2026-10-12"));
+        // Calendar days are calendar days, holiday or not.
+        assert_eq!(
+            ready_on_with(d("2026-09-30"), Some(Lead::Days(4)), golden),
+            Some(d("2026-10-04"))
+        );
     }
 }
 

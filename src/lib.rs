@@ -28,5 +28,6 @@ pub mod types;
 pub mod validate;
 pub mod visa;
 pub mod warnings;
+pub mod work;
 
 pub use run::main_with;

@@ -309,6 +309,8 @@ fn parse<T: DeserializeOwned>(
     problems: &mut Vec<Problem>,
     failed: &mut Vec<String>,
 ) -> Option<(usize, T)> {
+    // Parsing is linear in the text (the toml crate, with its nesting limit).
+    crate::work::add(text.len());
     match toml::from_str::<T>(text) {
         Ok(v) => Some((index, v)),
         Err(e) => {
@@ -359,6 +361,7 @@ fn ensure_safe_text(shown: &str, text: &str, problems: &mut Vec<Problem>) {
         }
     };
     let bytes = text.as_bytes();
+    crate::work::add(text.len());
     for (i, c) in text.char_indices() {
         if matches!(c, '\t' | '\n' | '\r') {
             continue;

@@ -98,14 +98,11 @@ pub fn per_tenth(rate: Money, tenths: u32) -> Option<Money> {
 /// Rates older than this (days) before today are flagged.
 pub const STALE_RATE_DAYS: i64 = 365;
 
-/// The smallest amount of a currency used in everyday prices, in minor units: cents for the
-/// dollar, euro and pound; whole units for the som, tenge, yuan, rupee and somoni.
+/// The unit totals are given in, in minor units: whole units of every currency (the
+/// dollars of an agency quote or a visa fee, the som of a shared taxi). A total is a sum of
+/// fares converted at dated rates, so its cents carry no information.
 pub fn usual_step(c: Currency) -> i64 {
-    let step = match c.code() {
-        "USD" | "EUR" | "GBP" => 0,
-        _ => c.digits(),
-    };
-    10i64.pow(step.min(c.digits()))
+    10i64.pow(c.digits())
 }
 
 /// `m` rounded half up to the currency's usual unit, for text (JSON keeps the exact amount).
@@ -299,7 +296,9 @@ mod tests {
     #[test]
     fn text_amounts_round_to_the_usual_unit() {
         let cases = [
-            ("104.59", "USD", "104.59"),
+            ("104.59", "USD", "105"),
+            ("104.49", "USD", "104"),
+            ("0.81", "USD", "1"),
             ("30520.49", "KGS", "30520"),
             ("30520.5", "KGS", "30521"),
             ("2030.4", "CNY", "2030"),

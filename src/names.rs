@@ -6,6 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 /// The form names are compared in: accents stripped, lower case, letters and digits only
 /// (`Ürümqi` → `urumqi`, `Sary-Tash` → `sarytash`). Non-Latin scripts are kept as they are.
 pub fn fold(s: &str) -> String {
+    crate::work::add(s.len());
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -68,6 +69,7 @@ pub fn escape_text(s: &str) -> String {
 /// Levenshtein distance over chars.
 pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    crate::work::add((a.len() + 1) * (b.len() + 1));
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];

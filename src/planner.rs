@@ -432,10 +432,11 @@ impl<'a> Planner<'a> {
                         None,
                     );
                 }
-                if documents::in_time(self.req.today, get.lead, date) {
+                if documents::in_time(self.ds, Some(*destination), self.req.today, get.lead, date) {
                     return (None, None);
                 }
-                let ready = documents::ready_on(self.req.today, get.lead);
+                let ready =
+                    documents::ready_on(self.ds, Some(*destination), self.req.today, get.lead);
                 (
                     Some(Blocker::TooLate {
                         doc: Doc::Visa(*destination),
@@ -464,7 +465,7 @@ impl<'a> Planner<'a> {
             })
             .filter(|p| !documents::permit_held(ds, self.req, **p))
             .filter_map(|p| {
-                documents::ready_on(self.req.today, ds.permits[*p].get.lead)
+                documents::ready_on(ds, None, self.req.today, ds.permits[*p].get.lead)
                     .map(|d| (d, Doc::Permit(*p)))
             })
             .max()
@@ -1489,18 +1490,20 @@ fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
                     StopAt::Crossing(_) => None,
                 })
                 .collect();
-            for (k, p) in places.iter().enumerate() {
-                let best = places[k + 1..]
-                    .iter()
-                    .filter_map(|q| hops[*q])
-                    .min()
-                    .map(|h| h + 1);
-                if let Some(b) = best {
+            // From the last stop back, with the fewest hops of the stops after each: linear
+            // in the stops (a stop's own count, lowered here, never shortens its own ride).
+            let mut after: Option<u32> = None;
+            for p in places.iter().rev() {
+                if let Some(b) = after.map(|h| h + 1) {
                     if hops[*p].is_none_or(|h| b < h) {
                         hops[*p] = Some(b);
                         changed = true;
                     }
                 }
+                after = match (after, hops[*p]) {
+                    (Some(a), Some(h)) => Some(a.min(h)),
+                    (a, h) => a.or(h),
+                };
             }
         }
     }

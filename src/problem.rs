@@ -36,19 +36,73 @@ impl fmt::Display for Problem {
     }
 }
 
-/// The 1-based line and column of a byte offset in `text`.
+/// The 1-based line and column of a byte offset in `text` (for one offset; `LineIndex`
+/// for many).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
+    LineIndex::new(text).line_col(text, offset)
+}
+
+/// Bytes per block of `LineIndex`'s character counts.
+const BLOCK: usize = 128;
+
+/// One text's line starts and character counts, worked out once, so that the line and
+/// column of any offset cost a binary search and a scan of at most one block: a file with
+/// thousands of problems, even all on one line of megabytes, is not rescanned for each.
+pub struct LineIndex {
+    /// The byte offset where each line starts.
+    starts: Vec<usize>,
+    /// The characters before each `BLOCK`-byte block.
+    blocks: Vec<usize>,
+}
+
+/// Whether a byte starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        crate::work::add(text.len());
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut chars = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            blocks.push(chars);
+            chars += block.iter().filter(|b| starts_char(**b)).count();
+        }
+        blocks.push(chars);
+        LineIndex { starts, blocks }
     }
-    let before = &text[..end];
-    let line = before.matches('\n').count() + 1;
-    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (line, col)
+
+    /// The characters in `text[..at]` (`at` a character boundary).
+    fn chars_before(&self, text: &str, at: usize) -> usize {
+        let block = at / BLOCK;
+        let from = block * BLOCK;
+        crate::work::add(at - from + 1);
+        self.blocks[block]
+            + text.as_bytes()[from..at]
+                .iter()
+                .filter(|b| starts_char(**b))
+                .count()
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset in `text`, the text
+    /// this index was made from.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut at = offset.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let line = self.starts.partition_point(|s| *s <= at).max(1);
+        crate::work::add(usize::BITS as usize);
+        let from = self.starts[line - 1];
+        (
+            line,
+            self.chars_before(text, at) - self.chars_before(text, from) + 1,
+        )
+    }
 }
 
 #[cfg(test)]
@@ -60,5 +114,11 @@ mod tests {
         assert_eq!(super::line_col(t, 6), (2, 1));
         assert_eq!(super::line_col(t, 11), (2, 6));
         assert_eq!(super::line_col(t, 999), (3, 1));
+        // Columns count characters, across the index's blocks.
+        let long = format!("{}\nx{}é=", "é".repeat(3000), "ü".repeat(5000));
+        let at = long.find('=').unwrap();
+        assert_eq!(super::line_col(&long, at), (2, 5003));
+        assert_eq!(super::line_col(&long, at - 1), (2, 5002));
+        assert_eq!(super::line_col(&long, 6000), (1, 3001));
     }
 }

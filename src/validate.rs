@@ -5,7 +5,7 @@
 use crate::load::RawDataset;
 use crate::model::*;
 use crate::names::fold;
-use crate::problem::Problem;
+use crate::problem::{LineIndex, Problem};
 use crate::raw;
 use crate::text::Text;
 use crate::types::{Country, Day, Dur, Money};
@@ -17,7 +17,11 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
         raw,
         problems: Vec::new(),
-        starts: vec![std::cell::OnceCell::new(); raw.texts.len()],
+        starts: raw
+            .texts
+            .iter()
+            .map(|_| std::cell::OnceCell::new())
+            .collect(),
     };
     let ds = v.dataset();
     if v.problems.is_empty() {
@@ -32,7 +36,7 @@ struct Validator<'a> {
     problems: Vec<Problem>,
     /// Each file's line starts, worked out once on its first problem (a file with thousands
     /// of problems is then not rescanned for each).
-    starts: Vec<std::cell::OnceCell<Vec<usize>>>,
+    starts: Vec<std::cell::OnceCell<LineIndex>>,
 }
 
 /// A record's location: file number and byte offset.
@@ -91,22 +95,9 @@ impl Validator<'_> {
     /// The 1-based line and column of a record's location.
     fn line_col(&self, at: At) -> (usize, usize) {
         let text = &self.raw.texts[at.0];
-        let starts = self.starts[at.0].get_or_init(|| {
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let offset = at.1.min(text.len());
-        let line = starts.partition_point(|s| *s <= offset).max(1);
-        let mut from = starts[line - 1];
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let mut to = offset;
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
-        (line, text[from..to.max(from)].chars().count() + 1)
+        self.starts[at.0]
+            .get_or_init(|| LineIndex::new(text))
+            .line_col(text, at.1)
     }
 
     /// Registers an id; reports malformed and duplicate ones.
@@ -410,6 +401,7 @@ impl Validator<'_> {
             .chain(std::iter::once(name))
             .chain(aliases.iter().map(String::as_str))
         {
+            crate::work::add(1);
             if n.len() > crate::names::MAX_NAME_BYTES {
                 self.problem(a, format!("{kind} '{}': the name or alias '{}' is {} bytes long; expected at most {} bytes", crate::names::prefix(id), crate::names::prefix(n), n.len(), crate::names::MAX_NAME_BYTES));
                 continue;
@@ -617,6 +609,8 @@ impl Validator<'_> {
         let srcs = self.sources(s, &r.sources, a, &what);
         let mut stops = Vec::new();
         let mut ok = true;
+        // Linear in the stops: a set for the repeated ones below, `MAX_STOPS` for the search.
+        crate::work::add(r.stops.len());
         for st in &r.stops {
             let sa = at(f, st);
             let sr = st.get_ref();

@@ -196,8 +196,9 @@ pub fn entry(
             (p, q, r, ch, get)
         })
         .min_by_key(|(_, _, _, ch, get)| {
-            let late =
-                ch.in_advance() && !is_held && !crate::documents::in_time(today, get.lead, date);
+            let late = ch.in_advance()
+                && !is_held
+                && !crate::documents::in_time(ds, Some(destination), today, get.lead, date);
             (*ch == Channel::NotObtainable, late, *ch)
         });
     let Some((passport, q, rule, ch, get)) = best else {

@@ -352,3 +352,25 @@ fn requests_at_the_calendar_ends_do_not_panic() {
         }
     }
 }
+
+/// A service of thousands of stops, built past `check` (which refuses more than
+/// `validate::MAX_STOPS`): the search still stays within its budget, which grows with the
+/// stops, and says when it was cut short (the 3,000-stop service took 30 s, cubic).
+#[test]
+fn thousands_of_stops_stay_within_the_budget() {
+    for n in [1_000, 3_000] {
+        let ds = long_route(n);
+        let plan = planned(&ds, n - 1);
+        let budget = planner::search_budget(&ds, &request(n - 1));
+        eprintln!(
+            "{n} stops: work {} of {budget}, truncated {}, {} itineraries",
+            plan.work,
+            plan.truncated,
+            plan.itineraries.len()
+        );
+        assert!(
+            !plan.itineraries.is_empty() || plan.truncated,
+            "n = {n}: no itinerary and not cut short"
+        );
+    }
+}

@@ -174,13 +174,20 @@ struct ToDo {
     summary: String,
     needed_by: NaiveDate,
     lead: Option<Lead>,
+    /// The country whose working days the lead time counts (its public holidays skipped).
+    issuer: Option<crate::types::Country>,
     how: String,
 }
 
 /// The last day to start something that takes `lead` and is needed on `by`: the paperwork
 /// model's `documents::apply_by`, so the to-do falls due on the day "Before you go" names.
-fn latest_start(by: NaiveDate, lead: Lead) -> NaiveDate {
-    documents::apply_by(by, Some(lead)).unwrap_or(by)
+fn latest_start(
+    ds: &Dataset,
+    issuer: Option<crate::types::Country>,
+    by: NaiveDate,
+    lead: Lead,
+) -> NaiveDate {
+    documents::apply_by(ds, issuer, by, Some(lead)).unwrap_or(by)
 }
 
 /// The itinerary's "Before you go": the documents it needs that the traveller does not
@@ -195,6 +202,7 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
             ),
             needed_by: n.by,
             lead: n.get.lead,
+            issuer: n.doc.issuer(),
             how: crate::render::paperwork::need(ds, n),
         })
         .collect();
@@ -211,6 +219,7 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<ToDo> {
                 summary,
                 needed_by: leave,
                 lead: None,
+                issuer: None,
                 how: match &s.operator {
                     Some(o) => format!("Arranged on demand through an agency ({o})."),
                     None => "Arranged on demand through an agency.".into(),
@@ -415,11 +424,11 @@ pub fn itinerary(
         // where no source gives the lead time, the day before (and the text says so).
         let (due, when) = match todo.lead {
             Some(l) => (
-                latest_start(todo.needed_by, l),
+                latest_start(ds, todo.issuer, todo.needed_by, l),
                 format!(
                     "It takes {}: start by {}.",
                     crate::render::paperwork::lead(l),
-                    latest_start(todo.needed_by, l).format("%a %-d %b %Y")
+                    latest_start(ds, todo.issuer, todo.needed_by, l).format("%a %-d %b %Y")
                 ),
             ),
             None => (
@@ -461,20 +470,21 @@ mod tests {
     #[test]
     fn a_lead_time_in_working_days_skips_weekends() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let ds = crate::run::load_dataset(None, false).expect("embedded dataset");
         // Needed Monday 15 June; three working days means starting Wednesday 10 June.
         assert_eq!(
-            latest_start(d("2026-06-15"), Lead::WorkingDays(3)),
+            latest_start(&ds, None, d("2026-06-15"), Lead::WorkingDays(3)),
             d("2026-06-10")
         );
         assert_eq!(
-            latest_start(d("2026-06-15"), Lead::Days(3)),
+            latest_start(&ds, None, d("2026-06-15"), Lead::Days(3)),
             d("2026-06-12")
         );
         // Inverse of documents::ready_on: started then, it is ready on the day.
         for lead in [Lead::Days(5), Lead::WorkingDays(1), Lead::WorkingDays(10)] {
-            let start = latest_start(d("2026-06-15"), lead);
+            let start = latest_start(&ds, None, d("2026-06-15"), lead);
             assert_eq!(
-                documents::ready_on(start, Some(lead)),
+                documents::ready_on(&ds, None, start, Some(lead)),
                 Some(d("2026-06-15"))
             );
         }

@@ -9,7 +9,8 @@ use crate::model::{Dataset, HowToGet, Lead, Permit, Requirement, StopAt};
 use crate::planner::Request;
 use crate::types::Country;
 use crate::visa::{Channel, Entry};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeSet;
 
 /// "a Chinese visa", "a Tajik e-visa", "the GBAO permit (…)".
 pub fn doc_name(ds: &Dataset, doc: Doc, q: Option<Requirement>) -> String {
@@ -99,7 +100,10 @@ pub fn need(ds: &Dataset, n: &Need) -> String {
         parts.push(format!("where: {at}"));
     }
     parts.push(
-        match (n.get.lead, crate::documents::apply_by(n.by, n.get.lead)) {
+        match (
+            n.get.lead,
+            crate::documents::apply_by(ds, n.doc.issuer(), n.by, n.get.lead),
+        ) {
             (Some(l), Some(by)) => format!("takes {}, so apply by {}", lead(l), day(by)),
             (Some(l), None) => format!("takes {}", lead(l)),
             _ => "time needed not known".into(),
@@ -274,7 +278,7 @@ pub fn held_hint(ds: &Dataset, doc: Doc) -> String {
 /// A document whose lead time does not fit before the day it is needed.
 pub fn too_late(ds: &Dataset, doc: Doc, get: &HowToGet, today: NaiveDate) -> String {
     let name = doc_short(ds, doc);
-    match (get.lead, ready_on(today, get.lead)) {
+    match (get.lead, ready_on(ds, doc.issuer(), today, get.lead)) {
         (Some(l), Some(r)) => format!(
             "{} takes {} to obtain: applied for today ({}) it is held from {}",
             capitalise(&name),
@@ -348,4 +352,175 @@ pub fn fix_with(ds: &Dataset, req: &Request, f: &Fix, flags: bool) -> String {
         (None, Some(d)) => format!("{head}: earliest departure {}", d.format("%a %-d %b %Y")),
         (None, None) => format!("{head}: still no departure within a year"),
     }
+}
+
+/// How a group of documents is obtained, as the opening of its "Before you go" sentence.
+fn obtain_head(ch: Channel) -> &'static str {
+    match ch {
+        Channel::Online => "Apply online",
+        Channel::Agency => "Arrange through a travel agency",
+        Channel::Office => "Get from a government office on the way, before the checkpoint",
+        Channel::Embassy => "Apply at an embassy or consulate (usually in your home country)",
+        _ => "Arrange (no source says how)",
+    }
+}
+
+/// One document in a "Before you go" sentence: "the Chinese permit for the Torugart crossing
+/// (takes 1 day)", "a visa for Tajikistan (GB passport; at evisa.tj; 50 USD)".
+fn need_item(w: &Words, n: &Need) -> String {
+    let ds = w.ds;
+    let what = doc_name(ds, n.doc, n.requirement);
+    // "the Chinese permit … (arranged by a Kashgar agency)": the channel says how.
+    let what = match what.rfind(" (") {
+        Some(i) if what.ends_with(')') && i > 0 => what[..i].to_string(),
+        _ => what,
+    };
+    let mut details = Vec::new();
+    if let Some(p) = n.passport {
+        details.push(format!("{p} passport"));
+        if let Some(d) = n.waiver_ended {
+            details.push(format!(
+                "the visa waiver for {p} passports ended {}",
+                w.date(d)
+            ));
+        }
+    }
+    if let Some(at) = &n.get.apply_at {
+        details.push(format!("at {at}"));
+    }
+    if let Some(l) = n.get.lead {
+        details.push(format!("takes {}", lead(l)));
+    }
+    if let Some(c) = n.get.cost {
+        details.push(if c.minor == 0 {
+            "free".into()
+        } else {
+            c.display()
+        });
+    }
+    if details.is_empty() {
+        what
+    } else {
+        format!("{what} ({})", details.join("; "))
+    }
+}
+
+fn checkpoint(ds: &Dataset, at: StopAt) -> &str {
+    match at {
+        StopAt::Place(p) => &ds.places[p].name,
+        StopAt::Crossing(c) => &ds.crossings[c].name,
+    }
+}
+
+/// "Before you go" for documents: one sentence per way of obtaining the same documents,
+/// shared by every itinerary that needs them (on whatever day): what to get, where, how
+/// long it takes, where it is checked and from when, and the last day to apply. Returns
+/// each sentence with the itineraries (1-based) it applies to.
+pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSet<usize>)> {
+    let ds = w.ds;
+    // Per itinerary, its documents grouped by how they are obtained (and whether checked).
+    type Group<'a> = (String, Vec<(usize, Vec<&'a Need>)>);
+    let mut groups: Vec<Group> = Vec::new();
+    for (k, needs) in itineraries.iter().enumerate() {
+        let mut own: Vec<((Channel, bool), Vec<&Need>)> = Vec::new();
+        for n in needs.iter() {
+            let key = (n.channel, n.enforced);
+            match own.iter_mut().find(|(g, _)| *g == key) {
+                Some((_, v)) => v.push(n),
+                None => own.push((key, vec![n])),
+            }
+        }
+        for ((ch, enforced), list) in own {
+            let items: Vec<String> = list.iter().map(|n| need_item(w, n)).collect();
+            let mut text = format!("{}: {}", obtain_head(ch), super::words::join_and(&items));
+            if !enforced {
+                text.push_str(" (whether still checked is uncertain)");
+            }
+            match groups.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, members)) => members.push((k + 1, list)),
+                None => groups.push((text, vec![(k + 1, list)])),
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(text, members)| {
+            // Where and when each itinerary first needs them.
+            let first: Vec<(usize, NaiveDate, StopAt)> = members
+                .iter()
+                .filter_map(|(n, list)| list.iter().min_by_key(|x| x.by).map(|x| (*n, x.by, x.at)))
+                .collect();
+            let set: BTreeSet<usize> = members.iter().map(|(n, _)| *n).collect();
+            let Some(&(_, by0, at0)) = first.iter().min_by_key(|(_, d, _)| *d) else {
+                return (text, set);
+            };
+            let place = if first.iter().all(|(_, _, a)| *a == at0) {
+                checkpoint(ds, at0).to_string()
+            } else if first
+                .iter()
+                .all(|(_, _, a)| matches!(a, StopAt::Crossing(_)))
+            {
+                "the border".to_string()
+            } else {
+                "the first checkpoint".to_string()
+            };
+            // Later days, with the itineraries they belong to: "(3: Tue 15 Jun 2027)".
+            let mut later: Vec<(NaiveDate, Vec<usize>)> = Vec::new();
+            for (n, d, _) in &first {
+                if *d == by0 {
+                    continue;
+                }
+                match later.iter_mut().find(|(x, _)| x == d) {
+                    Some((_, ns)) => ns.push(*n),
+                    None => later.push((*d, vec![*n])),
+                }
+            }
+            later.sort();
+            let later = if later.is_empty() {
+                String::new()
+            } else {
+                let parts: Vec<String> = later
+                    .iter()
+                    .map(|(d, ns)| {
+                        let ns: Vec<String> = ns.iter().map(usize::to_string).collect();
+                        let label = if ns.len() > 1 {
+                            "itineraries"
+                        } else {
+                            "itinerary"
+                        };
+                        // The year once, with the first day.
+                        let day = if d.year() == by0.year() {
+                            d.format("%a %-d %b").to_string()
+                        } else {
+                            w.date(*d)
+                        };
+                        format!("{label} {}: {day}", ns.join(", "))
+                    })
+                    .collect();
+                format!(" ({})", parts.join("; "))
+            };
+            // The last day to apply, for the earliest itinerary, where a lead time is known.
+            let apply = members
+                .iter()
+                .flat_map(|(_, list)| list.iter())
+                .filter_map(|x| crate::documents::apply_by(ds, x.doc.issuer(), x.by, x.get.lead))
+                .min()
+                .map(|d| {
+                    let day = if d.year() == by0.year() {
+                        d.format("%a %-d %b").to_string()
+                    } else {
+                        w.date(d)
+                    };
+                    format!(", so apply by {day}")
+                })
+                .unwrap_or_default();
+            (
+                format!(
+                    "{text}; needed at {place} from {}{later}{apply}",
+                    w.date(by0)
+                ),
+                set,
+            )
+        })
+        .collect()
 }

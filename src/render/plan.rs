@@ -128,13 +128,49 @@ fn fare_text(ds: &Dataset, leg: &Leg) -> String {
     }
 }
 
-fn total_text(t: &money::Total, legs: usize) -> String {
+fn total_text(ds: &Dataset, it: &Itinerary, t: &money::Total) -> String {
     let shown = money::rounded(t.sum);
-    match (t.any_known(legs), t.complete()) {
+    match (t.any_known(it.legs.len()), t.complete()) {
         (false, _) => "fares not known".into(),
         (true, true) => format!("{} for the party", shown.display()),
-        (true, false) => format!("at least {} for the party", shown.display()),
+        (true, false) => format!(
+            "at least {} for the party ({})",
+            shown.display(),
+            left_out(ds, it, t)
+        ),
     }
+}
+
+/// What a partial total leaves out, by leg: "not priced: Train 59 …", "a minimum fare: see
+/// Check locally" (which quotes what the minimum covers).
+fn left_out(ds: &Dataset, it: &Itinerary, t: &money::Total) -> String {
+    let mut kinds: Vec<(&str, Vec<String>)> = Vec::new();
+    for (n, m) in &t.missing {
+        let name = short_name(&ds.services[it.legs[*n].service].name);
+        let (kind, what) = match m {
+            money::Missing::Unknown => ("not priced", name),
+            money::Missing::Minimum => ("a minimum fare", String::new()),
+            money::Missing::SeatPrice => ("seat price not known", name),
+            money::Missing::NoRate(c) => ("no rate to convert", format!("{c} for {name}")),
+            money::Missing::TooLarge => ("too large to add", name),
+        };
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, v)) if !v.contains(&what) => v.push(what),
+            Some(_) => {}
+            None => kinds.push((kind, vec![what])),
+        }
+    }
+    let parts: Vec<String> = kinds
+        .into_iter()
+        .map(|(k, v)| {
+            if k == "a minimum fare" {
+                "a minimum fare: see Check locally".to_string()
+            } else {
+                format!("{k}: {}", v.join(", "))
+            }
+        })
+        .collect();
+    parts.join("; ")
 }
 
 /// The total line of an itinerary: the known amount (rounded to the currency's usual
@@ -310,59 +346,6 @@ fn margin_text(ds: &Dataset, ci: CrossingIx, side: usize, reach: DateTime<Utc>) 
     }
 }
 
-/// A document to arrange, as (how and by when, what): documents obtained the same way by
-/// the same day share one note. The data's long note only with `--explain`.
-fn need_parts(w: &Words, n: &Need) -> (String, String) {
-    let ds = w.ds;
-    use crate::visa::Channel;
-    let what = super::paperwork::doc_name(ds, n.doc, n.requirement);
-    let what = short_name(what.strip_prefix("the ").unwrap_or(&what));
-    let how = match n.channel {
-        Channel::Online => "Online",
-        Channel::Agency => "Through a travel agency",
-        Channel::Office => "At a government office on the way",
-        Channel::Embassy => "At an embassy or consulate",
-        _ => "How is not known",
-    };
-    let mut details = Vec::new();
-    if let Some(p) = n.passport {
-        details.push(format!("{p} passport"));
-        if let Some(d) = n.waiver_ended {
-            details.push(format!(
-                "the visa waiver for {p} passports ended {}",
-                w.date(d)
-            ));
-        }
-    }
-    if let Some(at) = &n.get.apply_at {
-        details.push(format!("apply at {at}"));
-    }
-    if let Some(l) = n.get.lead {
-        details.push(format!("takes {}", super::paperwork::lead(l)));
-    }
-    if let Some(c) = n.get.cost {
-        details.push(if c.minor == 0 {
-            "free".into()
-        } else {
-            c.display()
-        });
-    }
-    let item = if details.is_empty() {
-        what
-    } else {
-        format!("{what} ({})", details.join(", "))
-    };
-    let checked = if n.enforced {
-        ""
-    } else {
-        " (whether still checked is uncertain)"
-    };
-    (
-        format!("{how}, needed from {}{checked}", w.date(n.by)),
-        item,
-    )
-}
-
 /// A name without its trailing parenthesis, for notes that refer back to a leg:
 /// "Agency transfer Kashgar–Torugart–Bishkek (change of car at the pass)" → "Agency
 /// transfer Kashgar–Torugart–Bishkek".
@@ -399,9 +382,18 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
                 "no recent report that it runs".into()
             },
         ),
-        Advice::MinimumFare { service, .. } => {
-            (Subject::Service(*service), "its fare is a minimum".into())
-        }
+        // What the minimum leaves out, in the source's words ("Kyrgyz leg border–Naryn only").
+        Advice::MinimumFare { service, fare } => (
+            Subject::Service(*service),
+            match ds.services[*service]
+                .fares
+                .get(*fare)
+                .and_then(|f| f.note.as_ref())
+            {
+                Some(note) => format!("its fare is a minimum ({})", note.trim_end_matches('.')),
+                None => "its fare is a minimum".into(),
+            },
+        ),
         Advice::FareUnknown { service } => (Subject::Service(*service), "fare not known".into()),
         Advice::SeatsUnknown { service } => (
             Subject::Service(*service),
@@ -588,6 +580,12 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let mut subjects_order: Vec<Subject> = Vec::new();
     let n_all = a.itineraries.len();
 
+    if !layout.explain {
+        let needs: Vec<&[Need]> = a.itineraries.iter().map(|ia| &ia.needs[..]).collect();
+        for (text, set) in super::paperwork::before_you_go(w, &needs) {
+            notes.items.push((Section::BeforeYouGo, text, set));
+        }
+    }
     for (k, ia) in a.itineraries.iter().enumerate() {
         let n = k + 1;
         let it = &ia.it;
@@ -634,7 +632,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 to.name,
                 count(it.changes() as i64, "change", "changes"),
                 count(crossings as i64, "border", "borders"),
-                total_text(&ia.total, it.legs.len())
+                total_text(ds, it, &ia.total)
             ),
             width,
             "",
@@ -723,26 +721,11 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             }
         }
 
-        // The notes of this itinerary.
+        // The notes of this itinerary (its documents, without --explain, are said once for
+        // all itineraries below).
         if layout.explain {
             for need in &ia.needs {
                 notes.add(Section::BeforeYouGo, super::paperwork::need(ds, need), n);
-            }
-        } else {
-            let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-            for need in &ia.needs {
-                let (how, what) = need_parts(w, need);
-                match groups.iter_mut().find(|(h, _)| *h == how) {
-                    Some((_, items)) => items.push(what),
-                    None => groups.push((how, vec![what])),
-                }
-            }
-            for (how, items) in groups {
-                notes.add(
-                    Section::BeforeYouGo,
-                    format!("{how}: {}", items.join("; ")),
-                    n,
-                );
             }
         }
         for adv in &ia.advice {
@@ -788,10 +771,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 } => {}
                 // How old the sources are: the --explain sources section gives their dates.
                 Advice::NewestSource { .. } if !layout.explain => {}
-                Advice::MinimumFare { .. }
-                | Advice::SeatsUnknown { .. }
-                | Advice::FareUnknown { .. }
-                    if !layout.explain => {}
+                Advice::SeatsUnknown { .. } | Advice::FareUnknown { .. } if !layout.explain => {}
                 Advice::ClosureNear { .. } => {
                     notes.add(Section::AtTheBorder, capitalise(&w.advice(adv)), n)
                 }
