@@ -494,7 +494,8 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
         Blocker::TooLate { doc, get, today } => {
             j.cause = Cause::TooLate;
             (j.visa, j.permit) = doc_ids(ds, *doc);
-            j.ready = documents::ready_on(*today, get.lead).map(|d| d.to_string());
+            j.ready =
+                documents::ready_on(ds, doc.issuer(), *today, get.lead).map(|d| d.to_string());
         }
     }
     j
@@ -935,7 +936,7 @@ pub fn need(ds: &Dataset, n: &Need) -> NeedJson {
         }),
         cost: n.get.cost.map(amount),
         needed_from: n.by.to_string(),
-        apply_by: documents::apply_by(n.by, n.get.lead).map(|d| d.to_string()),
+        apply_by: documents::apply_by(ds, n.doc.issuer(), n.by, n.get.lead).map(|d| d.to_string()),
         passport: n.passport.map(|p| p.to_string()),
         waiver_ended: n.waiver_ended.map(|d| d.to_string()),
         enforced: n.enforced,
