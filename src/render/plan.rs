@@ -596,7 +596,10 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         } else {
             format!("{}, time not known", w.date(leave_day))
         };
-        let arrive = if it.time_known() {
+        // An arrival is a time only when every departure is timetabled and a source gives
+        // the time at the last stop; otherwise `it.arrive()` is a lower bound.
+        let arrive_timed = it.time_known() && it.arrive_known();
+        let arrive = if arrive_timed {
             format!(" {}", w.moment_on(it.arrive(), to.zone.0, leave_day))
         } else {
             let day = it.arrive().with_timezone(&to.zone.0).date_naive();
@@ -607,10 +610,12 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             }
         };
         let dur = duration(it.depart(), it.arrive());
-        let dur = if it.time_known() {
+        let dur = if arrive_timed {
             dur
-        } else {
+        } else if it.arrive_known() {
             format!("about {dur}")
+        } else {
+            "journey time not known".to_string()
         };
         let nights = if ia.stopover_nights > 0 {
             format!(
