@@ -8,13 +8,14 @@ Runs every case with a 20 s timeout and checks the contract: exit 0, 1 or 2 (nev
 control character from the input echoed to the terminal. Prints one line per class: cases
 tried and what happened; exits 1 if any case broke the contract.
 """
-import itertools, os, random, shutil, subprocess, sys, tempfile
+import itertools, os, random, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/debug/crossings")
 MINI = os.path.join(ROOT, "tests/fixtures/mini")
 BASE_ENV = {"PATH": os.environ.get("PATH", ""), "CROSSINGS_TODAY": "2026-11-21", "NO_COLOR": "1"}
 results = {}
+slowest = {}
 bad = []
 
 
@@ -25,12 +26,16 @@ def run(cls, args, env=None, stdout=None):
             e.pop(k, None)
         else:
             e[k] = v
+    start = time.monotonic()
     try:
         p = subprocess.run([BIN] + args, env=e, stdout=stdout or subprocess.PIPE,
                            stderr=subprocess.PIPE, timeout=20)
         code, out, err = p.returncode, p.stdout or b"", p.stderr or b""
     except subprocess.TimeoutExpired:
         code, out, err = "hang", b"", b""
+    took = time.monotonic() - start
+    if took > slowest.get(cls, (0, None))[0]:
+        slowest[cls] = (took, [a[:40] for a in args[:6]])
     r = results.setdefault(cls, {})
     ok = code in (0, 1, 2)
     if code == 2 and (out or not err):
@@ -190,12 +195,48 @@ sized(append("rates/rates.toml", "".join(
 sized(append("places/places.toml", '\n[[place]]\nid = "long"\nname = "' + "n" * (1 << 20) +
              '"\ncountry = "KG"\nzone = "Asia/Bishkek"\nsources = ["fixture"]\nverified = 2026-01-01\n'))
 sized(append("places/places.toml", "\nx = " + "[" * 100000 + "]" * 100000 + "\n"))
+# The same 20,000 problems, every record on one line (an inline array of tables).
+sized(lambda d: open(os.path.join(d, "rates/more.toml"), "w").write("rate = [" + ", ".join(
+    f'{{ currency = "CNY", per_base = "0", base = "USD", date = 2026-01-01, sources = ["x{i}"], verified = 2026-01-01 }}'
+    for i in range(20000)) + "]\n"))
+# A service with 3,000 stops (and its 3,000 places).
+def long_service(d):
+    with open(os.path.join(d, "places/long.toml"), "w") as f:
+        for i in range(3000):
+            f.write(f'[[place]]\nid = "s{i}"\nname = "S{i}"\ncountry = "KG"\nzone = "Asia/Bishkek"\nsources = ["fixture"]\nverified = 2026-01-01\n')
+    stops = "".join(f'  {{ at = "s{i}", offset = "{i % 1000}m" }},\n' for i in range(3000))
+    with open(os.path.join(d, "services/long.toml"), "w") as f:
+        f.write(f'[[service]]\nid = "long"\nname = "Long"\nmode = "bus"\nstatus = "running"\nsources = ["fixture"]\nverified = 2026-01-01\nstops = [\n{stops}]\n[service.schedule]\nkind = "weekly"\ndepart = "08:00"\nzone = "Asia/Bishkek"\n')
+sized(long_service)
+# Six hops of m services each, every option a trade-off (m = 6 is the 13 KB dataset of 36
+# services that took 25 s to plan): planned, not only checked.
+def pareto(m):
+    def f(d):
+        with open(os.path.join(d, "places/pareto.toml"), "w") as fh:
+            for i in range(7):
+                fh.write(f'[[place]]\nid = "p{i}"\nname = "P{i}"\ncountry = "KG"\nzone = "Asia/Bishkek"\nsources = ["fixture"]\nverified = 2026-01-01\n')
+        with open(os.path.join(d, "services/pareto.toml"), "w") as fh:
+            for h in range(6):
+                for k in range(m):
+                    dep = 6 * 60 + 13 * k
+                    fh.write(f'[[service]]\nid = "h{h}-k{k}"\nname = "H{h} K{k}"\nmode = "bus"\nstatus = "running"\nsources = ["fixture"]\nverified = 2026-01-01\nstops = [{{ at = "p{h}", offset = "0m" }}, {{ at = "p{h + 1}", offset = "{60 + 37 * (m - k) + 11 * h}m" }}]\n[service.schedule]\nkind = "weekly"\ndepart = "{dep // 60:02}:{dep % 60:02}"\nzone = "Asia/Bishkek"\n[[service.fare]]\namount = "{5 + 7 * k + 3 * h}"\ncurrency = "USD"\nper = "person"\nsources = ["fixture"]\n')
+    return f
+for m in (6, 12, 24):
+    d = tempfile.mkdtemp()
+    shutil.copytree(MINI, d, dirs_exist_ok=True)
+    pareto(m)(d)
+    run("sizes", ["--data", d, "check"])
+    run("sizes", ["--data", d, "plan", "p0", "p6", "--date", "2026-12-07"])
+    run("sizes", ["--data", d, "plan", "p0", "p6", "--date", "2026-12-07", "--within", "30", "--json"])
+    shutil.rmtree(d)
 run("sizes", ["plan", "kashgar" * 15000, "bishkek"])
 run("sizes", ["places", "k" * 100000])
 
 shutil.rmtree(tmp, ignore_errors=True)
 for cls, r in results.items():
-    print(f"{cls}: {sum(r.values())} cases, exits {dict(sorted(r.items(), key=str))}")
+    took, args = slowest.get(cls, (0, []))
+    print(f"{cls}: {sum(r.values())} cases, exits {dict(sorted(r.items(), key=str))}; "
+          f"slowest {took:.2f} s: {args}")
 for b in bad[:20]:
     print("BROKEN:", b[0], [a[:60] for a in b[1]], b[2], b[3], b[4])
 sys.exit(1 if bad else 0)

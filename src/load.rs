@@ -327,6 +327,17 @@ fn parse<T: DeserializeOwned>(
             if message.contains("recursion") || message.contains("recurse") {
                 message.push_str("; data files nest arrays and tables a few levels deep at most");
             }
+            // The toml crate's words for these name no fix.
+            if message.starts_with("wanted string or table") {
+                message = message.replacen(
+                    "wanted string or table",
+                    "expected a quoted word (such as \"bus\" or \"weekly\"), not a number, array or date",
+                    1,
+                );
+            }
+            if message.starts_with("duplicate key") {
+                message.push_str("; a key may appear once in a table: keep one of them");
+            }
             problems.push(Problem {
                 file: shown.to_string(),
                 line,
@@ -383,8 +394,13 @@ fn ensure_safe_text(shown: &str, text: &str, problems: &mut Vec<Problem>) {
     }
 }
 
-/// The key a TOML error points into: the dotted key before `=` on the line of `offset`,
-/// or the table header `[x]` / `[[x]]` the line is. `None` when the line has neither.
+/// The key a TOML error points into, for its message: the key at `offset` itself (a
+/// duplicate key's span starts there), else the key of the nearest `=` before `offset` on
+/// its line (inside an inline table too: `{ at = 5 }` → `at`), else the table header
+/// `[x]` / `[[x]]` the line is, else the key of the value spread over lines that `offset`
+/// lies in (`aliases = [` … a bad element). A key inside an inline table of an array
+/// spread over lines names the array too: "`at` in `stops`". `None` when nothing looks
+/// like a key (or it is long or odd: it is quoted in a message).
 fn key_at(text: &str, offset: usize) -> Option<String> {
     let mut at = offset.min(text.len());
     while !text.is_char_boundary(at) {
@@ -392,18 +408,67 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     }
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = text[start..end].trim();
-    let key = if line.starts_with('[') {
-        line.trim_matches(|c| c == '[' || c == ']').trim()
-    } else {
-        line.split_once('=')?.0.trim()
+    let line = &text[start..end];
+    let is_key_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"');
+    let ok = |key: &str| {
+        let key = key.trim();
+        (!key.is_empty() && key.len() <= 64 && key.chars().all(|c| is_key_char(c) || c == ' '))
+            .then(|| key.to_string())
     };
-    let ok = !key.is_empty()
-        && key.len() <= 64
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | ' '));
-    ok.then(|| key.to_string())
+    if line.trim_start().starts_with('[') {
+        return ok(line.trim().trim_matches(|c| c == '[' || c == ']'));
+    }
+    // The line's own key, if it starts with one (`key = ...`).
+    let own = line
+        .split_once('=')
+        .and_then(|(k, _)| ok(k))
+        .filter(|_| !line.trim_start().starts_with('{'));
+    // The key at the offset, or before the nearest `=` before it.
+    let rest = &text[at..end];
+    let here: String = rest.chars().take_while(|c| is_key_char(*c)).collect();
+    let inner = if !here.is_empty() && rest[here.len()..].trim_start().starts_with('=') {
+        ok(&here)
+    } else {
+        text[start..at].rfind('=').and_then(|eq| {
+            let before = text[start..start + eq].trim_end();
+            let from = before.rfind(|c: char| !is_key_char(c)).map_or(0, |i| i + 1);
+            ok(&before[from..])
+        })
+    };
+    // The key of the value spread over lines: the nearest line before that starts with
+    // `key =` (looking back a bounded way: one error per file, but a file may be large).
+    let outer = || {
+        let back = text[..start].len().saturating_sub(64 * 1024);
+        let mut from = start;
+        while from > back {
+            let prev_start = text[..from - 1].rfind('\n').map_or(0, |i| i + 1);
+            let prev = &text[prev_start..from - 1];
+            if let Some(k) = prev
+                .split_once('=')
+                .filter(|_| !prev.trim_start().starts_with(['{', '[', '#', '"']))
+                .and_then(|(k, _)| ok(k))
+            {
+                return Some(k);
+            }
+            // A table header ends the search: the value began after it.
+            if prev.trim_start().starts_with('[')
+                && ok(prev.trim().trim_matches(|c| c == '[' || c == ']')).is_some()
+            {
+                return None;
+            }
+            from = prev_start;
+        }
+        None
+    };
+    match (own, inner) {
+        (Some(own), Some(inner)) if own != inner => Some(format!("{inner}` in `{own}")),
+        (Some(own), _) => Some(own),
+        (None, Some(inner)) => Some(match outer() {
+            Some(o) => format!("{inner}` in `{o}"),
+            None => inner,
+        }),
+        (None, None) => outer(),
+    }
 }
 
 /// Parses every file into its raw type; returns the dataset and the problems found. Each

@@ -186,7 +186,7 @@ fn validation_gaps_are_check_errors() {
         ),
         (
             &[("places/places.toml", "verified = 2026-01-01", "verified = 2026-01-01\nverified = 2026-01-02")],
-            "error: DIR/places/places.toml:10:1: duplicate key (key `verified`)",
+            "error: DIR/places/places.toml:10:1: duplicate key (key `verified`); a key may appear once in a table: keep one of them",
         ),
         (
             &[("places/places.toml", "name = \"Beta\"", "name = \"Be\\u001b[2Jta\"")],
@@ -289,5 +289,63 @@ fn file_system_objects_are_refused_by_name() {
     fs_case(
         |d| std::fs::write(d.join("places/bad.toml"), b"id = \"a\"\n# \xff\xfe\n").unwrap(),
         &["error: DIR/places/bad.toml:2:3: invalid UTF-8 at byte 11; data files must be UTF-8 text"],
+    );
+}
+
+/// TOML errors name their line and key, inside inline tables and values spread over lines
+/// too, with the fix where the toml crate's words give none.
+#[test]
+fn toml_errors_name_their_line_key_and_fix() {
+    let svc = "services/services.toml";
+    let cases: &[(Edit, &str)] = &[
+        (
+            (svc, "{ at = \"alpha\", offset = \"0h\" }", "{ at = 5, offset = \"0h\" }"),
+            "error: DIR/services/services.toml:9:10: invalid type: integer `5`, expected a string (key `at` in `stops`)",
+        ),
+        (
+            (svc, "{ at = \"alpha\", offset = \"0h\" }", "{ at = \"alpha\", at = \"x\", offset = \"0h\" }"),
+            "error: DIR/services/services.toml:9:19: duplicate key (key `at` in `stops`); a key may appear once in a table: keep one of them",
+        ),
+        (
+            (svc, "kind = \"weekly\"", "kind = 7"),
+            "error: DIR/services/services.toml:14:8: expected a quoted word (such as \"bus\" or \"weekly\"), not a number, array or date (key `kind`)",
+        ),
+        (
+            (svc, "status = \"running\"", "status = \"running\"\nstatus = \"x\""),
+            "error: DIR/services/services.toml:6:1: duplicate key (key `status`); a key may appear once in a table: keep one of them",
+        ),
+        (
+            ("places/places.toml", "aliases = [\"Älpha Town\", \"阿尔法\"]", "aliases = [\n  \"Älpha Town\",\n  5,\n]"),
+            "error: DIR/places/places.toml:6:3: invalid type: integer `5`, expected a string (key `aliases`)",
+        ),
+    ];
+    for ((file, from, to), expected) in cases {
+        check_fails(&[(file, from, to)], expected);
+    }
+    // Nesting past the parser's limit: the line, the key and the limit.
+    let deep = format!("name = \"Alpha\"\nx = {}", "[".repeat(10_000));
+    let tmp = broken(&[("places/places.toml", "name = \"Alpha\"", &deep)]);
+    let r = run(&["--data", tmp.path().to_str().unwrap(), "check"]).code(2);
+    assert!(
+        r.stderr.contains("places/places.toml:4:")
+            && r.stderr
+                .contains("(key `x`); data files nest arrays and tables a few levels deep at most"),
+        "{}",
+        r.stderr
+    );
+    // Invalid UTF-8: the byte offset, the line and the column.
+    let tmp = broken(&[]);
+    let path = tmp.path().join("places/places.toml");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"\n# caf\xe9\n");
+    let at = bytes.len() - 2;
+    std::fs::write(&path, bytes).unwrap();
+    let r = run(&["--data", tmp.path().to_str().unwrap(), "check"]).code(2);
+    assert!(
+        r.stderr.contains(&format!(
+            "invalid UTF-8 at byte {at}; data files must be UTF-8 text"
+        )),
+        "{}",
+        r.stderr
     );
 }

@@ -243,3 +243,41 @@ fn many_aliases_and_many_problems_load_in_one_pass() {
         "{last}"
     );
 }
+
+/// The fuzz targets' shared harness, built by `cargo test` too: a change to the commands'
+/// signatures or flags that the nightly-only fuzz build would trip over fails here, in CI.
+/// (Found when the longer fuzzing run of issue #13 started: the harness no longer built.)
+#[path = "../fuzz/fuzz_targets/common/mod.rs"]
+mod fuzz_common;
+
+/// The harness accepts the real dataset (`check`, then places, hours, services and a plan
+/// on it) and reports a broken file the way `--data DIR check` does, both by splicing one
+/// file into the real ones parsed once and by parsing every file again.
+#[test]
+fn the_fuzz_harness_builds_and_runs() {
+    let real = fuzz_common::real_files();
+    let files = real
+        .iter()
+        .map(|(s, k, t)| fuzz_common::data_file(s, k, t))
+        .collect();
+    let outcome = fuzz_common::load_and_check(files);
+    assert!(outcome.starts_with("dataset OK"), "{outcome}");
+    // One real file replaced by a broken one, as load_mutate does.
+    std::env::set_var("CROSSINGS_FUZZ_CROSSCHECK", "1");
+    let n = real
+        .iter()
+        .position(|(_, k, _)| k == "rates")
+        .expect("a rates file");
+    fuzz_common::load_and_check_with(
+        "rates",
+        fuzz_common::Replace::File(n),
+        &real[n].0,
+        "[[rate]]\ncurrency = \"CNY\"\nper_base = \"0\"\n",
+    );
+    fuzz_common::load_and_check_with(
+        "places",
+        fuzz_common::Replace::Kind,
+        "fuzz/places/fuzzed.toml",
+        "[[place]]\nid = 5\n",
+    );
+}

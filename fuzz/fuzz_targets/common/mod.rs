@@ -4,7 +4,6 @@
 
 #![allow(dead_code)]
 
-use crossings::cli::{HoursArgs, PlacesArgs, PlanArgs, ServicesArgs};
 use crossings::commands;
 use crossings::load::{self, DataFile, RawDataset};
 use crossings::problem::Problem;
@@ -19,7 +18,13 @@ pub type Real = (String, String, String);
 pub fn real_files() -> &'static [Real] {
     static FILES: OnceLock<Vec<Real>> = OnceLock::new();
     FILES.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+        // The fuzz crate sits in fuzz/; tests/fuzz_regressions.rs builds this file too.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = if root.join("data/places").is_dir() {
+            root.join("data")
+        } else {
+            root.join("../data")
+        };
         load::read_dir(&dir)
             .unwrap_or_else(|p| panic!("cannot read the real dataset: {}", p[0]))
             .into_iter()
@@ -172,6 +177,16 @@ pub fn load_and_check(files: Vec<DataFile>) -> String {
     check_parsed(&raw, problems)
 }
 
+/// A command line (after `crossings`) as clap reads it.
+fn parse(args: &[&str]) -> crossings::cli::Command {
+    use clap::Parser;
+    let all = std::iter::once("crossings").chain(args.iter().copied());
+    match crossings::cli::Cli::try_parse_from(all) {
+        Ok(cli) => cli.command,
+        Err(e) => panic!("{args:?}: {e}"),
+    }
+}
+
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
@@ -204,59 +219,50 @@ pub fn check_parsed(raw: &RawDataset, mut problems: Vec<Problem>) -> String {
     let bytes = ds.encode().expect("a validated dataset encodes");
     crossings::model::Dataset::decode(&bytes).expect("an encoded dataset decodes");
 
-    // Cheap commands over a validated dataset: any Ok/Err is fine, a panic is not.
-    let _ = commands::places::run(
-        &ds,
-        &PlacesArgs {
-            query: None,
-            json: true,
-        },
-    );
-    let _ = commands::hours::run(
-        &ds,
-        &HoursArgs {
-            crossings: Vec::new(),
-            country: None,
-            date: Some("2026-06-13".into()),
-            month: None,
-            json: true,
-        },
-        today(),
-        false,
-    );
-    let _ = commands::services::run(
-        &ds,
-        &ServicesArgs {
-            from: None,
-            to: None,
-            via: None,
-            json: true,
-        },
-    );
+    // Cheap commands over a validated dataset: any Ok/Err is fine, a panic is not. The
+    // arguments go through clap, as on the command line, so that new flags need no change
+    // here (tests/fuzz_regressions.rs builds this file with `cargo test`, so a changed
+    // signature fails there, not only in a nightly fuzz build).
+    use crossings::cli::Command;
+    let _ = match parse(&["places", "--json"]) {
+        Command::Places(a) => commands::places::run(&ds, &a),
+        other => panic!("{other:?}"),
+    };
+    let _ = match parse(&["hours", "--date", "2026-06-13", "--json"]) {
+        Command::Hours(a) => commands::hours::run(&ds, &a, Some(today()), false),
+        other => panic!("{other:?}"),
+    };
+    let _ = match parse(&["services", "--json"]) {
+        Command::Services(a) => commands::services::run(&ds, &a),
+        other => panic!("{other:?}"),
+    };
     if ds.places.len() >= 2 {
-        let from = ds.places[0].id.clone();
-        let to = ds.places[ds.places.len() - 1].id.clone();
-        let _ = commands::plan::run(
-            &ds,
-            &PlanArgs {
-                from,
-                to,
-                date: Some("2026-06-13".into()),
-                within: "2".into(),
-                passports: vec!["GB".into()],
-                visas: Vec::new(),
-                permits: Vec::new(),
-                party: "2".into(),
-                currency: "USD".into(),
-                max: "5".into(),
-                via: None,
-                avoid: Vec::new(),
-                explain: false,
-                json: true,
-            },
-            today(),
-            None,
-        );
+        let from = ds.places[0].id.to_string();
+        let to = ds.places[ds.places.len() - 1].id.to_string();
+        for json in [true, false] {
+            let mut args = vec![
+                "plan",
+                &from,
+                &to,
+                "--date",
+                "2026-06-13",
+                "--within",
+                "2",
+                "--passport",
+                "GB",
+                "--party",
+                "2",
+                "--max",
+                "5",
+            ];
+            if json {
+                args.push("--json");
+            }
+            let _ = match parse(&args) {
+                Command::Plan(a) => commands::plan::run(&ds, &a, today(), None, None),
+                other => panic!("{other:?}"),
+            };
+        }
     }
     outcome
 }
