@@ -242,7 +242,8 @@ fn dushanbe_to_kashgar_finds_a_way_into_china() {
         last["arrive"].as_str().unwrap().ends_with("+08:00"),
         "Kashgar times are Beijing time"
     );
-    // China requires a visa of a Brazilian passport: without --visa CN there is no way in.
+    // China requires a visa of a US passport (Brazil's joined the visa waiver on 1 Jun
+    // 2025): without --visa CN there is no way in.
     let r = common::run(&[
         "plan",
         "dushanbe",
@@ -254,7 +255,7 @@ fn dushanbe_to_kashgar_finds_a_way_into_china() {
         "--permit",
         "gbao",
         "--passport",
-        "BR",
+        "US",
         "--json",
         "--held-only",
     ]);
@@ -264,7 +265,7 @@ fn dushanbe_to_kashgar_finds_a_way_into_china() {
         p["reasons"].as_array().unwrap().iter().any(|r| r
             .as_str()
             .unwrap()
-            .starts_with("China: a visa is needed for a BR passport and is not held")),
+            .starts_with("China: a visa is needed for a US passport and is not held")),
         "{p}"
     );
     assert_eq!(p["fixes"][0]["documents"][0], "visa:CN", "{p}");

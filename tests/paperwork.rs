@@ -180,14 +180,15 @@ const CASES: &[Case] = &[
         None,
     ),
     // Almaty to Urumqi over Khorgos: a Chinese visa from an embassy (the GB waiver ends
-    // on 31 Dec 2026), none for Chinese and Kazakh passports.
+    // on 31 Dec 2026), none for Chinese and Kazakh passports nor, since the mutual
+    // exemption of 1 Jun 2025, Uzbek ones.
     (KHORGOS, &["GB"], &["visa:CN"], Some("visa:CN")),
     (KHORGOS, &["US"], &["visa:CN"], Some("visa:CN")),
     (KHORGOS, &["IN"], &["visa:CN"], Some("visa:CN")),
     (KHORGOS, &["CN"], &[], None),
     (KHORGOS, &["KG"], &["visa:CN"], Some("visa:CN")),
     (KHORGOS, &["KZ"], &[], None),
-    (KHORGOS, &["UZ"], &["visa:CN"], Some("visa:CN")),
+    (KHORGOS, &["UZ"], &[], None),
     (KHORGOS, &["IN", "KZ"], &[], None),
 ];
 
