@@ -25,9 +25,9 @@ pub struct ItineraryAnswer {
     pub stopover_nights: i64,
     pub advice: Vec<Advice>,
     pub needs: Vec<Need>,
-    /// The local days (at the origin) on which the same route also leaves, later in the
-    /// answer's order: named with this itinerary rather than shown again.
-    pub also: Vec<NaiveDate>,
+    /// The same route on other days, later in the answer's order: named with this
+    /// itinerary in the text rather than shown again, listed in JSON.
+    pub also: Vec<Itinerary>,
 }
 
 /// The answer to `plan`: the request, the itineraries, and when there are none, why.
@@ -854,7 +854,13 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         if ia.also.is_empty() {
             continue;
         }
-        let days = days_text(w, &ia.also);
+        let origin = ds.places[req.from].zone.0;
+        let days: Vec<NaiveDate> = ia
+            .also
+            .iter()
+            .map(|it| it.depart().with_timezone(&origin).date_naive())
+            .collect();
+        let days = days_text(w, &days);
         match also.iter_mut().find(|(d, _)| *d == days) {
             Some((_, ns)) => ns.push(k + 1),
             None => also.push((days, vec![k + 1])),
