@@ -411,16 +411,19 @@ pub fn run(
         Vec::new()
     } else {
         // The cause met most often first: it is the one most likely to be the real blocker.
-        let mut reasons: Vec<(String, &std::collections::BTreeSet<NaiveDate>)> = plan
-            .reasons
+        let mut ordered = plan.reasons.clone();
+        documents::order_reasons(&mut ordered);
+        let mut reasons: Vec<(String, &std::collections::BTreeSet<NaiveDate>)> = ordered
             .iter()
             .map(|(b, dates)| {
                 let first = dates.iter().next().copied().unwrap_or(req.date);
                 (w.blocker(b, first), dates)
             })
             .collect();
-        reasons.sort_by(|(a, x), (b, y)| y.len().cmp(&x.len()).then(a.cmp(b)));
-        reasons.dedup_by(|a, b| a.0 == b.0);
+        // Stable: among reasons met as often, the more decisive first (documents::order_reasons).
+        reasons.sort_by(|(_, x), (_, y)| y.len().cmp(&x.len()));
+        let mut seen = std::collections::BTreeSet::new();
+        reasons.retain(|(why, _)| seen.insert(why.clone()));
         reasons
             .into_iter()
             .map(|(why, dates)| {
@@ -651,7 +654,7 @@ pub fn run(
         .collect();
     let mut reasons = std::mem::take(&mut plan.reasons);
     // The cause met most often first: it is the one most likely to be the real blocker.
-    reasons.sort_by_key(|(_, dates)| std::cmp::Reverse(dates.len()));
+    documents::order_reasons(&mut reasons);
     let answer = PlanAnswer {
         req,
         itineraries,
