@@ -421,7 +421,7 @@ pub fn run(
             })
             .collect();
         // Stable: among reasons met as often, the more decisive first (documents::order_reasons).
-        reasons.sort_by(|(_, x), (_, y)| y.len().cmp(&x.len()));
+        reasons.sort_by_key(|(_, y)| std::cmp::Reverse(y.len()));
         let mut seen = std::collections::BTreeSet::new();
         reasons.retain(|(why, _)| seen.insert(why.clone()));
         reasons
