@@ -431,7 +431,12 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     } else {
         text[start..at].rfind('=').and_then(|eq| {
             let before = text[start..start + eq].trim_end();
-            let from = before.rfind(|c: char| !is_key_char(c)).map_or(0, |i| i + 1);
+            // After the last character that cannot be in a key (it may be several bytes).
+            let from = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !is_key_char(*c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             ok(&before[from..])
         })
     };

@@ -332,24 +332,14 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
     }
     let ds = load_dataset(cli.data.as_deref(), Shows::of(&cli.command))?;
     let mut notes = Vec::new();
-    let out = match cli.command {
-        // Answered above, before the dataset is loaded.
-        Command::Completions { .. } | Command::Manpage => Ok(Output::answer(String::new())),
-        Command::Check => commands::check::run(&ds, today(&ds, &mut notes)?),
-        Command::Places(a) => commands::places::run(&ds, &a),
-        Command::Plan(a) => commands::plan::run(&ds, &a, today(&ds, &mut notes)?, now()?, width()),
-        Command::Hours(a) => {
-            let today = if a.date.is_none() && a.month.is_none() {
-                Some(today(&ds, &mut notes)?)
-            } else {
-                None
-            };
-            commands::hours::run(&ds, &a, today, color())
-        }
-        Command::Services(a) => commands::services::run(&ds, &a),
-        Command::Baggage(a) => commands::baggage::run(&ds, &a),
-        Command::Map(a) => crate::export::map::run(&ds, &a, today(&ds, &mut notes)?),
+    let edge = Edge {
+        today: None,
+        now: None,
+        width: width(),
+        color: color(),
+        fixed: false,
     };
+    let out = dispatch(&ds, cli.command, &edge, &mut notes);
     if afterwards == Afterwards::Exit {
         std::mem::forget(ds);
     }
@@ -357,6 +347,107 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
         o.notes.extend(notes);
         o
     })
+}
+
+/// What the edge reads from the clock, the environment and the terminal for one run.
+struct Edge {
+    /// A fixed "today" (and no clock, no terminal): `answer`'s callers.
+    today: Option<NaiveDate>,
+    now: Option<chrono::DateTime<chrono::Utc>>,
+    width: Option<usize>,
+    color: bool,
+    fixed: bool,
+}
+
+impl Edge {
+    fn today(&self, ds: &Dataset, notes: &mut Vec<String>) -> Result<NaiveDate, Failure> {
+        match self.today {
+            Some(d) => Ok(d),
+            None => today(ds, notes),
+        }
+    }
+    fn now(&self) -> Result<Option<chrono::DateTime<chrono::Utc>>, Failure> {
+        if self.fixed {
+            Ok(self.now)
+        } else {
+            now()
+        }
+    }
+}
+
+/// Runs one command line (`args` without the program name) on a dataset already loaded,
+/// with `today` fixed and no terminal: the same parsing, checks and output as the binary,
+/// for fuzzing a dataset that is not the embedded one.
+pub fn answer(ds: &Dataset, args: &[&str], today: NaiveDate) -> Ran {
+    let cli = match Cli::try_parse_from(std::iter::once("crossings").chain(args.iter().copied())) {
+        Ok(cli) => cli,
+        Err(e) => {
+            return Ran {
+                code: 2,
+                stdout: String::new(),
+                stderr: e.render().to_string(),
+            }
+        }
+    };
+    let edge = Edge {
+        today: Some(today),
+        now: None,
+        width: None,
+        color: false,
+        fixed: true,
+    };
+    let mut notes = Vec::new();
+    match dispatch(ds, cli.command, &edge, &mut notes) {
+        Ok(out) => Ran {
+            code: out.code,
+            stdout: out.text,
+            stderr: out
+                .notes
+                .iter()
+                .chain(&notes)
+                .map(|n| format!("note: {n}\n"))
+                .collect(),
+        },
+        Err(Failure::Usage(msg)) => Ran {
+            code: 2,
+            stdout: String::new(),
+            stderr: format!("error: {msg}\n"),
+        },
+        Err(Failure::Data(problems)) => Ran {
+            code: 2,
+            stdout: String::new(),
+            stderr: problems.iter().map(|p| format!("error: {p}\n")).collect(),
+        },
+    }
+}
+
+fn dispatch(
+    ds: &Dataset,
+    command: Command,
+    edge: &Edge,
+    notes: &mut Vec<String>,
+) -> Result<Output, Failure> {
+    match command {
+        // Answered before any dataset is loaded.
+        Command::Completions { .. } | Command::Manpage => Ok(Output::answer(String::new())),
+        Command::Check => commands::check::run(ds, edge.today(ds, notes)?),
+        Command::Places(a) => commands::places::run(ds, &a, edge.width),
+        Command::Plan(a) => {
+            let today = edge.today(ds, notes)?;
+            commands::plan::run(ds, &a, today, edge.now()?, edge.width)
+        }
+        Command::Hours(a) => {
+            let today = if a.date.is_none() && a.month.is_none() {
+                Some(edge.today(ds, notes)?)
+            } else {
+                None
+            };
+            commands::hours::run(ds, &a, today, edge.color)
+        }
+        Command::Services(a) => commands::services::run(ds, &a),
+        Command::Baggage(a) => commands::baggage::run(ds, &a),
+        Command::Map(a) => crate::export::map::run(ds, &a, edge.today(ds, notes)?),
+    }
 }
 
 #[cfg(test)]

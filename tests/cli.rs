@@ -37,9 +37,9 @@ fn an_unknown_place_suggests_the_closest() {
     run(&["hours", "torugrat"])
         .code(2)
         .stderr_has("error: no crossing named 'torugrat'; did you mean 'torugart'?");
-    run(&["places", "zzzzqqq"])
-        .code(1)
-        .stdout_has("Nothing matches 'zzzzqqq'");
+    run(&["places", "zzzzqqq"]).code(1).stderr_has(
+        "note: nothing matches 'zzzzqqq'; run `crossings places` to list every place and crossing",
+    );
 }
 
 #[test]

@@ -281,3 +281,37 @@ fn the_fuzz_harness_builds_and_runs() {
         "[[place]]\nid = 5\n",
     );
 }
+
+/// Finding of the `load_toml` target in the longer run of issue #13 (after ~330 inputs):
+/// a TOML error on a line whose key is preceded by a character of several bytes (here a
+/// lossy-decoded byte, U+FFFD) made the key finder slice inside that character. Minimal:
+/// the holidays file `d\u{FFFD}tn = 4052-QQ"]`.
+#[test]
+fn a_key_after_a_multibyte_character_is_named_without_a_panic() {
+    let artifact: &[u8] =
+        b"[[holiday]]\ncountry = \"CN\"\nd\xa2tn = 4052-QQ\"]\nrequirem\"National Day\"\n";
+    for (text, line) in [
+        (String::from_utf8_lossy(artifact).into_owned(), 3),
+        (
+            "[[holiday]]\ncountry = \"CN\"\ndé = 4052-QQ\n".to_string(),
+            3,
+        ),
+        (
+            "[[holiday]]\ncountry = \"CN\"\n{ é = 5 = 6 }\n".to_string(),
+            3,
+        ),
+        (
+            "[[holiday]]\ncountry = \"CN\"\nx = [\n  é = 5,\n]\n".to_string(),
+            4,
+        ),
+    ] {
+        let ran = check_with_file("holidays", text.as_bytes());
+        assert_eq!(ran.code, 2, "{text:?}: {}", ran.stderr);
+        assert!(
+            ran.stderr
+                .contains(&format!("holidays/fuzzed.toml:{line}:")),
+            "{text:?}: {}",
+            ran.stderr
+        );
+    }
+}

@@ -6,49 +6,10 @@
 
 mod common;
 use common::run;
-use serde::Deserialize;
 use std::collections::BTreeSet;
 
-#[derive(Deserialize)]
-struct Plan {
-    itineraries: Vec<Itinerary>,
-    reasons: Vec<String>,
-    fixes: Vec<Fix>,
-    earliest: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Itinerary {
-    before_you_go: Vec<Need>,
-    legs: Vec<Leg>,
-    warnings: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Leg {
-    crossing: Option<Crossing>,
-}
-
-#[derive(Deserialize)]
-struct Crossing {
-    id: String,
-}
-
-#[derive(Deserialize)]
-struct Need {
-    kind: String,
-    id: String,
-    how: String,
-    needed_from: String,
-}
-
-#[derive(Deserialize)]
-struct Fix {
-    documents: Vec<String>,
-    depart: Option<String>,
-    earliest: Option<String>,
-    text: String,
-}
+// The strict structs of the JSON contract (tests/common/json.rs).
+use common::json::PlanJson as Plan;
 
 fn plan(from: &str, to: &str, date: &str, passports: &[&str], extra: &[&str]) -> (Plan, i32) {
     let mut args = vec!["plan", from, to, "--date", date, "--json"];
@@ -339,10 +300,14 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
     let (p, code) = plan("osh", "kashgar", "2026-12-28", &["GB"], &[]);
     assert_eq!(code, 0);
     assert!(
-        p.itineraries[0].warnings.iter().any(|w| w
-            == "China: visa-free for 30 days on a GB passport (the waiver for GB passports ends Thu 31 Dec 2026; after that a visa for China is needed)"),
+        p.itineraries[0].advice.iter().any(|w| w.entry.as_ref().is_some_and(|e| e.country
+            == "CN"
+            && e.until.as_deref() == Some("2026-12-31")
+            && e.after.as_deref() == Some("visa-required"))
+            && w.text
+                == "China: visa-free for 30 days on a GB passport (the waiver for GB passports ends Thu 31 Dec 2026; after that a visa for China is needed)"),
         "{:?}",
-        p.itineraries[0].warnings
+        p.itineraries[0].advice
     );
     assert!(docs(&p).iter().all(|d| d != "visa:CN"));
     let (p, code) = plan("osh", "kashgar", "2027-01-11", &["GB"], &[]);
@@ -440,11 +405,21 @@ fn reasons_name_only_what_lies_on_the_way() {
     );
     assert_eq!(code, 1);
     assert!(
-        p.reasons.iter().all(|r| !r.starts_with("China")),
+        p.reasons
+            .iter()
+            .all(|r| r.entry.as_ref().is_none_or(|e| e.country != "CN")),
         "{:?}",
         p.reasons
     );
-    assert!(p.reasons[0].starts_with("Tajikistan:"), "{:?}", p.reasons);
+    assert!(
+        p.reasons[0]
+            .entry
+            .as_ref()
+            .is_some_and(|e| e.country == "TJ")
+            && p.reasons[0].text.starts_with("Tajikistan:"),
+        "{:?}",
+        p.reasons
+    );
     assert_eq!(p.fixes[0].documents, ["visa:TJ"]);
     assert!(p.fixes[0].earliest.is_none() && p.fixes[0].depart.is_some());
 }
@@ -472,8 +447,7 @@ fn a_detour_taken_only_because_a_visa_is_too_late_is_named() {
     let depart = fix.depart.as_deref().expect("an itinerary");
     assert!(depart < "2026-11-26", "{depart}");
     assert!(
-        fix.text
-            .starts_with("With a visa for China (--visa CN): Bishkek →"),
+        fix.text.starts_with("With a visa for China: Bishkek →"),
         "{}",
         fix.text
     );
@@ -496,13 +470,17 @@ fn a_detour_taken_only_because_a_visa_is_too_late_is_named() {
 fn a_closed_pass_is_named_before_the_visa_it_would_also_need() {
     let (p, code) = plan("kashgar", "sust", "2026-12-10", &["GB"], &["--held-only"]);
     assert_eq!(code, 1);
+    assert_eq!(p.reasons[0].cause, common::json::Cause::PostClosed);
     assert!(
-        p.reasons[0].starts_with("Khunjerab Pass is closed for the winter"),
+        p.reasons[0]
+            .text
+            .starts_with("Khunjerab Pass is closed for the winter"),
         "{:?}",
         p.reasons
     );
+    assert_eq!(p.reasons[1].cause, common::json::Cause::VisaNotHeld);
     assert!(
-        p.reasons[1].starts_with("Pakistan: a visa is needed"),
+        p.reasons[1].text.starts_with("Pakistan: a visa is needed"),
         "{:?}",
         p.reasons
     );

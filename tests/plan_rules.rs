@@ -4,148 +4,9 @@
 
 mod common;
 use common::mini;
-use serde::Deserialize;
 
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Plan {
-    pub from: String,
-    pub to: String,
-    pub date: String,
-    pub within: u32,
-    pub party: u32,
-    pub itineraries: Vec<Itinerary>,
-    pub reasons: Vec<String>,
-    pub fixes: Vec<Fix>,
-    pub connected: bool,
-    pub truncated: bool,
-    pub warnings: Vec<String>,
-    pub earliest: Option<String>,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Fix {
-    pub change: String,
-    pub documents: Vec<String>,
-    pub depart: Option<String>,
-    pub arrive: Option<String>,
-    pub earliest: Option<String>,
-    pub text: String,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Need {
-    pub kind: String,
-    pub id: String,
-    pub how: String,
-    pub apply_at: Option<String>,
-    pub lead: Option<NeedLead>,
-    pub cost: Option<Amount>,
-    pub needed_from: String,
-    pub passport: Option<String>,
-    pub waiver_ended: Option<String>,
-    pub enforced: bool,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct NeedLead {
-    pub days: u32,
-    pub working_days: bool,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Itinerary {
-    pub depart: String,
-    pub arrive: String,
-    pub total: Total,
-    pub per_person: Option<Amount>,
-    pub changes: usize,
-    pub nights: i64,
-    pub stopover_nights: i64,
-    pub time_known: bool,
-    pub legs: Vec<Leg>,
-    pub before_you_go: Vec<Need>,
-    pub warnings: Vec<String>,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Total {
-    pub amount: serde_json::Number,
-    pub currency: String,
-    pub complete: bool,
-    pub rate_date: Option<String>,
-    pub rates: Vec<RateUsed>,
-    pub missing: Vec<MissingPart>,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct RateUsed {
-    pub currency: String,
-    pub date: Option<String>,
-    pub stale: bool,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct MissingPart {
-    pub service: String,
-    pub why: String,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Amount {
-    pub amount: serde_json::Number,
-    pub currency: String,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Leg {
-    pub from: String,
-    pub to: String,
-    pub mode: String,
-    pub service: String,
-    pub depart: String,
-    pub arrive: String,
-    pub fare: Option<Fare>,
-    pub hire: Option<Amount>,
-    pub crossing: Option<Crossing>,
-    pub time_known: bool,
-    pub window: Option<Window>,
-    pub arrive_known: bool,
-    pub tight: bool,
-    pub newest_source: Option<String>,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Window {
-    pub from: String,
-    pub to: String,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Fare {
-    pub amount: serde_json::Number,
-    pub currency: String,
-    pub per: String,
-    pub party: Amount,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct Crossing {
-    pub id: String,
-    pub at: Option<String>,
-}
+// The strict structs of the JSON contract (tests/common/json.rs).
+use common::json::{AdviceKind, Cause, ItineraryJson as Itinerary, PlanJson as Plan};
 
 fn plan(args: &[&str]) -> (Plan, i32) {
     let mut all = vec!["plan"];
@@ -336,9 +197,15 @@ fn a_visa_required_is_a_reason_and_naming_the_visa_lifts_it() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        p.reasons.iter().any(|r| r
-            .starts_with("Pakistan: a visa is needed for a GB passport and is not held")
-            && r.contains("pass --visa PK")),
+        p.reasons
+            .iter()
+            .any(|r| matches!(r.cause, Cause::VisaNotHeld)
+                && r.entry.as_ref().is_some_and(|e| e.country == "PK"
+                    && e.passport.as_deref() == Some("GB")
+                    && e.decision == "arrange")
+                && r.text
+                    .starts_with("Pakistan: a visa is needed for a GB passport and is not held")
+                && !r.text.contains("--")),
         "{:?}",
         p.reasons
     );
@@ -367,9 +234,10 @@ fn no_passport_means_visas_are_not_checked_and_the_output_says_so() {
     let (p, code) = plan(&["alpha", "delta", "--date", "2026-06-15"]);
     assert_eq!(code, 0);
     assert!(p
-        .warnings
+        .advice
         .iter()
-        .any(|w| w.contains("no --passport given: visas were not checked")));
+        .any(|w| matches!(w.kind, AdviceKind::NoPassport)
+            && w.text.contains("no passport given: visas were not checked")));
 }
 
 #[test]
@@ -416,9 +284,12 @@ fn a_permit_the_traveller_lacks_is_refused_and_named() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        p.reasons.iter().any(|r| r.contains(
-            "needs the Region permit and it is not held (--held-only); pass --permit region-permit"
-        )),
+        p.reasons
+            .iter()
+            .any(|r| matches!(r.cause, Cause::PermitNotHeld)
+                && r.permit.as_deref() == Some("region-permit")
+                && r.text
+                    .contains("needs the Region permit and it is not held")),
         "{:?}",
         p.reasons
     );
@@ -455,9 +326,17 @@ fn a_closed_crossing_is_refused_until_its_announced_reopening() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        p.reasons.iter().any(|r| r.contains(
-            "Pass D has been closed since Wed 1 Jan 2025; it is due to reopen Tue 1 Sep"
-        )),
+        p.reasons
+            .iter()
+            .any(|r| matches!(r.cause, Cause::PostClosed)
+                && r.crossing.as_deref() == Some("pass-d")
+                && r.closed
+                    .as_ref()
+                    .is_some_and(|c| c.since.as_deref() == Some("2025-01-01")
+                        && c.reopens.as_deref() == Some("2026-09-01"))
+                && r.text.contains(
+                    "Pass D has been closed since Wed 1 Jan 2025; it is due to reopen Tue 1 Sep"
+                )),
         "{:?}",
         p.reasons
     );
@@ -482,7 +361,7 @@ fn visa_on_arrival_counts_only_where_the_crossing_offers_it() {
     assert!(
         p.reasons
             .iter()
-            .any(|r| r.contains("visa on arrival is not offered at Pass D")),
+            .any(|r| r.text.contains("visa on arrival is not offered at Pass D")),
         "{:?}",
         p.reasons
     );
@@ -554,7 +433,7 @@ fn totals_convert_with_the_named_rate_date() {
     // 100 CNY at 7 per USD and 0.8 GBP per USD = 11.43 GBP.
     assert_eq!(it.total.amount.to_string(), "11.43");
     assert_eq!(it.total.currency, "GBP");
-    assert_eq!(it.total.rate_date.as_deref(), Some("2026-01-01"));
+    assert_eq!(it.total.rates[0].date.as_deref(), Some("2026-01-01"));
 }
 
 #[test]
@@ -585,11 +464,14 @@ fn suspended_services_are_named_and_untimed_ones_shown_as_windows() {
     assert!(window.from < window.to, "{window:?}");
     let (p, _) = plan(&["alpha", "beta", "--date", "2026-06-16", "--passport", "GB"]);
     assert!(
-        p.warnings
+        p.advice
             .iter()
-            .any(|w| w.contains("Alpha–Beta train") && w.contains("suspended since Sun 1 Mar 2020")),
+            .any(|w| matches!(w.kind, AdviceKind::Suspended)
+                && w.service.as_deref() == Some("alpha-beta-train")
+                && w.since.as_deref() == Some("2020-03-01")
+                && w.text.contains("suspended since Sun 1 Mar 2020")),
         "{:?}",
-        p.warnings
+        p.advice
     );
 }
 

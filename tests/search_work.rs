@@ -221,7 +221,7 @@ fn a_long_route_stays_within_its_budget() {
 }
 
 /// When the budget or the cap cuts the search short, the plan says so, and the command
-/// prints it (see `plan_warnings` in commands/plan.rs).
+/// prints it (the `search-truncated` advice in render::json).
 #[test]
 fn a_truncated_search_says_so() {
     let ds = pareto_hops(12);
@@ -304,12 +304,12 @@ fn a_truncated_search_says_so_in_text_and_json() {
         json_args.push("--json");
         let json: serde_json::Value = common::run(&json_args).ok().json();
         assert_eq!(json["truncated"], serde_json::Value::Bool(cut), "m = {m}");
-        let warned = json["warnings"]
+        let warned = json["advice"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|w| w.as_str().unwrap().contains("search stopped early"));
-        assert_eq!(warned, cut, "m = {m}: {}", json["warnings"]);
+            .any(|w| w["kind"] == "search-truncated");
+        assert_eq!(warned, cut, "m = {m}: {}", json["advice"]);
     }
 }
 

@@ -124,12 +124,15 @@ fn hours_on_a_saturday_shows_torugart_closed_for_the_weekend_with_its_next_openi
         .iter()
         .find(|c| c["id"] == "torugart")
         .unwrap();
-    assert_eq!(t["open"], false);
+    let day = &t["on_date"];
+    assert_eq!(day["open"], false);
+    assert_eq!(day["closed"]["cause"], "weekday");
+    assert_eq!(day["closed"]["weekdays"], serde_json::json!(["Sat", "Sun"]));
     assert_eq!(
-        t["reason"],
+        day["text"],
         "Torugart Pass is closed on Saturdays and Sundays"
     );
-    assert_eq!(t["next_open"], "2026-06-15T10:00:00+06:00");
+    assert_eq!(day["next_open"], "2026-06-15T10:00:00+06:00");
     assert_eq!(t["countries"], serde_json::json!(["CN", "KG"]));
 }
 
@@ -270,7 +273,8 @@ fn baggage_to_sust_shows_six_kilos_over_the_twenty_kilo_allowance() {
         .iter()
         .find(|s| s["service"] == "kashgar-sust-bus")
         .unwrap();
-    assert!(sust["note"].as_str().unwrap().contains("6 kg over"));
+    assert_eq!(sust["case"], "rate-unknown");
+    assert!(sust["text"].as_str().unwrap().contains("6 kg over"));
 }
 
 /// Seed 002: the daily 07:00 Almaty–Urumqi sleeper bus, 16,000 tenge, about 20 hours,
@@ -348,7 +352,11 @@ fn a_chinese_national_holiday_date_moves_the_journey() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|r| r.as_str().unwrap().contains("National Day")),
+            .any(|r| r["closed"]["cause"] == "holiday"
+                && r["closed"]["holiday"]
+                    .as_str()
+                    .unwrap()
+                    .contains("National Day")),
         "{p}"
     );
 }
@@ -414,13 +422,17 @@ fn the_month_calendar_as_json_names_each_closed_day() {
     assert_eq!(days[0]["date"], "2026-10-01");
     assert_eq!(days[0]["open"], false);
     assert!(
-        days[0]["reason"].as_str().unwrap().contains("National Day"),
+        days[0]["closed"]["holiday"]
+            .as_str()
+            .unwrap()
+            .contains("National Day")
+            && days[0]["text"].as_str().unwrap().contains("National Day"),
         "{}",
         days[0]
     );
     let sat = days.iter().find(|d| d["date"] == "2026-10-10").unwrap();
-    assert_eq!(sat["closed_for"], "weekend");
+    assert_eq!(sat["closed"]["cause"], "weekday");
     let monday = days.iter().find(|d| d["date"] == "2026-10-12").unwrap();
     assert_eq!(monday["open"], true);
-    assert_eq!(monday["reason"], Value::Null);
+    assert_eq!(monday["closed"], Value::Null);
 }

@@ -9,33 +9,9 @@ use crate::render;
 use crate::request;
 use crate::run::{Failure, Output};
 use crate::types::{Currency, Money};
-use serde::Serialize;
 use std::fmt::Write;
 
-#[derive(Serialize)]
-struct Rate {
-    amount: serde_json::Number,
-    currency: String,
-    per_kg: bool,
-}
-
-#[derive(Serialize)]
-struct Fee {
-    amount: serde_json::Number,
-    currency: String,
-}
-
-#[derive(Serialize)]
-struct Row {
-    service: String,
-    free_kg: Option<u32>,
-    excess_kg: Option<serde_json::Number>,
-    rate: Option<Rate>,
-    fee: Option<Fee>,
-    fee_converted: Option<Fee>,
-    per_piece: Option<Fee>,
-    note: String,
-}
+use crate::render::json::{amount, BaggageRowJson as Row};
 
 use money::tenths_text as kg_text;
 
@@ -55,7 +31,8 @@ fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
             fee: None,
             fee_converted: None,
             per_piece: None,
-            note: "no baggage rule is known for this service".into(),
+            case: "no-rule",
+            text: "no baggage rule is known for this service".into(),
         };
     };
     let excess = b.free_kg.map(|f| kg.saturating_sub(f.saturating_mul(10)));
@@ -71,11 +48,11 @@ fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
             .or(Some(Money { minor: 0, currency })),
         _ => None,
     };
-    let note = match (b.free_kg, excess, b.excess_per_kg) {
-        (Some(f), Some(0), _) => format!("within the {f} kg allowance: no excess fee"),
-        (Some(_), Some(e), None) => format!("{} kg over the allowance; the rate is not published: it is charged per kilo at the station", kg_text(e)),
-        (Some(_), Some(e), Some(_)) => format!("{} kg over the allowance", kg_text(e)),
-        _ => b.note.as_deref().map(str::to_string).unwrap_or_else(|| "no weight allowance is known".into()),
+    let (case, note) = match (b.free_kg, excess, b.excess_per_kg) {
+        (Some(f), Some(0), _) => ("within-allowance", format!("within the {f} kg allowance: no excess fee")),
+        (Some(_), Some(e), None) => ("rate-unknown", format!("{} kg over the allowance; the rate is not published: it is charged per kilo at the station", kg_text(e))),
+        (Some(_), Some(e), Some(_)) => ("charged", format!("{} kg over the allowance", kg_text(e))),
+        _ => ("allowance-unknown", b.note.as_deref().map(str::to_string).unwrap_or_else(|| "no weight allowance is known".into())),
     };
     let per_piece_note = b
         .per_piece
@@ -85,26 +62,14 @@ fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
         service: s.id.to_string(),
         free_kg: b.free_kg,
         excess_kg: excess.map(money::json_tenths),
-        rate: b.excess_per_kg.map(|r| Rate {
-            amount: money::json(r),
-            currency: r.currency.to_string(),
-            per_kg: true,
-        }),
-        fee: fee_m.map(|m| Fee {
-            amount: money::json(m),
-            currency: m.currency.to_string(),
-        }),
+        rate: b.excess_per_kg.map(amount),
+        fee: fee_m.map(amount),
         fee_converted: fee_m
             .and_then(|m| money::convert(&ds.rates, m, currency))
-            .map(|m| Fee {
-                amount: money::json(m),
-                currency: m.currency.to_string(),
-            }),
-        per_piece: b.per_piece.map(|m| Fee {
-            amount: money::json(m),
-            currency: m.currency.to_string(),
-        }),
-        note: note + &per_piece_note,
+            .map(amount),
+        per_piece: b.per_piece.map(amount),
+        case,
+        text: note + &per_piece_note,
     }
 }
 
@@ -131,13 +96,13 @@ pub fn run(ds: &Dataset, a: &BaggageArgs) -> Result<Output, Failure> {
         .map(|i| row(ds, &ds.services[*i], kg, currency))
         .collect();
     if a.json {
-        return Ok(Output::answer(
-            serde_json::to_string_pretty(
-                &serde_json::json!({ "kg": money::json_tenths(kg), "services": rows }),
-            )
-            .unwrap_or_default()
-                + "\n",
-        ));
+        return Ok(Output::answer(render::json::to_text(
+            &render::json::BaggageJson {
+                version: render::json::VERSION,
+                kg: money::json_tenths(kg),
+                services: rows,
+            },
+        )));
     }
     let mut t = render::table(&[
         "service",
@@ -180,7 +145,7 @@ pub fn run(ds: &Dataset, a: &BaggageArgs) -> Result<Output, Failure> {
             .as_ref()
             .map(|b| format!(" [sources: {}]", render::source_ids(ds, &b.sources)))
             .unwrap_or_default();
-        let _ = writeln!(out, "- {}: {}{src}", r.service, r.note);
+        let _ = writeln!(out, "- {}: {}{src}", r.service, r.text);
     }
     Ok(Output::answer(out))
 }

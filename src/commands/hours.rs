@@ -9,70 +9,7 @@ use crate::render::words::Words;
 use crate::request;
 use crate::run::{Failure, Output};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
-use serde::Serialize;
 use std::fmt::Write;
-
-#[derive(Serialize)]
-struct SideJson {
-    country: String,
-    post: String,
-    near: String,
-    zone: String,
-    days: Option<String>,
-    hours: Option<String>,
-    breaks: Vec<String>,
-    cutoff: Option<String>,
-}
-
-#[derive(Serialize)]
-struct AltJson {
-    says: String,
-    sources: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct DisputeJson {
-    fact: String,
-    summary: String,
-    alternatives: Vec<AltJson>,
-}
-
-#[derive(Serialize)]
-struct CrossingJson {
-    id: String,
-    name: String,
-    countries: [String; 2],
-    status: String,
-    status_since: Option<String>,
-    reopens: Option<String>,
-    sides: Vec<SideJson>,
-    season: Option<String>,
-    holidays_close: Vec<String>,
-    foreigners: String,
-    foreigners_public_transport: Option<bool>,
-    on_foot: Option<bool>,
-    bicycle: Option<bool>,
-    permits: Vec<String>,
-    altitude_m: Option<u32>,
-    verified: Option<String>,
-    sources: Vec<String>,
-    disputes: Vec<DisputeJson>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    open: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<Option<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    next_open: Option<Option<String>>,
-    /// With --date, when open: what is not known (e.g. the opening days of a post).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    caveat: Option<String>,
-}
-
-#[derive(Serialize)]
-struct HoursJson {
-    date: Option<String>,
-    crossings: Vec<CrossingJson>,
-}
 
 fn status_word(s: CrossingStatus) -> &'static str {
     match s {
@@ -237,11 +174,12 @@ pub fn run(
             return Err(Failure::Usage("--month shows one crossing; name exactly one, like `crossings hours torugart --month 2026-10`".into()));
         }
         if a.json {
-            return Ok(Output::answer(month_json(
+            let w = Words {
                 ds,
-                today.unwrap_or(first),
-                &ds.crossings[chosen[0]],
-                first,
+                today: today.unwrap_or(first),
+            };
+            return Ok(Output::answer(render::json::to_text(
+                &render::json::hours_month(&w, &ds.crossings[chosen[0]], first),
             )));
         }
         return Ok(Output::answer(month(
@@ -266,100 +204,13 @@ pub fn run(
     }
 
     if a.json {
-        let crossings = chosen
-            .iter()
-            .map(|i| {
-                let c = &ds.crossings[*i];
-                let mut j = CrossingJson {
-                    id: c.id.to_string(),
-                    name: c.name.to_string(),
-                    countries: [
-                        c.sides[0].country.to_string(),
-                        c.sides[1].country.to_string(),
-                    ],
-                    status: status_word(c.status).into(),
-                    status_since: c.status_since.map(|d| d.to_string()),
-                    reopens: c.reopens.map(|d| d.to_string()),
-                    sides: c
-                        .sides
-                        .iter()
-                        .map(|s| SideJson {
-                            country: s.country.to_string(),
-                            post: s.post.to_string(),
-                            near: ds.places[s.near].id.to_string(),
-                            zone: s.zone.0.name().into(),
-                            days: s.days.map(|d| d.to_string()),
-                            hours: s.hours.map(|h| h.to_string()),
-                            breaks: s.breaks.iter().map(|b| b.to_string()).collect(),
-                            cutoff: s.cutoff.map(|c| c.to_string()),
-                        })
-                        .collect(),
-                    season: c.season.map(|s| {
-                        format!(
-                            "{:02}-{:02}/{:02}-{:02}",
-                            s.open.month, s.open.day, s.close.month, s.close.day
-                        )
-                    }),
-                    holidays_close: c.holidays_close.iter().map(|h| h.to_string()).collect(),
-                    foreigners: foreigners_word(c.foreigners).into(),
-                    foreigners_public_transport: c.foreigners_public_transport,
-                    on_foot: c.on_foot,
-                    bicycle: c.bicycle,
-                    permits: c
-                        .permits
-                        .iter()
-                        .map(|p| ds.permits[*p].id.to_string())
-                        .collect(),
-                    altitude_m: c.altitude_m,
-                    verified: c.prov.verified.map(|d| d.to_string()),
-                    sources: c
-                        .prov
-                        .sources
-                        .iter()
-                        .map(|s| ds.sources[*s].id.to_string())
-                        .collect(),
-                    disputes: c
-                        .disputes
-                        .iter()
-                        .map(|d| DisputeJson {
-                            fact: d.fact.to_string(),
-                            summary: d.summary.to_string(),
-                            alternatives: d
-                                .alternatives
-                                .iter()
-                                .map(|x| AltJson {
-                                    says: x.says.to_string(),
-                                    sources: x
-                                        .sources
-                                        .iter()
-                                        .map(|s| ds.sources[*s].id.to_string())
-                                        .collect(),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                    open: None,
-                    reason: None,
-                    next_open: None,
-                    caveat: None,
-                };
-                if let Some(d) = date {
-                    let (open, reason, next) = on_date(ds, today.unwrap_or(d), c, d);
-                    j.open = Some(open);
-                    j.caveat = if open { unknown_days(c) } else { None };
-                    j.reason = Some(reason);
-                    j.next_open = Some(next.map(|(_, r)| r));
-                }
-                j
-            })
-            .collect();
-        let j = HoursJson {
-            date: date.map(|d| d.to_string()),
-            crossings,
+        let w = Words {
+            ds,
+            today: today.or(date).unwrap_or(on),
         };
-        return Ok(Output::answer(
-            serde_json::to_string_pretty(&j).unwrap_or_default() + "\n",
-        ));
+        return Ok(Output::answer(render::json::to_text(&render::json::hours(
+            &w, &chosen, date,
+        ))));
     }
 
     let mut header = vec![
@@ -459,48 +310,6 @@ pub fn run(
         }
     }
     Ok(Output::answer(out))
-}
-
-#[derive(Serialize)]
-struct DayJson {
-    date: String,
-    open: bool,
-    /// weekend, holiday, season, closure or status; null when open.
-    closed_for: Option<&'static str>,
-    reason: Option<String>,
-}
-
-#[derive(Serialize)]
-struct MonthJson {
-    id: String,
-    name: String,
-    month: String,
-    days: Vec<DayJson>,
-}
-
-/// The month calendar as JSON: one entry a day.
-fn month_json(ds: &Dataset, today: NaiveDate, c: &Crossing, first: NaiveDate) -> String {
-    let w = Words { ds, today };
-    let days = first
-        .iter_days()
-        .take_while(|d| d.month() == first.month())
-        .map(|d| {
-            let closed = calendar::crossing_day(ds, c, d).err();
-            DayJson {
-                date: d.to_string(),
-                open: closed.is_none(),
-                closed_for: closed.as_ref().map(Closed::kind),
-                reason: closed.map(|x| w.closed(&c.name, &x)),
-            }
-        })
-        .collect();
-    let j = MonthJson {
-        id: c.id.to_string(),
-        name: c.name.to_string(),
-        month: first.format("%Y-%m").to_string(),
-        days,
-    };
-    serde_json::to_string_pretty(&j).unwrap_or_default() + "\n"
 }
 
 /// A month calendar: each day open or closed (and why), holidays named beneath.

@@ -6,7 +6,6 @@ use crate::model::{Dataset, Per, ScheduleKind, Service, ServiceStatus, StopAt};
 use crate::render;
 use crate::request;
 use crate::run::{Failure, Output};
-use serde::Serialize;
 
 /// Service indexes that stop at `from` (then at `to` later on), or cross `via`.
 pub fn select(
@@ -158,24 +157,6 @@ pub fn baggage_text(s: &Service) -> String {
     parts.join(", ")
 }
 
-#[derive(Serialize)]
-struct ServiceJson {
-    id: String,
-    name: String,
-    mode: String,
-    operator: Option<String>,
-    route: Vec<String>,
-    schedule: String,
-    zone: String,
-    duration: Option<String>,
-    fares: Vec<String>,
-    baggage: String,
-    status: String,
-    status_since: Option<String>,
-    verified: Option<String>,
-    sources: Vec<String>,
-}
-
 pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
     let from = a
         .from
@@ -198,42 +179,9 @@ pub fn run(ds: &Dataset, a: &ServicesArgs) -> Result<Output, Failure> {
         });
     }
     if a.json {
-        let list: Vec<ServiceJson> = chosen
-            .iter()
-            .map(|i| {
-                let s = &ds.services[*i];
-                ServiceJson {
-                    id: s.id.to_string(),
-                    name: s.name.to_string(),
-                    mode: render::mode_name(s.mode).to_string(),
-                    operator: s.operator.as_deref().map(str::to_string),
-                    route: route(ds, s),
-                    schedule: schedule_text(s).replace('\n', "; "),
-                    zone: s.schedule.zone.0.name().into(),
-                    duration: s
-                        .stops
-                        .last()
-                        .and_then(|st| st.offset)
-                        .map(|d| d.to_string()),
-                    fares: fares_text(ds, s).lines().map(String::from).collect(),
-                    baggage: baggage_text(s),
-                    status: status_word(s.status).into(),
-                    status_since: s.status_since.map(|d| d.to_string()),
-                    verified: s.prov.verified.map(|d| d.to_string()),
-                    sources: s
-                        .prov
-                        .sources
-                        .iter()
-                        .map(|x| ds.sources[*x].id.to_string())
-                        .collect(),
-                }
-            })
-            .collect();
-        return Ok(Output::answer(
-            serde_json::to_string_pretty(&serde_json::json!({ "services": list }))
-                .unwrap_or_default()
-                + "\n",
-        ));
+        return Ok(Output::answer(render::json::to_text(
+            &render::json::services(ds, &chosen),
+        )));
     }
     let mut t = render::table(&[
         "service", "mode", "route", "schedule", "duration", "fares", "baggage", "status",

@@ -8,7 +8,6 @@ use crate::model::{CrossingIx, Dataset};
 use crate::planner::{Planner, Request};
 use crate::render::words::Words;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use serde::Serialize;
 use std::fmt::Write;
 
 /// One departure day.
@@ -85,45 +84,9 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
         .collect()
 }
 
-#[derive(Serialize)]
-struct DayJson {
-    date: String,
-    works: bool,
-    depart: Option<String>,
-    arrive: Option<String>,
-    /// False when some leg's time is not fixed by a source: times are the earliest that fit.
-    time_known: Option<bool>,
-    reason: Option<String>,
-}
-
-#[derive(Serialize)]
-struct MonthJson {
-    from: String,
-    to: String,
-    month: String,
-    days: Vec<DayJson>,
-}
-
 pub fn json(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day]) -> String {
-    let (fz, tz) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
     let w = Words { ds, today: first };
-    let j = MonthJson {
-        from: ds.places[req.from].id.to_string(),
-        to: ds.places[req.to].id.to_string(),
-        month: first.format("%Y-%m").to_string(),
-        days: days
-            .iter()
-            .map(|d| DayJson {
-                date: d.date.to_string(),
-                works: d.best.is_some(),
-                depart: d.best.map(|(a, _, _)| a.with_timezone(&fz).to_rfc3339()),
-                arrive: d.best.map(|(_, b, _)| b.with_timezone(&tz).to_rfc3339()),
-                time_known: d.best.map(|(_, _, k)| k),
-                reason: why_text(&w, d),
-            })
-            .collect(),
-    };
-    serde_json::to_string_pretty(&j).unwrap_or_default() + "\n"
+    crate::render::json::to_text(&crate::render::json::plan_month(&w, req, first, days))
 }
 
 /// The month as a calendar of departure days, then a line per day.

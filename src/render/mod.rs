@@ -1,7 +1,10 @@
 //! Shared pieces of human output: tables, sources, disputes and provenance lines. The
 //! command modules compose them; nothing here decides anything.
 
+pub mod hours;
+pub mod json;
 pub mod paperwork;
+pub mod places;
 pub mod plan;
 pub mod text;
 pub mod words;

@@ -251,7 +251,7 @@ pub fn visa_not_held(ds: &Dataset, e: &Entry, crossing: &crate::model::Crossing)
             requirement,
             ..
         } => format!(
-            "{}: {}{} is needed for a {passport} passport and is not held (--held-only); pass --visa {destination} if you hold one",
+            "{}: {}{} is needed for a {passport} passport and is not held",
             country_name(*destination),
             if *requirement == Requirement::VisaOnArrival {
                 format!("visa on arrival is not offered at {}, so ", crossing.name)
@@ -266,10 +266,13 @@ pub fn visa_not_held(ds: &Dataset, e: &Entry, crossing: &crate::model::Crossing)
 
 /// A checked permit the traveller does not hold, with `--held-only`.
 pub fn permit_not_held(p: &Permit) -> String {
-    format!(
-        "this route needs the {} and it is not held (--held-only); pass --permit {} if you hold one",
-        p.name, p.id
-    )
+    format!("this route needs the {} and it is not held", p.name)
+}
+
+/// What to type when a document not held blocked the plan (`--held-only`): the human view
+/// adds it after the reason; JSON never names a flag.
+pub fn held_hint(ds: &Dataset, doc: Doc) -> String {
+    format!(" (--held-only); pass {} if you hold one", flag(ds, doc))
 }
 
 /// A document whose lead time does not fit before the day it is needed.
@@ -290,11 +293,23 @@ pub fn too_late(ds: &Dataset, doc: Doc, get: &HowToGet, today: NaiveDate) -> Str
 /// "With a visa for Pakistan: earliest departure Wed 31 Mar 2027", "With the GBAO
 /// permit: Osh → Sary-Tash → Murghab → Khorog → Dushanbe, leaving …, 3d 4h".
 pub fn fix(ds: &Dataset, req: &Request, f: &Fix) -> String {
+    fix_with(ds, req, f, true)
+}
+
+/// `fix`, with the flags that make the change (`flags`) or without (the `text` in JSON).
+pub fn fix_with(ds: &Dataset, req: &Request, f: &Fix, flags: bool) -> String {
     let head = match &f.change {
         Change::Hold(docs) => {
             let names: Vec<String> = docs.iter().map(|d| doc_short(ds, *d)).collect();
-            let flags: Vec<String> = docs.iter().map(|d| flag(ds, *d)).collect();
-            format!("With {} ({})", names.join(" and "), flags.join(" "))
+            let shown: Vec<String> = docs.iter().map(|d| flag(ds, *d)).collect();
+            if flags {
+                format!("With {} ({})", names.join(" and "), shown.join(" "))
+            } else {
+                format!("With {}", names.join(" and "))
+            }
+        }
+        Change::DropRestrictions if !flags => {
+            "Your own restrictions (crossings avoided, a place to pass) removed every route; without them".to_string()
         }
         Change::DropRestrictions => {
             let flags = restriction_flags(ds, req);

@@ -2,6 +2,7 @@
 //! here; tables, notes and the `text` beside JSON objects all take it from this module.
 
 use crate::calendar::Closed;
+use crate::documents::Doc;
 use crate::findings::{Advice, Blocker, Entry, Subject};
 use crate::model::{CrossingStatus, Dataset, ServiceStatus};
 use crate::types::{Country, Weekdays};
@@ -212,8 +213,24 @@ impl Words<'_> {
         }
     }
 
-    /// What blocked a ride, and the fix where there is one.
+    /// What blocked a ride, and the flag that fixes it where there is one.
     pub fn blocker(&self, b: &Blocker, date: NaiveDate) -> String {
+        let ds = self.ds;
+        let fact = self.blocker_fact(b, date);
+        match b {
+            Blocker::VisaNotHeld { entry: e, .. } => match e.to_arrange() {
+                Some((c, _, _)) => fact + &super::paperwork::held_hint(ds, Doc::Visa(c)),
+                None => fact,
+            },
+            Blocker::PermitNotHeld { permit } => {
+                fact + &super::paperwork::held_hint(ds, Doc::Permit(*permit))
+            }
+            _ => fact,
+        }
+    }
+
+    /// What blocked a ride, naming no flag (the `text` beside a JSON reason).
+    pub fn blocker_fact(&self, b: &Blocker, date: NaiveDate) -> String {
         let ds = self.ds;
         match b {
             Blocker::PostClosed { crossing, why, .. } => self.closed(self.crossing(*crossing), why),
@@ -297,6 +314,15 @@ impl Words<'_> {
     /// One piece of advice as a sentence. `Border` is shown by the plan view as a whole
     /// note; here it is its cut-off alone.
     pub fn advice(&self, a: &Advice) -> String {
+        match a {
+            Advice::NoPassport => "no --passport given: visas were not checked, and border rules were applied as for a foreigner (a citizen of neither side)".into(),
+            Advice::SearchTruncated => "the search stopped early (it reached its work limit for this dataset): other itineraries may exist; narrow it with --within or --via".into(),
+            _ => self.advice_fact(a),
+        }
+    }
+
+    /// One piece of advice as a sentence naming no flag (the `text` beside a JSON note).
+    pub fn advice_fact(&self, a: &Advice) -> String {
         let ds = self.ds;
         match a {
             Advice::Entry(e) => self.entry(e),
@@ -416,7 +442,7 @@ impl Words<'_> {
                     },
                 ) + " (announced)"
             }
-            Advice::NoPassport => "no --passport given: visas were not checked, and border rules were applied as for a foreigner (a citizen of neither side)".into(),
+            Advice::NoPassport => "no passport given: visas were not checked, and border rules were applied as for a foreigner (a citizen of neither side)".into(),
             Advice::Suspended { service, since } => {
                 let s = &ds.services[*service];
                 let state = match (s.status == ServiceStatus::Suspended, since) {
@@ -439,7 +465,7 @@ impl Words<'_> {
             Advice::HolidaysUnknown { country, year } => format!(
                 "the public holidays of {country} in {year} are not known to this dataset: a border closed for a holiday that year cannot be foreseen; check the border service's notices"
             ),
-            Advice::SearchTruncated => "the search stopped early (it reached its work limit for this dataset): other itineraries may exist; narrow it with --within or --via".into(),
+            Advice::SearchTruncated => "the search stopped early (it reached its work limit for this dataset): other itineraries may exist; narrow the days searched or name a place to pass".into(),
         }
     }
 

@@ -2,6 +2,8 @@
 //! exit code. Every integration test goes through here.
 #![allow(dead_code)]
 
+pub mod json;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -4,7 +4,6 @@
 
 #![allow(dead_code)]
 
-use crossings::commands;
 use crossings::load::{self, DataFile, RawDataset};
 use crossings::problem::Problem;
 use std::cell::RefCell;
@@ -177,16 +176,6 @@ pub fn load_and_check(files: Vec<DataFile>) -> String {
     check_parsed(&raw, problems)
 }
 
-/// A command line (after `crossings`) as clap reads it.
-fn parse(args: &[&str]) -> crossings::cli::Command {
-    use clap::Parser;
-    let all = std::iter::once("crossings").chain(args.iter().copied());
-    match crossings::cli::Cli::try_parse_from(all) {
-        Ok(cli) => cli.command,
-        Err(e) => panic!("{args:?}: {e}"),
-    }
-}
-
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
@@ -207,35 +196,25 @@ pub fn check_parsed(raw: &RawDataset, mut problems: Vec<Problem>) -> String {
         }
     };
     // Exit 0 path: `check` must answer.
-    let out = match commands::check::run(&ds, today()) {
-        Ok(out) => out,
-        Err(e) => panic!("check on a validated dataset failed: {e:?}"),
-    };
-    assert_eq!(out.code, 0, "check answered with code {}", out.code);
-    assert!(out.text.starts_with("dataset OK"), "{}", out.text);
-    let outcome = out.text.clone();
+    let out = crossings::run::answer(&ds, &["check"], today());
+    assert_eq!(
+        out.code, 0,
+        "check on a validated dataset answered with code {}: {}",
+        out.code, out.stderr
+    );
+    assert!(out.stdout.starts_with("dataset OK"), "{}", out.stdout);
+    let outcome = out.stdout.clone();
 
     // The embedded-dataset path encodes and decodes: that must round-trip.
     let bytes = ds.encode().expect("a validated dataset encodes");
     crossings::model::Dataset::decode(&bytes).expect("an encoded dataset decodes");
 
-    // Cheap commands over a validated dataset: any Ok/Err is fine, a panic is not. The
-    // arguments go through clap, as on the command line, so that new flags need no change
-    // here (tests/fuzz_regressions.rs builds this file with `cargo test`, so a changed
-    // signature fails there, not only in a nightly fuzz build).
-    use crossings::cli::Command;
-    let _ = match parse(&["places", "--json"]) {
-        Command::Places(a) => commands::places::run(&ds, &a),
-        other => panic!("{other:?}"),
-    };
-    let _ = match parse(&["hours", "--date", "2026-06-13", "--json"]) {
-        Command::Hours(a) => commands::hours::run(&ds, &a, Some(today()), false),
-        other => panic!("{other:?}"),
-    };
-    let _ = match parse(&["services", "--json"]) {
-        Command::Services(a) => commands::services::run(&ds, &a),
-        other => panic!("{other:?}"),
-    };
+    // Cheap commands over a validated dataset: any exit code is fine, a panic is not. The
+    // arguments go through clap and the program's own dispatch (`run::answer`), as on the
+    // command line, so that new flags and changed command signatures need no change here.
+    let _ = crossings::run::answer(&ds, &["places", "--json"], today());
+    let _ = crossings::run::answer(&ds, &["hours", "--date", "2026-06-13", "--json"], today());
+    let _ = crossings::run::answer(&ds, &["services", "--json"], today());
     if ds.places.len() >= 2 {
         let from = ds.places[0].id.to_string();
         let to = ds.places[ds.places.len() - 1].id.to_string();
@@ -258,10 +237,7 @@ pub fn check_parsed(raw: &RawDataset, mut problems: Vec<Problem>) -> String {
             if json {
                 args.push("--json");
             }
-            let _ = match parse(&args) {
-                Command::Plan(a) => commands::plan::run(&ds, &a, today(), None, None),
-                other => panic!("{other:?}"),
-            };
+            let _ = crossings::run::answer(&ds, &args, today());
         }
     }
     outcome

@@ -1,0 +1,205 @@
+//! Every command's `--json` decoded into the strict structs of the contract (version 2,
+//! tests/common/json.rs): an unknown, missing or retyped field fails. Reasons and notes are
+//! read by their cause or kind and ids, never by their prose, and no field names a flag.
+
+mod common;
+use common::json::*;
+use common::run;
+
+/// Whether any string anywhere in the JSON names a command-line flag.
+fn names_a_flag(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => s
+            .split(|c: char| c.is_whitespace() || c == '(' || c == '`')
+            .any(|w| w.starts_with("--") && w.len() > 2 && w.as_bytes()[2].is_ascii_lowercase())
+            .then(|| s.clone()),
+        serde_json::Value::Array(a) => a.iter().find_map(names_a_flag),
+        serde_json::Value::Object(o) => o.values().find_map(names_a_flag),
+        _ => None,
+    }
+}
+
+fn decoded<T: serde::de::DeserializeOwned>(args: &[&str], code: i32) -> T {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let r = run(&all).code(code);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["version"], 2, "{args:?}");
+    assert_eq!(names_a_flag(&v), None, "{args:?}: a flag in the JSON");
+    r.json()
+}
+
+#[test]
+fn plan_with_itineraries() {
+    let p: PlanJson = decoded(
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+        ],
+        0,
+    );
+    assert_eq!((p.from.as_str(), p.to.as_str()), ("kashgar", "bishkek"));
+    assert!(p.reasons.is_empty());
+    let it = &p.itineraries[0];
+    assert_eq!(it.legs[0].crossing.as_ref().unwrap().id, "torugart");
+    // The cut-off at the first post, as data in its own clock.
+    let border = it
+        .advice
+        .iter()
+        .find(|a| a.kind == AdviceKind::Border)
+        .expect("a border note");
+    assert_eq!(border.crossing.as_deref(), Some("torugart"));
+    assert_eq!(border.zone.as_deref(), Some("Asia/Shanghai"));
+    assert_eq!(border.cutoff.as_deref(), Some("12:00"));
+    assert!(it.advice.iter().any(|a| a.kind == AdviceKind::Entry
+        && a.entry
+            .as_ref()
+            .is_some_and(|e| e.country == "KG" && e.decision == "admit")));
+}
+
+#[test]
+fn plan_with_no_itinerary_gives_reasons_as_objects() {
+    let p: PlanJson = decoded(
+        &[
+            "plan",
+            "kashgar",
+            "sust",
+            "--date",
+            "2026-12-10",
+            "--passport",
+            "GB",
+        ],
+        1,
+    );
+    assert!(p.itineraries.is_empty());
+    let r = &p.reasons[0];
+    assert_eq!(r.cause, Cause::PostClosed);
+    assert_eq!(r.crossing.as_deref(), Some("khunjerab"));
+    assert_eq!(r.dates[0], "2026-12-10");
+    let closed = r.closed.as_ref().unwrap();
+    assert_eq!(closed.cause, ClosedFor::Season);
+    assert_eq!(closed.reopens.as_deref(), Some("2027-04-01"));
+    assert_eq!(p.earliest.as_deref(), Some("2027-03-31"));
+}
+
+#[test]
+fn held_only_reasons_and_fixes_name_documents_not_flags() {
+    let p: PlanJson = decoded(
+        &[
+            "plan",
+            "kashgar",
+            "sust",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+            "--held-only",
+        ],
+        1,
+    );
+    let r = p
+        .reasons
+        .iter()
+        .find(|r| r.cause == Cause::VisaNotHeld)
+        .expect("the visa not held");
+    let e = r.entry.as_ref().unwrap();
+    assert_eq!((e.country.as_str(), e.decision.as_str()), ("PK", "arrange"));
+    assert!(p
+        .fixes
+        .iter()
+        .any(|f| f.change == "hold" && f.documents.contains(&"visa:PK".to_string())));
+}
+
+#[test]
+fn plan_month() {
+    let m: PlanMonthJson = decoded(
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--passport",
+            "GB",
+            "--month",
+            "2027-06",
+        ],
+        0,
+    );
+    assert_eq!(m.days.len(), 30);
+    let sat = m.days.iter().find(|d| d.date == "2027-06-12").unwrap();
+    assert!(!sat.works);
+    let why = sat.reason.as_ref().unwrap();
+    assert_eq!(why.crossing.as_deref(), Some("torugart"));
+    assert_eq!(why.closed.as_ref().unwrap().cause, ClosedFor::Weekday);
+}
+
+#[test]
+fn hours_overview_and_on_a_date() {
+    let h: HoursJson = decoded(&["hours"], 0);
+    assert!(h.date.is_none() && h.crossings.iter().all(|c| c.on_date.is_none()));
+    let h: HoursJson = decoded(&["hours", "--date", "2027-06-12"], 0);
+    let t = h.crossings.iter().find(|c| c.id == "torugart").unwrap();
+    let day = t.on_date.as_ref().unwrap();
+    assert!(!day.open);
+    assert_eq!(
+        day.closed.as_ref().unwrap().weekdays.as_deref(),
+        Some(&["Sat".to_string(), "Sun".to_string()][..])
+    );
+    assert_eq!(day.next_open.as_deref(), Some("2027-06-14T10:00:00+06:00"));
+    assert_eq!(t.sides[0].zone, "Asia/Shanghai");
+}
+
+#[test]
+fn hours_month() {
+    let m: HoursMonthJson = decoded(&["hours", "torugart", "--month", "2027-10"], 0);
+    assert_eq!(m.days.len(), 31);
+    assert!(m.days.iter().any(|d| d
+        .closed
+        .as_ref()
+        .is_some_and(|c| c.cause == ClosedFor::Holiday)));
+}
+
+#[test]
+fn services() {
+    let s: ServicesJson = decoded(&["services", "--via", "irkeshtam"], 0);
+    assert!(!s.services.is_empty());
+    for x in &s.services {
+        assert!(
+            x.stops
+                .iter()
+                .any(|st| st.kind == "crossing" && st.id == "irkeshtam"),
+            "{x:?}"
+        );
+    }
+    let all: ServicesJson = decoded(&["services"], 0);
+    assert!(all.services.len() > s.services.len());
+}
+
+#[test]
+fn baggage() {
+    let b: BaggageJson = decoded(
+        &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"],
+        0,
+    );
+    assert_eq!(b.kg.to_string(), "26");
+    assert!(b.services.iter().all(|s| !s.case.is_empty()));
+}
+
+#[test]
+fn places_ranked() {
+    let p: PlacesJson = decoded(&["places", "osh"], 0);
+    assert_eq!(p.places[0].id, "osh");
+    let all: PlacesJson = decoded(&["places"], 0);
+    assert!(all.places.len() > p.places.len());
+}
+
+#[test]
+fn the_flag_check_finds_a_flag() {
+    assert!(names_a_flag(&serde_json::json!({"a": ["pass --visa PK if you hold one"]})).is_some());
+    assert!(names_a_flag(&serde_json::json!({"a": "(--held-only)"})).is_some());
+    assert!(names_a_flag(&serde_json::json!({"a": "Osh – Sary-Tash -- a road"})).is_none());
+}
