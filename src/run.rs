@@ -437,15 +437,16 @@ fn dispatch(
             commands::plan::run(ds, &a, today, edge.now()?, edge.width)
         }
         Command::Hours(a) => {
+            // With a date or a month the clock only decides whether a year is shown.
             let today = if a.date.is_none() && a.month.is_none() {
                 Some(edge.today(ds, notes)?)
             } else {
-                None
+                edge.today(ds, &mut Vec::new()).ok()
             };
-            commands::hours::run(ds, &a, today, edge.color)
+            commands::hours::run(ds, &a, today, edge.color, edge.width)
         }
-        Command::Services(a) => commands::services::run(ds, &a),
-        Command::Baggage(a) => commands::baggage::run(ds, &a),
+        Command::Services(a) => commands::services::run(ds, &a, edge.width),
+        Command::Baggage(a) => commands::baggage::run(ds, &a, edge.width),
         Command::Map(a) => crate::export::map::run(ds, &a, edge.today(ds, notes)?),
     }
 }
