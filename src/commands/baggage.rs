@@ -82,10 +82,15 @@ pub fn run(ds: &Dataset, a: &BaggageArgs, width: Option<usize>) -> Result<Output
             let (fp, tp) = (request::place(ds, f)?, request::place(ds, t)?);
             let list = select(ds, Some(fp), Some(tp), None);
             if list.is_empty() {
-                return Err(Failure::Usage(format!(
-                    "no service in the dataset runs from {} to {}; check `crossings services --from {}`",
-                    ds.places[fp].name, ds.places[tp].name, ds.places[fp].id
-                )));
+                // A valid question with no answer: exit 1, the reason and the fix on stderr.
+                return Ok(Output {
+                    text: String::new(),
+                    code: 1,
+                    notes: vec![format!(
+                        "no service in the dataset runs from {} to {}; check `crossings services --from {}`",
+                        ds.places[fp].name, ds.places[tp].name, ds.places[fp].id
+                    )],
+                });
             }
             list
         }
