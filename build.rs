@@ -54,6 +54,18 @@ fn main() {
             fail(&problems)
         }
     };
+    // The dataset's date for `crossings --version`: the newest day a record was verified.
+    let verified = dataset
+        .places
+        .iter()
+        .map(|x| &x.prov)
+        .chain(dataset.crossings.iter().map(|x| &x.prov))
+        .chain(dataset.services.iter().map(|x| &x.prov))
+        .chain(dataset.permits.iter().map(|x| &x.prov))
+        .filter_map(|p| p.verified)
+        .max()
+        .map_or_else(|| "not verified".to_string(), |d| format!("verified {d}"));
+    println!("cargo:rustc-env=CROSSINGS_DATASET_VERIFIED={verified}");
     // What planning never shows (sources, notes, versions of disputed facts) is embedded
     // apart, in two parts: only the commands that show them decode them.
     let mut dataset = dataset;

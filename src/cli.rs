@@ -1,7 +1,7 @@
 //! The command line: clap types only. `run` turns these raw flags into resolved requests
 //! before anything else sees them.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 a valid question with no answer (no itinerary; the reasons are printed); 2 bad input or bad data.";
@@ -9,11 +9,25 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 a valid question with no answ
 /// Plan overland journeys across the borders of western China, Central Asia and Pakistan,
 /// offline: border hours, holidays, seasons, visas, schedules, fares and baggage fees.
 #[derive(Parser, Debug)]
-#[command(name = "crossings", version, after_help = EXIT_CODES)]
+#[command(
+    name = "crossings",
+    version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        " (embedded dataset ",
+        env!("CROSSINGS_DATASET_VERIFIED"),
+        ")"
+    ),
+    after_help = EXIT_CODES
+)]
 pub struct Cli {
     /// Read the dataset from this directory instead of the embedded one.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+
+    /// When to colour the output: on a terminal that can show it (auto: not when NO_COLOR
+    /// is set or TERM is dumb), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
 
     #[command(subcommand)]
     pub command: Command,
@@ -211,4 +225,15 @@ pub struct PlacesArgs {
     /// Print JSON instead of tables.
     #[arg(long)]
     pub json: bool,
+}
+
+/// When to colour the output.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set or TERM is dumb.
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
 }

@@ -210,10 +210,16 @@ fn width() -> Option<usize> {
     comfy_table::Table::new().width().map(usize::from)
 }
 
-/// Colour only on a terminal that can show it: never when `NO_COLOR` is set
+/// Colour as `--color` says; with `auto`, only on a terminal that can show it: never when `NO_COLOR` is set
 /// (https://no-color.org) or `TERM` is `dumb` or unset.
-fn color() -> bool {
+fn color(when: crate::cli::ColorWhen) -> bool {
+    use crate::cli::ColorWhen;
     use std::io::IsTerminal;
+    match when {
+        ColorWhen::Always => return true,
+        ColorWhen::Never => return false,
+        ColorWhen::Auto => {}
+    }
     let term_ok = std::env::var_os("TERM").is_some_and(|t| !t.is_empty() && t != "dumb");
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && term_ok
@@ -336,7 +342,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
         today: None,
         now: None,
         width: width(),
-        color: color(),
+        color: color(cli.color),
         fixed: false,
     };
     let out = dispatch(&ds, cli.command, &edge, &mut notes);
@@ -437,15 +443,16 @@ fn dispatch(
             commands::plan::run(ds, &a, today, edge.now()?, edge.width)
         }
         Command::Hours(a) => {
+            // With a date or a month the clock only decides whether a year is shown.
             let today = if a.date.is_none() && a.month.is_none() {
                 Some(edge.today(ds, notes)?)
             } else {
-                None
+                edge.today(ds, &mut Vec::new()).ok()
             };
-            commands::hours::run(ds, &a, today, edge.color)
+            commands::hours::run(ds, &a, today, edge.color, edge.width)
         }
-        Command::Services(a) => commands::services::run(ds, &a),
-        Command::Baggage(a) => commands::baggage::run(ds, &a),
+        Command::Services(a) => commands::services::run(ds, &a, edge.width),
+        Command::Baggage(a) => commands::baggage::run(ds, &a, edge.width),
         Command::Map(a) => crate::export::map::run(ds, &a, edge.today(ds, notes)?),
     }
 }

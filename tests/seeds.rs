@@ -105,8 +105,9 @@ fn kashgar_to_bishkek_on_a_saturday_goes_by_agency_car_on_monday() {
 fn hours_on_a_saturday_shows_torugart_closed_for_the_weekend_with_its_next_opening() {
     let r = run(&["hours", "torugart", "--date", "2026-06-13"]).ok();
     assert!(
-        r.stdout
-            .contains("closed: Torugart Pass is closed on Saturdays and Sundays"),
+        r.stdout.contains(
+            "On Sat 13 Jun: closed on Saturdays and Sundays; next opens Mon 15 Jun 10:00 UTC+6\n"
+        ),
         "{}",
         r.stdout
     );
@@ -144,7 +145,7 @@ fn torugart_october_calendar_names_the_national_day_closure() {
     assert!(r.stdout.contains("  1H   2H   3H   4w"), "{}", r.stdout);
     assert!(
         r.stdout.contains(
-            " 1 Oct: expected closure: National Day (CN public holiday; not yet announced)"
+            "Thu 1 Oct: expected closure for National Day (China public holiday; not yet announced)\n"
         ),
         "{}",
         r.stdout
@@ -321,7 +322,7 @@ fn the_torugart_permits_are_named_on_the_crossing() {
     let r = run(&["hours", "torugart"]).ok();
     assert!(
         r.stdout
-            .contains("permits: Chinese permit for the Torugart crossing"),
+            .contains("Permits: Chinese permit for the Torugart crossing"),
         "{}",
         r.stdout
     );

@@ -73,7 +73,7 @@ fn row(ds: &Dataset, s: &Service, kg: u32, currency: Currency) -> Row {
     }
 }
 
-pub fn run(ds: &Dataset, a: &BaggageArgs) -> Result<Output, Failure> {
+pub fn run(ds: &Dataset, a: &BaggageArgs, width: Option<usize>) -> Result<Output, Failure> {
     let kg = request::kilos(&a.kg)?;
     let currency = request::currency(ds, &a.currency, "--currency")?;
     let chosen: Vec<usize> = match (&a.service, &a.from, &a.to) {
@@ -82,10 +82,15 @@ pub fn run(ds: &Dataset, a: &BaggageArgs) -> Result<Output, Failure> {
             let (fp, tp) = (request::place(ds, f)?, request::place(ds, t)?);
             let list = select(ds, Some(fp), Some(tp), None);
             if list.is_empty() {
-                return Err(Failure::Usage(format!(
-                    "no service in the dataset runs from {} to {}; check `crossings services --from {}`",
-                    ds.places[fp].name, ds.places[tp].name, ds.places[fp].id
-                )));
+                // A valid question with no answer: exit 1, the reason and the fix on stderr.
+                return Ok(Output {
+                    text: String::new(),
+                    code: 1,
+                    notes: vec![format!(
+                        "no service in the dataset runs from {} to {}; check `crossings services --from {}`",
+                        ds.places[fp].name, ds.places[tp].name, ds.places[fp].id
+                    )],
+                });
             }
             list
         }
@@ -104,48 +109,36 @@ pub fn run(ds: &Dataset, a: &BaggageArgs) -> Result<Output, Failure> {
             },
         )));
     }
-    let mut t = render::table(&[
-        "service",
-        "allowance",
-        "excess",
-        "rate",
-        "fee",
-        &format!("fee in {currency}"),
-    ]);
     let mut out = String::new();
+    let _ = writeln!(out, "Baggage of {} kg:", kg_text(kg));
     for (i, r) in chosen.iter().zip(&rows) {
         let s = &ds.services[*i];
-        t.add_row(vec![
-            r.service.clone(),
-            crate::commands::services::baggage_text(s),
-            r.excess_kg
-                .as_ref()
-                .map(|e| format!("{e} kg"))
-                .unwrap_or_else(|| "unknown".into()),
-            r.rate
-                .as_ref()
-                .map(|x| format!("{} {} per kg", x.amount, x.currency))
-                .unwrap_or_else(|| "not published".into()),
-            r.fee
-                .as_ref()
-                .map(|x| format!("{} {}", x.amount, x.currency))
-                .unwrap_or_else(|| "unknown".into()),
-            r.fee_converted
-                .as_ref()
-                .map(|x| format!("{} {}", x.amount, x.currency))
-                .unwrap_or_else(|| "-".into()),
-        ]);
-    }
-    let _ = writeln!(out, "Baggage of {} kg", kg_text(kg));
-    let _ = writeln!(out, "{t}");
-    for (i, r) in chosen.iter().zip(&rows) {
-        let s = &ds.services[*i];
-        let src = s
+        let fee = match (&r.fee, &r.fee_converted) {
+            (Some(f), Some(c)) if c.currency != f.currency => format!(
+                "; fee {} {} (about {} {})",
+                f.amount, f.currency, c.amount, c.currency
+            ),
+            (Some(f), _) => format!("; fee {} {}", f.amount, f.currency),
+            // The text says why (no rule known, the rate not published).
+            (None, _) => String::new(),
+        };
+        let rule = s
             .baggage
             .as_ref()
-            .map(|b| format!(" [sources: {}]", render::source_ids(ds, &b.sources)))
+            .map(|b| {
+                format!(
+                    " Rule: {} [sources: {}]",
+                    render::services::baggage_text(s),
+                    render::source_ids(ds, &b.sources)
+                )
+            })
             .unwrap_or_default();
-        let _ = writeln!(out, "- {}: {}{src}", r.service, r.text);
+        out.push_str(&render::text::wrap(
+            &format!("{}{fee}.{rule}", r.text),
+            width,
+            &format!("  {}  ", r.service),
+            "      ",
+        ));
     }
     Ok(Output::answer(out))
 }

@@ -1,10 +1,13 @@
-//! The words of `crossings hours`: a crossing's state on a day, the one-line overview and
-//! the card of one crossing.
+//! The words of `crossings hours`: a crossing's state on a day, one line a crossing for the
+//! overview, the card of one crossing and its month calendar. Every time is in the clock of
+//! the post it belongs to, with that clock named.
 
-use super::words::Words;
-use crate::calendar;
-use crate::model::Crossing;
-use chrono::NaiveDate;
+use super::text::wrap;
+use super::words::{country_name, Words};
+use crate::calendar::{self, Closed};
+use crate::model::{Crossing, CrossingStatus, Foreigners, Side};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use std::fmt::Write;
 
 /// The posts (their countries) whose opening days no source gives: on those the calendar can
 /// only say that no closure is known.
@@ -14,6 +17,14 @@ pub fn days_unknown(c: &Crossing) -> Vec<String> {
         .filter(|s| s.days.is_none())
         .map(|s| s.country.to_string())
         .collect()
+}
+
+fn no_closure_known(posts: &[String]) -> String {
+    format!(
+        "no closure known (opening days of the {} {} are not known)",
+        posts.join(" and "),
+        if posts.len() > 1 { "posts" } else { "post" }
+    )
 }
 
 /// "open", "no closure known (opening days of the KZ and KG posts are not known)", or why
@@ -26,16 +37,323 @@ pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
             if posts.is_empty() {
                 "open".into()
             } else {
-                format!(
-                    "no closure known (opening days of the {} {} not known)",
-                    posts.join(" and "),
-                    if posts.len() > 1 {
-                        "posts are"
-                    } else {
-                        "post is"
-                    }
-                )
+                no_closure_known(&posts)
             }
         }
     }
+}
+
+/// "CN–KG, 3752 m".
+fn countries(c: &Crossing) -> String {
+    let alt = c.altitude_m.map(|a| format!(", {a} m")).unwrap_or_default();
+    format!("{}–{}{alt}", c.sides[0].country, c.sides[1].country)
+}
+
+/// The state on `on` after the crossing's name: " is open", ": no closure known (…)",
+/// " is closed on Saturdays and Sundays; next opens Mon 14 Jun 10:00 UTC+6".
+fn state_after_name(w: &Words, c: &Crossing, on: NaiveDate) -> String {
+    match calendar::crossing_day(w.ds, c, on) {
+        Ok(()) => {
+            let posts = days_unknown(c);
+            if posts.is_empty() {
+                " is open".into()
+            } else {
+                format!(": {}", no_closure_known(&posts))
+            }
+        }
+        Err(why) => {
+            let said = w.closed("", &why);
+            let next = match calendar::next_open(w.ds, c, on) {
+                Some((_, t, z)) => format!("; next opens {}", w.moment(t, z)),
+                None => "; it does not open within a year".into(),
+            };
+            format!("{said}{next}")
+        }
+    }
+}
+
+/// `crossings hours`: one line a crossing — name, countries, open or closed on the day and
+/// why, and when it next opens.
+pub fn overview(w: &Words, chosen: &[usize], on: NaiveDate, width: Option<usize>) -> String {
+    let ds = w.ds;
+    let mut out = format!(
+        "Border crossings on {} (each post keeps its own clock):\n",
+        Words::full_date(on)
+    );
+    for i in chosen {
+        let c = &ds.crossings[*i];
+        let first = format!("  {}  ", c.id);
+        let line = format!(
+            "{} ({}){}",
+            c.name,
+            countries(c),
+            state_after_name(w, c, on)
+        );
+        out.push_str(&wrap(&line, width, &first, "      "));
+    }
+    out.push_str(&wrap(
+        "`crossings hours ID` shows a crossing's days and hours, season, who may cross and what is disputed; `--month YYYY-MM` its calendar.",
+        width,
+        "\n",
+        "",
+    ));
+    out
+}
+
+/// "Mon-Fri 10:00–17:00 Beijing time; lunch 13:30–15:00 Beijing time; be through by 12:00
+/// Beijing time".
+fn side_hours(side: &Side, on: NaiveDate) -> String {
+    let clock = |t: NaiveTime| Words::clock(side.zone.0, on, t);
+    let range = |a: NaiveTime, b: NaiveTime| format!("{}–{}", a.format("%H:%M"), clock(b));
+    let days = side
+        .days
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "days not known".into());
+    let hours = side
+        .hours
+        .map(|h| range(h.start.0, h.end.0))
+        .unwrap_or_else(|| "hours not known".into());
+    let mut text = format!("{days}, {hours}");
+    for b in &side.breaks {
+        text.push_str(&format!("; lunch {}", range(b.start.0, b.end.0)));
+    }
+    if let Some(c) = side.cutoff {
+        text.push_str(&format!("; be through by {}", clock(c.0)));
+    }
+    text
+}
+
+fn disputed(c: &Crossing, facts: &[&str]) -> &'static str {
+    if c.disputes.iter().any(|d| facts.contains(&d.fact.as_str())) {
+        " (disputed)"
+    } else {
+        ""
+    }
+}
+
+fn yes_no(b: Option<bool>, yes: &str, no: &str, unknown: &str) -> String {
+    match b {
+        Some(true) => yes.into(),
+        Some(false) => no.into(),
+        None => unknown.into(),
+    }
+}
+
+/// `crossings hours CROSSING`: one crossing field by field, every value wrapped under its
+/// label.
+pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>) -> String {
+    let ds = w.ds;
+    let mut out = format!("{} ({}) — {}\n", c.name, c.id, countries(c));
+    let mut field = |label: &str, text: &str| {
+        out.push_str(&wrap(text, width, &format!("  {label}: "), "      "));
+    };
+    field(
+        &format!("On {}", w.date(on)),
+        state_after_name(w, c, on)
+            .trim_start_matches(": ")
+            .trim_start_matches(" is ")
+            .trim_start(),
+    );
+    for s in &c.sides {
+        field(
+            &format!("{} post", country_name(s.country)),
+            &format!(
+                "{} — {}{}",
+                s.post,
+                side_hours(s, on),
+                disputed(c, &["hours", "days"])
+            ),
+        );
+    }
+    field(
+        "Season",
+        &(c.season
+            .map(|s| format!("open {} to {}", s.open, s.close))
+            .unwrap_or_else(|| "open all year".into())
+            + disputed(c, &["season"])),
+    );
+    field(
+        "Closes for the public holidays of",
+        &if c.holidays_close.is_empty() {
+            "no country known".to_string()
+        } else {
+            c.holidays_close
+                .iter()
+                .map(|x| country_name(*x))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        },
+    );
+    let mut who = vec![
+        match c.foreigners {
+            Foreigners::Anyone => "foreigners may cross".to_string(),
+            Foreigners::CitizensOnly => format!(
+                "only citizens of {} and {}",
+                country_name(c.sides[0].country),
+                country_name(c.sides[1].country)
+            ),
+            Foreigners::AgencyOnly => "foreigners only in an agency transfer".to_string(),
+            Foreigners::Unknown => "whether foreigners may cross is not known".to_string(),
+        } + disputed(c, &["foreigners"]),
+    ];
+    who.push(yes_no(
+        c.foreigners_public_transport,
+        "on public transport",
+        "not on public transport",
+        "public transport not known",
+    ));
+    who.push(yes_no(
+        c.on_foot,
+        "on foot",
+        "not on foot",
+        "on foot not known",
+    ));
+    who.push(
+        yes_no(
+            c.bicycle,
+            "by bicycle",
+            "not by bicycle",
+            "by bicycle not known",
+        ) + disputed(c, &["bicycle"]),
+    );
+    field("Who may cross", &who.join("; "));
+    if !c.permits.is_empty() {
+        field(
+            "Permits",
+            &c.permits
+                .iter()
+                .map(|p| ds.permits[*p].name.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+    }
+    let mut status = match c.status {
+        CrossingStatus::Open => "open".to_string(),
+        CrossingStatus::Closed => "closed".to_string(),
+        CrossingStatus::Uncertain => "uncertain".to_string(),
+    };
+    if let Some(d) = c.status_since {
+        status.push_str(&format!(" since {}", w.date(d)));
+    }
+    if let Some(d) = c.reopens {
+        status.push_str(&format!("; due to reopen {}", w.date(d)));
+    }
+    status.push_str(&match c.prov.verified {
+        Some(d) => format!("; verified {}", w.date(d)),
+        None => "; not verified".into(),
+    });
+    field("Status", &status);
+    if let Some(notes) = &c.notes {
+        out.push_str("\nNotes:\n");
+        for para in notes.lines().filter(|l| !l.trim().is_empty()) {
+            out.push_str(&wrap(para.trim(), width, "  ", "  "));
+        }
+    }
+    if !c.disputes.is_empty() {
+        out.push_str("\nDisputed (each version with its sources):\n");
+        for d in &c.disputes {
+            out.push_str(&wrap(
+                &format!("{}: {}", super::words::fact_name(&d.fact), d.summary),
+                width,
+                "  ",
+                "    ",
+            ));
+            for a in &d.alternatives {
+                out.push_str(&wrap(
+                    &format!("{} [{}]", a.says, super::source_ids(ds, &a.sources)),
+                    width,
+                    "    - ",
+                    "      ",
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A month calendar: each day open or closed (and why), holidays and notices named beneath.
+pub fn month(
+    w: &Words,
+    c: &Crossing,
+    first: NaiveDate,
+    color: bool,
+    width: Option<usize>,
+) -> String {
+    let ds = w.ds;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}–{}), {}",
+        c.name,
+        c.sides[0].country,
+        c.sides[1].country,
+        first.format("%B %Y")
+    );
+    let _ = writeln!(out, " Mon  Tue  Wed  Thu  Fri  Sat  Sun");
+    let mut line = "     ".repeat(first.weekday().num_days_from_monday() as usize);
+    let mut notes: Vec<String> = Vec::new();
+    let mut day = first;
+    while day.month() == first.month() {
+        let (mark, paint) = match calendar::crossing_day(ds, c, day) {
+            Ok(()) => ("o", "32"),
+            Err(Closed::Weekday { .. }) => ("w", "90"),
+            Err(Closed::Holiday { country, name }) => {
+                notes.push(format!(
+                    "{}: expected closure for {} ({} public holiday; not yet announced)",
+                    w.date(day),
+                    w.holiday(&name),
+                    country_name(country)
+                ));
+                ("H", "31")
+            }
+            Err(Closed::Season(_)) => ("s", "34"),
+            Err(Closed::Closure { reason, .. }) => {
+                notes.push(format!("{}: closed by notice ({reason})", w.date(day)));
+                ("N", "31")
+            }
+            Err(Closed::Status { .. }) => ("x", "31"),
+        };
+        let cell = format!("{:>3}{mark}", day.day());
+        if color {
+            line.push_str(&format!("\x1b[{paint}m{cell}\x1b[0m "));
+        } else {
+            line.push_str(&format!("{cell} "));
+        }
+        if day.weekday() == chrono::Weekday::Sun {
+            let _ = writeln!(out, "{}", line.trim_end());
+            line.clear();
+        }
+        day += Duration::days(1);
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out.push('\n');
+    out.push_str(&wrap(
+        "o open · w closed that weekday · H expected closure (public holiday; not yet announced) · s out of season · N closed by notice · x crossing closed",
+        width,
+        "",
+        "",
+    ));
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            out.push_str(&wrap(&n, width, "", "  "));
+        }
+    }
+    if c.disputes
+        .iter()
+        .any(|d| d.fact == "hours" || d.fact == "days" || d.fact == "season")
+    {
+        out.push_str(&wrap(
+            &format!(
+                "Some of these facts are disputed: see `crossings hours {}`.",
+                c.id
+            ),
+            width,
+            "\n",
+            "",
+        ));
+    }
+    out
 }

@@ -6,6 +6,7 @@ pub mod json;
 pub mod paperwork;
 pub mod places;
 pub mod plan;
+pub mod services;
 pub mod text;
 pub mod words;
 
