@@ -244,6 +244,20 @@ pub fn doc_set(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Doc> {
     v
 }
 
+/// Whether some document's lead time, applied for today, could end after the first day of
+/// the window (so that it may have kept a route out).
+fn lead_times_matter(ds: &Dataset, req: &Request) -> bool {
+    let visas = ds
+        .visas
+        .applications
+        .iter()
+        .map(|a| (Some(a.destination), a.get.lead));
+    let permits = ds.permits.iter().map(|p| (None, p.get.lead));
+    visas
+        .chain(permits)
+        .any(|(issuer, lead)| !in_time(ds, issuer, req.today, lead, req.date))
+}
+
 /// The request with these documents held (for the fix of a "no": "with a Pakistani visa").
 pub fn holding(req: &Request, docs: &[Doc]) -> Request {
     let mut r = req.clone();
@@ -334,6 +348,39 @@ mod tests {
     }
 }
 
+/// How decisive a reason for "no" is, lower first: what no document or choice of day within
+/// the window can change (a crossing shut for the season or by its status, a suspended
+/// service, no admission, citizens only), then a rule for foreigners (agency only, no
+/// foreign passengers), then a day's closure, then a document (too late, not held), then a
+/// post's hours. Reasons met on more days come first; among equals, the more decisive.
+pub fn decisiveness(b: &crate::findings::Blocker) -> u8 {
+    use crate::calendar::Closed;
+    use crate::findings::Blocker;
+    match b {
+        Blocker::PostClosed {
+            why: Closed::Status { .. } | Closed::Season(_),
+            ..
+        }
+        | Blocker::ServiceSuspended { .. }
+        | Blocker::EntryRefused(_)
+        | Blocker::CitizensOnly { .. } => 0,
+        Blocker::AgencyOnly { .. } | Blocker::NoForeignPassengers { .. } => 1,
+        Blocker::PostClosed { .. } => 2,
+        Blocker::TooLate { .. } | Blocker::VisaNotHeld { .. } | Blocker::PermitNotHeld { .. } => 3,
+        Blocker::OutsideHours { .. } => 4,
+    }
+}
+
+/// Sorts the reasons for "no": met on more days first, then the more decisive.
+pub fn order_reasons(
+    reasons: &mut [(
+        crate::findings::Blocker,
+        std::collections::BTreeSet<NaiveDate>,
+    )],
+) {
+    reasons.sort_by_key(|(b, dates)| (std::cmp::Reverse(dates.len()), decisiveness(b)));
+}
+
 /// What the traveller could change to get an answer, or a better one.
 #[derive(Debug, Clone)]
 pub enum Change {
@@ -379,54 +426,94 @@ pub fn explain(ds: &Dataset, req: &Request, plan: &crate::planner::Plan) -> Vec<
             });
         }
     }
-    if req.held_only {
-        if found {
-            // Would documents not held give an earlier arrival?
-            let relaxed = Request {
-                held_only: false,
-                ..req.clone()
-            };
-            let (p, _) = search(ds, &relaxed);
-            let held_best = plan.itineraries.iter().map(Itinerary::arrive).min();
-            let mut seen: Vec<Vec<Doc>> = Vec::new();
-            let mut better: Vec<&Itinerary> = p
-                .itineraries
-                .iter()
-                .filter(|it| held_best.is_some_and(|h| it.arrive() < h))
+    if !req.held_only {
+        // By default: was a route left out only because a document cannot be obtained in
+        // time (applied for today)? Plan as if every lead time had long run out, and name
+        // each faster itinerary with the documents it needs that are too late. Skipped (one
+        // search saved) when every lead time in the data fits before the window opens.
+        if !lead_times_matter(ds, req) {
+            return fixes;
+        }
+        let relaxed = Request {
+            today: req.today.min(req.date) - Duration::days(2 * 366),
+            ..req.clone()
+        };
+        let (p, _) = search(ds, &relaxed);
+        let have = plan.itineraries.iter().map(Itinerary::arrive).min();
+        let mut better: Vec<&Itinerary> = p
+            .itineraries
+            .iter()
+            .filter(|it| have.is_none_or(|h| it.arrive() < h))
+            .collect();
+        better.sort_by_key(|it| it.arrive());
+        let mut seen: Vec<Vec<Doc>> = Vec::new();
+        for it in better {
+            let mut docs: Vec<Doc> = needs(ds, req, it)
+                .into_iter()
+                .filter(|n| n.enforced || matches!(n.doc, Doc::Visa(_)))
+                .filter(|n| !in_time(ds, n.doc.issuer(), req.today, n.get.lead, n.by))
+                .map(|n| n.doc)
                 .collect();
-            better.sort_by_key(|it| it.arrive());
-            for it in better {
-                let docs = doc_set(ds, req, it);
-                if docs.is_empty() || seen.contains(&docs) {
-                    continue;
-                }
-                seen.push(docs.clone());
+            docs.sort();
+            if docs.is_empty() || seen.contains(&docs) {
+                continue;
+            }
+            seen.push(docs.clone());
+            fixes.push(Fix {
+                change: Change::Hold(docs),
+                itinerary: Some(it.clone()),
+                earliest: None,
+            });
+        }
+        return fixes;
+    }
+    if found {
+        // Would documents not held give an earlier arrival? Then the route found is a
+        // detour chosen only to avoid them: say so.
+        let relaxed = Request {
+            held_only: false,
+            ..req.clone()
+        };
+        let (p, _) = search(ds, &relaxed);
+        let held_best = plan.itineraries.iter().map(Itinerary::arrive).min();
+        let mut seen: Vec<Vec<Doc>> = Vec::new();
+        let mut better: Vec<&Itinerary> = p
+            .itineraries
+            .iter()
+            .filter(|it| held_best.is_some_and(|h| it.arrive() < h))
+            .collect();
+        better.sort_by_key(|it| it.arrive());
+        for it in better {
+            let docs = doc_set(ds, req, it);
+            if docs.is_empty() || seen.contains(&docs) {
+                continue;
+            }
+            seen.push(docs.clone());
+            fixes.push(Fix {
+                change: Change::Hold(docs),
+                itinerary: Some(it.clone()),
+                earliest: None,
+            });
+        }
+    } else if !plan.doc_blocks.is_empty() {
+        let docs: Vec<Doc> = plan.doc_blocks.keys().copied().collect();
+        let mut tries: Vec<Vec<Doc>> = docs.iter().map(|d| vec![*d]).collect();
+        if docs.len() > 1 {
+            tries.push(docs.clone());
+        }
+        let singles = tries.len().min(docs.len());
+        for (n, t) in tries.into_iter().enumerate() {
+            // All together only when no single one is enough.
+            if n >= singles && !fixes.is_empty() {
+                break;
+            }
+            let (p, earliest) = search(ds, &holding(req, &t));
+            if !p.itineraries.is_empty() || earliest.is_some() {
                 fixes.push(Fix {
-                    change: Change::Hold(docs),
-                    itinerary: Some(it.clone()),
-                    earliest: None,
+                    change: Change::Hold(t),
+                    itinerary: best(&p),
+                    earliest,
                 });
-            }
-        } else if !plan.doc_blocks.is_empty() {
-            let docs: Vec<Doc> = plan.doc_blocks.keys().copied().collect();
-            let mut tries: Vec<Vec<Doc>> = docs.iter().map(|d| vec![*d]).collect();
-            if docs.len() > 1 {
-                tries.push(docs.clone());
-            }
-            let singles = tries.len().min(docs.len());
-            for (n, t) in tries.into_iter().enumerate() {
-                // All together only when no single one is enough.
-                if n >= singles && !fixes.is_empty() {
-                    break;
-                }
-                let (p, earliest) = search(ds, &holding(req, &t));
-                if !p.itineraries.is_empty() || earliest.is_some() {
-                    fixes.push(Fix {
-                        change: Change::Hold(t),
-                        itinerary: best(&p),
-                        earliest,
-                    });
-                }
             }
         }
     }

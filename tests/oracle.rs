@@ -335,9 +335,10 @@ fn lead_from(g: &mut Choices) -> Lead {
     }
 }
 
-/// The day a document applied for on `today` is held: calendar days, or weekdays counted
-/// one by one.
-fn held_from(today: NaiveDate, lead: Lead) -> NaiveDate {
+/// The day a document applied for on `today` is held: calendar days, or working days counted
+/// one by one (Monday to Friday, not a public holiday of the issuing country: a visa's
+/// destination; a permit names none).
+fn held_from(ds: &Dataset, issuer: Option<Country>, today: NaiveDate, lead: Lead) -> NaiveDate {
     match lead {
         Lead::Days(d) => today + Duration::days(i64::from(d)),
         Lead::WorkingDays(d) => {
@@ -345,7 +346,8 @@ fn held_from(today: NaiveDate, lead: Lead) -> NaiveDate {
             let mut n = 0;
             while n < d {
                 day += Duration::days(1);
-                if day.weekday().number_from_monday() <= 5 {
+                let holiday = issuer.is_some_and(|c| ds.holiday(c, day).is_some());
+                if day.weekday().number_from_monday() <= 5 && !holiday {
                     n += 1;
                 }
             }
@@ -935,7 +937,10 @@ impl<'a> Oracle<'a> {
                 let held = self.req.permits.contains(p)
                     || permit.waived(&self.req.passports, &self.req.visas);
                 if let (false, Some(l)) = (held, permit.get.lead) {
-                    let from = local_midnight(s.schedule.zone.0, held_from(self.req.today, l));
+                    let from = local_midnight(
+                        s.schedule.zone.0,
+                        held_from(self.ds, None, self.req.today, l),
+                    );
                     if board < from {
                         return Err(format!("permit {} not obtained before {from}", permit.id));
                     }
@@ -1093,7 +1098,7 @@ impl<'a> Oracle<'a> {
             let obtainable = !self.req.held_only
                 && self
                     .lead(dest, *q)
-                    .is_none_or(|l| held_from(self.req.today, l) <= date);
+                    .is_none_or(|l| held_from(self.ds, Some(dest), self.req.today, l) <= date);
             *q != Requirement::NoAdmission && (at_border || held || obtainable)
         })
     }

@@ -423,3 +423,93 @@ fn reasons_name_only_what_lies_on_the_way() {
     assert_eq!(p.fixes[0].documents, ["visa:TJ"]);
     assert!(p.fixes[0].earliest.is_none() && p.fixes[0].depart.is_some());
 }
+
+#[test]
+fn a_detour_taken_only_because_a_visa_is_too_late_is_named() {
+    // Today (Sat 21 Nov 2026) a Chinese visa applied for is held from Thu 26 Nov (4 working
+    // days): the plan crosses into China from then on, and says that with the visa in hand
+    // the Monday departure would arrive sooner.
+    let (p, code) = plan("bishkek", "kashgar", "2026-11-23", &["US"], &[]);
+    assert_eq!(code, 0);
+    let crossing_days: Vec<&str> = p
+        .itineraries
+        .iter()
+        .flat_map(|it| &it.legs)
+        .filter_map(|l| l.crossing.as_ref())
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(!crossing_days.is_empty());
+    let fix = p
+        .fixes
+        .first()
+        .expect("the faster route with the visa held");
+    assert_eq!(fix.documents, ["visa:CN"]);
+    let depart = fix.depart.as_deref().expect("an itinerary");
+    assert!(depart < "2026-11-26", "{depart}");
+    assert!(
+        fix.text.starts_with("With a visa for China: Bishkek →"),
+        "{}",
+        fix.text
+    );
+    // Holding it, that route is the answer and there is nothing left to say.
+    let (held, code) = plan(
+        "bishkek",
+        "kashgar",
+        "2026-11-23",
+        &["US"],
+        &["--visa", "CN"],
+    );
+    assert_eq!(code, 0);
+    assert!(held.fixes.is_empty());
+    // Far enough ahead, every lead time fits: no fix.
+    let (later, _) = plan("bishkek", "kashgar", "2027-06-14", &["US"], &[]);
+    assert!(later.fixes.is_empty());
+}
+
+#[test]
+fn a_closed_pass_is_named_before_the_visa_it_would_also_need() {
+    let (p, code) = plan("kashgar", "sust", "2026-12-10", &["GB"], &["--held-only"]);
+    assert_eq!(code, 1);
+    assert_eq!(p.reasons[0].cause, common::json::Cause::PostClosed);
+    assert!(
+        p.reasons[0]
+            .text
+            .starts_with("Khunjerab Pass is closed for the winter"),
+        "{:?}",
+        p.reasons
+    );
+    assert_eq!(p.reasons[1].cause, common::json::Cause::VisaNotHeld);
+    assert!(
+        p.reasons[1].text.starts_with("Pakistan: a visa is needed"),
+        "{:?}",
+        p.reasons
+    );
+    assert_eq!(p.fixes[0].documents, ["visa:PK"]);
+    assert_eq!(p.fixes[0].earliest.as_deref(), Some("2027-03-31"));
+}
+
+#[test]
+fn the_users_own_avoid_is_the_reason_given_not_a_missing_service() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "osh",
+        "--date",
+        "2027-07-05",
+        "--passport",
+        "GB",
+        "--avoid",
+        "torugart",
+        "--avoid",
+        "irkeshtam",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains(
+            "Why:\n- Your own --avoid torugart --avoid irkeshtam removed every route from Kashgar to Osh\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("No service"), "{}", r.stdout);
+}

@@ -241,7 +241,7 @@ pub fn run(
         .collect();
     let mut reasons = std::mem::take(&mut plan.reasons);
     // The cause met most often first: it is the one most likely to be the real blocker.
-    reasons.sort_by_key(|(_, dates)| std::cmp::Reverse(dates.len()));
+    documents::order_reasons(&mut reasons);
     let answer = PlanAnswer {
         req,
         itineraries,

@@ -312,14 +312,7 @@ pub fn fix_with(ds: &Dataset, req: &Request, f: &Fix, flags: bool) -> String {
             "Your own restrictions (crossings avoided, a place to pass) removed every route; without them".to_string()
         }
         Change::DropRestrictions => {
-            let mut flags: Vec<String> = req
-                .avoid
-                .iter()
-                .map(|c| format!("--avoid {}", ds.crossings[*c].id))
-                .collect();
-            if let Some(v) = req.via {
-                flags.push(format!("--via {}", ds.places[v].id));
-            }
+            let flags = restriction_flags(ds, req);
             format!(
                 "Your own {} removed every route; without {}",
                 flags.join(" "),
@@ -523,4 +516,26 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
             )
         })
         .collect()
+}
+
+/// The user's own `--avoid`/`--via`, as flags.
+fn restriction_flags(ds: &Dataset, req: &Request) -> Vec<String> {
+    let mut flags: Vec<String> = req
+        .avoid
+        .iter()
+        .map(|c| format!("--avoid {}", ds.crossings[*c].id))
+        .collect();
+    if let Some(v) = req.via {
+        flags.push(format!("--via {}", ds.places[v].id));
+    }
+    flags
+}
+
+/// When the user's own `--avoid`/`--via` removed every route (a fix drops them), those
+/// flags: "--avoid torugart --avoid irkeshtam".
+pub fn restrictions(ds: &Dataset, req: &Request, fixes: &[Fix]) -> Option<String> {
+    fixes
+        .iter()
+        .any(|f| matches!(f.change, Change::DropRestrictions))
+        .then(|| restriction_flags(ds, req).join(" "))
 }

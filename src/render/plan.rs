@@ -160,6 +160,14 @@ fn left_out(ds: &Dataset, it: &Itinerary, t: &money::Total) -> String {
             None => kinds.push((kind, vec![what])),
         }
     }
+    // What is not priced at all first, then partial prices.
+    let order = |k: &str| match k {
+        "not priced" => 0,
+        "seat price not known" => 1,
+        "a minimum fare" => 3,
+        _ => 2,
+    };
+    kinds.sort_by_key(|(k, _)| order(k));
     let parts: Vec<String> = kinds
         .into_iter()
         .map(|(k, v)| {
@@ -476,6 +484,24 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 "",
                 "",
             ));
+        } else if let Some(flags) = a
+            .reasons
+            .is_empty()
+            .then(|| super::paperwork::restrictions(ds, req, &a.plan.fixes))
+            .flatten()
+        {
+            // Nothing blocked a route toward the destination: the user's own restrictions
+            // removed them all (the fix below shows the route without them).
+            out.push_str("\nWhy:\n");
+            out.push_str(&wrap(
+                &format!(
+                    "Your own {flags} removed every route from {} to {}",
+                    from.name, to.name
+                ),
+                width,
+                "- ",
+                "  ",
+            ));
         } else if a.reasons.is_empty() {
             out.push_str(&wrap(
                 &format!(
@@ -563,8 +589,10 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         ));
     }
     if !a.plan.fixes.is_empty() {
-        out.push_str(if found {
+        out.push_str(if found && req.held_only {
             "\nFaster with documents you do not hold (--held-only):\n"
+        } else if found {
+            "\nFaster with a document there is no time left to obtain (if you hold it, say so):\n"
         } else {
             "\nWhat would change the answer:\n"
         });
