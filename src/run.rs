@@ -436,7 +436,7 @@ fn dispatch(
     match command {
         // Answered before any dataset is loaded.
         Command::Completions { .. } | Command::Manpage => Ok(Output::answer(String::new())),
-        Command::Check => commands::check::run(ds, edge.today(ds, notes)?),
+        Command::Check => commands::check::run(ds, edge.today(ds, notes)?, edge.width),
         Command::Places(a) => commands::places::run(ds, &a, edge.width),
         Command::Plan(a) => {
             let today = edge.today(ds, notes)?;

@@ -8,7 +8,7 @@ use crate::types::Reported;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
-pub fn run(ds: &Dataset, today: NaiveDate) -> Result<Output, Failure> {
+pub fn run(ds: &Dataset, today: NaiveDate, width: Option<usize>) -> Result<Output, Failure> {
     let mut out = String::new();
     let holidays: usize = ds.holidays.values().map(|h| h.len()).sum();
     let counts = [
@@ -149,5 +149,18 @@ pub fn run(ds: &Dataset, today: NaiveDate) -> Result<Output, Failure> {
             d.summary
         );
     }
+    // Long lines (warnings, dispute summaries) wrap at word boundaries under a hanging
+    // indent; the tables are narrow.
+    let out = out
+        .lines()
+        .map(|l| {
+            use unicode_width::UnicodeWidthStr;
+            if width.is_some_and(|w| l.width() > w) {
+                crate::render::text::wrap(l, width, "", "  ")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
     Ok(Output::answer(out))
 }
