@@ -1519,7 +1519,7 @@ impl<'a> Planner<'a> {
 }
 
 /// For each place, the fewest rides to `to` when dates are ignored (`None`: no way there).
-/// Only rides the planner could take count: running services between timed stops.
+/// Only rides the planner could take count: running services, boarded at a timed stop.
 fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
     let mut hops = vec![None; ds.places.len()];
     hops[to] = Some(0);
@@ -1531,27 +1531,21 @@ fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
             .iter()
             .filter(|s| s.status != ServiceStatus::Suspended)
         {
-            // Place stops whose time after departure is known.
-            let places: Vec<PlaceIx> = s
-                .stops
-                .iter()
-                .filter(|st| st.offset.is_some())
-                .filter_map(|st| match st.at {
-                    StopAt::Place(p) => Some(p),
-                    StopAt::Crossing(_) => None,
-                })
-                .collect();
+            // A ride may end at a stop whose time no source gives (it arrives, time not
+            // known) but may start only where the time is known, as `static_check` rules:
+            // every place stop counts as a place to get off, a timed one as a place to board.
             // From the last stop back, with the fewest hops of the stops after each: linear
             // in the stops (a stop's own count, lowered here, never shortens its own ride).
             let mut after: Option<u32> = None;
-            for p in places.iter().rev() {
-                if let Some(b) = after.map(|h| h + 1) {
-                    if hops[*p].is_none_or(|h| b < h) {
-                        hops[*p] = Some(b);
+            for st in s.stops.iter().rev() {
+                let StopAt::Place(p) = st.at else { continue };
+                if let (Some(b), Some(_)) = (after.map(|h| h + 1), st.offset) {
+                    if hops[p].is_none_or(|h| b < h) {
+                        hops[p] = Some(b);
                         changed = true;
                     }
                 }
-                after = match (after, hops[*p]) {
+                after = match (after, hops[p]) {
                     (Some(a), Some(h)) => Some(a.min(h)),
                     (a, h) => a.or(h),
                 };
