@@ -15,7 +15,7 @@ use crate::model::{Dataset, Enforce, HowToGet, Lead, Permit, PermitIx, Requireme
 use crate::planner::{Itinerary, Request};
 use crate::types::Country;
 use crate::visa::{Channel, Entry};
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 
 /// A document a journey may need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -399,6 +399,36 @@ pub struct Fix {
     pub earliest: Option<NaiveDate>,
 }
 
+/// One fix per distinct set of documents, for each itinerary of `p` that arrives before
+/// `have` (every one when nothing arrives), earliest first: "with these documents, this".
+fn faster_with(
+    p: &crate::planner::Plan,
+    have: Option<DateTime<Utc>>,
+    docs_of: impl Fn(&Itinerary) -> Vec<Doc>,
+) -> Vec<Fix> {
+    let mut better: Vec<&Itinerary> = p
+        .itineraries
+        .iter()
+        .filter(|it| have.is_none_or(|h| it.arrive() < h))
+        .collect();
+    better.sort_by_key(|it| it.arrive());
+    let mut seen: Vec<Vec<Doc>> = Vec::new();
+    let mut fixes = Vec::new();
+    for it in better {
+        let docs = docs_of(it);
+        if docs.is_empty() || seen.contains(&docs) {
+            continue;
+        }
+        seen.push(docs.clone());
+        fixes.push(Fix {
+            change: Change::Hold(docs),
+            itinerary: Some(it.clone()),
+            earliest: None,
+        });
+    }
+    fixes
+}
+
 /// The fixes for a plan: when nothing works, what the user's own `--avoid`/`--via` and the
 /// documents that blocked (with `--held-only`) change; when `--held-only` found something,
 /// whether a document not held gives an earlier arrival ("With the GBAO permit: …").
@@ -440,14 +470,7 @@ pub fn explain(ds: &Dataset, req: &Request, plan: &crate::planner::Plan) -> Vec<
         };
         let (p, _) = search(ds, &relaxed);
         let have = plan.itineraries.iter().map(Itinerary::arrive).min();
-        let mut better: Vec<&Itinerary> = p
-            .itineraries
-            .iter()
-            .filter(|it| have.is_none_or(|h| it.arrive() < h))
-            .collect();
-        better.sort_by_key(|it| it.arrive());
-        let mut seen: Vec<Vec<Doc>> = Vec::new();
-        for it in better {
+        fixes.extend(faster_with(&p, have, |it| {
             let mut docs: Vec<Doc> = needs(ds, req, it)
                 .into_iter()
                 .filter(|n| n.enforced || matches!(n.doc, Doc::Visa(_)))
@@ -455,16 +478,8 @@ pub fn explain(ds: &Dataset, req: &Request, plan: &crate::planner::Plan) -> Vec<
                 .map(|n| n.doc)
                 .collect();
             docs.sort();
-            if docs.is_empty() || seen.contains(&docs) {
-                continue;
-            }
-            seen.push(docs.clone());
-            fixes.push(Fix {
-                change: Change::Hold(docs),
-                itinerary: Some(it.clone()),
-                earliest: None,
-            });
-        }
+            docs
+        }));
         return fixes;
     }
     if found {
@@ -476,25 +491,7 @@ pub fn explain(ds: &Dataset, req: &Request, plan: &crate::planner::Plan) -> Vec<
         };
         let (p, _) = search(ds, &relaxed);
         let held_best = plan.itineraries.iter().map(Itinerary::arrive).min();
-        let mut seen: Vec<Vec<Doc>> = Vec::new();
-        let mut better: Vec<&Itinerary> = p
-            .itineraries
-            .iter()
-            .filter(|it| held_best.is_some_and(|h| it.arrive() < h))
-            .collect();
-        better.sort_by_key(|it| it.arrive());
-        for it in better {
-            let docs = doc_set(ds, req, it);
-            if docs.is_empty() || seen.contains(&docs) {
-                continue;
-            }
-            seen.push(docs.clone());
-            fixes.push(Fix {
-                change: Change::Hold(docs),
-                itinerary: Some(it.clone()),
-                earliest: None,
-            });
-        }
+        fixes.extend(faster_with(&p, held_best, |it| doc_set(ds, req, it)));
     } else if !plan.doc_blocks.is_empty() {
         let docs: Vec<Doc> = plan.doc_blocks.keys().copied().collect();
         let mut tries: Vec<Vec<Doc>> = docs.iter().map(|d| vec![*d]).collect();
