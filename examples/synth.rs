@@ -1,29 +1,40 @@
-//! Writes a synthetic dataset N times the size of `data/`, in the same layout, for
-//! benchmarking (`benches/scale.rs` uses the same generator):
+//! Synthetic datasets N times the size of `data/`, for benchmarking: a *connected* network
+//! that grows N-fold while every copy keeps the real timetables, so the workload stays
+//! comparable across scales (`benches/scale.rs` uses the same rules):
 //!
 //! ```sh
 //! cargo run --release --example synth -- --scale 10 --out /tmp/crossings-x10
 //! crossings --data /tmp/crossings-x10 check
 //! ```
 //!
-//! How it grows, for copy k = 1..N-1:
-//! - every place, permit, crossing and service is copied with its id suffixed `-k` and its
-//!   name and aliases suffixed ` k` (so no name collides), and every reference inside the
-//!   copy (place permits, crossing permits and `near` places, service stops and fare
-//!   stops) renamed to the copy's records: N disjoint networks;
-//! - every real service is copied once more as `ID-tk`, on the real places and crossings,
-//!   with its departure (where it has one) k minutes later, modulo the day, and the same
-//!   offsets: a plan between real places faces N times the services;
-//! - the real holidays (2025–2028) are repeated 4k years later (a 29 February that does not
-//!   exist in the shifted year is left out), so the holiday table grows N-fold without
-//!   touching the real years;
-//! - sources, visas and rates are shared and copied as they are.
+//! How it grows. The **hubs** are the real places at least `HUB_SERVICES` services stop at
+//! (the region's big cities and junctions: Kashgar, Tashkent, Almaty, Urumqi, Osh, Bishkek,
+//! …). For copy k = 1..N-1:
+//! - every place that is not a hub is copied with its id suffixed `-k` and its name and
+//!   aliases suffixed ` k` (so no name collides);
+//! - every crossing is copied the same way, its posts `near` the copied places (or the hub);
+//! - every service is copied with its stops renamed to the copy's places and crossings,
+//!   except at hubs, where the copy stops at the real place: copies join the real network
+//!   at the hubs, like the many other routes a whole region's dataset would have;
+//! - timetables, windows, hours, fares and permits are kept exactly (no departure is
+//!   shifted, so no copy moves into a post's closing time): a plan between hubs faces N
+//!   routes as good as the real one, and N times the services at each hub.
 //!
-//! Copy 0 is the real data, written byte for byte, comments included.
+//! Sources, visas, rates, permits and holidays are shared: a bigger network of the same
+//! countries has the same holidays and rules. Copy 0 is the real data, written byte for
+//! byte, comments included.
+//!
+//! `generate` writes the TOML (for `--data`); `scale` builds the same network in memory
+//! from a loaded dataset (for the plan benchmark at sizes TOML loading does not reach).
 
+use crossings::model::{Dataset, StopAt};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use toml::{Table, Value};
+
+/// A place is a hub when at least this many services stop there.
+pub const HUB_SERVICES: usize = 8;
 
 /// What a generated dataset holds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -37,21 +48,94 @@ pub struct Counts {
     pub bytes: u64,
 }
 
+/// Which places are hubs (see the module comment), by place index.
+pub fn hubs(ds: &Dataset) -> Vec<bool> {
+    let mut n = vec![0usize; ds.places.len()];
+    for s in &ds.services {
+        let mut seen = HashSet::new();
+        for st in &s.stops {
+            if let StopAt::Place(p) = st.at {
+                if seen.insert(p) {
+                    n[p] += 1;
+                }
+            }
+        }
+    }
+    n.into_iter().map(|c| c >= HUB_SERVICES).collect()
+}
+
+/// The dataset `ds` grown `scale` times in memory, by the rules of the module comment.
+pub fn scale(ds: &Dataset, scale: usize) -> Dataset {
+    let hub = hubs(ds);
+    let (np, nc) = (ds.places.len(), ds.crossings.len());
+    let mut out = ds.clone();
+    // Where place p of copy k is: the hub itself, or its copy.
+    let non_hub: Vec<usize> = (0..np).filter(|p| !hub[*p]).collect();
+    let mut slot = vec![usize::MAX; np];
+    for (i, p) in non_hub.iter().enumerate() {
+        slot[*p] = i;
+    }
+    out.places.reserve(non_hub.len() * scale.saturating_sub(1));
+    out.crossings.reserve(nc * scale.saturating_sub(1));
+    out.services
+        .reserve(ds.services.len() * scale.saturating_sub(1));
+    for k in 1..scale {
+        let place_base = np + (k - 1) * non_hub.len();
+        let crossing_base = nc + (k - 1) * nc;
+        let place = |p: usize| if hub[p] { p } else { place_base + slot[p] };
+        let suffix = |t: &crossings::text::Text, s: &str| -> crossings::text::Text {
+            format!("{t}{s}").into()
+        };
+        let (id, name) = (format!("-{k}"), format!(" {k}"));
+        for &p in &non_hub {
+            let mut c = ds.places[p].clone();
+            c.id = suffix(&c.id, &id);
+            c.name = suffix(&c.name, &name);
+            c.aliases = c.aliases.iter().map(|a| suffix(a, &name)).collect();
+            out.places.push(c);
+        }
+        for c in &ds.crossings {
+            let mut c = c.clone();
+            c.id = suffix(&c.id, &id);
+            c.name = suffix(&c.name, &name);
+            c.aliases = c.aliases.iter().map(|a| suffix(a, &name)).collect();
+            for side in &mut c.sides {
+                side.near = place(side.near);
+            }
+            out.crossings.push(c);
+        }
+        for s in &ds.services {
+            let mut s = s.clone();
+            s.id = suffix(&s.id, &id);
+            s.name = suffix(&s.name, &name);
+            for st in &mut s.stops {
+                st.at = match st.at {
+                    StopAt::Place(p) => StopAt::Place(place(p)),
+                    StopAt::Crossing(c) => StopAt::Crossing(crossing_base + c),
+                };
+            }
+            out.services.push(s);
+        }
+    }
+    out
+}
+
 /// The array key of each folder whose records are copied.
 fn record_key(kind: &str) -> Option<&'static str> {
     match kind {
         "places" => Some("place"),
-        "permits" => Some("permit"),
         "crossings" => Some("crossing"),
         "services" => Some("service"),
-        "holidays" => Some("holiday"),
         _ => None,
     }
 }
 
-fn push_str(t: &mut Table, key: &str, suffix: &str) {
+/// Appends `suffix` to the string at `key`, unless it names a hub.
+fn push_str(t: &mut Table, key: &str, suffix: &str, hubs: &HashSet<String>) {
     if let Some(Value::String(s)) = t.get_mut(key) {
-        s.push_str(suffix);
+        if !hubs.contains(s.as_str()) {
+            s.push_str(suffix);
+        }
     }
 }
 
@@ -73,70 +157,39 @@ fn tables<'a>(t: &'a mut Table, key: &str) -> impl Iterator<Item = &'a mut Table
         .filter_map(Value::as_table_mut)
 }
 
-/// Renames a record and every reference in it to copy `k`.
-fn rename(kind: &str, r: &mut Table, k: usize) {
+/// Renames a record and every reference in it to copy `k` (hubs keep their ids); `None`
+/// for a hub place, which is not copied.
+fn rename(kind: &str, r: &mut Table, k: usize, hubs: &HashSet<String>) -> Option<()> {
+    let none = HashSet::new();
     let (id, name) = (format!("-{k}"), format!(" {k}"));
-    push_str(r, "id", &id);
-    push_str(r, "name", &name);
+    if kind == "places"
+        && r.get("id")
+            .and_then(Value::as_str)
+            .is_some_and(|p| hubs.contains(p))
+    {
+        return None;
+    }
+    push_str(r, "id", &id, &none);
+    push_str(r, "name", &name, &none);
     push_each(r, "aliases", &name);
     match kind {
-        "places" => push_each(r, "permits", &id),
         "crossings" => {
-            push_each(r, "permits", &id);
             for side in tables(r, "side") {
-                push_str(side, "near", &id);
+                push_str(side, "near", &id, hubs);
             }
         }
         "services" => {
             for stop in tables(r, "stops") {
-                push_str(stop, "at", &id);
-                push_str(stop, "cross", &id);
+                push_str(stop, "at", &id, hubs);
+                push_str(stop, "cross", &id, &none);
             }
             for fare in tables(r, "fare") {
-                push_str(fare, "from", &id);
-                push_str(fare, "to", &id);
+                push_str(fare, "from", &id, hubs);
+                push_str(fare, "to", &id, hubs);
             }
         }
         _ => {}
     }
-}
-
-/// A real service again, on the real network, leaving `k` minutes later (mod the day).
-fn shifted(r: &mut Table, k: usize) {
-    push_str(r, "id", &format!("-t{k}"));
-    push_str(r, "name", &format!(" (+{k} min)"));
-    let Some(depart) = r
-        .get_mut("schedule")
-        .and_then(Value::as_table_mut)
-        .and_then(|s| s.get_mut("depart"))
-    else {
-        return;
-    };
-    if let Value::String(hhmm) = depart {
-        if let Some((h, m)) = hhmm.split_once(':') {
-            if let (Ok(h), Ok(m)) = (h.parse::<usize>(), m.parse::<usize>()) {
-                let t = (h * 60 + m + k) % (24 * 60);
-                *hhmm = format!("{:02}:{:02}", t / 60, t % 60);
-            }
-        }
-    }
-}
-
-/// A real holiday `4k` years later, or `None` when that date does not exist.
-fn holiday_later(r: &mut Table, k: usize) -> Option<()> {
-    let Some(Value::Datetime(dt)) = r.get_mut("date") else {
-        return Some(());
-    };
-    let date = dt.date.as_mut()?;
-    let year = u16::try_from(usize::from(date.year) + 4 * k).ok()?;
-    if year > 9999 {
-        return None;
-    }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if date.month == 2 && date.day == 29 && !leap {
-        return None;
-    }
-    date.year = year;
     Some(())
 }
 
@@ -146,16 +199,40 @@ fn serialize(key: &str, records: Vec<Value>) -> Result<String, String> {
     toml::to_string(&t).map_err(|e| format!("cannot write TOML: {e}"))
 }
 
+/// Loads and checks a dataset directory.
+pub fn load(dir: &Path) -> Result<Dataset, String> {
+    let files = crossings::load::read_dir(dir).map_err(|p| p[0].to_string())?;
+    let (raw, problems) = crossings::load::parse_all(files);
+    if let Some(p) = problems.first() {
+        return Err(format!("{} problem(s), first: {p}", problems.len()));
+    }
+    crossings::validate::validate(&raw).map_err(|ps| {
+        format!(
+            "{} problem(s), first: {}",
+            ps.len(),
+            ps.first().map(|p| p.to_string()).unwrap_or_default()
+        )
+    })
+}
+
 /// Writes a dataset `scale` times the size of `data` into `out` (which must not exist or
 /// be empty) and returns what it holds.
 pub fn generate(data: &Path, out: &Path, scale: usize) -> Result<Counts, String> {
     if scale == 0 {
         return Err("--scale must be at least 1".into());
     }
-    if scale > 1000 {
-        return Err("--scale at most 1000 (holiday years must stay below 10000)".into());
-    }
-    let mut counts = Counts::default();
+    let real = load(data)?;
+    let hub_ids: HashSet<String> = hubs(&real)
+        .iter()
+        .zip(&real.places)
+        .filter(|(h, _)| **h)
+        .map(|(_, p)| p.id.to_string())
+        .collect();
+    let mut counts = Counts {
+        permits: real.permits.len(),
+        holidays: real.holidays.values().map(Vec::len).sum(),
+        ..Counts::default()
+    };
     let io = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
     for entry in std::fs::read_dir(data).map_err(|e| io(data, e))? {
         let dir = entry.map_err(|e| io(data, e))?.path();
@@ -209,23 +286,12 @@ pub fn generate(data: &Path, out: &Path, scale: usize) -> Result<Counts, String>
                 for r in &records {
                     let mut r = r.clone();
                     let Some(t) = r.as_table_mut() else { continue };
-                    if kind == "holidays" {
-                        if holiday_later(t, k).is_none() {
-                            continue;
-                        }
-                    } else {
-                        rename(&kind, t, k);
-                    }
-                    copy.push(r);
-                }
-                if kind == "services" {
-                    for r in &records {
-                        let mut r = r.clone();
-                        if let Some(t) = r.as_table_mut() {
-                            shifted(t, k);
-                        }
+                    if rename(&kind, t, k, &hub_ids).is_some() {
                         copy.push(r);
                     }
+                }
+                if copy.is_empty() {
+                    continue;
                 }
                 n += copy.len();
                 let mut s = String::new();
@@ -237,10 +303,8 @@ pub fn generate(data: &Path, out: &Path, scale: usize) -> Result<Counts, String>
             counts.bytes += written;
             match kind.as_str() {
                 "places" => counts.places += n,
-                "permits" => counts.permits += n,
                 "crossings" => counts.crossings += n,
                 "services" => counts.services += n,
-                "holidays" => counts.holidays += n,
                 _ => {}
             }
         }
@@ -268,7 +332,7 @@ fn main() {
         }
     }
     let (Some(scale), Some(out)) = (scale, out) else {
-        eprintln!("error: usage: synth --scale N --out DIR [--data DIR] (N = 1..1000)");
+        eprintln!("error: usage: synth --scale N --out DIR [--data DIR] (N ≥ 1)");
         std::process::exit(2);
     };
     if out.exists()

@@ -1,36 +1,44 @@
 #!/usr/bin/env bash
-# The performance benchmark, in one command:
+# The performance benchmark, in one command (release build; about half an hour on 2 cores):
 #
-#   bash scripts/bench.sh
+#   bash scripts/bench.sh                # everything
+#   bash scripts/bench.sh --startup-only # start-up tables only (a minute or two)
 #
-# Builds the release binary and benches/scale.rs, then prints (as Markdown tables):
-# - whole-process time of `crossings plan kashgar bishkek --date 2026-06-13 --passport GB`
-#   (and with --within 365) against `crossings --version`, embedded data, median of 50 runs;
-# - against an empty Rust binary built here (the start-up floor): callgrind instruction
-#   counts (valgrind) and wall times (hyperfine), when those tools are installed;
-# - load and plan time on synthetic datasets 1×, 10×, 100× and 1000× the size of data/
-#   (examples/synth.rs), each the median of several runs, and how they grow;
-# Data goes to a temporary directory that is removed at the end. Extra arguments go to the
-# bench (e.g. `bash scripts/bench.sh --sizes 1,10 --startup-runs 20`; see benches/scale.rs).
+# Prints, as Markdown tables:
+# 1. Start-up, embedded data: an empty Rust release binary built here (`fn main() {}`, the
+#    floor any Rust program pays), `crossings --version` and a few commands, side by side:
+#    - callgrind instruction counts (valgrind; whole process from the dynamic loader to
+#      exit, deterministic, so other load on the machine does not disturb them), with
+#      ratios to the empty binary and to `--version`;
+#    - wall time (hyperfine -N, interleaved runs, no shell), minimum and median, with the
+#      same ratios;
+#    - peak memory (GNU time's maximum resident set size, when /usr/bin/time is there).
+# 2. Scale (benches/scale.rs): plan time and memory on connected synthetic networks 1× to
+#    4700× the services of data/ (examples/synth.rs), per 1,000 services and against
+#    linear growth, and loading the TOML form. Extra arguments go to it, e.g.
+#    `bash scripts/bench.sh --sizes 1,10,100 --runs 5`.
+# Temporary files go to a directory that is removed at the end.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/crossings-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+startup_only=
+if [[ "${1:-}" == "--startup-only" ]]; then
+    startup_only=1
+    shift
+fi
 
-echo "building (cargo build --release; cargo bench --no-run) …" >&2
+echo "building (cargo build --release) …" >&2
 cargo build --release --quiet
-cargo bench --bench scale --no-run --quiet
-
 bin=target/release/crossings
 if commit=$(git rev-parse --short HEAD 2>/dev/null); then
-    git diff --quiet HEAD -- src data build.rs 2>/dev/null || commit="$commit + uncommitted changes"
-    echo "commit: $commit"
+    git diff --quiet HEAD -- src data build.rs Cargo.toml Cargo.lock 2>/dev/null ||
+        commit="$commit + uncommitted changes"
+    echo "commit: $commit; $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
-cargo bench --quiet --bench scale -- --bin "$bin" --tmp "$tmp" "$@"
 
-# The floor: an empty Rust program (`fn main() {}`), built here with the same toolchain and
-# release profile, so start-up is compared with what any Rust binary costs on this machine.
+# The floor: an empty Rust program, built here with the same toolchain and release profile.
 empty="$tmp/empty"
 mkdir -p "$empty/src"
 printf '[package]\nname = "empty"\nversion = "0.1.0"\nedition = "2021"\n[profile.release]\ndebug = false\n[workspace]\n' >"$empty/Cargo.toml"
@@ -38,23 +46,23 @@ echo 'fn main() {}' >"$empty/src/main.rs"
 cargo build --release --quiet --manifest-path "$empty/Cargo.toml" --target-dir "$tmp/empty-target"
 floor="$tmp/empty-target/release/empty"
 
+# The README's headline question; today fixed so that every run prints the same.
+export CROSSINGS_TODAY=2026-11-30
 commands=("--version"
-    "plan kashgar bishkek --date 2026-06-13 --passport GB"
-    "plan kashgar bishkek --date 2026-06-13 --passport GB --within 365"
+    "plan kashgar bishkek --date 2027-06-12 --passport GB"
+    "plan kashgar bishkek --date 2027-06-12 --passport GB --within 365"
     "baggage --kg 30"
     "hours torugart")
+ratio() { awk -v n="$1" -v b="$2" 'BEGIN { printf "%.2f", n / b }'; }
 
 if command -v valgrind >/dev/null 2>&1; then
     echo
-    echo "Instructions (valgrind --tool=callgrind, whole process: loader, start-up, decoding, work;"
-    echo "deterministic, so not disturbed by other load on the machine), embedded data,"
-    echo "CROSSINGS_TODAY=2026-11-21:"
+    echo "Instructions (valgrind --tool=callgrind, whole process), embedded data, CROSSINGS_TODAY=$CROSSINGS_TODAY:"
     echo
     echo "| command | instructions | × empty Rust binary | × \`--version\` |"
     echo "|---|---:|---:|---:|"
     count() {
-        CROSSINGS_TODAY=2026-11-21 valgrind --tool=callgrind \
-            --callgrind-out-file="$tmp/callgrind.out" "$@" 2>&1 >/dev/null |
+        valgrind --tool=callgrind --callgrind-out-file="$tmp/callgrind.out" "$@" 2>&1 >/dev/null |
             sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
     }
     base=$(count "$floor")
@@ -64,37 +72,56 @@ if command -v valgrind >/dev/null 2>&1; then
         # shellcheck disable=SC2086 # the arguments are meant to split
         n=$(count "$bin" $args)
         version=${version:-$n}
-        printf '| `crossings %s` | %s | %s | %s |\n' "$args" "$n" \
-            "$(awk -v n="$n" -v b="$base" 'BEGIN { printf "%.2f", n / b }')" \
-            "$(awk -v n="$n" -v b="$version" 'BEGIN { printf "%.2f", n / b }')"
+        printf '| `crossings %s` | %s | %s | %s |\n' "$args" "$n" "$(ratio "$n" "$base")" "$(ratio "$n" "$version")"
     done
 else
     echo
-    echo "(valgrind not installed: no instruction counts)"
+    echo "(valgrind not installed: no instruction counts; apt-get install valgrind)"
 fi
 
 if command -v hyperfine >/dev/null 2>&1; then
     echo
-    echo "Wall time (hyperfine, 300 runs each after 30 warm-ups, no shell; the minimum is the"
+    echo "Wall time (hyperfine -N: no shell, 300 runs each after 30 warm-ups; the minimum is the"
     echo "least disturbed by other processes, the median the typical run):"
     echo
     hargs=(-N --warmup 30 --runs 300 --export-json "$tmp/hyperfine.json" "$floor")
     for args in "${commands[@]}"; do hargs+=("$bin $args"); done
-    CROSSINGS_TODAY=2026-11-21 hyperfine "${hargs[@]}" >/dev/null 2>&1
+    hyperfine "${hargs[@]}" >/dev/null 2>&1
     python3 - "$tmp/hyperfine.json" <<'PY'
 import json, statistics, sys
 rs = json.load(open(sys.argv[1]))["results"]
-floor = min(rs[0]["times"])
-floor_med = statistics.median(rs[0]["times"])
-print("| command | min | median | min × empty | median × empty |")
-print("|---|---:|---:|---:|---:|")
+fl, fm = min(rs[0]["times"]), statistics.median(rs[0]["times"])
+vl, vm = min(rs[1]["times"]), statistics.median(rs[1]["times"])
+print("| command | min | median | min × empty | median × empty | min × `--version` |")
+print("|---|---:|---:|---:|---:|---:|")
 for r in rs:
     t = r["times"]
     name = "empty Rust binary" if r is rs[0] else "`crossings " + r["command"].split(" ", 1)[1] + "`"
     print(f"| {name} | {min(t)*1e3:.2f} ms | {statistics.median(t)*1e3:.2f} ms | "
-          f"{min(t)/floor:.2f} | {statistics.median(t)/floor_med:.2f} |")
+          f"{min(t)/fl:.2f} | {statistics.median(t)/fm:.2f} | {min(t)/vl:.2f} |")
 PY
 else
     echo
-    echo "(hyperfine not installed: apt-get install hyperfine for wall-time ratios)"
+    echo "(hyperfine not installed: no wall times; apt-get install hyperfine)"
 fi
+
+if [[ -x /usr/bin/time ]]; then
+    echo
+    echo "Peak memory (GNU time, maximum resident set size):"
+    echo
+    echo "| command | peak RSS |"
+    echo "|---|---:|"
+    kb=$(/usr/bin/time -f %M "$floor" 2>&1 >/dev/null | tail -1)
+    printf '| empty Rust binary | %s KB |\n' "$kb"
+    for args in "${commands[@]}"; do
+        # shellcheck disable=SC2086
+        kb=$(/usr/bin/time -f %M "$bin" $args 2>&1 >/dev/null | tail -1)
+        printf '| `crossings %s` | %s KB |\n' "$args" "$kb"
+    done
+fi
+
+[[ -n "$startup_only" ]] && exit 0
+echo
+echo "building benches/scale.rs …" >&2
+cargo bench --bench scale --no-run --quiet
+cargo bench --quiet --bench scale -- --tmp "$tmp/scale" "$@"
