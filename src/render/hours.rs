@@ -64,6 +64,9 @@ pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
     }
 }
 
+/// The moment a crossing opens, and the clock of the post that opens last.
+pub type Opening = (chrono::DateTime<chrono::Utc>, chrono_tz::Tz);
+
 /// The next day (on or after `on`, within a year) both posts open, with the moment the later
 /// opens and its clock only when every post's hours are known: an unknown opening hour is
 /// never shown as midnight.
@@ -71,10 +74,7 @@ pub fn next_opening(
     ds: &crate::model::Dataset,
     c: &Crossing,
     on: NaiveDate,
-) -> Option<(
-    NaiveDate,
-    Option<(chrono::DateTime<chrono::Utc>, chrono_tz::Tz)>,
-)> {
+) -> Option<(NaiveDate, Option<Opening>)> {
     let known = c.sides.iter().all(|s| s.hours.is_some());
     calendar::next_open(ds, c, on).map(|(d, t, z)| (d, known.then_some((t, z))))
 }
