@@ -4,6 +4,14 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// What `crossings --version` prints after the name.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (embedded dataset ",
+    env!("CROSSINGS_DATASET_VERIFIED"),
+    ")"
+);
+
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 a valid question with no answer (no itinerary; the reasons are printed); 2 bad input or bad data.";
 
 /// Plan overland journeys across the borders of western China, Central Asia and Pakistan,
@@ -11,12 +19,7 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 a valid question with no answ
 #[derive(Parser, Debug)]
 #[command(
     name = "crossings",
-    version = concat!(
-        env!("CARGO_PKG_VERSION"),
-        " (embedded dataset ",
-        env!("CROSSINGS_DATASET_VERIFIED"),
-        ")"
-    ),
+    version = VERSION,
     after_help = EXIT_CODES
 )]
 pub struct Cli {

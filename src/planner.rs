@@ -12,7 +12,8 @@ use crate::types::{Country, Money};
 use crate::visa::{self, Entry};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
+use std::sync::Arc;
 
 /// Time to change from one vehicle to the next at a place. A planning margin, not a fact
 /// from a source; the README documents it.
@@ -358,11 +359,65 @@ struct Label {
     itinerary: Itinerary,
 }
 
+/// What the search needs of a dataset whatever the question, built once per dataset (and
+/// shared by a plan's searches): the services stopping at each place.
+#[derive(Debug, Clone)]
+pub struct Index {
+    /// place → services stopping there, with the stop index.
+    at_place: Vec<Vec<(ServiceIx, usize)>>,
+}
+
+impl Index {
+    pub fn new(ds: &Dataset) -> Index {
+        let mut at_place = vec![Vec::new(); ds.places.len()];
+        for (si, s) in ds.services.iter().enumerate() {
+            for (i, st) in s.stops.iter().enumerate() {
+                if let StopAt::Place(p) = st.at {
+                    if let Some(list) = at_place.get_mut(p) {
+                        list.push((si, i));
+                    }
+                }
+            }
+        }
+        Index { at_place }
+    }
+
+    /// For each place, the fewest rides to `to` when dates are ignored (`None`: no way
+    /// there), by a breadth-first search backwards from `to` over the services stopping at
+    /// each place reached: it visits only what can reach `to`. Only rides the planner could
+    /// take count: running services, boarded at a timed stop. A ride may end at a stop
+    /// whose time no source gives (it arrives, time not known) but may start only where the
+    /// time is known, as `static_check` rules.
+    pub fn hops_to(&self, ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
+        let mut hops = vec![None; ds.places.len()];
+        let Some(h) = hops.get_mut(to) else {
+            return hops;
+        };
+        *h = Some(0);
+        let mut queue = VecDeque::from([(to, 0u32)]);
+        while let Some((b, h)) = queue.pop_front() {
+            for &(si, jb) in &self.at_place[b] {
+                let s = &ds.services[si];
+                if s.status == ServiceStatus::Suspended {
+                    continue;
+                }
+                for st in &s.stops[..jb] {
+                    let StopAt::Place(a) = st.at else { continue };
+                    if st.offset.is_some() && hops[a].is_none() {
+                        hops[a] = Some(h + 1);
+                        queue.push_back((a, h + 1));
+                    }
+                }
+            }
+        }
+        hops
+    }
+}
+
 pub struct Planner<'a> {
     ds: &'a Dataset,
     req: &'a Request,
-    /// place → services stopping there, with the stop index.
-    at_place: HashMap<PlaceIx, Vec<(ServiceIx, usize)>>,
+    index: Arc<Index>,
     /// For each place, the fewest rides (dates ignored) to the destination. Only a ride that
     /// gets closer explains why a journey fails; detours add noise, not reasons.
     hops: Vec<Option<u32>>,
@@ -377,30 +432,34 @@ pub struct Planner<'a> {
     /// A profile search (every day of the window, latest departures); without it, only the
     /// earliest arrival matters (the search for the first day that works).
     profile: bool,
+    /// Whether a label that an itinerary already found covers is left unexpanded (see
+    /// `run`); off only for the rerun that collects every reason when nothing was found.
+    prune_by_found: bool,
+    /// Whether some label was left unexpanded so.
+    pruned: bool,
     plan: Plan,
 }
 
 impl<'a> Planner<'a> {
     pub fn new(ds: &'a Dataset, req: &'a Request) -> Planner<'a> {
-        let mut at_place: HashMap<PlaceIx, Vec<(ServiceIx, usize)>> = HashMap::new();
-        for (si, s) in ds.services.iter().enumerate() {
-            for (i, st) in s.stops.iter().enumerate() {
-                if let StopAt::Place(p) = st.at {
-                    at_place.entry(p).or_default().push((si, i));
-                }
-            }
-        }
-        let hops = hops_to(ds, req.to);
-        let connected = hops[req.from].is_some();
+        Planner::with_index(ds, req, Arc::new(Index::new(ds)))
+    }
+
+    /// A planner using an index already built for `ds` (`Index::new`).
+    pub fn with_index(ds: &'a Dataset, req: &'a Request, index: Arc<Index>) -> Planner<'a> {
+        let hops = index.hops_to(ds, req.to);
+        let connected = hops.get(req.from).is_some_and(Option::is_some);
         Planner {
             ds,
             req,
-            at_place,
+            index,
             hops,
             entries: HashMap::new(),
             recording: false,
             beyond_window: false,
             profile: true,
+            prune_by_found: true,
+            pruned: false,
             plan: Plan {
                 connected,
                 ..Plan::default()
@@ -850,19 +909,7 @@ impl<'a> Planner<'a> {
         horizon: DateTime<Utc>,
         comfortable: bool,
     ) -> Option<Leg> {
-        // Only a ride that gets closer to the destination, from a place no farther from it
-        // than the origin, explains why a journey fails: a detour that went the other way
-        // first (Osh to Bishkek on the way to Murghab) adds noise, not reasons.
-        let stops = &self.ds.services[si].stops;
-        let origin = self.hops[self.req.from];
-        self.recording = match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => matches!(
-                (self.hops[a], self.hops[b], origin),
-                (Some(x), Some(y), Some(o)) if y < x && x <= o
-            ),
-            _ => false,
-        } && !comfortable
-            && !self.beyond_window;
+        self.recording = self.explains(si, i, j) && !comfortable && !self.beyond_window;
         if let Err(reason) = self.static_check(si, i, j) {
             if let Some(reason) = reason {
                 let d = ready
@@ -892,6 +939,21 @@ impl<'a> Planner<'a> {
             self.reject(why, self.req.today);
         }
         leg
+    }
+
+    /// Only a ride that gets closer to the destination, from a place no farther from it
+    /// than the origin, explains why a journey fails: a detour that went the other way
+    /// first (Osh to Bishkek on the way to Murghab) adds noise, not reasons.
+    fn explains(&self, si: ServiceIx, i: usize, j: usize) -> bool {
+        let stops = &self.ds.services[si].stops;
+        let origin = self.hops[self.req.from];
+        match (stops[i].at, stops[j].at) {
+            (StopAt::Place(a), StopAt::Place(b)) => matches!(
+                (self.hops[a], self.hops[b], origin),
+                (Some(x), Some(y), Some(o)) if y < x && x <= o
+            ),
+            _ => false,
+        }
     }
 
     /// `ride` once the date-independent rules have passed.
@@ -1257,12 +1319,33 @@ impl<'a> Planner<'a> {
     /// 5. *Termination.* Every leg goes to a place not yet visited and an itinerary has at
     ///    most `MAX_LEGS` legs; every ride boards before the horizon; the work is bounded by
     ///    `search_budget` (past it the answer says the search stopped early).
-    pub fn run(mut self) -> Plan {
+    ///
+    /// Two prunings leave out only what could not change the answer: a ride to a place from
+    /// which the destination is more rides away than the legs left (`Index::hops_to`, dates
+    /// ignored, so a lower bound), unless its failure would be a reason; and a label that
+    /// an itinerary already found in the window covers (by 3, so does it every extension).
+    /// The second can drop reasons, which matter only when nothing is found: then the
+    /// search runs again without it.
+    pub fn run(self) -> Plan {
+        let (ds, req, profile) = (self.ds, self.req, self.profile);
+        let index = Arc::clone(&self.index);
+        let (plan, pruned) = self.labels();
+        if plan.itineraries.is_empty() && pruned {
+            let mut again = Planner::with_index(ds, req, index);
+            again.profile = profile;
+            again.prune_by_found = false;
+            return again.labels().0;
+        }
+        plan
+    }
+
+    /// The search of `run`; also says whether a label was pruned by what was found.
+    fn labels(mut self) -> (Plan, bool) {
         let ds = self.ds;
         let req = self.req;
         let origin_zone = ds.places[req.from].zone.0;
         let Some(midnight) = calendar::at_local(origin_zone, req.date, NaiveTime::MIN) else {
-            return self.plan;
+            return (self.plan, false);
         };
         // Planning from now: nothing leaves in the past.
         let start = req.now.map_or(midnight, |n| n.max(midnight));
@@ -1271,7 +1354,7 @@ impl<'a> Planner<'a> {
         let Some(latest) =
             window_end(req).and_then(|end| calendar::at_local(origin_zone, end, NaiveTime::MIN))
         else {
-            return self.plan;
+            return (self.plan, false);
         };
         // The profile also looks `LOOK_BEYOND` days past the window: an itinerary in the
         // window that one leaving after it beats (arriving as early, no dearer, no more
@@ -1338,6 +1421,19 @@ impl<'a> Planner<'a> {
                 done.push(id);
                 continue;
             }
+            // Pruned by what was found: an itinerary in the window whose arrival is known and
+            // that covers this label covers every journey extending it (arrivals only grow,
+            // costs and legs only add, a tight leg stays tight, the first departure stays),
+            // so each of them would be dropped on reaching the destination (invariant 3).
+            if self.prune_by_found
+                && done.iter().any(|d| {
+                    let d = &labels[*d].itinerary;
+                    d.arrive_known() && d.depart() < latest && d.covers(&labels[id].itinerary)
+                })
+            {
+                self.pruned = true;
+                continue;
+            }
             let legs_so_far = labels[id].itinerary.legs.len();
             if legs_so_far >= MAX_LEGS {
                 continue;
@@ -1356,17 +1452,26 @@ impl<'a> Planner<'a> {
                     }
                 }))
                 .collect();
-            let options = self.at_place.get(&place).cloned().unwrap_or_default();
+            let index = Arc::clone(&self.index);
+            let options = &index.at_place[place];
             let first_depart = (legs_so_far > 0).then(|| labels[id].itinerary.depart());
             for (ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
-                for &(si, i) in &options {
+                for &(si, i) in options {
                     let s = &ds.services[si];
                     for j in i + 1..s.stops.len() {
                         let StopAt::Place(p) = s.stops[j].at else {
                             continue;
                         };
                         if visited.contains(&p) {
+                            continue;
+                        }
+                        // A ride to a place from which the destination cannot be reached in
+                        // the legs left ends no journey; it is tried only when its failure
+                        // would be a reason (`explains`).
+                        let reaches =
+                            self.hops[p].is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS);
+                        if !reaches && !self.explains(si, i, j) {
                             continue;
                         }
                         // A journey lasts at most TRIP_DAYS from its first departure: no months
@@ -1523,45 +1628,8 @@ impl<'a> Planner<'a> {
             }
         }
         self.plan.itineraries = best;
-        self.plan
+        (self.plan, self.pruned)
     }
-}
-
-/// For each place, the fewest rides to `to` when dates are ignored (`None`: no way there).
-/// Only rides the planner could take count: running services, boarded at a timed stop.
-fn hops_to(ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
-    let mut hops = vec![None; ds.places.len()];
-    hops[to] = Some(0);
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for s in ds
-            .services
-            .iter()
-            .filter(|s| s.status != ServiceStatus::Suspended)
-        {
-            // A ride may end at a stop whose time no source gives (it arrives, time not
-            // known) but may start only where the time is known, as `static_check` rules:
-            // every place stop counts as a place to get off, a timed one as a place to board.
-            // From the last stop back, with the fewest hops of the stops after each: linear
-            // in the stops (a stop's own count, lowered here, never shortens its own ride).
-            let mut after: Option<u32> = None;
-            for st in s.stops.iter().rev() {
-                let StopAt::Place(p) = st.at else { continue };
-                if let (Some(b), Some(_)) = (after.map(|h| h + 1), st.offset) {
-                    if hops[p].is_none_or(|h| b < h) {
-                        hops[p] = Some(b);
-                        changed = true;
-                    }
-                }
-                after = match (after, hops[p]) {
-                    (Some(a), Some(h)) => Some(a.min(h)),
-                    (a, h) => a.or(h),
-                };
-            }
-        }
-    }
-    hops
 }
 
 /// Days of calendar the search needs on either side of its window for its own arithmetic
@@ -1593,7 +1661,8 @@ pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
 
 /// `plan` without looking for fixes.
 pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
-    let plan = Planner::new(ds, req).run();
+    let index = Arc::new(Index::new(ds));
+    let plan = Planner::with_index(ds, req, Arc::clone(&index)).run();
     if !plan.itineraries.is_empty() {
         return (plan, None);
     }
@@ -1605,7 +1674,7 @@ pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
         within: 366u32.saturating_sub(req.within).max(1),
         ..req.clone()
     };
-    let mut planner = Planner::new(ds, &later);
+    let mut planner = Planner::with_index(ds, &later, index);
     planner.profile = false;
     let next = planner.run();
     let first = next

@@ -300,3 +300,17 @@ fn a_public_holiday_already_past_is_not_called_not_yet_announced() {
     let r = run(&["hours", "torugart", "--date", "2027-01-01"]).code(0);
     assert!(r.stdout.contains("not yet announced"), "{}", r.stdout);
 }
+
+/// `--version` and `-V` are answered before clap's parser is built (start-up): the text
+/// must stay exactly what clap prints.
+#[test]
+fn version_fast_path_prints_what_clap_prints() {
+    use clap::CommandFactory;
+    let clap_text = crossings::cli::Cli::command().render_version().to_string();
+    assert_eq!(run(&["--version"]).ok().stdout, clap_text);
+    assert_eq!(run(&["-V"]).ok().stdout, clap_text);
+    assert!(
+        clap_text.starts_with("crossings 0.1.0 (embedded dataset "),
+        "{clap_text}"
+    );
+}
