@@ -87,8 +87,13 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
         });
     }
     // Public holidays are a forecast; where a notice speaks for the holiday block, it rules.
-    for country in c.holidays_close.iter().filter(|_| !c.notice_covers(date)) {
+    // (The notice is looked for only on a holiday: most days are none, and a crossing may
+    // have many notices.)
+    for country in &c.holidays_close {
         if let Some(name) = ds.holiday(*country, date) {
+            if c.notice_covers(date) {
+                break;
+            }
             return Err(Closed::Holiday {
                 country: *country,
                 name: name.to_string(),
