@@ -15,9 +15,12 @@ fn why_text(w: &Words, d: &Day) -> Option<String> {
     })
 }
 
-/// The month as a calendar of departure days, then a line per day.
+/// The month as a calendar of departure days, then a line per day. Dates and times show a
+/// year only when it is not the month's (the title names it); whether a holiday is past is
+/// judged against today (`w`).
 pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -> String {
     let ds = w.ds;
+    let in_month = Words { ds, today: a.first };
     let (first, days) = (a.first, &a.days);
     let (from, to) = (&ds.places[a.req.from], &ds.places[a.req.to]);
     let mut out = String::new();
@@ -63,12 +66,12 @@ pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -
         let said = match d.best {
             Some((dep, arr, true)) => format!(
                 "leave {}, arrive {}",
-                w.moment(dep, from.zone.0),
-                w.moment(arr, to.zone.0)
+                in_month.moment(dep, from.zone.0),
+                in_month.moment(arr, to.zone.0)
             ),
             Some((_, arr, false)) => format!(
                 "leave (time not known), arrive {} at the earliest",
-                w.date(arr.with_timezone(&to.zone.0).date_naive())
+                in_month.date(arr.with_timezone(&to.zone.0).date_naive())
             ),
             None => format!(
                 "no: {}",
