@@ -334,8 +334,16 @@ impl Notes {
 }
 
 /// A post's hours in its own clock (and its days, when the two posts differ): "China post
-/// 10:00–17:00 Beijing time, through by 12:00".
-fn post_text(ds: &Dataset, ci: CrossingIx, side: usize, on: NaiveDate, days: bool) -> String {
+/// 10:00–17:00 Beijing time, through by 12:00". The cut-off is shown only where it binds a
+/// traveller going `dir` (a cut-off reported for leaving does not bind those entering).
+fn post_text(
+    ds: &Dataset,
+    ci: CrossingIx,
+    side: usize,
+    dir: crate::model::Direction,
+    on: NaiveDate,
+    days: bool,
+) -> String {
     let sd = &ds.crossings[ci].sides[side];
     let clock = |t| Words::clock(sd.zone.0, on, t);
     let mut s = format!("{} post", country_name(sd.country));
@@ -360,8 +368,8 @@ fn post_text(ds: &Dataset, ci: CrossingIx, side: usize, on: NaiveDate, days: boo
             b.end.0.format("%H:%M")
         ));
     }
-    if let Some(c) = sd.cutoff {
-        s.push_str(&format!(", through by {}", c.0.format("%H:%M")));
+    if let Some(c) = calendar::cutoff(sd, dir) {
+        s.push_str(&format!(", through by {}", c.format("%H:%M")));
     }
     s
 }
@@ -483,6 +491,28 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// The "Why" lines: each cause once, with every day it was met. Reasons that read the same
+/// (a crossing closed on Saturdays and the same crossing closed on Sundays; one visa missing
+/// on several routes) are one line; the line met on most days comes first, ties in the
+/// order given (most decisive first).
+fn why_lines(
+    w: &Words,
+    reasons: &[(Blocker, BTreeSet<NaiveDate>)],
+    default: NaiveDate,
+) -> Vec<(String, BTreeSet<NaiveDate>)> {
+    let mut lines: Vec<(String, BTreeSet<NaiveDate>)> = Vec::new();
+    for (b, dates) in reasons {
+        let first = dates.iter().next().copied().unwrap_or(default);
+        let said = w.blocker(b, first);
+        match lines.iter_mut().find(|(s, _)| *s == said) {
+            Some((_, all)) => all.extend(dates.iter().copied()),
+            None => lines.push((said, dates.clone())),
+        }
+    }
+    lines.sort_by_key(|(_, dates)| std::cmp::Reverse(dates.len()));
+    lines
+}
+
 /// The human view of a plan.
 pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let ds = w.ds;
@@ -549,8 +579,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             ));
         } else {
             out.push_str("\nWhy:\n");
-            for (b, dates) in &a.reasons {
-                let first = dates.iter().next().copied().unwrap_or(req.date);
+            for (said, dates) in why_lines(w, &a.reasons, req.date) {
                 let shown: Vec<String> = dates.iter().take(3).map(|d| w.date(*d)).collect();
                 let more = dates.len().saturating_sub(3);
                 let more = if more > 0 {
@@ -559,11 +588,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     String::new()
                 };
                 out.push_str(&wrap(
-                    &format!(
-                        "{} (met on {}{more})",
-                        w.blocker(b, first),
-                        shown.join(", ")
-                    ),
+                    &format!("{said} (met on {}{more})", shown.join(", ")),
                     width,
                     "- ",
                     "  ",
@@ -922,8 +947,11 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             (true, Some(d)) => format!("{}, {d}", c.name),
             _ => c.name.to_string(),
         };
-        for side in [side0, 1 - side0] {
-            parts.push(post_text(ds, *ci, side, day0, !same_days));
+        for (side, dir) in [
+            (side0, crate::model::Direction::Leaving),
+            (1 - side0, crate::model::Direction::Entering),
+        ] {
+            parts.push(post_text(ds, *ci, side, dir, day0, !same_days));
         }
         if let Some(alt) = c.altitude_m.filter(|a| *a > HIGH_PASS_M) {
             parts.push(format!("{} m: snow even in summer", thousands(alt)));
