@@ -850,7 +850,6 @@ impl<'a> Planner<'a> {
     /// earlier than `ready` and (for a first leg) departing before `latest`; with
     /// `comfortable`, the earliest that reaches no post within `MARGIN` of its closing time
     /// or cut-off (the reasons are then not recorded: the earliest ride's search did that).
-    #[allow(clippy::too_many_arguments)]
     /// Whether riding `si` from stop `i` to `j` gets closer to the destination, from a place
     /// no farther from it than the origin: only such a ride explains why a journey fails.
     fn explains(&self, si: ServiceIx, i: usize, j: usize) -> bool {
@@ -865,6 +864,7 @@ impl<'a> Planner<'a> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn ride(
         &mut self,
         si: ServiceIx,
