@@ -254,7 +254,7 @@ impl Shows {
             Command::Baggage(_) | Command::Services(_) | Command::Map(_) => Shows::Sources,
             Command::Check | Command::Hours(_) => Shows::Everything,
             // Answered before any dataset is loaded.
-            Command::Completions { .. } | Command::Manpage => Shows::Facts,
+            Command::Completions { .. } | Command::Manpage | Command::Compile(_) => Shows::Facts,
         }
     }
 }
@@ -296,6 +296,10 @@ pub fn load_dataset(
         }
         return Ok(ds);
     };
+    // A compiled dataset (`crossings compile`): checked when it was compiled.
+    if crate::compiled::is_file(dir) {
+        return crate::compiled::read(dir, shows);
+    }
     let files = load::read_dir(dir).map_err(Failure::Data)?;
     let (raw, mut problems) = load::parse_all(files);
     match crate::validate::validate(&raw) {
@@ -334,6 +338,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
                 .map_err(|e| Failure::Usage(format!("cannot write the manual page: {e}")))?;
             return Ok(Output::answer(String::from_utf8_lossy(&buf).into_owned()));
         }
+        Command::Compile(a) => return commands::compile::run(a),
         _ => {}
     }
     let ds = load_dataset(cli.data.as_deref(), Shows::of(&cli.command))?;
@@ -435,7 +440,9 @@ fn dispatch(
 ) -> Result<Output, Failure> {
     match command {
         // Answered before any dataset is loaded.
-        Command::Completions { .. } | Command::Manpage => Ok(Output::answer(String::new())),
+        Command::Completions { .. } | Command::Manpage | Command::Compile(_) => {
+            Ok(Output::answer(String::new()))
+        }
         Command::Check => commands::check::run(ds, edge.today(ds, notes)?, edge.width),
         Command::Places(a) => commands::places::run(ds, &a, edge.width),
         Command::Plan(a) => {

@@ -3,6 +3,7 @@
 
 pub mod baggage;
 pub mod check;
+pub mod compile;
 pub mod hours;
 pub mod places;
 pub mod plan;
