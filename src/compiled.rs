@@ -12,7 +12,7 @@
 //! the dataset is used.
 
 use crate::model::{Dataset, Details, StopAt};
-use crate::run::{Failure, Shows};
+use crate::run::{load_dataset, Failure, Output, Shows};
 use std::path::Path;
 
 /// The file's first bytes.
@@ -62,6 +62,28 @@ pub fn encode(mut ds: Dataset) -> Result<Vec<u8>, String> {
         out.extend_from_slice(p);
     }
     Ok(out)
+}
+
+/// `crossings compile DIR --out FILE`: loads and checks `dir` as `--data DIR` does, then
+/// writes it compiled to `out`.
+pub fn compile(dir: &Path, out: &Path) -> Result<Output, Failure> {
+    let ds = load_dataset(Some(dir), Shows::Everything)?;
+    let (places, crossings, services) = (ds.places.len(), ds.crossings.len(), ds.services.len());
+    let bytes =
+        encode(ds).map_err(|e| Failure::Usage(format!("cannot encode the dataset ({e})")))?;
+    std::fs::write(out, &bytes).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot write {} ({e}); check that its folder exists and can be written",
+            out.display()
+        ))
+    })?;
+    Ok(Output::answer(format!(
+        "compiled {} ({places} places, {crossings} crossings, {services} services) into {} ({} bytes); use it with --data {}\n",
+        dir.display(),
+        out.display(),
+        bytes.len(),
+        out.display()
+    )))
 }
 
 /// Rewrites the checksum of a compiled dataset to match its contents (nothing if it has no

@@ -356,7 +356,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
                 .map_err(|e| Failure::Usage(format!("cannot write the manual page: {e}")))?;
             return Ok(Output::answer(String::from_utf8_lossy(&buf).into_owned()));
         }
-        Command::Compile(a) => return commands::compile::run(a),
+        Command::Compile(a) => return crate::compiled::compile(&a.dir, &a.out),
         _ => {}
     }
     let ds = load_dataset(cli.data.as_deref(), Shows::of(&cli.command))?;

@@ -5,7 +5,6 @@
 
 pub mod baggage;
 pub mod check;
-pub mod compile;
 pub mod hours;
 pub mod map;
 pub mod places;
