@@ -954,7 +954,8 @@ pub struct ItineraryJson {
     /// The total shared per traveller, when a vehicle is shared by a party of two or more.
     pub per_person: Option<Amount>,
     pub changes: usize,
-    /// Local midnights between departure and arrival, on board or not.
+    /// Local midnights between departure and arrival, on board or not; when the last leg's
+    /// `arrive_known` is false, counted to the earliest possible arrival (at least this many).
     pub nights: i64,
     /// Of those, nights spent at a place between two legs.
     pub stopover_nights: i64,
