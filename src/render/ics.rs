@@ -155,6 +155,12 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
         if let Some(o) = &s.operator {
             description.push(format!("Operator: {o}"));
         }
+        if !leg.depart_given {
+            description.push(format!(
+                "Starts when the vehicle reaches {}: no source gives when it leaves there",
+                fp.name
+            ));
+        }
         let (summary, when, transparent) = if leg.time_known {
             (
                 format!("{} → {} ({})", fp.name, tp.name, s.name),
