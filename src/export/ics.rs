@@ -145,7 +145,7 @@ fn fare_text(ds: &Dataset, leg: &Leg) -> String {
     }
 }
 
-fn post_hours(side: &Side, on: NaiveDate) -> String {
+fn post_hours(side: &Side, dir: crate::model::Direction, on: NaiveDate) -> String {
     let t = |x: chrono::NaiveTime| crate::render::words::Words::clock(side.zone.0, on, x);
     let days = side
         .days
@@ -163,8 +163,8 @@ fn post_hours(side: &Side, on: NaiveDate) -> String {
             t(b.end.0)
         ));
     }
-    if let Some(c) = side.cutoff {
-        s.push_str(&format!("; in practice be through by {}", t(c.0)));
+    if let Some(c) = calendar::cutoff(side, dir) {
+        s.push_str(&format!("; in practice be through by {}", t(c)));
     }
     s
 }
@@ -423,8 +423,12 @@ pub fn itinerary(
                 out.line(&format!("GEO:{lat};{lon}"));
             }
             let description = [
-                post_hours(first, day),
-                post_hours(&c.sides[1 - b.first_side], day),
+                post_hours(first, crate::model::Direction::Leaving, day),
+                post_hours(
+                    &c.sides[1 - b.first_side],
+                    crate::model::Direction::Entering,
+                    day,
+                ),
             ];
             out.line(&format!("DESCRIPTION:{}", text(&description.join("\n"))));
             // The alarm rings before the first post's last entry that day.

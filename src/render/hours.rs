@@ -133,7 +133,8 @@ pub fn overview(w: &Words, chosen: &[usize], on: NaiveDate, width: Option<usize>
 }
 
 /// "Mon-Fri 10:00–17:00 Beijing time; lunch 13:30–15:00 Beijing time; be through by 12:00
-/// Beijing time".
+/// Beijing time when leaving China" (the direction named where a source gives the cut-off
+/// for one direction only).
 fn side_hours(side: &Side, on: NaiveDate) -> String {
     let clock = |t: NaiveTime| Words::clock(side.zone.0, on, t);
     let range = |a: NaiveTime, b: NaiveTime| format!("{}–{}", a.format("%H:%M"), clock(b));
@@ -151,6 +152,15 @@ fn side_hours(side: &Side, on: NaiveDate) -> String {
     }
     if let Some(c) = side.cutoff {
         text.push_str(&format!("; be through by {}", clock(c.0)));
+        match side.cutoff_for {
+            Some(crate::model::Direction::Leaving) => {
+                text.push_str(&format!(" when leaving {}", country_name(side.country)))
+            }
+            Some(crate::model::Direction::Entering) => {
+                text.push_str(&format!(" when entering {}", country_name(side.country)))
+            }
+            None => {}
+        }
     }
     text
 }

@@ -334,8 +334,16 @@ impl Notes {
 }
 
 /// A post's hours in its own clock (and its days, when the two posts differ): "China post
-/// 10:00–17:00 Beijing time, through by 12:00".
-fn post_text(ds: &Dataset, ci: CrossingIx, side: usize, on: NaiveDate, days: bool) -> String {
+/// 10:00–17:00 Beijing time, through by 12:00". The cut-off is shown only where it binds a
+/// traveller going `dir` (a cut-off reported for leaving does not bind those entering).
+fn post_text(
+    ds: &Dataset,
+    ci: CrossingIx,
+    side: usize,
+    dir: crate::model::Direction,
+    on: NaiveDate,
+    days: bool,
+) -> String {
     let sd = &ds.crossings[ci].sides[side];
     let clock = |t| Words::clock(sd.zone.0, on, t);
     let mut s = format!("{} post", country_name(sd.country));
@@ -360,8 +368,8 @@ fn post_text(ds: &Dataset, ci: CrossingIx, side: usize, on: NaiveDate, days: boo
             b.end.0.format("%H:%M")
         ));
     }
-    if let Some(c) = sd.cutoff {
-        s.push_str(&format!(", through by {}", c.0.format("%H:%M")));
+    if let Some(c) = calendar::cutoff(sd, dir) {
+        s.push_str(&format!(", through by {}", c.format("%H:%M")));
     }
     s
 }
@@ -922,8 +930,11 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             (true, Some(d)) => format!("{}, {d}", c.name),
             _ => c.name.to_string(),
         };
-        for side in [side0, 1 - side0] {
-            parts.push(post_text(ds, *ci, side, day0, !same_days));
+        for (side, dir) in [
+            (side0, crate::model::Direction::Leaving),
+            (1 - side0, crate::model::Direction::Entering),
+        ] {
+            parts.push(post_text(ds, *ci, side, dir, day0, !same_days));
         }
         if let Some(alt) = c.altitude_m.filter(|a| *a > HIGH_PASS_M) {
             parts.push(format!("{} m: snow even in summer", thousands(alt)));
