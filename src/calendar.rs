@@ -106,7 +106,9 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
         }
     }
     if let Some(days) = side.days {
-        if !days.contains(date.weekday()) && !(!noticed && makeup_open(ds, c, date)) {
+        // A make-up working day opens it where past notices show so (and no notice speaks).
+        let makeup = !noticed && makeup_open(ds, c, date);
+        if !days.contains(date.weekday()) && !makeup {
             return Err(Closed::Weekday {
                 weekday: date.weekday(),
                 days,
