@@ -1079,10 +1079,14 @@ impl<'a> Planner<'a> {
     }
 
     /// When a traveller who took `leg` can board the next vehicle: a change after a known
-    /// arrival; after an arrival whose time is not known, the next day.
+    /// arrival; after an arrival whose time is not known, the next local day, and no sooner
+    /// than a change after its lower bound (so that an arrival not known is never ready
+    /// before a known one at the same time: invariant 1 needs the ready time to grow with
+    /// the arrival, known before unknown).
     fn ready_after(&self, leg: &Leg) -> DateTime<Utc> {
+        let change = leg.arrive + Duration::minutes(MIN_CONNECTION);
         if leg.arrive_known {
-            return leg.arrive + Duration::minutes(MIN_CONNECTION);
+            return change;
         }
         let s = &self.ds.services[leg.service];
         let zone = match s.stops[leg.alight].at {
@@ -1090,7 +1094,9 @@ impl<'a> Planner<'a> {
             StopAt::Crossing(_) => s.schedule.zone.0,
         };
         let date = leg.arrive.with_timezone(&zone).date_naive() + Duration::days(1);
-        calendar::at_local(zone, date, NaiveTime::MIN).unwrap_or(leg.arrive + Duration::days(1))
+        calendar::at_local(zone, date, NaiveTime::MIN)
+            .unwrap_or(leg.arrive + Duration::days(1))
+            .max(change)
     }
 
     /// The latest ride on the same service and stops as `leg` that still catches the next
@@ -1218,7 +1224,10 @@ impl<'a> Planner<'a> {
     ///
     /// 1. *What can follow a label depends only on its place, its ready time, its budget
     ///    (first departure + `TRIP_DAYS`), its `--via` progress and the places it visited.*
-    ///    Fares, permits, foreigner rules and visas do not depend on what came before; the
+    ///    The ready time grows with the arrival, and an arrival not known is ready no
+    ///    sooner than a known one at the same minute (`ready_after`: the next local day,
+    ///    but never before a change after the lower bound), so a label that arrives no
+    ///    later, known when the other is, is ready no later. Fares, permits, foreigner rules and visas do not depend on what came before; the
     ///    date rules (service days and windows, dawn and the night rule, border days and
     ///    hours, waiting at posts, clearing times, visas with dates) depend only on when a
     ///    ride's vehicle starts.

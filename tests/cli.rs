@@ -257,3 +257,46 @@ fn an_empty_answer_to_a_valid_question_exits_1_with_the_fix() {
         .code(1)
         .stderr_has("try another --country");
 }
+
+#[test]
+fn a_cause_met_on_several_weekdays_is_one_why_line() {
+    // Khunjerab is closed on Saturdays and on Sundays: one line naming both, with every day.
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2027-06-12",
+        "--passport",
+        "GB",
+        "--held-only",
+    ])
+    .code(1);
+    let lines: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("- Khunjerab Pass is closed on Saturdays and Sundays"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", r.stdout);
+    assert!(
+        lines[0].contains("Sat 12 Jun 2027, Sun 13 Jun 2027"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_public_holiday_already_past_is_not_called_not_yet_announced() {
+    // Today is 21 Nov 2026: Pakistan's August holidays are past, New Year 2027 is ahead.
+    let r = run(&["hours", "khunjerab", "--month", "2026-08"]).code(0);
+    assert!(
+        r.stdout.contains(
+            "Fri 14 Aug: Independence Day was a Pakistan public holiday; no notice confirmed a closure"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("not yet announced"), "{}", r.stdout);
+    let r = run(&["hours", "torugart", "--date", "2027-01-01"]).code(0);
+    assert!(r.stdout.contains("not yet announced"), "{}", r.stdout);
+}

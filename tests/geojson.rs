@@ -94,6 +94,7 @@ struct CrossingProps {
     open: bool,
     reason: Option<String>,
     next_open: Option<String>,
+    next_open_day: Option<String>,
     posts: Vec<Post>,
     altitude_m: Option<u32>,
     color: String,
@@ -181,6 +182,7 @@ fn hours_geojson_gives_every_crossing_its_state_on_the_date() {
         "{:?}",
         torugart.next_open
     );
+    assert_eq!(torugart.next_open_day.as_deref(), Some("2026-06-15"));
     assert_eq!(torugart.posts[0].zone, "Asia/Shanghai");
     // The dataset keeps [latitude, longitude]; GeoJSON wants [longitude, latitude].
     match f.geometry {

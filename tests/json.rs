@@ -150,7 +150,26 @@ fn hours_overview_and_on_a_date() {
         Some(&["Sat".to_string(), "Sun".to_string()][..])
     );
     assert_eq!(day.next_open.as_deref(), Some("2027-06-14T10:00:00+06:00"));
+    assert_eq!(day.next_open_day.as_deref(), Some("2027-06-14"));
     assert_eq!(t.sides[0].zone, "Asia/Shanghai");
+}
+
+#[test]
+fn hours_of_a_post_not_known_give_the_day_it_next_opens_never_midnight() {
+    // Khorgos closes for Kazakh New Year and no source gives its posts' hours: the next
+    // opening is a day, not a moment at 00:00.
+    let h: HoursJson = decoded(&["hours", "khorgos", "--date", "2027-01-01"], 0);
+    let day = h.crossings[0].on_date.as_ref().unwrap();
+    assert!(!day.open);
+    assert_eq!(day.next_open, None);
+    assert!(day.next_open_day.is_some());
+    let out = run(&["hours", "--date", "2027-01-01"]).code(0);
+    assert!(!out.stdout.contains("00:00"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("next opens Sun 3 Jan 2027 (China post hours not known; Kazakhstan post hours not known)"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]

@@ -583,3 +583,95 @@ fn no_journey_waits_months_at_a_stopover_for_a_pass_to_open() {
         "{earliest}"
     );
 }
+
+/// A copy of the fixture dataset with extra places and services written into new files.
+fn with_extra(places: &str, services: &str) -> tempfile::TempDir {
+    let dir = common::broken(&[]);
+    std::fs::write(dir.path().join("places/extra.toml"), places).expect("write places");
+    std::fs::write(dir.path().join("services/extra.toml"), services).expect("write services");
+    dir
+}
+
+/// A bus reaches Zeta at a time no source gives, after 23:30; the onward bus leaves Zeta
+/// daily at 00:00. "The next day" began at 00:00, but a traveller who got off at 23:30 at
+/// the earliest (and maybe much later) cannot be sure to make a bus half an hour later: the
+/// next leg leaves no sooner than a change after the earliest possible arrival. Without
+/// that, the search also dropped a journey (a known arrival at 23:30 was ready later than
+/// an unknown one at the same minute, yet ruled it out), found by the oracle.
+#[test]
+fn after_an_arrival_not_known_the_next_bus_leaves_no_sooner_than_a_change_later() {
+    let places = r#"
+[[place]]
+id = "zeta"
+name = "Zeta"
+country = "KG"
+zone = "Asia/Bishkek"
+sources = ["fixture"]
+verified = 2026-01-01
+
+[[place]]
+id = "eta"
+name = "Eta"
+country = "KG"
+zone = "Asia/Bishkek"
+sources = ["fixture"]
+verified = 2026-01-01
+"#;
+    let rides = r#"
+[[service]]
+id = "beta-zeta-night"
+name = "Beta–Zeta night bus"
+mode = "bus"
+status = "running"
+sources = ["fixture"]
+verified = 2026-01-01
+stops = [
+  { at = "beta", offset = "0h" },
+  { at = "zeta" },
+]
+[service.schedule]
+kind = "weekly"
+days = "daily"
+depart = "23:30"
+zone = "Asia/Bishkek"
+
+[[service]]
+id = "zeta-eta-midnight"
+name = "Zeta–Eta midnight bus"
+mode = "bus"
+status = "running"
+sources = ["fixture"]
+verified = 2026-01-01
+stops = [
+  { at = "zeta", offset = "0h" },
+  { at = "eta", offset = "1h" },
+]
+[service.schedule]
+kind = "weekly"
+days = "daily"
+depart = "00:00"
+zone = "Asia/Bishkek"
+"#;
+    let dir = with_extra(places, rides);
+    let data = dir.path().to_str().expect("utf-8 path");
+    let r = common::run(&[
+        "--data",
+        data,
+        "plan",
+        "beta",
+        "eta",
+        "--date",
+        "2026-06-11",
+        "--within",
+        "1",
+        "--json",
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let p: Plan = r.json();
+    let it = &p.itineraries[0];
+    assert_eq!(services(it), ["beta-zeta-night", "zeta-eta-midnight"]);
+    assert_eq!(it.legs[0].depart, "2026-06-11T23:30:00+06:00");
+    assert!(!it.legs[0].arrive_known);
+    // Not 00:00 on 12 June, thirty minutes after the earliest the first bus could arrive.
+    assert_eq!(it.legs[1].depart, "2026-06-13T00:00:00+06:00");
+}

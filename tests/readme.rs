@@ -109,3 +109,32 @@ fn the_headline_answer_is_shown_whole_in_forty_lines() {
         assert!(l.chars().count() <= 100, "wider than 100 columns: {l}");
     }
 }
+
+/// Every date the README's commands ask about lies ahead of the tests' today, so no example
+/// prints the "this date is past" note (the dates were a year stale once).
+#[test]
+fn readme_commands_ask_about_dates_ahead() {
+    let readme = include_str!("../README.md");
+    let mut seen = 0;
+    for line in readme.lines() {
+        let cmd = line.trim_start_matches("$ ");
+        if !(cmd.starts_with("crossings ") || cmd.starts_with("cargo run --release -- ")) {
+            continue;
+        }
+        let words: Vec<&str> = cmd.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let (flag, value) = (pair[0], pair[1]);
+            let past = match flag {
+                "--date" => value < common::TODAY,
+                "--month" => value < &common::TODAY[..7],
+                _ => continue,
+            };
+            seen += 1;
+            assert!(!past, "the README asks about a past date: {line}");
+        }
+    }
+    assert!(
+        seen >= 8,
+        "the README's commands name their dates ({seen} found)"
+    );
+}

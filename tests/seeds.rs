@@ -138,14 +138,15 @@ fn hours_on_a_saturday_shows_torugart_closed_for_the_weekend_with_its_next_openi
 }
 
 /// Seed 000 and the research: both sides close for national holidays; October's Golden
-/// Week shows, with the holiday's name, as a forecast until a notice is recorded.
+/// Week shows, with the holiday's name, as a forecast until a notice is recorded; once past
+/// (today is in November 2026), as a holiday no notice confirmed.
 #[test]
 fn torugart_october_calendar_names_the_national_day_closure() {
     let r = run(&["hours", "torugart", "--month", "2026-10"]).ok();
     assert!(r.stdout.contains("  1H   2H   3H   4w"), "{}", r.stdout);
     assert!(
         r.stdout.contains(
-            "Thu 1 Oct: expected closure for National Day (China public holiday; not yet announced)\n"
+            "Thu 1 Oct: National Day was a China public holiday; no notice confirmed a closure\n"
         ),
         "{}",
         r.stdout

@@ -5,7 +5,6 @@
 
 use super::state::{self, State};
 use super::{leg_path, leg_places, lon_lat};
-use crate::calendar;
 use crate::model::{CrossingIx, Dataset, Per, Side};
 use crate::planner::{Itinerary, Leg};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -54,10 +53,12 @@ pub fn crossings(ds: &Dataset, chosen: &[CrossingIx], date: NaiveDate) -> String
         .map(|&ci| {
             let c = &ds.crossings[ci];
             let day = state::on(ds, c, date);
-            let next_open = match day.closed {
-                Some(_) => calendar::next_open(ds, c, date).map(|(_, t, z)| rfc3339(t, z)),
+            let next = match day.closed {
+                Some(_) => crate::render::hours::next_opening(ds, c, date),
                 None => None,
             };
+            let next_open = next.and_then(|(_, at)| at).map(|(t, z)| rfc3339(t, z));
+            let next_open_day = next.map(|(d, _)| d.to_string());
             feature(
                 point(c.coords),
                 json!({
@@ -68,8 +69,9 @@ pub fn crossings(ds: &Dataset, chosen: &[CrossingIx], date: NaiveDate) -> String
                     "date": date.to_string(),
                     "state": day.state.key(),
                     "open": day.state.is_open(),
-                    "reason": day.closed.as_ref().map(|w| words.closed(&c.name, w)),
+                    "reason": day.closed.as_ref().map(|w| words.closed(&c.name, w, date)),
                     "next_open": next_open,
+                    "next_open_day": next_open_day,
                     "posts": c.sides.iter().map(post).collect::<Vec<_>>(),
                     "altitude_m": c.altitude_m,
                     "color": super::map::color(day.state),

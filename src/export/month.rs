@@ -29,7 +29,7 @@ pub enum Why {
 
 fn why_text(w: &Words, d: &Day) -> Option<String> {
     d.why.as_ref().map(|why| match why {
-        Why::Closed(ci, c) => w.closed(w.crossing(*ci), c),
+        Why::Closed(ci, c) => w.closed(w.crossing(*ci), c, d.date),
         Why::Blocked(b) => w.blocker(b, d.date),
     })
 }

@@ -53,7 +53,7 @@ fn part_closed(w: &Words, c: &Crossing, on: NaiveDate) -> String {
     c.sides
         .iter()
         .find_map(|s| calendar::part_day_closure(c, s, on))
-        .map(|cl| format!(", but {}", w.closed("it", &calendar::closed_by(cl))))
+        .map(|cl| format!(", but {}", w.closed("it", &calendar::closed_by(cl), on)))
         .unwrap_or_default()
 }
 
@@ -61,7 +61,7 @@ fn part_closed(w: &Words, c: &Crossing, on: NaiveDate) -> String {
 /// it is closed: "Torugart Pass is closed on Saturdays and Sundays".
 pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
     match calendar::crossing_day(w.ds, c, on) {
-        Err(why) => w.closed(&c.name, &why),
+        Err(why) => w.closed(&c.name, &why, on),
         Ok(()) => {
             let posts = days_unknown(c);
             let open: String = if posts.is_empty() {
@@ -72,6 +72,21 @@ pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
             open + &part_closed(w, c, on) + &holidays_unknown(w, c, on)
         }
     }
+}
+
+/// The moment a crossing opens, and the clock of the post that opens last.
+pub type Opening = (chrono::DateTime<chrono::Utc>, chrono_tz::Tz);
+
+/// The next day (on or after `on`, within a year) both posts open, with the moment the later
+/// opens and its clock only when every post's hours are known: an unknown opening hour is
+/// never shown as midnight.
+pub fn next_opening(
+    ds: &crate::model::Dataset,
+    c: &Crossing,
+    on: NaiveDate,
+) -> Option<(NaiveDate, Option<Opening>)> {
+    let known = c.sides.iter().all(|s| s.hours.is_some());
+    calendar::next_open(ds, c, on).map(|(d, t, z)| (d, known.then_some((t, z))))
 }
 
 /// "CN–KG, 3752 m".
@@ -94,9 +109,24 @@ fn state_after_name(w: &Words, c: &Crossing, on: NaiveDate) -> String {
             open + &part_closed(w, c, on) + &holidays_unknown(w, c, on)
         }
         Err(why) => {
-            let said = w.closed("", &why);
-            let next = match calendar::next_open(w.ds, c, on) {
-                Some((_, t, z)) => format!("; next opens {}", w.moment(t, z)),
+            let said = w.closed("", &why, on);
+            let next = match next_opening(w.ds, c, on) {
+                Some((_, Some((t, z)))) => format!("; next opens {}", w.moment(t, z)),
+                Some((d, None)) => {
+                    let posts: Vec<String> = c
+                        .sides
+                        .iter()
+                        .map(|s| match s.hours {
+                            Some(h) => format!(
+                                "{} post from {}",
+                                country_name(s.country),
+                                Words::clock(s.zone.0, d, h.start.0)
+                            ),
+                            None => format!("{} post hours not known", country_name(s.country)),
+                        })
+                        .collect();
+                    format!("; next opens {} ({})", w.date(d), posts.join("; "))
+                }
                 None => "; it does not open within a year".into(),
             };
             format!("{said}{next}")
@@ -341,10 +371,9 @@ pub fn month(
             Err(Closed::Weekday { .. }) => ("w", "90"),
             Err(Closed::Holiday { country, name, .. }) => {
                 notes.push(format!(
-                    "{}: expected closure for {} ({} public holiday; not yet announced)",
+                    "{}: {}",
                     w.date(day),
-                    w.holiday(&name),
-                    country_name(country)
+                    w.holiday_closure(country, &name, day)
                 ));
                 ("H", "31")
             }
@@ -372,7 +401,7 @@ pub fn month(
     }
     out.push('\n');
     out.push_str(&wrap(
-        "o open · w closed that weekday · H expected closure (public holiday; not yet announced) · s out of season · N closed by notice · x crossing closed",
+        "o open · w closed that weekday · H public holiday (a closure expected; no notice known) · s out of season · N closed by notice · x crossing closed",
         width,
         "",
         "",

@@ -1290,7 +1290,7 @@ pub fn plan_month(
                         crossing: Some(ds.crossings[*ci].id.to_string()),
                         closed: Some(closed(c, d.date)),
                         blocked: None,
-                        text: w.closed(w.crossing(*ci), c),
+                        text: w.closed(w.crossing(*ci), c, d.date),
                     },
                     Why::Blocked(b) => {
                         let r = reason(w, b, &std::iter::once(d.date).collect());
@@ -1353,8 +1353,12 @@ pub struct OnDateJson {
     pub open: bool,
     /// Why it is closed.
     pub closed: Option<ClosedJson>,
-    /// When closed: when it next opens (RFC 3339 in the first post's clock to open).
+    /// When closed: when it next opens (RFC 3339 in the clock of the post that opens last),
+    /// only when every post's opening hours are known.
     pub next_open: Option<String>,
+    /// When closed: the next day both posts open (ISO date), also when their hours are not
+    /// known.
+    pub next_open_day: Option<String>,
     /// When open: the posts (countries) whose opening days are not known, so that only
     /// "no closure known" can be said.
     pub days_unknown: Vec<String>,
@@ -1497,8 +1501,12 @@ pub fn hours(w: &Words, chosen: &[usize], date: Option<NaiveDate>) -> HoursJson 
                         open: why.is_none(),
                         text: super::hours::day_state(w, c, d),
                         next_open: why.as_ref().and_then(|_| {
-                            calendar::next_open(ds, c, d)
-                                .map(|(_, t, z)| t.with_timezone(&z).to_rfc3339())
+                            super::hours::next_opening(ds, c, d)
+                                .and_then(|(_, at)| at)
+                                .map(|(t, z)| t.with_timezone(&z).to_rfc3339())
+                        }),
+                        next_open_day: why.as_ref().and_then(|_| {
+                            super::hours::next_opening(ds, c, d).map(|(day, _)| day.to_string())
                         }),
                         closed: why.as_ref().map(|x| closed(x, d)),
                         days_unknown: if why.is_none() {
@@ -1548,7 +1556,7 @@ pub fn hours_month(w: &Words, c: &crate::model::Crossing, first: NaiveDate) -> H
                 date: d.to_string(),
                 open: why.is_none(),
                 closed: why.as_ref().map(|x| closed(x, d)),
-                text: why.map(|x| w.closed(&c.name, &x)),
+                text: why.map(|x| w.closed(&c.name, &x, d)),
             }
         })
         .collect();

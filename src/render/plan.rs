@@ -491,6 +491,28 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// The "Why" lines: each cause once, with every day it was met. Reasons that read the same
+/// (a crossing closed on Saturdays and the same crossing closed on Sundays; one visa missing
+/// on several routes) are one line; the line met on most days comes first, ties in the
+/// order given (most decisive first).
+fn why_lines(
+    w: &Words,
+    reasons: &[(Blocker, BTreeSet<NaiveDate>)],
+    default: NaiveDate,
+) -> Vec<(String, BTreeSet<NaiveDate>)> {
+    let mut lines: Vec<(String, BTreeSet<NaiveDate>)> = Vec::new();
+    for (b, dates) in reasons {
+        let first = dates.iter().next().copied().unwrap_or(default);
+        let said = w.blocker(b, first);
+        match lines.iter_mut().find(|(s, _)| *s == said) {
+            Some((_, all)) => all.extend(dates.iter().copied()),
+            None => lines.push((said, dates.clone())),
+        }
+    }
+    lines.sort_by_key(|(_, dates)| std::cmp::Reverse(dates.len()));
+    lines
+}
+
 /// The human view of a plan.
 pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let ds = w.ds;
@@ -557,8 +579,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             ));
         } else {
             out.push_str("\nWhy:\n");
-            for (b, dates) in &a.reasons {
-                let first = dates.iter().next().copied().unwrap_or(req.date);
+            for (said, dates) in why_lines(w, &a.reasons, req.date) {
                 let shown: Vec<String> = dates.iter().take(3).map(|d| w.date(*d)).collect();
                 let more = dates.len().saturating_sub(3);
                 let more = if more > 0 {
@@ -567,11 +588,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     String::new()
                 };
                 out.push_str(&wrap(
-                    &format!(
-                        "{} (met on {}{more})",
-                        w.blocker(b, first),
-                        shown.join(", ")
-                    ),
+                    &format!("{said} (met on {}{more})", shown.join(", ")),
                     width,
                     "- ",
                     "  ",

@@ -135,6 +135,25 @@ impl Words<'_> {
         out
     }
 
+    /// A public holiday's closure on `on`, with no notice known: "expected closure for
+    /// Ashura (Pakistan public holiday; not yet announced)" until the day; "Ashura was a
+    /// Pakistan public holiday; no notice confirmed a closure" once it is past.
+    pub fn holiday_closure(&self, country: Country, name: &str, on: NaiveDate) -> String {
+        if on < self.today {
+            format!(
+                "{} was a {} public holiday; no notice confirmed a closure",
+                self.holiday(name),
+                country_name(country)
+            )
+        } else {
+            format!(
+                "expected closure for {} ({} public holiday; not yet announced)",
+                self.holiday(name),
+                country_name(country)
+            )
+        }
+    }
+
     pub fn service(&self, si: usize) -> &str {
         &self.ds.services[si].name
     }
@@ -151,8 +170,10 @@ impl Words<'_> {
         }
     }
 
-    /// Why a crossing is closed on a day: "Torugart Pass is closed on Saturdays and Sundays".
-    pub fn closed(&self, name: &str, why: &Closed) -> String {
+    /// Why a crossing is closed on the day `on`: "Torugart Pass is closed on Saturdays and
+    /// Sundays". A public holiday is an expected closure until its day; after it, only a
+    /// notice would have confirmed one.
+    pub fn closed(&self, name: &str, why: &Closed, on: NaiveDate) -> String {
         match why {
             Closed::Status {
                 status,
@@ -222,11 +243,7 @@ impl Words<'_> {
             Closed::Holiday {
                 country, name: h, ..
             } => {
-                format!(
-                    "{name}: expected closure for {} ({} public holiday; not yet announced)",
-                    self.holiday(h),
-                    country_name(*country)
-                )
+                format!("{name}: {}", self.holiday_closure(*country, h, on))
             }
             Closed::Weekday { days, .. } => {
                 let closed: Vec<String> = days.missing().iter().map(|d| plural_day(*d)).collect();
@@ -255,7 +272,9 @@ impl Words<'_> {
     pub fn blocker_fact(&self, b: &Blocker, date: NaiveDate) -> String {
         let ds = self.ds;
         match b {
-            Blocker::PostClosed { crossing, why, .. } => self.closed(self.crossing(*crossing), why),
+            Blocker::PostClosed { crossing, why, .. } => {
+                self.closed(self.crossing(*crossing), why, date)
+            }
             Blocker::OutsideHours {
                 crossing,
                 side,
@@ -455,7 +474,7 @@ impl Words<'_> {
             Advice::ClosureNear { crossing, closure } => {
                 let c = &ds.crossings[*crossing];
                 let cl = &c.closures[*closure];
-                self.closed(&c.name, &crate::calendar::closed_by(cl)) + " (announced)"
+                self.closed(&c.name, &crate::calendar::closed_by(cl), cl.from) + " (announced)"
             }
             Advice::NoPassport => "no passport given: visas were not checked, and border rules were applied as for a foreigner (a citizen of neither side)".into(),
             Advice::Suspended { service, since } => {

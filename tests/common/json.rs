@@ -378,6 +378,7 @@ pub struct OnDateJson {
     pub open: bool,
     pub closed: Option<ClosedJson>,
     pub next_open: Option<String>,
+    pub next_open_day: Option<String>,
     pub days_unknown: Vec<String>,
     pub text: String,
 }
