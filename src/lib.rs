@@ -2,9 +2,11 @@
 //! Asia and Pakistan.
 //!
 //! The data flows one way: `load` (TOML files) → `validate` (checked `model::Dataset`) →
-//! `calendar`, `visa`, `money` (rules) → `planner` → `render` → the command modules, driven
-//! by `run` from the flags in `cli`.
+//! `calendar`, `visa`, `money` (rules) → `planner`. The edge (`run`) reads the flags of
+//! `cli` once into a typed `query::Query`; a command module (`commands`) answers it with an
+//! `answer::Answer`; `render` alone turns that into text, JSON or pictures.
 
+pub mod answer;
 pub mod arena;
 pub mod calendar;
 pub mod cli;
@@ -19,6 +21,7 @@ pub mod money;
 pub mod names;
 pub mod planner;
 pub mod problem;
+pub mod query;
 pub mod raw;
 pub mod render;
 pub mod request;

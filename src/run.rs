@@ -2,20 +2,29 @@
 //! run one command, print its output and map the result to an exit code. The only module
 //! that writes to stdout and stderr.
 
-use crate::cli::{Cli, Command};
+use crate::answer::{Answer, Exit};
+use crate::cli::{BaggageArgs, Cli, Command, HoursArgs, MapArgs, PlanArgs};
 use crate::commands;
 use crate::load;
 use crate::model::Dataset;
+use crate::planner::Request;
 use crate::problem::Problem;
-use chrono::NaiveDate;
+use crate::query::{
+    BaggageOn, BaggageQuery, CheckQuery, Format, HoursQuery, HoursWhen, MapQuery, PlacesQuery,
+    PlanMonthQuery, PlanQuery, Query, ServicesQuery, View,
+};
+use crate::request;
+use crate::types::Currency;
+use chrono::{DateTime, NaiveDate, Utc};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
+use std::path::PathBuf;
 
-/// What a command prints and the exit code it asks for (0 answered, 1 no answer).
+/// What a run prints and how it ends.
 pub struct Output {
     pub text: String,
-    pub code: i32,
+    pub exit: Exit,
     /// Notes for stderr (not part of the answer).
     pub notes: Vec<String>,
 }
@@ -24,9 +33,18 @@ impl Output {
     pub fn answer(text: String) -> Output {
         Output {
             text,
-            code: 0,
+            exit: Exit::Answered,
             notes: Vec::new(),
         }
+    }
+}
+
+/// The process's exit code for how a run ended: chosen here and nowhere else.
+pub fn code(exit: Exit) -> i32 {
+    match exit {
+        Exit::Answered => 0,
+        Exit::NoAnswer => 1,
+        Exit::BadInput => 2,
     }
 }
 
@@ -87,12 +105,12 @@ fn parse_and_run<I: IntoIterator<Item = OsString>>(args: I, afterwards: Afterwar
     };
     match run(cli, afterwards) {
         Ok(out) => Ran {
-            code: out.code,
+            code: code(out.exit),
             stdout: out.text,
             stderr: out.notes.iter().map(|n| format!("note: {n}\n")).collect(),
         },
         Err(Failure::Usage(msg)) => Ran {
-            code: 2,
+            code: code(Exit::BadInput),
             stdout: String::new(),
             stderr: format!("error: {msg}\n"),
         },
@@ -405,7 +423,7 @@ pub fn answer(ds: &Dataset, args: &[&str], today: NaiveDate) -> Ran {
     let mut notes = Vec::new();
     match dispatch(ds, cli.command, &edge, &mut notes) {
         Ok(out) => Ran {
-            code: out.code,
+            code: code(out.exit),
             stdout: out.text,
             stderr: out
                 .notes
@@ -427,20 +445,159 @@ pub fn answer(ds: &Dataset, args: &[&str], today: NaiveDate) -> Ran {
     }
 }
 
-fn dispatch(
+/// Files a command writes besides its answer.
+#[derive(Default)]
+struct Files {
+    /// `plan --ics FILE [--itinerary N]`.
+    ics: Option<(PathBuf, usize)>,
+    /// `plan --map FILE.svg`.
+    map: Option<PathBuf>,
+    /// `map --out FILE.svg`.
+    out: Option<PathBuf>,
+}
+
+/// One run's typed question, how its answer is shown and what files it writes: the flags
+/// read once, here, before any command runs (as fd's `construct_config`).
+struct Job {
+    query: Query,
+    view: View,
+    files: Files,
+}
+
+/// The largest `--within` (a year and a day).
+const MAX_WITHIN: u32 = 366;
+
+/// `plan`'s flags as a request (and the currency and the number of routes to keep).
+fn plan_request(
+    ds: &Dataset,
+    a: &PlanArgs,
+    today: NaiveDate,
+    now: Option<DateTime<Utc>>,
+) -> Result<(Request, Currency, usize), String> {
+    let from = request::place(ds, &a.from)?;
+    let to = request::place(ds, &a.to)?;
+    if from == to {
+        return Err(format!(
+            "'{}' and '{}' are the same place; give two different places",
+            a.from, a.to
+        ));
+    }
+    // Without --date the search starts now, in the origin's clock: nothing leaves in the past.
+    let now = now.filter(|_| a.date.is_none());
+    let today = now.map_or(today, |n| {
+        n.with_timezone(&ds.places[from].zone.0).date_naive()
+    });
+    let date = match (&a.date, now) {
+        (Some(d), _) => request::date(ds, d, "--date")?,
+        (None, Some(n)) => n.with_timezone(&ds.places[from].zone.0).date_naive(),
+        (None, None) => today,
+    };
+    let within = request::count(&a.within, "--within", 1, MAX_WITHIN)?;
+    let party = request::count(&a.party, "--party", 1, 60)?;
+    let max = request::count(&a.max, "--max", 1, 100)? as usize;
+    let passports = a
+        .passports
+        .iter()
+        .map(|p| request::country(ds, p, "--passport"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let visas = a
+        .visas
+        .iter()
+        .map(|v| request::country(ds, v, "--visa"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let permits = a
+        .permits
+        .iter()
+        .map(|p| {
+            let q = crate::names::fold(p);
+            ds.permits
+                .iter()
+                .position(|x| crate::names::fold(&x.id) == q)
+                .ok_or_else(|| {
+                    let ids: Vec<&str> = ds.permits.iter().map(|x| x.id.as_str()).collect();
+                    format!(
+                        "--permit '{p}' is not a permit this dataset knows; expected one of {}",
+                        ids.join(", ")
+                    )
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let via = a
+        .via
+        .as_deref()
+        .map(|v| request::place(ds, v))
+        .transpose()?;
+    let avoid = a
+        .avoid
+        .iter()
+        .map(|c| request::crossing(ds, c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let currency = request::currency(ds, &a.currency, "--currency")?;
+    Ok((
+        Request {
+            from,
+            to,
+            date,
+            within,
+            passports,
+            visas,
+            permits,
+            party,
+            via,
+            avoid,
+            held_only: a.held_only,
+            // Lead times count from today; for a date already past the question is about
+            // the timetables and rules, not what can still be arranged in time, so documents
+            // count as applied for in good time (a year before).
+            today: if date < today {
+                date - chrono::Duration::days(365)
+            } else {
+                today
+            },
+            now,
+        },
+        currency,
+        max,
+    ))
+}
+
+fn construct(
     ds: &Dataset,
     command: Command,
     edge: &Edge,
     notes: &mut Vec<String>,
-) -> Result<Output, Failure> {
-    match command {
+) -> Result<Job, Failure> {
+    let view = |format: Format, today: NaiveDate| View {
+        format,
+        explain: false,
+        width: edge.width,
+        color: edge.color,
+        today,
+    };
+    let json = |j: bool| if j { Format::Json } else { Format::Text };
+    Ok(match command {
         // Answered before any dataset is loaded.
-        Command::Completions { .. } | Command::Manpage => Ok(Output::answer(String::new())),
-        Command::Check => commands::check::run(ds, edge.today(ds, notes)?, edge.width),
-        Command::Places(a) => commands::places::run(ds, &a, edge.width),
+        Command::Completions { .. } | Command::Manpage => {
+            return Err(Failure::Usage(
+                "answered before the dataset is loaded".into(),
+            ))
+        }
+        Command::Check => {
+            let today = edge.today(ds, notes)?;
+            Job {
+                query: Query::Check(CheckQuery { today }),
+                view: view(Format::Text, today),
+                files: Files::default(),
+            }
+        }
+        Command::Places(a) => Job {
+            query: Query::Places(PlacesQuery { query: a.query }),
+            view: view(json(a.json), NaiveDate::MIN),
+            files: Files::default(),
+        },
         Command::Plan(a) => {
             let today = edge.today(ds, notes)?;
-            commands::plan::run(ds, &a, today, edge.now()?, edge.width)
+            plan_job(ds, &a, today, edge.now()?, view(json(a.json), today))?
         }
         Command::Hours(a) => {
             // With a date or a month the clock only decides whether a year is shown.
@@ -449,12 +606,260 @@ fn dispatch(
             } else {
                 edge.today(ds, &mut Vec::new()).ok()
             };
-            commands::hours::run(ds, &a, today, edge.color, edge.width)
+            hours_job(ds, &a, today, &view)?
         }
-        Command::Services(a) => commands::services::run(ds, &a, edge.width),
-        Command::Baggage(a) => commands::baggage::run(ds, &a, edge.width),
-        Command::Map(a) => crate::export::map::run(ds, &a, edge.today(ds, notes)?),
+        Command::Services(a) => Job {
+            query: Query::Services(ServicesQuery {
+                from: a
+                    .from
+                    .as_deref()
+                    .map(|p| request::place(ds, p))
+                    .transpose()?,
+                to: a.to.as_deref().map(|p| request::place(ds, p)).transpose()?,
+                via: a
+                    .via
+                    .as_deref()
+                    .map(|c| request::crossing(ds, c))
+                    .transpose()?,
+            }),
+            view: view(json(a.json), NaiveDate::MIN),
+            files: Files::default(),
+        },
+        Command::Baggage(a) => Job {
+            query: Query::Baggage(baggage_query(ds, &a)?),
+            view: view(json(a.json), NaiveDate::MIN),
+            files: Files::default(),
+        },
+        Command::Map(a) => {
+            let today = edge.today(ds, notes)?;
+            map_job(ds, a, today, view(Format::Svg, today))?
+        }
+    })
+}
+
+fn plan_job(
+    ds: &Dataset,
+    a: &PlanArgs,
+    today: NaiveDate,
+    now: Option<DateTime<Utc>>,
+    mut view: View,
+) -> Result<Job, Failure> {
+    let (req, currency, max) = plan_request(ds, a, today, now)?;
+    if let Some(m) = &a.month {
+        return Ok(Job {
+            query: Query::PlanMonth(PlanMonthQuery {
+                req,
+                first: request::month(ds, m)?,
+            }),
+            view,
+            files: Files::default(),
+        });
     }
+    if a.geojson {
+        view.format = Format::GeoJson;
+    }
+    view.explain = a.explain;
+    let itinerary = match &a.itinerary {
+        Some(s) => request::count(s, "--itinerary", 1, 100)? as usize,
+        None => 1,
+    };
+    Ok(Job {
+        query: Query::Plan(PlanQuery {
+            req,
+            currency,
+            max,
+            today,
+        }),
+        view,
+        files: Files {
+            ics: a.ics.clone().map(|p| (p, itinerary)),
+            map: a.map.clone(),
+            out: None,
+        },
+    })
+}
+
+/// `today` is `None` only when `--date` or `--month` is given and the clock cannot be read.
+fn hours_job(
+    ds: &Dataset,
+    a: &HoursArgs,
+    today: Option<NaiveDate>,
+    view: &dyn Fn(Format, NaiveDate) -> View,
+) -> Result<Job, Failure> {
+    let mut chosen: Vec<usize> = a
+        .crossings
+        .iter()
+        .map(|q| request::crossing(ds, q))
+        .collect::<Result<_, _>>()?;
+    if chosen.is_empty() {
+        chosen = (0..ds.crossings.len()).collect();
+    }
+    let country = a
+        .country
+        .as_deref()
+        .map(|cc| request::country(ds, cc, "--country"))
+        .transpose()?;
+    if let Some(cc) = country {
+        chosen.retain(|i| ds.crossings[*i].countries().contains(&cc));
+    }
+    let format = if a.geojson {
+        Format::GeoJson
+    } else if a.json {
+        Format::Json
+    } else {
+        Format::Text
+    };
+    if let Some(m) = &a.month {
+        let first = request::month(ds, m)?;
+        if !chosen.is_empty() && (chosen.len() != 1 || a.crossings.len() != 1) {
+            return Err(Failure::Usage("--month shows one crossing; name exactly one, like `crossings hours torugart --month 2026-10`".into()));
+        }
+        return Ok(Job {
+            query: Query::Hours(HoursQuery {
+                chosen,
+                when: HoursWhen::Month(first),
+                country,
+            }),
+            view: view(format, today.unwrap_or(first)),
+            files: Files::default(),
+        });
+    }
+    let asked = a
+        .date
+        .as_deref()
+        .map(|d| request::date(ds, d, "--date"))
+        .transpose()?;
+    let on = asked
+        .or(today)
+        .ok_or_else(|| Failure::Usage("give --date YYYY-MM-DD: today is not known".into()))?;
+    // GeoJSON of a day shows a date's year against that day, as before.
+    let words_today = if format == Format::GeoJson {
+        on
+    } else {
+        today.unwrap_or(on)
+    };
+    Ok(Job {
+        query: Query::Hours(HoursQuery {
+            chosen,
+            when: HoursWhen::Day { on, asked },
+            country,
+        }),
+        view: view(format, words_today),
+        files: Files::default(),
+    })
+}
+
+fn baggage_query(ds: &Dataset, a: &BaggageArgs) -> Result<BaggageQuery, Failure> {
+    let kg_tenths = request::kilos(&a.kg)?;
+    let currency = request::currency(ds, &a.currency, "--currency")?;
+    let on = match (&a.service, &a.from, &a.to) {
+        (Some(s), None, None) => BaggageOn::Service(request::service(ds, s)?),
+        (None, Some(f), Some(t)) => BaggageOn::Route {
+            from: request::place(ds, f)?,
+            to: request::place(ds, t)?,
+        },
+        _ => return Err(Failure::Usage("name a service (`crossings baggage kashgar-osh-bus --kg 26`) or a route with --from and --to, not both".into())),
+    };
+    Ok(BaggageQuery {
+        on,
+        kg_tenths,
+        currency,
+    })
+}
+
+fn map_job(ds: &Dataset, a: MapArgs, today: NaiveDate, view: View) -> Result<Job, Failure> {
+    let date = match &a.date {
+        Some(d) => request::date(ds, d, "--date")?,
+        None => today,
+    };
+    let countries = a
+        .countries
+        .iter()
+        .map(|c| request::country(ds, c, "--country"))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Job {
+        query: Query::Map(MapQuery { date, countries }),
+        view,
+        files: Files {
+            out: a.out,
+            ..Files::default()
+        },
+    })
+}
+
+fn dispatch(
+    ds: &Dataset,
+    command: Command,
+    edge: &Edge,
+    notes: &mut Vec<String>,
+) -> Result<Output, Failure> {
+    if matches!(command, Command::Completions { .. } | Command::Manpage) {
+        // Answered before any dataset is loaded.
+        return Ok(Output::answer(String::new()));
+    }
+    let job = construct(ds, command, edge, notes)?;
+    let answer = commands::answer(ds, &job.query);
+    let exit = answer.exit();
+    let mut files_written = write_files(ds, &answer, &job.files, job.view.today)?;
+    let shown = crate::render::answer(ds, &answer, &job.view).map_err(Failure::Usage)?;
+    let mut out = Output {
+        text: shown.text,
+        exit,
+        notes: shown.notes,
+    };
+    if let Some(path) = &job.files.out {
+        crate::export::write_file(path, out.text.as_bytes(), "--out")?;
+        out.text.clear();
+        files_written.push(format!("wrote the map to {}", path.display()));
+    }
+    // The files' notes come first, as before the answer's own.
+    files_written.append(&mut out.notes);
+    out.notes = files_written;
+    Ok(out)
+}
+
+/// `plan --map` and `plan --ics`: draws and writes the files, and says what was written.
+fn write_files(
+    ds: &Dataset,
+    answer: &Answer,
+    files: &Files,
+    today: NaiveDate,
+) -> Result<Vec<String>, Failure> {
+    let mut notes = Vec::new();
+    let Answer::Plan(p) = answer else {
+        return Ok(notes);
+    };
+    if let Some(path) = &files.map {
+        notes.push(match crate::render::map::plan_svg(ds, p)? {
+            None => format!("no itinerary, so no map was written to {}", path.display()),
+            Some(svg) => {
+                crate::export::write_file(path, svg.as_bytes(), "--map")?;
+                format!("wrote the map to {}", path.display())
+            }
+        });
+    }
+    if let Some((path, n)) = &files.ics {
+        notes.push(match p.itineraries.get(n - 1) {
+            None if p.itineraries.is_empty() => format!(
+                "no itinerary, so no calendar was written to {}",
+                path.display()
+            ),
+            None => {
+                let k = p.itineraries.len();
+                return Err(Failure::Usage(format!(
+                    "--itinerary {n}: the answer has {k} itinerar{}; give a number from 1 to {k}",
+                    if k == 1 { "y" } else { "ies" }
+                )));
+            }
+            Some(it) => {
+                let stamp = today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+                let text = crate::export::ics::itinerary(ds, &p.req, *n, &it.it, stamp);
+                crate::export::write_file(path, text.as_bytes(), "--ics")?;
+                format!("wrote itinerary {n} to {} (iCalendar)", path.display())
+            }
+        });
+    }
+    Ok(notes)
 }
 
 #[cfg(test)]

@@ -1,11 +1,10 @@
 //! `crossings places [QUERY]`: places and crossings with their ids, names, aliases,
 //! countries and zones.
 
-use crate::cli::PlacesArgs;
+use crate::answer::{Answer, Nothing};
 use crate::model::Dataset;
 use crate::names;
-use crate::render;
-use crate::run::{Failure, Output};
+use crate::query::PlacesQuery;
 
 /// How well a record answers a query: 0 an id, name or alias equal to it, 1 one that starts
 /// with it, 2 one that contains it; `None` no match (case and accents ignored).
@@ -39,28 +38,14 @@ fn ranked<T: names::Named>(items: &[T], query: Option<&str>) -> Vec<usize> {
     found.into_iter().map(|(_, i)| i).collect()
 }
 
-pub fn run(ds: &Dataset, args: &PlacesArgs, width: Option<usize>) -> Result<Output, Failure> {
-    let places = ranked(&ds.places, args.query.as_deref());
-    let crossings = ranked(&ds.crossings, args.query.as_deref());
-    if let Some(q) = &args.query {
-        if places.is_empty() && crossings.is_empty() {
-            // A search with no match is a valid question with no answer: exit 1.
-            return Ok(Output {
-                text: String::new(),
-                code: 1,
-                notes: vec![format!(
-                    "nothing matches '{}'; run `crossings places` to list every place and crossing",
-                    names::prefix(q)
-                )],
-            });
+pub fn answer(ds: &Dataset, q: &PlacesQuery) -> Answer {
+    let places = ranked(&ds.places, q.query.as_deref());
+    let crossings = ranked(&ds.crossings, q.query.as_deref());
+    match &q.query {
+        // A search with no match is a valid question with no answer: exit 1.
+        Some(query) if places.is_empty() && crossings.is_empty() => {
+            Answer::Nothing(Nothing::NoPlaceMatches(query.clone()))
         }
+        _ => Answer::Places { places, crossings },
     }
-    if args.json {
-        return Ok(Output::answer(render::json::to_text(
-            &render::json::places(ds, &places, &crossings),
-        )));
-    }
-    Ok(Output::answer(render::places::text(
-        ds, &places, &crossings, width,
-    )))
 }

@@ -1,116 +1,15 @@
-//! `crossings plan FROM TO`: resolve the flags into a planning request, plan, and print the
-//! itineraries as tables or as the JSON contract documented in the README.
+//! `crossings plan FROM TO`: plan a typed request, keep `max` routes (each with its other
+//! days), and gather what a traveller should know about each itinerary and the whole answer.
+//! `--month`: plan each departure day of a month on its own.
 
-use crate::cli::PlanArgs;
+use crate::answer::{ItineraryAnswer, PlanAnswer, PlanMonthAnswer};
 use crate::documents;
 use crate::findings::{Advice, Subject};
 use crate::model::{Dataset, StopAt};
 use crate::money;
-use crate::planner::{self, Itinerary, Leg, Request};
-use crate::render;
-use crate::render::plan::{ItineraryAnswer, Layout, PlanAnswer};
-use crate::render::words::Words;
-use crate::request;
-use crate::run::{Failure, Output};
-use crate::types::Currency;
+use crate::planner::{self, Itinerary, Leg};
+use crate::query::{PlanMonthQuery, PlanQuery};
 use crate::warnings;
-use chrono::{DateTime, NaiveDate, Utc};
-
-/// The largest `--within` (a year and a day).
-const MAX_WITHIN: u32 = 366;
-
-fn resolve(
-    ds: &Dataset,
-    a: &PlanArgs,
-    today: NaiveDate,
-    now: Option<DateTime<Utc>>,
-) -> Result<(Request, Currency, usize), String> {
-    let from = request::place(ds, &a.from)?;
-    let to = request::place(ds, &a.to)?;
-    if from == to {
-        return Err(format!(
-            "'{}' and '{}' are the same place; give two different places",
-            a.from, a.to
-        ));
-    }
-    // Without --date the search starts now, in the origin's clock: nothing leaves in the past.
-    let now = now.filter(|_| a.date.is_none());
-    let today = now.map_or(today, |n| {
-        n.with_timezone(&ds.places[from].zone.0).date_naive()
-    });
-    let date = match (&a.date, now) {
-        (Some(d), _) => request::date(ds, d, "--date")?,
-        (None, Some(n)) => n.with_timezone(&ds.places[from].zone.0).date_naive(),
-        (None, None) => today,
-    };
-    let within = request::count(&a.within, "--within", 1, MAX_WITHIN)?;
-    let party = request::count(&a.party, "--party", 1, 60)?;
-    let max = request::count(&a.max, "--max", 1, 100)? as usize;
-    let passports = a
-        .passports
-        .iter()
-        .map(|p| request::country(ds, p, "--passport"))
-        .collect::<Result<Vec<_>, _>>()?;
-    let visas = a
-        .visas
-        .iter()
-        .map(|v| request::country(ds, v, "--visa"))
-        .collect::<Result<Vec<_>, _>>()?;
-    let permits = a
-        .permits
-        .iter()
-        .map(|p| {
-            let q = crate::names::fold(p);
-            ds.permits
-                .iter()
-                .position(|x| crate::names::fold(&x.id) == q)
-                .ok_or_else(|| {
-                    let ids: Vec<&str> = ds.permits.iter().map(|x| x.id.as_str()).collect();
-                    format!(
-                        "--permit '{p}' is not a permit this dataset knows; expected one of {}",
-                        ids.join(", ")
-                    )
-                })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let via = a
-        .via
-        .as_deref()
-        .map(|v| request::place(ds, v))
-        .transpose()?;
-    let avoid = a
-        .avoid
-        .iter()
-        .map(|c| request::crossing(ds, c))
-        .collect::<Result<Vec<_>, _>>()?;
-    let currency = request::currency(ds, &a.currency, "--currency")?;
-    Ok((
-        Request {
-            from,
-            to,
-            date,
-            within,
-            passports,
-            visas,
-            permits,
-            party,
-            via,
-            avoid,
-            held_only: a.held_only,
-            // Lead times count from today; for a date already past the question is about
-            // the timetables and rules, not what can still be arranged in time, so documents
-            // count as applied for in good time (a year before).
-            today: if date < today {
-                date - chrono::Duration::days(365)
-            } else {
-                today
-            },
-            now,
-        },
-        currency,
-        max,
-    ))
-}
 
 fn place_of(ds: &Dataset, leg: &Leg, stop: usize) -> usize {
     match ds.services[leg.service].stops[stop].at {
@@ -149,17 +48,20 @@ fn nights(ds: &Dataset, it: &Itinerary) -> (i64, i64) {
     (all.max(0), stopovers)
 }
 
-pub fn run(
-    ds: &Dataset,
-    a: &PlanArgs,
-    today: NaiveDate,
-    now: Option<DateTime<Utc>>,
-    width: Option<usize>,
-) -> Result<Output, Failure> {
-    let (req, currency, max) = resolve(ds, a, today, now)?;
-    if let Some(m) = &a.month {
-        return crate::export::month::run(ds, &req, m, a.json);
+/// Each departure day of the month: does the journey work leaving that day, and when does
+/// it arrive.
+pub fn month(ds: &Dataset, q: &PlanMonthQuery) -> PlanMonthAnswer {
+    PlanMonthAnswer {
+        req: q.req.clone(),
+        first: q.first,
+        days: crate::export::month::days(ds, &q.req, q.first),
     }
+}
+
+/// The itineraries (each route once, with its other days), their notes, and when there is
+/// none, why.
+pub fn answer(ds: &Dataset, q: &PlanQuery) -> PlanAnswer {
+    let (req, currency, max, today) = (q.req.clone(), q.currency, q.max, q.today);
     let (mut plan, earliest) = planner::plan(ds, &req);
     // Each route once (`--max` counts routes), in the order of its best itinerary; the
     // same route on other days goes with it (named in the text, listed in JSON).
@@ -173,7 +75,6 @@ pub fn run(
         .iter()
         .map(|g| g[1..].iter().map(|i| all[*i].clone()).collect())
         .collect();
-    let w = Words { ds, today };
     let mut plan_advice = warnings::for_plan(ds, &req, today);
     plan_advice.extend(plan.holidays_unknown.iter().map(|(country, year)| {
         Advice::HolidaysUnknown {
@@ -206,34 +107,6 @@ pub fn run(
             }
         }
     }
-    let code = if found { 0 } else { 1 };
-    let mut notes = Vec::new();
-    if let Some(path) = &a.map {
-        notes.push(crate::export::map::write_plan(
-            ds,
-            &req,
-            &plan.itineraries,
-            path,
-        )?);
-    }
-    if let Some(path) = &a.ics {
-        notes.push(crate::export::write_ics(
-            ds,
-            &req,
-            &plan.itineraries,
-            a.itinerary.as_deref(),
-            path,
-            today,
-        )?);
-    }
-    if a.geojson {
-        return Ok(Output {
-            text: crate::export::geojson::plan(ds, &plan.itineraries),
-            code,
-            notes,
-        });
-    }
-
     let itineraries = plan
         .itineraries
         .iter()
@@ -254,7 +127,7 @@ pub fn run(
     let mut reasons = std::mem::take(&mut plan.reasons);
     // The cause met most often first: it is the one most likely to be the real blocker.
     documents::order_reasons(&mut reasons);
-    let answer = PlanAnswer {
+    PlanAnswer {
         req,
         itineraries,
         reasons: if found { Vec::new() } else { reasons },
@@ -263,15 +136,5 @@ pub fn run(
         more,
         found: found_count,
         plan,
-    };
-    let text = if a.json {
-        render::json::to_text(&render::json::plan(&w, &answer))
-    } else {
-        let layout = Layout {
-            width,
-            explain: a.explain,
-        };
-        render::plan::text(&w, &answer, layout)
-    };
-    Ok(Output { text, code, notes })
+    }
 }

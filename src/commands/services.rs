@@ -1,11 +1,9 @@
 //! `crossings services`: the services with their days, departure times (with zone),
 //! durations, fares, baggage rules, status and verification date.
 
-use crate::cli::ServicesArgs;
+use crate::answer::{Answer, Nothing};
 use crate::model::{Dataset, StopAt};
-use crate::render;
-use crate::request;
-use crate::run::{Failure, Output};
+use crate::query::ServicesQuery;
 
 /// Service indexes that stop at `from` (then at `to` later on), or cross `via`.
 pub fn select(
@@ -29,31 +27,11 @@ pub fn select(
         .collect()
 }
 
-pub fn run(ds: &Dataset, a: &ServicesArgs, width: Option<usize>) -> Result<Output, Failure> {
-    let from = a
-        .from
-        .as_deref()
-        .map(|p| request::place(ds, p))
-        .transpose()?;
-    let to = a.to.as_deref().map(|p| request::place(ds, p)).transpose()?;
-    let via = a
-        .via
-        .as_deref()
-        .map(|c| request::crossing(ds, c))
-        .transpose()?;
-    let chosen = select(ds, from, to, via);
-    if chosen.is_empty() && (from.is_some() || to.is_some() || via.is_some()) {
+pub fn answer(ds: &Dataset, q: &ServicesQuery) -> Answer {
+    let chosen = select(ds, q.from, q.to, q.via);
+    if chosen.is_empty() && (q.from.is_some() || q.to.is_some() || q.via.is_some()) {
         // A valid question with no answer: exit 1, the reason and the fix on stderr.
-        return Ok(Output {
-            text: String::new(),
-            code: 1,
-            notes: vec!["no service in the dataset matches these --from/--to/--via; run `crossings services` to list them all".into()],
-        });
+        return Answer::Nothing(Nothing::NoServiceMatches);
     }
-    if a.json {
-        return Ok(Output::answer(render::json::to_text(
-            &render::json::services(ds, &chosen),
-        )));
-    }
-    Ok(Output::answer(render::services::text(ds, &chosen, width)))
+    Answer::Services(chosen)
 }

@@ -6,9 +6,7 @@ use crate::calendar::{self, Closed};
 use crate::findings::Blocker;
 use crate::model::{CrossingIx, Dataset};
 use crate::planner::{Planner, Request};
-use crate::render::words::Words;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use std::fmt::Write;
 
 /// One departure day.
 pub struct Day {
@@ -25,13 +23,6 @@ pub enum Why {
     Closed(CrossingIx, Closed),
     /// The reason the search met most often.
     Blocked(Blocker),
-}
-
-fn why_text(w: &Words, d: &Day) -> Option<String> {
-    d.why.as_ref().map(|why| match why {
-        Why::Closed(ci, c) => w.closed(w.crossing(*ci), c, d.date),
-        Why::Blocked(b) => w.blocker(b, d.date),
-    })
 }
 
 /// Plans each day of the month on its own (a search one day wide).
@@ -82,96 +73,4 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             Day { date, best, why }
         })
         .collect()
-}
-
-pub fn json(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day]) -> String {
-    let w = Words { ds, today: first };
-    crate::render::json::to_text(&crate::render::json::plan_month(&w, req, first, days))
-}
-
-/// The month as a calendar of departure days, then a line per day.
-pub fn text(ds: &Dataset, req: &Request, first: NaiveDate, days: &[Day], color: bool) -> String {
-    let (from, to) = (&ds.places[req.from], &ds.places[req.to]);
-    let w = Words { ds, today: first };
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} → {}, departures in {}",
-        from.name,
-        to.name,
-        first.format("%B %Y")
-    );
-    let _ = writeln!(out, " Mon  Tue  Wed  Thu  Fri  Sat  Sun");
-    let mut line = "     ".repeat(first.weekday().num_days_from_monday() as usize);
-    for d in days {
-        let (mark, paint) = if d.best.is_some() {
-            ("o", "32")
-        } else {
-            ("x", "31")
-        };
-        let cell = format!("{:>3}{mark}", d.date.day());
-        if color {
-            line.push_str(&format!("\x1b[{paint}m{cell}\x1b[0m "));
-        } else {
-            line.push_str(&format!("{cell} "));
-        }
-        if d.date.weekday() == chrono::Weekday::Sun {
-            let _ = writeln!(out, "{}", line.trim_end());
-            line.clear();
-        }
-    }
-    if !line.is_empty() {
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    let _ = writeln!(
-        out,
-        "\no the journey works leaving that day   x no itinerary leaving that day\n"
-    );
-    for d in days {
-        let day = d.date.format("%a %-d %b");
-        let _ = match d.best {
-            Some((dep, arr, true)) => writeln!(
-                out,
-                "{day:<11} leave {}, arrive {}",
-                w.moment(dep, from.zone.0),
-                w.moment(arr, to.zone.0)
-            ),
-            Some((_, arr, false)) => writeln!(
-                out,
-                "{day:<11} leave (time not known), arrive {} at the earliest",
-                arr.with_timezone(&to.zone.0).format("%a %-d %b")
-            ),
-            None => writeln!(
-                out,
-                "{day:<11} no: {}",
-                why_text(&w, d).unwrap_or_else(|| "no service connects the places that day".into())
-            ),
-        };
-    }
-    out
-}
-
-/// `plan FROM TO --month YYYY-MM [--json]`.
-pub fn run(
-    ds: &Dataset,
-    req: &Request,
-    month: &str,
-    as_json: bool,
-) -> Result<crate::run::Output, crate::run::Failure> {
-    let first = crate::request::month(ds, month)?;
-    let all = days(ds, req, first);
-    let text = if as_json {
-        json(ds, req, first, &all)
-    } else {
-        self::text(ds, req, first, &all, false)
-    };
-    Ok(crate::run::Output {
-        text,
-        code: if all.iter().any(|d| d.best.is_some()) {
-            0
-        } else {
-            1
-        },
-        notes: vec![],
-    })
 }

@@ -1,8 +1,13 @@
-//! Shared pieces of human output: tables, sources, disputes and provenance lines. The
-//! command modules compose them; nothing here decides anything.
+//! The one render layer: every command's answer (`answer::Answer`) becomes text, JSON,
+//! GeoJSON or a picture here, as the `query::View` asks; the English of every finding lives
+//! in `words`. Nothing here decides anything.
 
+pub mod baggage;
+pub mod check;
 pub mod hours;
 pub mod json;
+pub mod map;
+pub mod month;
 pub mod paperwork;
 pub mod places;
 pub mod plan;
@@ -10,8 +15,86 @@ pub mod services;
 pub mod text;
 pub mod words;
 
+use crate::answer::Answer;
 use crate::model::{Dataset, Dispute, Provenance, SourceIx};
+use crate::query::{Format, HoursWhen, View};
 use comfy_table::{presets, ContentArrangement, Table};
+use words::Words;
+
+/// An answer as shown: the text for stdout and notes for stderr.
+pub struct Shown {
+    pub text: String,
+    pub notes: Vec<String>,
+}
+
+/// Shows one answer as the view asks. Fails only when a picture cannot be drawn.
+pub fn answer(ds: &Dataset, a: &Answer, v: &View) -> Result<Shown, String> {
+    let w = Words { ds, today: v.today };
+    let text = match a {
+        Answer::Nothing(n) => {
+            return Ok(Shown {
+                text: String::new(),
+                notes: vec![w.nothing(n)],
+            })
+        }
+        Answer::Plan(p) => match v.format {
+            Format::Json => json::to_text(&json::plan(&w, p)),
+            Format::GeoJson => {
+                let its: Vec<_> = p.itineraries.iter().map(|i| i.it.clone()).collect();
+                crate::export::geojson::plan(ds, &its)
+            }
+            Format::Text | Format::Svg => plan::text(
+                &w,
+                p,
+                plan::Layout {
+                    width: v.width,
+                    explain: v.explain,
+                },
+            ),
+        },
+        Answer::PlanMonth(m) => match v.format {
+            Format::Json => json::to_text(&json::plan_month(&w, &m.req, m.first, &m.days)),
+            _ => month::text(&w, m, v.color, v.width),
+        },
+        Answer::Hours(h) => match (h.when, v.format) {
+            (HoursWhen::Month(first), Format::Json) => {
+                json::to_text(&json::hours_month(&w, &ds.crossings[h.chosen[0]], first))
+            }
+            (HoursWhen::Month(first), _) => {
+                hours::month(&w, &ds.crossings[h.chosen[0]], first, v.color, v.width)
+            }
+            (HoursWhen::Day { on, .. }, Format::GeoJson) => {
+                crate::export::geojson::crossings(ds, &h.chosen, on)
+            }
+            (HoursWhen::Day { asked, .. }, Format::Json) => {
+                json::to_text(&json::hours(&w, &h.chosen, asked))
+            }
+            // One crossing reads best as a card (a line per field); several as a line each.
+            (HoursWhen::Day { on, .. }, _) => match h.chosen.as_slice() {
+                [one] => hours::card(&w, &ds.crossings[*one], on, v.width),
+                _ => hours::overview(&w, &h.chosen, on, v.width),
+            },
+        },
+        Answer::Services(chosen) => match v.format {
+            Format::Json => json::to_text(&json::services(ds, chosen)),
+            _ => services::text(ds, chosen, v.width),
+        },
+        Answer::Baggage(b) => match v.format {
+            Format::Json => json::to_text(&baggage::json(ds, b)),
+            _ => baggage::text(ds, b, v.width),
+        },
+        Answer::Places { places, crossings } => match v.format {
+            Format::Json => json::to_text(&json::places(ds, places, crossings)),
+            _ => places::text(ds, places, crossings, v.width),
+        },
+        Answer::Check(c) => check::text(ds, c, v.width),
+        Answer::Map(m) => map::crossings_svg(ds, m)?,
+    };
+    Ok(Shown {
+        text,
+        notes: Vec::new(),
+    })
+}
 
 /// A table with the project's look. On a terminal, cells wrap to fit its width; into a pipe
 /// or a file, lines are never wrapped, so output stays stable for scripts and tests.

@@ -11,42 +11,13 @@ use crate::documents::{self, Need};
 use crate::findings::{Advice, Blocker, Subject};
 use crate::model::{CrossingIx, Dataset, Per, StopAt};
 use crate::money;
-use crate::planner::{Itinerary, Leg, Plan, Request};
+use crate::planner::{Itinerary, Leg};
 use crate::types::Money;
 use crate::warnings::HIGH_PASS_M;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// One itinerary with what the command worked out about it.
-pub struct ItineraryAnswer {
-    pub it: Itinerary,
-    pub total: money::Total,
-    pub nights: i64,
-    pub stopover_nights: i64,
-    pub advice: Vec<Advice>,
-    pub needs: Vec<Need>,
-    /// The same route on other days, later in the answer's order: named with this
-    /// itinerary in the text rather than shown again, listed in JSON.
-    pub also: Vec<Itinerary>,
-}
-
-/// The answer to `plan`: the request, the itineraries, and when there are none, why.
-pub struct PlanAnswer {
-    pub req: Request,
-    pub itineraries: Vec<ItineraryAnswer>,
-    /// Blocking causes, the one met most often first, each with the dates it applied to.
-    pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
-    /// Notes about the whole answer (past date, no passport, services not used, disputes
-    /// behind the reasons).
-    pub notes: Vec<Advice>,
-    pub earliest: Option<NaiveDate>,
-    /// Routes found beyond `--max`, not shown.
-    pub more: usize,
-    /// Every itinerary found (each route on each of its days).
-    pub found: usize,
-    /// The search itself (what would change the answer, whether the places connect).
-    pub plan: Plan,
-}
+pub use crate::answer::{ItineraryAnswer, PlanAnswer};
 
 /// An itinerary passing a crossing: its number, the side it reaches first, when (if the
 /// time is known) and the local day.

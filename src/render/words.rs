@@ -154,6 +154,27 @@ impl Words<'_> {
         }
     }
 
+    /// Why a valid question has no answer, and what to try instead.
+    pub fn nothing(&self, n: &crate::answer::Nothing) -> String {
+        use crate::answer::Nothing;
+        let ds = self.ds;
+        match n {
+            Nothing::NoCrossingOn(cc) => format!(
+                "no crossing in the dataset is on a border of {cc}; try another --country"
+            ),
+            Nothing::NoCrossingOnAny(_) => "no crossing in the dataset is on a border of these countries; try another --country".into(),
+            Nothing::NoServiceMatches => "no service in the dataset matches these --from/--to/--via; run `crossings services` to list them all".into(),
+            Nothing::NoServiceBetween { from, to } => format!(
+                "no service in the dataset runs from {} to {}; check `crossings services --from {}`",
+                ds.places[*from].name, ds.places[*to].name, ds.places[*from].id
+            ),
+            Nothing::NoPlaceMatches(q) => format!(
+                "nothing matches '{}'; run `crossings places` to list every place and crossing",
+                crate::names::prefix(q)
+            ),
+        }
+    }
+
     pub fn service(&self, si: usize) -> &str {
         &self.ds.services[si].name
     }

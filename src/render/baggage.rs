@@ -1,0 +1,101 @@
+//! The words of `crossings baggage`: per service what the weight costs, with the rule and
+//! its sources; and the same rows as JSON.
+
+use super::json::{amount, BaggageJson, BaggageRowJson};
+use super::text::wrap;
+use crate::answer::{BaggageAnswer, BaggageCase, BaggageRow};
+use crate::model::Dataset;
+use crate::money::{self, tenths_text as kg_text};
+
+fn case_key(c: BaggageCase) -> &'static str {
+    match c {
+        BaggageCase::NoRule => "no-rule",
+        BaggageCase::WithinAllowance => "within-allowance",
+        BaggageCase::RateUnknown => "rate-unknown",
+        BaggageCase::Charged => "charged",
+        BaggageCase::AllowanceUnknown => "allowance-unknown",
+    }
+}
+
+/// What the row means: "6 kg over the allowance; plus 5 USD per bag".
+fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
+    let b = ds.services[r.service].baggage.as_ref();
+    let excess = r.excess_tenths.unwrap_or(0);
+    let note = match r.case {
+        BaggageCase::NoRule => "no baggage rule is known for this service".to_string(),
+        BaggageCase::WithinAllowance => format!(
+            "within the {} kg allowance: no excess fee",
+            r.free_kg.unwrap_or(0)
+        ),
+        BaggageCase::RateUnknown => format!(
+            "{} kg over the allowance; the rate is not published: it is charged per kilo at the station",
+            kg_text(excess)
+        ),
+        BaggageCase::Charged => format!("{} kg over the allowance", kg_text(excess)),
+        BaggageCase::AllowanceUnknown => b
+            .and_then(|b| b.note.as_deref())
+            .map(str::to_string)
+            .unwrap_or_else(|| "no weight allowance is known".into()),
+    };
+    let per_piece = r
+        .per_piece
+        .map(|p| format!("; plus {} per bag", p.display()))
+        .unwrap_or_default();
+    note + &per_piece
+}
+
+pub fn json(ds: &Dataset, a: &BaggageAnswer) -> BaggageJson {
+    BaggageJson {
+        version: super::json::VERSION,
+        kg: money::json_tenths(a.kg_tenths),
+        services: a
+            .rows
+            .iter()
+            .map(|r| BaggageRowJson {
+                service: ds.services[r.service].id.to_string(),
+                free_kg: r.free_kg,
+                excess_kg: r.excess_tenths.map(money::json_tenths),
+                rate: r.rate.map(amount),
+                fee: r.fee.map(amount),
+                fee_converted: r.fee_converted.map(amount),
+                per_piece: r.per_piece.map(amount),
+                case: case_key(r.case),
+                text: row_text(ds, r),
+            })
+            .collect(),
+    }
+}
+
+pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
+    let mut out = format!("Baggage of {} kg:\n", kg_text(a.kg_tenths));
+    for r in &a.rows {
+        let s = &ds.services[r.service];
+        let fee = match (r.fee.map(amount), r.fee_converted.map(amount)) {
+            (Some(f), Some(c)) if c.currency != f.currency => format!(
+                "; fee {} {} (about {} {})",
+                f.amount, f.currency, c.amount, c.currency
+            ),
+            (Some(f), _) => format!("; fee {} {}", f.amount, f.currency),
+            // The text says why (no rule known, the rate not published).
+            (None, _) => String::new(),
+        };
+        let rule = s
+            .baggage
+            .as_ref()
+            .map(|b| {
+                format!(
+                    " Rule: {} [sources: {}]",
+                    super::services::baggage_text(s),
+                    super::source_ids(ds, &b.sources)
+                )
+            })
+            .unwrap_or_default();
+        out.push_str(&wrap(
+            &format!("{}{fee}.{rule}", row_text(ds, r)),
+            width,
+            &format!("  {}  ", s.id),
+            "      ",
+        ));
+    }
+    out
+}

@@ -1,0 +1,83 @@
+//! The words on the SVG maps: the title of `crossings map` and each itinerary's line in the
+//! legend of `plan --map`. The drawing itself is `export::map`'s.
+
+use super::words::Words;
+use crate::answer::{MapAnswer, PlanAnswer};
+use crate::export::map::{short_name, svg, Picture};
+use crate::model::Dataset;
+
+/// `crossings map`: the crossings in their state on the day.
+pub fn crossings_svg(ds: &Dataset, a: &MapAnswer) -> Result<String, String> {
+    let title = if a.countries.is_empty() {
+        format!("Border crossings on {}", Words::full_date(a.date))
+    } else {
+        let list: Vec<String> = a.countries.iter().map(|c| c.to_string()).collect();
+        format!(
+            "Border crossings of {} on {}",
+            list.join(", "),
+            Words::full_date(a.date)
+        )
+    };
+    svg(
+        ds,
+        &Picture {
+            crossings: a.crossings.clone(),
+            date: a.date,
+            title,
+            routes: vec![],
+        },
+    )
+}
+
+/// `plan … --map`: every itinerary shown, over the crossings in their state on the day the
+/// first itinerary leaves; `None` when there is no itinerary.
+pub fn plan_svg(ds: &Dataset, a: &PlanAnswer) -> Result<Option<String>, String> {
+    let req = &a.req;
+    let from = &ds.places[req.from];
+    let to = &ds.places[req.to];
+    let Some(first) = a.itineraries.first() else {
+        return Ok(None);
+    };
+    let date = first.it.depart().with_timezone(&from.zone.0).date_naive();
+    let words = Words { ds, today: date };
+    let routes = a
+        .itineraries
+        .iter()
+        .enumerate()
+        .map(|(i, ia)| {
+            let it = &ia.it;
+            let via: Vec<&str> = it
+                .legs
+                .iter()
+                .flat_map(|l| l.borders.iter())
+                .map(|b| short_name(&ds.crossings[b.crossing].name))
+                .collect();
+            let via = if via.is_empty() {
+                String::new()
+            } else {
+                format!(" via {}", via.join(", "))
+            };
+            let when = if it.time_known() {
+                format!(
+                    "{} → {}",
+                    words.moment(it.depart(), from.zone.0),
+                    words.moment(it.arrive(), to.zone.0)
+                )
+            } else {
+                format!(
+                    "leave {}, arrive {} at the earliest (some times not known: dashed)",
+                    it.depart().with_timezone(&from.zone.0).format("%a %-d %b"),
+                    it.arrive().with_timezone(&to.zone.0).format("%a %-d %b")
+                )
+            };
+            (format!("Itinerary {}{via}: {when}", i + 1), it)
+        })
+        .collect();
+    let picture = Picture {
+        crossings: (0..ds.crossings.len()).collect(),
+        date,
+        title: format!("{} → {}", from.name, to.name),
+        routes,
+    };
+    svg(ds, &picture).map(Some)
+}

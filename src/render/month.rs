@@ -1,0 +1,84 @@
+//! The words of `plan FROM TO --month`: the month as a calendar of departure days, then a
+//! line per day (when it arrives, or why nothing leaves), wrapped at word boundaries.
+
+use super::text::wrap;
+use super::words::Words;
+use crate::answer::PlanMonthAnswer;
+use crate::export::month::{Day, Why};
+use chrono::Datelike;
+use std::fmt::Write;
+
+fn why_text(w: &Words, d: &Day) -> Option<String> {
+    d.why.as_ref().map(|why| match why {
+        Why::Closed(ci, c) => w.closed(w.crossing(*ci), c, d.date),
+        Why::Blocked(b) => w.blocker(b, d.date),
+    })
+}
+
+/// The month as a calendar of departure days, then a line per day. Dates and times show a
+/// year only when it is not the month's (the title names it); whether a holiday is past is
+/// judged against today (`w`).
+pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -> String {
+    let ds = w.ds;
+    let in_month = Words { ds, today: a.first };
+    let (first, days) = (a.first, &a.days);
+    let (from, to) = (&ds.places[a.req.from], &ds.places[a.req.to]);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} → {}, departures in {}",
+        from.name,
+        to.name,
+        first.format("%B %Y")
+    );
+    let _ = writeln!(out, " Mon  Tue  Wed  Thu  Fri  Sat  Sun");
+    let mut line = "     ".repeat(first.weekday().num_days_from_monday() as usize);
+    for d in days {
+        let (mark, paint) = if d.best.is_some() {
+            ("o", "32")
+        } else {
+            ("x", "31")
+        };
+        let cell = format!("{:>3}{mark}", d.date.day());
+        if color {
+            line.push_str(&format!("\x1b[{paint}m{cell}\x1b[0m "));
+        } else {
+            line.push_str(&format!("{cell} "));
+        }
+        if d.date.weekday() == chrono::Weekday::Sun {
+            let _ = writeln!(out, "{}", line.trim_end());
+            line.clear();
+        }
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out.push('\n');
+    out.push_str(&wrap(
+        "o the journey works leaving that day · x no itinerary leaving that day",
+        width,
+        "",
+        "",
+    ));
+    out.push('\n');
+    for d in days {
+        let day = format!("{:<11} ", d.date.format("%a %-d %b"));
+        let said = match d.best {
+            Some((dep, arr, true)) => format!(
+                "leave {}, arrive {}",
+                in_month.moment(dep, from.zone.0),
+                in_month.moment(arr, to.zone.0)
+            ),
+            Some((_, arr, false)) => format!(
+                "leave (time not known), arrive {} at the earliest",
+                in_month.date(arr.with_timezone(&to.zone.0).date_naive())
+            ),
+            None => format!(
+                "no: {}",
+                why_text(w, d).unwrap_or_else(|| "no service connects the places that day".into())
+            ),
+        };
+        out.push_str(&wrap(&said, width, &day, "            "));
+    }
+    out
+}
