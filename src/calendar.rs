@@ -139,17 +139,25 @@ pub fn closed_by(cl: &Closure) -> Closed {
 }
 
 /// Does the notice close this side's post for the whole of its local `date`? A notice of
-/// whole days closes the dates it names; one with hours closes a day it covers entirely.
+/// whole days closes the dates it names; one with hours closes a day when it covers all of
+/// the post's opening hours that day (the whole day where the hours are not known).
 fn closes_whole_day(cl: &Closure, side: &Side, date: NaiveDate) -> bool {
     match cl.span() {
         None => cl.from <= date && date <= cl.to,
         Some((a, b)) => {
             let zone = side.zone.0;
-            let start = at_local(zone, date, NaiveTime::MIN);
-            let end = date
-                .succ_opt()
-                .and_then(|n| at_local(zone, n, NaiveTime::MIN));
-            matches!((start, end), (Some(s), Some(e)) if a <= s && e <= b)
+            let covered = match side.hours {
+                Some(h) => at_local(zone, date, h.start.0)
+                    .zip(at_local(zone, date, h.end.0))
+                    .map(|(s, e)| a <= s && e < b),
+                None => at_local(zone, date, NaiveTime::MIN)
+                    .zip(
+                        date.succ_opt()
+                            .and_then(|n| at_local(zone, n, NaiveTime::MIN)),
+                    )
+                    .map(|(s, e)| a <= s && e <= b),
+            };
+            covered.unwrap_or(false)
         }
     }
 }
@@ -161,8 +169,7 @@ pub fn part_day_closure<'a>(c: &'a Crossing, side: &Side, date: NaiveDate) -> Op
     let start = at_local(zone, date, NaiveTime::MIN)?;
     let end = at_local(zone, date.succ_opt()?, NaiveTime::MIN)?;
     c.closures.iter().find(|cl| {
-        cl.span()
-            .is_some_and(|(a, b)| a < end && start < b && !(a <= start && end <= b))
+        cl.span().is_some_and(|(a, b)| a < end && start < b) && !closes_whole_day(cl, side, date)
     })
 }
 
@@ -518,18 +525,19 @@ mod tests {
         assert_eq!(day, d("2027-04-01"));
     }
 
-    /// A notice with hours, in the Chinese post's clock: from 12:00 on Mon 15 Jun to 11:00
+    /// A notice with hours, in the Chinese post's clock: from 14:00 on Mon 15 Jun to 11:00
     /// on Wed 17 Jun 2026.
     fn timed(c: &mut Crossing) {
         c.closures.push(Closure {
             from: d("2026-06-15"),
             to: d("2026-06-17"),
-            starts: Some("12:00".parse().unwrap()),
+            starts: Some("14:00".parse().unwrap()),
             ends: Some("11:00".parse().unwrap()),
             zone: Some("Asia/Shanghai".parse().unwrap()),
             reason: "notice with hours".into(),
             sources: vec![],
         });
+        c.sides[0].cutoff = None;
     }
 
     #[test]
@@ -541,17 +549,20 @@ mod tests {
         // Monday: open in the morning (the day itself is not closed)...
         assert!(crossing_day(&ds, &c, d("2026-06-15")).is_ok());
         assert!(side_at(&ds, &c, &cn, go, utc("2026-06-15T02:30:00Z")).is_ok()); // 10:30
-                                                                                 // ... and the last entry is the notice's 12:00, before the 12:30 cut-off.
+        assert!(part_day_closure(&c, &cn, d("2026-06-15")).is_some());
+        // ... and the last entry is the notice's 14:00, before the post's 17:00.
         let last = last_entry_at(&c, &cn, go, utc("2026-06-15T02:30:00Z"));
-        assert_eq!(last, Some("12:00".parse().unwrap()));
-        // 12:10 Beijing on Monday: closed by the notice, which says when.
-        match side_at(&ds, &c, &cn, go, utc("2026-06-15T04:10:00Z")) {
+        assert_eq!(last, Some("14:00".parse().unwrap()));
+        // 14:10 Beijing on Monday: closed by the notice, which says when.
+        match side_at(&ds, &c, &cn, go, utc("2026-06-15T06:10:00Z")) {
             Err(Blocked::Day(Closed::Closure { starts, ends, .. })) => {
-                assert_eq!(starts, Some(NaiveTime::from_hms_opt(12, 0, 0).unwrap()));
+                assert_eq!(starts, Some(NaiveTime::from_hms_opt(14, 0, 0).unwrap()));
                 assert_eq!(ends, Some(NaiveTime::from_hms_opt(11, 0, 0).unwrap()));
             }
             other => panic!("expected the notice, got {other:?}"),
         }
+        // The Kyrgyz post (Bishkek, two hours behind) is closed at the same instant.
+        assert!(side_at(&ds, &c, &c.sides[1], go, utc("2026-06-15T06:10:00Z")).is_err());
         // Tuesday: closed all day.
         assert_eq!(
             crossing_day(&ds, &c, d("2026-06-16"))
@@ -562,11 +573,30 @@ mod tests {
         // Wednesday: closed at 10:30 (the post's usual opening), open from 11:00.
         assert!(crossing_day(&ds, &c, d("2026-06-17")).is_ok());
         assert!(side_at(&ds, &c, &cn, go, utc("2026-06-17T02:30:00Z")).is_err());
-        let n = next_side_open(&ds, &c, &cn, go, utc("2026-06-15T04:10:00Z"), 30).unwrap();
+        let n = next_side_open(&ds, &c, &cn, go, utc("2026-06-15T06:10:00Z"), 30).unwrap();
         assert_eq!(n, utc("2026-06-17T03:00:00Z"));
-        // The Kyrgyz post (Bishkek, two hours behind) is closed at the same instants: 10:10
-        // Bishkek on Monday is 12:10 Beijing.
-        assert!(side_at(&ds, &c, &c.sides[1], go, utc("2026-06-15T04:10:00Z")).is_err());
+    }
+
+    #[test]
+    fn a_notice_covering_all_of_a_days_hours_closes_the_day() {
+        // Closed until 22:00, after the post's 17:00 closing: nothing of the day is left.
+        let (ds, mut c) = fixture();
+        c.closures.push(Closure {
+            from: d("2026-06-15"),
+            to: d("2026-06-15"),
+            starts: None,
+            ends: Some("22:00".parse().unwrap()),
+            zone: Some("Asia/Bishkek".parse().unwrap()),
+            reason: "notice".into(),
+            sources: vec![],
+        });
+        assert_eq!(
+            crossing_day(&ds, &c, d("2026-06-15"))
+                .err()
+                .map(|e| e.kind()),
+            Some("closure")
+        );
+        assert!(crossing_day(&ds, &c, d("2026-06-16")).is_ok());
     }
 
     fn pattern(c: &mut Crossing, closes: crate::model::ForecastCloses, makeup: bool) {

@@ -1058,10 +1058,23 @@ impl<'a> Oracle<'a> {
         // A notice of whole days closes its dates; one with hours the days it covers whole.
         let whole_day = |cl: &Closure| match notice_span(cl) {
             None => cl.from <= date && date <= cl.to,
-            Some((a, b)) => {
-                a <= local_midnight(side.zone.0, date)
-                    && local_midnight(side.zone.0, date + Duration::days(1)) <= b
-            }
+            // With hours: closed all day when it covers the post's hours that day.
+            Some((a, b)) => match side.hours {
+                Some(h) => {
+                    let at = |t: NaiveTime| {
+                        side.zone
+                            .0
+                            .from_local_datetime(&date.and_time(t))
+                            .earliest()
+                            .map(|x| x.with_timezone(&Utc))
+                    };
+                    matches!((at(h.start.0), at(h.end.0)), (Some(s), Some(e)) if a <= s && e < b)
+                }
+                None => {
+                    a <= local_midnight(side.zone.0, date)
+                        && local_midnight(side.zone.0, date + Duration::days(1)) <= b
+                }
+            },
         };
         if c.closures.iter().any(whole_day) {
             return false;
