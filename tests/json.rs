@@ -126,6 +126,9 @@ fn plan_month() {
             "GB",
             "--month",
             "2027-06",
+            // Not through China by Urumqi and Khorgos, which works every day.
+            "--avoid",
+            "khorgos",
         ],
         0,
     );
