@@ -179,6 +179,10 @@ pub struct HoursArgs {
     /// With --date: print every crossing as a GeoJSON (RFC 7946) point with its state that day.
     #[arg(long, conflicts_with_all = ["json", "month"])]
     pub geojson: bool,
+    /// With one crossing: add the data's notes and each disputed fact's versions with their
+    /// sources.
+    #[arg(long, conflicts_with_all = ["json", "geojson", "month"])]
+    pub explain: bool,
 }
 
 #[derive(Args, Debug)]

@@ -744,7 +744,10 @@ fn hours_job(
             when: HoursWhen::Day { on, asked },
             country,
         }),
-        view: view(format, words_today),
+        view: View {
+            explain: a.explain,
+            ..view(format, words_today)
+        },
         files: Files::default(),
     })
 }

@@ -131,3 +131,76 @@ fn check_summary() {
         &["--data", "tests/fixtures/mini", "check"],
     );
 }
+
+#[test]
+fn plan_month_calendar() {
+    golden_run(
+        "plan-month-kashgar-bishkek",
+        100,
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--passport",
+            "GB",
+            "--month",
+            "2027-06",
+        ],
+    );
+}
+
+/// The compact views at 80 columns: every line fits and no word is split (a word longer
+/// than a line may stand alone on it, never cut).
+fn at_80(name: &str, args: &[&str]) {
+    golden_run(name, 80, args);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{name}.txt"));
+    let text = std::fs::read_to_string(path).unwrap();
+    for line in text.lines().skip(1) {
+        let width = line.chars().count();
+        assert!(
+            width <= 80 || !line.trim().contains(' '),
+            "{name}: a line of {width} columns:\n{line}"
+        );
+    }
+}
+
+#[test]
+fn compact_views_at_80_columns() {
+    at_80("hours-overview-80", &["hours", "--date", "2027-06-12"]);
+    at_80(
+        "hours-card-khunjerab-80",
+        &["hours", "khunjerab", "--date", "2027-06-12"],
+    );
+    at_80("services-irkeshtam-80", &["services", "--via", "irkeshtam"]);
+    at_80(
+        "baggage-kashgar-sust-80",
+        &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"],
+    );
+    at_80("places-osh-80", &["places", "osh"]);
+    at_80(
+        "plan-kashgar-bishkek-80",
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--date",
+            "2027-06-12",
+            "--passport",
+            "GB",
+        ],
+    );
+    at_80(
+        "plan-month-kashgar-bishkek-80",
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--passport",
+            "GB",
+            "--month",
+            "2027-06",
+        ],
+    );
+}

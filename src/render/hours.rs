@@ -213,7 +213,7 @@ fn yes_no(b: Option<bool>, yes: &str, no: &str, unknown: &str) -> String {
 
 /// `crossings hours CROSSING`: one crossing field by field, every value wrapped under its
 /// label.
-pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>) -> String {
+pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>, explain: bool) -> String {
     let ds = w.ds;
     let mut out = format!("{} ({}) — {}\n", c.name, c.id, countries(c));
     let mut field = |label: &str, text: &str| {
@@ -315,6 +315,27 @@ pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>) -> Str
         None => "; not verified".into(),
     });
     field("Status", &status);
+    if !explain {
+        // The data's own notes and the dispute texts are sources' words: `--explain`.
+        if !c.disputes.is_empty() {
+            let facts: Vec<String> = c
+                .disputes
+                .iter()
+                .map(|d| super::words::fact_name(&d.fact))
+                .collect();
+            out.push_str(&wrap(
+                &format!(
+                    "Disputed: {} (`crossings hours {} --explain` shows each version and its sources, and the data's notes)",
+                    super::words::join_and(&facts),
+                    c.id
+                ),
+                width,
+                "\n",
+                "  ",
+            ));
+        }
+        return out;
+    }
     if let Some(notes) = &c.notes {
         out.push_str("\nNotes:\n");
         for para in notes.lines().filter(|l| !l.trim().is_empty()) {

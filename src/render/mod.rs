@@ -71,7 +71,7 @@ pub fn answer(ds: &Dataset, a: &Answer, v: &View) -> Result<Shown, String> {
             }
             // One crossing reads best as a card (a line per field); several as a line each.
             (HoursWhen::Day { on, .. }, _) => match h.chosen.as_slice() {
-                [one] => hours::card(&w, &ds.crossings[*one], on, v.width),
+                [one] => hours::card(&w, &ds.crossings[*one], on, v.width, v.explain),
                 _ => hours::overview(&w, &h.chosen, on, v.width),
             },
         },

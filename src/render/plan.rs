@@ -126,6 +126,27 @@ pub fn priced_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money) -> String {
     }
 }
 
+/// What a fare quote covers, from its fields: "200 USD per vehicle of 4, Torugart
+/// Pass–Naryn only".
+fn fare_covers(ds: &Dataset, service: usize, f: &crate::model::Fare) -> String {
+    let s = &ds.services[service];
+    let unit = match (f.per, f.seats) {
+        (Per::Person, _) => "person".to_string(),
+        (_, Some(n)) => format!("vehicle of {n}"),
+        (_, None) => "vehicle".to_string(),
+    };
+    let stop = |i: usize| match s.stops[i].at {
+        StopAt::Place(p) => ds.places[p].name.to_string(),
+        StopAt::Crossing(c) => short_name(&ds.crossings[c].name),
+    };
+    let part = if f.from == 0 && f.to + 1 >= s.stops.len() {
+        String::new()
+    } else {
+        format!(", {}–{} only", stop(f.from), stop(f.to))
+    };
+    format!("{} per {unit}{part}", f.price.display())
+}
+
 /// "350 USD per vehicle", "400 KGS per person (800 KGS for the party)".
 fn fare_text(ds: &Dataset, leg: &Leg) -> String {
     match leg.fare {
@@ -404,15 +425,15 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
                 "no recent report that it runs".into()
             },
         ),
-        // What the minimum leaves out, in the source's words ("Kyrgyz leg border–Naryn only").
+        // What the minimum covers, from the fare's own fields ("at least 200 USD per
+        // vehicle, Torugart Pass–Naryn only"); the source's note is for `--explain`.
         Advice::MinimumFare { service, fare } => (
             Subject::Service(*service),
-            match ds.services[*service]
-                .fares
-                .get(*fare)
-                .and_then(|f| f.note.as_ref())
-            {
-                Some(note) => format!("its fare is a minimum ({})", note.trim_end_matches('.')),
+            match ds.services[*service].fares.get(*fare) {
+                Some(f) => format!(
+                    "its fare is a minimum (at least {})",
+                    fare_covers(ds, *service, f)
+                ),
                 None => "its fare is a minimum".into(),
             },
         ),
