@@ -66,6 +66,17 @@ fn main() {
         .max()
         .map_or_else(|| "not verified".to_string(), |d| format!("verified {d}"));
     println!("cargo:rustc-env=CROSSINGS_DATASET_VERIFIED={verified}");
+    // The fingerprint of the encoded types' source, stamped into compiled datasets
+    // (src/compiled.rs): a file compiled by a build whose model differs is refused.
+    let mut id: u64 = 0xcbf2_9ce4_8422_2325;
+    for module in ["model", "types", "text"] {
+        let path = format!("src/{module}.rs");
+        let source = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        for b in source {
+            id = (id ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=CROSSINGS_FORMAT_ID={id:016x}");
     // What planning never shows (sources, notes, versions of disputed facts) is embedded
     // apart, in two parts: only the commands that show them decode them.
     let mut dataset = dataset;

@@ -20,7 +20,8 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 a valid question with no answ
     after_help = EXIT_CODES
 )]
 pub struct Cli {
-    /// Read the dataset from this directory instead of the embedded one.
+    /// Read the dataset from this directory (or a file written by `crossings compile`)
+    /// instead of the embedded one.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
@@ -65,6 +66,20 @@ pub enum Command {
     /// Draw the region as an SVG map: every crossing coloured by its state on a date.
     #[command(after_help = EXIT_CODES)]
     Map(MapArgs),
+    /// Check a dataset directory and write it as one compiled file, which `--data FILE`
+    /// then reads without parsing TOML.
+    #[command(after_help = EXIT_CODES)]
+    Compile(CompileArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CompileArgs {
+    /// The dataset directory to compile (folders places/, crossings/, …).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Args, Debug)]

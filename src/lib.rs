@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod compiled;
 pub mod documents;
 pub mod export;
 pub mod findings;

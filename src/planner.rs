@@ -847,10 +847,6 @@ struct Drive {
 }
 
 impl<'a> Planner<'a> {
-    /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
-    /// earlier than `ready` and (for a first leg) departing before `latest`; with
-    /// `comfortable`, the earliest that reaches no post within `MARGIN` of its closing time
-    /// or cut-off (the reasons are then not recorded: the earliest ride's search did that).
     /// Whether riding `si` from stop `i` to `j` gets closer to the destination, from a place
     /// no farther from it than the origin: only such a ride explains why a journey fails.
     fn explains(&self, si: ServiceIx, i: usize, j: usize) -> bool {
@@ -865,6 +861,10 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
+    /// earlier than `ready` and (for a first leg) departing before `latest`; with
+    /// `comfortable`, the earliest that reaches no post within `MARGIN` of its closing time
+    /// or cut-off (the reasons are then not recorded: the earliest ride's search did that).
     #[allow(clippy::too_many_arguments)]
     fn ride(
         &mut self,

@@ -272,7 +272,7 @@ impl Shows {
             Command::Baggage(_) | Command::Services(_) | Command::Map(_) => Shows::Sources,
             Command::Check | Command::Hours(_) => Shows::Everything,
             // Answered before any dataset is loaded.
-            Command::Completions { .. } | Command::Manpage => Shows::Facts,
+            Command::Completions { .. } | Command::Manpage | Command::Compile(_) => Shows::Facts,
         }
     }
 }
@@ -314,6 +314,10 @@ pub fn load_dataset(
         }
         return Ok(ds);
     };
+    // A compiled dataset (`crossings compile`): checked when it was compiled.
+    if crate::compiled::is_file(dir) {
+        return crate::compiled::read(dir, shows);
+    }
     let files = load::read_dir(dir).map_err(Failure::Data)?;
     let (raw, mut problems) = load::parse_all(files);
     match crate::validate::validate(&raw) {
@@ -352,6 +356,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
                 .map_err(|e| Failure::Usage(format!("cannot write the manual page: {e}")))?;
             return Ok(Output::answer(String::from_utf8_lossy(&buf).into_owned()));
         }
+        Command::Compile(a) => return crate::compiled::compile(&a.dir, &a.out),
         _ => {}
     }
     let ds = load_dataset(cli.data.as_deref(), Shows::of(&cli.command))?;
@@ -577,7 +582,7 @@ fn construct(
     let json = |j: bool| if j { Format::Json } else { Format::Text };
     Ok(match command {
         // Answered before any dataset is loaded.
-        Command::Completions { .. } | Command::Manpage => {
+        Command::Completions { .. } | Command::Manpage | Command::Compile(_) => {
             return Err(Failure::Usage(
                 "answered before the dataset is loaded".into(),
             ))
