@@ -333,8 +333,23 @@ pub enum StopAt {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Stop {
     pub at: StopAt,
+    /// When the vehicle reaches the stop, after leaving the first one (`None`: no source
+    /// gives it). At the first stop it is 0, the departure.
     pub offset: Option<Dur>,
     pub clear: Option<Dur>,
+    /// When it leaves an intermediate place stop, where a source gives that (a train's
+    /// dwell); `None` there means the departure is not known: no later than the next
+    /// stop, no earlier than `offset`.
+    pub depart: Option<Dur>,
+}
+
+impl Stop {
+    /// When a traveller boarding here must be aboard, counted from the first stop: the
+    /// departure where a source gives it, else the arrival (the earliest the vehicle can
+    /// leave).
+    pub fn board(&self) -> Option<Dur> {
+        self.depart.or(self.offset)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -161,6 +161,10 @@ pub struct Leg {
     pub window: Option<(DateTime<Utc>, DateTime<Utc>)>,
     /// False when no source gives the time at the stop where the leg ends.
     pub arrive_known: bool,
+    /// False when the leg boards at a stop on the way where no source gives when the
+    /// vehicle leaves (a train's dwell): `depart` is then when it arrives there, the time
+    /// to be aboard by, and the departure itself is not known.
+    pub depart_given: bool,
 }
 
 impl Leg {
@@ -632,7 +636,7 @@ impl<'a> Planner<'a> {
         let mut passes = Vec::new();
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
-        let board = t0 + s.stops[i].offset.unwrap_or_default().to_chrono();
+        let board = t0 + s.stops[i].board().unwrap_or_default().to_chrono();
         for k in i + 1..j {
             let StopAt::Crossing(ci) = s.stops[k].at else {
                 continue;
@@ -800,12 +804,11 @@ impl<'a> Planner<'a> {
         });
         // Arrival not known: at least the last time known before the stop.
         let lower = || {
-            let known = s.stops[i..j]
+            let known = s.stops[i + 1..j]
                 .iter()
                 .filter_map(|st| st.offset)
                 .map(|o| t0 + o.to_chrono() + delay)
-                .max()
-                .unwrap_or(board);
+                .fold(board, DateTime::max);
             floor.map_or(known, |f| known.max(f))
         };
         Ok(Drive {
@@ -924,7 +927,7 @@ impl<'a> Planner<'a> {
         comfortable: bool,
     ) -> Option<Leg> {
         let s = &self.ds.services[si];
-        let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
+        let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         // A transfer that must be booked ahead cannot leave sooner than that from now.
         let ready = match (self.req.now, s.schedule.book_ahead) {
             (Some(now), Some(b)) => ready.max(now + b.to_chrono()),
@@ -964,7 +967,7 @@ impl<'a> Planner<'a> {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
-        let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
+        let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         if timetabled(s) {
             let depart = sc.depart?.0;
             let zone = sc.zone.0;
@@ -1070,7 +1073,7 @@ impl<'a> Planner<'a> {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
-        let depart = t0 + s.stops[i].offset.unwrap_or_default().to_chrono();
+        let depart = t0 + s.stops[i].board().unwrap_or_default().to_chrono();
         let time_known = timetabled(s) || sc.kind == ScheduleKind::OnDemand;
         let window = (!time_known).then(|| {
             let (zone, ws, we) = window_of(ds, s, i);
@@ -1091,6 +1094,7 @@ impl<'a> Planner<'a> {
             time_known,
             window,
             arrive_known: d.arrive_known,
+            depart_given: i == 0 || s.stops[i].depart.is_some(),
         }
     }
 
@@ -1128,7 +1132,7 @@ impl<'a> Planner<'a> {
     ) -> Leg {
         let (si, i, j) = (leg.service, leg.board, leg.alight);
         let s = &self.ds.services[si];
-        let off_i = s.stops[i].offset.unwrap_or_default().to_chrono();
+        let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
         let step = if timetabled(s) {
             Duration::minutes(1)

@@ -337,6 +337,9 @@ pub struct Stop {
     pub cross: Option<String>,
     pub offset: Option<Dur>,
     pub clear: Option<Dur>,
+    /// When the vehicle leaves this stop, counted like `offset` (which is when it arrives),
+    /// where a source gives it: only at a place between the first and the last stop.
+    pub depart: Option<Dur>,
 }
 
 #[derive(Deserialize)]

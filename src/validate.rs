@@ -694,6 +694,7 @@ impl Validator<'_> {
                     at: t,
                     offset: sr.offset,
                     clear: sr.clear,
+                    depart: sr.depart,
                 }),
                 None => ok = false,
             }
@@ -745,13 +746,27 @@ impl Validator<'_> {
                 ),
             );
         }
+        // A departure of its own only where a vehicle stops between its ends, after it
+        // arrives there.
+        for (n, st) in stops.iter().enumerate() {
+            let Some(d) = st.depart else { continue };
+            let inner = n > 0 && n + 1 < stops.len() && matches!(st.at, StopAt::Place(_));
+            if !inner {
+                self.problem(a, format!("{what}: stop {} has `depart`; expected it only at a place between the first and the last stop (the first stop's departure is the schedule's, offset 0h)", n + 1));
+            } else if st.offset.is_none_or(|o| d < o) {
+                self.problem(a, format!("{what}: stop {} leaves ({d}) before it arrives ({}); expected `depart` at or after `offset`, and `offset` given", n + 1, st.offset.map_or("not given".into(), |o| o.to_string())));
+            }
+        }
         let mut last = None;
         for st in &stops {
             if let Some(o) = st.offset {
                 if last.is_some_and(|l| o < l) {
                     self.problem(a, format!("{what}: stop offsets go backwards ({o} after {}); expected offsets that grow along the route", last.unwrap_or_default()));
                 }
-                last = Some(Dur(o.minutes() + st.clear.unwrap_or_default().minutes()));
+                let leaves = st.depart.unwrap_or(o).max(o);
+                last = Some(Dur(
+                    leaves.minutes() + st.clear.unwrap_or_default().minutes()
+                ));
             }
         }
         // A border stop must sit between a place in each of the crossing's two countries.

@@ -2,7 +2,8 @@
 //!
 //! Each case builds a tiny `Dataset` in Rust (3–4 places in China, Kyrgyzstan and
 //! Kazakhstan, 1–2 crossings with random days, hours, breaks, cut-offs, seasons, holidays,
-//! closures, status and foreigner rules, 2–5 timetabled or on-demand services, random
+//! closures, status and foreigner rules, 2–5 timetabled or on-demand services (some with a
+//! departure of their own at a stop on the way, a dwell), random
 //! passports, held visas, visa rules and permits; visas and permits with lead times to
 //! obtain them from a random "today", and `--held-only`), asks `planner::plan`, and compares the
 //! answer with an oracle written from the README's rules without looking at `planner.rs`:
@@ -161,6 +162,7 @@ fn stop_place(p: PlaceIx, offset_min: i64) -> Stop {
         at: StopAt::Place(p),
         offset: Some(Dur(offset_min)),
         clear: None,
+        depart: None,
     }
 }
 fn stop_cross(c: CrossingIx, offset_min: i64, clear_min: i64) -> Stop {
@@ -168,6 +170,7 @@ fn stop_cross(c: CrossingIx, offset_min: i64, clear_min: i64) -> Stop {
         at: StopAt::Crossing(c),
         offset: Some(Dur(offset_min)),
         clear: Some(Dur(clear_min)),
+        depart: None,
     }
 }
 
@@ -594,7 +597,7 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         }
         let mut stops = vec![stop_place(route[0], 0)];
         let mut t = 0i64;
-        for w in route.windows(2) {
+        for (n, w) in route.windows(2).enumerate() {
             let (ca, cb) = (ds.places[w[0]].country, ds.places[w[1]].country);
             let options: Vec<CrossingIx> = (0..ds.crossings.len())
                 .filter(|x| {
@@ -621,6 +624,11 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             // Sometimes no source gives the time at a stop (it can end a ride there).
             if g.chance(8) {
                 stops.last_mut().unwrap().offset = None;
+            } else if n + 2 < route.len() && g.chance(30) {
+                // A stop on the way with its own departure (a train's dwell): a traveller
+                // boards at the departure, one getting off arrives at the arrival.
+                t += 30 * i64::from(1 + g.pick(4));
+                stops.last_mut().unwrap().depart = Some(Dur(t));
             }
         }
         let depart = (!g.chance(45)).then(|| g.pick(48) * 30);
@@ -886,6 +894,13 @@ fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
     z.from_local_datetime(&d.and_time(NaiveTime::MIN))
         .unwrap()
         .with_timezone(&Utc)
+}
+
+/// When a vehicle leaves a stop, after leaving the first: the stop's own departure where
+/// the data gives one (a dwell), else its arrival (the earliest it can leave). A traveller
+/// boarding there is aboard by then.
+fn leaves(st: &Stop) -> Option<Dur> {
+    st.depart.or(st.offset)
 }
 
 fn minutes(d: Option<Dur>) -> Duration {
@@ -1296,7 +1311,7 @@ impl<'a> Oracle<'a> {
     fn drive(&self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>) -> Result<Drive, String> {
         let ds = self.ds;
         let s = &ds.services[si];
-        let board = t0 + minutes(s.stops[i].offset);
+        let board = t0 + minutes(leaves(&s.stops[i]));
         // An on-demand car is timed to reach the posts open; other vehicles wait.
         let may_wait = s.schedule.kind != ScheduleKind::OnDemand;
         let mut delay = Duration::zero();
@@ -1370,12 +1385,11 @@ impl<'a> Oracle<'a> {
             Some(o) => (t0 + Duration::minutes(o.0) + delay, true),
             // Not known: at least the last known time before the stop.
             None => {
-                let last = s.stops[i..j]
+                let last = s.stops[i + 1..j]
                     .iter()
                     .filter_map(|st| st.offset)
                     .map(|o| t0 + Duration::minutes(o.0) + delay)
-                    .max()
-                    .unwrap();
+                    .fold(board, DateTime::max);
                 (last, false)
             }
         };
@@ -1406,7 +1420,7 @@ impl<'a> Oracle<'a> {
             let local = t0.with_timezone(&sc.zone.0);
             return local.time() == d.0 && day_ok(local.date_naive());
         }
-        let board = t0 + minutes(s.stops[i].offset);
+        let board = t0 + minutes(leaves(&s.stops[i]));
         let kept = match s.stops[i].at {
             StopAt::Place(p) => {
                 self.ds.places[p]
@@ -1436,7 +1450,7 @@ impl<'a> Oracle<'a> {
             return false;
         }
         match s.stops[j].offset {
-            Some(o) if o.0 - s.stops[i].offset.unwrap().0 <= LONGEST_DAY_LEG => {
+            Some(o) if o.0 - leaves(&s.stops[i]).unwrap().0 <= LONGEST_DAY_LEG => {
                 let midnight = local_midnight(kept, here.date_naive() + Duration::days(1));
                 t0 + Duration::minutes(o.0) <= midnight
             }
@@ -1454,7 +1468,7 @@ impl<'a> Oracle<'a> {
         limit: DateTime<Utc>,
     ) -> Result<Drive, String> {
         let s = &self.ds.services[r.service];
-        let board = r.t0 + minutes(s.stops[r.board].offset);
+        let board = r.t0 + minutes(leaves(&s.stops[r.board]));
         if board < ready {
             return Err(format!("boards at {board}, before {ready}"));
         }
@@ -1536,7 +1550,7 @@ impl<'a> Oracle<'a> {
         to: DateTime<Utc>,
     ) -> Vec<DateTime<Utc>> {
         let s = &self.ds.services[si];
-        let off = minutes(s.stops[i].offset);
+        let off = minutes(leaves(&s.stops[i]));
         match (s.schedule.depart, s.schedule.kind) {
             (Some(d), ScheduleKind::Weekly) => {
                 let z = s.schedule.zone.0;
@@ -1609,7 +1623,7 @@ impl<'a> Oracle<'a> {
         Journey {
             rides: rides.iter().map(|(r, _)| *r).collect(),
             drives: rides.iter().map(|(_, d)| *d).collect(),
-            depart: r0.t0 + minutes(self.ds.services[r0.service].stops[r0.board].offset),
+            depart: r0.t0 + minutes(leaves(&self.ds.services[r0.service].stops[r0.board])),
             cost: fares.iter().flatten().sum(),
             unknown: fares.iter().filter(|f| f.is_none()).count() as u32,
             unpriced: {
@@ -1704,7 +1718,9 @@ impl<'a> Oracle<'a> {
                         let limit = rides.first().map_or(self.horizon, |(r0, _)| {
                             self.horizon.min(
                                 r0.t0
-                                    + minutes(self.ds.services[r0.service].stops[r0.board].offset)
+                                    + minutes(leaves(
+                                        &self.ds.services[r0.service].stops[r0.board],
+                                    ))
                                     + Duration::days(TRIP_DAYS),
                             )
                         });
@@ -1743,7 +1759,15 @@ impl<'a> Oracle<'a> {
                 return Err(format!("leg {n} visits p{to} twice"));
             }
             visited.push(to);
-            let t0 = leg.depart - minutes(s.stops[leg.board].offset);
+            let t0 = leg.depart - minutes(leaves(&s.stops[leg.board]));
+            // Whether a source gives when the vehicle leaves where the leg boards.
+            let given = leg.board == 0 || s.stops[leg.board].depart.is_some();
+            if leg.depart_given != given {
+                return Err(format!(
+                    "leg {n}: departure given {}, expected {given}",
+                    leg.depart_given
+                ));
+            }
             let c = s.crossings().count();
             let between = s.stops[leg.board..leg.alight]
                 .iter()
@@ -1807,10 +1831,10 @@ impl<'a> Oracle<'a> {
             let r = rides[k];
             let d = drives[k];
             let s = &self.ds.services[r.service];
-            let off = minutes(s.stops[r.board].offset);
+            let off = minutes(leaves(&s.stops[r.board]));
             let next = rides
                 .get(k + 1)
-                .map(|n| n.t0 + minutes(self.ds.services[n.service].stops[n.board].offset));
+                .map(|n| n.t0 + minutes(leaves(&self.ds.services[n.service].stops[n.board])));
             let ready = match k {
                 0 => self.start,
                 _ => self.ready_after(&rides[k - 1], &drives[k - 1]),
@@ -1839,7 +1863,7 @@ impl<'a> Oracle<'a> {
         }
         let r0 = rides[0];
         Journey {
-            depart: r0.t0 + minutes(self.ds.services[r0.service].stops[r0.board].offset),
+            depart: r0.t0 + minutes(leaves(&self.ds.services[r0.service].stops[r0.board])),
             rides,
             drives,
             ..j.clone()
@@ -1853,11 +1877,11 @@ impl<'a> Oracle<'a> {
     fn no_needless_wait(&self, j: &Journey) -> Result<(), String> {
         for (k, (r, d)) in j.rides.iter().zip(&j.drives).enumerate() {
             let s = &self.ds.services[r.service];
-            let off = minutes(s.stops[r.board].offset);
+            let off = minutes(leaves(&s.stops[r.board]));
             let next = j
                 .rides
                 .get(k + 1)
-                .map(|n| n.t0 + minutes(self.ds.services[n.service].stops[n.board].offset));
+                .map(|n| n.t0 + minutes(leaves(&self.ds.services[n.service].stops[n.board])));
             let ready = match k {
                 0 => self.start,
                 _ => self.ready_after(&j.rides[k - 1], &j.drives[k - 1]),

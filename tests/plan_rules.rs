@@ -675,3 +675,112 @@ zone = "Asia/Bishkek"
     // Not 00:00 on 12 June, thirty minutes after the earliest the first bus could arrive.
     assert_eq!(it.legs[1].depart, "2026-06-13T00:00:00+06:00");
 }
+
+/// A train Beta 09:15 → Zeta (arrives 12:31, leaves 12:44) → Eta (arrives 15:09) → Theta:
+/// the stop's own departure is what a traveller boarding at Zeta is told, and one getting
+/// off there arrives at 12:31. At Eta no source gives the departure: boarding there is
+/// shown at the arrival, marked as such in text and JSON.
+#[test]
+fn a_stop_on_the_way_leaves_at_its_own_departure_where_a_source_gives_it() {
+    let places = ["zeta", "eta", "theta"]
+        .iter()
+        .map(|id| {
+            format!(
+                "[[place]]\nid = \"{id}\"\nname = \"{}\"\ncountry = \"KG\"\nzone = \"Asia/Bishkek\"\nsources = [\"fixture\"]\nverified = 2026-01-01\n\n",
+                id[..1].to_uppercase() + &id[1..]
+            )
+        })
+        .collect::<String>();
+    let rides = r#"
+[[service]]
+id = "beta-theta-train"
+name = "Beta–Theta train"
+mode = "train"
+status = "running"
+sources = ["fixture"]
+verified = 2026-01-01
+stops = [
+  { at = "beta", offset = "0h" },
+  { at = "zeta", offset = "3h16m", depart = "3h29m" },
+  { at = "eta", offset = "5h54m" },
+  { at = "theta", offset = "7h" },
+]
+[service.schedule]
+kind = "weekly"
+days = "daily"
+depart = "09:15"
+zone = "Asia/Bishkek"
+"#;
+    let dir = with_extra(&places, rides);
+    let data = dir.path().to_str().expect("utf-8 path");
+    let leg = |from: &str, to: &str| {
+        let r = common::run(&[
+            "--data",
+            data,
+            "plan",
+            from,
+            to,
+            "--date",
+            "2027-06-11",
+            "--within",
+            "1",
+            "--json",
+        ]);
+        assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+        let p: Plan = r.json();
+        let l = &p.itineraries[0].legs[0];
+        (l.depart.clone(), l.arrive.clone(), l.depart_given)
+    };
+    assert_eq!(
+        leg("beta", "zeta"),
+        (
+            "2027-06-11T09:15:00+06:00".into(),
+            "2027-06-11T12:31:00+06:00".into(),
+            true
+        )
+    );
+    assert_eq!(
+        leg("zeta", "eta"),
+        (
+            "2027-06-11T12:44:00+06:00".into(),
+            "2027-06-11T15:09:00+06:00".into(),
+            true
+        )
+    );
+    assert_eq!(
+        leg("eta", "theta"),
+        (
+            "2027-06-11T15:09:00+06:00".into(),
+            "2027-06-11T16:15:00+06:00".into(),
+            false
+        )
+    );
+    let r = common::run(&[
+        "--data",
+        data,
+        "plan",
+        "eta",
+        "theta",
+        "--date",
+        "2027-06-11",
+        "--within",
+        "1",
+    ]);
+    assert!(
+        r.stdout
+            .contains("Eta Fri 11 Jun 2027 15:09 UTC+6 (arrives then; departure time not given)"),
+        "{}",
+        r.stdout
+    );
+    // A departure before the arrival is bad data: exit 2, naming the stop and the fix.
+    let bad = rides.replace("depart = \"3h29m\"", "depart = \"3h\"");
+    let dir = with_extra(&places, &bad);
+    let r = common::run(&["--data", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("stop 2 leaves (3h) before it arrives (3h16m)"),
+        "{}",
+        r.stderr
+    );
+}

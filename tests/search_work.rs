@@ -64,6 +64,7 @@ fn bus(id: String, stops: &[(usize, i64)], depart: u32, dollars: Option<i64>) ->
                 at: StopAt::Place(*p),
                 offset: Some(Dur(*m)),
                 clear: None,
+                depart: None,
             })
             .collect(),
         schedule: Schedule {

@@ -291,6 +291,12 @@ pub fn itinerary(
         if let Some(o) = &s.operator {
             description.push(format!("Operator: {o}"));
         }
+        if !leg.depart_given {
+            description.push(format!(
+                "Starts when the vehicle reaches {}: no source gives when it leaves there",
+                fp.name
+            ));
+        }
         if leg.time_known {
             out.line(&format!(
                 "SUMMARY:{}",

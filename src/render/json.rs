@@ -878,6 +878,9 @@ pub struct LegJson {
     /// False when no source gives the time at the stop where the leg ends: `arrive` is then
     /// only the earliest it could be.
     pub arrive_known: bool,
+    /// False when the leg boards at a stop on the way where no source gives when the
+    /// vehicle leaves: `depart` is then when it arrives there (be aboard by then).
+    pub depart_given: bool,
     /// Whether a post is reached within the margin before its closing time or cut-off.
     pub tight: bool,
 }
@@ -1219,6 +1222,7 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
             to: rfc3339(b, fp.zone.0),
         }),
         arrive_known: l.arrive_known,
+        depart_given: l.depart_given,
         tight: l.tight(),
     }
 }
@@ -1577,8 +1581,12 @@ pub struct StopJson {
     /// `place` or `crossing`.
     pub kind: &'static str,
     pub id: String,
-    /// Time from the first stop (minutes), where a source gives it.
+    /// Time from the first stop (minutes) at which the vehicle reaches the stop, where a
+    /// source gives it.
     pub offset_minutes: Option<i64>,
+    /// Time from the first stop (minutes) at which it leaves a stop on the way, where a
+    /// source gives that; null otherwise (not known, or the first or last stop).
+    pub depart_minutes: Option<i64>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -1678,6 +1686,7 @@ pub fn services(ds: &Dataset, chosen: &[usize]) -> ServicesJson {
                             kind,
                             id,
                             offset_minutes: st.offset.map(|d| d.0),
+                            depart_minutes: st.depart.map(|d| d.0),
                         }
                     })
                     .collect(),

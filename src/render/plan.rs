@@ -95,6 +95,16 @@ fn days_text(w: &Words, days: &[NaiveDate]) -> String {
         .join(", ")
 }
 
+/// After the time a leg boards at a stop on the way where no source gives when the
+/// vehicle leaves: the time shown is its arrival there.
+fn boards_on_arrival(l: &Leg) -> &'static str {
+    if l.depart_given {
+        ""
+    } else {
+        " (arrives then; departure time not given)"
+    }
+}
+
 /// How long a leg takes: "about 5h" when its time is not known, "arrival time not known"
 /// when no source gives the time where it ends.
 fn leg_length(l: &Leg) -> String {
@@ -679,7 +689,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         let first_known = it.legs.first().is_some_and(|l| l.time_known);
         let leave_day = it.depart().with_timezone(&from.zone.0).date_naive();
         let leave = if first_known {
-            w.moment(it.depart(), from.zone.0)
+            w.moment(it.depart(), from.zone.0) + boards_on_arrival(&it.legs[0])
         } else {
             format!("{}, time not known", w.date(leave_day))
         };
@@ -742,7 +752,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     // The header says when the first leg leaves.
                     String::new()
                 } else {
-                    let t = w.moment_on(l.depart, fp.zone.0, day) + " ";
+                    let t = w.moment_on(l.depart, fp.zone.0, day) + boards_on_arrival(l) + " ";
                     day = l.depart.with_timezone(&fp.zone.0).date_naive();
                     t
                 }

@@ -200,6 +200,7 @@ pub struct LegJson {
     pub newest_source: Option<String>,
     pub window: Option<WindowJson>,
     pub arrive_known: bool,
+    pub depart_given: bool,
     pub tight: bool,
 }
 
@@ -440,6 +441,7 @@ pub struct StopJson {
     pub kind: String,
     pub id: String,
     pub offset_minutes: Option<i64>,
+    pub depart_minutes: Option<i64>,
 }
 
 #[derive(Deserialize, Debug)]
