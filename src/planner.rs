@@ -755,7 +755,8 @@ impl<'a> Planner<'a> {
                         }
                     }
                 };
-                if let (Some(p), Some(last)) = (passed, calendar::last_entry(side, dir)) {
+                let last = passed.and_then(|p| calendar::last_entry_at(c, side, dir, p));
+                if let (Some(p), Some(last)) = (passed, last) {
                     let minutes = |t: NaiveTime| i64::from(t.num_seconds_from_midnight() / 60);
                     let local = p.with_timezone(&side.zone.0).time();
                     if minutes(last) - minutes(local) < MARGIN {
