@@ -286,7 +286,7 @@ fn file_system_objects_are_refused_by_name() {
         },
         &[&format!(
             "error: DIR/places/huge.toml: is larger than {max} bytes ({} bytes); split it into several files, or check that it is a data file",
-            max + 1,
+            crossings::load::MAX_FILE_BYTES + 1,
             max = crossings::load::MAX_FILE_BYTES
         )],
     );
