@@ -30,6 +30,9 @@ Choices:
   announcement keep the library's "(estimated)" suffix.
 - Where the library gives several holidays on one date it joins their names
   with "; " and this script keeps that as a single record.
+- A bridge day off ("Day off (substituted from MM/DD/YYYY)") gets `makeup =
+  YYYY-MM-DD`: the make-up working day (usually a weekend day) it was exchanged
+  for.
 
 Usage: python3 scripts/gen_holidays.py [--output PATH] [--check]
   --check  exit 1 (and write nothing) if the output file is not up to date.
@@ -50,6 +53,10 @@ REQUIREMENTS = REPO / "scripts" / "requirements.txt"
 COUNTRIES = ["AF", "CN", "KG", "KZ", "PK", "TJ", "TM", "UZ"]
 YEARS = range(2025, 2031)  # 2025-2030 inclusive
 LANGUAGE = "en_US"
+# A bridge day off ("Day off (substituted from 02/14/2026)") names the make-up working day
+# it was exchanged for; the output records it as `makeup` (crossings whose posts open on
+# make-up working days use it).
+MAKEUP = re.compile(r"substituted from (\d{2})/(\d{2})/(\d{4})")
 
 
 def pinned_version() -> str:
@@ -91,6 +98,10 @@ def render(version: str) -> str:
             out.append(f"country = {toml_string(country)}")
             out.append(f"date = {day.isoformat()}")
             out.append(f"name = {toml_string(cal[day])}")
+            makeup = MAKEUP.search(cal[day])
+            if makeup:
+                month, dom, year = makeup.groups()
+                out.append(f"makeup = {year}-{month}-{dom}")
             out.append("")
     return "\n".join(out)
 

@@ -2,7 +2,7 @@
 //! hours, lunch breaks and the practical cut-off, each judged in the clock the post keeps.
 //! The planner and `crossings hours` both ask here, so they can never disagree.
 
-use crate::model::{Crossing, CrossingStatus, Dataset, Direction, Side};
+use crate::model::{Closure, Crossing, CrossingStatus, Dataset, Direction, Side};
 use crate::types::{Season, TimeRange, Weekdays};
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
@@ -16,14 +16,23 @@ pub enum Closed {
         reopens: Option<NaiveDate>,
     },
     Season(Season),
+    /// An announced closure (a notice). With hours, it starts at `starts` on `from` and
+    /// ends at `ends` on `to`, in `zone`; without, it is whole days in each post's clock.
     Closure {
         from: NaiveDate,
         to: NaiveDate,
         reason: String,
+        starts: Option<NaiveTime>,
+        ends: Option<NaiveTime>,
+        zone: Option<Tz>,
     },
+    /// A forecast: a public holiday expected to close the post, no notice published yet.
+    /// `pattern` is true where the day follows the crossing's recorded pattern (which days
+    /// of a holiday block past notices closed), false where every day off is assumed.
     Holiday {
         country: crate::types::Country,
         name: String,
+        pattern: bool,
     },
     Weekday {
         weekday: Weekday,
@@ -78,25 +87,28 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
     if let Some(cl) = c
         .closures
         .iter()
-        .find(|cl| cl.from <= date && date <= cl.to)
+        .find(|cl| closes_whole_day(cl, side, date))
     {
-        return Err(Closed::Closure {
-            from: cl.from,
-            to: cl.to,
-            reason: cl.reason.to_string(),
-        });
+        return Err(closed_by(cl));
     }
     // Public holidays are a forecast; where a notice speaks for the holiday block, it rules.
-    for country in c.holidays_close.iter().filter(|_| !c.notice_covers(date)) {
-        if let Some(name) = ds.holiday(*country, date) {
-            return Err(Closed::Holiday {
-                country: *country,
-                name: name.to_string(),
-            });
+    let noticed = c.notice_covers(date);
+    for country in c.holidays_close.iter().filter(|_| !noticed) {
+        if let Some(h) = ds.holiday_on(*country, date) {
+            let pattern = c.forecast(*country);
+            if pattern.is_none_or(|f| f.closes_on(h)) {
+                return Err(Closed::Holiday {
+                    country: *country,
+                    name: h.names.first().map(|n| n.to_string()).unwrap_or_default(),
+                    pattern: pattern.is_some(),
+                });
+            }
         }
     }
     if let Some(days) = side.days {
-        if !days.contains(date.weekday()) {
+        // A make-up working day opens it where past notices show so (and no notice speaks).
+        let makeup = !noticed && makeup_open(ds, c, date);
+        if !days.contains(date.weekday()) && !makeup {
             return Err(Closed::Weekday {
                 weekday: date.weekday(),
                 days,
@@ -104,6 +116,68 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
         }
     }
     Ok(())
+}
+
+/// Is `date` a make-up working day on which, as past notices show, the crossing opens
+/// although its posts are normally closed that weekday?
+pub fn makeup_open(ds: &Dataset, c: &Crossing, date: NaiveDate) -> bool {
+    c.forecasts
+        .iter()
+        .any(|f| f.opens_on_makeup_days && ds.makeup_day(f.country, date))
+}
+
+/// The closure as a reason.
+pub fn closed_by(cl: &Closure) -> Closed {
+    Closed::Closure {
+        from: cl.from,
+        to: cl.to,
+        reason: cl.reason.to_string(),
+        starts: cl.starts.map(|t| t.0),
+        ends: cl.ends.map(|t| t.0),
+        zone: cl.zone.map(|z| z.0),
+    }
+}
+
+/// Does the notice close this side's post for the whole of its local `date`? A notice of
+/// whole days closes the dates it names; one with hours closes a day when it covers all of
+/// the post's opening hours that day (the whole day where the hours are not known).
+fn closes_whole_day(cl: &Closure, side: &Side, date: NaiveDate) -> bool {
+    match cl.span() {
+        None => cl.from <= date && date <= cl.to,
+        Some((a, b)) => {
+            let zone = side.zone.0;
+            let covered = match side.hours {
+                Some(h) => at_local(zone, date, h.start.0)
+                    .zip(at_local(zone, date, h.end.0))
+                    .map(|(s, e)| a <= s && e < b),
+                None => at_local(zone, date, NaiveTime::MIN)
+                    .zip(
+                        date.succ_opt()
+                            .and_then(|n| at_local(zone, n, NaiveTime::MIN)),
+                    )
+                    .map(|(s, e)| a <= s && e <= b),
+            };
+            covered.unwrap_or(false)
+        }
+    }
+}
+
+/// A notice with hours that closes this side's post for part of its local `date` (it
+/// starts or ends within the day): the post is open only outside it.
+pub fn part_day_closure<'a>(c: &'a Crossing, side: &Side, date: NaiveDate) -> Option<&'a Closure> {
+    let zone = side.zone.0;
+    let start = at_local(zone, date, NaiveTime::MIN)?;
+    let end = at_local(zone, date.succ_opt()?, NaiveTime::MIN)?;
+    c.closures.iter().find(|cl| {
+        cl.span().is_some_and(|(a, b)| a < end && start < b) && !closes_whole_day(cl, side, date)
+    })
+}
+
+/// The notice with hours in force at instant `t`, if any.
+fn closure_at(c: &Crossing, t: DateTime<Utc>) -> Option<&Closure> {
+    c.closures
+        .iter()
+        .find(|cl| cl.span().is_some_and(|(a, b)| a <= t && t < b))
 }
 
 /// Whether the dataset knows the public holidays of `country` in the year of `date`: the
@@ -140,6 +214,33 @@ pub fn last_entry(side: &Side, dir: Direction) -> Option<NaiveTime> {
     }
 }
 
+/// The latest moment of the day a vehicle going `dir` that passes the post at `t` could
+/// have reached it: `last_entry`, or earlier where a notice closes the post later that
+/// local day (the margin a traveller has is to the closure).
+pub fn last_entry_at(
+    c: &Crossing,
+    side: &Side,
+    dir: Direction,
+    t: DateTime<Utc>,
+) -> Option<NaiveTime> {
+    let zone = side.zone.0;
+    let date = t.with_timezone(&zone).date_naive();
+    let closes = c
+        .closures
+        .iter()
+        .filter_map(|cl| cl.span())
+        .map(|(a, _)| a)
+        .filter(|a| *a > t)
+        .map(|a| a.with_timezone(&zone))
+        .filter(|a| a.date_naive() == date)
+        .map(|a| a.time())
+        .min();
+    match (last_entry(side, dir), closes) {
+        (Some(l), Some(x)) => Some(l.min(x)),
+        (l, x) => l.or(x),
+    }
+}
+
 /// Can a vehicle going `dir` and reaching this side's post at instant `t` pass?
 pub fn side_at(
     ds: &Dataset,
@@ -150,6 +251,9 @@ pub fn side_at(
 ) -> Result<(), Blocked> {
     let local = t.with_timezone(&side.zone.0);
     side_day(ds, c, side, local.date_naive()).map_err(Blocked::Day)?;
+    if let Some(cl) = closure_at(c, t) {
+        return Err(Blocked::Day(closed_by(cl)));
+    }
     let time = local.time();
     let opens = side.hours.map(|h| h.start.0);
     let last = last_entry(side, dir);
@@ -200,9 +304,18 @@ pub fn next_side_open(
         if side_day(ds, c, side, date).is_err() {
             continue;
         }
-        // Candidate moments that day: opening, and the end of each lunch break.
+        // Candidate moments that day: opening, the end of each lunch break, and the end of
+        // a notice with hours that ends that day.
         let mut candidates = vec![side.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN)];
         candidates.extend(side.breaks.iter().map(|b| b.end.0));
+        candidates.extend(
+            c.closures
+                .iter()
+                .filter_map(|cl| cl.span())
+                .map(|(_, b)| b.with_timezone(&zone))
+                .filter(|b| b.date_naive() == date)
+                .map(|b| b.time()),
+        );
         candidates.sort();
         for time in candidates {
             if let Some(instant) = at_local(zone, date, time) {
@@ -268,10 +381,19 @@ mod tests {
         let mut holidays: BTreeMap<Country, Vec<Holiday>> = BTreeMap::new();
         holidays.insert(
             "CN".parse().unwrap(),
-            vec![Holiday {
-                date: d("2026-10-01"),
-                names: vec!["National Day".into()],
-            }],
+            vec![
+                Holiday {
+                    date: d("2026-10-01"),
+                    names: vec!["National Day".into()],
+                    makeup: None,
+                },
+                // A bridge day off, worked on Saturday 10 Oct.
+                Holiday {
+                    date: d("2026-10-06"),
+                    names: vec!["Day off".into()],
+                    makeup: Some(d("2026-10-10")),
+                },
+            ],
         );
         let ds = Dataset {
             sources: vec![],
@@ -311,9 +433,13 @@ mod tests {
             closures: vec![Closure {
                 from: d("2026-06-01"),
                 to: d("2026-06-02"),
+                starts: None,
+                ends: None,
+                zone: None,
                 reason: "notice".into(),
                 sources: vec![],
             }],
+            forecasts: vec![],
             disputes: vec![],
             prov: Provenance {
                 sources: vec![],
@@ -397,5 +523,138 @@ mod tests {
         assert_eq!(n, utc("2026-10-02T02:00:00Z"));
         let (day, _, _) = next_open(&ds, &c, d("2026-12-10")).unwrap();
         assert_eq!(day, d("2027-04-01"));
+    }
+
+    /// A notice with hours, in the Chinese post's clock: from 14:00 on Mon 15 Jun to 11:00
+    /// on Wed 17 Jun 2026.
+    fn timed(c: &mut Crossing) {
+        c.closures.push(Closure {
+            from: d("2026-06-15"),
+            to: d("2026-06-17"),
+            starts: Some("14:00".parse().unwrap()),
+            ends: Some("11:00".parse().unwrap()),
+            zone: Some("Asia/Shanghai".parse().unwrap()),
+            reason: "notice with hours".into(),
+            sources: vec![],
+        });
+        c.sides[0].cutoff = None;
+    }
+
+    #[test]
+    fn a_notice_with_hours_closes_part_of_its_first_and_last_day() {
+        let (ds, mut c) = fixture();
+        timed(&mut c);
+        let cn = c.sides[0].clone();
+        let go = Direction::Entering;
+        // Monday: open in the morning (the day itself is not closed)...
+        assert!(crossing_day(&ds, &c, d("2026-06-15")).is_ok());
+        assert!(side_at(&ds, &c, &cn, go, utc("2026-06-15T02:30:00Z")).is_ok()); // 10:30
+        assert!(part_day_closure(&c, &cn, d("2026-06-15")).is_some());
+        // ... and the last entry is the notice's 14:00, before the post's 17:00.
+        let last = last_entry_at(&c, &cn, go, utc("2026-06-15T02:30:00Z"));
+        assert_eq!(last, Some("14:00".parse().unwrap()));
+        // 14:10 Beijing on Monday: closed by the notice, which says when.
+        match side_at(&ds, &c, &cn, go, utc("2026-06-15T06:10:00Z")) {
+            Err(Blocked::Day(Closed::Closure { starts, ends, .. })) => {
+                assert_eq!(starts, Some(NaiveTime::from_hms_opt(14, 0, 0).unwrap()));
+                assert_eq!(ends, Some(NaiveTime::from_hms_opt(11, 0, 0).unwrap()));
+            }
+            other => panic!("expected the notice, got {other:?}"),
+        }
+        // The Kyrgyz post (Bishkek, two hours behind) is closed at the same instant.
+        assert!(side_at(&ds, &c, &c.sides[1], go, utc("2026-06-15T06:10:00Z")).is_err());
+        // Tuesday: closed all day.
+        assert_eq!(
+            crossing_day(&ds, &c, d("2026-06-16"))
+                .err()
+                .map(|e| e.kind()),
+            Some("closure")
+        );
+        // Wednesday: closed at 10:30 (the post's usual opening), open from 11:00.
+        assert!(crossing_day(&ds, &c, d("2026-06-17")).is_ok());
+        assert!(side_at(&ds, &c, &cn, go, utc("2026-06-17T02:30:00Z")).is_err());
+        let n = next_side_open(&ds, &c, &cn, go, utc("2026-06-15T06:10:00Z"), 30).unwrap();
+        assert_eq!(n, utc("2026-06-17T03:00:00Z"));
+    }
+
+    #[test]
+    fn a_notice_covering_all_of_a_days_hours_closes_the_day() {
+        // Closed until 22:00, after the post's 17:00 closing: nothing of the day is left.
+        let (ds, mut c) = fixture();
+        c.closures.push(Closure {
+            from: d("2026-06-15"),
+            to: d("2026-06-15"),
+            starts: None,
+            ends: Some("22:00".parse().unwrap()),
+            zone: Some("Asia/Bishkek".parse().unwrap()),
+            reason: "notice".into(),
+            sources: vec![],
+        });
+        assert_eq!(
+            crossing_day(&ds, &c, d("2026-06-15"))
+                .err()
+                .map(|e| e.kind()),
+            Some("closure")
+        );
+        assert!(crossing_day(&ds, &c, d("2026-06-16")).is_ok());
+    }
+
+    fn pattern(c: &mut Crossing, closes: crate::model::ForecastCloses, makeup: bool) {
+        c.forecasts.push(Forecast {
+            country: "CN".parse().unwrap(),
+            closes,
+            holidays: vec!["National Day".into()],
+            opens_on_makeup_days: makeup,
+            sources: vec![],
+            note: None,
+        });
+    }
+
+    #[test]
+    fn forecasts_follow_the_crossings_pattern() {
+        use crate::model::ForecastCloses::*;
+        let closed = |c: &Crossing, date: &str| {
+            let (ds, _) = fixture();
+            crossing_day(&ds, c, d(date)).err()
+        };
+        // No pattern recorded: every day off closes it, the bridge day too (not a pattern).
+        let (_, plain) = fixture();
+        assert!(matches!(
+            closed(&plain, "2026-10-06"),
+            Some(Closed::Holiday { pattern: false, .. })
+        ));
+        // Past notices closed the holidays, not the bridge days.
+        let (_, mut c) = fixture();
+        pattern(&mut c, HolidaysOnly, false);
+        assert!(matches!(
+            closed(&c, "2026-10-01"),
+            Some(Closed::Holiday { pattern: true, .. })
+        ));
+        assert_eq!(closed(&c, "2026-10-06"), None);
+        // The make-up Saturday stays a weekend day unless past notices opened it.
+        assert_eq!(closed(&c, "2026-10-10").map(|e| e.kind()), Some("weekend"));
+        let (_, mut c) = fixture();
+        pattern(&mut c, HolidaysOnly, true);
+        assert_eq!(closed(&c, "2026-10-10"), None);
+        assert_eq!(closed(&c, "2026-10-11").map(|e| e.kind()), Some("weekend"));
+        // Only listed holidays: National Day closes it, the bridge day off does not.
+        let (_, mut c) = fixture();
+        pattern(&mut c, Listed, false);
+        assert!(closed(&c, "2026-10-01").is_some());
+        assert_eq!(closed(&c, "2026-10-06"), None);
+        // A notice for the block rules over the pattern: no forecast, no make-up opening.
+        let (_, mut c) = fixture();
+        pattern(&mut c, HolidaysOnly, true);
+        c.closures.push(Closure {
+            from: d("2026-10-03"),
+            to: d("2026-10-03"),
+            starts: None,
+            ends: None,
+            zone: None,
+            reason: "notice".into(),
+            sources: vec![],
+        });
+        assert_eq!(closed(&c, "2026-10-01"), None);
+        assert_eq!(closed(&c, "2026-10-10").map(|e| e.kind()), Some("weekend"));
     }
 }

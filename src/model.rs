@@ -5,12 +5,13 @@ use crate::text::Text;
 use crate::types::{
     Country, Currency, Decimal, Dur, LocalTime, Money, Reported, Season, TimeRange, Weekdays, Zone,
 };
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use crate::raw::{
-    CrossingStatus, Direction, Enforce, Foreigners, Mode, Obtain, Per, ScheduleKind, ServiceStatus,
+    CrossingStatus, Direction, Enforce, ForecastCloses, Foreigners, Mode, Obtain, Per,
+    ScheduleKind, ServiceStatus,
 };
 
 pub type PlaceIx = usize;
@@ -177,8 +178,68 @@ pub struct Closure {
     pub from: NaiveDate,
     #[serde(with = "days::one")]
     pub to: NaiveDate,
+    /// When the closure starts on `from` (midnight when `None`), in `zone`.
+    pub starts: Option<LocalTime>,
+    /// When the post reopens on `to` (closed all day when `None`), in `zone`.
+    pub ends: Option<LocalTime>,
+    /// The notice's clock; set whenever `starts` or `ends` is.
+    pub zone: Option<Zone>,
     pub reason: Text,
     pub sources: Vec<SourceIx>,
+}
+
+impl Closure {
+    /// A notice with hours: the instants it runs from (inclusive) and to (exclusive). `None`
+    /// for a notice of whole days, which each post judges by its own calendar date.
+    pub fn span(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        let zone = self.zone?.0;
+        if self.starts.is_none() && self.ends.is_none() {
+            return None;
+        }
+        let at = |d: NaiveDate, t: chrono::NaiveTime| {
+            zone.from_local_datetime(&d.and_time(t))
+                .earliest()
+                .map(|x| x.with_timezone(&Utc))
+        };
+        let start = at(
+            self.from,
+            self.starts.map_or(chrono::NaiveTime::MIN, |t| t.0),
+        )?;
+        let end = match self.ends {
+            Some(t) => at(self.to, t.0)?,
+            None => at(self.to.succ_opt()?, chrono::NaiveTime::MIN)?,
+        };
+        Some((start, end))
+    }
+}
+
+/// How a country's public holidays close a crossing where no notice speaks yet.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Forecast {
+    pub country: Country,
+    pub closes: ForecastCloses,
+    /// With `ForecastCloses::Listed`: the holiday names that close it.
+    pub holidays: Vec<Text>,
+    /// A post closed on some weekdays opens on the country's make-up working days.
+    pub opens_on_makeup_days: bool,
+    pub sources: Vec<SourceIx>,
+    pub note: Option<Text>,
+}
+
+impl Forecast {
+    /// Does this public-holiday day close the crossing under the pattern?
+    pub fn closes_on(&self, h: &Holiday) -> bool {
+        match self.closes {
+            ForecastCloses::EveryDayOff => true,
+            ForecastCloses::HolidaysOnly => h.makeup.is_none(),
+            ForecastCloses::Listed => h
+                .names
+                .iter()
+                .flat_map(|n| n.split("; "))
+                .any(|n| self.holidays.iter().any(|l| l.as_str() == n)),
+            ForecastCloses::Never => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -218,6 +279,9 @@ pub struct Crossing {
     pub between: Option<Dur>,
     pub sides: [Side; 2],
     pub closures: Vec<Closure>,
+    /// Per country, which public-holiday days close it (a forecast), from past notices;
+    /// a country in `holidays_close` without one closes it on every day off.
+    pub forecasts: Vec<Forecast>,
     pub disputes: Vec<Dispute>,
     pub prov: Provenance,
     pub notes: Option<Text>,
@@ -245,6 +309,11 @@ impl Crossing {
         self.closures
             .iter()
             .any(|cl| cl.from - reach <= date && date <= cl.to + reach)
+    }
+
+    /// The forecast pattern recorded for a country's holidays, if any.
+    pub fn forecast(&self, country: Country) -> Option<&Forecast> {
+        self.forecasts.iter().find(|f| f.country == country)
     }
 
     pub fn side_of(&self, country: Country) -> Option<&Side> {
@@ -570,6 +639,9 @@ pub struct Holiday {
     #[serde(with = "days::one")]
     pub date: NaiveDate,
     pub names: Vec<Text>,
+    /// A bridge day: the day off given for working on this (make-up) date.
+    #[serde(with = "days::maybe")]
+    pub makeup: Option<NaiveDate>,
 }
 
 impl Dataset {
@@ -625,9 +697,34 @@ impl Dataset {
         }
     }
     pub fn holiday(&self, country: Country, date: NaiveDate) -> Option<&str> {
+        self.holiday_on(country, date)
+            .and_then(|h| h.names.first())
+            .map(Text::as_str)
+    }
+
+    /// The public-holiday record of `country` on `date`.
+    pub fn holiday_on(&self, country: Country, date: NaiveDate) -> Option<&Holiday> {
         let list = self.holidays.get(&country)?;
         let i = list.binary_search_by_key(&date, |h| h.date).ok()?;
-        list[i].names.first().map(Text::as_str)
+        list.get(i)
+    }
+
+    /// Is `date` a make-up working day of `country` (a weekend day worked in exchange for a
+    /// bridge day off)? Bridge days lie within a few weeks of their make-up day.
+    pub fn makeup_day(&self, country: Country, date: NaiveDate) -> bool {
+        let Some(list) = self.holidays.get(&country) else {
+            return false;
+        };
+        let lo = date
+            .checked_sub_days(Days::new(60))
+            .unwrap_or(NaiveDate::MIN);
+        let hi = date
+            .checked_add_days(Days::new(60))
+            .unwrap_or(NaiveDate::MAX);
+        let a = list.partition_point(|h| h.date < lo);
+        let b = list.partition_point(|h| h.date <= hi);
+        list.get(a..b)
+            .is_some_and(|l| l.iter().any(|h| h.makeup == Some(date)))
     }
 }
 
@@ -792,7 +889,12 @@ mod packed_holidays {
         #[serde(with = "serde_bytes_slice")]
         lengths: Cow<'a, [u8]>,
         names: Text,
+        /// Per holiday its make-up day's number (4 bytes, little-endian; `NONE` for none).
+        #[serde(with = "serde_bytes_slice")]
+        makeups: Cow<'a, [u8]>,
     }
+
+    const NONE: i32 = i32::MIN;
 
     pub fn serialize<S: Serializer>(
         map: &BTreeMap<Country, Vec<Holiday>>,
@@ -801,7 +903,10 @@ mod packed_holidays {
         let mut packed = Vec::with_capacity(map.len());
         for (country, list) in map {
             let (mut days, mut lengths, mut names) = (Vec::new(), Vec::new(), String::new());
+            let mut makeups = Vec::new();
             for h in list {
+                let m = h.makeup.map_or(NONE, |m| m.num_days_from_ce());
+                makeups.extend_from_slice(&m.to_le_bytes());
                 days.extend_from_slice(&h.date.num_days_from_ce().to_le_bytes());
                 days.push(u8::try_from(h.names.len()).map_err(serde::ser::Error::custom)?);
                 for n in &h.names {
@@ -815,6 +920,7 @@ mod packed_holidays {
                 days: days.into(),
                 lengths: lengths.into(),
                 names: names.into(),
+                makeups: makeups.into(),
             });
         }
         packed.serialize(s)
@@ -830,6 +936,7 @@ mod packed_holidays {
             let mut lengths = p.lengths.chunks_exact(2);
             let mut at = 0usize;
             let mut list = Vec::with_capacity(p.days.len() / 5);
+            let mut makeups = p.makeups.chunks_exact(4);
             for day in p.days.chunks(5) {
                 let [a, b, c, e, count] = *day else {
                     return Err(bad());
@@ -843,7 +950,16 @@ mod packed_holidays {
                     names.push(p.names.slice(at..end).ok_or_else(bad)?);
                     at = end;
                 }
-                list.push(Holiday { date, names });
+                let m = makeups.next().ok_or_else(bad)?;
+                let makeup = match i32::from_le_bytes([m[0], m[1], m[2], m[3]]) {
+                    NONE => None,
+                    n => Some(NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(bad)?),
+                };
+                list.push(Holiday {
+                    date,
+                    names,
+                    makeup,
+                });
             }
             map.insert(p.country, list);
         }

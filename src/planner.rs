@@ -249,15 +249,17 @@ impl Itinerary {
             && self.costs_no_more(other)
     }
 
-    /// The order answers are shown in: known arrivals first, earliest first, comfortable
-    /// before tight, then fully priced before partly priced, cheaper, fewer legs, then the
-    /// later departure.
+    /// The order answers are shown in: earliest arrival first — for an arrival not known,
+    /// the earliest it could be, so a direct bus whose arrival no source gives is not
+    /// ranked after a slower chain (a known arrival first when the two are equal) —
+    /// comfortable before tight, then fully priced before partly priced, cheaper, fewer
+    /// legs, then the later departure.
     #[allow(clippy::type_complexity)]
     fn key(
         &self,
     ) -> (
-        bool,
         DateTime<Utc>,
+        bool,
         bool,
         u32,
         i64,
@@ -266,8 +268,8 @@ impl Itinerary {
         Reverse<DateTime<Utc>>,
     ) {
         (
-            !self.arrive_known(),
             self.arrive(),
+            !self.arrive_known(),
             self.tight(),
             self.unknown_fares,
             self.cost,
@@ -753,7 +755,8 @@ impl<'a> Planner<'a> {
                         }
                     }
                 };
-                if let (Some(p), Some(last)) = (passed, calendar::last_entry(side, dir)) {
+                let last = passed.and_then(|p| calendar::last_entry_at(c, side, dir, p));
+                if let (Some(p), Some(last)) = (passed, last) {
                     let minutes = |t: NaiveTime| i64::from(t.num_seconds_from_midnight() / 60);
                     let local = p.with_timezone(&side.zone.0).time();
                     if minutes(last) - minutes(local) < MARGIN {

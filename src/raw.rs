@@ -167,6 +167,9 @@ pub struct Crossing {
     pub side: Vec<Spanned<Side>>,
     #[serde(default)]
     pub closure: Vec<Spanned<Closure>>,
+    /// How public holidays close this crossing, per country, as past notices show.
+    #[serde(default)]
+    pub forecast: Vec<Spanned<Forecast>>,
     #[serde(default)]
     pub dispute: Vec<Spanned<Dispute>>,
 }
@@ -223,8 +226,44 @@ pub enum Direction {
 pub struct Closure {
     pub from: Day,
     pub to: Day,
+    /// The time on `from` when the closure starts (from midnight when absent), in `zone`.
+    pub starts: Option<LocalTime>,
+    /// The time on `to` when the post reopens (closed all day when absent), in `zone`.
+    pub ends: Option<LocalTime>,
+    /// The clock the notice's times are given in (needed with `starts` or `ends`).
+    pub zone: Option<Zone>,
     pub reason: String,
     pub sources: Vec<String>,
+}
+
+/// Which days of a country's public-holiday calendar close a crossing when no notice has
+/// been published yet (a forecast), as the crossing's past notices show.
+#[derive(Deserialize, Serialize, Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum ForecastCloses {
+    /// Every day off the calendar gives, bridge days included (the default).
+    EveryDayOff,
+    /// The holidays and their observed days; bridge days (days off exchanged for a make-up
+    /// working day) stay open.
+    HolidaysOnly,
+    /// Only the holidays named in `holidays`.
+    Listed,
+    /// Public holidays do not close it (rail posts that run through holidays).
+    Never,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forecast {
+    pub country: Country,
+    pub closes: ForecastCloses,
+    /// With `closes = "listed"`: the holiday names (as in the holidays file) that close it.
+    #[serde(default)]
+    pub holidays: Vec<String>,
+    /// A post closed on some weekdays opens on this country's make-up working days.
+    pub opens_on_makeup_days: Option<bool>,
+    pub sources: Vec<String>,
+    pub note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -440,6 +479,8 @@ pub struct Holiday {
     pub country: Country,
     pub date: Day,
     pub name: String,
+    /// A bridge day: the day off given in exchange for working on this date.
+    pub makeup: Option<Day>,
 }
 
 #[derive(Deserialize, Default)]

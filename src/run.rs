@@ -737,12 +737,7 @@ fn hours_job(
     let on = asked
         .or(today)
         .ok_or_else(|| Failure::Usage("give --date YYYY-MM-DD: today is not known".into()))?;
-    // GeoJSON of a day shows a date's year against that day, as before.
-    let words_today = if format == Format::GeoJson {
-        on
-    } else {
-        today.unwrap_or(on)
-    };
+    let words_today = today.unwrap_or(on);
     Ok(Job {
         query: Query::Hours(HoursQuery {
             chosen,
@@ -861,7 +856,10 @@ fn write_files(
             }
             Some(it) => {
                 let stamp = today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-                let text = crate::export::ics::itinerary(ds, &p.req, *n, &it.it, stamp);
+                let text = crate::export::ics::write(
+                    &crate::render::ics::itinerary(ds, &p.req, *n, &it.it),
+                    stamp,
+                );
                 crate::export::write_file(path, text.as_bytes(), "--ics")?;
                 format!("wrote itinerary {n} to {} (iCalendar)", path.display())
             }

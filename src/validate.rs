@@ -267,17 +267,18 @@ impl Validator<'_> {
             .collect();
 
         // Holidays (needed to check which countries' holidays a crossing may name).
-        let mut by_day: BTreeMap<Country, BTreeMap<chrono::NaiveDate, Vec<String>>> =
-            BTreeMap::new();
+        type DayNames = (Vec<String>, Option<chrono::NaiveDate>);
+        let mut by_day: BTreeMap<Country, BTreeMap<chrono::NaiveDate, DayNames>> = BTreeMap::new();
         for (_, file) in &raw.holidays {
             for h in &file.holiday {
                 let r = h.get_ref();
-                by_day
+                let day = by_day
                     .entry(r.country)
                     .or_default()
                     .entry(r.date.0)
-                    .or_default()
-                    .push(r.name.clone());
+                    .or_default();
+                day.0.push(r.name.clone());
+                day.1 = day.1.or(r.makeup.map(|m| m.0));
             }
         }
         let holidays: BTreeMap<Country, Vec<Holiday>> = by_day
@@ -286,9 +287,10 @@ impl Validator<'_> {
                 (
                     c,
                     days.into_iter()
-                        .map(|(date, names)| Holiday {
+                        .map(|(date, (names, makeup))| Holiday {
                             date,
                             names: names.into_iter().map(Text::from).collect(),
+                            makeup,
                         })
                         .collect(),
                 )
@@ -553,14 +555,73 @@ impl Validator<'_> {
                         ),
                     );
                 }
+                let timed = cr.starts.is_some() || cr.ends.is_some();
+                if timed && cr.zone.is_none() {
+                    self.problem(ca, "closure gives `starts`/`ends` without `zone`; add the clock the notice's times are in, e.g. zone = \"Asia/Bishkek\"".to_string());
+                }
+                if !timed && cr.zone.is_some() {
+                    self.problem(ca, "closure gives `zone` but no `starts` or `ends`; remove `zone` or add the notice's times".to_string());
+                }
+                if let (true, Some(a), Some(b)) = (cr.from == cr.to, cr.starts, cr.ends) {
+                    if b.0 <= a.0 {
+                        self.problem(ca, format!("closure on one day reopens ({}) before it starts ({}); fix `starts`/`ends`", b.0.format("%H:%M"), a.0.format("%H:%M")));
+                    }
+                }
                 Closure {
                     from: cr.from.0,
                     to: cr.to.0,
+                    starts: cr.starts,
+                    ends: cr.ends,
+                    zone: cr.zone.filter(|_| timed),
                     reason: cr.reason.as_str().into(),
                     sources: self.sources(s, &cr.sources, ca, "closure"),
                 }
             })
             .collect();
+        let mut forecasts: Vec<Forecast> = Vec::new();
+        for fc in &r.forecast {
+            let fa = at(f, fc);
+            let fr = fc.get_ref();
+            let listed = fr.closes == ForecastCloses::Listed;
+            if listed == fr.holidays.is_empty() {
+                self.problem(fa, format!("{what}: forecast for {} {}", fr.country, if listed { "closes on `listed` holidays but lists none; add `holidays = [\"...\"]`" } else { "lists `holidays` but does not close on `listed` ones; set closes = \"listed\" or remove `holidays`" }));
+            }
+            if fr.closes != ForecastCloses::Never && !r.holidays_close.contains(&fr.country) {
+                self.problem(fa, format!("{what}: forecast for {} holidays, but {} is not in `holidays_close`; add it there or use closes = \"never\"", fr.country, fr.country));
+            }
+            if fr.closes == ForecastCloses::Never && r.holidays_close.contains(&fr.country) {
+                self.problem(fa, format!("{what}: {} is in `holidays_close` but its forecast says holidays never close it; remove it from `holidays_close`", fr.country));
+            }
+            if forecasts.iter().any(|x| x.country == fr.country) {
+                self.problem(
+                    fa,
+                    format!(
+                        "{what}: a second forecast for {}; keep one per country",
+                        fr.country
+                    ),
+                );
+            }
+            if let Some(list) = holidays.get(&fr.country) {
+                for name in &fr.holidays {
+                    let known = list
+                        .iter()
+                        .flat_map(|h| h.names.iter())
+                        .flat_map(|n| n.split("; "))
+                        .any(|n| n == name);
+                    if !known {
+                        self.problem(fa, format!("{what}: forecast names holiday '{name}', which the {} holidays file never names; use a name from data/holidays", fr.country));
+                    }
+                }
+            }
+            forecasts.push(Forecast {
+                country: fr.country,
+                closes: fr.closes,
+                holidays: fr.holidays.iter().map(Text::from).collect(),
+                opens_on_makeup_days: fr.opens_on_makeup_days.unwrap_or(false),
+                sources: self.sources(s, &fr.sources, fa, "forecast"),
+                note: fr.note.as_deref().map(Text::from),
+            });
+        }
         let disputes = self.disputes(&r.dispute, f, s);
         let [s0, s1]: [Side; 2] = sides.try_into().ok()?;
         Some(Crossing {
@@ -583,6 +644,7 @@ impl Validator<'_> {
             season: r.season,
             sides: [s0, s1],
             closures,
+            forecasts,
             disputes,
             prov: Provenance {
                 sources: srcs,

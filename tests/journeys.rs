@@ -351,8 +351,11 @@ fn check_json(jy: &Journey, its: &[Itinerary]) {
         args.extend(["--permit", p]);
     }
     args.push("--json");
-    let r = common::run(&args).ok();
-    let p: PlanJson = r.json();
+    // In process, on the dataset already loaded: the binary's own parsing, planning and
+    // rendering (`run::answer`), without starting a process and decoding the data again.
+    let r = crossings::run::answer(ds(), &args, common::TODAY.parse().unwrap());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let p: PlanJson = serde_json::from_str(&r.stdout).expect("the JSON contract");
     assert!(
         !p.itineraries.is_empty(),
         "{} → {}: JSON has no itinerary",

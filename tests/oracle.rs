@@ -150,6 +150,7 @@ fn crossing(id: &str, a: Side, b: Side) -> Crossing {
         between: None,
         sides: [a, b],
         closures: vec![],
+        forecasts: vec![],
         disputes: vec![],
         prov: prov(),
         notes: None,
@@ -256,6 +257,26 @@ fn dataset(places: Vec<Place>, crossings: Vec<Crossing>, services: Vec<Service>)
     }
 }
 
+/// A notice with hours as instants: from `starts` on its first day (midnight if none) to
+/// `ends` on its last (the next midnight if none), in the notice's clock.
+fn notice_span(cl: &Closure) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let z = cl.zone?.0;
+    if cl.starts.is_none() && cl.ends.is_none() {
+        return None;
+    }
+    let at = |d: NaiveDate, t: NaiveTime| {
+        z.from_local_datetime(&d.and_time(t))
+            .earliest()
+            .map(|x| x.with_timezone(&Utc))
+    };
+    let a = at(cl.from, cl.starts.map_or(NaiveTime::MIN, |t| t.0))?;
+    let b = match cl.ends {
+        Some(e) => at(cl.to, e.0)?,
+        None => at(cl.to + Duration::days(1), NaiveTime::MIN)?,
+    };
+    Some((a, b))
+}
+
 /// Adds a public holiday (the list stays sorted by date, one entry a date).
 fn add_holiday(ds: &mut Dataset, country: &str, date: NaiveDate) {
     let list = ds.holidays.entry(cc(country)).or_default();
@@ -265,6 +286,7 @@ fn add_holiday(ds: &mut Dataset, country: &str, date: NaiveDate) {
             Holiday {
                 date,
                 names: vec!["Holiday".into()],
+                makeup: None,
             },
         );
     }
@@ -460,12 +482,51 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         if g.chance(30) {
             let from = g.date(base, -2, 10);
             let to = g.date(from, 0, 3);
+            // A notice with hours: from a time on its first day, to a time on its last,
+            // in one post's clock.
+            let timed = g.chance(40);
+            let (starts, ends) = if timed {
+                (
+                    Some(hm(g.pick(48) * 30)).filter(|_| g.chance(70)),
+                    Some(hm(g.pick(48) * 30)).filter(|_| g.chance(70)),
+                )
+            } else {
+                (None, None)
+            };
+            let ends = ends.filter(|e| from != to || starts.is_none_or(|s| s.0 < e.0));
+            let timed = starts.is_some() || ends.is_some();
+            let zone = Some(sides[g.pick(2) as usize].zone).filter(|_| timed);
             c.closures.push(Closure {
                 from,
                 to,
+                starts,
+                ends,
+                zone,
                 reason: "notice".into(),
                 sources: vec![],
             });
+        }
+        // A forecast pattern per country whose holidays close it.
+        for country in c.holidays_close.clone() {
+            if g.chance(50) {
+                let closes = [
+                    ForecastCloses::EveryDayOff,
+                    ForecastCloses::HolidaysOnly,
+                    ForecastCloses::Listed,
+                ][g.pick(3) as usize];
+                c.forecasts.push(Forecast {
+                    country,
+                    closes,
+                    holidays: if closes == ForecastCloses::Listed {
+                        vec!["Holiday".into()]
+                    } else {
+                        vec![]
+                    },
+                    opens_on_makeup_days: g.chance(50),
+                    sources: vec![],
+                    note: None,
+                });
+            }
         }
         c.foreigners = match g.pick(10) {
             7 => Foreigners::CitizensOnly,
@@ -497,6 +558,24 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         for _ in 0..g.pick(4) {
             let d = g.date(base, -2, 12);
             add_holiday(&mut ds, c, d);
+        }
+        // Bridge days: a day off given for working on a make-up day, and a holiday named
+        // otherwise (a `listed` pattern does not close on it).
+        for _ in 0..g.pick(3) {
+            let d = g.date(base, -2, 12);
+            let makeup = g.date(base, -2, 12);
+            let named = g.chance(50);
+            let list = ds.holidays.entry(cc(c)).or_default();
+            if let Err(i) = list.binary_search_by_key(&d, |h| h.date) {
+                list.insert(
+                    i,
+                    Holiday {
+                        date: d,
+                        names: vec![if named { "Other" } else { "Day off" }.into()],
+                        makeup: Some(makeup).filter(|_| !named),
+                    },
+                );
+            }
         }
     }
 
@@ -991,7 +1070,28 @@ impl<'a> Oracle<'a> {
                 return false;
             }
         }
-        if c.closures.iter().any(|cl| cl.from <= date && date <= cl.to) {
+        // A notice of whole days closes its dates; one with hours the days it covers whole.
+        let whole_day = |cl: &Closure| match notice_span(cl) {
+            None => cl.from <= date && date <= cl.to,
+            // With hours: closed all day when it covers the post's hours that day.
+            Some((a, b)) => match side.hours {
+                Some(h) => {
+                    let at = |t: NaiveTime| {
+                        side.zone
+                            .0
+                            .from_local_datetime(&date.and_time(t))
+                            .earliest()
+                            .map(|x| x.with_timezone(&Utc))
+                    };
+                    matches!((at(h.start.0), at(h.end.0)), (Some(s), Some(e)) if a <= s && e < b)
+                }
+                None => {
+                    a <= local_midnight(side.zone.0, date)
+                        && local_midnight(side.zone.0, date + Duration::days(1)) <= b
+                }
+            },
+        };
+        if c.closures.iter().any(whole_day) {
             return false;
         }
         // A closure notice within a week answers for the holiday block: no forecast there.
@@ -999,12 +1099,37 @@ impl<'a> Oracle<'a> {
             (cl.from - chrono::Duration::days(7)) <= date
                 && date <= (cl.to + chrono::Duration::days(7))
         });
+        let holidays =
+            |country: &Country| self.ds.holidays.get(country).cloned().unwrap_or_default();
         for country in &c.holidays_close {
-            if !noticed && self.ds.holiday(*country, date).is_some() {
+            let Some(h) = holidays(country).into_iter().find(|h| h.date == date) else {
+                continue;
+            };
+            // The crossing's pattern says which days off close it; without one, all do.
+            let closes = match c.forecasts.iter().find(|f| f.country == *country) {
+                None => true,
+                Some(f) => match f.closes {
+                    ForecastCloses::EveryDayOff => true,
+                    ForecastCloses::HolidaysOnly => h.makeup.is_none(),
+                    ForecastCloses::Listed => h
+                        .names
+                        .iter()
+                        .any(|n| f.holidays.iter().any(|l| l.as_str() == n.as_str())),
+                    ForecastCloses::Never => false,
+                },
+            };
+            if !noticed && closes {
                 return false;
             }
         }
-        weekday_in(side.days, date.weekday())
+        // A make-up working day opens a post on a weekday it is otherwise closed, where the
+        // pattern says so (and no notice speaks for the block).
+        let makeup = !noticed
+            && c.forecasts.iter().any(|f| {
+                f.opens_on_makeup_days
+                    && holidays(&f.country).iter().any(|h| h.makeup == Some(date))
+            });
+        weekday_in(side.days, date.weekday()) || makeup
     }
 
     /// The cut-off binding travellers leaving (`leaving`) or entering this side's country.
@@ -1017,10 +1142,25 @@ impl<'a> Oracle<'a> {
         side.cutoff.filter(|_| applies).map(|c| c.0)
     }
 
-    /// The last minute a vehicle may reach the post: closing or cut-off, the earlier.
-    fn last_minute(side: &Side, leaving: bool) -> Option<NaiveTime> {
+    /// The last minute a vehicle passing at `at` may reach the post: closing, cut-off or the
+    /// start of a later notice with hours that local day, the earliest.
+    fn last_minute(
+        c: &Crossing,
+        side: &Side,
+        leaving: bool,
+        at: DateTime<Utc>,
+    ) -> Option<NaiveTime> {
+        let date = at.with_timezone(&side.zone.0).date_naive();
+        let notice = c
+            .closures
+            .iter()
+            .filter_map(notice_span)
+            .filter(|(a, _)| *a > at)
+            .map(|(a, _)| a.with_timezone(&side.zone.0))
+            .filter(|a| a.date_naive() == date)
+            .map(|a| a.time());
         let ends = [side.hours.map(|h| h.end.0), Self::cutoff(side, leaving)];
-        ends.into_iter().flatten().min()
+        ends.into_iter().flatten().chain(notice).min()
     }
 
     /// Can a vehicle reaching this post at `t` pass? Judged in the post's own clock.
@@ -1028,6 +1168,13 @@ impl<'a> Oracle<'a> {
         let local = t.with_timezone(&side.zone.0);
         let time = local.time();
         if !self.day_open(c, side, local.date_naive()) {
+            return false;
+        }
+        if c.closures
+            .iter()
+            .filter_map(notice_span)
+            .any(|(a, b)| a <= t && t < b)
+        {
             return false;
         }
         if let Some(h) = side.hours {
@@ -1212,7 +1359,7 @@ impl<'a> Oracle<'a> {
                     "{} post of {} closed at {reach}",
                     side.country, c.id
                 ))?;
-                if let Some(last) = Self::last_minute(side, leaving) {
+                if let Some(last) = Self::last_minute(c, side, leaving, at) {
                     let local = at.with_timezone(&side.zone.0).time();
                     if (last - local).num_minutes() < MARGIN {
                         tight = true;

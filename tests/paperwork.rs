@@ -376,11 +376,13 @@ fn the_users_own_avoid_is_named_when_it_removed_every_route() {
         "torugart",
         "--avoid",
         "irkeshtam",
+        "--avoid",
+        "khorgos",
     ])
     .code(1);
     assert!(
         r.stdout.contains(
-            "- Your own --avoid torugart --avoid irkeshtam removed every route; without them: Kashgar → Bishkek, leaving Mon 14 Jun 2027"
+            "- Your own --avoid torugart --avoid irkeshtam --avoid khorgos removed every route; without them: Kashgar → Bishkek, leaving Mon 14 Jun 2027"
         ),
         "{}",
         r.stdout
@@ -502,11 +504,13 @@ fn the_users_own_avoid_is_the_reason_given_not_a_missing_service() {
         "torugart",
         "--avoid",
         "irkeshtam",
+        "--avoid",
+        "khorgos",
     ]);
     assert_eq!(r.code, 1);
     assert!(
         r.stdout.contains(
-            "Why:\n- Your own --avoid torugart --avoid irkeshtam removed every route from Kashgar to Osh\n"
+            "Why:\n- Your own --avoid torugart --avoid irkeshtam --avoid khorgos removed every route from Kashgar to Osh\n"
         ),
         "{}",
         r.stdout

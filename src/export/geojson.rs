@@ -45,9 +45,13 @@ fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
 }
 
 /// `hours --date D --geojson`: every chosen crossing a Point with its state that day and why.
-pub fn crossings(ds: &Dataset, chosen: &[CrossingIx], date: NaiveDate) -> String {
-    // Dates in the reasons show their year when it is not the year of `date`.
-    let words = crate::render::words::Words { ds, today: date };
+/// `reason` words why a crossing is closed (the render layer's sentence).
+pub fn crossings(
+    ds: &Dataset,
+    chosen: &[CrossingIx],
+    date: NaiveDate,
+    reason: &dyn Fn(CrossingIx, &crate::calendar::Closed) -> String,
+) -> String {
     let features = chosen
         .iter()
         .map(|&ci| {
@@ -69,7 +73,7 @@ pub fn crossings(ds: &Dataset, chosen: &[CrossingIx], date: NaiveDate) -> String
                     "date": date.to_string(),
                     "state": day.state.key(),
                     "open": day.state.is_open(),
-                    "reason": day.closed.as_ref().map(|w| words.closed(&c.name, w, date)),
+                    "reason": day.closed.as_ref().map(|w| reason(ci, w)),
                     "next_open": next_open,
                     "next_open_day": next_open_day,
                     "posts": c.sides.iter().map(post).collect::<Vec<_>>(),

@@ -381,12 +381,22 @@ fn place_country(
 /// Line colours for itineraries 1, 2, …: dark and apart from the state colours.
 const ROUTE_COLORS: [&str; 5] = ["#d01c8b", "#252525", "#8c510a", "#01665e", "#e66101"];
 
-/// What to draw: which crossings, on which date, and the itineraries over them.
+/// What to draw: which crossings, on which date, and the itineraries over them, with the
+/// words `render::map` gives for them.
 pub struct Picture<'a> {
     pub crossings: Vec<CrossingIx>,
     pub date: NaiveDate,
     pub title: String,
     pub routes: Vec<(String, &'a Itinerary)>,
+    pub words: MapWords,
+}
+
+/// The map's words, from the render layer: the legend's heading, each state's label, and
+/// the footnote (given the country shapes' generator and the crossings not drawn).
+pub struct MapWords {
+    pub legend_title: String,
+    pub label: fn(State) -> &'static str,
+    pub foot: fn(&str, &[&str]) -> String,
 }
 
 pub fn svg(ds: &Dataset, p: &Picture) -> Result<String, String> {
@@ -446,7 +456,7 @@ pub fn svg(ds: &Dataset, p: &Picture) -> Result<String, String> {
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"15\">{} ({n})</text>\n",
             x + 16.0,
             y,
-            esc(s.label())
+            esc((p.words.label)(s))
         ));
     }
     if rows % 2 == 1 {
@@ -677,7 +687,7 @@ pub fn svg(ds: &Dataset, p: &Picture) -> Result<String, String> {
             esc(&cr.id),
             s.key(),
             esc(&cr.name),
-            esc(s.label())
+            esc((p.words.label)(*s))
         );
         symbol(&mut out, *s, x, y, r);
         out.push_str("</g>\n");
@@ -711,24 +721,17 @@ pub fn svg(ds: &Dataset, p: &Picture) -> Result<String, String> {
     // Legend and sources.
     let _ = writeln!(
         out,
-        "<text x=\"{MARGIN}\" y=\"{:.1}\" font-size=\"16\" font-weight=\"bold\">State of each crossing on {} (both posts, each in its own clock)</text>",
+        "<text x=\"{MARGIN}\" y=\"{:.1}\" font-size=\"16\" font-weight=\"bold\">{}</text>",
         legend_top + 6.0,
-        p.date.format("%a %-d %b %Y")
+        esc(&p.words.legend_title)
     );
     for l in legend {
         out.push_str(&l);
     }
-    let mut foot = format!(
-        "Borders: Natural Earth (public domain), {}. Symbols: circle open, square closed, diamond uncertain.",
-        geo.generator.split(" (").next().unwrap_or_default()
+    let foot = (p.words.foot)(
+        geo.generator.split(" (").next().unwrap_or_default(),
+        &unplaced,
     );
-    if !unplaced.is_empty() {
-        let _ = write!(
-            foot,
-            " Not drawn (position not known): {}.",
-            unplaced.join(", ")
-        );
-    }
     for (i, line) in wrap(&foot, 150).iter().enumerate() {
         let _ = writeln!(
             out,

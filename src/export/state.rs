@@ -49,20 +49,6 @@ impl State {
         }
     }
 
-    /// The legend's words.
-    pub fn label(self) -> &'static str {
-        match self {
-            State::Open => "open",
-            State::DaysUnknown => "no closure known (opening days not known)",
-            State::CitizensOnly => "open to citizens of the two sides only",
-            State::Weekend => "closed: weekend",
-            State::Holiday => "closed: public holiday",
-            State::Season => "closed: out of season",
-            State::Notice => "closed: notice or crossing closed",
-            State::Uncertain => "status uncertain",
-        }
-    }
-
     pub fn is_open(self) -> bool {
         matches!(self, State::Open | State::DaysUnknown | State::CitizensOnly)
     }

@@ -47,6 +47,16 @@ fn holidays_unknown(w: &Words, c: &Crossing, on: NaiveDate) -> String {
     }
 }
 
+/// ", but it is closed from 22:00 UTC+6 on Mon 16 Feb until …" where a notice with hours
+/// closes a post for part of the day, else "".
+fn part_closed(w: &Words, c: &Crossing, on: NaiveDate) -> String {
+    c.sides
+        .iter()
+        .find_map(|s| calendar::part_day_closure(c, s, on))
+        .map(|cl| format!(", but {}", w.closed("it", &calendar::closed_by(cl), on)))
+        .unwrap_or_default()
+}
+
 /// "open", "no closure known (opening days of the KZ and KG posts are not known)", or why
 /// it is closed: "Torugart Pass is closed on Saturdays and Sundays".
 pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
@@ -59,7 +69,7 @@ pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
             } else {
                 no_closure_known(&posts)
             };
-            open + &holidays_unknown(w, c, on)
+            open + &part_closed(w, c, on) + &holidays_unknown(w, c, on)
         }
     }
 }
@@ -96,7 +106,7 @@ fn state_after_name(w: &Words, c: &Crossing, on: NaiveDate) -> String {
             } else {
                 format!(": {}", no_closure_known(&posts))
             };
-            open + &holidays_unknown(w, c, on)
+            open + &part_closed(w, c, on) + &holidays_unknown(w, c, on)
         }
         Err(why) => {
             let said = w.closed("", &why, on);
@@ -380,7 +390,7 @@ pub fn month(
         let (mark, paint) = match calendar::crossing_day(ds, c, day) {
             Ok(()) => ("o", "32"),
             Err(Closed::Weekday { .. }) => ("w", "90"),
-            Err(Closed::Holiday { country, name }) => {
+            Err(Closed::Holiday { country, name, .. }) => {
                 notes.push(format!(
                     "{}: {}",
                     w.date(day),

@@ -97,6 +97,18 @@ pub struct ClosedJson {
     /// Closure: the reason the border service gave (as the data says it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Closure with hours: the time it starts on `from` and the time the post reopens on
+    /// `to` (`HH:MM`), in `zone` (IANA); absent for whole days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starts: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ends: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// Holiday (a forecast): true where the day follows the crossing's pattern from past
+    /// notices, false where every day off of the calendar is assumed to close it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<bool>,
     /// Holiday: the country (ISO 3166-1 alpha-2) and the holiday's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
@@ -119,6 +131,10 @@ pub fn closed(why: &Closed, on: NaiveDate) -> ClosedJson {
         from: None,
         to: None,
         reason: None,
+        starts: None,
+        ends: None,
+        zone: None,
+        pattern: None,
         country: None,
         holiday: None,
         weekdays: None,
@@ -148,16 +164,31 @@ pub fn closed(why: &Closed, on: NaiveDate) -> ClosedJson {
             j.season_opens = Some(md(s.open));
             j.season_closes = Some(md(s.close));
         }
-        Closed::Closure { from, to, reason } => {
+        Closed::Closure {
+            from,
+            to,
+            reason,
+            starts,
+            ends,
+            zone,
+        } => {
             j.cause = ClosedFor::Closure;
             j.from = Some(from.to_string());
             j.to = Some(to.to_string());
             j.reason = Some(reason.clone());
+            j.starts = starts.map(|t| t.format("%H:%M").to_string());
+            j.ends = ends.map(|t| t.format("%H:%M").to_string());
+            j.zone = zone.map(|z| z.name().to_string());
         }
-        Closed::Holiday { country, name } => {
+        Closed::Holiday {
+            country,
+            name,
+            pattern,
+        } => {
             j.cause = ClosedFor::Holiday;
             j.country = Some(country.to_string());
             j.holiday = Some(name.clone());
+            j.pattern = Some(*pattern);
         }
         Closed::Weekday { days, .. } => {
             j.cause = ClosedFor::Weekday;
@@ -763,14 +794,7 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
             j.kind = AdviceKind::ClosureNear;
             j.crossing = crossing(*c);
             let cl = &ds.crossings[*c].closures[*closure];
-            j.closed = Some(closed(
-                &Closed::Closure {
-                    from: cl.from,
-                    to: cl.to,
-                    reason: cl.reason.to_string(),
-                },
-                cl.from,
-            ));
+            j.closed = Some(closed(&crate::calendar::closed_by(cl), cl.from));
         }
         Advice::NoPassport => j.kind = AdviceKind::NoPassport,
         Advice::Suspended { service: s, since } => {
@@ -954,7 +978,8 @@ pub struct ItineraryJson {
     /// The total shared per traveller, when a vehicle is shared by a party of two or more.
     pub per_person: Option<Amount>,
     pub changes: usize,
-    /// Local midnights between departure and arrival, on board or not.
+    /// Local midnights between departure and arrival, on board or not; when the last leg's
+    /// `arrive_known` is false, counted to the earliest possible arrival (at least this many).
     pub nights: i64,
     /// Of those, nights spent at a place between two legs.
     pub stopover_nights: i64,

@@ -3,7 +3,47 @@
 
 use super::words::Words;
 use crate::answer::{MapAnswer, PlanAnswer};
-use crate::export::map::{short_name, svg, Picture};
+use crate::export::map::{short_name, svg, MapWords, Picture};
+use crate::export::state::State;
+
+/// The legend's words for a crossing's state.
+pub fn state_label(s: State) -> &'static str {
+    match s {
+        State::Open => "open",
+        State::DaysUnknown => "no closure known (opening days not known)",
+        State::CitizensOnly => "open to citizens of the two sides only",
+        State::Weekend => "closed: weekend",
+        State::Holiday => "closed: public holiday",
+        State::Season => "closed: out of season",
+        State::Notice => "closed: notice or crossing closed",
+        State::Uncertain => "status uncertain",
+    }
+}
+
+/// The footnote: where the borders come from, how to read the symbols, what is not drawn.
+fn foot(generator: &str, unplaced: &[&str]) -> String {
+    let mut foot = format!(
+        "Borders: Natural Earth (public domain), {generator}. Symbols: circle open, square closed, diamond uncertain."
+    );
+    if !unplaced.is_empty() {
+        foot.push_str(&format!(
+            " Not drawn (position not known): {}.",
+            unplaced.join(", ")
+        ));
+    }
+    foot
+}
+
+fn map_words(date: chrono::NaiveDate) -> MapWords {
+    MapWords {
+        legend_title: format!(
+            "State of each crossing on {} (both posts, each in its own clock)",
+            Words::full_date(date)
+        ),
+        label: state_label,
+        foot,
+    }
+}
 use crate::model::Dataset;
 
 /// `crossings map`: the crossings in their state on the day.
@@ -25,6 +65,7 @@ pub fn crossings_svg(ds: &Dataset, a: &MapAnswer) -> Result<String, String> {
             date: a.date,
             title,
             routes: vec![],
+            words: map_words(a.date),
         },
     )
 }
@@ -78,6 +119,7 @@ pub fn plan_svg(ds: &Dataset, a: &PlanAnswer) -> Result<Option<String>, String> 
         date,
         title: format!("{} → {}", from.name, to.name),
         routes,
+        words: map_words(date),
     };
     svg(ds, &picture).map(Some)
 }

@@ -5,6 +5,7 @@
 pub mod baggage;
 pub mod check;
 pub mod hours;
+pub mod ics;
 pub mod json;
 pub mod map;
 pub mod month;
@@ -64,7 +65,9 @@ pub fn answer(ds: &Dataset, a: &Answer, v: &View) -> Result<Shown, String> {
                 hours::month(&w, &ds.crossings[h.chosen[0]], first, v.color, v.width)
             }
             (HoursWhen::Day { on, .. }, Format::GeoJson) => {
-                crate::export::geojson::crossings(ds, &h.chosen, on)
+                crate::export::geojson::crossings(ds, &h.chosen, on, &|ci, why| {
+                    w.closed(&ds.crossings[ci].name, why, on)
+                })
             }
             (HoursWhen::Day { asked, .. }, Format::Json) => {
                 json::to_text(&json::hours(&w, &h.chosen, asked))

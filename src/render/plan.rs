@@ -714,14 +714,16 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         } else {
             "journey time not known".to_string()
         };
+        // Counted to the earliest possible arrival when the arrival is not known: a floor.
+        let all_nights = match (it.arrive_known(), ia.nights) {
+            (true, n) => count(n, "night", "nights"),
+            (false, 0) => "nights not known".to_string(),
+            (false, n) => format!("at least {}", count(n, "night", "nights")),
+        };
         let nights = if ia.stopover_nights > 0 {
-            format!(
-                "{} ({} at a stopover)",
-                count(ia.nights, "night", "nights"),
-                ia.stopover_nights
-            )
+            format!("{all_nights} ({} at a stopover)", ia.stopover_nights)
         } else {
-            count(ia.nights, "night", "nights")
+            all_nights
         };
         let crossings: usize = it.legs.iter().map(|l| l.borders.len()).sum();
         if n == 1 && !a.plan.fixes.is_empty() {

@@ -230,7 +230,27 @@ impl Words<'_> {
                     s.open, s.open, s.close
                 )
             }
-            Closed::Closure { from, to, reason } => {
+            Closed::Closure {
+                from,
+                to,
+                reason,
+                starts,
+                ends,
+                zone: Some(zone),
+            } if starts.is_some() || ends.is_some() => {
+                let at = |d: NaiveDate, t: Option<NaiveTime>, whole: &str| match t {
+                    Some(t) => format!("{} on {}", Self::clock(*zone, d, t), self.date(d)),
+                    None => format!("{whole} {}", self.date(d)),
+                };
+                format!(
+                    "{name} is closed from {} until {} ({reason})",
+                    at(*from, *starts, "the start of"),
+                    at(*to, *ends, "the end of")
+                )
+            }
+            Closed::Closure {
+                from, to, reason, ..
+            } => {
                 if from == to {
                     format!("{name} is closed on {} ({reason})", self.date(*from))
                 } else {
@@ -241,7 +261,9 @@ impl Words<'_> {
                     )
                 }
             }
-            Closed::Holiday { country, name: h } => {
+            Closed::Holiday {
+                country, name: h, ..
+            } => {
                 format!("{name}: {}", self.holiday_closure(*country, h, on))
             }
             Closed::Weekday { days, .. } => {
@@ -473,15 +495,7 @@ impl Words<'_> {
             Advice::ClosureNear { crossing, closure } => {
                 let c = &ds.crossings[*crossing];
                 let cl = &c.closures[*closure];
-                self.closed(
-                    &c.name,
-                    &Closed::Closure {
-                        from: cl.from,
-                        to: cl.to,
-                        reason: cl.reason.to_string(),
-                    },
-                    cl.from,
-                ) + " (announced)"
+                self.closed(&c.name, &crate::calendar::closed_by(cl), cl.from) + " (announced)"
             }
             Advice::NoPassport => "no passport given: visas were not checked, and border rules were applied as for a foreigner (a citizen of neither side)".into(),
             Advice::Suspended { service, since } => {

@@ -1,0 +1,356 @@
+//! One itinerary as a calendar (`export::ics` writes it as RFC 5545): each leg an event in
+//! the zone of the place it leaves from, each border pass an event with the posts' hours and
+//! an alarm before the cut-off, and each thing to arrange before going a to-do. The words of
+//! every summary, description and alarm are here.
+//!
+//! Unknown times stay unknown: a leg whose departure no source gives is an event over the
+//! window a source gives it (marked free: it leaves some time in it), else an all-day event
+//! on its day, never a timed one; a border pass reached at an unknown time is all-day too.
+
+use crate::calendar;
+use crate::documents;
+use crate::export::ics::{Calendar, Event, ToDo, When};
+use crate::export::leg_places;
+use crate::model::{Dataset, Lead, ScheduleKind, Side};
+use crate::planner::{Itinerary, Leg, Request};
+use chrono::{Duration, NaiveDate};
+use chrono_tz::Tz;
+
+/// How long before a post's cut-off (or closing time) the alarm rings.
+pub const ALARM_BEFORE_CUTOFF_MIN: i64 = 60;
+
+fn fare_text(ds: &Dataset, leg: &Leg) -> String {
+    match leg.fare {
+        Some((fi, party)) => crate::render::plan::priced_fare(ds, leg, fi, party),
+        None => match leg.hire {
+            Some((fi, m)) => format!(
+                "seat price not known; whole vehicle {}{}",
+                m.display(),
+                ds.services[leg.service].fares[fi]
+                    .seats
+                    .map(|n| format!(" ({n} seats)"))
+                    .unwrap_or_default()
+            ),
+            None => "not known".into(),
+        },
+    }
+}
+
+fn post_hours(side: &Side, dir: crate::model::Direction, on: NaiveDate) -> String {
+    let t = |x: chrono::NaiveTime| crate::render::words::Words::clock(side.zone.0, on, x);
+    let days = side
+        .days
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "days not known".into());
+    let hours = side
+        .hours
+        .map(|h| format!("{}–{}", t(h.start.0), t(h.end.0)))
+        .unwrap_or_else(|| "hours not known".into());
+    let mut s = format!("{} post ({}): {days}, {hours}", side.country, side.post);
+    for b in &side.breaks {
+        s.push_str(&format!(
+            "; closed for lunch {}–{}",
+            t(b.start.0),
+            t(b.end.0)
+        ));
+    }
+    if let Some(c) = calendar::cutoff(side, dir) {
+        s.push_str(&format!("; in practice be through by {}", t(c)));
+    }
+    s
+}
+
+/// Something to arrange before going: what, the day it is needed by, how long it takes
+/// (when a source says) and how.
+struct Arrange {
+    summary: String,
+    needed_by: NaiveDate,
+    lead: Option<Lead>,
+    /// The country whose working days the lead time counts (its public holidays skipped).
+    issuer: Option<crate::types::Country>,
+    how: String,
+}
+
+/// The last day to start something that takes `lead` and is needed on `by`: the paperwork
+/// model's `documents::apply_by`, so the to-do falls due on the day "Before you go" names.
+fn latest_start(
+    ds: &Dataset,
+    issuer: Option<crate::types::Country>,
+    by: NaiveDate,
+    lead: Lead,
+) -> NaiveDate {
+    documents::apply_by(ds, issuer, by, Some(lead)).unwrap_or(by)
+}
+
+/// The itinerary's "Before you go": the documents it needs that the traveller does not
+/// hold (the paperwork model's list), then the agency cars to book.
+fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Arrange> {
+    let mut out: Vec<Arrange> = documents::needs(ds, req, it)
+        .iter()
+        .map(|n| Arrange {
+            summary: format!(
+                "Get {}",
+                crate::render::paperwork::doc_name(ds, n.doc, n.requirement)
+            ),
+            needed_by: n.by,
+            lead: n.get.lead,
+            issuer: n.doc.issuer(),
+            how: crate::render::paperwork::need(ds, n),
+        })
+        .collect();
+    for leg in &it.legs {
+        let s = &ds.services[leg.service];
+        let (from, _) = leg_places(ds, leg);
+        let leave = leg
+            .depart
+            .with_timezone(&ds.places[from].zone.0)
+            .date_naive();
+        let summary = format!("Book {}", s.name);
+        if s.schedule.kind == ScheduleKind::OnDemand && !out.iter().any(|t| t.summary == summary) {
+            out.push(Arrange {
+                summary,
+                needed_by: leave,
+                lead: None,
+                issuer: None,
+                how: match &s.operator {
+                    Some(o) => format!("Arranged on demand through an agency ({o})."),
+                    None => "Arranged on demand through an agency.".into(),
+                },
+            });
+        }
+    }
+    out
+}
+
+/// Itinerary number `n` (from 1) of a plan, as a calendar.
+pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calendar {
+    let from = &ds.places[req.from];
+    let to = &ds.places[req.to];
+    // Every zone an event is written in gets its definition.
+    let mut zones: Vec<Tz> = Vec::new();
+    let mut use_zone = |z: Tz| {
+        if !zones.contains(&z) {
+            zones.push(z);
+        }
+    };
+    for leg in &it.legs {
+        let (f, t) = leg_places(ds, leg);
+        use_zone(ds.places[f].zone.0);
+        use_zone(ds.places[t].zone.0);
+        for b in &leg.borders {
+            use_zone(ds.crossings[b.crossing].sides[b.first_side].zone.0);
+        }
+    }
+    let mut events = Vec::new();
+    for (li, leg) in it.legs.iter().enumerate() {
+        let s = &ds.services[leg.service];
+        let (f, t) = leg_places(ds, leg);
+        let (fp, tp) = (&ds.places[f], &ds.places[t]);
+        let (fz, tz) = (fp.zone.0, tp.zone.0);
+        let mut description = vec![
+            format!("Service: {} ({})", s.name, crate::render::mode_name(s.mode)),
+            format!("Board at: {}", fp.name),
+            format!("Fare: {}", fare_text(ds, leg)),
+        ];
+        if let Some(o) = &s.operator {
+            description.push(format!("Operator: {o}"));
+        }
+        if !leg.depart_given {
+            description.push(format!(
+                "Starts when the vehicle reaches {}: no source gives when it leaves there",
+                fp.name
+            ));
+        }
+        let (summary, when, transparent) = if leg.time_known {
+            (
+                format!("{} → {} ({})", fp.name, tp.name, s.name),
+                When::Timed {
+                    start: (leg.depart, fz),
+                    end: Some((leg.arrive, tz)),
+                },
+                false,
+            )
+        } else if let Some((a, b)) = leg
+            .window
+            .filter(|_| s.schedule.window.is_some() || s.schedule.depart.is_some())
+        {
+            // No source gives the time, but one gives the window it leaves in: an event
+            // over the window, marked free (the traveller waits somewhere in it).
+            description.insert(
+                0,
+                format!(
+                    "No source gives the departure time, only the window it leaves in; the ride takes about {}.",
+                    crate::types::Dur((leg.arrive - leg.depart).num_minutes())
+                ),
+            );
+            (
+                format!(
+                    "{} → {} ({}; leaves in this window)",
+                    fp.name, tp.name, s.name
+                ),
+                When::Timed {
+                    start: (a, fz),
+                    end: Some((b.max(a + Duration::minutes(1)), fz)),
+                },
+                true,
+            )
+        } else {
+            // No source gives the time: the day only, as an all-day event.
+            description.insert(
+                0,
+                format!(
+                    "No source gives the departure time; the ride takes about {}.",
+                    crate::types::Dur((leg.arrive - leg.depart).num_minutes())
+                ),
+            );
+            (
+                format!("{} → {} ({}; time not known)", fp.name, tp.name, s.name),
+                When::AllDay(leg.depart.with_timezone(&fz).date_naive()),
+                true,
+            )
+        };
+        events.push(Event {
+            uid: format!("leg{}", li + 1),
+            summary,
+            when,
+            transparent,
+            location: fp.name.to_string(),
+            geo: fp.coords,
+            description: description.join("\n"),
+            alarm: None,
+        });
+
+        for (bi, b) in leg.borders.iter().enumerate() {
+            let c = &ds.crossings[b.crossing];
+            let first = &c.sides[b.first_side];
+            let zone = first.zone.0;
+            let day = b
+                .reach
+                .unwrap_or(leg.depart)
+                .with_timezone(&zone)
+                .date_naive();
+            let (summary, when, transparent) = match b.reach.filter(|_| leg.time_known) {
+                Some(at) => (
+                    format!("Border: {}", c.name),
+                    When::Timed {
+                        start: (at, zone),
+                        end: b
+                            .cleared
+                            .filter(|d| *d > at)
+                            .map(|done| (done, c.sides[1 - b.first_side].zone.0)),
+                    },
+                    false,
+                ),
+                None => (
+                    format!("Border: {} (time not known)", c.name),
+                    When::AllDay(day),
+                    true,
+                ),
+            };
+            let description = [
+                post_hours(first, crate::model::Direction::Leaving, day),
+                post_hours(
+                    &c.sides[1 - b.first_side],
+                    crate::model::Direction::Entering,
+                    day,
+                ),
+            ];
+            // The alarm rings before the first post's last entry that day.
+            let alarm =
+                calendar::last_entry(first, crate::model::Direction::Leaving).and_then(|last| {
+                    calendar::at_local(zone, day, last).map(|at| {
+                        (
+                            at - Duration::minutes(ALARM_BEFORE_CUTOFF_MIN),
+                            format!(
+                                "{}: be through by {}",
+                                c.name,
+                                crate::render::words::Words::clock(zone, day, last)
+                            ),
+                        )
+                    })
+                });
+            events.push(Event {
+                uid: format!("leg{}-border{}", li + 1, bi + 1),
+                summary,
+                when,
+                transparent,
+                location: c.name.to_string(),
+                geo: c.coords,
+                description: description.join("\n"),
+                alarm,
+            });
+        }
+    }
+
+    let todos = to_dos(ds, req, it)
+        .iter()
+        .enumerate()
+        .map(|(i, todo)| {
+            // Due when it must be started: the lead time before the day it is needed, or,
+            // where no source gives the lead time, the day before (and the text says so).
+            let (due, when) = match todo.lead {
+                Some(l) => {
+                    let start = latest_start(ds, todo.issuer, todo.needed_by, l);
+                    (
+                        start,
+                        format!(
+                            "It takes {}: start by {}.",
+                            crate::render::paperwork::lead(l),
+                            start.format("%a %-d %b %Y")
+                        ),
+                    )
+                }
+                None => (
+                    todo.needed_by - Duration::days(1),
+                    "No source says how long it takes: start early.".to_string(),
+                ),
+            };
+            ToDo {
+                uid: format!("todo{}", i + 1),
+                summary: todo.summary.clone(),
+                due,
+                description: format!(
+                    "{}\nNeeded by {}. {when}",
+                    todo.how,
+                    todo.needed_by.format("%a %-d %b %Y")
+                ),
+            }
+        })
+        .collect();
+    Calendar {
+        name: format!("{} → {} (itinerary {n})", from.name, to.name),
+        uid_base: it.depart(),
+        zones,
+        span: (it.depart(), it.arrive()),
+        events,
+        todos,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lead_time_in_working_days_skips_weekends() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let ds = crate::run::load_dataset(None, false).expect("embedded dataset");
+        // Needed Monday 15 June; three working days means starting Wednesday 10 June.
+        assert_eq!(
+            latest_start(&ds, None, d("2026-06-15"), Lead::WorkingDays(3)),
+            d("2026-06-10")
+        );
+        assert_eq!(
+            latest_start(&ds, None, d("2026-06-15"), Lead::Days(3)),
+            d("2026-06-12")
+        );
+        // Inverse of documents::ready_on: started then, it is ready on the day.
+        for lead in [Lead::Days(5), Lead::WorkingDays(1), Lead::WorkingDays(10)] {
+            let start = latest_start(&ds, None, d("2026-06-15"), lead);
+            assert_eq!(
+                documents::ready_on(&ds, None, start, Some(lead)),
+                Some(d("2026-06-15"))
+            );
+        }
+    }
+}
