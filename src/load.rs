@@ -58,10 +58,13 @@ impl RawDataset {
     }
 }
 
-/// The largest data file read, in bytes (the largest real one is under 100 KiB).
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
-/// The largest dataset read, all files together.
-pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest data file read, in bytes (the largest real one is under 100 KiB; the
+/// synthetic network at a thousand times the real one, examples/synth, writes files of
+/// ~140 MB): a file past it is not data, and is refused before it is read.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest dataset read, all files together (the synthetic network at a thousand times
+/// is ~420 MB; loading takes several times the input in memory).
+pub const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
 /// Folders every dataset has (the others may be absent).
 const REQUIRED: &[&str] = &["sources", "places", "crossings", "services"];
 

@@ -284,7 +284,11 @@ fn file_system_objects_are_refused_by_name() {
             let f = std::fs::File::create(d.join("places/huge.toml")).unwrap();
             f.set_len(crossings::load::MAX_FILE_BYTES + 1).unwrap();
         },
-        &["error: DIR/places/huge.toml: is larger than 8388608 bytes (8388609 bytes); split it into several files, or check that it is a data file"],
+        &[&format!(
+            "error: DIR/places/huge.toml: is larger than {max} bytes ({} bytes); split it into several files, or check that it is a data file",
+            crossings::load::MAX_FILE_BYTES + 1,
+            max = crossings::load::MAX_FILE_BYTES
+        )],
     );
     fs_case(
         |d| std::fs::write(d.join("places/bad.toml"), b"id = \"a\"\n# \xff\xfe\n").unwrap(),
