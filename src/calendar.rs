@@ -111,7 +111,7 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
     }
     if let Some(days) = side.days {
         // A make-up working day opens it where past notices show so (and no notice speaks).
-        if !days.contains(date.weekday()) && !(makeup_open(ds, c, date) && !c.notice_covers(date)) {
+        if !days.contains(date.weekday()) && (!makeup_open(ds, c, date) || c.notice_covers(date)) {
             return Err(Closed::Weekday {
                 weekday: date.weekday(),
                 days,
