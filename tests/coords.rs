@@ -52,7 +52,10 @@ fn every_place_and_crossing_has_coordinates_or_is_listed_as_not_located() {
         .iter()
         .filter(|n| !missing.iter().any(|m| m == *n))
         .collect();
-    assert!(stale.is_empty(), "located now, remove from NOT_LOCATED: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "located now, remove from NOT_LOCATED: {stale:?}"
+    );
 }
 
 #[test]
@@ -63,10 +66,16 @@ fn check_names_every_record_without_coordinates() {
         .expect("run crossings check");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains(&format!("records without coordinates: {}\n", NOT_LOCATED.len())),
+        text.contains(&format!(
+            "records without coordinates: {}\n",
+            NOT_LOCATED.len()
+        )),
         "{text}"
     );
     for n in NOT_LOCATED {
-        assert!(text.contains(&format!("warning: {n} has no coords")), "{n} not named:\n{text}");
+        assert!(
+            text.contains(&format!("warning: {n} has no coords")),
+            "{n} not named:\n{text}"
+        );
     }
 }
