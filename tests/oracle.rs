@@ -194,6 +194,7 @@ fn service(id: &str, stops: Vec<Stop>, depart: Option<u32>, zone_name: &str) -> 
             },
             days: None,
             depart: depart.map(hm),
+            approx: false,
             window: None,
             book_ahead: None,
             zone: zone(zone_name),
@@ -705,6 +706,17 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
                         ));
                     }
                 }
+            }
+        }
+        // Sometimes a quote for one side of a border only (a fare that ends at a border
+        // stop, which prices the rides through it as a minimum), sometimes itself a minimum.
+        let first_border =
+            (0..s.stops.len()).find(|i| matches!(s.stops[*i].at, StopAt::Crossing(_)));
+        if let (Some(c), Some(&p)) = (first_border, place_stops.first()) {
+            if p < c && g.chance(40) {
+                let mut f = fare(p, c, 1 + i64::from(g.pick(40)), Per::Person, None);
+                f.at_least = g.chance(30);
+                s.fares.push(f);
             }
         }
         ds.services.push(s);
@@ -1580,9 +1592,11 @@ impl<'a> Oracle<'a> {
 
     /// The party's fare for a ride: the first fare for the stretch, except that vehicle
     /// sizes priced apart (all per vehicle, each with its seats) are alternatives, and the
-    /// cheapest for the party is taken. A shared taxi's whole-vehicle price counts only for a
-    /// party that fills the vehicle (otherwise the seat price is unknown).
-    fn fare(&self, r: &Ride) -> Option<i64> {
+    /// cheapest for the party is taken. With no fare for the ride's own stretch, the fares
+    /// for a stretch inside it are used the same way, as a minimum (the rest of the ride is
+    /// not priced). A shared taxi's whole-vehicle price counts only for a party that fills
+    /// the vehicle (otherwise the seat price is unknown). The flag: the price is a minimum.
+    fn fare(&self, r: &Ride) -> Option<(i64, bool)> {
         let s = &self.ds.services[r.service];
         let party = i64::from(self.req.party.max(1));
         let cost = |f: &Fare| {
@@ -1594,11 +1608,19 @@ impl<'a> Oracle<'a> {
             };
             f.price.minor * units
         };
-        let fares: Vec<&Fare> = s
+        let exact: Vec<&Fare> = s
             .fares
             .iter()
             .filter(|f| f.from == r.board && f.to == r.alight)
             .collect();
+        let fares: Vec<&Fare> = if exact.is_empty() {
+            s.fares
+                .iter()
+                .filter(|f| r.board <= f.from && f.to <= r.alight)
+                .collect()
+        } else {
+            exact
+        };
         let tiers = fares.len() > 1
             && fares
                 .iter()
@@ -1614,17 +1636,23 @@ impl<'a> Oracle<'a> {
         if s.mode == Mode::SharedTaxi && chosen.per == Per::Vehicle && !fills {
             return None;
         }
-        Some(cost(chosen))
+        let minimum = chosen.at_least || chosen.from != r.board || chosen.to != r.alight;
+        Some((cost(chosen), minimum))
     }
 
     fn journey(&self, rides: &[(Ride, Drive)]) -> Journey {
         let (r0, _) = rides[0];
-        let fares: Vec<Option<i64>> = rides.iter().map(|(r, _)| self.fare(r)).collect();
+        let priced: Vec<Option<(i64, bool)>> = rides.iter().map(|(r, _)| self.fare(r)).collect();
+        // A minimum leaves the rest of the ride's price unknown: counted with the unknown.
+        let fares: Vec<Option<i64>> = priced
+            .iter()
+            .map(|p| p.filter(|(_, minimum)| !minimum).map(|(c, _)| c))
+            .collect();
         Journey {
             rides: rides.iter().map(|(r, _)| *r).collect(),
             drives: rides.iter().map(|(_, d)| *d).collect(),
             depart: r0.t0 + minutes(leaves(&self.ds.services[r0.service].stops[r0.board])),
-            cost: fares.iter().flatten().sum(),
+            cost: priced.iter().flatten().map(|(c, _)| c).sum(),
             unknown: fares.iter().filter(|f| f.is_none()).count() as u32,
             unpriced: {
                 let mut v: Vec<(usize, usize, usize)> = rides
