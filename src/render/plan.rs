@@ -109,11 +109,18 @@ fn why_days(w: &Words, dates: impl IntoIterator<Item = NaiveDate>) -> String {
             start = i;
         }
     }
-    let shown: Vec<NaiveDate> = runs.iter().take(3).flat_map(|r| r.iter().copied()).collect();
+    let shown: Vec<NaiveDate> = runs
+        .iter()
+        .take(3)
+        .flat_map(|r| r.iter().copied())
+        .collect();
     let rest = days.len() - shown.len();
     let mut text = days_text(w, &shown);
     if rest > 0 {
-        text.push_str(&format!(" and {}", count(rest as i64, "more day", "more days")));
+        text.push_str(&format!(
+            " and {}",
+            count(rest as i64, "more day", "more days")
+        ));
     }
     text
 }
