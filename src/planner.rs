@@ -1047,9 +1047,16 @@ impl<'a> Planner<'a> {
             let zone = sc.zone.0;
             let mut day = t0.with_timezone(&zone).date_naive() - Duration::days(1);
             for _ in 0..800 {
-                if let Some(t) = calendar::at_local(zone, day, depart) {
-                    if t >= t0 && sc.runs_on(day) {
-                        return Some(t);
+                // Days the service does not run are skipped before any time-zone look-up;
+                // past its last day, none follows.
+                if sc.last.is_some_and(|l| day > l) {
+                    return None;
+                }
+                if sc.runs_on(day) {
+                    if let Some(t) = calendar::at_local(zone, day, depart) {
+                        if t >= t0 {
+                            return Some(t);
+                        }
                     }
                 }
                 day += Duration::days(1);
