@@ -182,27 +182,25 @@ pub struct Itinerary {
     pub cost: i64,
     /// Legs whose fare is unknown (or has no rate to convert it).
     pub unknown_fares: u32,
-    /// The stretches whose price is unknown or only partly known (a minimum), as costs
-    /// compare them (`Unpriced`), sorted: known costs are compared only where these agree.
+    /// The rides whose price is unknown or only partly known (a minimum), as costs compare
+    /// them (`Unpriced`), sorted: known costs are compared only where these agree.
     pub unpriced: Vec<Unpriced>,
 }
 
 /// A ride's stretch of a service: (service, board stop, alight stop).
 pub type Stretch = (ServiceIx, usize, usize);
 
-/// A stretch whose price is not known, or only a minimum, as costs compare it: the places
-/// it joins, the kind of vehicle and whether a minimum is known — not the service. Two
-/// rides between the same places in the same kind of vehicle whose fares no source gives
-/// (or both only "at least") count as costing the same beyond what is known: otherwise N
-/// parallel services give N itineraries that cannot be compared on cost, and every
-/// combination of them survives (a search that does not scale, and answers that repeat
-/// one route). A fare not known is still never taken as cheaper than one that is, a bare
-/// "not known" never as cheaper than a minimum, nor a bus's as a taxi's: those do not
-/// share a stretch. The answer names the services whose fares are not known.
+/// A ride whose price is not known, or only a minimum, as costs compare it: the kind of
+/// vehicle and whether a minimum is known — not the service nor the places. Two rides in
+/// the same kind of vehicle whose fares no source gives (or both only "at least") count as
+/// the same unknown amount beyond what is known, so their known costs are compared:
+/// otherwise N parallel routes (through different towns) give N itineraries that cannot
+/// be compared on cost, every combination of them survives, and the search does not scale.
+/// A fare not known is still never taken as cheaper than a known one (an itinerary with
+/// more unknown fares never counts as cheaper), a bare "not known" never as a minimum, nor
+/// a bus's as a taxi's. The answer names the services whose fares are not known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Unpriced {
-    pub from: PlaceIx,
-    pub to: PlaceIx,
     pub mode: Mode,
     /// A minimum price is known (counted in the cost); otherwise nothing is.
     pub minimum: bool,
@@ -244,15 +242,14 @@ impl Itinerary {
     }
 
     /// Whether `self` counts as costing no more than `other`: known costs are compared only
-    /// when `self`'s unpriced stretches are among `other`'s (compared as `Unpriced`: by
-    /// places, kind of vehicle and minimum, not by service), so a partial fare never makes
-    /// an itinerary look cheaper than a complete one; and an itinerary with fewer unpriced
-    /// stretches counts as no dearer (a price not known is not a saving). Transitive, and
-    /// kept by extending both with the same legs (a journey never leaves the same place
-    /// twice, so it never has the same unpriced stretch twice and the counts add up).
+    /// when both have the same unpriced rides (compared as `Unpriced`: the same kinds of
+    /// vehicle, each with a minimum or not, whatever the service), so a partial fare never
+    /// makes an itinerary look cheaper than a complete one; and an itinerary with fewer
+    /// unpriced rides counts as no dearer (a price not known is not a saving). Transitive,
+    /// and kept by extending both with the same legs (the same ride is added to both).
     pub fn costs_no_more(&self, other: &Itinerary) -> bool {
-        (self.cost <= other.cost && self.unpriced.iter().all(|u| other.unpriced.contains(u)))
-            || self.unpriced.len() < other.unpriced.len()
+        self.unpriced.len() < other.unpriced.len()
+            || (self.cost <= other.cost && self.unpriced == other.unpriced)
     }
 
     /// How itineraries are ranked for the answer: at least as good on arrival, changes,
@@ -1587,8 +1584,6 @@ impl<'a> Planner<'a> {
                             }
                             if it.unknown_fares > before {
                                 let part = Unpriced {
-                                    from: place,
-                                    to: p,
                                     mode: s.mode,
                                     // Unknown beyond a minimum only when that is all.
                                     minimum: it.unknown_fares == before + 1
@@ -1596,9 +1591,8 @@ impl<'a> Planner<'a> {
                                             s.fares[fi].minimum_for(leg.board, leg.alight)
                                         }),
                                 };
-                                if let Err(at) = it.unpriced.binary_search(&part) {
-                                    it.unpriced.insert(at, part);
-                                }
+                                let at = it.unpriced.partition_point(|u| *u < part);
+                                it.unpriced.insert(at, part);
                             }
                             it.legs.push(leg);
                             let key = (p, via_ok || passes_via);
