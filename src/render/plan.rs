@@ -95,6 +95,36 @@ fn days_text(w: &Words, days: &[NaiveDate]) -> String {
         .join(", ")
 }
 
+/// The days a reason for "no" was met: runs of consecutive days as ranges ("Sat 9 – Sat 30
+/// Jan 2027"), at most three runs named and the rest counted.
+fn why_days(w: &Words, dates: impl IntoIterator<Item = NaiveDate>) -> String {
+    let mut days: Vec<NaiveDate> = dates.into_iter().collect();
+    days.sort();
+    days.dedup();
+    let mut runs: Vec<&[NaiveDate]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=days.len() {
+        if i == days.len() || days[i - 1] + chrono::Duration::days(1) != days[i] {
+            runs.push(&days[start..i]);
+            start = i;
+        }
+    }
+    let shown: Vec<NaiveDate> = runs
+        .iter()
+        .take(3)
+        .flat_map(|r| r.iter().copied())
+        .collect();
+    let rest = days.len() - shown.len();
+    let mut text = days_text(w, &shown);
+    if rest > 0 {
+        text.push_str(&format!(
+            " and {}",
+            count(rest as i64, "more day", "more days")
+        ));
+    }
+    text
+}
+
 /// After the time a leg boards at a stop on the way where no source gives when the
 /// vehicle leaves: the time shown is its arrival there.
 fn boards_on_arrival(l: &Leg) -> &'static str {
@@ -124,7 +154,11 @@ pub fn priced_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money) -> String {
     } else {
         "vehicle"
     };
-    let least = if f.at_least { "at least " } else { "" };
+    let least = if f.minimum_for(leg.board, leg.alight) {
+        "at least "
+    } else {
+        ""
+    };
     if party == f.price {
         format!("{least}{} per {per}", f.price.display())
     } else {
@@ -582,15 +616,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         } else {
             out.push_str("\nWhy:\n");
             for (said, dates) in why_lines(w, &a.reasons, req.date) {
-                let shown: Vec<String> = dates.iter().take(3).map(|d| w.date(*d)).collect();
-                let more = dates.len().saturating_sub(3);
-                let more = if more > 0 {
-                    format!(" and {}", count(more as i64, "more day", "more days"))
-                } else {
-                    String::new()
-                };
                 out.push_str(&wrap(
-                    &format!("{said} (met on {}{more})", shown.join(", ")),
+                    &format!("{said} (on {})", why_days(w, dates.iter().copied())),
                     width,
                     "- ",
                     "  ",
@@ -688,8 +715,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         let it = &ia.it;
         let first_known = it.legs.first().is_some_and(|l| l.time_known);
         let leave_day = it.depart().with_timezone(&from.zone.0).date_naive();
+        let (leave_about, arrive_about) = super::ends_about(ds, it);
         let leave = if first_known {
-            w.moment(it.depart(), from.zone.0) + boards_on_arrival(&it.legs[0])
+            w.moment_about(it.depart(), from.zone.0, leave_about) + boards_on_arrival(&it.legs[0])
         } else {
             format!("{}, time not known", w.date(leave_day))
         };
@@ -697,7 +725,10 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         // the time at the last stop; otherwise `it.arrive()` is a lower bound.
         let arrive_timed = it.time_known() && it.arrive_known();
         let arrive = if arrive_timed {
-            format!(" {}", w.moment_on(it.arrive(), to.zone.0, leave_day))
+            format!(
+                " {}",
+                w.moment_on_about(it.arrive(), to.zone.0, leave_day, arrive_about)
+            )
         } else {
             let day = it.arrive().with_timezone(&to.zone.0).date_naive();
             if day == leave_day {
@@ -754,7 +785,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     // The header says when the first leg leaves.
                     String::new()
                 } else {
-                    let t = w.moment_on(l.depart, fp.zone.0, day) + boards_on_arrival(l) + " ";
+                    let t = w.moment_on_about(l.depart, fp.zone.0, day, super::leg_about(ds, l))
+                        + boards_on_arrival(l)
+                        + " ";
                     day = l.depart.with_timezone(&fp.zone.0).date_naive();
                     t
                 }
@@ -796,7 +829,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                         Some(t) => format!(
                             "{} post {}",
                             country_name(sd.country),
-                            w.moment_on(t, sd.zone.0, day)
+                            w.moment_on_about(t, sd.zone.0, day, super::leg_about(ds, l))
                         ),
                         None => format!("{} post", country_name(sd.country)),
                     }
