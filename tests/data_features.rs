@@ -216,3 +216,19 @@ fn the_hours_card_shows_the_holiday_pattern() {
         rail.stdout
     );
 }
+
+/// The month view gives the day the Osh–Kashgar bus could arrive, not a time no source
+/// gives (the 12:45 Beijing time it reaches the Chinese post is not its arrival).
+#[test]
+fn the_month_view_does_not_invent_an_arrival_time() {
+    let r = run(&["plan", "osh", "kashgar", "--month", "2027-06"]).ok();
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Wed 2 Jun"))
+        .expect("Wed 2 Jun line");
+    assert_eq!(
+        line,
+        "Wed 2 Jun   leave Wed 2 Jun about 00:00 UTC+6, arrive Wed 2 Jun at the earliest (time not known)"
+    );
+}

@@ -16,6 +16,9 @@ pub struct Day {
     /// Whether that departure and arrival are only approximate (a source's "around
     /// midnight"), as `render::ends_about` says.
     pub about: (bool, bool),
+    /// Whether a source gives the time at the destination (otherwise the arrival is only
+    /// the earliest it could be).
+    pub arrive_known: bool,
     /// When nothing works: why, that day.
     pub why: Option<Why>,
 }
@@ -50,6 +53,7 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             let first = plan.itineraries.iter().min_by_key(|it| it.arrive());
             let best = first.map(|it| (it.depart(), it.arrive(), it.time_known()));
             let about = first.map_or((false, false), |it| crate::render::ends_about(ds, it));
+            let arrive_known = first.is_some_and(|it| it.arrive_known());
             // A crossing on the way that is closed that day says it best (the calendar's own
             // sentence); otherwise the reason the search met most often.
             let why = if best.is_none() {
@@ -75,6 +79,7 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
                 date,
                 best,
                 about,
+                arrive_known,
                 why,
             }
         })

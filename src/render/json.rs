@@ -1252,6 +1252,9 @@ pub struct PlanDayJson {
     /// `depart` / `arrive` are only approximate (a source's "around midnight").
     pub depart_approx: Option<bool>,
     pub arrive_approx: Option<bool>,
+    /// False when no source gives the time at the destination: `arrive` is then only the
+    /// earliest it could be.
+    pub arrive_known: Option<bool>,
     /// When nothing works that day: why (a crossing's closure, or the cause met most often).
     pub reason: Option<DayReasonJson>,
 }
@@ -1305,6 +1308,7 @@ pub fn plan_month(
                 time_known: d.best.map(|(_, _, k)| k),
                 depart_approx: d.best.map(|_| d.about.0),
                 arrive_approx: d.best.map(|_| d.about.1),
+                arrive_known: d.best.map(|_| d.arrive_known),
                 reason: d.why.as_ref().map(|why| match why {
                     Why::Closed(ci, c) => DayReasonJson {
                         crossing: Some(ds.crossings[*ci].id.to_string()),

@@ -321,6 +321,7 @@ pub struct PlanDayJson {
     pub time_known: Option<bool>,
     pub depart_approx: Option<bool>,
     pub arrive_approx: Option<bool>,
+    pub arrive_known: Option<bool>,
     pub reason: Option<DayReasonJson>,
 }
 
