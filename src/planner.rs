@@ -1265,12 +1265,25 @@ impl<'a> Planner<'a> {
                 (v, Some(v))
             }
         };
-        let fares: Vec<(usize, &Fare)> = s
-            .fares
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.from == leg.board && f.to == leg.alight)
-            .collect();
+        // The fares for exactly this ride; failing those, quotes for a stretch inside it
+        // (one side of a border), which leave the rest of the ride unpriced.
+        let stretch = |exact: bool| -> Vec<(usize, &Fare)> {
+            s.fares
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| {
+                    if exact {
+                        f.from == leg.board && f.to == leg.alight
+                    } else {
+                        f.fits(leg.board, leg.alight)
+                    }
+                })
+                .collect()
+        };
+        let mut fares = stretch(true);
+        if fares.is_empty() {
+            fares = stretch(false);
+        }
         // Vehicle sizes priced apart (1–4 seats, up to 6, up to 14) are choices: take the
         // cheapest for the party. Otherwise several fares are reports of one price, and the
         // first (the one the data names for planning) is used.
@@ -1552,8 +1565,9 @@ impl<'a> Planner<'a> {
                                         Some(x) => it.cost = it.cost.saturating_add(x.minor),
                                         None => it.unknown_fares += 1,
                                     }
-                                    // A minimum price leaves the rest of the cost unknown.
-                                    if s.fares[fi].at_least {
+                                    // A minimum price (or a fare for part of the
+                                    // ride) leaves the rest of the cost unknown.
+                                    if s.fares[fi].minimum_for(leg.board, leg.alight) {
                                         it.unknown_fares += 1;
                                     }
                                 }
@@ -1566,7 +1580,9 @@ impl<'a> Planner<'a> {
                                     mode: s.mode,
                                     // Unknown beyond a minimum only when that is all.
                                     minimum: it.unknown_fares == before + 1
-                                        && leg.fare.is_some_and(|(fi, _)| s.fares[fi].at_least),
+                                        && leg.fare.is_some_and(|(fi, _)| {
+                                            s.fares[fi].minimum_for(leg.board, leg.alight)
+                                        }),
                                 };
                                 if let Err(at) = it.unpriced.binary_search(&part) {
                                     it.unpriced.insert(at, part);

@@ -196,6 +196,7 @@ fn service(id: &str, stops: Vec<Stop>, depart: Option<u32>, zone_name: &str) -> 
             },
             days: None,
             depart: depart.map(hm),
+            approx: false,
             window: None,
             book_ahead: None,
             zone: zone(zone_name),
@@ -715,6 +716,17 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
                         ));
                     }
                 }
+            }
+        }
+        // Sometimes a quote for one side of a border only (a fare that ends at a border
+        // stop, which prices the rides through it as a minimum), sometimes itself a minimum.
+        let first_border =
+            (0..s.stops.len()).find(|i| matches!(s.stops[*i].at, StopAt::Crossing(_)));
+        if let (Some(c), Some(&p)) = (first_border, place_stops.first()) {
+            if p < c && g.chance(40) {
+                let mut f = fare(p, c, 1 + i64::from(g.pick(40)), Per::Person, None);
+                f.at_least = g.chance(30);
+                s.fares.push(f);
             }
         }
         ds.services.push(s);
@@ -1602,8 +1614,10 @@ impl<'a> Oracle<'a> {
 
     /// The party's fare for a ride: the first fare for the stretch, except that vehicle
     /// sizes priced apart (all per vehicle, each with its seats) are alternatives, and the
-    /// cheapest for the party is taken. A shared taxi's whole-vehicle price counts only for a
-    /// party that fills the vehicle (otherwise the seat price is unknown).
+    /// cheapest for the party is taken. With no fare for the ride's own stretch, the fares
+    /// for a stretch inside it are used the same way, as a minimum (the rest of the ride is
+    /// not priced). A shared taxi's whole-vehicle price counts only for a party that fills
+    /// the vehicle (otherwise the seat price is unknown).
     /// With whether it is only a minimum ("at least": the rest of the price is unknown).
     fn fare(&self, r: &Ride) -> Option<(i64, bool)> {
         let s = &self.ds.services[r.service];
@@ -1617,11 +1631,19 @@ impl<'a> Oracle<'a> {
             };
             f.price.minor * units
         };
-        let fares: Vec<&Fare> = s
+        let exact: Vec<&Fare> = s
             .fares
             .iter()
             .filter(|f| f.from == r.board && f.to == r.alight)
             .collect();
+        let fares: Vec<&Fare> = if exact.is_empty() {
+            s.fares
+                .iter()
+                .filter(|f| r.board <= f.from && f.to <= r.alight)
+                .collect()
+        } else {
+            exact
+        };
         let tiers = fares.len() > 1
             && fares
                 .iter()
@@ -1637,7 +1659,8 @@ impl<'a> Oracle<'a> {
         if s.mode == Mode::SharedTaxi && chosen.per == Per::Vehicle && !fills {
             return None;
         }
-        Some((cost(chosen), chosen.at_least))
+        let minimum = chosen.at_least || chosen.from != r.board || chosen.to != r.alight;
+        Some((cost(chosen), minimum))
     }
 
     fn journey(&self, rides: &[(Ride, Drive)]) -> Journey {
