@@ -13,8 +13,8 @@
 //! 2. its earliest arrival is the brute force's earliest arrival;
 //! 3. no journey the brute force finds beats a returned itinerary on arrival, cost, unknown
 //!    fares, changes, margins and departure at once (the returned ones are Pareto-optimal;
-//!    fares not known, or only a minimum, compare by the places they join and the kind of
-//!    vehicle, not by service: `covers`);
+//!    fares not known, or only a minimum, compare by the kind of vehicle, not by service
+//!    or places: `covers`);
 //! 4. "no itinerary" happens exactly when the brute force finds none in the window that a
 //!    journey leaving after it does not beat;
 //! 5. (completeness) every such journey is matched or beaten by a returned itinerary, i.e.
@@ -858,9 +858,9 @@ struct Journey {
     unpriced: Vec<Unpriced>,
 }
 
-/// A ride whose fare is unknown or only a minimum, as costs compare it: the places it
-/// joins, the kind of vehicle, and whether a minimum is known (not which service it is).
-type Unpriced = (PlaceIx, PlaceIx, Mode, bool);
+/// A ride whose fare is unknown or only a minimum, as costs compare it: the kind of vehicle
+/// and whether a minimum is known (not which service it is, nor where).
+type Unpriced = (Mode, bool);
 
 /// The criteria an answer is judged on.
 #[derive(Debug, Clone, PartialEq)]
@@ -902,26 +902,23 @@ fn itinerary_key(it: &Itinerary) -> Key {
 }
 
 fn planned_unpriced(it: &Itinerary) -> Vec<Unpriced> {
-    it.unpriced
-        .iter()
-        .map(|u| (u.from, u.to, u.mode, u.minimum))
-        .collect()
+    it.unpriced.iter().map(|u| (u.mode, u.minimum)).collect()
 }
 
 /// `a` is at least as good as `b`: no later (and known if `b`'s arrival is known), no more
 /// changes, not tight unless `b` is, leaving no earlier, and no dearer — either its unknown
 /// fares are among `b`'s and its known cost is no higher (known costs are compared only
 /// over the same unknown parts), or it has fewer unknown fares (a price not known is not a
-/// saving). Unknown fares are the same part when they join the same places in the same
-/// kind of vehicle, both unknown or both only a minimum (whatever the service).
+/// saving). Unknown fares are the same part when they are on the same kind of vehicle, both
+/// unknown or both only a minimum (whatever the service and places): known costs are
+/// compared when the unknown parts are the same, kind for kind.
 fn covers(a: &Key, b: &Key) -> bool {
     a.arrive <= b.arrive
         && (a.arrive_known || !b.arrive_known)
         && a.legs <= b.legs
         && (!a.tight || b.tight)
         && a.depart >= b.depart
-        && ((a.cost <= b.cost && a.unpriced.iter().all(|u| b.unpriced.contains(u)))
-            || a.unpriced.len() < b.unpriced.len())
+        && ((a.cost <= b.cost && a.unpriced == b.unpriced) || a.unpriced.len() < b.unpriced.len())
 }
 
 fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
@@ -1679,14 +1676,7 @@ impl<'a> Oracle<'a> {
                     .iter()
                     .zip(&fares)
                     .filter(|(_, f)| !complete(f))
-                    .map(|((r, _), f)| {
-                        (
-                            self.place_at(r.service, r.board).unwrap(),
-                            self.place_at(r.service, r.alight).unwrap(),
-                            self.ds.services[r.service].mode,
-                            f.is_some(),
-                        )
-                    })
+                    .map(|((r, _), f)| (self.ds.services[r.service].mode, f.is_some()))
                     .collect();
                 v.sort();
                 v
