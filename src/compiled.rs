@@ -48,7 +48,10 @@ fn format_id() -> u64 {
 pub fn encode(mut ds: Dataset) -> Result<Vec<u8>, String> {
     let details = ds.take_details();
     let facts = ds.encode()?;
+    // Each part freed once encoded: `compile` then holds the dataset or its bytes, not both.
+    drop(ds);
     let (sources, rest) = details.encode()?;
+    drop(details);
     let parts: [&[u8]; 3] = [&facts, &sources, &rest];
     let mut out = Vec::with_capacity(HEADER + parts.iter().map(|p| p.len()).sum::<usize>());
     out.extend_from_slice(MAGIC);
