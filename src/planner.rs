@@ -182,13 +182,31 @@ pub struct Itinerary {
     pub cost: i64,
     /// Legs whose fare is unknown (or has no rate to convert it).
     pub unknown_fares: u32,
-    /// The stretches whose price is unknown or only partly known (a minimum), as (service,
-    /// board stop, alight stop), sorted: costs are compared only where these agree.
-    pub unpriced: Vec<Stretch>,
+    /// The stretches whose price is unknown or only partly known (a minimum), as costs
+    /// compare them (`Unpriced`), sorted: known costs are compared only where these agree.
+    pub unpriced: Vec<Unpriced>,
 }
 
 /// A ride's stretch of a service: (service, board stop, alight stop).
 pub type Stretch = (ServiceIx, usize, usize);
+
+/// A stretch whose price is not known, or only a minimum, as costs compare it: the places
+/// it joins, the kind of vehicle and whether a minimum is known — not the service. Two
+/// rides between the same places in the same kind of vehicle whose fares no source gives
+/// (or both only "at least") count as costing the same beyond what is known: otherwise N
+/// parallel services give N itineraries that cannot be compared on cost, and every
+/// combination of them survives (a search that does not scale, and answers that repeat
+/// one route). A fare not known is still never taken as cheaper than one that is, a bare
+/// "not known" never as cheaper than a minimum, nor a bus's as a taxi's: those do not
+/// share a stretch. The answer names the services whose fares are not known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Unpriced {
+    pub from: PlaceIx,
+    pub to: PlaceIx,
+    pub mode: Mode,
+    /// A minimum price is known (counted in the cost); otherwise nothing is.
+    pub minimum: bool,
+}
 
 impl Itinerary {
     pub fn depart(&self) -> DateTime<Utc> {
@@ -226,11 +244,12 @@ impl Itinerary {
     }
 
     /// Whether `self` counts as costing no more than `other`: known costs are compared only
-    /// when `self`'s unpriced stretches are among `other`'s (then it surely costs no more),
-    /// so a partial fare never makes an itinerary look cheaper than a complete one; and an
-    /// itinerary with fewer unpriced stretches counts as no dearer (a price not known is
-    /// not a saving). Transitive, and kept by extending both with the same legs (a journey
-    /// never rides the same stretch twice, so the counts add up).
+    /// when `self`'s unpriced stretches are among `other`'s (compared as `Unpriced`: by
+    /// places, kind of vehicle and minimum, not by service), so a partial fare never makes
+    /// an itinerary look cheaper than a complete one; and an itinerary with fewer unpriced
+    /// stretches counts as no dearer (a price not known is not a saving). Transitive, and
+    /// kept by extending both with the same legs (a journey never leaves the same place
+    /// twice, so it never has the same unpriced stretch twice and the counts add up).
     pub fn costs_no_more(&self, other: &Itinerary) -> bool {
         (self.cost <= other.cost && self.unpriced.iter().all(|u| other.unpriced.contains(u)))
             || self.unpriced.len() < other.unpriced.len()
@@ -264,7 +283,7 @@ impl Itinerary {
         bool,
         u32,
         i64,
-        &[Stretch],
+        &[Unpriced],
         usize,
         Reverse<DateTime<Utc>>,
     ) {
@@ -1031,9 +1050,16 @@ impl<'a> Planner<'a> {
             let zone = sc.zone.0;
             let mut day = t0.with_timezone(&zone).date_naive() - Duration::days(1);
             for _ in 0..800 {
-                if let Some(t) = calendar::at_local(zone, day, depart) {
-                    if t >= t0 && sc.runs_on(day) {
-                        return Some(t);
+                // Days the service does not run are skipped before any time-zone look-up;
+                // past its last day, none follows.
+                if sc.last.is_some_and(|l| day > l) {
+                    return None;
+                }
+                if sc.runs_on(day) {
+                    if let Some(t) = calendar::at_local(zone, day, depart) {
+                        if t >= t0 {
+                            return Some(t);
+                        }
                     }
                 }
                 day += Duration::days(1);
@@ -1534,7 +1560,14 @@ impl<'a> Planner<'a> {
                                 _ => it.unknown_fares += 1,
                             }
                             if it.unknown_fares > before {
-                                let part = (si, i, j);
+                                let part = Unpriced {
+                                    from: place,
+                                    to: p,
+                                    mode: s.mode,
+                                    // Unknown beyond a minimum only when that is all.
+                                    minimum: it.unknown_fares == before + 1
+                                        && leg.fare.is_some_and(|(fi, _)| s.fares[fi].at_least),
+                                };
                                 if let Err(at) = it.unpriced.binary_search(&part) {
                                     it.unpriced.insert(at, part);
                                 }

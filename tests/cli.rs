@@ -260,7 +260,7 @@ fn an_empty_answer_to_a_valid_question_exits_1_with_the_fix() {
 
 #[test]
 fn a_cause_met_on_several_weekdays_is_one_why_line() {
-    // Khunjerab is closed on Saturdays and on Sundays: one line naming both, with every day.
+    // Khunjerab is closed on Saturdays and on Sundays: one line naming both, with the weekends.
     let r = run(&[
         "plan",
         "kashgar",
@@ -279,7 +279,7 @@ fn a_cause_met_on_several_weekdays_is_one_why_line() {
         .collect();
     assert_eq!(lines.len(), 1, "{}", r.stdout);
     assert!(
-        lines[0].contains("Sat 12 Jun 2027, Sun 13 Jun 2027"),
+        lines[0].contains("(on Sat 12 – Sun 13 Jun 2027, Sat 19 – Sun 20 Jun 2027"),
         "{}",
         r.stdout
     );

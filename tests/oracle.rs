@@ -12,7 +12,9 @@
 //!    could leave later and still catch the next (no needless wait);
 //! 2. its earliest arrival is the brute force's earliest arrival;
 //! 3. no journey the brute force finds beats a returned itinerary on arrival, cost, unknown
-//!    fares, changes, margins and departure at once (the returned ones are Pareto-optimal);
+//!    fares, changes, margins and departure at once (the returned ones are Pareto-optimal;
+//!    fares not known, or only a minimum, compare by the places they join and the kind of
+//!    vehicle, not by service: `covers`);
 //! 4. "no itinerary" happens exactly when the brute force finds none in the window that a
 //!    journey leaving after it does not beat;
 //! 5. (completeness) every such journey is matched or beaten by a returned itinerary, i.e.
@@ -636,6 +638,8 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         if depart.is_none() && g.chance(20) {
             s.schedule.kind = ScheduleKind::WhenFull;
         }
+        // Buses more often than the rest: parallel services of one kind between the same
+        // places, whose unknown fares compare as the same stretch.
         s.mode = [
             Mode::Bus,
             Mode::AgencyCar,
@@ -643,7 +647,9 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             Mode::Minibus,
             Mode::SleeperBus,
             Mode::Train,
-        ][g.pick(6) as usize];
+            Mode::Bus,
+            Mode::Bus,
+        ][g.pick(8) as usize];
         if g.chance(15) {
             s.schedule.book_ahead = Some(Dur(30 * i64::from(g.pick(96))));
         }
@@ -693,6 +699,10 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
                     };
                     s.fares
                         .push(fare(*i, *j, 1 + i64::from(g.pick(60)), per, seats));
+                    // Sometimes only a minimum ("at least").
+                    if g.chance(15) {
+                        s.fares.last_mut().unwrap().at_least = true;
+                    }
                     // Sometimes a second vehicle size for the same stretch.
                     if seats.is_some() && g.chance(30) {
                         let bigger = Some(2 + g.pick(6));
@@ -832,9 +842,13 @@ struct Journey {
     depart: DateTime<Utc>,
     cost: i64,
     unknown: u32,
-    /// The rides whose fare is unknown, as (service, board, alight), sorted.
-    unpriced: Vec<(usize, usize, usize)>,
+    /// The rides whose fare is unknown or only a minimum, sorted.
+    unpriced: Vec<Unpriced>,
 }
+
+/// A ride whose fare is unknown or only a minimum, as costs compare it: the places it
+/// joins, the kind of vehicle, and whether a minimum is known (not which service it is).
+type Unpriced = (PlaceIx, PlaceIx, Mode, bool);
 
 /// The criteria an answer is judged on.
 #[derive(Debug, Clone, PartialEq)]
@@ -843,7 +857,7 @@ struct Key {
     arrive_known: bool,
     tight: bool,
     cost: i64,
-    unpriced: Vec<(usize, usize, usize)>,
+    unpriced: Vec<Unpriced>,
     legs: usize,
     depart: DateTime<Utc>,
 }
@@ -869,17 +883,25 @@ fn itinerary_key(it: &Itinerary) -> Key {
         arrive_known: it.arrive_known(),
         tight: it.tight(),
         cost: it.cost,
-        unpriced: it.unpriced.clone(),
+        unpriced: planned_unpriced(it),
         legs: it.legs.len(),
         depart: it.depart(),
     }
+}
+
+fn planned_unpriced(it: &Itinerary) -> Vec<Unpriced> {
+    it.unpriced
+        .iter()
+        .map(|u| (u.from, u.to, u.mode, u.minimum))
+        .collect()
 }
 
 /// `a` is at least as good as `b`: no later (and known if `b`'s arrival is known), no more
 /// changes, not tight unless `b` is, leaving no earlier, and no dearer — either its unknown
 /// fares are among `b`'s and its known cost is no higher (known costs are compared only
 /// over the same unknown parts), or it has fewer unknown fares (a price not known is not a
-/// saving).
+/// saving). Unknown fares are the same part when they join the same places in the same
+/// kind of vehicle, both unknown or both only a minimum (whatever the service).
 fn covers(a: &Key, b: &Key) -> bool {
     a.arrive <= b.arrive
         && (a.arrive_known || !b.arrive_known)
@@ -1582,7 +1604,8 @@ impl<'a> Oracle<'a> {
     /// sizes priced apart (all per vehicle, each with its seats) are alternatives, and the
     /// cheapest for the party is taken. A shared taxi's whole-vehicle price counts only for a
     /// party that fills the vehicle (otherwise the seat price is unknown).
-    fn fare(&self, r: &Ride) -> Option<i64> {
+    /// With whether it is only a minimum ("at least": the rest of the price is unknown).
+    fn fare(&self, r: &Ride) -> Option<(i64, bool)> {
         let s = &self.ds.services[r.service];
         let party = i64::from(self.req.party.max(1));
         let cost = |f: &Fare| {
@@ -1614,24 +1637,33 @@ impl<'a> Oracle<'a> {
         if s.mode == Mode::SharedTaxi && chosen.per == Per::Vehicle && !fills {
             return None;
         }
-        Some(cost(chosen))
+        Some((cost(chosen), chosen.at_least))
     }
 
     fn journey(&self, rides: &[(Ride, Drive)]) -> Journey {
         let (r0, _) = rides[0];
-        let fares: Vec<Option<i64>> = rides.iter().map(|(r, _)| self.fare(r)).collect();
+        let fares: Vec<Option<(i64, bool)>> = rides.iter().map(|(r, _)| self.fare(r)).collect();
+        // Known, complete fares, not just a minimum.
+        let complete = |f: &Option<(i64, bool)>| f.is_some_and(|(_, least)| !least);
         Journey {
             rides: rides.iter().map(|(r, _)| *r).collect(),
             drives: rides.iter().map(|(_, d)| *d).collect(),
             depart: r0.t0 + minutes(leaves(&self.ds.services[r0.service].stops[r0.board])),
-            cost: fares.iter().flatten().sum(),
-            unknown: fares.iter().filter(|f| f.is_none()).count() as u32,
+            cost: fares.iter().flatten().map(|(c, _)| c).sum(),
+            unknown: fares.iter().filter(|f| !complete(f)).count() as u32,
             unpriced: {
-                let mut v: Vec<(usize, usize, usize)> = rides
+                let mut v: Vec<Unpriced> = rides
                     .iter()
                     .zip(&fares)
-                    .filter(|(_, f)| f.is_none())
-                    .map(|((r, _), _)| (r.service, r.board, r.alight))
+                    .filter(|(_, f)| !complete(f))
+                    .map(|((r, _), f)| {
+                        (
+                            self.place_at(r.service, r.board).unwrap(),
+                            self.place_at(r.service, r.alight).unwrap(),
+                            self.ds.services[r.service].mode,
+                            f.is_some(),
+                        )
+                    })
                     .collect();
                 v.sort();
                 v
@@ -1812,7 +1844,7 @@ impl<'a> Oracle<'a> {
             return Err("does not end at the destination".into());
         }
         let j = self.journey(&rides);
-        if (j.cost, j.unknown, &j.unpriced) != (it.cost, it.unknown_fares, &it.unpriced) {
+        if (j.cost, j.unknown, &j.unpriced) != (it.cost, it.unknown_fares, &planned_unpriced(it)) {
             return Err(format!(
                 "cost {} with {} unknown fares, expected {} with {}",
                 it.cost, it.unknown_fares, j.cost, j.unknown

@@ -95,6 +95,36 @@ fn days_text(w: &Words, days: &[NaiveDate]) -> String {
         .join(", ")
 }
 
+/// The days a reason for "no" was met: runs of consecutive days as ranges ("Sat 9 – Sat 30
+/// Jan 2027"), at most three runs named and the rest counted.
+fn why_days(w: &Words, dates: impl IntoIterator<Item = NaiveDate>) -> String {
+    let mut days: Vec<NaiveDate> = dates.into_iter().collect();
+    days.sort();
+    days.dedup();
+    let mut runs: Vec<&[NaiveDate]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=days.len() {
+        if i == days.len() || days[i - 1] + chrono::Duration::days(1) != days[i] {
+            runs.push(&days[start..i]);
+            start = i;
+        }
+    }
+    let shown: Vec<NaiveDate> = runs
+        .iter()
+        .take(3)
+        .flat_map(|r| r.iter().copied())
+        .collect();
+    let rest = days.len() - shown.len();
+    let mut text = days_text(w, &shown);
+    if rest > 0 {
+        text.push_str(&format!(
+            " and {}",
+            count(rest as i64, "more day", "more days")
+        ));
+    }
+    text
+}
+
 /// After the time a leg boards at a stop on the way where no source gives when the
 /// vehicle leaves: the time shown is its arrival there.
 fn boards_on_arrival(l: &Leg) -> &'static str {
@@ -582,15 +612,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         } else {
             out.push_str("\nWhy:\n");
             for (said, dates) in why_lines(w, &a.reasons, req.date) {
-                let shown: Vec<String> = dates.iter().take(3).map(|d| w.date(*d)).collect();
-                let more = dates.len().saturating_sub(3);
-                let more = if more > 0 {
-                    format!(" and {}", count(more as i64, "more day", "more days"))
-                } else {
-                    String::new()
-                };
                 out.push_str(&wrap(
-                    &format!("{said} (met on {}{more})", shown.join(", ")),
+                    &format!("{said} (on {})", why_days(w, dates.iter().copied())),
                     width,
                     "- ",
                     "  ",
