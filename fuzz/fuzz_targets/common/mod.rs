@@ -220,3 +220,109 @@ fn render_problems(problems: &[Problem]) -> String {
     lines.sort();
     lines.concat()
 }
+
+/// The real dataset compiled (`crossings compile data --out FILE`), once.
+pub fn compiled_real() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = if root.join("data/places").is_dir() {
+            root.join("data")
+        } else {
+            root.join("../data")
+        };
+        let ds = crossings::run::load_dataset(Some(&dir), crossings::run::Shows::Everything)
+            .unwrap_or_else(|_| panic!("cannot load the real dataset"));
+        crossings::compiled::encode(ds).expect("the real dataset encodes")
+    })
+}
+
+/// The `compiled` target: the real compiled dataset changed by `input`, then decoded as
+/// `--data FILE` does and, when it decodes, asked what the commands ask. The first byte:
+/// bit 0 set, the checksum is made to match the changed contents (a forged file, which
+/// reaches the decoder and the commands; otherwise nearly every change is refused by the
+/// checksum); bits 1-2, what is decoded (`Shows`: facts, sources, everything). The rest, in
+/// groups of six bytes `[op, offset (4 bytes, little-endian), value]`: op % 4 = 0 xors the
+/// byte at offset % length with value, 1 sets it, 2 cuts the file there, 3 inserts value.
+/// A refusal must say why (it is printed as `error: FILE: WHY; recompile it …`, exit 2);
+/// a file that decodes must be answered with exit 0, 1 or 2; a panic is a bug.
+pub fn check_compiled(input: &[u8]) -> String {
+    use crossings::run::Shows;
+    let Some((&flags, ops)) = input.split_first() else {
+        return String::new();
+    };
+    let mut bytes = compiled_real().to_vec();
+    for op in ops.chunks_exact(6) {
+        if bytes.is_empty() {
+            break;
+        }
+        let at = u32::from_le_bytes([op[1], op[2], op[3], op[4]]) as usize % bytes.len();
+        match op[0] % 4 {
+            0 => bytes[at] ^= op[5],
+            1 => bytes[at] = op[5],
+            2 => bytes.truncate(at),
+            _ => bytes.insert(at, op[5]),
+        }
+    }
+    if flags & 1 == 1 {
+        crossings::compiled::seal(&mut bytes);
+    }
+    let shows = match (flags >> 1) % 3 {
+        0 => Shows::Facts,
+        1 => Shows::Sources,
+        _ => Shows::Everything,
+    };
+    let ds = match crossings::compiled::decode(&bytes, shows) {
+        Ok(ds) => ds,
+        Err(why) => {
+            assert!(!why.trim().is_empty(), "a refusal without a reason");
+            return format!("refused: {why}");
+        }
+    };
+    // The commands that read what was decoded (`run::Shows::of`): planning and places the
+    // facts alone; baggage and services the sources too; hours and check everything.
+    let questions: &[&[&str]] = match shows {
+        Shows::Facts => &[
+            &[
+                "plan",
+                "kashgar",
+                "bishkek",
+                "--date",
+                "2027-06-12",
+                "--passport",
+                "GB",
+            ],
+            &["plan", "osh", "kashgar", "--month", "2027-06"],
+            &["places", "--json"],
+        ],
+        Shows::Sources => &[
+            &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"],
+            &["services", "--from", "kashgar"],
+        ],
+        Shows::Everything => &[
+            &["hours", "torugart", "--month", "2027-06"],
+            &["hours", "--date", "2027-06-12", "--json"],
+            &["check"],
+            &[
+                "plan",
+                "kashgar",
+                "bishkek",
+                "--date",
+                "2027-06-12",
+                "--explain",
+            ],
+        ],
+    };
+    let mut outcome = String::from("decoded:");
+    for args in questions {
+        let ran = crossings::run::answer(&ds, args, today());
+        assert!(
+            ran.code <= 2,
+            "{args:?} on a decoded file answered with code {}: {}",
+            ran.code,
+            ran.stderr
+        );
+        outcome.push_str(&format!(" {}", ran.code));
+    }
+    outcome
+}
