@@ -432,8 +432,10 @@ fn faster_with(
 /// The most documents `explain` tries one at a time as fixes for a plan with `--held-only`
 /// that found nothing. Each try is a search of its own (within the planner's budget, twice
 /// when it finds nothing), and a dataset may have thousands of permits: without a cap one
-/// plan could cost thousands of searches. With it a plan runs at most `MAX_FIX_TRIES` + 4
-/// searches, whatever the dataset. The real dataset's plans try at most a handful.
+/// plan could cost thousands of searches. With it a plan makes at most `MAX_FIX_TRIES` + 3
+/// searches (its own, one without `--avoid`/`--via`, the documents one at a time, then all
+/// together), each with its look for the earliest day that works: at most 30 times the
+/// budget, whatever the dataset. The real dataset's plans try a handful.
 pub const MAX_FIX_TRIES: usize = 12;
 
 /// The fixes for a plan: when nothing works, what the user's own `--avoid`/`--via` and the
