@@ -2,10 +2,14 @@
 //! hours, lunch breaks and the practical cut-off, each judged in the clock the post keeps.
 //! The planner and `crossings hours` both ask here, so they can never disagree.
 
-use crate::model::{Closure, Crossing, CrossingStatus, Dataset, Direction, Side};
+use crate::model::{Closure, Crossing, CrossingIx, CrossingStatus, Dataset, Direction, Side};
 use crate::types::{Season, TimeRange, Weekdays};
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc, Weekday,
+};
 use chrono_tz::Tz;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Why a crossing (or one side of it) is closed on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -66,9 +70,28 @@ pub enum Blocked {
     },
 }
 
+/// A notice's closing as instants (`Closure::span`): `None` for a notice of whole days.
+pub type Span = Option<(DateTime<Utc>, DateTime<Utc>)>;
+
+/// The span of each of a crossing's notices, in the order of `c.closures`.
+pub fn spans(c: &Crossing) -> Vec<Span> {
+    c.closures.iter().map(Closure::span).collect()
+}
+
 /// Is the crossing open on this calendar day, judged for one side (its holidays are those
 /// the crossing names; its weekdays are the side's)?
 pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Result<(), Closed> {
+    side_day_in(ds, c, &spans(c), side, date)
+}
+
+/// `side_day` with the crossing's notice spans worked out (`spans`).
+fn side_day_in(
+    ds: &Dataset,
+    c: &Crossing,
+    spans: &[Span],
+    side: &Side,
+    date: NaiveDate,
+) -> Result<(), Closed> {
     match c.status {
         CrossingStatus::Closed if c.reopens.is_none_or(|r| date < r) => {
             return Err(Closed::Status {
@@ -84,10 +107,11 @@ pub fn side_day(ds: &Dataset, c: &Crossing, side: &Side, date: NaiveDate) -> Res
             return Err(Closed::Season(s));
         }
     }
-    if let Some(cl) = c
+    if let Some((cl, _)) = c
         .closures
         .iter()
-        .find(|cl| closes_whole_day(cl, side, date))
+        .zip(spans)
+        .find(|(cl, span)| closes_whole_day(cl, **span, side, date))
     {
         return Err(closed_by(cl));
     }
@@ -144,8 +168,8 @@ pub fn closed_by(cl: &Closure) -> Closed {
 /// Does the notice close this side's post for the whole of its local `date`? A notice of
 /// whole days closes the dates it names; one with hours closes a day when it covers all of
 /// the post's opening hours that day (the whole day where the hours are not known).
-fn closes_whole_day(cl: &Closure, side: &Side, date: NaiveDate) -> bool {
-    match cl.span() {
+fn closes_whole_day(cl: &Closure, span: Span, side: &Side, date: NaiveDate) -> bool {
+    match span {
         None => cl.from <= date && date <= cl.to,
         Some((a, b)) => {
             let zone = side.zone.0;
@@ -172,15 +196,18 @@ pub fn part_day_closure<'a>(c: &'a Crossing, side: &Side, date: NaiveDate) -> Op
     let start = at_local(zone, date, NaiveTime::MIN)?;
     let end = at_local(zone, date.succ_opt()?, NaiveTime::MIN)?;
     c.closures.iter().find(|cl| {
-        cl.span().is_some_and(|(a, b)| a < end && start < b) && !closes_whole_day(cl, side, date)
+        let span = cl.span();
+        span.is_some_and(|(a, b)| a < end && start < b) && !closes_whole_day(cl, span, side, date)
     })
 }
 
 /// The notice with hours in force at instant `t`, if any.
-fn closure_at(c: &Crossing, t: DateTime<Utc>) -> Option<&Closure> {
+fn closure_at<'a>(c: &'a Crossing, spans: &[Span], t: DateTime<Utc>) -> Option<&'a Closure> {
     c.closures
         .iter()
-        .find(|cl| cl.span().is_some_and(|(a, b)| a <= t && t < b))
+        .zip(spans)
+        .find(|(_, span)| span.is_some_and(|(a, b)| a <= t && t < b))
+        .map(|(cl, _)| cl)
 }
 
 /// Whether the dataset knows the public holidays of `country` in the year of `date`: the
@@ -226,21 +253,40 @@ pub fn last_entry_at(
     dir: Direction,
     t: DateTime<Utc>,
 ) -> Option<NaiveTime> {
+    last_entry_in(&spans(c), side, dir, t, None)
+}
+
+/// `last_entry_at` with the crossing's notice spans worked out (`spans`).
+fn last_entry_in(
+    spans: &[Span],
+    side: &Side,
+    dir: Direction,
+    t: DateTime<Utc>,
+    mut zones: Option<&mut Zones>,
+) -> Option<NaiveTime> {
     let zone = side.zone.0;
-    let date = t.with_timezone(&zone).date_naive();
-    let closes = c
-        .closures
+    let mut local = |t: DateTime<Utc>| local_in(zones.as_deref_mut(), zone, t);
+    let date = local(t).date();
+    let closes = spans
         .iter()
-        .filter_map(|cl| cl.span())
+        .filter_map(|span| *span)
         .map(|(a, _)| a)
         .filter(|a| *a > t)
-        .map(|a| a.with_timezone(&zone))
-        .filter(|a| a.date_naive() == date)
+        .map(&mut local)
+        .filter(|a| a.date() == date)
         .map(|a| a.time())
         .min();
     match (last_entry(side, dir), closes) {
         (Some(l), Some(x)) => Some(l.min(x)),
         (l, x) => l.or(x),
+    }
+}
+
+/// `t`'s local date and time in `zone`, through `zones` where given.
+fn local_in(zones: Option<&mut Zones>, zone: Tz, t: DateTime<Utc>) -> NaiveDateTime {
+    match zones {
+        Some(z) => z.local(zone, t),
+        None => t.with_timezone(&zone).naive_local(),
     }
 }
 
@@ -252,29 +298,8 @@ pub fn side_at(
     dir: Direction,
     t: DateTime<Utc>,
 ) -> Result<(), Blocked> {
-    let local = t.with_timezone(&side.zone.0);
-    side_day(ds, c, side, local.date_naive()).map_err(Blocked::Day)?;
-    if let Some(cl) = closure_at(c, t) {
-        return Err(Blocked::Day(closed_by(cl)));
-    }
-    let time = local.time();
-    let opens = side.hours.map(|h| h.start.0);
-    let last = last_entry(side, dir);
-    let outside = opens.is_some_and(|o| time < o) || last.is_some_and(|l| time > l);
-    let lunch = side
-        .breaks
-        .iter()
-        .find(|b| b.start.0 < time && time < b.end.0)
-        .copied();
-    if outside || lunch.is_some() {
-        return Err(Blocked::Hours {
-            local: time,
-            window: side.hours,
-            cutoff: cutoff(side, dir),
-            lunch,
-        });
-    }
-    Ok(())
+    let spans = spans(c);
+    Post::new(ds, c, side, &spans).at(dir, t)
 }
 
 /// Local midnight of `date` in `zone` as an instant.
@@ -294,42 +319,286 @@ pub fn next_side_open(
     t: DateTime<Utc>,
     days: i64,
 ) -> Option<DateTime<Utc>> {
-    if side_at(ds, c, side, dir, t).is_ok() {
-        return Some(t);
-    }
-    let zone = side.zone.0;
-    let start = t.with_timezone(&zone).date_naive();
-    for i in 0..=days.max(0) {
-        // Checked: a date near the end of the calendar ends the look-ahead, not the program.
-        let Some(date) = start.checked_add_days(Days::new(i as u64)) else {
-            break;
-        };
-        if side_day(ds, c, side, date).is_err() {
-            continue;
+    let spans = spans(c);
+    Post::new(ds, c, side, &spans).next_open(dir, t, days)
+}
+
+/// One side's post of a crossing, as the planner asks about it again and again: the
+/// crossing's notice spans worked out once, and in a `Memo` each local day's verdict once.
+/// Its answers are those of the free functions (`side_day`, `side_at`, `next_side_open`,
+/// `last_entry_at`), which call it.
+pub struct Post<'a> {
+    ds: &'a Dataset,
+    c: &'a Crossing,
+    side: &'a Side,
+    spans: &'a [Span],
+    days: Option<&'a mut DayVerdicts>,
+    zones: Option<&'a mut Zones>,
+}
+
+/// Each local day's `side_day` verdict for one post.
+type DayVerdicts = HashMap<NaiveDate, Result<(), Closed>, Fast>;
+
+impl<'a> Post<'a> {
+    fn new(ds: &'a Dataset, c: &'a Crossing, side: &'a Side, spans: &'a [Span]) -> Post<'a> {
+        Post {
+            ds,
+            c,
+            side,
+            spans,
+            days: None,
+            zones: None,
         }
-        // Candidate moments that day: opening, the end of each lunch break, and the end of
-        // a notice with hours that ends that day.
-        let mut candidates = vec![side.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN)];
-        candidates.extend(side.breaks.iter().map(|b| b.end.0));
-        candidates.extend(
-            c.closures
-                .iter()
-                .filter_map(|cl| cl.span())
-                .map(|(_, b)| b.with_timezone(&zone))
-                .filter(|b| b.date_naive() == date)
-                .map(|b| b.time()),
-        );
-        candidates.sort();
-        for time in candidates {
-            if let Some(instant) = at_local(zone, date, time) {
-                if instant >= t && side_at(ds, c, side, dir, instant).is_ok() {
-                    return Some(instant);
+    }
+
+    fn local(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDateTime {
+        local_in(self.zones.as_deref_mut(), zone, t)
+    }
+
+    fn at_local(&mut self, zone: Tz, date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+        match self.zones.as_deref_mut() {
+            Some(z) => z.at_local(zone, date, time),
+            None => at_local(zone, date, time),
+        }
+    }
+
+    /// `side_day` for this post.
+    pub fn day(&mut self, date: NaiveDate) -> Result<(), Closed> {
+        let (ds, c, side, spans) = (self.ds, self.c, self.side, self.spans);
+        match self.days.as_deref_mut() {
+            Some(days) => days
+                .entry(date)
+                .or_insert_with(|| side_day_in(ds, c, spans, side, date))
+                .clone(),
+            None => side_day_in(ds, c, spans, side, date),
+        }
+    }
+
+    /// `last_entry_at` for this post.
+    pub fn last_entry_at(&mut self, dir: Direction, t: DateTime<Utc>) -> Option<NaiveTime> {
+        last_entry_in(self.spans, self.side, dir, t, self.zones.as_deref_mut())
+    }
+
+    /// `side_at` for this post.
+    pub fn at(&mut self, dir: Direction, t: DateTime<Utc>) -> Result<(), Blocked> {
+        let side = self.side;
+        let local = self.local(side.zone.0, t);
+        self.day(local.date()).map_err(Blocked::Day)?;
+        if let Some(cl) = closure_at(self.c, self.spans, t) {
+            return Err(Blocked::Day(closed_by(cl)));
+        }
+        let time = local.time();
+        let opens = side.hours.map(|h| h.start.0);
+        let last = last_entry(side, dir);
+        let outside = opens.is_some_and(|o| time < o) || last.is_some_and(|l| time > l);
+        let lunch = side
+            .breaks
+            .iter()
+            .find(|b| b.start.0 < time && time < b.end.0)
+            .copied();
+        if outside || lunch.is_some() {
+            return Err(Blocked::Hours {
+                local: time,
+                window: side.hours,
+                cutoff: cutoff(side, dir),
+                lunch,
+            });
+        }
+        Ok(())
+    }
+
+    /// `next_side_open` for this post.
+    pub fn next_open(
+        &mut self,
+        dir: Direction,
+        t: DateTime<Utc>,
+        days: i64,
+    ) -> Option<DateTime<Utc>> {
+        if self.at(dir, t).is_ok() {
+            return Some(t);
+        }
+        let side = self.side;
+        let zone = side.zone.0;
+        let start = self.local(zone, t).date();
+        for i in 0..=days.max(0) {
+            // Checked: a date near the end of the calendar ends the look-ahead, not the program.
+            let Some(date) = start.checked_add_days(Days::new(i as u64)) else {
+                break;
+            };
+            if self.day(date).is_err() {
+                continue;
+            }
+            // Candidate moments that day: opening, the end of each lunch break, and the end of
+            // a notice with hours that ends that day.
+            let mut candidates = vec![side.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN)];
+            candidates.extend(side.breaks.iter().map(|b| b.end.0));
+            for (_, b) in self.spans.iter().filter_map(|span| *span) {
+                let b = self.local(zone, b);
+                if b.date() == date {
+                    candidates.push(b.time());
+                }
+            }
+            candidates.sort();
+            for time in candidates {
+                if let Some(instant) = self.at_local(zone, date, time) {
+                    if instant >= t && self.at(dir, instant).is_ok() {
+                        return Some(instant);
+                    }
                 }
             }
         }
+        None
     }
-    None
 }
+
+/// The planner's memo of the posts' calendars: for each crossing its notices' spans, worked
+/// out once, and for each side each local day's verdict, once.
+#[derive(Default)]
+pub struct Memo {
+    crossings: Vec<Option<CrossingMemo>>,
+    /// The time-zone conversions, for the posts and for the planner itself.
+    pub zones: Zones,
+}
+
+struct CrossingMemo {
+    spans: Vec<Span>,
+    days: [DayVerdicts; 2],
+}
+
+impl Memo {
+    /// Side `side` (0 or 1) of crossing `ci` of `ds`; one memo serves one dataset.
+    pub fn post<'a>(&'a mut self, ds: &'a Dataset, ci: CrossingIx, side: usize) -> Post<'a> {
+        let Memo { crossings, zones } = self;
+        if crossings.len() <= ci {
+            crossings.resize_with(ci + 1, || None);
+        }
+        let c = &ds.crossings[ci];
+        let m = crossings[ci].get_or_insert_with(|| CrossingMemo {
+            spans: spans(c),
+            days: Default::default(),
+        });
+        Post {
+            ds,
+            c,
+            side: &c.sides[side],
+            spans: &m.spans,
+            days: Some(&mut m.days[side]),
+            zones: Some(zones),
+        }
+    }
+}
+
+/// Time-zone conversions for the planner, which makes hundreds of thousands of them with a
+/// handful of zones and days. Local times to instants are remembered by (zone, date, time),
+/// so each is chrono-tz's answer (`at_local`). Instants to local times go through the offset
+/// of the instant's UTC day, where chrono-tz gives the zone one offset at the day's first and
+/// last second (the zones of this region have kept one offset all year for decades, but that
+/// is checked day by day from the tz data, not assumed); a day on which the offset changes is
+/// converted by chrono-tz instant by instant.
+#[derive(Default)]
+pub struct Zones {
+    at: HashMap<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>, Fast>,
+    offsets: HashMap<(Tz, i64), Option<i64>, Fast>,
+}
+
+impl Zones {
+    /// `at_local`, remembered.
+    pub fn at_local(
+        &mut self,
+        zone: Tz,
+        date: NaiveDate,
+        time: NaiveTime,
+    ) -> Option<DateTime<Utc>> {
+        *self
+            .at
+            .entry((zone, date, time))
+            .or_insert_with(|| at_local(zone, date, time))
+    }
+
+    /// The local date and time of `t` in `zone`: `t.with_timezone(&zone).naive_local()`.
+    pub fn local(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDateTime {
+        const DAY: i64 = 86_400;
+        let day = t.timestamp().div_euclid(DAY);
+        let offset = *self.offsets.entry((zone, day)).or_insert_with(|| {
+            let offset_at = |secs: i64| {
+                DateTime::from_timestamp(secs, 0).map(|u| {
+                    i64::from(
+                        zone.offset_from_utc_datetime(&u.naive_utc())
+                            .fix()
+                            .local_minus_utc(),
+                    )
+                })
+            };
+            let (first, last) = (offset_at(day * DAY)?, offset_at(day * DAY + DAY - 1)?);
+            (first == last).then_some(first)
+        });
+        // In seconds since the epoch: chrono's date-time addition costs far more.
+        let shifted = offset.and_then(|o| {
+            DateTime::from_timestamp(t.timestamp().checked_add(o)?, t.timestamp_subsec_nanos())
+        });
+        match shifted {
+            Some(local) => local.naive_utc(),
+            None => t.with_timezone(&zone).naive_local(),
+        }
+    }
+
+    /// The local date of `t` in `zone`.
+    pub fn date(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDate {
+        self.local(zone, t).date()
+    }
+}
+
+/// A fast hash for the memos' small keys (dates, zones, indices): FxHash's multiply-rotate,
+/// not SipHash, which costs more than the look-ups it would guard (nothing here is keyed by
+/// untrusted input).
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.add(n as u32 as u64);
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.add(n as u64);
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `BuildHasher` for `FastHasher`.
+pub type Fast = BuildHasherDefault<FastHasher>;
 
 /// The first day on or after `date` (within a year) on which both sides are open, with the
 /// moment the later of the two posts opens that day and that side's zone.
@@ -460,6 +729,47 @@ mod tests {
 
     fn utc(s: &str) -> DateTime<Utc> {
         s.parse().unwrap()
+    }
+
+    /// The planner's remembered conversions are chrono-tz's, hour by hour over three years,
+    /// in the region's zones and in zones that change their clocks (the days of a change
+    /// fall back to chrono-tz).
+    #[test]
+    fn remembered_time_zone_conversions_are_chrono_tz_s() {
+        let zones = [
+            "Asia/Shanghai",
+            "Asia/Urumqi",
+            "Asia/Almaty",
+            "Asia/Bishkek",
+            "Asia/Tashkent",
+            "Asia/Dushanbe",
+            "Asia/Karachi",
+            "Asia/Kabul",
+            "Europe/London",
+            "America/New_York",
+            "Australia/Lord_Howe",
+        ];
+        let mut memo = Zones::default();
+        let start = utc("2026-01-01T00:30:00Z");
+        for name in zones {
+            let zone: Tz = name.parse().unwrap();
+            for h in 0..3 * 366 * 24 {
+                let t = start + chrono::Duration::hours(h);
+                let want = t.with_timezone(&zone).naive_local();
+                assert_eq!(memo.local(zone, t), want, "{name} {t}");
+                if h % 24 == 0 {
+                    for time in ["00:00", "01:30", "02:30", "06:00", "23:59"] {
+                        let time: NaiveTime = time.parse().unwrap();
+                        let date = want.date();
+                        assert_eq!(
+                            memo.at_local(zone, date, time),
+                            at_local(zone, date, time),
+                            "{name} {date} {time}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

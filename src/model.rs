@@ -360,6 +360,10 @@ pub struct Schedule {
     pub kind: ScheduleKind,
     pub days: Option<Weekdays>,
     pub depart: Option<LocalTime>,
+    /// The source gives `depart` only roughly ("around midnight"): the planner uses it as
+    /// given, and every time of a ride on the service is shown as "about".
+    #[serde(default)]
+    pub approx: bool,
     pub window: Option<TimeRange>,
     /// How long ahead it must be booked, where a source says.
     pub book_ahead: Option<Dur>,
@@ -395,6 +399,21 @@ pub struct Fare {
     pub at_least: bool,
     pub sources: Vec<SourceIx>,
     pub note: Option<Text>,
+}
+
+impl Fare {
+    /// The fare prices a ride from stop `board` to stop `alight`: its stretch is the ride's,
+    /// or lies inside it (a quote for one side of a border, `to = "torugart"`); then the
+    /// rest of the ride is not priced.
+    pub fn fits(&self, board: usize, alight: usize) -> bool {
+        board <= self.from && self.to <= alight
+    }
+
+    /// On a ride from `board` to `alight`, the fare is only a lower bound: the source says
+    /// so (`at_least`), or the fare covers part of the ride only.
+    pub fn minimum_for(&self, board: usize, alight: usize) -> bool {
+        self.at_least || self.from != board || self.to != alight
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

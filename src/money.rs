@@ -200,7 +200,10 @@ pub fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> Total {
             }
             None => t.missing.push((n, Missing::NoRate(m.currency))),
         }
-        if s.fares.get(fi).is_some_and(|f| f.at_least) {
+        if s.fares
+            .get(fi)
+            .is_some_and(|f| f.minimum_for(leg.board, leg.alight))
+        {
             t.missing.push((n, Missing::Minimum));
         }
     }

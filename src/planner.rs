@@ -182,27 +182,25 @@ pub struct Itinerary {
     pub cost: i64,
     /// Legs whose fare is unknown (or has no rate to convert it).
     pub unknown_fares: u32,
-    /// The stretches whose price is unknown or only partly known (a minimum), as costs
-    /// compare them (`Unpriced`), sorted: known costs are compared only where these agree.
+    /// The rides whose price is unknown or only partly known (a minimum), as costs compare
+    /// them (`Unpriced`), sorted: known costs are compared only where these agree.
     pub unpriced: Vec<Unpriced>,
 }
 
 /// A ride's stretch of a service: (service, board stop, alight stop).
 pub type Stretch = (ServiceIx, usize, usize);
 
-/// A stretch whose price is not known, or only a minimum, as costs compare it: the places
-/// it joins, the kind of vehicle and whether a minimum is known — not the service. Two
-/// rides between the same places in the same kind of vehicle whose fares no source gives
-/// (or both only "at least") count as costing the same beyond what is known: otherwise N
-/// parallel services give N itineraries that cannot be compared on cost, and every
-/// combination of them survives (a search that does not scale, and answers that repeat
-/// one route). A fare not known is still never taken as cheaper than one that is, a bare
-/// "not known" never as cheaper than a minimum, nor a bus's as a taxi's: those do not
-/// share a stretch. The answer names the services whose fares are not known.
+/// A ride whose price is not known, or only a minimum, as costs compare it: the kind of
+/// vehicle and whether a minimum is known — not the service nor the places. Two rides in
+/// the same kind of vehicle whose fares no source gives (or both only "at least") count as
+/// the same unknown amount beyond what is known, so their known costs are compared:
+/// otherwise N parallel routes (through different towns) give N itineraries that cannot
+/// be compared on cost, every combination of them survives, and the search does not scale.
+/// A fare not known is still never taken as cheaper than a known one (an itinerary with
+/// more unknown fares never counts as cheaper), a bare "not known" never as a minimum, nor
+/// a bus's as a taxi's. The answer names the services whose fares are not known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Unpriced {
-    pub from: PlaceIx,
-    pub to: PlaceIx,
     pub mode: Mode,
     /// A minimum price is known (counted in the cost); otherwise nothing is.
     pub minimum: bool,
@@ -244,15 +242,14 @@ impl Itinerary {
     }
 
     /// Whether `self` counts as costing no more than `other`: known costs are compared only
-    /// when `self`'s unpriced stretches are among `other`'s (compared as `Unpriced`: by
-    /// places, kind of vehicle and minimum, not by service), so a partial fare never makes
-    /// an itinerary look cheaper than a complete one; and an itinerary with fewer unpriced
-    /// stretches counts as no dearer (a price not known is not a saving). Transitive, and
-    /// kept by extending both with the same legs (a journey never leaves the same place
-    /// twice, so it never has the same unpriced stretch twice and the counts add up).
+    /// when both have the same unpriced rides (compared as `Unpriced`: the same kinds of
+    /// vehicle, each with a minimum or not, whatever the service), so a partial fare never
+    /// makes an itinerary look cheaper than a complete one; and an itinerary with fewer
+    /// unpriced rides counts as no dearer (a price not known is not a saving). Transitive,
+    /// and kept by extending both with the same legs (the same ride is added to both).
     pub fn costs_no_more(&self, other: &Itinerary) -> bool {
-        (self.cost <= other.cost && self.unpriced.iter().all(|u| other.unpriced.contains(u)))
-            || self.unpriced.len() < other.unpriced.len()
+        self.unpriced.len() < other.unpriced.len()
+            || (self.cost <= other.cost && self.unpriced == other.unpriced)
     }
 
     /// How itineraries are ranked for the answer: at least as good on arrival, changes,
@@ -459,7 +456,9 @@ pub struct Planner<'a> {
     hops: Vec<Option<u32>>,
     /// Entry decisions by (country, crossing, date); the date is dropped from the key when
     /// no dated rule applies to that country, so each is worked out once.
-    entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry>,
+    entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry, calendar::Fast>,
+    /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
+    posts: calendar::Memo,
     /// Whether the ride being tried counts towards the reasons (see `ride`).
     recording: bool,
     /// Whether the journey being extended left after the `--within` window (searched only
@@ -490,7 +489,8 @@ impl<'a> Planner<'a> {
             req,
             index,
             hops,
-            entries: HashMap::new(),
+            entries: HashMap::default(),
+            posts: calendar::Memo::default(),
             recording: false,
             beyond_window: false,
             profile: true,
@@ -758,26 +758,29 @@ impl<'a> Planner<'a> {
                 .into_iter()
                 .enumerate()
             {
+                let side_ix = if n == 0 { first_side } else { 1 - first_side };
                 let when = at.unwrap_or(board);
-                let local_date = when.with_timezone(&side.zone.0).date_naive();
+                let local_date = self.posts.zones.date(side.zone.0, when);
                 self.note_horizon(c, local_date);
+                let mut post = self.posts.post(ds, ci, side_ix);
                 let result = match at {
-                    Some(t) => calendar::side_at(ds, c, side, dir, t),
+                    Some(t) => post.at(dir, t),
                     // Time at the border unknown: only the day can be checked.
-                    None => calendar::side_day(ds, c, side, local_date).map_err(Blocked::Day),
+                    None => post.day(local_date).map_err(Blocked::Day),
                 };
                 let passed = match (result, at) {
                     (Ok(()), _) => at,
                     (Err(blocked), t) => {
-                        // Waiting: the same local day, or overnight where vehicles queue.
+                        // Waiting: the same local day, or overnight where vehicles queue (no
+                        // later opening is looked for).
+                        let look = if side.queue { MAX_QUEUE_NIGHTS } else { 0 };
                         let opens = t
                             .filter(|_| !shift)
-                            .and_then(|t| {
-                                calendar::next_side_open(ds, c, side, dir, t, 400).map(|o| (t, o))
-                            })
+                            .and_then(|t| post.next_open(dir, t, look).map(|o| (t, o)))
                             .filter(|(t, o)| {
-                                let nights = (o.with_timezone(&side.zone.0).date_naive()
-                                    - t.with_timezone(&side.zone.0).date_naive())
+                                let zones = &mut self.posts.zones;
+                                let nights = (zones.date(side.zone.0, *o)
+                                    - zones.date(side.zone.0, *t))
                                 .num_days();
                                 nights == 0 || (side.queue && nights <= MAX_QUEUE_NIGHTS)
                             });
@@ -793,10 +796,11 @@ impl<'a> Planner<'a> {
                                 }
                                 // Only an on-demand start moves to the next opening.
                                 let shift = t.filter(|_| shift).and_then(|t| {
-                                    calendar::next_side_open(ds, c, side, dir, t, 400)
+                                    self.posts
+                                        .post(ds, ci, side_ix)
+                                        .next_open(dir, t, 400)
                                         .map(|n| n - t)
                                 });
-                                let side_ix = if n == 0 { first_side } else { 1 - first_side };
                                 let why = match blocked {
                                     Blocked::Day(why) => Blocker::PostClosed {
                                         crossing: ci,
@@ -833,10 +837,11 @@ impl<'a> Planner<'a> {
                         }
                     }
                 };
-                let last = passed.and_then(|p| calendar::last_entry_at(c, side, dir, p));
+                let last =
+                    passed.and_then(|p| self.posts.post(ds, ci, side_ix).last_entry_at(dir, p));
                 if let (Some(p), Some(last)) = (passed, last) {
                     let minutes = |t: NaiveTime| i64::from(t.num_seconds_from_midnight() / 60);
-                    let local = p.with_timezone(&side.zone.0).time();
+                    let local = self.posts.zones.local(side.zone.0, p).time();
                     if minutes(last) - minutes(local) < MARGIN {
                         pass.tight = true;
                     }
@@ -856,7 +861,7 @@ impl<'a> Planner<'a> {
             // The visa is judged on arrival at the second post.
             let entry = self.entry_at(b, ci, pass.cleared, board);
             let at = pass.cleared.unwrap_or(board);
-            let entry_date = at.with_timezone(&b.zone.0).date_naive();
+            let entry_date = self.posts.zones.date(b.zone.0, at);
             let (refused, ready) = self.entry_blocked(entry.as_ref(), ci, entry_date);
             if let Some(why) = refused {
                 // A dated visa rule may admit the traveller on a later day, and a visa still
@@ -907,8 +912,11 @@ impl<'a> Planner<'a> {
         at: Option<DateTime<Utc>>,
         board: DateTime<Utc>,
     ) -> Option<Entry> {
-        let date = at.unwrap_or(board).with_timezone(&b.zone.0).date_naive();
-        (!self.req.passports.is_empty()).then(|| self.entry(b.country, ci, date))
+        if self.req.passports.is_empty() {
+            return None;
+        }
+        let date = self.posts.zones.date(b.zone.0, at.unwrap_or(board));
+        Some(self.entry(b.country, ci, date))
     }
 
     /// Notes a crossing that closes for public holidays used on a day beyond the years whose
@@ -1035,7 +1043,7 @@ impl<'a> Planner<'a> {
     /// dawn, and (unless it runs overnight by nature) is off the road by midnight. Returns
     /// the earliest start at or after `t0` that could satisfy it (`t0` itself when it does).
     fn next_start(
-        &self,
+        &mut self,
         si: ServiceIx,
         i: usize,
         j: usize,
@@ -1048,7 +1056,7 @@ impl<'a> Planner<'a> {
         if timetabled(s) {
             let depart = sc.depart?.0;
             let zone = sc.zone.0;
-            let mut day = t0.with_timezone(&zone).date_naive() - Duration::days(1);
+            let mut day = self.posts.zones.date(zone, t0) - Duration::days(1);
             for _ in 0..800 {
                 // Days the service does not run are skipped before any time-zone look-up;
                 // past its last day, none follows.
@@ -1056,7 +1064,7 @@ impl<'a> Planner<'a> {
                     return None;
                 }
                 if sc.runs_on(day) {
-                    if let Some(t) = calendar::at_local(zone, day, depart) {
+                    if let Some(t) = self.posts.zones.at_local(zone, day, depart) {
                         if t >= t0 {
                             return Some(t);
                         }
@@ -1071,13 +1079,14 @@ impl<'a> Planner<'a> {
         let night_free = !overnight(s.mode);
         let dur = s.stops[j].offset.map(|o| o.to_chrono() - off_i);
         let mut t0 = t0;
+        let zones = &mut self.posts.zones;
         for _ in 0..800 {
             let board = t0 + off_i;
-            let local = board.with_timezone(&zone);
-            let (date, time) = (local.date_naive(), local.time());
-            let next_day = calendar::at_local(zone, date + Duration::days(1), ws)? - off_i;
+            let local = zones.local(zone, board);
+            let (date, time) = (local.date(), local.time());
+            let next_day = zones.at_local(zone, date + Duration::days(1), ws)? - off_i;
             if time < ws {
-                t0 = calendar::at_local(zone, date, ws)? - off_i;
+                t0 = zones.at_local(zone, date, ws)? - off_i;
                 continue;
             }
             if time > we || !sc.runs_on(date) {
@@ -1085,18 +1094,17 @@ impl<'a> Planner<'a> {
                 continue;
             }
             if night_free {
-                let l = board.with_timezone(&clock);
+                let l = zones.local(clock, board);
                 if l.time() < DAWN {
-                    let dawn = calendar::at_local(clock, l.date_naive(), DAWN)? - off_i;
+                    let dawn = zones.at_local(clock, l.date(), DAWN)? - off_i;
                     t0 = dawn.max(t0 + Duration::minutes(1));
                     continue;
                 }
                 let midnight =
-                    calendar::at_local(clock, l.date_naive() + Duration::days(1), NaiveTime::MIN)?;
+                    zones.at_local(clock, l.date() + Duration::days(1), NaiveTime::MIN)?;
                 if dur.is_some_and(|d| d.num_minutes() <= LONGEST_DAY_LEG && board + d > midnight) {
                     // Too late to be off the road by midnight: wait for the next dawn.
-                    t0 = calendar::at_local(clock, l.date_naive() + Duration::days(1), DAWN)?
-                        - off_i;
+                    t0 = zones.at_local(clock, l.date() + Duration::days(1), DAWN)? - off_i;
                     continue;
                 }
             }
@@ -1153,7 +1161,7 @@ impl<'a> Planner<'a> {
         None
     }
 
-    fn build(&self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: Drive) -> Leg {
+    fn build(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: Drive) -> Leg {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
@@ -1161,8 +1169,9 @@ impl<'a> Planner<'a> {
         let time_known = timetabled(s) || sc.kind == ScheduleKind::OnDemand;
         let window = (!time_known).then(|| {
             let (zone, ws, we) = window_of(ds, s, i);
-            let date = depart.with_timezone(&zone).date_naive();
-            let at = |t| calendar::at_local(zone, date, t).unwrap_or(depart);
+            let zones = &mut self.posts.zones;
+            let date = zones.date(zone, depart);
+            let mut at = |t| zones.at_local(zone, date, t).unwrap_or(depart);
             (at(ws), at(we))
         });
         Leg {
@@ -1265,12 +1274,25 @@ impl<'a> Planner<'a> {
                 (v, Some(v))
             }
         };
-        let fares: Vec<(usize, &Fare)> = s
-            .fares
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.from == leg.board && f.to == leg.alight)
-            .collect();
+        // The fares for exactly this ride; failing those, quotes for a stretch inside it
+        // (one side of a border), which leave the rest of the ride unpriced.
+        let stretch = |exact: bool| -> Vec<(usize, &Fare)> {
+            s.fares
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| {
+                    if exact {
+                        f.from == leg.board && f.to == leg.alight
+                    } else {
+                        f.fits(leg.board, leg.alight)
+                    }
+                })
+                .collect()
+        };
+        let mut fares = stretch(true);
+        if fares.is_empty() {
+            fares = stretch(false);
+        }
         // Vehicle sizes priced apart (1–4 seats, up to 6, up to 14) are choices: take the
         // cheapest for the party. Otherwise several fares are reports of one price, and the
         // first (the one the data names for planning) is used.
@@ -1552,8 +1574,9 @@ impl<'a> Planner<'a> {
                                         Some(x) => it.cost = it.cost.saturating_add(x.minor),
                                         None => it.unknown_fares += 1,
                                     }
-                                    // A minimum price leaves the rest of the cost unknown.
-                                    if s.fares[fi].at_least {
+                                    // A minimum price (or a fare for part of the
+                                    // ride) leaves the rest of the cost unknown.
+                                    if s.fares[fi].minimum_for(leg.board, leg.alight) {
                                         it.unknown_fares += 1;
                                     }
                                 }
@@ -1561,16 +1584,15 @@ impl<'a> Planner<'a> {
                             }
                             if it.unknown_fares > before {
                                 let part = Unpriced {
-                                    from: place,
-                                    to: p,
                                     mode: s.mode,
                                     // Unknown beyond a minimum only when that is all.
                                     minimum: it.unknown_fares == before + 1
-                                        && leg.fare.is_some_and(|(fi, _)| s.fares[fi].at_least),
+                                        && leg.fare.is_some_and(|(fi, _)| {
+                                            s.fares[fi].minimum_for(leg.board, leg.alight)
+                                        }),
                                 };
-                                if let Err(at) = it.unpriced.binary_search(&part) {
-                                    it.unpriced.insert(at, part);
-                                }
+                                let at = it.unpriced.partition_point(|u| *u < part);
+                                it.unpriced.insert(at, part);
                             }
                             it.legs.push(leg);
                             let key = (p, via_ok || passes_via);

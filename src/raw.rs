@@ -348,6 +348,10 @@ pub struct Schedule {
     pub kind: ScheduleKind,
     pub days: Option<Weekdays>,
     pub depart: Option<LocalTime>,
+    /// The source gives `depart` only roughly ("around midnight"): every time of a ride on
+    /// the service is then shown as approximate.
+    #[serde(default)]
+    pub approx: bool,
     pub window: Option<TimeRange>,
     /// How long ahead an on-demand transfer must be booked (permits, a partner agency).
     pub book_ahead: Option<Dur>,

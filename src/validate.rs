@@ -787,10 +787,17 @@ impl Validator {
                 );
             }
         }
+        if sc.approx && sc.depart.is_none() {
+            self.problem(
+                a,
+                format!("{what}: schedule `approx = true` marks `depart` as approximate, but there is no `depart`; give the time the source gives, or leave `approx` out"),
+            );
+        }
         let schedule = Schedule {
             kind: sc.kind,
             days: sc.days,
             depart: sc.depart,
+            approx: sc.approx,
             window: sc.window,
             book_ahead: sc.book_ahead,
             zone: sc.zone,
@@ -801,10 +808,17 @@ impl Validator {
         let stop_of = |id: &Option<String>, default: usize| -> Result<usize, String> {
             match id {
                 None => Ok(default),
+                // A place stop, or a border stop for a quote that ends (or starts) at the
+                // border (one side's leg of an agency transfer).
                 Some(id) => places
                     .get(id)
                     .and_then(|p| stops.iter().position(|s| s.at == StopAt::Place(*p)))
-                    .ok_or_else(|| format!("fare names '{id}', which is not a stop of {what}; expected one of its `at` stops")),
+                    .or_else(|| {
+                        crossings
+                            .get(id)
+                            .and_then(|c| stops.iter().position(|s| s.at == StopAt::Crossing(*c)))
+                    })
+                    .ok_or_else(|| format!("fare names '{id}', which is not a stop of {what}; expected one of its `at` or `cross` stops")),
             }
         };
         let mut fares = Vec::new();

@@ -84,7 +84,7 @@ pub fn for_itinerary(
             None => add(Advice::FareUnknown { service: si }),
             Some((fi, _)) => {
                 if let Some(fare) = s.fares.get(fi) {
-                    if fare.at_least {
+                    if fare.minimum_for(leg.board, leg.alight) {
                         add(Advice::MinimumFare {
                             service: si,
                             fare: fi,

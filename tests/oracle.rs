@@ -13,8 +13,8 @@
 //! 2. its earliest arrival is the brute force's earliest arrival;
 //! 3. no journey the brute force finds beats a returned itinerary on arrival, cost, unknown
 //!    fares, changes, margins and departure at once (the returned ones are Pareto-optimal;
-//!    fares not known, or only a minimum, compare by the places they join and the kind of
-//!    vehicle, not by service: `covers`);
+//!    fares not known, or only a minimum, compare by the kind of vehicle, not by service
+//!    or places: `covers`);
 //! 4. "no itinerary" happens exactly when the brute force finds none in the window that a
 //!    journey leaving after it does not beat;
 //! 5. (completeness) every such journey is matched or beaten by a returned itinerary, i.e.
@@ -196,6 +196,7 @@ fn service(id: &str, stops: Vec<Stop>, depart: Option<u32>, zone_name: &str) -> 
             },
             days: None,
             depart: depart.map(hm),
+            approx: false,
             window: None,
             book_ahead: None,
             zone: zone(zone_name),
@@ -717,6 +718,17 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
                 }
             }
         }
+        // Sometimes a quote for one side of a border only (a fare that ends at a border
+        // stop, which prices the rides through it as a minimum), sometimes itself a minimum.
+        let first_border =
+            (0..s.stops.len()).find(|i| matches!(s.stops[*i].at, StopAt::Crossing(_)));
+        if let (Some(c), Some(&p)) = (first_border, place_stops.first()) {
+            if p < c && g.chance(40) {
+                let mut f = fare(p, c, 1 + i64::from(g.pick(40)), Per::Person, None);
+                f.at_least = g.chance(30);
+                s.fares.push(f);
+            }
+        }
         ds.services.push(s);
     }
 
@@ -846,9 +858,9 @@ struct Journey {
     unpriced: Vec<Unpriced>,
 }
 
-/// A ride whose fare is unknown or only a minimum, as costs compare it: the places it
-/// joins, the kind of vehicle, and whether a minimum is known (not which service it is).
-type Unpriced = (PlaceIx, PlaceIx, Mode, bool);
+/// A ride whose fare is unknown or only a minimum, as costs compare it: the kind of vehicle
+/// and whether a minimum is known (not which service it is, nor where).
+type Unpriced = (Mode, bool);
 
 /// The criteria an answer is judged on.
 #[derive(Debug, Clone, PartialEq)]
@@ -890,26 +902,23 @@ fn itinerary_key(it: &Itinerary) -> Key {
 }
 
 fn planned_unpriced(it: &Itinerary) -> Vec<Unpriced> {
-    it.unpriced
-        .iter()
-        .map(|u| (u.from, u.to, u.mode, u.minimum))
-        .collect()
+    it.unpriced.iter().map(|u| (u.mode, u.minimum)).collect()
 }
 
 /// `a` is at least as good as `b`: no later (and known if `b`'s arrival is known), no more
 /// changes, not tight unless `b` is, leaving no earlier, and no dearer — either its unknown
 /// fares are among `b`'s and its known cost is no higher (known costs are compared only
 /// over the same unknown parts), or it has fewer unknown fares (a price not known is not a
-/// saving). Unknown fares are the same part when they join the same places in the same
-/// kind of vehicle, both unknown or both only a minimum (whatever the service).
+/// saving). Unknown fares are the same part when they are on the same kind of vehicle, both
+/// unknown or both only a minimum (whatever the service and places): known costs are
+/// compared when the unknown parts are the same, kind for kind.
 fn covers(a: &Key, b: &Key) -> bool {
     a.arrive <= b.arrive
         && (a.arrive_known || !b.arrive_known)
         && a.legs <= b.legs
         && (!a.tight || b.tight)
         && a.depart >= b.depart
-        && ((a.cost <= b.cost && a.unpriced.iter().all(|u| b.unpriced.contains(u)))
-            || a.unpriced.len() < b.unpriced.len())
+        && ((a.cost <= b.cost && a.unpriced == b.unpriced) || a.unpriced.len() < b.unpriced.len())
 }
 
 fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
@@ -1602,8 +1611,10 @@ impl<'a> Oracle<'a> {
 
     /// The party's fare for a ride: the first fare for the stretch, except that vehicle
     /// sizes priced apart (all per vehicle, each with its seats) are alternatives, and the
-    /// cheapest for the party is taken. A shared taxi's whole-vehicle price counts only for a
-    /// party that fills the vehicle (otherwise the seat price is unknown).
+    /// cheapest for the party is taken. With no fare for the ride's own stretch, the fares
+    /// for a stretch inside it are used the same way, as a minimum (the rest of the ride is
+    /// not priced). A shared taxi's whole-vehicle price counts only for a party that fills
+    /// the vehicle (otherwise the seat price is unknown).
     /// With whether it is only a minimum ("at least": the rest of the price is unknown).
     fn fare(&self, r: &Ride) -> Option<(i64, bool)> {
         let s = &self.ds.services[r.service];
@@ -1617,11 +1628,19 @@ impl<'a> Oracle<'a> {
             };
             f.price.minor * units
         };
-        let fares: Vec<&Fare> = s
+        let exact: Vec<&Fare> = s
             .fares
             .iter()
             .filter(|f| f.from == r.board && f.to == r.alight)
             .collect();
+        let fares: Vec<&Fare> = if exact.is_empty() {
+            s.fares
+                .iter()
+                .filter(|f| r.board <= f.from && f.to <= r.alight)
+                .collect()
+        } else {
+            exact
+        };
         let tiers = fares.len() > 1
             && fares
                 .iter()
@@ -1637,7 +1656,8 @@ impl<'a> Oracle<'a> {
         if s.mode == Mode::SharedTaxi && chosen.per == Per::Vehicle && !fills {
             return None;
         }
-        Some((cost(chosen), chosen.at_least))
+        let minimum = chosen.at_least || chosen.from != r.board || chosen.to != r.alight;
+        Some((cost(chosen), minimum))
     }
 
     fn journey(&self, rides: &[(Ride, Drive)]) -> Journey {
@@ -1656,14 +1676,7 @@ impl<'a> Oracle<'a> {
                     .iter()
                     .zip(&fares)
                     .filter(|(_, f)| !complete(f))
-                    .map(|((r, _), f)| {
-                        (
-                            self.place_at(r.service, r.board).unwrap(),
-                            self.place_at(r.service, r.alight).unwrap(),
-                            self.ds.services[r.service].mode,
-                            f.is_some(),
-                        )
-                    })
+                    .map(|((r, _), f)| (self.ds.services[r.service].mode, f.is_some()))
                     .collect();
                 v.sort();
                 v

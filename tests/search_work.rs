@@ -73,6 +73,7 @@ fn bus(id: String, stops: &[(usize, i64)], depart: u32, dollars: Option<i64>) ->
             depart: Some(LocalTime(
                 NaiveTime::from_hms_opt(depart / 60, depart % 60, 0).unwrap(),
             )),
+            approx: false,
             window: None,
             book_ahead: None,
             zone: zone(),

@@ -95,7 +95,7 @@ fn fare(ds: &Dataset, leg: &Leg) -> Value {
                 "currency": f.price.currency.to_string(),
                 "per": if f.per == Per::Person { "person" } else { "vehicle" },
                 "party": party.amount_string(),
-                "at_least": f.at_least,
+                "at_least": f.minimum_for(leg.board, leg.alight),
             })
         }
         None => Value::Null,

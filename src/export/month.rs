@@ -13,6 +13,9 @@ pub struct Day {
     pub date: NaiveDate,
     /// The earliest arrival leaving that day: (departure, arrival, every time known).
     pub best: Option<(DateTime<Utc>, DateTime<Utc>, bool)>,
+    /// Whether that departure and arrival are only approximate (a source's "around
+    /// midnight"), as `render::ends_about` says.
+    pub about: (bool, bool),
     /// When nothing works: why, that day.
     pub why: Option<Why>,
 }
@@ -44,11 +47,9 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
                 ..req.clone()
             };
             let plan = Planner::new(ds, &day_req).run();
-            let best = plan
-                .itineraries
-                .iter()
-                .min_by_key(|it| it.arrive())
-                .map(|it| (it.depart(), it.arrive(), it.time_known()));
+            let first = plan.itineraries.iter().min_by_key(|it| it.arrive());
+            let best = first.map(|it| (it.depart(), it.arrive(), it.time_known()));
+            let about = first.map_or((false, false), |it| crate::render::ends_about(ds, it));
             // A crossing on the way that is closed that day says it best (the calendar's own
             // sentence); otherwise the reason the search met most often.
             let why = if best.is_none() {
@@ -70,7 +71,12 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             } else {
                 None
             };
-            Day { date, best, why }
+            Day {
+                date,
+                best,
+                about,
+                why,
+            }
         })
         .collect()
 }

@@ -203,6 +203,67 @@ fn disputed(c: &Crossing, facts: &[&str]) -> &'static str {
     }
 }
 
+/// Whose public holidays close a crossing and which days, as its `[[crossing.forecast]]`
+/// records say past notices showed: "China (the holidays and their observed days, not the
+/// bridge days of a holiday block; open on make-up working days) and Kyrgyzstan (only Eid
+/// al-Fitr and Eid al-Adha)". A country without a record: every day off.
+fn holiday_pattern(c: &Crossing) -> String {
+    use crate::model::ForecastCloses;
+    let pattern = |country| {
+        let Some(f) = c.forecasts.iter().find(|f| f.country == country) else {
+            return "every day off (no notice shows which days)".to_string();
+        };
+        let mut t = match f.closes {
+            ForecastCloses::EveryDayOff => "every day off".to_string(),
+            ForecastCloses::HolidaysOnly => {
+                "the holidays and their observed days, not the bridge days of a holiday block"
+                    .to_string()
+            }
+            ForecastCloses::Listed => {
+                let mut names: Vec<&str> = f
+                    .holidays
+                    .iter()
+                    .map(|h| h.as_str().trim_end_matches(" (estimated)"))
+                    .collect();
+                names.dedup();
+                match names.split_last() {
+                    Some((last, [])) => format!("only {last}"),
+                    Some((last, rest)) => format!("only {} and {last}", rest.join(", ")),
+                    None => "only the holidays listed".to_string(),
+                }
+            }
+            ForecastCloses::Never => "never".to_string(),
+        };
+        if f.opens_on_makeup_days {
+            t.push_str(", and open on make-up working days");
+        }
+        t + " (past notices)"
+    };
+    let closing: Vec<String> = c
+        .holidays_close
+        .iter()
+        .map(|x| format!("{}: {}", country_name(*x), pattern(*x)))
+        .collect();
+    // Countries whose notices left it open (rail posts keep working through the holidays
+    // that close the road posts).
+    let open: Vec<String> = c
+        .forecasts
+        .iter()
+        .filter(|f| f.closes == ForecastCloses::Never && !c.holidays_close.contains(&f.country))
+        .map(|f| country_name(f.country).to_string())
+        .collect();
+    match (closing.is_empty(), open.is_empty()) {
+        (true, true) => "no country known".to_string(),
+        (true, false) => format!("none: past notices of {} left it open", open.join(" and ")),
+        (false, true) => closing.join("; "),
+        (false, false) => format!(
+            "{}; past notices of {} left it open",
+            closing.join("; "),
+            open.join(" and ")
+        ),
+    }
+}
+
 fn yes_no(b: Option<bool>, yes: &str, no: &str, unknown: &str) -> String {
     match b {
         Some(true) => yes.into(),
@@ -244,18 +305,7 @@ pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>, explai
             .unwrap_or_else(|| "open all year".into())
             + disputed(c, &["season"])),
     );
-    field(
-        "Closes for the public holidays of",
-        &if c.holidays_close.is_empty() {
-            "no country known".to_string()
-        } else {
-            c.holidays_close
-                .iter()
-                .map(|x| country_name(*x))
-                .collect::<Vec<_>>()
-                .join(" and ")
-        },
-    );
+    field("Closes for the public holidays of", &holiday_pattern(c));
     let mut who = vec![
         match c.foreigners {
             Foreigners::Anyone => "foreigners may cross".to_string(),

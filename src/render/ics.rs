@@ -161,9 +161,22 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                 fp.name
             ));
         }
+        let about = crate::render::leg_about(ds, leg);
+        if about {
+            description.insert(
+                0,
+                "The source gives the departure time only roughly: every time of this ride is approximate.".into(),
+            );
+        }
         let (summary, when, transparent) = if leg.time_known {
             (
-                format!("{} → {} ({})", fp.name, tp.name, s.name),
+                format!(
+                    "{} → {} ({}{})",
+                    fp.name,
+                    tp.name,
+                    s.name,
+                    if about { "; times approximate" } else { "" }
+                ),
                 When::Timed {
                     start: (leg.depart, fz),
                     end: Some((leg.arrive, tz)),
@@ -231,7 +244,11 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                 .date_naive();
             let (summary, when, transparent) = match b.reach.filter(|_| leg.time_known) {
                 Some(at) => (
-                    format!("Border: {}", c.name),
+                    format!(
+                        "Border: {}{}",
+                        c.name,
+                        if about { " (times approximate)" } else { "" }
+                    ),
                     When::Timed {
                         start: (at, zone),
                         end: b

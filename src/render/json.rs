@@ -832,8 +832,12 @@ pub struct FareJson {
     pub currency: String,
     /// `person` or `vehicle`.
     pub per: &'static str,
-    /// True when only a minimum is known.
+    /// True when only a minimum is known (a minimum quote, or a fare for part of the leg).
     pub at_least: bool,
+    /// The stops (place or crossing ids) the fare covers: the leg's own ends, or a stretch
+    /// inside the leg, the rest of which is not priced.
+    pub covers_from: String,
+    pub covers_to: String,
     /// What this leg costs the whole party, in the fare's currency.
     pub party: Amount,
 }
@@ -869,6 +873,9 @@ pub struct LegJson {
     pub crossing: Option<LegCrossingJson>,
     /// False when no source fixes the departure time: times are the earliest that fit.
     pub time_known: bool,
+    /// True when the timetable gives the departure only roughly ("around midnight"): every
+    /// time of this leg (`depart`, `arrive`, the post) is approximate.
+    pub time_approx: bool,
     /// The newest date the service's sources report (YYYY-MM-DD, YYYY-MM, YYYY, "c. YYYY");
     /// null when every source is undated.
     pub newest_source: Option<String>,
@@ -1204,7 +1211,9 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
                 } else {
                     "vehicle"
                 },
-                at_least: f.at_least,
+                at_least: f.minimum_for(l.board, l.alight),
+                covers_from: stop_id(ds, s.stops[f.from].at).1,
+                covers_to: stop_id(ds, s.stops[f.to].at).1,
                 party: amount(party),
             }
         }),
@@ -1217,6 +1226,7 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
             }
         }),
         time_known: l.time_known,
+        time_approx: super::leg_about(ds, l),
         newest_source: s.prov.newest.as_ref().map(|r| r.to_string()),
         window: l.window.map(|(a, b)| WindowJson {
             from: rfc3339(a, fp.zone.0),
@@ -1239,6 +1249,9 @@ pub struct PlanDayJson {
     pub arrive: Option<String>,
     /// False when some leg's time is not fixed by a source: times are the earliest that fit.
     pub time_known: Option<bool>,
+    /// `depart` / `arrive` are only approximate (a source's "around midnight").
+    pub depart_approx: Option<bool>,
+    pub arrive_approx: Option<bool>,
     /// When nothing works that day: why (a crossing's closure, or the cause met most often).
     pub reason: Option<DayReasonJson>,
 }
@@ -1290,6 +1303,8 @@ pub fn plan_month(
                 depart: d.best.map(|(a, _, _)| a.with_timezone(&fz).to_rfc3339()),
                 arrive: d.best.map(|(_, b, _)| b.with_timezone(&tz).to_rfc3339()),
                 time_known: d.best.map(|(_, _, k)| k),
+                depart_approx: d.best.map(|_| d.about.0),
+                arrive_approx: d.best.map(|_| d.about.1),
                 reason: d.why.as_ref().map(|why| match why {
                     Why::Closed(ci, c) => DayReasonJson {
                         crossing: Some(ds.crossings[*ci].id.to_string()),
@@ -1598,6 +1613,8 @@ pub struct ScheduleJson {
     pub days: Option<Vec<String>>,
     /// HH:MM in `zone`: the timetable time (weekly) or the earliest (others).
     pub depart: Option<String>,
+    /// True when the source gives `depart` only roughly ("around midnight").
+    pub depart_approx: bool,
     /// A window it leaves in, where a source gives one.
     pub window: Option<Span>,
     /// The IANA zone its times are written in.
@@ -1699,6 +1716,7 @@ pub fn services(ds: &Dataset, chosen: &[usize]) -> ServicesJson {
                     },
                     days: sc.days.map(weekdays),
                     depart: sc.depart.map(|t| hhmm(t.0)),
+                    depart_approx: sc.approx,
                     window: sc.window.map(span),
                     zone: sc.zone.0.name().to_string(),
                     book_ahead_minutes: sc.book_ahead.map(|d| d.0),

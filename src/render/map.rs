@@ -101,8 +101,8 @@ pub fn plan_svg(ds: &Dataset, a: &PlanAnswer) -> Result<Option<String>, String> 
             let when = if it.time_known() {
                 format!(
                     "{} → {}",
-                    words.moment(it.depart(), from.zone.0),
-                    words.moment(it.arrive(), to.zone.0)
+                    words.moment_about(it.depart(), from.zone.0, super::ends_about(ds, it).0),
+                    words.moment_about(it.arrive(), to.zone.0, super::ends_about(ds, it).1)
                 )
             } else {
                 format!(

@@ -22,6 +22,20 @@ use crate::query::{Format, HoursWhen, View};
 use comfy_table::{presets, ContentArrangement, Table};
 use words::Words;
 
+/// A leg's times are approximate: its timetable gives the departure only roughly ("around
+/// midnight"), so the times derived from it (the posts, the arrival) are rough too.
+pub fn leg_about(ds: &Dataset, l: &crate::planner::Leg) -> bool {
+    l.time_known && ds.services[l.service].schedule.approx
+}
+
+/// An itinerary's departure and arrival are approximate (its first / last leg's are).
+pub fn ends_about(ds: &Dataset, it: &crate::planner::Itinerary) -> (bool, bool) {
+    (
+        it.legs.first().is_some_and(|l| leg_about(ds, l)),
+        it.legs.last().is_some_and(|l| leg_about(ds, l)),
+    )
+}
+
 /// An answer as shown: the text for stdout and notes for stderr.
 pub struct Shown {
     pub text: String,

@@ -66,8 +66,8 @@ pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -
         let said = match d.best {
             Some((dep, arr, true)) => format!(
                 "leave {}, arrive {}",
-                in_month.moment(dep, from.zone.0),
-                in_month.moment(arr, to.zone.0)
+                in_month.moment_about(dep, from.zone.0, d.about.0),
+                in_month.moment_about(arr, to.zone.0, d.about.1)
             ),
             Some((_, arr, false)) => format!(
                 "leave (time not known), arrive {} at the earliest",

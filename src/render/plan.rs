@@ -154,7 +154,11 @@ pub fn priced_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money) -> String {
     } else {
         "vehicle"
     };
-    let least = if f.at_least { "at least " } else { "" };
+    let least = if f.minimum_for(leg.board, leg.alight) {
+        "at least "
+    } else {
+        ""
+    };
     if party == f.price {
         format!("{least}{} per {per}", f.price.display())
     } else {
@@ -711,8 +715,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         let it = &ia.it;
         let first_known = it.legs.first().is_some_and(|l| l.time_known);
         let leave_day = it.depart().with_timezone(&from.zone.0).date_naive();
+        let (leave_about, arrive_about) = super::ends_about(ds, it);
         let leave = if first_known {
-            w.moment(it.depart(), from.zone.0) + boards_on_arrival(&it.legs[0])
+            w.moment_about(it.depart(), from.zone.0, leave_about) + boards_on_arrival(&it.legs[0])
         } else {
             format!("{}, time not known", w.date(leave_day))
         };
@@ -720,7 +725,10 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         // the time at the last stop; otherwise `it.arrive()` is a lower bound.
         let arrive_timed = it.time_known() && it.arrive_known();
         let arrive = if arrive_timed {
-            format!(" {}", w.moment_on(it.arrive(), to.zone.0, leave_day))
+            format!(
+                " {}",
+                w.moment_on_about(it.arrive(), to.zone.0, leave_day, arrive_about)
+            )
         } else {
             let day = it.arrive().with_timezone(&to.zone.0).date_naive();
             if day == leave_day {
@@ -777,7 +785,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     // The header says when the first leg leaves.
                     String::new()
                 } else {
-                    let t = w.moment_on(l.depart, fp.zone.0, day) + boards_on_arrival(l) + " ";
+                    let t = w.moment_on_about(l.depart, fp.zone.0, day, super::leg_about(ds, l))
+                        + boards_on_arrival(l)
+                        + " ";
                     day = l.depart.with_timezone(&fp.zone.0).date_naive();
                     t
                 }
@@ -819,7 +829,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                         Some(t) => format!(
                             "{} post {}",
                             country_name(sd.country),
-                            w.moment_on(t, sd.zone.0, day)
+                            w.moment_on_about(t, sd.zone.0, day, super::leg_about(ds, l))
                         ),
                         None => format!("{} post", country_name(sd.country)),
                     }

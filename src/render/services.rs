@@ -21,12 +21,20 @@ pub fn schedule_text(s: &Service) -> String {
         .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
     let time = |t: crate::types::LocalTime| super::words::Words::clock(sc.zone.0, day, t.0);
     let days = sc.days.map(|d| d.to_string());
+    // A departure the source gives only roughly ("around midnight").
+    let depart = |t| {
+        if sc.approx {
+            format!("about {}", time(t))
+        } else {
+            time(t)
+        }
+    };
     let mut t = match sc.kind {
         ScheduleKind::Weekly => format!(
             "{} {}",
             days.unwrap_or_else(|| "days not known".into()),
             sc.depart
-                .map(time)
+                .map(depart)
                 .unwrap_or_else(|| "time not known".into())
         ),
         ScheduleKind::OnDemand => format!(
@@ -40,7 +48,7 @@ pub fn schedule_text(s: &Service) -> String {
     };
     if sc.kind != ScheduleKind::Weekly {
         if let Some(d) = sc.depart {
-            t.push_str(&format!(", from {}", time(d)));
+            t.push_str(&format!(", from {}", depart(d)));
         }
     }
     if let Some(w) = sc.window {

@@ -100,6 +100,39 @@ impl Words<'_> {
         }
     }
 
+    /// `moment`, or with `about` the time marked approximate (a source that says "around
+    /// midnight"): "Mon 14 Jun about 00:00 UTC+6".
+    pub fn moment_about(&self, t: DateTime<Utc>, zone: Tz, about: bool) -> String {
+        if !about {
+            return self.moment(t, zone);
+        }
+        let l = t.with_timezone(&zone);
+        format!(
+            "{} about {} {}",
+            self.date(l.date_naive()),
+            l.format("%H:%M"),
+            zone_label(zone, &t)
+        )
+    }
+
+    /// `moment_on`, or with `about` the time marked approximate: "about 09:00 UTC+6".
+    pub fn moment_on_about(
+        &self,
+        t: DateTime<Utc>,
+        zone: Tz,
+        day: NaiveDate,
+        about: bool,
+    ) -> String {
+        if !about {
+            return self.moment_on(t, zone, day);
+        }
+        if t.with_timezone(&zone).date_naive() == day {
+            format!("about {}", self.moment_on(t, zone, day))
+        } else {
+            self.moment_about(t, zone, true)
+        }
+    }
+
     /// A time of day with its zone: "12:00 Beijing time", the zone judged on `date`.
     pub fn clock(zone: Tz, date: NaiveDate, time: NaiveTime) -> String {
         format!(

@@ -167,6 +167,8 @@ pub struct FareJson {
     pub currency: String,
     pub per: String,
     pub at_least: bool,
+    pub covers_from: String,
+    pub covers_to: String,
     pub party: Amount,
 }
 
@@ -197,6 +199,7 @@ pub struct LegJson {
     pub hire: Option<Amount>,
     pub crossing: Option<LegCrossingJson>,
     pub time_known: bool,
+    pub time_approx: bool,
     pub newest_source: Option<String>,
     pub window: Option<WindowJson>,
     pub arrive_known: bool,
@@ -316,6 +319,8 @@ pub struct PlanDayJson {
     pub depart: Option<String>,
     pub arrive: Option<String>,
     pub time_known: Option<bool>,
+    pub depart_approx: Option<bool>,
+    pub arrive_approx: Option<bool>,
     pub reason: Option<DayReasonJson>,
 }
 
@@ -450,6 +455,7 @@ pub struct ScheduleJson {
     pub kind: String,
     pub days: Option<Vec<String>>,
     pub depart: Option<String>,
+    pub depart_approx: bool,
     pub window: Option<Span>,
     pub zone: String,
     pub book_ahead_minutes: Option<i64>,

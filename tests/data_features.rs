@@ -1,0 +1,218 @@
+//! Data features a traveller sees (issue 12): departure times a source gives only roughly,
+//! fares that cover one stretch of a ride, rail posts that holidays do not close, and the
+//! holiday pattern on the `hours` card.
+
+mod common;
+use common::{broken, json::*, run};
+
+/// "Around midnight" (Lonely Planet) is not a timetable: the Osh–Kashgar bus leaves "about
+/// 00:00" in the plan's text, its JSON and the services list, and a timetabled bus does not.
+#[test]
+fn an_approximate_departure_is_shown_as_about() {
+    let text = run(&["plan", "osh", "kashgar", "--date", "2027-06-14"]).ok();
+    assert!(
+        text.stdout
+            .contains("Osh Mon 14 Jun 2027 about 00:00 UTC+6 → Kashgar"),
+        "{}",
+        text.stdout
+    );
+    // The post is reached at a time derived from that departure: rough too.
+    assert!(
+        text.stdout.contains("Kyrgyzstan post about 09:00 UTC+6"),
+        "{}",
+        text.stdout
+    );
+    let plan: PlanJson = run(&["plan", "osh", "kashgar", "--date", "2027-06-14", "--json"])
+        .ok()
+        .json();
+    let legs: Vec<&LegJson> = plan
+        .itineraries
+        .iter()
+        .flat_map(|it| it.legs.iter())
+        .collect();
+    let bus = legs
+        .iter()
+        .find(|l| l.service == "osh-kashgar-bus")
+        .expect("the Osh–Kashgar bus is planned");
+    assert!(bus.time_known && bus.time_approx);
+    assert!(legs
+        .iter()
+        .filter(|l| l.service != "osh-kashgar-bus")
+        .all(|l| !l.time_approx));
+
+    let services = run(&["services", "--from", "osh", "--to", "kashgar"]).ok();
+    let entry = |id: &str| {
+        let at = services.stdout.find(&format!("{id} ")).expect("listed");
+        let rest = &services.stdout[at..];
+        rest[..rest.find("\n\n").unwrap_or(rest.len())].to_string()
+    };
+    assert!(
+        entry("osh-kashgar-bus").contains("runs: Mon,Wed about 00:00 UTC+6"),
+        "{}",
+        services.stdout
+    );
+    let json: ServicesJson = run(&["services", "--from", "osh", "--to", "kashgar", "--json"])
+        .ok()
+        .json();
+    for s in &json.services {
+        assert_eq!(
+            s.schedule.depart_approx,
+            s.id == "osh-kashgar-bus",
+            "{}",
+            s.id
+        );
+    }
+}
+
+/// The calendar export says the times are approximate instead of passing them off as a
+/// timetable.
+#[test]
+fn the_calendar_marks_an_approximate_ride() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("trip.ics");
+    run(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-06-14",
+        "--ics",
+        file.to_str().expect("utf-8 path"),
+    ])
+    .ok();
+    let ics = std::fs::read_to_string(&file).expect("ics written");
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("SUMMARY:Osh → Kashgar (Osh–Kashgar international sleeper bus (via Irkeshtam)\\; times approximate)"),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains("SUMMARY:Border: Irkeshtam Pass (times approximate)"),
+        "{unfolded}"
+    );
+}
+
+#[test]
+fn approx_without_a_departure_time_is_refused() {
+    let dir = broken(&[(
+        "services/services.toml",
+        "days = \"Mon,Thu\"\ndepart = \"09:00\"\n",
+        "days = \"Mon,Thu\"\napprox = true\n",
+    )]);
+    let r = run(&["check", "--data", dir.path().to_str().expect("utf-8 path")]).code(2);
+    assert!(
+        r.stderr.contains(
+            "schedule `approx = true` marks `depart` as approximate, but there is no `depart`"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Kubat Tour's price is for its Kyrgyz car, Naryn to the Torugart border: the ride to
+/// Kashgar is priced as a minimum and the text says which stretch the price covers.
+#[test]
+fn a_fare_for_one_side_of_the_border_prices_the_ride_as_a_minimum() {
+    let plan: PlanJson = run(&["plan", "naryn", "kashgar", "--date", "2027-06-14", "--json"])
+        .ok()
+        .json();
+    let leg = plan
+        .itineraries
+        .iter()
+        .flat_map(|it| it.legs.iter())
+        .find(|l| l.service == "naryn-kashgar-agency")
+        .expect("the Kubat Tour transfer is planned");
+    let fare = leg.fare.as_ref().expect("priced");
+    assert_eq!(
+        (fare.covers_from.as_str(), fare.covers_to.as_str()),
+        ("naryn", "torugart")
+    );
+    assert!(fare.at_least);
+    assert_eq!((leg.from.as_str(), leg.to.as_str()), ("naryn", "kashgar"));
+
+    let text = run(&["plan", "naryn", "kashgar", "--date", "2027-06-14"]).ok();
+    assert!(
+        text.stdout
+            .contains("at least 100 USD per vehicle of 4, Naryn–Torugart Pass only"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn a_fare_may_name_a_border_stop_but_not_a_crossing_the_service_does_not_use() {
+    // `pass-a` is a border stop of the fixture bus: accepted.
+    let ok = broken(&[(
+        "services/services.toml",
+        "amount = \"350\"\ncurrency = \"CNY\"\nper = \"person\"\n",
+        "amount = \"350\"\ncurrency = \"CNY\"\nper = \"person\"\nto = \"pass-a\"\n",
+    )]);
+    run(&["check", "--data", ok.path().to_str().expect("utf-8 path")]).ok();
+    let bad = broken(&[(
+        "services/services.toml",
+        "amount = \"350\"\ncurrency = \"CNY\"\nper = \"person\"\n",
+        "amount = \"350\"\ncurrency = \"CNY\"\nper = \"person\"\nto = \"nowhere\"\n",
+    )]);
+    let r = run(&["check", "--data", bad.path().to_str().expect("utf-8 path")]).code(2);
+    assert!(
+        r.stderr
+            .contains("fare names 'nowhere', which is not a stop of"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// The Spring Festival closes the Khorgos road post; the rail crossing beside it keeps
+/// working, as the notices say.
+#[test]
+fn the_altynkol_rail_crossing_stays_open_when_the_road_post_closes() {
+    let r = run(&[
+        "hours",
+        "altynkol-khorgos-rail",
+        "khorgos",
+        "--date",
+        "2027-02-08",
+    ])
+    .ok();
+    let rail = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("altynkol-khorgos-rail"))
+        .expect("rail line");
+    let road = r
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("khorgos "))
+        .expect("road line");
+    assert!(rail.contains("no closure known"), "{rail}");
+    assert!(road.contains("expected closure"), "{road}");
+}
+
+/// The `hours` card says which days of whose holidays close a crossing, as past notices
+/// showed, and that a rail post's notices left it open.
+#[test]
+fn the_hours_card_shows_the_holiday_pattern() {
+    let torugart = run(&["hours", "torugart"]).ok();
+    assert!(
+        torugart.stdout.contains(
+            "China: the holidays and their observed days, not the bridge days of a holiday block, and open on make-up working days (past notices); Kyrgyzstan: only Eid al-Fitr and Eid al-Adha (past notices)"
+        ),
+        "{}",
+        torugart.stdout
+    );
+    let khunjerab = run(&["hours", "khunjerab"]).ok();
+    assert!(
+        khunjerab
+            .stdout
+            .contains("Pakistan: every day off (no notice shows which days)"),
+        "{}",
+        khunjerab.stdout
+    );
+    let rail = run(&["hours", "altynkol-khorgos-rail"]).ok();
+    assert!(
+        rail.stdout
+            .contains("Closes for the public holidays of: none: past notices of Kazakhstan and China left it open"),
+        "{}",
+        rail.stdout
+    );
+}
