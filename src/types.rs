@@ -528,6 +528,12 @@ impl TimeRange {
     pub fn contains(&self, t: NaiveTime) -> bool {
         self.start.0 <= t && t <= self.end.0
     }
+
+    /// The dataset writes a post open day and night as `00:00-23:59`.
+    pub fn round_the_clock(&self) -> bool {
+        self.start.0 == NaiveTime::MIN
+            && self.end.0 == NaiveTime::from_hms_opt(23, 59, 0).unwrap_or(NaiveTime::MIN)
+    }
 }
 
 impl FromStr for TimeRange {

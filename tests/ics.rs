@@ -183,7 +183,9 @@ fn the_headline_trip_imports_with_its_local_times_alarm_and_to_dos() {
     );
     let hours = prop(border, "DESCRIPTION").unwrap().val.as_str();
     assert!(
-        hours.contains("Mon-Fri, 10:00 Beijing time–17:00 Beijing time; in practice be through by 12:00 Beijing time"),
+        hours.contains(
+            "Mon-Fri, 10:00–17:00 Beijing time; in practice be through by 12:00 Beijing time"
+        ),
         "the post's hours: {hours}"
     );
     let alarm = border

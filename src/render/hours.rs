@@ -174,7 +174,7 @@ fn side_hours(side: &Side, on: NaiveDate) -> String {
         .unwrap_or_else(|| "days not known".into());
     let hours = side
         .hours
-        .map(|h| range(h.start.0, h.end.0))
+        .map(|h| Words::hours(side.zone.0, on, h))
         .unwrap_or_else(|| "hours not known".into());
     let mut text = format!("{days}, {hours}");
     for b in &side.breaks {

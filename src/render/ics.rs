@@ -44,7 +44,7 @@ fn post_hours(side: &Side, dir: crate::model::Direction, on: NaiveDate) -> Strin
         .unwrap_or_else(|| "days not known".into());
     let hours = side
         .hours
-        .map(|h| format!("{}–{}", t(h.start.0), t(h.end.0)))
+        .map(|h| crate::render::words::Words::hours(side.zone.0, on, h))
         .unwrap_or_else(|| "hours not known".into());
     let mut s = format!("{} post ({}): {days}, {hours}", side.country, side.post);
     for b in &side.breaks {

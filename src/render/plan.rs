@@ -381,7 +381,6 @@ fn post_text(
     days: bool,
 ) -> String {
     let sd = &ds.crossings[ci].sides[side];
-    let clock = |t| Words::clock(sd.zone.0, on, t);
     let mut s = format!("{} post", country_name(sd.country));
     if days {
         match sd.days {
@@ -390,11 +389,7 @@ fn post_text(
         }
     }
     match sd.hours {
-        Some(h) => s.push_str(&format!(
-            " {}–{}",
-            h.start.0.format("%H:%M"),
-            clock(h.end.0)
-        )),
+        Some(h) => s.push_str(&format!(" {}", Words::hours(sd.zone.0, on, h))),
         None => s.push_str(" hours not known"),
     }
     for b in &sd.breaks {

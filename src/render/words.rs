@@ -142,6 +142,20 @@ impl Words<'_> {
         )
     }
 
+    /// A post's opening hours on a day: "10:00–17:00 Beijing time", the zone once at the
+    /// end; "round the clock" for the dataset's 00:00-23:59.
+    pub fn hours(zone: Tz, date: NaiveDate, h: crate::types::TimeRange) -> String {
+        if h.round_the_clock() {
+            "round the clock".into()
+        } else {
+            format!(
+                "{}–{}",
+                h.start.0.format("%H:%M"),
+                Words::clock(zone, date, h.end.0)
+            )
+        }
+    }
+
     /// A holiday's name with any date the generator wrote inside it ("substituted from
     /// 09/20/2026") written like every other date.
     pub fn holiday(&self, name: &str) -> String {
