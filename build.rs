@@ -46,7 +46,7 @@ fn main() {
         Err(p) => fail(&p),
     };
     let (raw, mut problems) = load::parse_all(files);
-    let dataset = match validate::validate(&raw) {
+    let dataset = match validate::validate(raw) {
         Ok(ds) if problems.is_empty() => ds,
         Ok(_) => fail(&problems),
         Err(more) => {

@@ -206,7 +206,7 @@ pub fn load(dir: &Path) -> Result<Dataset, String> {
     if let Some(p) = problems.first() {
         return Err(format!("{} problem(s), first: {p}", problems.len()));
     }
-    crossings::validate::validate(&raw).map_err(|ps| {
+    crossings::validate::validate(raw).map_err(|ps| {
         format!(
             "{} problem(s), first: {}",
             ps.len(),

@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 #   SECONDS  how long to fuzz each target (default 60)
-#   TARGET   load_toml, load_mutate, cli (default: all three, one after the other)
+#   TARGET   load_toml, load_mutate, cli, compiled (default: all four, one after the other)
 #
 # Examples:
 #   scripts/fuzz.sh              # 60 s per target
@@ -20,6 +20,9 @@
 #                next to the real data/ files of the other kinds; parse + validate + check
 #   load_mutate  mutations of the real data files (first byte picks which one)
 #   cli          arbitrary command lines through crossings::run::execute
+#   compiled     the real dataset compiled (`crossings compile`), its bytes flipped, set,
+#                inserted or cut, its checksum made to match or not; decoded as `--data
+#                FILE` does, then planned on and shown: a refusal with a reason, or answers
 #
 # Dictionaries: fuzz/dicts/cli.dict (cli) and fuzz/dicts/toml.dict (load_*), with the
 # extreme dates, overflowing amounts and control characters of issue #13.
@@ -51,7 +54,7 @@ if ! [[ "$secs" =~ ^[0-9]+$ ]] || [ "$secs" -lt 1 ]; then
 fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(load_toml load_mutate cli)
+  targets=(load_toml load_mutate cli compiled)
 fi
 sanitizer="${FUZZ_SANITIZER:-none}"
 
@@ -72,7 +75,7 @@ mkdir -p logs
 failed=()
 for t in "${targets[@]}"; do
   if [ ! -f "fuzz_targets/$t.rs" ]; then
-    echo "no fuzz target '$t'; expected one of: load_toml load_mutate cli" >&2
+    echo "no fuzz target '$t'; expected one of: load_toml load_mutate cli compiled" >&2
     exit 2
   fi
   mkdir -p "corpus/$t" "artifacts/$t"
@@ -83,9 +86,10 @@ for t in "${targets[@]}"; do
   # Dictionaries (fuzz/dicts/): flags, extreme dates, overflowing amounts, control characters.
   case "$t" in
     cli) dict=dicts/cli.dict ;;
+    compiled) dict= ;;
     *) dict=dicts/toml.dict ;;
   esac
-  if [ -f "$dict" ]; then
+  if [ -n "$dict" ] && [ -f "$dict" ]; then
     flags+=(-dict="$dict")
   fi
   before=$(find "artifacts/$t" -type f | wc -l)

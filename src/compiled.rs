@@ -48,7 +48,10 @@ fn format_id() -> u64 {
 pub fn encode(mut ds: Dataset) -> Result<Vec<u8>, String> {
     let details = ds.take_details();
     let facts = ds.encode()?;
+    // Each part freed once encoded: `compile` then holds the dataset or its bytes, not both.
+    drop(ds);
     let (sources, rest) = details.encode()?;
+    drop(details);
     let parts: [&[u8]; 3] = [&facts, &sources, &rest];
     let mut out = Vec::with_capacity(HEADER + parts.iter().map(|p| p.len()).sum::<usize>());
     out.extend_from_slice(MAGIC);
@@ -125,7 +128,22 @@ pub fn read(path: &Path, shows: Shows) -> Result<Dataset, Failure> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| refuse(path, &format!("cannot be read ({e})")))?;
+    // The first line first: any other file (`--data` given a large file by mistake) is
+    // refused without being read whole.
+    use std::io::Read;
+    let cannot = |e: std::io::Error| refuse(path, &format!("cannot be read ({e})"));
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.by_ref()
+        .take(MAGIC.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.starts_with(MAGIC) {
+        bytes.reserve(usize::try_from(len).unwrap_or(0));
+        file.take(MAX_BYTES)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+    }
     decode(&bytes, shows).map_err(|why| refuse(path, &why))
 }
 

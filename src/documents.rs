@@ -429,10 +429,32 @@ fn faster_with(
     fixes
 }
 
+/// The most documents `explain` tries one at a time as fixes for a plan with `--held-only`
+/// that found nothing. Each try is a search of its own (within the planner's budget, twice
+/// when it finds nothing), and a dataset may have thousands of permits: without a cap one
+/// plan could cost thousands of searches. With it a plan makes at most `MAX_FIX_TRIES` + 3
+/// searches (its own, one without `--avoid`/`--via`, the documents one at a time, then all
+/// together), each with its look for the earliest day that works: at most 30 times the
+/// budget, whatever the dataset. The real dataset's plans try a handful.
+pub const MAX_FIX_TRIES: usize = 12;
+
 /// The fixes for a plan: when nothing works, what the user's own `--avoid`/`--via` and the
 /// documents that blocked (with `--held-only`) change; when `--held-only` found something,
-/// whether a document not held gives an earlier arrival ("With the GBAO permit: …").
-pub fn explain(ds: &Dataset, req: &Request, plan: &crate::planner::Plan) -> Vec<Fix> {
+/// whether a document not held gives an earlier arrival ("With the GBAO permit: …"). Also
+/// whether documents that blocked were left untried (more than `MAX_FIX_TRIES`): other fixes
+/// may then exist, and the answer says the search stopped early.
+pub fn explain(ds: &Dataset, req: &Request, plan: &crate::planner::Plan) -> (Vec<Fix>, bool) {
+    let mut cut = false;
+    let fixes = explain_within(ds, req, plan, &mut cut);
+    (fixes, cut)
+}
+
+fn explain_within(
+    ds: &Dataset,
+    req: &Request,
+    plan: &crate::planner::Plan,
+    cut: &mut bool,
+) -> Vec<Fix> {
     use crate::planner::search;
     let mut fixes = Vec::new();
     let found = !plan.itineraries.is_empty();
@@ -503,6 +525,11 @@ pub fn explain(ds: &Dataset, req: &Request, plan: &crate::planner::Plan) -> Vec<
             // All together only when no single one is enough.
             if n >= singles && !fixes.is_empty() {
                 break;
+            }
+            // One document at a time up to the cap; all together still once.
+            if n < singles && n >= MAX_FIX_TRIES {
+                *cut = true;
+                continue;
             }
             let (p, earliest) = search(ds, &holding(req, &t));
             if !p.itineraries.is_empty() || earliest.is_some() {

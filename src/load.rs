@@ -2,7 +2,7 @@
 //! it into raw TOML types. Every file is parsed even when an earlier one fails, so one run
 //! reports every problem.
 
-use crate::problem::{line_col, Problem};
+use crate::problem::{line_col, Lines, Problem};
 use crate::raw;
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -26,20 +26,30 @@ pub struct DataFile {
     pub text: String,
 }
 
-/// All records of a dataset, still raw, each tagged with the file it came from.
-#[derive(Default)]
+/// Where a run of raw records was parsed from: the file's number and the byte offset in it
+/// where the parsed text starts (0 unless a large file was parsed a piece at a time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub file: usize,
+    pub base: usize,
+}
+
+/// All records of a dataset, still raw, each run tagged with the piece of a file it came
+/// from (a file's pieces are consecutive and in order).
+#[derive(Default, Clone)]
 pub struct RawDataset {
     pub files: Vec<String>,
-    pub sources: Vec<(usize, raw::SourcesFile)>,
-    pub places: Vec<(usize, raw::PlacesFile)>,
-    pub permits: Vec<(usize, raw::PermitsFile)>,
-    pub crossings: Vec<(usize, raw::CrossingsFile)>,
-    pub services: Vec<(usize, raw::ServicesFile)>,
-    pub visas: Vec<(usize, raw::VisasFile)>,
-    pub holidays: Vec<(usize, raw::HolidaysFile)>,
-    pub rates: Vec<(usize, raw::RatesFile)>,
-    /// The text of each file, for turning byte offsets into lines.
-    pub texts: Vec<String>,
+    pub sources: Vec<(Piece, raw::SourcesFile)>,
+    pub places: Vec<(Piece, raw::PlacesFile)>,
+    pub permits: Vec<(Piece, raw::PermitsFile)>,
+    pub crossings: Vec<(Piece, raw::CrossingsFile)>,
+    pub services: Vec<(Piece, raw::ServicesFile)>,
+    pub visas: Vec<(Piece, raw::VisasFile)>,
+    pub holidays: Vec<(Piece, raw::HolidaysFile)>,
+    pub rates: Vec<(Piece, raw::RatesFile)>,
+    /// Each file's lines, for turning byte offsets into lines and columns (the texts
+    /// themselves are freed once parsed).
+    pub lines: Vec<Lines>,
     /// Folders with a file that failed to parse: references into them are not reported,
     /// since the missing records are a consequence of the parse error already reported.
     pub failed: Vec<String>,
@@ -48,7 +58,7 @@ pub struct RawDataset {
 impl RawDataset {
     /// A problem at a byte offset in file number `file`.
     pub fn problem(&self, file: usize, offset: usize, message: String) -> Problem {
-        let (line, col) = line_col(&self.texts[file], offset);
+        let (line, col) = self.lines[file].line_col(offset);
         Problem {
             file: self.files[file].clone(),
             line: Some(line),
@@ -304,18 +314,85 @@ fn read_file(root: &Path, path: &Path, total: &mut u64) -> Result<String, Proble
     })
 }
 
+/// Files larger than this are parsed a run of records at a time (`pieces`): the TOML
+/// parser's scratch is ~15 times the text it parses, so the peak stays a few megabytes
+/// whatever the file's size.
+pub const PIECE_BYTES: usize = 256 * 1024;
+
+/// Where to cut a data file into pieces that parse on their own to the same records: at
+/// top-level `[[kind]]` headers (written at the start of a line, no dot in the name), each
+/// piece at least `size` bytes. `None` when the file is small or does not have that shape
+/// (keys before the first header belong to the whole file). A cut inside a multi-line
+/// string, array or inline table leaves the piece before it unterminated, so it fails to
+/// parse, and `parse` then reads the file whole: cutting never changes an outcome.
+fn pieces(text: &str, size: usize) -> Option<Vec<usize>> {
+    if text.len() <= size {
+        return None;
+    }
+    let mut starts = vec![0];
+    let mut header_seen = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let is_header = line
+            .strip_prefix("[[")
+            .and_then(|l| l.split_once("]]"))
+            .is_some_and(|(name, rest)| {
+                !name.is_empty()
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                    && {
+                        let rest = rest.trim();
+                        rest.is_empty() || rest.starts_with('#')
+                    }
+            });
+        if is_header {
+            if header_seen && at - starts[starts.len() - 1] >= size {
+                starts.push(at);
+            }
+            header_seen = true;
+        } else if !header_seen {
+            let l = line.trim();
+            if !(l.is_empty() || l.starts_with('#')) {
+                return None;
+            }
+        }
+    }
+    (starts.len() > 1).then_some(starts)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn parse<T: DeserializeOwned>(
     shown: &str,
     kind: &str,
     text: &str,
-    index: usize,
+    file: usize,
+    piece_bytes: usize,
     problems: &mut Vec<Problem>,
     failed: &mut Vec<String>,
-) -> Option<(usize, T)> {
+) -> Vec<(Piece, T)> {
     // Parsing is linear in the text (the toml crate, with its nesting limit).
     crate::work::add(text.len());
+    if let Some(starts) = pieces(text, piece_bytes) {
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        let parsed: Option<Vec<(Piece, T)>> = starts
+            .iter()
+            .zip(ends)
+            .map(|(&base, end)| {
+                toml::from_str::<T>(&text[base..end])
+                    .ok()
+                    .map(|v| (Piece { file, base }, v))
+            })
+            .collect();
+        if let Some(parsed) = parsed {
+            return parsed;
+        }
+        // A piece failed: the whole file, for the message as the file reads.
+    }
     match toml::from_str::<T>(text) {
-        Ok(v) => Some((index, v)),
+        Ok(v) => vec![(Piece { file, base: 0 }, v)],
         Err(e) => {
             let (line, col) = match e.span().map(|s| line_col(text, s.start)) {
                 Some((l, c)) => (Some(l), Some(c)),
@@ -348,7 +425,7 @@ fn parse<T: DeserializeOwned>(
                 message,
             });
             failed.push(kind.to_string());
-            None
+            Vec::new()
         }
     }
 }
@@ -480,20 +557,25 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
 }
 
 /// Parses every file into its raw type; returns the dataset and the problems found. Each
-/// file's text is kept once, in `texts`, for turning offsets into lines.
+/// file's text is freed once parsed: only its `Lines` are kept, for messages.
 pub fn parse_all(files: Vec<DataFile>) -> (RawDataset, Vec<Problem>) {
+    parse_all_in_pieces(files, PIECE_BYTES)
+}
+
+/// `parse_all`, cutting files larger than `piece_bytes` into pieces (for tests: the real
+/// files are smaller than `PIECE_BYTES`).
+#[doc(hidden)]
+pub fn parse_all_in_pieces(files: Vec<DataFile>, piece_bytes: usize) -> (RawDataset, Vec<Problem>) {
     let mut raw = RawDataset::default();
     let mut problems = Vec::new();
     for (i, file) in files.into_iter().enumerate() {
-        raw.files.push(file.shown);
-        raw.texts.push(file.text);
-        let (shown, text, kind) = (&raw.files[i], &raw.texts[i], file.kind.as_str());
+        let (shown, text, kind) = (&file.shown, &file.text, file.kind.as_str());
         ensure_safe_text(shown, text, &mut problems);
         let (p, f) = (&mut problems, &mut raw.failed);
         macro_rules! kinds {
             ($($k:literal => $field:ident),*) => {
                 match kind {
-                    $($k => raw.$field.extend(parse(shown, kind, text, i, p, f)),)*
+                    $($k => raw.$field.extend(parse(shown, kind, text, i, piece_bytes, p, f)),)*
                     other => p.push(Problem::whole(
                         shown,
                         format!(
@@ -505,6 +587,8 @@ pub fn parse_all(files: Vec<DataFile>) -> (RawDataset, Vec<Problem>) {
             };
         }
         kinds!("sources" => sources, "places" => places, "permits" => permits, "crossings" => crossings, "services" => services, "visas" => visas, "holidays" => holidays, "rates" => rates);
+        raw.lines.push(Lines::new(text));
+        raw.files.push(file.shown);
     }
     (raw, problems)
 }

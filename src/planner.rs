@@ -1743,7 +1743,11 @@ fn window_end(req: &Request) -> Option<NaiveDate> {
 /// (`Plan::fixes`).
 pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     let (mut plan, earliest) = search(ds, req);
-    plan.fixes = documents::explain(ds, req, &plan);
+    // The fixes' searches are bounded in number (`documents::MAX_FIX_TRIES`); documents
+    // left untried make the answer say the search stopped early.
+    let (fixes, cut) = documents::explain(ds, req, &plan);
+    plan.fixes = fixes;
+    plan.truncated |= cut;
     (plan, earliest)
 }
 

@@ -21,14 +21,14 @@ fn coords<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<[f64; 2]>, D:
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
     #[serde(default)]
     pub source: Vec<Spanned<Source>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -40,14 +40,14 @@ pub struct Source {
     pub reference: bool,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct PlacesFile {
     #[serde(default)]
     pub place: Vec<Spanned<Place>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     pub id: String,
@@ -67,14 +67,14 @@ pub struct Place {
     pub notes: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct PermitsFile {
     #[serde(default)]
     pub permit: Vec<Spanned<Permit>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Permit {
     pub id: String,
@@ -126,14 +126,14 @@ pub enum Enforce {
     Warn,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct CrossingsFile {
     #[serde(default)]
     pub crossing: Vec<Spanned<Crossing>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Crossing {
     pub id: String,
@@ -191,7 +191,7 @@ pub enum Foreigners {
     Unknown,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Side {
     pub country: Country,
@@ -221,7 +221,7 @@ pub enum Direction {
     Entering,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Closure {
     pub from: Day,
@@ -252,7 +252,7 @@ pub enum ForecastCloses {
     Never,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Forecast {
     pub country: Country,
@@ -266,7 +266,7 @@ pub struct Forecast {
     pub note: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
     pub fact: String,
@@ -274,21 +274,21 @@ pub struct Dispute {
     pub alternatives: Vec<Alternative>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     pub says: String,
     pub sources: Vec<String>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ServicesFile {
     #[serde(default)]
     pub service: Vec<Spanned<Service>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub id: String,
@@ -330,7 +330,7 @@ pub enum ServiceStatus {
     Uncertain,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Stop {
     pub at: Option<String>,
@@ -342,7 +342,7 @@ pub struct Stop {
     pub depart: Option<Dur>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
     pub kind: ScheduleKind,
@@ -370,7 +370,7 @@ pub enum ScheduleKind {
     WhenFull,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Fare {
     pub amount: Decimal,
@@ -394,7 +394,7 @@ pub enum Per {
     Vehicle,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Baggage {
     pub free_kg: Option<u32>,
@@ -404,14 +404,14 @@ pub struct Baggage {
     pub note: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawMoney {
     pub amount: Decimal,
     pub currency: Currency,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct VisasFile {
     #[serde(default)]
@@ -423,7 +423,7 @@ pub struct VisasFile {
 }
 
 /// How a visa of one kind (a Passport Index requirement) for a destination is obtained.
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Application {
     pub destination: Country,
@@ -440,14 +440,14 @@ pub struct Application {
     pub verified: Day,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct VisaTable {
     pub destination: Country,
     pub requirements: BTreeMap<String, String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct VisaRule {
     pub destination: Country,
@@ -463,21 +463,21 @@ pub struct VisaRule {
     pub verified: Day,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(untagged)]
 pub enum Passports {
     Named(String),
     List(Vec<Country>),
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct HolidaysFile {
     #[serde(default)]
     pub holiday: Vec<Spanned<Holiday>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Holiday {
     pub country: Country,
@@ -487,14 +487,14 @@ pub struct Holiday {
     pub makeup: Option<Day>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RatesFile {
     #[serde(default)]
     pub rate: Vec<Spanned<Rate>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Rate {
     pub currency: Currency,

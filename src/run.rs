@@ -333,7 +333,7 @@ pub fn load_dataset(
     }
     let files = load::read_dir(dir).map_err(Failure::Data)?;
     let (raw, mut problems) = load::parse_all(files);
-    match crate::validate::validate(&raw) {
+    match crate::validate::validate(raw) {
         Ok(ds) if problems.is_empty() => Ok(ds),
         Ok(_) => Err(Failure::Data(problems)),
         Err(more) => {

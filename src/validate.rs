@@ -2,26 +2,23 @@
 //! reference resolved, names and aliases not colliding, values consistent. Every problem is
 //! collected with its file and line; nothing after this step re-checks a reference.
 
-use crate::load::RawDataset;
+use crate::load::{Piece, RawDataset};
 use crate::model::*;
 use crate::names::fold;
-use crate::problem::{LineIndex, Problem};
+use crate::problem::Problem;
 use crate::raw;
 use crate::text::Text;
 use crate::types::{Country, Day, Dur, Money};
 use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;
 
-/// Checks the raw dataset; returns the dataset, or every problem found.
-pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
+/// Checks the raw dataset; returns the dataset, or every problem found. The raw records
+/// are consumed: their strings move into the dataset, and each file's records are freed as
+/// they are checked, so loading holds little more than the dataset itself at any time.
+pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
         raw,
         problems: Vec::new(),
-        starts: raw
-            .texts
-            .iter()
-            .map(|_| std::cell::OnceCell::new())
-            .collect(),
     };
     let ds = v.dataset();
     if v.problems.is_empty() {
@@ -31,20 +28,19 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
     }
 }
 
-struct Validator<'a> {
-    raw: &'a RawDataset,
+struct Validator {
+    /// The file names, lines and failed folders; the records are taken out as they are
+    /// checked.
+    raw: RawDataset,
     problems: Vec<Problem>,
-    /// Each file's line starts, worked out once on its first problem (a file with thousands
-    /// of problems is then not rescanned for each).
-    starts: Vec<std::cell::OnceCell<LineIndex>>,
 }
 
 /// A record's location: file number and byte offset.
 #[derive(Clone, Copy)]
 struct At(usize, usize);
 
-fn at<T>(file: usize, s: &Spanned<T>) -> At {
-    At(file, s.span().start)
+fn at<T>(piece: Piece, s: &Spanned<T>) -> At {
+    At(piece.file, piece.base + s.span().start)
 }
 
 /// The largest amount of money a record may hold, in major units: far above any fare or fee
@@ -81,7 +77,7 @@ fn show_decimal(d: crate::types::Decimal) -> String {
     format!("{sign}{int}.{frac}")
 }
 
-impl Validator<'_> {
+impl Validator {
     fn problem(&mut self, at: At, message: String) {
         let (line, col) = self.line_col(at);
         self.problems.push(Problem {
@@ -94,10 +90,7 @@ impl Validator<'_> {
 
     /// The 1-based line and column of a record's location.
     fn line_col(&self, at: At) -> (usize, usize) {
-        let text = &self.raw.texts[at.0];
-        self.starts[at.0]
-            .get_or_init(|| LineIndex::new(text))
-            .line_col(text, at.1)
+        self.raw.lines[at.0].line_col(at.1)
     }
 
     /// Registers an id; reports malformed and duplicate ones.
@@ -161,20 +154,18 @@ impl Validator<'_> {
     }
 
     fn dataset(&mut self) -> Dataset {
-        let raw = self.raw;
-
         // Sources.
         let mut seen = HashMap::new();
         let mut sources = Vec::new();
-        for (f, file) in &raw.sources {
-            for s in &file.source {
-                self.ensure_id(&mut seen, &s.get_ref().id, "source", at(*f, s));
-                let r = s.get_ref();
+        for (f, file) in std::mem::take(&mut self.raw.sources) {
+            for s in file.source {
+                self.ensure_id(&mut seen, &s.get_ref().id, "source", at(f, &s));
+                let r = s.into_inner();
                 sources.push(Source {
-                    id: r.id.as_str().into(),
-                    title: r.title.as_str().into(),
-                    url: r.url.as_deref().map(Text::from),
-                    reports: r.reports.clone(),
+                    id: r.id.into(),
+                    title: r.title.into(),
+                    url: r.url.map(Text::from),
+                    reports: r.reports,
                     reference: r.reference,
                 });
             }
@@ -188,28 +179,28 @@ impl Validator<'_> {
         // Permits.
         let mut seen = HashMap::new();
         let mut permits = Vec::new();
-        for (f, file) in &raw.permits {
-            for p in &file.permit {
-                let a = at(*f, p);
-                let r = p.get_ref();
+        for (f, file) in std::mem::take(&mut self.raw.permits) {
+            for p in file.permit {
+                let a = at(f, &p);
+                let r = p.into_inner();
                 self.ensure_id(&mut seen, &r.id, "permit", a);
                 let srcs = self.sources(&source_ix, &r.sources, a, &format!("permit '{}'", r.id));
                 let get = self.how_to_get(
                     r.obtain,
-                    &r.apply_at,
+                    r.apply_at,
                     &r.cost,
                     (r.lead_days, r.lead_working_days),
-                    &None,
+                    None,
                     a,
                     &format!("permit '{}'", r.id),
                 );
                 permits.push(Permit {
-                    id: r.id.as_str().into(),
-                    name: r.name.as_str().into(),
-                    how: r.how.as_deref().map(Text::from),
+                    id: r.id.into(),
+                    name: r.name.into(),
+                    how: r.how.map(Text::from),
                     enforce: r.enforce,
-                    waived_by_visa: r.waived_by_visa.clone(),
-                    waived_by_passport: r.waived_by_passport.clone(),
+                    waived_by_visa: r.waived_by_visa,
+                    waived_by_passport: r.waived_by_passport,
                     get,
                     prov: Provenance {
                         sources: srcs,
@@ -229,10 +220,10 @@ impl Validator<'_> {
         let mut seen = HashMap::new();
         let mut names: HashMap<String, String> = HashMap::new();
         let mut places = Vec::new();
-        for (f, file) in &raw.places {
-            for p in &file.place {
-                let a = at(*f, p);
-                let r = p.get_ref();
+        for (f, file) in std::mem::take(&mut self.raw.places) {
+            for p in file.place {
+                let a = at(f, &p);
+                let r = p.into_inner();
                 self.ensure_id(&mut seen, &r.id, "place", a);
                 self.ensure_names(&mut names, &r.id, &r.name, &r.aliases, "place", a);
                 self.ensure_coords(r.coords, a);
@@ -243,9 +234,9 @@ impl Validator<'_> {
                     .filter_map(|id| self.resolve(&permit_ix, id, "permit", a))
                     .collect();
                 places.push(Place {
-                    id: r.id.as_str().into(),
-                    name: r.name.as_str().into(),
-                    aliases: r.aliases.iter().map(Text::from).collect(),
+                    id: r.id.into(),
+                    name: r.name.into(),
+                    aliases: r.aliases.into_iter().map(Text::from).collect(),
                     country: r.country,
                     zone: r.zone,
                     local_zone: r.local_zone,
@@ -256,7 +247,7 @@ impl Validator<'_> {
                         verified: r.verified.map(|d| d.0),
                         newest: None,
                     },
-                    notes: r.notes.as_deref().map(Text::from),
+                    notes: r.notes.map(Text::from),
                 });
             }
         }
@@ -269,15 +260,15 @@ impl Validator<'_> {
         // Holidays (needed to check which countries' holidays a crossing may name).
         type DayNames = (Vec<String>, Option<chrono::NaiveDate>);
         let mut by_day: BTreeMap<Country, BTreeMap<chrono::NaiveDate, DayNames>> = BTreeMap::new();
-        for (_, file) in &raw.holidays {
-            for h in &file.holiday {
-                let r = h.get_ref();
+        for (_, file) in std::mem::take(&mut self.raw.holidays) {
+            for h in file.holiday {
+                let r = h.into_inner();
                 let day = by_day
                     .entry(r.country)
                     .or_default()
                     .entry(r.date.0)
                     .or_default();
-                day.0.push(r.name.clone());
+                day.0.push(r.name);
                 day.1 = day.1.or(r.makeup.map(|m| m.0));
             }
         }
@@ -301,15 +292,15 @@ impl Validator<'_> {
         let mut seen = HashMap::new();
         let mut cnames: HashMap<String, String> = HashMap::new();
         let mut crossings = Vec::new();
-        for (f, file) in &raw.crossings {
-            for c in &file.crossing {
-                let a = at(*f, c);
-                let r = c.get_ref();
+        for (f, file) in std::mem::take(&mut self.raw.crossings) {
+            for c in file.crossing {
+                let a = at(f, &c);
+                let r = c.into_inner();
                 self.ensure_id(&mut seen, &r.id, "crossing", a);
                 self.ensure_names(&mut cnames, &r.id, &r.name, &r.aliases, "crossing", a);
                 self.ensure_coords(r.coords, a);
                 if let Some(x) =
-                    self.crossing(r, *f, a, &source_ix, &place_ix, &permit_ix, &holidays)
+                    self.crossing(r, f, a, &source_ix, &place_ix, &permit_ix, &holidays)
                 {
                     crossings.push(x);
                 }
@@ -324,13 +315,13 @@ impl Validator<'_> {
         // Services.
         let mut seen = HashMap::new();
         let mut services = Vec::new();
-        for (f, file) in &raw.services {
-            for s in &file.service {
-                let a = at(*f, s);
+        for (f, file) in std::mem::take(&mut self.raw.services) {
+            for s in file.service {
+                let a = at(f, &s);
                 self.ensure_id(&mut seen, &s.get_ref().id, "service", a);
                 if let Some(x) = self.service(
-                    s.get_ref(),
-                    *f,
+                    s.into_inner(),
+                    f,
                     a,
                     &source_ix,
                     &place_ix,
@@ -346,7 +337,7 @@ impl Validator<'_> {
         let visas = self.visas(&source_ix, &places);
         // A dataset with nothing to plan over is not "OK". Only when nothing else is wrong:
         // records dropped for other problems are not missing records.
-        let clean = raw.failed.is_empty() && self.problems.is_empty();
+        let clean = self.raw.failed.is_empty() && self.problems.is_empty();
         for (kind, n) in [
             ("place", places.len()),
             ("crossing", crossings.len()),
@@ -456,23 +447,23 @@ impl Validator<'_> {
 
     fn disputes(
         &mut self,
-        raw: &[Spanned<raw::Dispute>],
-        f: usize,
+        raw: Vec<Spanned<raw::Dispute>>,
+        f: Piece,
         s: &HashMap<String, usize>,
     ) -> Vec<Dispute> {
-        raw.iter()
+        raw.into_iter()
             .map(|d| {
-                let a = at(f, d);
-                let r = d.get_ref();
+                let a = at(f, &d);
+                let r = d.into_inner();
                 if r.alternatives.len() < 2 {
                     self.problem(a, format!("dispute about '{}' lists {} alternative(s); a dispute needs at least two", r.fact, r.alternatives.len()));
                 }
                 let alternatives = r
                     .alternatives
-                    .iter()
-                    .map(|alt| Alternative { says: alt.says.as_str().into(), sources: self.sources(s, &alt.sources, a, &format!("an alternative of the dispute about '{}'", r.fact)) })
+                    .into_iter()
+                    .map(|alt| Alternative { sources: self.sources(s, &alt.sources, a, &format!("an alternative of the dispute about '{}'", r.fact)), says: alt.says.into() })
                     .collect();
-                Dispute { fact: r.fact.as_str().into(), summary: r.summary.as_str().into(), alternatives }
+                Dispute { fact: r.fact.into(), summary: r.summary.into(), alternatives }
             })
             .collect()
     }
@@ -480,8 +471,8 @@ impl Validator<'_> {
     #[allow(clippy::too_many_arguments)]
     fn crossing(
         &mut self,
-        r: &raw::Crossing,
-        f: usize,
+        r: raw::Crossing,
+        f: Piece,
         a: At,
         s: &HashMap<String, usize>,
         places: &HashMap<String, usize>,
@@ -501,9 +492,9 @@ impl Validator<'_> {
             }
         }
         let mut sides = Vec::new();
-        for side in &r.side {
-            let sa = at(f, side);
-            let sr = side.get_ref();
+        for side in r.side {
+            let sa = at(f, &side);
+            let sr = side.into_inner();
             let near = self.resolve(places, &sr.near, "place", sa);
             for b in &sr.breaks {
                 if let Some(h) = sr.hours {
@@ -519,12 +510,12 @@ impl Validator<'_> {
             }
             sides.push(Side {
                 country: sr.country,
-                post: sr.post.as_str().into(),
+                post: sr.post.into(),
                 near: near.unwrap_or(0),
                 zone: sr.zone,
                 days: sr.days,
                 hours: sr.hours,
-                breaks: sr.breaks.clone(),
+                breaks: sr.breaks,
                 cutoff: sr.cutoff,
                 cutoff_for: sr.cutoff_for,
                 clear: sr.clear,
@@ -542,10 +533,10 @@ impl Validator<'_> {
         }
         let closures = r
             .closure
-            .iter()
+            .into_iter()
             .map(|c| {
-                let ca = at(f, c);
-                let cr = c.get_ref();
+                let ca = at(f, &c);
+                let cr = c.into_inner();
                 if cr.to < cr.from {
                     self.problem(
                         ca,
@@ -573,15 +564,15 @@ impl Validator<'_> {
                     starts: cr.starts,
                     ends: cr.ends,
                     zone: cr.zone.filter(|_| timed),
-                    reason: cr.reason.as_str().into(),
+                    reason: cr.reason.into(),
                     sources: self.sources(s, &cr.sources, ca, "closure"),
                 }
             })
             .collect();
         let mut forecasts: Vec<Forecast> = Vec::new();
-        for fc in &r.forecast {
-            let fa = at(f, fc);
-            let fr = fc.get_ref();
+        for fc in r.forecast {
+            let fa = at(f, &fc);
+            let fr = fc.into_inner();
             let listed = fr.closes == ForecastCloses::Listed;
             if listed == fr.holidays.is_empty() {
                 self.problem(fa, format!("{what}: forecast for {} {}", fr.country, if listed { "closes on `listed` holidays but lists none; add `holidays = [\"...\"]`" } else { "lists `holidays` but does not close on `listed` ones; set closes = \"listed\" or remove `holidays`" }));
@@ -616,18 +607,18 @@ impl Validator<'_> {
             forecasts.push(Forecast {
                 country: fr.country,
                 closes: fr.closes,
-                holidays: fr.holidays.iter().map(Text::from).collect(),
-                opens_on_makeup_days: fr.opens_on_makeup_days.unwrap_or(false),
                 sources: self.sources(s, &fr.sources, fa, "forecast"),
-                note: fr.note.as_deref().map(Text::from),
+                holidays: fr.holidays.into_iter().map(Text::from).collect(),
+                opens_on_makeup_days: fr.opens_on_makeup_days.unwrap_or(false),
+                note: fr.note.map(Text::from),
             });
         }
-        let disputes = self.disputes(&r.dispute, f, s);
+        let disputes = self.disputes(r.dispute, f, s);
         let [s0, s1]: [Side; 2] = sides.try_into().ok()?;
         Some(Crossing {
-            id: r.id.as_str().into(),
-            name: r.name.as_str().into(),
-            aliases: r.aliases.iter().map(Text::from).collect(),
+            id: r.id.into(),
+            name: r.name.into(),
+            aliases: r.aliases.into_iter().map(Text::from).collect(),
             altitude_m: r.altitude_m,
             coords: r.coords,
             status: r.status,
@@ -637,10 +628,10 @@ impl Validator<'_> {
             foreigners_public_transport: r.foreigners_public_transport,
             on_foot: r.on_foot,
             bicycle: r.bicycle,
-            visa_on_arrival: r.visa_on_arrival.clone(),
+            visa_on_arrival: r.visa_on_arrival,
             between: r.between,
             permits: pp,
-            holidays_close: r.holidays_close.clone(),
+            holidays_close: r.holidays_close,
             season: r.season,
             sides: [s0, s1],
             closures,
@@ -651,15 +642,15 @@ impl Validator<'_> {
                 verified: r.verified.map(|d| d.0),
                 newest: None,
             },
-            notes: r.notes.as_deref().map(Text::from),
+            notes: r.notes.map(Text::from),
         })
     }
 
     #[allow(clippy::too_many_arguments)]
     fn service(
         &mut self,
-        r: &raw::Service,
-        f: usize,
+        r: raw::Service,
+        f: Piece,
         a: At,
         s: &HashMap<String, usize>,
         places: &HashMap<String, usize>,
@@ -831,9 +822,9 @@ impl Validator<'_> {
             }
         };
         let mut fares = Vec::new();
-        for fare in &r.fare {
-            let fa = at(f, fare);
-            let fr = fare.get_ref();
+        for fare in r.fare {
+            let fa = at(f, &fare);
+            let fr = fare.into_inner();
             let price = Money::from_decimal(fr.amount, fr.currency);
             let (from, to) = (stop_of(&fr.from, 0), stop_of(&fr.to, stops.len() - 1));
             match (price, from, to) {
@@ -853,7 +844,7 @@ impl Validator<'_> {
                         to,
                         at_least: fr.at_least,
                         sources: self.sources(s, &fr.sources, fa, "fare"),
-                        note: fr.note.as_deref().map(Text::from),
+                        note: fr.note.map(Text::from),
                     })
                 }
                 (Ok(_), Ok(_), Ok(_)) => self.problem(
@@ -874,7 +865,7 @@ impl Validator<'_> {
                 }
             }
         }
-        let baggage = r.baggage.as_ref().map(|b| {
+        let baggage = r.baggage.map(|b| {
             let money = |m: &Option<raw::RawMoney>, v: &mut Self| {
                 m.as_ref()
                     .and_then(|m| match Money::from_decimal(m.amount, m.currency) {
@@ -896,15 +887,15 @@ impl Validator<'_> {
                 excess_per_kg: money(&b.excess_per_kg, self),
                 per_piece: money(&b.per_piece, self),
                 sources: self.sources(s, &b.sources, a, &format!("{what} baggage rule")),
-                note: b.note.as_deref().map(Text::from),
+                note: b.note.map(Text::from),
             }
         });
-        let disputes = self.disputes(&r.dispute, f, s);
+        let disputes = self.disputes(r.dispute, f, s);
         Some(Service {
-            id: r.id.as_str().into(),
-            name: r.name.as_str().into(),
+            id: r.id.into(),
+            name: r.name.into(),
             mode: r.mode,
-            operator: r.operator.as_deref().map(Text::from),
+            operator: r.operator.map(Text::from),
             foreigners: r.foreigners,
             status: r.status,
             status_since: r.status_since.map(|d| d.0),
@@ -918,7 +909,7 @@ impl Validator<'_> {
                 verified: r.verified.map(|d| d.0),
                 newest: None,
             },
-            notes: r.notes.as_deref().map(Text::from),
+            notes: r.notes.map(Text::from),
         })
     }
 
@@ -928,10 +919,12 @@ impl Validator<'_> {
             ..Visas::default()
         };
         let mut tables: HashMap<Country, At> = HashMap::new();
-        for (f, file) in &self.raw.visas {
-            for t in &file.visa {
-                let a = at(*f, t);
-                let r = t.get_ref();
+        // Each rule's countries, checked once all are known.
+        let mut named: Vec<(At, Country, Vec<Country>)> = Vec::new();
+        for (f, file) in std::mem::take(&mut self.raw.visas) {
+            for t in file.visa {
+                let a = at(f, &t);
+                let r = t.into_inner();
                 if let Some(first) = tables.insert(r.destination, a) {
                     let line = self.line_col(first).0;
                     let file = self.raw.files[first.0].clone();
@@ -955,16 +948,24 @@ impl Validator<'_> {
                     }
                 }
             }
-            for rule in &file.rule {
-                let a = at(*f, rule);
-                let r = rule.get_ref();
-                let passports = match &r.passports {
+            for rule in file.rule {
+                let a = at(f, &rule);
+                let r = rule.into_inner();
+                named.push((
+                    a,
+                    r.destination,
+                    match &r.passports {
+                        raw::Passports::List(l) => l.iter().chain(&r.except).copied().collect(),
+                        raw::Passports::Named(_) => r.except.clone(),
+                    },
+                ));
+                let passports = match r.passports {
                     raw::Passports::Named(n) if n == "all" => None,
                     raw::Passports::Named(n) => {
                         self.problem(a, format!("passports = \"{n}\" is not understood; expected \"all\" or a list of country codes"));
                         None
                     }
-                    raw::Passports::List(l) => Some(l.clone()),
+                    raw::Passports::List(l) => Some(l),
                 };
                 let requirement = match r.requirement.parse::<Requirement>() {
                     Ok(Requirement::VisaFree) if r.days.is_some() => {
@@ -985,11 +986,11 @@ impl Validator<'_> {
                 visas.rules.push(VisaRule {
                     destination: r.destination,
                     passports,
-                    except: r.except.clone(),
+                    except: r.except,
                     requirement,
                     from: r.from.map(|d| d.0),
                     until: r.until.map(|d| d.0),
-                    note: r.note.as_deref().map(Text::from),
+                    note: r.note.map(Text::from),
                     prov: Provenance {
                         sources: srcs,
                         verified: Some(r.verified.0),
@@ -997,9 +998,9 @@ impl Validator<'_> {
                     },
                 });
             }
-            for app in &file.apply {
-                let a = at(*f, app);
-                let r = app.get_ref();
+            for app in file.apply {
+                let a = at(f, &app);
+                let r = app.into_inner();
                 let requirement = match r.requirement.parse::<Requirement>() {
                     Ok(q) => q,
                     Err(e) => {
@@ -1010,10 +1011,10 @@ impl Validator<'_> {
                 let what = format!("visa application for {} ({})", r.destination, r.requirement);
                 let get = self.how_to_get(
                     Some(r.obtain),
-                    &r.apply_at,
+                    r.apply_at,
                     &r.cost,
                     (r.lead_days, r.lead_working_days),
-                    &r.note,
+                    r.note,
                     a,
                     &what,
                 );
@@ -1039,19 +1040,10 @@ impl Validator<'_> {
             .flat_map(|(d, p, _)| [*d, *p])
             .chain(places.iter().map(|p| p.country))
             .collect();
-        for (f, file) in &self.raw.visas {
-            for rule in &file.rule {
-                let r = rule.get_ref();
-                let named = std::iter::once(r.destination)
-                    .chain(match &r.passports {
-                        raw::Passports::List(l) => l.clone(),
-                        raw::Passports::Named(_) => Vec::new(),
-                    })
-                    .chain(r.except.iter().copied());
-                for c in named {
-                    if !known.contains(&c) {
-                        self.problem(at(*f, rule), format!("visa rule for {} names {c}, a country no place or visa table of the dataset knows; check the code (ISO 3166-1 alpha-2)", r.destination));
-                    }
+        for (a, destination, countries) in named {
+            for c in std::iter::once(destination).chain(countries) {
+                if !known.contains(&c) {
+                    self.problem(a, format!("visa rule for {destination} names {c}, a country no place or visa table of the dataset knows; check the code (ISO 3166-1 alpha-2)"));
                 }
             }
         }
@@ -1063,10 +1055,10 @@ impl Validator<'_> {
     fn how_to_get(
         &mut self,
         obtain: Option<Obtain>,
-        apply_at: &Option<String>,
+        apply_at: Option<String>,
         cost: &Option<raw::RawMoney>,
         lead: (Option<u32>, Option<u32>),
-        note: &Option<String>,
+        note: Option<String>,
         a: At,
         what: &str,
     ) -> HowToGet {
@@ -1093,10 +1085,10 @@ impl Validator<'_> {
         };
         HowToGet {
             obtain,
-            apply_at: apply_at.clone(),
+            apply_at,
             cost,
             lead,
-            note: note.clone(),
+            note,
         }
     }
 
@@ -1105,10 +1097,10 @@ impl Validator<'_> {
             base: None,
             rates: BTreeMap::new(),
         };
-        for (f, file) in &self.raw.rates {
-            for rate in &file.rate {
-                let a = at(*f, rate);
-                let r = rate.get_ref();
+        for (f, file) in std::mem::take(&mut self.raw.rates) {
+            for rate in file.rate {
+                let a = at(f, &rate);
+                let r = rate.into_inner();
                 match rates.base {
                     Some(b) if b != r.base => self.problem(a, format!("rate for {} is against {}, but other rates are against {b}; expected one base currency", r.currency, r.base)),
                     _ => rates.base = Some(r.base),

@@ -353,3 +353,97 @@ fn toml_errors_name_their_line_key_and_fix() {
         r.stderr
     );
 }
+
+/// The outcome of checking `files` parsed with files cut into pieces of at least
+/// `piece_bytes` (1: a piece per record): the encoded dataset, or every problem as printed.
+fn outcome_in_pieces(
+    files: &[(String, String, String)],
+    piece_bytes: usize,
+) -> Result<Vec<u8>, Vec<String>> {
+    let files = files
+        .iter()
+        .map(|(shown, kind, text)| crossings::load::DataFile {
+            shown: shown.clone(),
+            kind: kind.clone(),
+            text: text.clone(),
+        })
+        .collect();
+    let (raw, mut problems) = crossings::load::parse_all_in_pieces(files, piece_bytes);
+    let pieces = raw.services.len();
+    match crossings::validate::validate(raw) {
+        Ok(ds) if problems.is_empty() => {
+            if piece_bytes == 1 {
+                assert!(pieces > 3, "the service files were not cut into pieces");
+            }
+            Ok(ds.encode().unwrap())
+        }
+        Ok(_) => Err(problems.iter().map(ToString::to_string).collect()),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems.iter().map(ToString::to_string).collect())
+        }
+    }
+}
+
+/// A large file is parsed a run of records at a time (the parser's scratch is many times
+/// the text): the real files cut at every record give the same dataset, byte for byte, and
+/// broken ones the same messages with the same lines and columns as parsed whole, also
+/// where a cut falls inside a multi-line string or a file has a parse error.
+#[test]
+fn files_parsed_in_pieces_read_exactly_as_whole() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let real: Vec<(String, String, String)> = crossings::load::read_dir(&dir)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.shown, f.kind, f.text))
+        .collect();
+    let whole = outcome_in_pieces(&real, usize::MAX);
+    assert!(whole.is_ok());
+    assert_eq!(outcome_in_pieces(&real, 1), whole);
+    assert_eq!(outcome_in_pieces(&real, 4096), whole);
+
+    let edit = |kind: &str, f: &dyn Fn(&str) -> String| -> Vec<(String, String, String)> {
+        let mut files = real.clone();
+        let file = files.iter_mut().rev().find(|x| x.1 == kind).unwrap();
+        file.2 = f(&file.2);
+        files
+    };
+    // A note whose text holds a line like a record's header: a cut there is inside the
+    // string, and the file still reads as one.
+    let noted = edit("services", &|t| {
+        let at = t.rfind("\n[[service]]\n").unwrap() + "\n[[service]]\n".len();
+        format!("{}dispute = []\n{}", &t[..at], &t[at..]).replacen(
+            "dispute = []\n",
+            "operator = \"\"\"\n[[service]]\nid = \"x\"\n\"\"\"\n",
+            1,
+        )
+    });
+    let noted_whole = outcome_in_pieces(&noted, usize::MAX);
+    assert_eq!(outcome_in_pieces(&noted, 1), noted_whole);
+
+    // Problems found by the validator deep in a file, and a parse error in another.
+    let unknown = edit("services", &|t| {
+        let at = t.len() * 3 / 4;
+        let (a, b) = t.split_at(t[at..].find("at = \"").unwrap() + at);
+        format!("{a}at = \"nowhere-{}", &b["at = \"".len()..])
+    });
+    let both = {
+        let mut files = unknown.clone();
+        let rates = files.iter_mut().rev().find(|x| x.1 == "rates").unwrap();
+        rates.2.push_str("\n[[rate]]\ncurrency = \n");
+        files
+    };
+    for files in [&unknown, &both] {
+        let whole = outcome_in_pieces(files, usize::MAX).unwrap_err();
+        assert!(
+            whole.iter().any(|p| p.contains("unknown place 'nowhere-")),
+            "{whole:?}"
+        );
+        assert!(
+            files == &unknown || whole.iter().any(|p| p.contains("rates")),
+            "{whole:?}"
+        );
+        assert_eq!(outcome_in_pieces(files, 1).unwrap_err(), whole);
+        assert_eq!(outcome_in_pieces(files, 4096).unwrap_err(), whole);
+    }
+}

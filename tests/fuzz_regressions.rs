@@ -315,3 +315,32 @@ fn a_key_after_a_multibyte_character_is_named_without_a_panic() {
         );
     }
 }
+
+/// The `compiled` target's harness on its seeds (fuzz/seeds/compiled/): the real compiled
+/// dataset as it is and forged (changed, its checksum made to match) decodes and is
+/// answered; changed without the checksum it is refused with the reason.
+#[test]
+fn the_compiled_fuzz_harness_refuses_or_answers_its_seeds() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/compiled");
+    let seed = |name: &str| std::fs::read(dir.join(name)).unwrap();
+    assert_eq!(
+        fuzz_common::check_compiled(&seed("as-is-facts")),
+        "decoded: 0 0"
+    );
+    assert_eq!(
+        fuzz_common::check_compiled(&seed("flip-unsealed")),
+        "refused: is damaged (its checksum does not match its contents)"
+    );
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    for name in names {
+        let outcome = fuzz_common::check_compiled(&seed(&name));
+        assert!(
+            outcome.starts_with("decoded:") || outcome.starts_with("refused: "),
+            "{name}: {outcome}"
+        );
+    }
+}

@@ -19,7 +19,7 @@ fn load_steps(dir: &Path) -> (u64, Vec<String>) {
         Err(p) => p,
         Ok(files) => {
             let (raw, mut problems) = load::parse_all(files);
-            if let Err(more) = validate::validate(&raw) {
+            if let Err(more) = validate::validate(raw) {
                 problems.extend(more);
             }
             problems

@@ -449,3 +449,68 @@ fn a_year_on_a_long_route_stops_at_the_budget_and_says_so() {
     // The same route over a week fits.
     assert!(!planned_within(&ds, 59, 7).truncated);
 }
+
+/// `n` routes from p0 to the last place, each through a place of its own that needs a
+/// permit of its own (refused without it): with `--held-only` and none held, every permit
+/// blocks a ride, and each is a fix worth trying.
+fn permit_routes(n: usize) -> Dataset {
+    let last = n + 1;
+    let mut services = Vec::new();
+    for i in 1..=n {
+        services.push(bus(format!("to-{i}"), &[(0, 0), (i, 60)], 8 * 60, Some(5)));
+        services.push(bus(
+            format!("from-{i}"),
+            &[(i, 0), (last, 60)],
+            12 * 60,
+            Some(5),
+        ));
+    }
+    let mut ds = dataset(last + 1, services);
+    for i in 1..=n {
+        ds.places[i].permits = vec![i - 1];
+    }
+    ds.permits = (0..n)
+        .map(|i| Permit {
+            id: format!("permit-{i}").into(),
+            name: format!("Permit {i}").into(),
+            how: None,
+            enforce: Enforce::Refuse,
+            waived_by_visa: vec![],
+            waived_by_passport: vec![],
+            get: HowToGet::default(),
+            prov: prov(),
+        })
+        .collect();
+    ds
+}
+
+/// One plan runs its own searches (the first, the earliest day that works, and one per
+/// fix it looks for), each within `work_budget`. The fixes tried one document at a time
+/// were as many as the documents that blocked: a dataset of hundreds of permits made one
+/// `plan --held-only` run hundreds of searches. They are capped at
+/// `documents::MAX_FIX_TRIES`, so a plan runs a bounded number of searches whatever the
+/// dataset, and one cut short says so ("The search stopped early …").
+#[test]
+fn a_plan_tries_a_bounded_number_of_fixes_and_says_when_it_stopped() {
+    use crossings::documents::MAX_FIX_TRIES;
+    for n in [3, MAX_FIX_TRIES, MAX_FIX_TRIES + 1, 200] {
+        let ds = permit_routes(n);
+        let mut req = request(n + 1);
+        req.held_only = true;
+        let (plan, _) = planner::plan(&ds, &req);
+        assert!(plan.itineraries.is_empty(), "n = {n}");
+        assert_eq!(plan.fixes.len(), n.min(MAX_FIX_TRIES), "n = {n}");
+        assert_eq!(plan.truncated, n > MAX_FIX_TRIES, "n = {n}");
+    }
+    let ds = permit_routes(200);
+    let today = day("2027-06-14");
+    let args = ["plan", "p0", "p201", "--date", "2027-06-14", "--held-only"];
+    let ran = crossings::run::answer(&ds, &args, today);
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    assert!(
+        ran.stdout.contains("stopped early") || ran.stderr.contains("stopped early"),
+        "{}\n{}",
+        ran.stdout,
+        ran.stderr
+    );
+}

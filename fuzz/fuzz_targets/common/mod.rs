@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use crossings::load::{self, DataFile, RawDataset};
+use crossings::load::{self, DataFile, Piece, RawDataset};
 use crossings::problem::Problem;
 use std::cell::RefCell;
 use std::path::Path;
@@ -51,36 +51,17 @@ pub enum Replace {
 
 thread_local! {
     /// The real files, parsed once: `parse_all` of ~470 kB of TOML per input would make the
-    /// targets a hundred times slower. Each input splices its file in and out again.
+    /// targets a hundred times slower. Each input gets a copy (validation consumes it) with
+    /// its file spliced in.
     static PARSED: RefCell<Option<(RawDataset, Vec<Problem>)>> = const { RefCell::new(None) };
 }
 
-struct Spliced<T> {
-    pos: usize,
-    added: usize,
-    removed: Vec<(usize, T)>,
-}
-
 /// Replaces the entries of `v` from the files `gone` picks (one run of entries, since
-/// `parse_all` appends file by file) by `added`; `unsplice` undoes it.
-fn splice<T>(
-    v: &mut Vec<(usize, T)>,
-    gone: &dyn Fn(usize) -> bool,
-    added: Vec<(usize, T)>,
-) -> Spliced<T> {
-    let pos = v.iter().position(|(i, _)| gone(*i)).unwrap_or(v.len());
-    let n = v[pos..].iter().take_while(|(i, _)| gone(*i)).count();
-    let added_len = added.len();
-    let removed = v.splice(pos..pos + n, added).collect();
-    Spliced {
-        pos,
-        added: added_len,
-        removed,
-    }
-}
-
-fn unsplice<T>(v: &mut Vec<(usize, T)>, s: Spliced<T>) {
-    v.splice(s.pos..s.pos + s.added, s.removed);
+/// `parse_all` appends file by file) by `added`.
+fn splice<T>(v: &mut Vec<(Piece, T)>, gone: &dyn Fn(usize) -> bool, added: Vec<(Piece, T)>) {
+    let pos = v.iter().position(|(p, _)| gone(p.file)).unwrap_or(v.len());
+    let n = v[pos..].iter().take_while(|(p, _)| gone(p.file)).count();
+    v.splice(pos..pos + n, added);
 }
 
 /// Parses `text` as a file of `kind` standing in for the real files `replace` names, and
@@ -88,61 +69,49 @@ fn unsplice<T>(v: &mut Vec<(usize, T)>, s: Spliced<T>) {
 /// directory, without re-parsing the real files for every input.
 pub fn load_and_check_with(kind: &str, replace: Replace, shown: &str, text: &str) {
     let real = real_files();
-    let fast = PARSED.with(|cell| {
+    let (mut raw, problems) = PARSED.with(|cell| {
         let mut cell = cell.borrow_mut();
         let (raw, real_problems) = cell.get_or_insert_with(|| {
             let files = real.iter().map(|(s, k, t)| data_file(s, k, t)).collect();
             load::parse_all(files)
         });
         assert!(real_problems.is_empty(), "the real data/ does not parse");
-        let (mut one, problems) = load::parse_all(vec![data_file(shown, kind, text)]);
-        let index = match replace {
-            Replace::Kind => raw.files.len(),
-            Replace::File(n) => n,
-        };
-        let gone = |i: usize| match replace {
-            Replace::Kind => real[i].1 == kind,
-            Replace::File(n) => i == n,
-        };
-        let failed_len = raw.failed.len();
-        raw.failed.append(&mut one.failed);
-        let (old_shown, old_text) = match replace {
-            Replace::Kind => {
-                raw.files.push(shown.to_string());
-                raw.texts.push(text.to_string());
-                (None, None)
-            }
-            Replace::File(n) => (
-                Some(std::mem::replace(&mut raw.files[n], shown.to_string())),
-                Some(std::mem::replace(&mut raw.texts[n], text.to_string())),
-            ),
-        };
-        macro_rules! each_kind {
-            ($($f:ident),*) => {{
-                $(
-                    let added = one.$f.drain(..).map(|(_, t)| (index, t)).collect();
-                    let $f = splice(&mut raw.$f, &gone, added);
-                )*
-                let outcome = check_parsed(raw, problems);
-                $( unsplice(&mut raw.$f, $f); )*
-                outcome
-            }};
-        }
-        let outcome =
-            each_kind!(sources, places, permits, crossings, services, visas, holidays, rates);
-        raw.failed.truncate(failed_len);
-        match replace {
-            Replace::Kind => {
-                raw.files.pop();
-                raw.texts.pop();
-            }
-            Replace::File(n) => {
-                raw.files[n] = old_shown.unwrap();
-                raw.texts[n] = old_text.unwrap();
-            }
-        }
-        outcome
+        (raw.clone(), real_problems.clone())
     });
+    let (mut one, mut more) = load::parse_all(vec![data_file(shown, kind, text)]);
+    let mut problems = problems;
+    problems.append(&mut more);
+    let index = match replace {
+        Replace::Kind => raw.files.len(),
+        Replace::File(n) => n,
+    };
+    let gone = |i: usize| match replace {
+        Replace::Kind => real[i].1 == kind,
+        Replace::File(n) => i == n,
+    };
+    raw.failed.append(&mut one.failed);
+    let lines = one.lines.pop().expect("one file parsed");
+    match replace {
+        Replace::Kind => {
+            raw.files.push(shown.to_string());
+            raw.lines.push(lines);
+        }
+        Replace::File(n) => {
+            raw.files[n] = shown.to_string();
+            raw.lines[n] = lines;
+        }
+    }
+    macro_rules! each_kind {
+        ($($f:ident),*) => {$(
+            let added = std::mem::take(&mut one.$f)
+                .into_iter()
+                .map(|(p, t)| (Piece { file: index, base: p.base }, t))
+                .collect();
+            splice(&mut raw.$f, &gone, added);
+        )*};
+    }
+    each_kind!(sources, places, permits, crossings, services, visas, holidays, rates);
+    let fast = check_parsed(raw, problems);
     // CROSSINGS_FUZZ_CROSSCHECK=1: also parse every file again, in `read_dir` order, and
     // demand the same outcome (checks the splicing above).
     if std::env::var_os("CROSSINGS_FUZZ_CROSSCHECK").is_some() {
@@ -173,7 +142,7 @@ pub fn load_and_check_with(kind: &str, replace: Replace, shown: &str, text: &str
 /// The slow, obvious way (every file parsed for each input): for checking the fast one.
 pub fn load_and_check(files: Vec<DataFile>) -> String {
     let (raw, problems) = load::parse_all(files);
-    check_parsed(&raw, problems)
+    check_parsed(raw, problems)
 }
 
 fn today() -> chrono::NaiveDate {
@@ -184,7 +153,7 @@ fn today() -> chrono::NaiveDate {
 /// validate, and on success run `check` (plus `places`, `hours`, `services` as JSON and one
 /// small `plan`, for coverage of the code that trusts a validated dataset). Every outcome must be
 /// "exit 0" or "exit 2 with messages that each render as `error: ...`"; a panic is a bug.
-pub fn check_parsed(raw: &RawDataset, mut problems: Vec<Problem>) -> String {
+pub fn check_parsed(raw: RawDataset, mut problems: Vec<Problem>) -> String {
     let validated = crossings::validate::validate(raw);
     let ds = match validated {
         Ok(ds) if problems.is_empty() => ds,
@@ -250,4 +219,113 @@ fn render_problems(problems: &[Problem]) -> String {
     let mut lines: Vec<String> = problems.iter().map(|p| format!("error: {p}\n")).collect();
     lines.sort();
     lines.concat()
+}
+
+/// The real dataset compiled (`crossings compile data --out FILE`), once.
+pub fn compiled_real() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = if root.join("data/places").is_dir() {
+            root.join("data")
+        } else {
+            root.join("../data")
+        };
+        let ds = crossings::run::load_dataset(Some(&dir), crossings::run::Shows::Everything)
+            .unwrap_or_else(|_| panic!("cannot load the real dataset"));
+        crossings::compiled::encode(ds).expect("the real dataset encodes")
+    })
+}
+
+/// The `compiled` target: the real compiled dataset changed by `input`, then decoded as
+/// `--data FILE` does and, when it decodes, asked what the commands ask. The first byte:
+/// bit 0 set, the checksum is made to match the changed contents (a forged file, which
+/// reaches the decoder and the commands; otherwise nearly every change is refused by the
+/// checksum); bits 1-2, what is decoded (`Shows`: facts, sources, everything). The rest, in
+/// groups of six bytes `[op, offset (4 bytes, little-endian), value]`: op % 4 = 0 xors the
+/// byte at offset % length with value, 1 sets it, 2 cuts the file there, 3 inserts value.
+/// A refusal must say why (it is printed as `error: FILE: WHY; recompile it …`, exit 2);
+/// a file that decodes must be answered with exit 0, 1 or 2; a panic is a bug.
+pub fn check_compiled(input: &[u8]) -> String {
+    use crossings::run::Shows;
+    let Some((&flags, ops)) = input.split_first() else {
+        return String::new();
+    };
+    let mut bytes = compiled_real().to_vec();
+    for op in ops.chunks_exact(6) {
+        if bytes.is_empty() {
+            break;
+        }
+        let at = u32::from_le_bytes([op[1], op[2], op[3], op[4]]) as usize % bytes.len();
+        match op[0] % 4 {
+            0 => bytes[at] ^= op[5],
+            1 => bytes[at] = op[5],
+            2 => bytes.truncate(at),
+            _ => bytes.insert(at, op[5]),
+        }
+    }
+    if flags & 1 == 1 {
+        crossings::compiled::seal(&mut bytes);
+    }
+    let shows = match (flags >> 1) % 3 {
+        0 => Shows::Facts,
+        1 => Shows::Sources,
+        _ => Shows::Everything,
+    };
+    let ds = match crossings::compiled::decode(&bytes, shows) {
+        Ok(ds) => ds,
+        Err(why) => {
+            assert!(!why.trim().is_empty(), "a refusal without a reason");
+            return format!("refused: {why}");
+        }
+    };
+    // The commands that read what was decoded (`run::Shows::of`): planning and places the
+    // facts alone; baggage and services the sources too; hours and check everything.
+    // Plans over one or two days: each input must stay well under libFuzzer's 10 s limit
+    // in the fuzz build (a `--month` is 30 searches).
+    let questions: &[&[&str]] = match shows {
+        Shows::Facts => &[
+            &[
+                "plan",
+                "kashgar",
+                "bishkek",
+                "--date",
+                "2027-06-12",
+                "--within",
+                "2",
+            ],
+            &["places", "--json"],
+        ],
+        Shows::Sources => &[
+            &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"],
+            &["services", "--from", "kashgar"],
+        ],
+        Shows::Everything => &[
+            &["hours", "torugart", "--month", "2027-06"],
+            &["hours", "--date", "2027-06-12", "--json"],
+            &["check"],
+            &[
+                "plan",
+                "osh",
+                "kashgar",
+                "--date",
+                "2027-06-14",
+                "--within",
+                "1",
+                "--explain",
+            ],
+        ],
+    };
+    let mut outcome = String::from("decoded:");
+    for args in questions {
+        let ran = crossings::run::answer(&ds, args, today());
+        assert!(
+            ran.code <= 2,
+            "{args:?} on a decoded file answered with code {}: {}",
+            ran.code,
+            ran.stderr
+        );
+        outcome.push_str(&format!(" {}", ran.code));
+    }
+    outcome
 }
