@@ -207,25 +207,6 @@ pub struct Unpriced {
 }
 
 impl Itinerary {
-    /// Whether the journey passes through a place twice: the start, a stop its vehicles
-    /// stop at on the way, or where a leg ends.
-    pub fn passes_twice(&self, ds: &Dataset) -> bool {
-        let mut seen: Vec<PlaceIx> = Vec::new();
-        for (n, l) in self.legs.iter().enumerate() {
-            // The place a leg boards at is where the last one ended, counted already.
-            let from = if n == 0 { l.board } else { l.board + 1 };
-            for stop in &ds.services[l.service].stops[from..=l.alight] {
-                if let StopAt::Place(p) = stop.at {
-                    if seen.contains(&p) {
-                        return true;
-                    }
-                    seen.push(p);
-                }
-            }
-        }
-        false
-    }
-
     pub fn depart(&self) -> DateTime<Utc> {
         self.legs.first().map(|l| l.depart).unwrap_or_default()
     }
@@ -1405,10 +1386,6 @@ impl<'a> Planner<'a> {
     ///    `work_budget`, which grows with the dataset only (past it the answer says the
     ///    search stopped early).
     ///
-    /// After the search, a journey that passes through a place twice is left out when one
-    /// that does not arrives no later (`Itinerary::passes_twice`); what only it covered
-    /// stays left out (the oracle's property 6 and its exception to 5).
-    ///
     /// Two prunings leave out only what could not change the answer: a ride to a place from
     /// which the destination is more rides away than the legs left (`Index::hops_to`, dates
     /// ignored, so a lower bound), unless its failure would be a reason; and a label that
@@ -1721,18 +1698,6 @@ impl<'a> Planner<'a> {
         let best: Vec<Itinerary> = best
             .into_iter()
             .filter(|it| !self.profile || it.depart() < latest)
-            .collect();
-        // A journey that passes through a place it already passed (into the Pamirs and back
-        // through the start to reach Kashgar) is no journey a traveller would make while
-        // another answer arrives no later: it is left out then. Kept when it arrives first.
-        let straight: Vec<DateTime<Utc>> = best
-            .iter()
-            .filter(|it| !it.passes_twice(ds))
-            .map(|it| it.arrive())
-            .collect();
-        let best: Vec<Itinerary> = best
-            .into_iter()
-            .filter(|it| !it.passes_twice(ds) || !straight.iter().any(|a| *a <= it.arrive()))
             .collect();
         // When there is an answer, only the crossings it uses matter for the holiday horizon.
         if !best.is_empty() {
