@@ -168,15 +168,7 @@ pub fn overview(w: &Words, chosen: &[usize], on: NaiveDate, width: Option<usize>
 fn side_hours(side: &Side, on: NaiveDate) -> String {
     let clock = |t: NaiveTime| Words::clock(side.zone.0, on, t);
     let range = |a: NaiveTime, b: NaiveTime| format!("{}–{}", a.format("%H:%M"), clock(b));
-    let days = side
-        .days
-        .map(|d| d.to_string())
-        .unwrap_or_else(|| "days not known".into());
-    let hours = side
-        .hours
-        .map(|h| Words::hours(side.zone.0, on, h))
-        .unwrap_or_else(|| "hours not known".into());
-    let mut text = format!("{days}, {hours}");
+    let mut text = Words::days_and_hours(side, on);
     for b in &side.breaks {
         text.push_str(&format!("; lunch {}", range(b.start.0, b.end.0)));
     }

@@ -38,15 +38,12 @@ fn fare_text(ds: &Dataset, leg: &Leg) -> String {
 
 fn post_hours(side: &Side, dir: crate::model::Direction, on: NaiveDate) -> String {
     let t = |x: chrono::NaiveTime| crate::render::words::Words::clock(side.zone.0, on, x);
-    let days = side
-        .days
-        .map(|d| d.to_string())
-        .unwrap_or_else(|| "days not known".into());
-    let hours = side
-        .hours
-        .map(|h| crate::render::words::Words::hours(side.zone.0, on, h))
-        .unwrap_or_else(|| "hours not known".into());
-    let mut s = format!("{} post ({}): {days}, {hours}", side.country, side.post);
+    let mut s = format!(
+        "{} post ({}): {}",
+        side.country,
+        side.post,
+        crate::render::words::Words::days_and_hours(side, on)
+    );
     for b in &side.breaks {
         s.push_str(&format!(
             "; closed for lunch {}–{}",

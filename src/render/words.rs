@@ -156,6 +156,20 @@ impl Words<'_> {
         }
     }
 
+    /// A post's days and hours on a day: "Mon-Fri, 10:00–17:00 Beijing time", each "not
+    /// known" where the data has none.
+    pub fn days_and_hours(side: &crate::model::Side, date: NaiveDate) -> String {
+        let days = side
+            .days
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "days not known".into());
+        let hours = side
+            .hours
+            .map(|h| Words::hours(side.zone.0, date, h))
+            .unwrap_or_else(|| "hours not known".into());
+        format!("{days}, {hours}")
+    }
+
     /// A holiday's name with any date the generator wrote inside it ("substituted from
     /// 09/20/2026") written like every other date.
     pub fn holiday(&self, name: &str) -> String {
