@@ -298,6 +298,31 @@ impl Itinerary {
 }
 
 impl Itinerary {
+    /// Every place the journey has been: where each leg boards, the places its vehicle
+    /// stops at on the way (whether or not anyone gets off there) and where it alights.
+    /// Crossings are not places. No later ride may stop at one of them (the loop rule,
+    /// planner invariant 5).
+    pub fn been(&self, ds: &Dataset) -> Vec<PlaceIx> {
+        let mut been = Vec::new();
+        for l in &self.legs {
+            for st in &ds.services[l.service].stops[l.board..=l.alight] {
+                if let StopAt::Place(p) = st.at {
+                    if !been.contains(&p) {
+                        been.push(p);
+                    }
+                }
+            }
+        }
+        been
+    }
+
+    /// Whether every place `self` has been `other` has been too: then no ride open to
+    /// `other` is closed to `self` by the loop rule (invariant 3).
+    fn been_within(&self, other: &Itinerary, ds: &Dataset) -> bool {
+        let theirs = other.been(ds);
+        self.been(ds).iter().all(|p| theirs.contains(p))
+    }
+
     /// The stretches of services it rides, in order: two itineraries with the same route
     /// differ only in their days.
     pub fn route(&self) -> Vec<Stretch> {
@@ -1349,7 +1374,9 @@ impl<'a> Planner<'a> {
     /// Invariants (each new rule must keep them, and `tests/oracle.rs` checks them):
     ///
     /// 1. *What can follow a label depends only on its place, its ready time, its budget
-    ///    (first departure + `TRIP_DAYS`), its `--via` progress and the places it visited.*
+    ///    (first departure + `TRIP_DAYS`), its `--via` progress and the places it has been
+    ///    (`Itinerary::been`: where its rides boarded, stopped on the way and alighted; no
+    ///    later ride may stop at one, see 5).*
     ///    The ready time grows with the arrival, and an arrival not known is ready no
     ///    sooner than a known one at the same minute (`ready_after`: the next local day,
     ///    but never before a change after the lower bound), so a label that arrives no
@@ -1368,23 +1395,29 @@ impl<'a> Planner<'a> {
     ///    follow the one that matches it (waiting at a place is always allowed).
     /// 3. *Dominance.* Label `a` covers `b` at the same place and `--via` progress when it
     ///    arrives no later (and is known when `b` is), costs no more (`costs_no_more`), has
-    ///    no more legs, is not tight unless `b` is, and **left no earlier** (so its budget
-    ///    ends no earlier). By 1 and 2 every continuation of `b` is open to `a` and gives a
-    ///    journey at least as good on every criterion (tightness is an "or" over the legs,
-    ///    costs add, legs add), so `b` can be dropped. (Comparing budgets is what the first
-    ///    departure is for: a label that left earlier may be unable to take a ride 13 days
-    ///    later that the other still can.) Visited places are not compared: a journey that
-    ///    comes back to a place is never better than the same journey with the loop cut out
-    ///    (no later, no dearer, fewer legs, same first departure, no tighter), so forbidding
-    ///    revisits loses nothing.
+    ///    no more legs, is not tight unless `b` is, **left no earlier** (so its budget
+    ///    ends no earlier) and **has been nowhere `b` has not** (`been_within`). By 1 and 2
+    ///    every continuation of `b` is open to `a` (it stops at no place `b` has been, so at
+    ///    none `a` has been) and gives a journey at least as good on every criterion
+    ///    (tightness is an "or" over the legs, costs add, legs add), so `b` can be dropped.
+    ///    (Comparing budgets is what the first departure is for: a label that left earlier
+    ///    may be unable to take a ride 13 days later that the other still can.) The places
+    ///    must be compared: a continuation of `b` may ride on through a place `a` passed,
+    ///    and cutting `a`'s journey short there to board that ride is not the same journey
+    ///    (a stop with no time given cannot be boarded, the shorter stretch may have no
+    ///    fare, an on-demand vehicle starts afresh): `tests/oracle.rs`
+    ///    `a_label_that_passed_a_place_does_not_cover_one_that_did_not` is such a case.
     /// 4. *No needless waits.* After the search each leg, from the last back, is moved to
     ///    the latest ride of its service that still catches the next leg (the last: still
     ///    arrives as early, as known) without becoming tight (`latest_ride`); this changes
     ///    no criterion but the first departure, which only improves.
-    /// 5. *Termination.* Every leg goes to a place not yet visited and an itinerary has at
-    ///    most `MAX_LEGS` legs; every ride boards before the horizon; the work is bounded by
-    ///    `work_budget`, which grows with the dataset only (past it the answer says the
-    ///    search stopped early).
+    /// 5. *No loops, and termination.* A ride ends before the first stop at a place the
+    ///    journey has been (the origin, and every place its rides boarded, stopped at or
+    ///    alighted): a traveller does not go into the Pamirs from Sary-Tash and come back
+    ///    through Sary-Tash to Osh. Crossings are not places. So every leg goes to a new
+    ///    place, and an itinerary has at most `MAX_LEGS` legs; every ride boards before
+    ///    the horizon; the work is bounded by `work_budget`, which grows with the dataset
+    ///    only (past it the answer says the search stopped early).
     ///
     /// Two prunings leave out only what could not change the answer: a ride to a place from
     /// which the destination is more rides away than the legs left (`Index::hops_to`, dates
@@ -1506,14 +1539,10 @@ impl<'a> Planner<'a> {
                     None => days.iter().map(|(a, b)| (*a, Some(*b))).collect(),
                     Some(last) => vec![(self.ready_after(last), None)],
                 };
-            let visited: Vec<PlaceIx> = std::iter::once(req.from)
-                .chain(labels[id].itinerary.legs.iter().map(|l| {
-                    match ds.services[l.service].stops[l.alight].at {
-                        StopAt::Place(p) => p,
-                        StopAt::Crossing(_) => req.from,
-                    }
-                }))
-                .collect();
+            // Where the journey has been (the origin, and every place its rides boarded,
+            // stopped at or alighted): no ride may stop there again (invariant 5).
+            let mut visited = labels[id].itinerary.been(ds);
+            visited.push(req.from);
             let index = Arc::clone(&self.index);
             let options = &index.at_place[place];
             let first_depart = (legs_so_far > 0).then(|| labels[id].itinerary.depart());
@@ -1525,8 +1554,11 @@ impl<'a> Planner<'a> {
                         let StopAt::Place(p) = s.stops[j].at else {
                             continue;
                         };
+                        // A ride that would come back to a place the journey has been
+                        // (into the Pamirs from Sary-Tash, then back through Sary-Tash to
+                        // Osh) ends before it: no loops, not even passing through.
                         if visited.contains(&p) {
-                            continue;
+                            break;
                         }
                         // No way on from `p` to the destination within the leg limit (dates
                         // ignored): nothing can follow this ride, and unless it explains a
@@ -1606,14 +1638,15 @@ impl<'a> Planner<'a> {
                             let near = bag.by_day.range(from..=day(arrive));
                             let near: Vec<usize> = near.flat_map(|(_, ids)| ids).copied().collect();
                             self.plan.work += near.len() as u64;
-                            if near
-                                .iter()
-                                .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
-                            {
+                            if near.iter().any(|o| {
+                                let other = &labels[*o].itinerary;
+                                !dead[*o] && other.covers(&it) && other.been_within(&it, ds)
+                            }) {
                                 continue;
                             }
                             for o in &near {
-                                if it.covers(&labels[*o].itinerary) {
+                                let other = &labels[*o].itinerary;
+                                if it.covers(other) && it.been_within(other, ds) {
                                     dead[*o] = true;
                                 }
                             }

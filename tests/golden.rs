@@ -59,6 +59,25 @@ fn plan_at_80_columns() {
     );
 }
 
+/// From Sary-Tash east over Irkeshtam, with no detour into the Pamirs and back through
+/// Sary-Tash (the loop rule).
+#[test]
+fn plan_without_loops() {
+    golden_run(
+        "plan-sary-tash-kashgar",
+        100,
+        &[
+            "plan",
+            "sary-tash",
+            "kashgar",
+            "--date",
+            "2027-05-17",
+            "--passport",
+            "GB",
+        ],
+    );
+}
+
 #[test]
 fn plan_with_no_itinerary() {
     golden_run(

@@ -8,6 +8,8 @@
 //!   between midnight and dawn in the clock people keep where it leaves, and the JSON shows
 //!   such a leg's time as a window that holds it;
 //! - no post is passed outside its days, hours, lunch break or cut-off (in its own clock);
+//! - no itinerary comes back to a place it has been, not even passing through it on a ride
+//!   (Sary-Tash → Kashgar once went into the Pamirs and back through Sary-Tash to Osh);
 //! - no itinerary waits at a place on the way when another of the answer leaving later
 //!   arrives as early (no dearer, no more legs, no tighter); from Osh on a Saturday, also
 //!   none that the answer for the next day beats that way;
@@ -210,6 +212,21 @@ fn post_open(ci: usize, side: &Side, dir: Direction, t: DateTime<Utc>) -> Result
 /// Every rule of the module documentation, for one itinerary.
 fn check_itinerary(jy: &Journey, n: usize, it: &Itinerary) {
     let ds = ds();
+    // Every place the vehicles stop at, from the start: none twice.
+    let mut been: Vec<usize> = vec![place(jy.from)];
+    for (k, l) in it.legs.iter().enumerate() {
+        for st in &ds.services[l.service].stops[l.board + 1..=l.alight] {
+            if let StopAt::Place(p) = st.at {
+                assert!(
+                    !been.contains(&p),
+                    "{} comes back to {}",
+                    name(jy, n, k, it),
+                    ds.places[p].id
+                );
+                been.push(p);
+            }
+        }
+    }
     for (k, l) in it.legs.iter().enumerate() {
         let s = &ds.services[l.service];
         let what = name(jy, n, k, it);
@@ -416,6 +433,31 @@ fn check_journeys(journeys: &[Journey]) {
         }
         check_waits(jy, its, &[]);
         check_json(jy, its);
+    }
+}
+
+/// From Sary-Tash, the way to Kashgar is east over Irkeshtam: the answer once added, as
+/// the comfortable alternative, a trip south into the Pamirs to Murghab and back north
+/// through Sary-Tash to Osh for the Osh–Kashgar bus. With the Tajik visa and the GBAO
+/// permit held, the Pamirs are open to the traveller, and still no itinerary goes there.
+#[test]
+fn sary_tash_to_kashgar_does_not_go_round_through_the_pamirs() {
+    let jy = Journey {
+        date: "2027-05-17",
+        ..pamir("sary-tash", "kashgar")
+    };
+    let (found, _) = planner::plan(ds(), &request(&jy, day(jy.date)));
+    assert!(!found.itineraries.is_empty());
+    let murghab = place("murghab");
+    for (n, it) in found.itineraries.iter().enumerate() {
+        check_itinerary(&jy, n, it);
+        assert!(
+            it.legs
+                .iter()
+                .all(|l| ds().services[l.service].stops[l.alight].at != StopAt::Place(murghab)),
+            "{}: goes to Murghab",
+            name(&jy, n, 0, it)
+        );
     }
 }
 

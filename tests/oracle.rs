@@ -8,8 +8,10 @@
 //! obtain them from a random "today", and `--held-only`), asks `planner::plan`, and compares the
 //! answer with an oracle written from the README's rules without looking at `planner.rs`:
 //!
-//! 1. every returned itinerary is feasible leg by leg under every rule, and no leg of it
-//!    could leave later and still catch the next (no needless wait);
+//! 1. every returned itinerary is feasible leg by leg under every rule — among them the
+//!    loop rule: no ride stops (even without anyone getting off) at a place the journey
+//!    has been — and no leg of it could leave later and still catch the next (no needless
+//!    wait);
 //! 2. its earliest arrival is the brute force's earliest arrival;
 //! 3. no journey the brute force finds beats a returned itinerary on arrival, cost, unknown
 //!    fares, changes, margins and departure at once (the returned ones are Pareto-optimal;
@@ -583,13 +585,21 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
     }
 
     let n_services = 2 + g.pick(4) as usize;
+    // Sometimes a detour (the loop rule): the first services go p0 → p1 → p2, p0 → p2 and
+    // p2 → p1 → p3, so a journey that passed p1 on its way to p2 may not ride on through
+    // p1, while one that came straight may; with random times and fares either can arrive
+    // first or cost less.
+    let detour = !two_stops && n_places == 4 && g.chance(50);
     for k in 0..n_services {
         let len = if two_stops {
             2
         } else {
             (2 + g.pick(2) as usize).min(n_places)
         };
-        let mut route: Vec<PlaceIx> = Vec::new();
+        let mut route: Vec<PlaceIx> = match k {
+            0..=2 if detour => [vec![0, 1, 2], vec![0, 2], vec![2, 1, 3]][k].clone(),
+            _ => Vec::new(),
+        };
         while route.len() < len {
             let p = g.pick(n_places as u32) as usize;
             let p = (0..n_places)
@@ -632,6 +642,14 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
                 // boards at the departure, one getting off arrives at the arrival.
                 t += 30 * i64::from(1 + g.pick(4));
                 stops.last_mut().unwrap().depart = Some(Dur(t));
+            }
+        }
+        // The detour's way on through p1 often gives no time there (Murghab–Sary-Tash–Osh):
+        // no one boards at p1, so only a journey that has not been at p1 can ride it.
+        if detour && k == 2 && g.chance(60) {
+            if let Some(st) = stops.iter_mut().find(|st| st.at == StopAt::Place(1)) {
+                st.offset = None;
+                st.depart = None;
             }
         }
         let depart = (!g.chance(45)).then(|| g.pick(48) * 30);
@@ -1718,8 +1736,9 @@ impl<'a> Oracle<'a> {
     }
 
     /// Every journey (with earliest rides, the first on each day of the window) from the
-    /// origin to the destination: depth first over all sequences of rides, no place twice
-    /// (getting off and later back on the same service is a stopover like any other change).
+    /// origin to the destination: depth first over all sequences of rides, no place twice —
+    /// not even passed through on a ride without getting off — (getting off and later back
+    /// on the same service is a stopover like any other change).
     fn all_journeys(&self) -> Vec<Journey> {
         let mut out = Vec::new();
         let mut rides = Vec::new();
@@ -1739,12 +1758,12 @@ impl<'a> Oracle<'a> {
             None => self.days().into_iter().map(|(a, b)| (a, Some(b))).collect(),
             Some((r, d)) => vec![(self.ready_after(r, d), None)],
         };
+        // The loop rule: the origin and every place a ride boarded, stopped at on the way
+        // or alighted at; no ride may stop at one again, so a ride ends before it.
         let mut visited = vec![self.req.from];
-        visited.extend(
-            rides
-                .iter()
-                .filter_map(|(r, _)| self.place_at(r.service, r.alight)),
-        );
+        for (r, _) in rides.iter() {
+            visited.extend((r.board..=r.alight).filter_map(|k| self.place_at(r.service, k)));
+        }
         for (ready, latest) in windows {
             for si in 0..self.ds.services.len() {
                 let n = self.ds.services[si].stops.len();
@@ -1757,7 +1776,7 @@ impl<'a> Oracle<'a> {
                             continue;
                         };
                         if visited.contains(&p) {
-                            continue;
+                            break;
                         }
                         // A journey lasts at most TRIP_DAYS from its first departure.
                         let limit = rides.first().map_or(self.horizon, |(r0, _)| {
@@ -1800,10 +1819,15 @@ impl<'a> Oracle<'a> {
             let to = self
                 .place_at(leg.service, leg.alight)
                 .ok_or(format!("leg {n} alights at a crossing"))?;
-            if visited.contains(&to) {
-                return Err(format!("leg {n} visits p{to} twice"));
+            // The loop rule: no stop after boarding at a place the journey has been.
+            for k in leg.board + 1..=leg.alight {
+                if let Some(p) = self.place_at(leg.service, k) {
+                    if visited.contains(&p) {
+                        return Err(format!("leg {n} comes back to p{p}"));
+                    }
+                    visited.push(p);
+                }
             }
-            visited.push(to);
             let t0 = leg.depart - minutes(leaves(&s.stops[leg.board]));
             // Whether a source gives when the vehicle leaves where the leg boards.
             let given = leg.board == 0 || s.stops[leg.board].depart.is_some();
@@ -2128,6 +2152,95 @@ fn dropped_label_could_board_the_covering_labels_service() {
     let ds = dataset(places, vec![x], vec![a, b]);
     // Thursday 11 June 2026, leaving that day.
     let req = request(0, 2, "2026-06-11", 1);
+    check(&ds, &req, Props::All).unwrap();
+}
+
+/// The loop rule (Sary-Tash → Kashgar once offered a trip into the Pamirs and back through
+/// Sary-Tash to Osh): from p0, `in` goes to p1 (Murghab), `back` from p1 through p0 to p2
+/// (Osh), `on` from p2 to p3 (Kashgar); no source gives `back`'s time at p0, so no one
+/// boards it there. Riding `back` through p0 is a loop, so the only journey is the slow
+/// direct bus; a planner that lets a ride pass through a place the journey has been
+/// offers the loop, which arrives first.
+#[test]
+fn no_ride_comes_back_through_a_place_the_journey_has_been() {
+    let kg = |id: &str| place(id, "KG", "Asia/Bishkek");
+    let places = vec![kg("p0"), kg("p1"), kg("p2"), kg("p3")];
+    let bus = |id: &str, stops: Vec<Stop>, depart: u32| {
+        let mut s = service(id, stops, Some(depart), "Asia/Bishkek");
+        let last = s.stops.len() - 1;
+        s.fares = vec![fare(0, last, 10, Per::Person, None)];
+        s
+    };
+    let services = vec![
+        bus("in", vec![stop_place(0, 0), stop_place(1, 60)], 6 * 60),
+        // No source gives its time at p0 (Sary-Tash): no one can board there.
+        bus(
+            "back",
+            vec![
+                stop_place(1, 0),
+                Stop {
+                    offset: None,
+                    ..stop_place(0, 60)
+                },
+                stop_place(2, 120),
+            ],
+            8 * 60,
+        ),
+        bus("on", vec![stop_place(2, 0), stop_place(3, 60)], 11 * 60),
+        bus("direct", vec![stop_place(0, 0), stop_place(3, 60)], 20 * 60),
+    ];
+    let ds = dataset(places, vec![], services);
+    let req = request(0, 3, "2026-06-11", 1);
+    check(&ds, &req, Props::All).unwrap();
+    let (found, _) = plan(&ds, &req);
+    let rides: Vec<Vec<&str>> = found
+        .itineraries
+        .iter()
+        .map(|it| {
+            it.legs
+                .iter()
+                .map(|l| &*ds.services[l.service].id)
+                .collect()
+        })
+        .collect();
+    assert_eq!(rides, vec![vec!["direct"]]);
+}
+
+/// Dominance and the loop rule: `a` reaches p2 first (11:00), passing p1, for the same
+/// fare as `b` (12:00); `on` leaves p2 at 13:00 through p1 to p3. Only `b`'s label may ride
+/// `on` through p1, and `b` then `on` is the only fully priced journey (`a` to p1 then
+/// `on` has no fare for p0–p1). A planner that lets `a`'s label cover `b`'s, although `a`
+/// has been where `b` has not, drops it and misses that journey.
+#[test]
+fn a_label_that_passed_a_place_does_not_cover_one_that_did_not() {
+    let kg = |id: &str| place(id, "KG", "Asia/Bishkek");
+    let places = vec![kg("p0"), kg("p1"), kg("p2"), kg("p3")];
+    let mut a = service(
+        "a",
+        vec![stop_place(0, 0), stop_place(1, 60), stop_place(2, 120)],
+        Some(9 * 60),
+        "Asia/Bishkek",
+    );
+    a.fares = vec![fare(0, 2, 10, Per::Person, None)];
+    let mut b = service(
+        "b",
+        vec![stop_place(0, 0), stop_place(2, 240)],
+        Some(8 * 60),
+        "Asia/Bishkek",
+    );
+    b.fares = vec![fare(0, 1, 10, Per::Person, None)];
+    let mut on = service(
+        "on",
+        vec![stop_place(2, 0), stop_place(1, 60), stop_place(3, 120)],
+        Some(13 * 60),
+        "Asia/Bishkek",
+    );
+    on.fares = vec![
+        fare(0, 2, 10, Per::Person, None),
+        fare(1, 2, 10, Per::Person, None),
+    ];
+    let ds = dataset(places, vec![], vec![a, b, on]);
+    let req = request(0, 3, "2026-06-11", 1);
     check(&ds, &req, Props::All).unwrap();
 }
 
