@@ -448,6 +448,11 @@ impl Index {
     }
 }
 
+/// A drive's arguments: service, board stop, alight stop, start, on demand.
+type RideKey = (ServiceIx, usize, usize, DateTime<Utc>, bool);
+/// `next_start`'s arguments: service, board stop, alight stop, earliest start.
+type StartKey = (ServiceIx, usize, usize, DateTime<Utc>);
+
 pub struct Planner<'a> {
     ds: &'a Dataset,
     req: &'a Request,
@@ -462,10 +467,9 @@ pub struct Planner<'a> {
     posts: calendar::Memo,
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
     /// place that are ready at different times often catch the same vehicle (`drive`).
-    drives: HashMap<(ServiceIx, usize, usize, DateTime<Utc>, bool), Rc<DriveMemo>, calendar::Fast>,
+    drives: HashMap<RideKey, Rc<DriveMemo>, calendar::Fast>,
     /// `next_start`'s answers, by (service, board, alight, earliest start).
-    starts:
-        HashMap<(ServiceIx, usize, usize, DateTime<Utc>), Option<DateTime<Utc>>, calendar::Fast>,
+    starts: HashMap<StartKey, Option<DateTime<Utc>>, calendar::Fast>,
     /// Whether `latest_ride` drives every later start, not only from the last back to the
     /// one it takes (for what the drives record).
     all_drives: bool,
