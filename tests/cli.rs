@@ -188,7 +188,11 @@ fn services_lists_days_times_with_zone_fares_and_baggage() {
     let r = run(&["services", "--from", "kashgar", "--to", "osh"]).ok();
     assert!(r.stdout.contains("kashgar-osh-bus"), "{}", r.stdout);
     // The 2025 report gives the day but no time: the card says so rather than show one.
-    assert!(r.stdout.contains("runs: Mon time not known"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("runs: Mon time not known"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("595 CNY per person"), "{}", r.stdout);
     assert!(r.stdout.contains("20 kg free"), "{}", r.stdout);
     let j: serde_json::Value =
