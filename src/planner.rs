@@ -13,6 +13,7 @@ use crate::visa::{self, Entry};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Time to change from one vehicle to the next at a place. A planning margin, not a fact
@@ -447,6 +448,11 @@ impl Index {
     }
 }
 
+/// A drive's arguments: service, board stop, alight stop, start, on demand.
+type RideKey = (ServiceIx, usize, usize, DateTime<Utc>, bool);
+/// `next_start`'s arguments: service, board stop, alight stop, earliest start.
+type StartKey = (ServiceIx, usize, usize, DateTime<Utc>);
+
 pub struct Planner<'a> {
     ds: &'a Dataset,
     req: &'a Request,
@@ -459,6 +465,14 @@ pub struct Planner<'a> {
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry, calendar::Fast>,
     /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
     posts: calendar::Memo,
+    /// Drives already made, by (service, board, alight, start, on demand): the labels at a
+    /// place that are ready at different times often catch the same vehicle (`drive`).
+    drives: HashMap<RideKey, Rc<DriveMemo>, calendar::Fast>,
+    /// `next_start`'s answers, by (service, board, alight, earliest start).
+    starts: HashMap<StartKey, Option<DateTime<Utc>>, calendar::Fast>,
+    /// Whether `latest_ride` drives every later start, not only from the last back to the
+    /// one it takes (for what the drives record).
+    all_drives: bool,
     /// Whether the ride being tried counts towards the reasons (see `ride`).
     recording: bool,
     /// Whether the journey being extended left after the `--within` window (searched only
@@ -491,6 +505,9 @@ impl<'a> Planner<'a> {
             hops,
             entries: HashMap::default(),
             posts: calendar::Memo::default(),
+            drives: HashMap::default(),
+            starts: HashMap::default(),
+            all_drives: false,
             recording: false,
             beyond_window: false,
             profile: true,
@@ -703,6 +720,11 @@ impl<'a> Planner<'a> {
     /// answer says how much later it should have reached the post. The second post is
     /// reached after the first post's clearing time and the drive between them (the
     /// service's own `clear` where it gives one).
+    ///
+    /// A drive depends only on its arguments (and the request), so each is made once per
+    /// search: a repeated one is answered from `drives`, and what the first recorded (the
+    /// reasons, the crossings that blocked, the documents missing, the holiday horizon) is
+    /// recorded again as the first would have been, under the current `recording`.
     fn drive(
         &mut self,
         si: ServiceIx,
@@ -710,7 +732,60 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         shift: bool,
-    ) -> Result<Drive, (Blocker, NaiveDate, Option<Duration>)> {
+    ) -> DriveResult {
+        let key = (si, i, j, t0, shift);
+        let memo = match self.drives.get(&key) {
+            Some(m) => Rc::clone(m),
+            None => {
+                // Made once with recording on, into an empty record, which is kept.
+                let recording = std::mem::replace(&mut self.recording, true);
+                let saved = (
+                    std::mem::take(&mut self.plan.reasons),
+                    std::mem::take(&mut self.plan.blocked_at),
+                    std::mem::take(&mut self.plan.doc_blocks),
+                    std::mem::take(&mut self.plan.holidays_unknown),
+                );
+                let result = self.drive_once(si, i, j, t0, shift);
+                let memo = Rc::new(DriveMemo {
+                    result,
+                    reasons: std::mem::replace(&mut self.plan.reasons, saved.0),
+                    blocked_at: std::mem::replace(&mut self.plan.blocked_at, saved.1),
+                    doc_blocks: std::mem::replace(&mut self.plan.doc_blocks, saved.2),
+                    holidays_unknown: std::mem::replace(&mut self.plan.holidays_unknown, saved.3),
+                });
+                self.recording = recording;
+                self.drives.insert(key, Rc::clone(&memo));
+                memo
+            }
+        };
+        if !memo.holidays_unknown.is_empty() {
+            self.plan.holidays_unknown.extend(&memo.holidays_unknown);
+        }
+        if self.recording {
+            if !memo.blocked_at.is_empty() {
+                self.plan.blocked_at.extend(&memo.blocked_at);
+            }
+            for (doc, dates) in &memo.doc_blocks {
+                self.plan.doc_blocks.entry(*doc).or_default().extend(dates);
+            }
+            for (reason, dates) in &memo.reasons {
+                for date in dates {
+                    self.reject(reason.clone(), *date);
+                }
+            }
+        }
+        memo.result.clone()
+    }
+
+    /// `drive`, made.
+    fn drive_once(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+        shift: bool,
+    ) -> DriveResult {
         let ds = self.ds;
         let s = &ds.services[si];
         let mut passes = Vec::new();
@@ -931,10 +1006,24 @@ impl<'a> Planner<'a> {
 }
 
 /// A drive through the posts: the passes, and the arrival after any waits.
+#[derive(Clone)]
 struct Drive {
     borders: Vec<BorderPass>,
     arrive: DateTime<Utc>,
     arrive_known: bool,
+}
+
+/// A drive, or why it failed, the local date that was and how much later an on-demand start
+/// should be.
+type DriveResult = Result<Drive, (Blocker, NaiveDate, Option<Duration>)>;
+
+/// A drive made (`Planner::drive`), with what it recorded.
+struct DriveMemo {
+    result: DriveResult,
+    reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
+    blocked_at: BTreeSet<CrossingIx>,
+    doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
+    holidays_unknown: BTreeSet<(Country, i32)>,
 }
 
 impl<'a> Planner<'a> {
@@ -1043,6 +1132,22 @@ impl<'a> Planner<'a> {
     /// dawn, and (unless it runs overnight by nature) is off the road by midnight. Returns
     /// the earliest start at or after `t0` that could satisfy it (`t0` itself when it does).
     fn next_start(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
+        if let Some(n) = self.starts.get(&(si, i, j, t0)) {
+            return *n;
+        }
+        let n = self.next_start_once(si, i, j, t0);
+        self.starts.insert((si, i, j, t0), n);
+        n
+    }
+
+    /// `next_start`, worked out.
+    fn next_start_once(
         &mut self,
         si: ServiceIx,
         i: usize,
@@ -1235,8 +1340,10 @@ impl<'a> Planner<'a> {
         // No later than the next leg, the journey's 14-day budget and the horizon.
         let last_board = next.unwrap_or(leg.arrive).min(limit);
         let mut best: Option<Leg> = None;
-        let mut t0 = leg.depart - off_i;
         self.recording = false;
+        // The later starts, in order: each the next start after the one before plus a step.
+        let mut starts = Vec::new();
+        let mut t0 = leg.depart - off_i;
         for _ in 0..2000 {
             let Some(n) = self.next_start(si, i, j, t0 + step) else {
                 break;
@@ -1245,6 +1352,11 @@ impl<'a> Planner<'a> {
             if t0 + off_i > last_board || latest.is_some_and(|l| t0 + off_i >= l) {
                 break;
             }
+            starts.push(t0);
+        }
+        // The latest of them that catches the next leg without becoming tight: tried from
+        // the last back, so that usually one drive answers.
+        for &t0 in starts.iter().rev() {
             let Ok(d) = self.drive(si, i, j, t0, on_demand) else {
                 continue;
             };
@@ -1255,12 +1367,39 @@ impl<'a> Planner<'a> {
             };
             if catches && (leg.tight() || !cand.tight()) {
                 best = Some(cand);
+                break;
+            }
+        }
+        if best.is_some() && self.all_drives {
+            // What the starts it skipped would record (the holiday horizon, which a plan
+            // without an answer reports): as if each had been driven.
+            for &t0 in &starts {
+                let _ = self.drive(si, i, j, t0, on_demand);
             }
         }
         let mut out = best.unwrap_or_else(|| leg.clone());
         out.fare = leg.fare;
         out.vehicles = leg.vehicles;
         out
+    }
+
+    /// Each itinerary with each leg, from the last back, moved to its latest ride
+    /// (`latest_ride`) in a profile search.
+    fn latest_rides(&mut self, found: Vec<Itinerary>, horizon: DateTime<Utc>) -> Vec<Itinerary> {
+        found
+            .into_iter()
+            .map(|mut it| {
+                let legs = if self.profile { it.legs.len() } else { 0 };
+                for k in (0..legs).rev() {
+                    let next = it.legs.get(k + 1).map(|l| l.depart);
+                    // The first leg too, past the window: if it can leave after the
+                    // window, the itinerary waits needlessly (dropped below).
+                    let limit = horizon.min(it.depart() + Duration::days(TRIP_DAYS));
+                    it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
+                }
+                it
+            })
+            .collect()
     }
 
     /// The fare for a ride and what it costs the party, in the fare's currency.
@@ -1642,27 +1781,16 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        let found: Vec<Itinerary> = done
-            .into_iter()
-            .filter(|id| !dead[*id])
-            .map(|id| labels[id].itinerary.clone())
-            .collect();
+        let found_ids: Vec<usize> = done.into_iter().filter(|id| !dead[*id]).collect();
+        let found_at = |labels: &[Label]| {
+            found_ids
+                .iter()
+                .map(|id| labels[*id].itinerary.clone())
+                .collect::<Vec<Itinerary>>()
+        };
         // No needless waits: each leg, from the last back, leaves as late as still catches
         // the next one (the last one as late as still arrives as early).
-        let mut found: Vec<Itinerary> = found
-            .into_iter()
-            .map(|mut it| {
-                let legs = if self.profile { it.legs.len() } else { 0 };
-                for k in (0..legs).rev() {
-                    let next = it.legs.get(k + 1).map(|l| l.depart);
-                    // The first leg too, past the window: if it can leave after the
-                    // window, the itinerary waits needlessly (dropped below).
-                    let limit = horizon.min(it.depart() + Duration::days(TRIP_DAYS));
-                    it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
-                }
-                it
-            })
-            .collect();
+        let mut found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
         found.sort_by(|a, b| a.key().cmp(&b.key()));
         // Keep the itineraries no other outranks (of equal ones, the first). One that
         // outranks `it` left no earlier and arrives no later, so it left between `it`'s
@@ -1699,6 +1827,13 @@ impl<'a> Planner<'a> {
             .into_iter()
             .filter(|it| !self.profile || it.depart() < latest)
             .collect();
+        if best.is_empty() && !found.is_empty() {
+            // The holiday horizon is then reported as every drive above met it: make the
+            // drives `latest_ride` skipped (their answers are as before).
+            self.all_drives = true;
+            self.latest_rides(found_at(&labels), horizon);
+            self.all_drives = false;
+        }
         // When there is an answer, only the crossings it uses matter for the holiday horizon.
         if !best.is_empty() {
             self.plan.holidays_unknown.clear();
