@@ -5,7 +5,8 @@
 use crate::model::{Closure, Crossing, CrossingIx, CrossingStatus, Dataset, Direction, Side};
 use crate::types::{Season, TimeRange, Weekdays};
 use chrono::{
-    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc, Weekday,
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc,
+    Weekday,
 };
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -494,12 +495,52 @@ impl Memo {
 /// of the instant's UTC day, where chrono-tz gives the zone one offset at the day's first and
 /// last second (the zones of this region have kept one offset all year for decades, but that
 /// is checked day by day from the tz data, not assumed); a day on which the offset changes is
-/// converted by chrono-tz instant by instant.
+/// converted by chrono-tz instant by instant. Each memo has a small direct-mapped table in
+/// front of its hash map (a plan asks about a few dozen zone-days, again and again), and the
+/// calendar date of each day number is remembered too: chrono's conversion of a day number
+/// to a date, and hashing, cost more than the rest of a conversion.
 #[derive(Default)]
 pub struct Zones {
     at: HashMap<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>, Fast>,
     offsets: HashMap<(Tz, i64), Option<i64>, Fast>,
+    /// Direct-mapped fronts of `at` and `offsets`, and day number → date.
+    at_recent: Recent<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>>,
+    offsets_recent: Recent<(Tz, i64), Option<i64>>,
+    dates: Recent<i64, Option<NaiveDate>>,
 }
+
+/// A direct-mapped table of `SLOTS` recent answers: a slot holds the last key that hashed to it.
+struct Recent<K, V>(Vec<Option<(K, V)>>);
+
+const SLOTS: usize = 256;
+
+impl<K, V> Default for Recent<K, V> {
+    fn default() -> Self {
+        Recent(Vec::new())
+    }
+}
+
+impl<K: PartialEq + Copy, V: Copy> Recent<K, V> {
+    fn get_or(&mut self, slot: usize, key: K, f: impl FnOnce() -> V) -> V {
+        if self.0.is_empty() {
+            self.0.resize_with(SLOTS, || None);
+        }
+        let cell = &mut self.0[slot % SLOTS];
+        match cell {
+            Some((k, v)) if *k == key => *v,
+            _ => {
+                let v = f();
+                *cell = Some((key, v));
+                v
+            }
+        }
+    }
+}
+
+/// Seconds in a day.
+const DAY: i64 = 86_400;
+/// Days from 1 January of year 1 (chrono's day 1) to 1 January 1970.
+const EPOCH_FROM_CE: i64 = 719_163;
 
 impl Zones {
     /// `at_local`, remembered.
@@ -509,35 +550,66 @@ impl Zones {
         date: NaiveDate,
         time: NaiveTime,
     ) -> Option<DateTime<Utc>> {
-        *self
-            .at
-            .entry((zone, date, time))
-            .or_insert_with(|| at_local(zone, date, time))
+        let slot = (date.ordinal() as usize)
+            .wrapping_mul(31)
+            .wrapping_add(time.num_seconds_from_midnight() as usize / 60)
+            .wrapping_add((zone as usize).wrapping_mul(97));
+        let at = &mut self.at;
+        self.at_recent.get_or(slot, (zone, date, time), || {
+            *at.entry((zone, date, time))
+                .or_insert_with(|| at_local(zone, date, time))
+        })
+    }
+
+    /// The offset of `zone` (seconds east of UTC) through UTC day `day` (days since the
+    /// epoch), when it is the same at the day's first and last second.
+    fn offset(&mut self, zone: Tz, day: i64) -> Option<i64> {
+        let slot = (day as usize).wrapping_add((zone as usize).wrapping_mul(97));
+        let offsets = &mut self.offsets;
+        self.offsets_recent.get_or(slot, (zone, day), || {
+            *offsets.entry((zone, day)).or_insert_with(|| {
+                let offset_at = |secs: i64| {
+                    DateTime::from_timestamp(secs, 0).map(|u| {
+                        i64::from(
+                            zone.offset_from_utc_datetime(&u.naive_utc())
+                                .fix()
+                                .local_minus_utc(),
+                        )
+                    })
+                };
+                let (first, last) = (offset_at(day * DAY)?, offset_at(day * DAY + DAY - 1)?);
+                (first == last).then_some(first)
+            })
+        })
+    }
+
+    /// The date of day number `day` (days since the epoch), as `DateTime::from_timestamp`
+    /// works it out.
+    fn day_date(&mut self, day: i64) -> Option<NaiveDate> {
+        self.dates.get_or(day as usize, day, || {
+            let ce = i32::try_from(day.checked_add(EPOCH_FROM_CE)?).ok()?;
+            NaiveDate::from_num_days_from_ce_opt(ce)
+        })
     }
 
     /// The local date and time of `t` in `zone`: `t.with_timezone(&zone).naive_local()`.
     pub fn local(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDateTime {
-        const DAY: i64 = 86_400;
-        let day = t.timestamp().div_euclid(DAY);
-        let offset = *self.offsets.entry((zone, day)).or_insert_with(|| {
-            let offset_at = |secs: i64| {
-                DateTime::from_timestamp(secs, 0).map(|u| {
-                    i64::from(
-                        zone.offset_from_utc_datetime(&u.naive_utc())
-                            .fix()
-                            .local_minus_utc(),
-                    )
-                })
-            };
-            let (first, last) = (offset_at(day * DAY)?, offset_at(day * DAY + DAY - 1)?);
-            (first == last).then_some(first)
-        });
-        // In seconds since the epoch: chrono's date-time addition costs far more.
-        let shifted = offset.and_then(|o| {
-            DateTime::from_timestamp(t.timestamp().checked_add(o)?, t.timestamp_subsec_nanos())
-        });
+        let secs = t.timestamp();
+        // In seconds since the epoch, as `DateTime::from_timestamp(secs + offset, nanos)`
+        // would: chrono's date-time addition costs far more.
+        let shifted = self
+            .offset(zone, secs.div_euclid(DAY))
+            .and_then(|o| secs.checked_add(o))
+            .and_then(|l| {
+                let date = self.day_date(l.div_euclid(DAY))?;
+                let time = NaiveTime::from_num_seconds_from_midnight_opt(
+                    l.rem_euclid(DAY) as u32,
+                    t.timestamp_subsec_nanos(),
+                )?;
+                Some(NaiveDateTime::new(date, time))
+            });
         match shifted {
-            Some(local) => local.naive_utc(),
+            Some(local) => local,
             None => t.with_timezone(&zone).naive_local(),
         }
     }

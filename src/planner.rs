@@ -13,6 +13,7 @@ use crate::visa::{self, Entry};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Time to change from one vehicle to the next at a place. A planning margin, not a fact
@@ -229,18 +230,6 @@ impl Itinerary {
     pub fn changes(&self) -> usize {
         self.legs.len().saturating_sub(1)
     }
-    /// Whether `self` is at least as good as `other` on arrival (a known one is better than
-    /// one not known), cost, changes and margins, and left no earlier (so its 14-day budget
-    /// reaches at least as far: see the invariants in `run`).
-    fn covers(&self, other: &Itinerary) -> bool {
-        self.arrive() <= other.arrive()
-            && (self.arrive_known() || !other.arrive_known())
-            && self.costs_no_more(other)
-            && self.legs.len() <= other.legs.len()
-            && (!self.tight() || other.tight())
-            && self.depart() >= other.depart()
-    }
-
     /// Whether `self` counts as costing no more than `other`: known costs are compared only
     /// when both have the same unpriced rides (compared as `Unpriced`: the same kinds of
     /// vehicle, each with a minimum or not, whatever the service), so a partial fare never
@@ -298,31 +287,6 @@ impl Itinerary {
 }
 
 impl Itinerary {
-    /// Every place the journey has been: where each leg boards, the places its vehicle
-    /// stops at on the way (whether or not anyone gets off there) and where it alights.
-    /// Crossings are not places. No later ride may stop at one of them (the loop rule,
-    /// planner invariant 5).
-    pub fn been(&self, ds: &Dataset) -> Vec<PlaceIx> {
-        let mut been = Vec::new();
-        for l in &self.legs {
-            for st in &ds.services[l.service].stops[l.board..=l.alight] {
-                if let StopAt::Place(p) = st.at {
-                    if !been.contains(&p) {
-                        been.push(p);
-                    }
-                }
-            }
-        }
-        been
-    }
-
-    /// Whether every place `self` has been `other` has been too: then no ride open to
-    /// `other` is closed to `self` by the loop rule (invariant 3).
-    fn been_within(&self, other: &Itinerary, ds: &Dataset) -> bool {
-        let theirs = other.been(ds);
-        self.been(ds).iter().all(|p| theirs.contains(p))
-    }
-
     /// The stretches of services it rides, in order: two itineraries with the same route
     /// differ only in their days.
     pub fn route(&self) -> Vec<Stretch> {
@@ -411,10 +375,77 @@ struct Bag {
     span: Duration,
 }
 
+/// Whether every place in `a` is in `b` (the places two labels have been, invariant 3).
+fn within(a: &[PlaceIx], b: &[PlaceIx]) -> bool {
+    a.iter().all(|p| b.contains(p))
+}
+
 struct Label {
     place: PlaceIx,
     via_ok: bool,
+    /// Every place the journey has been: the origin, and where each ride boarded, stopped
+    /// on the way (whether or not anyone got off) and alighted. No later ride may stop at
+    /// one (the loop rule, invariant 5), and a label covers another only if it has been
+    /// nowhere the other has not (invariant 3).
+    been: Vec<PlaceIx>,
+    /// What dominance compares of `itinerary`, kept so that comparing walks no legs.
+    sum: Summary,
     itinerary: Itinerary,
+}
+
+/// The criteria of an itinerary that `covers` compares besides its cost (which the
+/// itinerary holds): its first departure, its arrival and whether that is known, its
+/// number of legs and whether some post on it is reached tight. Worked out once per label
+/// (and for a new label before its legs are copied: most new labels are covered and
+/// dropped without ever being built).
+#[derive(Debug, Clone, Copy)]
+struct Summary {
+    depart: DateTime<Utc>,
+    arrive: DateTime<Utc>,
+    arrive_known: bool,
+    legs: usize,
+    tight: bool,
+}
+
+impl Summary {
+    fn of(it: &Itinerary) -> Summary {
+        Summary {
+            depart: it.depart(),
+            arrive: it.arrive(),
+            arrive_known: it.arrive_known(),
+            legs: it.legs.len(),
+            tight: it.tight(),
+        }
+    }
+
+    /// The summary of `self`'s itinerary with `leg` added.
+    fn then(&self, leg: &Leg) -> Summary {
+        Summary {
+            depart: if self.legs == 0 {
+                leg.depart
+            } else {
+                self.depart
+            },
+            arrive: leg.arrive,
+            arrive_known: leg.arrive_known,
+            legs: self.legs + 1,
+            tight: self.tight || leg.tight(),
+        }
+    }
+
+    /// Whether the itinerary `it` summed up by `self` covers `other`: it is at least as
+    /// good as `other` (summed up by `o`) on arrival (a known one is better than one not
+    /// known), cost, changes and margins, and left no earlier (so its 14-day budget reaches
+    /// at least as far: see the invariants in `run`). Only the costs are read from the
+    /// itineraries.
+    fn covers(&self, it: &Itinerary, o: &Summary, other: &Itinerary) -> bool {
+        self.arrive <= o.arrive
+            && (self.arrive_known || !o.arrive_known)
+            && it.costs_no_more(other)
+            && self.legs <= o.legs
+            && (!self.tight || o.tight)
+            && self.depart >= o.depart
+    }
 }
 
 /// What the search needs of a dataset whatever the question, built once per dataset (and
@@ -472,6 +503,11 @@ impl Index {
     }
 }
 
+/// A drive's arguments: service, board stop, alight stop, start, on demand.
+type RideKey = (ServiceIx, usize, usize, DateTime<Utc>, bool);
+/// `next_start`'s arguments: service, board stop, alight stop, earliest start.
+type StartKey = (ServiceIx, usize, usize, DateTime<Utc>);
+
 pub struct Planner<'a> {
     ds: &'a Dataset,
     req: &'a Request,
@@ -484,6 +520,14 @@ pub struct Planner<'a> {
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry, calendar::Fast>,
     /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
     posts: calendar::Memo,
+    /// Drives already made, by (service, board, alight, start, on demand): the labels at a
+    /// place that are ready at different times often catch the same vehicle (`drive`).
+    drives: HashMap<RideKey, Rc<DriveMemo>, calendar::Fast>,
+    /// `next_start`'s answers, by (service, board, alight, earliest start).
+    starts: HashMap<StartKey, Option<DateTime<Utc>>, calendar::Fast>,
+    /// Whether `latest_ride` drives every later start, not only from the last back to the
+    /// one it takes (for what the drives record).
+    all_drives: bool,
     /// Whether the ride being tried counts towards the reasons (see `ride`).
     recording: bool,
     /// Whether the journey being extended left after the `--within` window (searched only
@@ -516,6 +560,9 @@ impl<'a> Planner<'a> {
             hops,
             entries: HashMap::default(),
             posts: calendar::Memo::default(),
+            drives: HashMap::default(),
+            starts: HashMap::default(),
+            all_drives: false,
             recording: false,
             beyond_window: false,
             profile: true,
@@ -664,16 +711,19 @@ impl<'a> Planner<'a> {
             }
             return Err(None);
         }
-        let served: Vec<Country> = s
-            .stops
-            .iter()
-            .filter_map(|st| match st.at {
-                StopAt::Place(p) => Some(ds.places[p].country),
-                StopAt::Crossing(_) => None,
-            })
-            .collect();
-        if s.foreigners == Some(false) && self.is_foreigner(&served) {
-            return Err(Some(Blocker::NoForeignPassengers { service: si }));
+        // The countries a service serves matter only to one closed to foreigners.
+        if s.foreigners == Some(false) {
+            let served: Vec<Country> = s
+                .stops
+                .iter()
+                .filter_map(|st| match st.at {
+                    StopAt::Place(p) => Some(ds.places[p].country),
+                    StopAt::Crossing(_) => None,
+                })
+                .collect();
+            if self.is_foreigner(&served) {
+                return Err(Some(Blocker::NoForeignPassengers { service: si }));
+            }
         }
         for st in &s.stops[i..=j] {
             let permits: &[PermitIx] = match st.at {
@@ -728,6 +778,11 @@ impl<'a> Planner<'a> {
     /// answer says how much later it should have reached the post. The second post is
     /// reached after the first post's clearing time and the drive between them (the
     /// service's own `clear` where it gives one).
+    ///
+    /// A drive depends only on its arguments (and the request), so each is made once per
+    /// search: a repeated one is answered from `drives`, and what the first recorded (the
+    /// reasons, the crossings that blocked, the documents missing, the holiday horizon) is
+    /// recorded again as the first would have been, under the current `recording`.
     fn drive(
         &mut self,
         si: ServiceIx,
@@ -735,7 +790,60 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         shift: bool,
-    ) -> Result<Drive, (Blocker, NaiveDate, Option<Duration>)> {
+    ) -> DriveResult {
+        let key = (si, i, j, t0, shift);
+        let memo = match self.drives.get(&key) {
+            Some(m) => Rc::clone(m),
+            None => {
+                // Made once with recording on, into an empty record, which is kept.
+                let recording = std::mem::replace(&mut self.recording, true);
+                let saved = (
+                    std::mem::take(&mut self.plan.reasons),
+                    std::mem::take(&mut self.plan.blocked_at),
+                    std::mem::take(&mut self.plan.doc_blocks),
+                    std::mem::take(&mut self.plan.holidays_unknown),
+                );
+                let result = self.drive_once(si, i, j, t0, shift);
+                let memo = Rc::new(DriveMemo {
+                    result,
+                    reasons: std::mem::replace(&mut self.plan.reasons, saved.0),
+                    blocked_at: std::mem::replace(&mut self.plan.blocked_at, saved.1),
+                    doc_blocks: std::mem::replace(&mut self.plan.doc_blocks, saved.2),
+                    holidays_unknown: std::mem::replace(&mut self.plan.holidays_unknown, saved.3),
+                });
+                self.recording = recording;
+                self.drives.insert(key, Rc::clone(&memo));
+                memo
+            }
+        };
+        if !memo.holidays_unknown.is_empty() {
+            self.plan.holidays_unknown.extend(&memo.holidays_unknown);
+        }
+        if self.recording {
+            if !memo.blocked_at.is_empty() {
+                self.plan.blocked_at.extend(&memo.blocked_at);
+            }
+            for (doc, dates) in &memo.doc_blocks {
+                self.plan.doc_blocks.entry(*doc).or_default().extend(dates);
+            }
+            for (reason, dates) in &memo.reasons {
+                for date in dates {
+                    self.reject(reason.clone(), *date);
+                }
+            }
+        }
+        memo.result.clone()
+    }
+
+    /// `drive`, made.
+    fn drive_once(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+        shift: bool,
+    ) -> DriveResult {
         let ds = self.ds;
         let s = &ds.services[si];
         let mut passes = Vec::new();
@@ -956,10 +1064,24 @@ impl<'a> Planner<'a> {
 }
 
 /// A drive through the posts: the passes, and the arrival after any waits.
+#[derive(Clone)]
 struct Drive {
     borders: Vec<BorderPass>,
     arrive: DateTime<Utc>,
     arrive_known: bool,
+}
+
+/// A drive, or why it failed, the local date that was and how much later an on-demand start
+/// should be.
+type DriveResult = Result<Drive, (Blocker, NaiveDate, Option<Duration>)>;
+
+/// A drive made (`Planner::drive`), with what it recorded.
+struct DriveMemo {
+    result: DriveResult,
+    reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
+    blocked_at: BTreeSet<CrossingIx>,
+    doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
+    holidays_unknown: BTreeSet<(Country, i32)>,
 }
 
 impl<'a> Planner<'a> {
@@ -1068,6 +1190,22 @@ impl<'a> Planner<'a> {
     /// dawn, and (unless it runs overnight by nature) is off the road by midnight. Returns
     /// the earliest start at or after `t0` that could satisfy it (`t0` itself when it does).
     fn next_start(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
+        if let Some(n) = self.starts.get(&(si, i, j, t0)) {
+            return *n;
+        }
+        let n = self.next_start_once(si, i, j, t0);
+        self.starts.insert((si, i, j, t0), n);
+        n
+    }
+
+    /// `next_start`, worked out.
+    fn next_start_once(
         &mut self,
         si: ServiceIx,
         i: usize,
@@ -1260,8 +1398,10 @@ impl<'a> Planner<'a> {
         // No later than the next leg, the journey's 14-day budget and the horizon.
         let last_board = next.unwrap_or(leg.arrive).min(limit);
         let mut best: Option<Leg> = None;
-        let mut t0 = leg.depart - off_i;
         self.recording = false;
+        // The later starts, in order: each the next start after the one before plus a step.
+        let mut starts = Vec::new();
+        let mut t0 = leg.depart - off_i;
         for _ in 0..2000 {
             let Some(n) = self.next_start(si, i, j, t0 + step) else {
                 break;
@@ -1270,6 +1410,11 @@ impl<'a> Planner<'a> {
             if t0 + off_i > last_board || latest.is_some_and(|l| t0 + off_i >= l) {
                 break;
             }
+            starts.push(t0);
+        }
+        // The latest of them that catches the next leg without becoming tight: tried from
+        // the last back, so that usually one drive answers.
+        for &t0 in starts.iter().rev() {
             let Ok(d) = self.drive(si, i, j, t0, on_demand) else {
                 continue;
             };
@@ -1280,12 +1425,39 @@ impl<'a> Planner<'a> {
             };
             if catches && (leg.tight() || !cand.tight()) {
                 best = Some(cand);
+                break;
+            }
+        }
+        if best.is_some() && self.all_drives {
+            // What the starts it skipped would record (the holiday horizon, which a plan
+            // without an answer reports): as if each had been driven.
+            for &t0 in &starts {
+                let _ = self.drive(si, i, j, t0, on_demand);
             }
         }
         let mut out = best.unwrap_or_else(|| leg.clone());
         out.fare = leg.fare;
         out.vehicles = leg.vehicles;
         out
+    }
+
+    /// Each itinerary with each leg, from the last back, moved to its latest ride
+    /// (`latest_ride`) in a profile search.
+    fn latest_rides(&mut self, found: Vec<Itinerary>, horizon: DateTime<Utc>) -> Vec<Itinerary> {
+        found
+            .into_iter()
+            .map(|mut it| {
+                let legs = if self.profile { it.legs.len() } else { 0 };
+                for k in (0..legs).rev() {
+                    let next = it.legs.get(k + 1).map(|l| l.depart);
+                    // The first leg too, past the window: if it can leave after the
+                    // window, the itinerary waits needlessly (dropped below).
+                    let limit = horizon.min(it.depart() + Duration::days(TRIP_DAYS));
+                    it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
+                }
+                it
+            })
+            .collect()
     }
 
     /// The fare for a ride and what it costs the party, in the fare's currency.
@@ -1375,7 +1547,7 @@ impl<'a> Planner<'a> {
     ///
     /// 1. *What can follow a label depends only on its place, its ready time, its budget
     ///    (first departure + `TRIP_DAYS`), its `--via` progress and the places it has been
-    ///    (`Itinerary::been`: where its rides boarded, stopped on the way and alighted; no
+    ///    (`Label::been`: where its rides boarded, stopped on the way and alighted; no
     ///    later ride may stop at one, see 5).*
     ///    The ready time grows with the arrival, and an arrival not known is ready no
     ///    sooner than a known one at the same minute (`ready_after`: the next local day,
@@ -1396,7 +1568,7 @@ impl<'a> Planner<'a> {
     /// 3. *Dominance.* Label `a` covers `b` at the same place and `--via` progress when it
     ///    arrives no later (and is known when `b` is), costs no more (`costs_no_more`), has
     ///    no more legs, is not tight unless `b` is, **left no earlier** (so its budget
-    ///    ends no earlier) and **has been nowhere `b` has not** (`been_within`). By 1 and 2
+    ///    ends no earlier) and **has been nowhere `b` has not** (`within`). By 1 and 2
     ///    every continuation of `b` is open to `a` (it stops at no place `b` has been, so at
     ///    none `a` has been) and gives a journey at least as good on every criterion
     ///    (tightness is an "or" over the legs, costs add, legs add), so `b` can be dropped.
@@ -1484,24 +1656,37 @@ impl<'a> Planner<'a> {
                 .collect()
         };
 
+        let start_it = Itinerary {
+            legs: vec![],
+            cost: 0,
+            unknown_fares: 0,
+            unpriced: vec![],
+        };
         let mut labels: Vec<Label> = vec![Label {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
-            itinerary: Itinerary {
-                legs: vec![],
-                cost: 0,
-                unknown_fares: 0,
-                unpriced: vec![],
-            },
+            been: vec![req.from],
+            sum: Summary::of(&start_it),
+            itinerary: start_it,
         }];
         let mut dead = vec![false];
         // Labels at the same place (and with the same progress towards --via) compete: waiting
         // is always allowed, so one that is no worse on any count makes the other useless.
-        let mut bags: HashMap<(PlaceIx, bool), Bag> = HashMap::new();
+        let mut bags: HashMap<(PlaceIx, bool), Bag, calendar::Fast> = HashMap::default();
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
         let budget = work_budget(ds);
+        // The places a ride stops at after boarding, and a new label's places (see
+        // `Label::been`), worked out before it is known to be kept.
+        let (mut passed, mut been): (Vec<PlaceIx>, Vec<PlaceIx>) = (Vec::new(), Vec::new());
+        // Where a new label's costs are worked out before it is known to be kept.
+        let mut scratch = Itinerary {
+            legs: Vec::new(),
+            cost: 0,
+            unknown_fares: 0,
+            unpriced: Vec::with_capacity(MAX_LEGS),
+        };
 
         while let Some(Reverse((_, id))) = heap.pop() {
             if dead[id] {
@@ -1522,8 +1707,10 @@ impl<'a> Planner<'a> {
             // so each of them would be dropped on reaching the destination (invariant 3).
             if self.prune_by_found
                 && done.iter().any(|d| {
-                    let d = &labels[*d].itinerary;
-                    d.arrive_known() && d.depart() < latest && d.covers(&labels[id].itinerary)
+                    let (l, d) = (&labels[id], &labels[*d]);
+                    d.sum.arrive_known
+                        && d.sum.depart < latest
+                        && d.sum.covers(&d.itinerary, &l.sum, &l.itinerary)
                 })
             {
                 self.pruned = true;
@@ -1539,10 +1726,8 @@ impl<'a> Planner<'a> {
                     None => days.iter().map(|(a, b)| (*a, Some(*b))).collect(),
                     Some(last) => vec![(self.ready_after(last), None)],
                 };
-            // Where the journey has been (the origin, and every place its rides boarded,
-            // stopped at or alighted): no ride may stop there again (invariant 5).
-            let mut visited = labels[id].itinerary.been(ds);
-            visited.push(req.from);
+            // Where the journey has been: no ride may stop there again (invariant 5).
+            let visited = labels[id].been.clone();
             let index = Arc::clone(&self.index);
             let options = &index.at_place[place];
             let first_depart = (legs_so_far > 0).then(|| labels[id].itinerary.depart());
@@ -1550,6 +1735,8 @@ impl<'a> Planner<'a> {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
                 for &(si, i) in options {
                     let s = &ds.services[si];
+                    // The places this ride has stopped at after boarding, up to stop `j`.
+                    passed.clear();
                     for j in i + 1..s.stops.len() {
                         let StopAt::Place(p) = s.stops[j].at else {
                             continue;
@@ -1560,6 +1747,7 @@ impl<'a> Planner<'a> {
                         if visited.contains(&p) {
                             break;
                         }
+                        passed.push(p);
                         // No way on from `p` to the destination within the leg limit (dates
                         // ignored): nothing can follow this ride, and unless it explains a
                         // failure (`explains`) it is not tried at all.
@@ -1598,7 +1786,14 @@ impl<'a> Planner<'a> {
                             let passes_via = req.via.is_some_and(|v| {
                                 s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v))
                             });
-                            let mut it = labels[id].itinerary.clone();
+                            // The new label's costs first (in a scratch itinerary, which
+                            // allocates nothing once warm), its legs only once it is kept.
+                            let parent = &labels[id];
+                            let it = &mut scratch;
+                            it.cost = parent.itinerary.cost;
+                            it.unknown_fares = parent.itinerary.unknown_fares;
+                            it.unpriced.clear();
+                            it.unpriced.extend_from_slice(&parent.itinerary.unpriced);
                             let before = it.unknown_fares;
                             match (leg.fare, base) {
                                 (Some((fi, m)), Some(b)) => {
@@ -1626,32 +1821,45 @@ impl<'a> Planner<'a> {
                                 let at = it.unpriced.partition_point(|u| *u < part);
                                 it.unpriced.insert(at, part);
                             }
-                            it.legs.push(leg);
+                            let sum = parent.sum.then(&leg);
+                            been.clear();
+                            been.extend_from_slice(&visited);
+                            been.extend_from_slice(&passed);
                             let key = (p, via_ok || passes_via);
                             let bag = bags.entry(key).or_default();
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
                             // by it (see `Bag`).
-                            let day = |t: DateTime<Utc>| t.with_timezone(&origin_zone).date_naive();
-                            let (left, arrive) = (it.depart(), it.arrive());
-                            let from = day(left.min(arrive - bag.span));
-                            let near = bag.by_day.range(from..=day(arrive));
-                            let near: Vec<usize> = near.flat_map(|(_, ids)| ids).copied().collect();
-                            self.plan.work += near.len() as u64;
-                            if near.iter().any(|o| {
-                                let other = &labels[*o].itinerary;
-                                !dead[*o] && other.covers(&it) && other.been_within(&it, ds)
-                            }) {
+                            let zones = &mut self.posts.zones;
+                            let mut day = |t: DateTime<Utc>| zones.date(origin_zone, t);
+                            let (left, arrive) = (sum.depart, sum.arrive);
+                            let near = day(left.min(arrive - bag.span))..=day(arrive);
+                            let mut compared = 0u64;
+                            let covered = bag.by_day.range(near.clone()).any(|(_, ids)| {
+                                ids.iter().any(|o| {
+                                    compared += 1;
+                                    let o = &labels[*o];
+                                    o.sum.covers(&o.itinerary, &sum, it) && within(&o.been, &been)
+                                })
+                            });
+                            if covered {
+                                // As many as were compared before: each compared at most
+                                // once, whichever covered it (the work is counted as the
+                                // whole neighbourhood, as before).
+                                compared =
+                                    bag.by_day.range(near).map(|(_, v)| v.len() as u64).sum();
+                                self.plan.work += compared;
                                 continue;
                             }
-                            for o in &near {
-                                let other = &labels[*o].itinerary;
-                                if it.covers(other) && it.been_within(other, ds) {
-                                    dead[*o] = true;
-                                }
-                            }
-                            for ids in bag.by_day.range_mut(from..=day(arrive)) {
-                                ids.1.retain(|o| !dead[*o]);
+                            self.plan.work += compared;
+                            for (_, ids) in bag.by_day.range_mut(near) {
+                                ids.retain(|o| {
+                                    let l = &labels[*o];
+                                    let beaten = sum.covers(it, &l.sum, &l.itinerary)
+                                        && within(&been, &l.been);
+                                    dead[*o] |= beaten;
+                                    !beaten
+                                });
                             }
                             // The cap counts the labels that left on the same day: a profile
                             // keeps one set of trade-offs per day of the window.
@@ -1660,10 +1868,21 @@ impl<'a> Planner<'a> {
                                 self.plan.truncated = true;
                                 continue;
                             }
+                            let mut legs = Vec::with_capacity(sum.legs);
+                            legs.extend_from_slice(&labels[id].itinerary.legs);
+                            legs.push(leg);
+                            let itinerary = Itinerary {
+                                legs,
+                                cost: it.cost,
+                                unknown_fares: it.unknown_fares,
+                                unpriced: it.unpriced.clone(),
+                            };
                             labels.push(Label {
                                 place: p,
                                 via_ok: key.1,
-                                itinerary: it,
+                                been: been.clone(),
+                                sum,
+                                itinerary,
                             });
                             dead.push(false);
                             let nid = labels.len() - 1;
@@ -1675,27 +1894,16 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        let found: Vec<Itinerary> = done
-            .into_iter()
-            .filter(|id| !dead[*id])
-            .map(|id| labels[id].itinerary.clone())
-            .collect();
+        let found_ids: Vec<usize> = done.into_iter().filter(|id| !dead[*id]).collect();
+        let found_at = |labels: &[Label]| {
+            found_ids
+                .iter()
+                .map(|id| labels[*id].itinerary.clone())
+                .collect::<Vec<Itinerary>>()
+        };
         // No needless waits: each leg, from the last back, leaves as late as still catches
         // the next one (the last one as late as still arrives as early).
-        let mut found: Vec<Itinerary> = found
-            .into_iter()
-            .map(|mut it| {
-                let legs = if self.profile { it.legs.len() } else { 0 };
-                for k in (0..legs).rev() {
-                    let next = it.legs.get(k + 1).map(|l| l.depart);
-                    // The first leg too, past the window: if it can leave after the
-                    // window, the itinerary waits needlessly (dropped below).
-                    let limit = horizon.min(it.depart() + Duration::days(TRIP_DAYS));
-                    it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
-                }
-                it
-            })
-            .collect();
+        let mut found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
         found.sort_by(|a, b| a.key().cmp(&b.key()));
         // Keep the itineraries no other outranks (of equal ones, the first). One that
         // outranks `it` left no earlier and arrives no later, so it left between `it`'s
@@ -1732,6 +1940,13 @@ impl<'a> Planner<'a> {
             .into_iter()
             .filter(|it| !self.profile || it.depart() < latest)
             .collect();
+        if best.is_empty() && !found.is_empty() {
+            // The holiday horizon is then reported as every drive above met it: make the
+            // drives `latest_ride` skipped (their answers are as before).
+            self.all_drives = true;
+            self.latest_rides(found_at(&labels), horizon);
+            self.all_drives = false;
+        }
         // When there is an answer, only the crossings it uses matter for the holiday horizon.
         if !best.is_empty() {
             self.plan.holidays_unknown.clear();

@@ -325,7 +325,7 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
     .ok();
     assert!(
         r.stdout.contains(
-            "a visa for China (GB passport; the visa waiver for GB passports ended Thu 31 Dec;"
+            "a visa for China (GB passport; the visa waiver for GB passports is valid only to Thu 31 Dec 2026;"
         ),
         "{}",
         r.stdout

@@ -84,6 +84,15 @@ fn day(d: NaiveDate) -> String {
     Words::full_date(d)
 }
 
+/// Why a visa is needed though the passport had a waiver: the waiver's last day, with its
+/// year, in words that hold whether that day is still ahead of the reader or already past.
+fn waiver_end(passport: impl std::fmt::Display, last: NaiveDate) -> String {
+    format!(
+        "the visa waiver for {passport} passports is valid only to {}",
+        day(last)
+    )
+}
+
 /// A document's title: "A visa for Pakistan (GB passport)".
 pub fn doc_title(ds: &Dataset, n: &Need) -> String {
     let who = n
@@ -115,10 +124,7 @@ pub fn need(ds: &Dataset, n: &Need) -> String {
         None => "cost not known".into(),
     });
     let who = match (n.passport, n.waiver_ended) {
-        (Some(p), Some(u)) => format!(
-            " ({p} passport; the visa waiver for {p} passports ended {})",
-            day(u)
-        ),
+        (Some(p), Some(u)) => format!(" ({p} passport; {})", waiver_end(p, u)),
         (Some(p), None) => format!(" ({p} passport)"),
         _ => String::new(),
     };
@@ -372,10 +378,7 @@ fn need_item(w: &Words, n: &Need) -> String {
     if let Some(p) = n.passport {
         details.push(format!("{p} passport"));
         if let Some(d) = n.waiver_ended {
-            details.push(format!(
-                "the visa waiver for {p} passports ended {}",
-                w.date(d)
-            ));
+            details.push(waiver_end(p, d));
         }
     }
     if let Some(at) = &n.get.apply_at {
