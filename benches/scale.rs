@@ -6,6 +6,7 @@
 //! ```sh
 //! cargo bench --bench scale -- [--sizes 1,10,100,470,4700] [--toml-sizes 1,10]
 //!     [--runs 9] [--budget 15] [--plan-timeout 60] [--load-timeout 150] [--tmp DIR]
+//!     [--windows 7,365]
 //! ```
 //!
 //! Each size is measured in a child process (this binary with `--child-plan N` or
@@ -33,6 +34,9 @@ const TODAY: &str = "2026-11-30";
 
 struct Opts {
     sizes: Vec<usize>,
+    /// The `--within` windows planned at each size (7 and 365; `--windows 7` skips the
+    /// year, which does not finish at the larger sizes).
+    windows: Vec<usize>,
     toml_sizes: Vec<usize>,
     runs: usize,
     budget: f64,
@@ -60,6 +64,7 @@ fn list(s: Option<String>, flag: &str) -> Vec<usize> {
 fn opts() -> Opts {
     let mut o = Opts {
         sizes: vec![1, 10, 100, 470, 4700],
+        windows: vec![7, 365],
         toml_sizes: vec![1, 10],
         runs: 9,
         budget: 15.0,
@@ -78,6 +83,12 @@ fn opts() -> Opts {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--sizes" => o.sizes = list(args.next(), "--sizes"),
+            "--windows" => {
+                o.windows = list(args.next(), "--windows");
+                if o.windows.iter().any(|w| *w != 7 && *w != 365) {
+                    die("--windows takes 7, 365 or 7,365 (the table's two columns)");
+                }
+            }
             "--toml-sizes" => o.toml_sizes = list(args.next(), "--toml-sizes"),
             "--runs" => o.runs = num(args.next(), "--runs").max(1.0) as usize,
             "--budget" => o.budget = num(args.next(), "--budget"),
@@ -209,7 +220,8 @@ fn child_plan(scale: usize, o: &Opts) {
         ds.services.len()
     ));
     say(format!("rss data {}", peak_rss()));
-    for within in [7, 365] {
+    for &within in &o.windows {
+        let within = u32::try_from(within).unwrap_or_else(|_| die("--windows: too many days"));
         let req = request(&ds, within);
         say(format!("begin plan{within}"));
         let budget = Duration::from_secs_f64(o.budget);
@@ -298,6 +310,14 @@ fn measure(o: &Opts, args: &[String], size: &mut Size) {
         .args(args)
         .args(["--runs", &o.runs.to_string()])
         .args(["--budget", &o.budget.to_string()])
+        .args([
+            "--windows",
+            &o.windows
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()

@@ -230,18 +230,6 @@ impl Itinerary {
     pub fn changes(&self) -> usize {
         self.legs.len().saturating_sub(1)
     }
-    /// Whether `self` is at least as good as `other` on arrival (a known one is better than
-    /// one not known), cost, changes and margins, and left no earlier (so its 14-day budget
-    /// reaches at least as far: see the invariants in `run`).
-    fn covers(&self, other: &Itinerary) -> bool {
-        self.arrive() <= other.arrive()
-            && (self.arrive_known() || !other.arrive_known())
-            && self.costs_no_more(other)
-            && self.legs.len() <= other.legs.len()
-            && (!self.tight() || other.tight())
-            && self.depart() >= other.depart()
-    }
-
     /// Whether `self` counts as costing no more than `other`: known costs are compared only
     /// when both have the same unpriced rides (compared as `Unpriced`: the same kinds of
     /// vehicle, each with a minimum or not, whatever the service), so a partial fare never
@@ -390,7 +378,64 @@ struct Bag {
 struct Label {
     place: PlaceIx,
     via_ok: bool,
+    /// What dominance compares of `itinerary`, kept so that comparing walks no legs.
+    sum: Summary,
     itinerary: Itinerary,
+}
+
+/// The criteria of an itinerary that `covers` compares besides its cost (which the
+/// itinerary holds): its first departure, its arrival and whether that is known, its
+/// number of legs and whether some post on it is reached tight. Worked out once per label
+/// (and for a new label before its legs are copied: most new labels are covered and
+/// dropped without ever being built).
+#[derive(Debug, Clone, Copy)]
+struct Summary {
+    depart: DateTime<Utc>,
+    arrive: DateTime<Utc>,
+    arrive_known: bool,
+    legs: usize,
+    tight: bool,
+}
+
+impl Summary {
+    fn of(it: &Itinerary) -> Summary {
+        Summary {
+            depart: it.depart(),
+            arrive: it.arrive(),
+            arrive_known: it.arrive_known(),
+            legs: it.legs.len(),
+            tight: it.tight(),
+        }
+    }
+
+    /// The summary of `self`'s itinerary with `leg` added.
+    fn then(&self, leg: &Leg) -> Summary {
+        Summary {
+            depart: if self.legs == 0 {
+                leg.depart
+            } else {
+                self.depart
+            },
+            arrive: leg.arrive,
+            arrive_known: leg.arrive_known,
+            legs: self.legs + 1,
+            tight: self.tight || leg.tight(),
+        }
+    }
+
+    /// Whether the itinerary `it` summed up by `self` covers `other`: it is at least as
+    /// good as `other` (summed up by `o`) on arrival (a known one is better than one not
+    /// known), cost, changes and margins, and left no earlier (so its 14-day budget reaches
+    /// at least as far: see the invariants in `run`). Only the costs are read from the
+    /// itineraries.
+    fn covers(&self, it: &Itinerary, o: &Summary, other: &Itinerary) -> bool {
+        self.arrive <= o.arrive
+            && (self.arrive_known || !o.arrive_known)
+            && it.costs_no_more(other)
+            && self.legs <= o.legs
+            && (!self.tight || o.tight)
+            && self.depart >= o.depart
+    }
 }
 
 /// What the search needs of a dataset whatever the question, built once per dataset (and
@@ -656,16 +701,19 @@ impl<'a> Planner<'a> {
             }
             return Err(None);
         }
-        let served: Vec<Country> = s
-            .stops
-            .iter()
-            .filter_map(|st| match st.at {
-                StopAt::Place(p) => Some(ds.places[p].country),
-                StopAt::Crossing(_) => None,
-            })
-            .collect();
-        if s.foreigners == Some(false) && self.is_foreigner(&served) {
-            return Err(Some(Blocker::NoForeignPassengers { service: si }));
+        // The countries a service serves matter only to one closed to foreigners.
+        if s.foreigners == Some(false) {
+            let served: Vec<Country> = s
+                .stops
+                .iter()
+                .filter_map(|st| match st.at {
+                    StopAt::Place(p) => Some(ds.places[p].country),
+                    StopAt::Crossing(_) => None,
+                })
+                .collect();
+            if self.is_foreigner(&served) {
+                return Err(Some(Blocker::NoForeignPassengers { service: si }));
+            }
         }
         for st in &s.stops[i..=j] {
             let permits: &[PermitIx] = match st.at {
@@ -1597,24 +1645,33 @@ impl<'a> Planner<'a> {
                 .collect()
         };
 
+        let start_it = Itinerary {
+            legs: vec![],
+            cost: 0,
+            unknown_fares: 0,
+            unpriced: vec![],
+        };
         let mut labels: Vec<Label> = vec![Label {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
-            itinerary: Itinerary {
-                legs: vec![],
-                cost: 0,
-                unknown_fares: 0,
-                unpriced: vec![],
-            },
+            sum: Summary::of(&start_it),
+            itinerary: start_it,
         }];
         let mut dead = vec![false];
         // Labels at the same place (and with the same progress towards --via) compete: waiting
         // is always allowed, so one that is no worse on any count makes the other useless.
-        let mut bags: HashMap<(PlaceIx, bool), Bag> = HashMap::new();
+        let mut bags: HashMap<(PlaceIx, bool), Bag, calendar::Fast> = HashMap::default();
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
         let budget = work_budget(ds);
+        // Where a new label's costs are worked out before it is known to be kept.
+        let mut scratch = Itinerary {
+            legs: Vec::new(),
+            cost: 0,
+            unknown_fares: 0,
+            unpriced: Vec::with_capacity(MAX_LEGS),
+        };
 
         while let Some(Reverse((_, id))) = heap.pop() {
             if dead[id] {
@@ -1635,8 +1692,10 @@ impl<'a> Planner<'a> {
             // so each of them would be dropped on reaching the destination (invariant 3).
             if self.prune_by_found
                 && done.iter().any(|d| {
-                    let d = &labels[*d].itinerary;
-                    d.arrive_known() && d.depart() < latest && d.covers(&labels[id].itinerary)
+                    let (l, d) = (&labels[id], &labels[*d]);
+                    d.sum.arrive_known
+                        && d.sum.depart < latest
+                        && d.sum.covers(&d.itinerary, &l.sum, &l.itinerary)
                 })
             {
                 self.pruned = true;
@@ -1712,7 +1771,14 @@ impl<'a> Planner<'a> {
                             let passes_via = req.via.is_some_and(|v| {
                                 s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v))
                             });
-                            let mut it = labels[id].itinerary.clone();
+                            // The new label's costs first (in a scratch itinerary, which
+                            // allocates nothing once warm), its legs only once it is kept.
+                            let parent = &labels[id];
+                            let it = &mut scratch;
+                            it.cost = parent.itinerary.cost;
+                            it.unknown_fares = parent.itinerary.unknown_fares;
+                            it.unpriced.clear();
+                            it.unpriced.extend_from_slice(&parent.itinerary.unpriced);
                             let before = it.unknown_fares;
                             match (leg.fare, base) {
                                 (Some((fi, m)), Some(b)) => {
@@ -1740,31 +1806,41 @@ impl<'a> Planner<'a> {
                                 let at = it.unpriced.partition_point(|u| *u < part);
                                 it.unpriced.insert(at, part);
                             }
-                            it.legs.push(leg);
+                            let sum = parent.sum.then(&leg);
                             let key = (p, via_ok || passes_via);
                             let bag = bags.entry(key).or_default();
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
                             // by it (see `Bag`).
-                            let day = |t: DateTime<Utc>| t.with_timezone(&origin_zone).date_naive();
-                            let (left, arrive) = (it.depart(), it.arrive());
-                            let from = day(left.min(arrive - bag.span));
-                            let near = bag.by_day.range(from..=day(arrive));
-                            let near: Vec<usize> = near.flat_map(|(_, ids)| ids).copied().collect();
-                            self.plan.work += near.len() as u64;
-                            if near
-                                .iter()
-                                .any(|o| !dead[*o] && labels[*o].itinerary.covers(&it))
-                            {
+                            let zones = &mut self.posts.zones;
+                            let mut day = |t: DateTime<Utc>| zones.date(origin_zone, t);
+                            let (left, arrive) = (sum.depart, sum.arrive);
+                            let near = day(left.min(arrive - bag.span))..=day(arrive);
+                            let mut compared = 0u64;
+                            let covered = bag.by_day.range(near.clone()).any(|(_, ids)| {
+                                ids.iter().any(|o| {
+                                    compared += 1;
+                                    let o = &labels[*o];
+                                    o.sum.covers(&o.itinerary, &sum, it)
+                                })
+                            });
+                            if covered {
+                                // As many as were compared before: each compared at most
+                                // once, whichever covered it (the work is counted as the
+                                // whole neighbourhood, as before).
+                                compared =
+                                    bag.by_day.range(near).map(|(_, v)| v.len() as u64).sum();
+                                self.plan.work += compared;
                                 continue;
                             }
-                            for o in &near {
-                                if it.covers(&labels[*o].itinerary) {
-                                    dead[*o] = true;
-                                }
-                            }
-                            for ids in bag.by_day.range_mut(from..=day(arrive)) {
-                                ids.1.retain(|o| !dead[*o]);
+                            self.plan.work += compared;
+                            for (_, ids) in bag.by_day.range_mut(near) {
+                                ids.retain(|o| {
+                                    let l = &labels[*o];
+                                    let beaten = sum.covers(it, &l.sum, &l.itinerary);
+                                    dead[*o] |= beaten;
+                                    !beaten
+                                });
                             }
                             // The cap counts the labels that left on the same day: a profile
                             // keeps one set of trade-offs per day of the window.
@@ -1773,10 +1849,20 @@ impl<'a> Planner<'a> {
                                 self.plan.truncated = true;
                                 continue;
                             }
+                            let mut legs = Vec::with_capacity(sum.legs);
+                            legs.extend_from_slice(&labels[id].itinerary.legs);
+                            legs.push(leg);
+                            let itinerary = Itinerary {
+                                legs,
+                                cost: it.cost,
+                                unknown_fares: it.unknown_fares,
+                                unpriced: it.unpriced.clone(),
+                            };
                             labels.push(Label {
                                 place: p,
                                 via_ok: key.1,
-                                itinerary: it,
+                                sum,
+                                itinerary,
                             });
                             dead.push(false);
                             let nid = labels.len() - 1;

@@ -69,7 +69,8 @@ fn window_text(ds: &Dataset, l: &Leg) -> String {
     }
 }
 
-/// Days in order, runs of consecutive days as ranges: "Tue 15 – Fri 18 Jun, Mon 21 Jun".
+/// Days in order, runs of consecutive days as ranges: "Tue 15 – Fri 18 Jun, Mon 21 Jun",
+/// "Mon 28 Jun – Fri 2 Jul".
 fn days_text(w: &Words, days: &[NaiveDate]) -> String {
     let mut days = days.to_vec();
     days.sort();
@@ -87,6 +88,9 @@ fn days_text(w: &Words, days: &[NaiveDate]) -> String {
                 w.date(*a)
             } else if (a.year(), a.month()) == (b.year(), b.month()) {
                 format!("{} – {}", a.format("%a %-d"), w.date(*b))
+            } else if a.year() == b.year() {
+                // The year once, at the end: "Thu 14 Jan – Thu 4 Feb 2027".
+                format!("{} – {}", a.format("%a %-d %b"), w.date(*b))
             } else {
                 format!("{} – {}", w.date(*a), w.date(*b))
             }
