@@ -1664,6 +1664,8 @@ impl<'a> Planner<'a> {
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
+        // The same, by first departure (for the pruning below).
+        let mut done_by_depart: BTreeMap<DateTime<Utc>, Vec<usize>> = BTreeMap::new();
         let budget = work_budget(ds);
         // Where a new label's costs are worked out before it is known to be kept.
         let mut scratch = Itinerary {
@@ -1684,19 +1686,36 @@ impl<'a> Planner<'a> {
             let (place, via_ok) = (labels[id].place, labels[id].via_ok);
             if place == req.to && via_ok {
                 done.push(id);
+                done_by_depart
+                    .entry(labels[id].sum.depart)
+                    .or_default()
+                    .push(id);
                 continue;
             }
             // Pruned by what was found: an itinerary in the window whose arrival is known and
             // that covers this label covers every journey extending it (arrivals only grow,
             // costs and legs only add, a tight leg stays tight, the first departure stays),
             // so each of them would be dropped on reaching the destination (invariant 3).
+            // Only an itinerary that left between this label's departure and its arrival can
+            // cover it (it leaves no earlier and arrives no later): those are looked up by
+            // departure (`done_by_depart`), so a year's window does not compare every label
+            // with every itinerary found (quadratic in the window's days).
+            let l = &labels[id];
+            let prune = |d: &usize| {
+                let d = &labels[*d];
+                d.sum.arrive_known
+                    && d.sum.depart < latest
+                    && d.sum.covers(&d.itinerary, &l.sum, &l.itinerary)
+            };
             if self.prune_by_found
-                && done.iter().any(|d| {
-                    let (l, d) = (&labels[id], &labels[*d]);
-                    d.sum.arrive_known
-                        && d.sum.depart < latest
-                        && d.sum.covers(&d.itinerary, &l.sum, &l.itinerary)
-                })
+                && if l.sum.depart <= l.sum.arrive {
+                    done_by_depart
+                        .range(l.sum.depart..=l.sum.arrive)
+                        .flat_map(|(_, ids)| ids)
+                        .any(prune)
+                } else {
+                    done.iter().any(prune)
+                }
             {
                 self.pruned = true;
                 continue;
