@@ -949,7 +949,7 @@ impl<'a> Planner<'a> {
                                 // traveller should see both.
                                 let entry = self.entry_at(b, ci, reach, board);
                                 let entry_date =
-                                    reach.unwrap_or(board).with_timezone(&b.zone.0).date_naive();
+                                    self.posts.zones.date(b.zone.0, reach.unwrap_or(board));
                                 if let (Some(v), _) =
                                     self.entry_blocked(entry.as_ref(), ci, entry_date)
                                 {
@@ -1223,7 +1223,7 @@ impl<'a> Planner<'a> {
                         }
                     }
                 }
-                day += Duration::days(1);
+                day = day.succ_opt()?;
             }
             return None;
         }
@@ -1385,6 +1385,12 @@ impl<'a> Planner<'a> {
         } else {
             Duration::minutes(30)
         };
+        // A last leg that waited at no post: a later start of the same vehicle reaches each
+        // post, the second post's clearing and the stop later (waits only add), so it
+        // arrives later and cannot replace it.
+        if next.is_none() && !self.all_drives && leg.borders.iter().all(|b| b.waited.is_zero()) {
+            return leg.clone();
+        }
         // No later than the next leg, the journey's 14-day budget and the horizon.
         let last_board = next.unwrap_or(leg.arrive).min(limit);
         let mut best: Option<Leg> = None;
@@ -1428,6 +1434,7 @@ impl<'a> Planner<'a> {
         let mut out = best.unwrap_or_else(|| leg.clone());
         out.fare = leg.fare;
         out.vehicles = leg.vehicles;
+        out.hire = leg.hire;
         out
     }
 
