@@ -51,7 +51,7 @@ export CROSSINGS_TODAY=2026-11-30
 commands=("--version"
     "plan kashgar bishkek --date 2027-06-12 --passport GB"
     "plan kashgar bishkek --date 2027-06-12 --passport GB --within 365"
-    "baggage --kg 30"
+    "baggage --kg 30 --from kashgar --to bishkek"
     "hours torugart")
 ratio() { awk -v n="$1" -v b="$2" 'BEGIN { printf "%.2f", n / b }'; }
 

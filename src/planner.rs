@@ -959,7 +959,7 @@ impl<'a> Planner<'a> {
                                 // traveller should see both.
                                 let entry = self.entry_at(b, ci, reach, board);
                                 let entry_date =
-                                    reach.unwrap_or(board).with_timezone(&b.zone.0).date_naive();
+                                    self.posts.zones.date(b.zone.0, reach.unwrap_or(board));
                                 if let (Some(v), _) =
                                     self.entry_blocked(entry.as_ref(), ci, entry_date)
                                 {
@@ -1233,7 +1233,7 @@ impl<'a> Planner<'a> {
                         }
                     }
                 }
-                day += Duration::days(1);
+                day = day.succ_opt()?;
             }
             return None;
         }
@@ -1395,6 +1395,12 @@ impl<'a> Planner<'a> {
         } else {
             Duration::minutes(30)
         };
+        // A last leg that waited at no post: a later start of the same vehicle reaches each
+        // post, the second post's clearing and the stop later (waits only add), so it
+        // arrives later and cannot replace it.
+        if next.is_none() && !self.all_drives && leg.borders.iter().all(|b| b.waited.is_zero()) {
+            return leg.clone();
+        }
         // No later than the next leg, the journey's 14-day budget and the horizon.
         let last_board = next.unwrap_or(leg.arrive).min(limit);
         let mut best: Option<Leg> = None;
@@ -1438,6 +1444,7 @@ impl<'a> Planner<'a> {
         let mut out = best.unwrap_or_else(|| leg.clone());
         out.fare = leg.fare;
         out.vehicles = leg.vehicles;
+        out.hire = leg.hire;
         out
     }
 
@@ -1676,6 +1683,8 @@ impl<'a> Planner<'a> {
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
+        // The same, by first departure (for the pruning below).
+        let mut done_by_depart: BTreeMap<DateTime<Utc>, Vec<usize>> = BTreeMap::new();
         let budget = work_budget(ds);
         // The places a ride stops at after boarding, and a new label's places (see
         // `Label::been`), worked out before it is known to be kept.
@@ -1699,19 +1708,36 @@ impl<'a> Planner<'a> {
             let (place, via_ok) = (labels[id].place, labels[id].via_ok);
             if place == req.to && via_ok {
                 done.push(id);
+                done_by_depart
+                    .entry(labels[id].sum.depart)
+                    .or_default()
+                    .push(id);
                 continue;
             }
             // Pruned by what was found: an itinerary in the window whose arrival is known and
             // that covers this label covers every journey extending it (arrivals only grow,
             // costs and legs only add, a tight leg stays tight, the first departure stays),
             // so each of them would be dropped on reaching the destination (invariant 3).
+            // Only an itinerary that left between this label's departure and its arrival can
+            // cover it (it leaves no earlier and arrives no later): those are looked up by
+            // departure (`done_by_depart`), so a year's window does not compare every label
+            // with every itinerary found (quadratic in the window's days).
+            let l = &labels[id];
+            let prune = |d: &usize| {
+                let d = &labels[*d];
+                d.sum.arrive_known
+                    && d.sum.depart < latest
+                    && d.sum.covers(&d.itinerary, &l.sum, &l.itinerary)
+            };
             if self.prune_by_found
-                && done.iter().any(|d| {
-                    let (l, d) = (&labels[id], &labels[*d]);
-                    d.sum.arrive_known
-                        && d.sum.depart < latest
-                        && d.sum.covers(&d.itinerary, &l.sum, &l.itinerary)
-                })
+                && if l.sum.depart <= l.sum.arrive {
+                    done_by_depart
+                        .range(l.sum.depart..=l.sum.arrive)
+                        .flat_map(|(_, ids)| ids)
+                        .any(prune)
+                } else {
+                    done.iter().any(prune)
+                }
             {
                 self.pruned = true;
                 continue;
