@@ -171,7 +171,7 @@ pub fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> Total {
     };
     for (n, leg) in it.legs.iter().enumerate() {
         let s = &ds.services[leg.service];
-        let Some((fi, m)) = leg.fare else {
+        let Some(_) = leg.fare else {
             t.missing.push((
                 n,
                 if leg.hire.is_some() {
@@ -182,28 +182,28 @@ pub fn total(ds: &Dataset, it: &Itinerary, currency: Currency) -> Total {
             ));
             continue;
         };
-        match convert(&ds.rates, m, currency) {
-            Some(x) => {
-                match t.sum.checked_add(x) {
-                    Some(sum) => t.sum = sum,
-                    None => t.missing.push((n, Missing::TooLarge)),
-                }
-                if m.currency != currency {
-                    let used = RateUsed {
-                        currency: m.currency,
-                        date: rate_date(&ds.rates, m.currency, currency),
-                    };
-                    if !t.rates.contains(&used) {
-                        t.rates.push(used);
+        // Fares quoted apart for stretches that make up the ride are added.
+        for (_, m) in leg.fares() {
+            match convert(&ds.rates, m, currency) {
+                Some(x) => {
+                    match t.sum.checked_add(x) {
+                        Some(sum) => t.sum = sum,
+                        None => t.missing.push((n, Missing::TooLarge)),
+                    }
+                    if m.currency != currency {
+                        let used = RateUsed {
+                            currency: m.currency,
+                            date: rate_date(&ds.rates, m.currency, currency),
+                        };
+                        if !t.rates.contains(&used) {
+                            t.rates.push(used);
+                        }
                     }
                 }
+                None => t.missing.push((n, Missing::NoRate(m.currency))),
             }
-            None => t.missing.push((n, Missing::NoRate(m.currency))),
         }
-        if s.fares
-            .get(fi)
-            .is_some_and(|f| f.minimum_for(leg.board, leg.alight))
-        {
+        if leg.minimum_fare(s) {
             t.missing.push((n, Missing::Minimum));
         }
     }

@@ -150,6 +150,10 @@ pub struct Leg {
     pub borders: Vec<BorderPass>,
     /// The fare used (index into the service's fares) and its cost for the whole party.
     pub fare: Option<(usize, Money)>,
+    /// When fares quoted apart for stretches make up the ride end to end (Sary-Tash to the
+    /// border, then the border to Kashgar), `fare` is the first stretch's and these are the
+    /// others', in order: the ride costs their sum. Empty otherwise.
+    pub more_fares: Vec<(usize, Money)>,
     pub vehicles: Option<u32>,
     /// A shared taxi priced only as a whole vehicle that the party does not fill: the seat
     /// price is unknown (`fare` is `None`) and this is what hiring the whole vehicle costs
@@ -173,6 +177,28 @@ impl Leg {
     /// Reaches a post within `MARGIN` of its closing time or cut-off.
     pub fn tight(&self) -> bool {
         self.borders.iter().any(|b| b.tight)
+    }
+
+    /// The fares the ride's price adds up (fare index, cost for the party): `fare`, then
+    /// `more_fares`.
+    pub fn fares(&self) -> impl Iterator<Item = (usize, Money)> + '_ {
+        self.fare.into_iter().chain(self.more_fares.iter().copied())
+    }
+
+    /// Whether the known price of the ride is only a minimum: a quote says "at least", or
+    /// the fares used cover only part of the ride.
+    pub fn minimum_fare(&self, s: &Service) -> bool {
+        let Some((fi, _)) = self.fare else {
+            return false;
+        };
+        if self.more_fares.is_empty() {
+            return s
+                .fares
+                .get(fi)
+                .is_none_or(|f| f.minimum_for(self.board, self.alight));
+        }
+        self.fares()
+            .any(|(fi, _)| s.fares.get(fi).is_none_or(|f| f.at_least))
     }
 }
 
@@ -373,6 +399,28 @@ struct Bag {
     by_day: BTreeMap<NaiveDate, Vec<usize>>,
     /// The longest journey (arrival less departure) of a label ever put in the bag.
     span: Duration,
+}
+
+/// Stretches of `s` with fares quoted apart that make up the ride from stop `board` to
+/// stop `alight` end to end, each starting where the last ended (A–B, then B–C for a ride
+/// A–C), if there are such: the first found, trying the stretches from `board` in the
+/// order of the data.
+pub fn tiling(s: &Service, board: usize, alight: usize) -> Option<Vec<(usize, usize)>> {
+    let mut tried: Vec<usize> = Vec::new();
+    for f in &s.fares {
+        if f.from != board || f.to <= board || f.to > alight || tried.contains(&f.to) {
+            continue;
+        }
+        tried.push(f.to);
+        if f.to == alight {
+            return Some(vec![(board, alight)]);
+        }
+        if let Some(mut rest) = tiling(s, f.to, alight) {
+            rest.insert(0, (board, f.to));
+            return Some(rest);
+        }
+    }
+    None
 }
 
 /// Whether every place in `a` is in `b` (the places two labels have been, invariant 3).
@@ -1345,6 +1393,7 @@ impl<'a> Planner<'a> {
             arrive: d.arrive,
             borders: d.borders,
             fare: None,
+            more_fares: Vec::new(),
             vehicles: None,
             hire: None,
             time_known,
@@ -1443,6 +1492,7 @@ impl<'a> Planner<'a> {
         }
         let mut out = best.unwrap_or_else(|| leg.clone());
         out.fare = leg.fare;
+        out.more_fares = leg.more_fares.clone();
         out.vehicles = leg.vehicles;
         out.hire = leg.hire;
         out
@@ -1467,9 +1517,14 @@ impl<'a> Planner<'a> {
             .collect()
     }
 
-    /// The fare for a ride and what it costs the party, in the fare's currency.
+    /// The fare for a ride and what it costs the party, in the fare's currency: the fare
+    /// for exactly this ride; failing that, fares quoted apart for stretches that together
+    /// make up the ride end to end (Sary-Tash to the border, then the border to Kashgar),
+    /// added (`Leg::more_fares`); failing that, a quote for a stretch inside it (one side of
+    /// a border), which leaves the rest of the ride unpriced (a minimum).
     fn price(&self, leg: &mut Leg) {
-        let s = &self.ds.services[leg.service];
+        let ds: &'a Dataset = self.ds;
+        let s = &ds.services[leg.service];
         let party = self.req.party.max(1);
         let cost = |f: &Fare| match f.per {
             Per::Person => (party, None),
@@ -1478,50 +1533,79 @@ impl<'a> Planner<'a> {
                 (v, Some(v))
             }
         };
-        // The fares for exactly this ride; failing those, quotes for a stretch inside it
-        // (one side of a border), which leave the rest of the ride unpriced.
-        let stretch = |exact: bool| -> Vec<(usize, &Fare)> {
+        let on = |from: usize, to: usize| -> Vec<(usize, &Fare)> {
             s.fares
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| {
-                    if exact {
-                        f.from == leg.board && f.to == leg.alight
-                    } else {
-                        f.fits(leg.board, leg.alight)
-                    }
-                })
+                .filter(|(_, f)| f.from == from && f.to == to)
                 .collect()
         };
-        let mut fares = stretch(true);
-        if fares.is_empty() {
-            fares = stretch(false);
-        }
         // Vehicle sizes priced apart (1–4 seats, up to 6, up to 14) are choices: take the
         // cheapest for the party. Otherwise several fares are reports of one price, and the
         // first (the one the data names for planning) is used.
-        let tiers = fares.len() > 1
-            && fares
-                .iter()
-                .all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
-        let chosen = if tiers {
-            fares.iter().min_by_key(|(_, f)| {
-                let (units, _) = cost(f);
-                let m = money::times(f.price, units);
-                self.ds
-                    .rates
-                    .base
-                    .zip(m)
-                    .and_then(|(b, m)| money::convert(&self.ds.rates, m, b))
-                    .map_or(i64::MAX, |x| x.minor)
-            })
-        } else {
-            fares.first()
+        let choose = |fares: Vec<(usize, &'a Fare)>| -> Option<(usize, &'a Fare)> {
+            let tiers = fares.len() > 1
+                && fares
+                    .iter()
+                    .all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
+            if tiers {
+                fares.into_iter().min_by_key(|(_, f)| {
+                    let (units, _) = cost(f);
+                    let m = money::times(f.price, units);
+                    self.ds
+                        .rates
+                        .base
+                        .zip(m)
+                        .and_then(|(b, m)| money::convert(&self.ds.rates, m, b))
+                        .map_or(i64::MAX, |x| x.minor)
+                })
+            } else {
+                fares.into_iter().next()
+            }
         };
-        if let Some((fi, f)) = chosen {
+        let exact = on(leg.board, leg.alight);
+        let tiled = if exact.is_empty() {
+            tiling(s, leg.board, leg.alight)
+        } else {
+            None
+        };
+        if let Some(stretches) = tiled {
+            // Each stretch's fare, added. A product too large to hold, or a shared taxi's
+            // whole-vehicle price the party does not fill, leaves the ride unpriced.
+            let mut pieces = Vec::new();
+            for (from, to) in stretches {
+                let Some((fi, f)) = choose(on(from, to)) else {
+                    return;
+                };
+                let fills = f.seats.is_some_and(|seats| party >= seats);
+                if s.mode == Mode::SharedTaxi && f.per == Per::Vehicle && !fills {
+                    return;
+                }
+                let (units, vehicles) = cost(f);
+                let Some(m) = money::times(f.price, units) else {
+                    return;
+                };
+                pieces.push((fi, m, vehicles));
+            }
+            let (fi, m, vehicles) = pieces.remove(0);
+            leg.fare = Some((fi, m));
+            leg.vehicles = vehicles;
+            leg.more_fares = pieces.into_iter().map(|(fi, m, _)| (fi, m)).collect();
+            return;
+        }
+        let fares = if exact.is_empty() {
+            s.fares
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.fits(leg.board, leg.alight))
+                .collect()
+        } else {
+            exact
+        };
+        if let Some((fi, f)) = choose(fares) {
             let (units, vehicles) = cost(f);
             // A product too large to hold stays unknown (`check` bounds fares well below).
-            let m = money::times(f.price, units).map(|m| (*fi, m));
+            let m = money::times(f.price, units).map(|m| (fi, m));
             // A shared taxi sells seats: a price for the whole vehicle is private hire, and
             // a party that does not fill it pays a seat price the data does not give.
             let fills = f.seats.is_some_and(|seats| party >= seats);
@@ -1822,14 +1906,21 @@ impl<'a> Planner<'a> {
                             it.unpriced.extend_from_slice(&parent.itinerary.unpriced);
                             let before = it.unknown_fares;
                             match (leg.fare, base) {
-                                (Some((fi, m)), Some(b)) => {
-                                    match money::convert(&ds.rates, m, b) {
-                                        Some(x) => it.cost = it.cost.saturating_add(x.minor),
-                                        None => it.unknown_fares += 1,
+                                (Some(_), Some(b)) => {
+                                    // The fares of stretches quoted apart are added.
+                                    let mut convertible = true;
+                                    for (_, m) in leg.fares() {
+                                        match money::convert(&ds.rates, m, b) {
+                                            Some(x) => it.cost = it.cost.saturating_add(x.minor),
+                                            None => convertible = false,
+                                        }
+                                    }
+                                    if !convertible {
+                                        it.unknown_fares += 1;
                                     }
                                     // A minimum price (or a fare for part of the
                                     // ride) leaves the rest of the cost unknown.
-                                    if s.fares[fi].minimum_for(leg.board, leg.alight) {
+                                    if leg.minimum_fare(s) {
                                         it.unknown_fares += 1;
                                     }
                                 }
@@ -1839,10 +1930,7 @@ impl<'a> Planner<'a> {
                                 let part = Unpriced {
                                     mode: s.mode,
                                     // Unknown beyond a minimum only when that is all.
-                                    minimum: it.unknown_fares == before + 1
-                                        && leg.fare.is_some_and(|(fi, _)| {
-                                            s.fares[fi].minimum_for(leg.board, leg.alight)
-                                        }),
+                                    minimum: it.unknown_fares == before + 1 && leg.minimum_fare(s),
                                 };
                                 let at = it.unpriced.partition_point(|u| *u < part);
                                 it.unpriced.insert(at, part);

@@ -83,16 +83,18 @@ pub fn for_itinerary(
         match leg.fare {
             None => add(Advice::FareUnknown { service: si }),
             Some((fi, _)) => {
-                if let Some(fare) = s.fares.get(fi) {
-                    if fare.minimum_for(leg.board, leg.alight) {
-                        add(Advice::MinimumFare {
-                            service: si,
-                            fare: fi,
-                        });
-                    }
-                    if fare.per == Per::Vehicle && fare.seats.is_none() {
-                        add(Advice::SeatsUnknown { service: si });
-                    }
+                if leg.minimum_fare(s) {
+                    add(Advice::MinimumFare {
+                        service: si,
+                        fare: fi,
+                    });
+                }
+                if leg.fares().any(|(fi, _)| {
+                    s.fares
+                        .get(fi)
+                        .is_some_and(|f| f.per == Per::Vehicle && f.seats.is_none())
+                }) {
+                    add(Advice::SeatsUnknown { service: si });
                 }
             }
         }

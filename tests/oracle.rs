@@ -745,6 +745,18 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
                 let mut f = fare(p, c, 1 + i64::from(g.pick(40)), Per::Person, None);
                 f.at_least = g.chance(30);
                 s.fares.push(f);
+                // Sometimes the other side's quote too, from the border on (Sary-Tash to
+                // Irkeshtam, then Irkeshtam to Kashgar): together they make up the ride.
+                if g.chance(50) {
+                    let next = (c + 1..s.stops.len())
+                        .filter(|i| matches!(s.stops[*i].at, StopAt::Place(_)))
+                        .nth(g.pick(2) as usize);
+                    if let Some(q) = next {
+                        let mut f = fare(c, q, 1 + i64::from(g.pick(40)), Per::Person, None);
+                        f.at_least = g.chance(20);
+                        s.fares.push(f);
+                    }
+                }
             }
         }
         ds.services.push(s);
@@ -1629,13 +1641,15 @@ impl<'a> Oracle<'a> {
 
     /// The party's fare for a ride: the first fare for the stretch, except that vehicle
     /// sizes priced apart (all per vehicle, each with its seats) are alternatives, and the
-    /// cheapest for the party is taken. With no fare for the ride's own stretch, the fares
-    /// for a stretch inside it are used the same way, as a minimum (the rest of the ride is
-    /// not priced). A shared taxi's whole-vehicle price counts only for a party that fills
+    /// cheapest for the party is taken. With no fare for the ride's own stretch, fares
+    /// quoted apart for stretches that make it up end to end are added (each chosen the
+    /// same way); failing those, the fares for a stretch inside it are used the same way,
+    /// as a minimum (the rest of the ride is not priced). A shared taxi's whole-vehicle price counts only for a party that fills
     /// the vehicle (otherwise the seat price is unknown).
     /// With whether it is only a minimum ("at least": the rest of the price is unknown).
     fn fare(&self, r: &Ride) -> Option<(i64, bool)> {
-        let s = &self.ds.services[r.service];
+        let ds: &'a Dataset = self.ds;
+        let s = &ds.services[r.service];
         let party = i64::from(self.req.party.max(1));
         let cost = |f: &Fare| {
             assert_eq!(f.price.currency, usd());
@@ -1646,11 +1660,63 @@ impl<'a> Oracle<'a> {
             };
             f.price.minor * units
         };
-        let exact: Vec<&Fare> = s
-            .fares
-            .iter()
-            .filter(|f| f.from == r.board && f.to == r.alight)
-            .collect();
+        let on = |a: usize, b: usize| -> Vec<&'a Fare> {
+            s.fares
+                .iter()
+                .filter(|f| f.from == a && f.to == b)
+                .collect()
+        };
+        let choose = |fares: Vec<&'a Fare>| -> Option<&'a Fare> {
+            let tiers = fares.len() > 1
+                && fares
+                    .iter()
+                    .all(|f| f.per == Per::Vehicle && f.seats.is_some());
+            if tiers {
+                fares.iter().min_by_key(|f| cost(f)).copied()
+            } else {
+                fares.first().copied()
+            }
+        };
+        let exact: Vec<&Fare> = on(r.board, r.alight);
+        // Fares quoted apart for stretches that make up the ride end to end: added, a
+        // minimum only where a quote says "at least". The first such chain, trying the
+        // stretches from each stop in the order of the data.
+        if exact.is_empty() {
+            fn chain(s: &Service, at: usize, end: usize) -> Option<Vec<(usize, usize)>> {
+                let mut seen = Vec::new();
+                for f in s
+                    .fares
+                    .iter()
+                    .filter(|f| f.from == at && at < f.to && f.to <= end)
+                {
+                    if seen.contains(&f.to) {
+                        continue;
+                    }
+                    seen.push(f.to);
+                    if f.to == end {
+                        return Some(vec![(at, end)]);
+                    }
+                    if let Some(rest) = chain(s, f.to, end) {
+                        return Some([vec![(at, f.to)], rest].concat());
+                    }
+                }
+                None
+            }
+            if let Some(stretches) = chain(s, r.board, r.alight) {
+                let mut total = 0;
+                let mut minimum = false;
+                for (a, b) in stretches {
+                    let f = choose(on(a, b))?;
+                    let fills = f.seats.is_some_and(|seats| party >= i64::from(seats));
+                    if s.mode == Mode::SharedTaxi && f.per == Per::Vehicle && !fills {
+                        return None;
+                    }
+                    total += cost(f);
+                    minimum |= f.at_least;
+                }
+                return Some((total, minimum));
+            }
+        }
         let fares: Vec<&Fare> = if exact.is_empty() {
             s.fares
                 .iter()
@@ -1659,15 +1725,7 @@ impl<'a> Oracle<'a> {
         } else {
             exact
         };
-        let tiers = fares.len() > 1
-            && fares
-                .iter()
-                .all(|f| f.per == Per::Vehicle && f.seats.is_some());
-        let chosen = if tiers {
-            fares.iter().min_by_key(|f| cost(f)).copied()
-        } else {
-            fares.first().copied()
-        }?;
+        let chosen = choose(fares)?;
         // A shared taxi sells seats: a whole-vehicle price the party does not fill is
         // private hire, and the seat price is unknown.
         let fills = chosen.seats.is_some_and(|seats| party >= i64::from(seats));
@@ -2242,6 +2300,38 @@ fn a_label_that_passed_a_place_does_not_cover_one_that_did_not() {
     let ds = dataset(places, vec![], vec![a, b, on]);
     let req = request(0, 3, "2026-06-11", 1);
     check(&ds, &req, Props::All).unwrap();
+}
+
+/// Fares that tile a ride: p0–p1 and p1–p2 quoted apart (like Sary-Tash–Irkeshtam and
+/// Irkeshtam–Kashgar) price the ride p0–p2 at their sum, complete; when one of them is only
+/// "at least", or only p0–p1 is quoted, the ride's price is a minimum.
+#[test]
+fn fares_quoted_apart_for_stretches_that_make_up_a_ride_are_added() {
+    let kg = |id: &str| place(id, "KG", "Asia/Bishkek");
+    for (quotes, cost, unknown) in [
+        (vec![(0, 1, 10, false), (1, 2, 5, false)], 1500, 0),
+        (vec![(0, 1, 10, false), (1, 2, 5, true)], 1500, 1),
+        (vec![(0, 1, 10, false)], 1000, 1),
+    ] {
+        let places = vec![kg("p0"), kg("p1"), kg("p2")];
+        let mut car = service(
+            "car",
+            vec![stop_place(0, 0), stop_place(1, 60), stop_place(2, 120)],
+            Some(9 * 60),
+            "Asia/Bishkek",
+        );
+        for (a, b, dollars, at_least) in quotes {
+            let mut f = fare(a, b, dollars, Per::Person, None);
+            f.at_least = at_least;
+            car.fares.push(f);
+        }
+        let ds = dataset(places, vec![], vec![car]);
+        let req = request(0, 2, "2026-06-11", 1);
+        check(&ds, &req, Props::All).unwrap();
+        let (found, _) = plan(&ds, &req);
+        let it = &found.itineraries[0];
+        assert_eq!((it.cost, it.unknown_fares), (cost, unknown));
+    }
 }
 
 /// The same bug seen through property 3: `a` and `b` reach p1 at the same time for the

@@ -7,6 +7,7 @@ use super::state::{self, State};
 use super::{leg_path, leg_places, lon_lat};
 use crate::model::{CrossingIx, Dataset, Per, Side};
 use crate::planner::{Itinerary, Leg};
+use crate::types::Money;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde_json::{json, Map, Value};
@@ -87,16 +88,26 @@ pub fn crossings(
 }
 
 fn fare(ds: &Dataset, leg: &Leg) -> Value {
+    let s = &ds.services[leg.service];
+    // Fares quoted apart for stretches that make up the leg: the first, with the others
+    // (their sum is the leg's price); each a minimum only if its quote says so.
+    let one = |fi: usize, party: Money| {
+        let f = &s.fares[fi];
+        json!({
+            "amount": f.price.amount_string(),
+            "currency": f.price.currency.to_string(),
+            "per": if f.per == Per::Person { "person" } else { "vehicle" },
+            "party": party.amount_string(),
+            "at_least": if leg.more_fares.is_empty() { leg.minimum_fare(s) } else { f.at_least },
+        })
+    };
     match leg.fare {
         Some((fi, party)) => {
-            let f = &ds.services[leg.service].fares[fi];
-            json!({
-                "amount": f.price.amount_string(),
-                "currency": f.price.currency.to_string(),
-                "per": if f.per == Per::Person { "person" } else { "vehicle" },
-                "party": party.amount_string(),
-                "at_least": f.minimum_for(leg.board, leg.alight),
-            })
+            let mut v = one(fi, party);
+            if !leg.more_fares.is_empty() {
+                v["more_fares"] = leg.more_fares.iter().map(|&(fi, m)| one(fi, m)).collect();
+            }
+            v
         }
         None => Value::Null,
     }

@@ -835,7 +835,8 @@ pub struct FareJson {
     /// True when only a minimum is known (a minimum quote, or a fare for part of the leg).
     pub at_least: bool,
     /// The stops (place or crossing ids) the fare covers: the leg's own ends, or a stretch
-    /// inside the leg, the rest of which is not priced.
+    /// inside the leg, the rest of which is not priced (unless the leg's `more_fares`
+    /// price it).
     pub covers_from: String,
     pub covers_to: String,
     /// What this leg costs the whole party, in the fare's currency.
@@ -866,7 +867,12 @@ pub struct LegJson {
     pub depart: String,
     /// RFC 3339 in the clock of the place reached.
     pub arrive: String,
+    /// The leg's fare, or when fares quoted apart for stretches make up the leg end to end
+    /// (Sary-Tash to the border, then the border to Kashgar), the first stretch's.
     pub fare: Option<FareJson>,
+    /// The other stretches' fares, in order, when `fare` is the first of such stretches:
+    /// the leg costs their sum. Empty otherwise.
+    pub more_fares: Vec<FareJson>,
     /// A shared taxi priced only as a whole vehicle the party does not fill: the seat price
     /// is unknown (`fare` is null) and this is the price of hiring the whole vehicle.
     pub hire: Option<Amount>,
@@ -1194,6 +1200,28 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
         &ds.places[place_of(ds, l, l.board)],
         &ds.places[place_of(ds, l, l.alight)],
     );
+    // A fare is a minimum when its quote says so or it covers part of the leg, unless
+    // the stretches quoted apart make up the whole leg (then only "at least" quotes are).
+    let fare_json = |fi: usize, party: Money| {
+        let f = &s.fares[fi];
+        FareJson {
+            amount: money::json(f.price),
+            currency: f.price.currency.to_string(),
+            per: if f.per == Per::Person {
+                "person"
+            } else {
+                "vehicle"
+            },
+            at_least: if l.more_fares.is_empty() {
+                l.minimum_fare(s)
+            } else {
+                f.at_least
+            },
+            covers_from: stop_id(ds, s.stops[f.from].at).1,
+            covers_to: stop_id(ds, s.stops[f.to].at).1,
+            party: amount(party),
+        }
+    };
     LegJson {
         from: fp.id.to_string(),
         to: tp.id.to_string(),
@@ -1201,22 +1229,12 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
         service: s.id.to_string(),
         depart: rfc3339(l.depart, fp.zone.0),
         arrive: rfc3339(l.arrive, tp.zone.0),
-        fare: l.fare.map(|(fi, party)| {
-            let f = &s.fares[fi];
-            FareJson {
-                amount: money::json(f.price),
-                currency: f.price.currency.to_string(),
-                per: if f.per == Per::Person {
-                    "person"
-                } else {
-                    "vehicle"
-                },
-                at_least: f.minimum_for(l.board, l.alight),
-                covers_from: stop_id(ds, s.stops[f.from].at).1,
-                covers_to: stop_id(ds, s.stops[f.to].at).1,
-                party: amount(party),
-            }
-        }),
+        fare: l.fare.map(|(fi, party)| fare_json(fi, party)),
+        more_fares: l
+            .more_fares
+            .iter()
+            .map(|&(fi, party)| fare_json(fi, party))
+            .collect(),
         hire: l.hire.map(|(_, m)| amount(m)),
         crossing: l.borders.first().map(|b| {
             let c = &ds.crossings[b.crossing];

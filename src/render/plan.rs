@@ -151,18 +151,40 @@ fn leg_length(l: &Leg) -> String {
 
 /// The fare of a priced leg: "350 USD per vehicle", "at least 400 KGS per person (800 KGS for
 /// the party)". Shared by the plan view and the iCalendar export.
+/// Fares quoted apart for stretches that make up the ride are shown added, each with its
+/// stretch: "200 KGS per person Sary-Tash–Irkeshtam + 80 CNY per person Irkeshtam–Kashgar".
 pub fn priced_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money) -> String {
+    let s = &ds.services[leg.service];
+    if leg.more_fares.is_empty() {
+        return one_fare(ds, leg, fi, party, leg.minimum_fare(s));
+    }
+    let stop = |i: usize| match s.stops[i].at {
+        StopAt::Place(p) => ds.places[p].name.to_string(),
+        StopAt::Crossing(c) => short_name(&ds.crossings[c].name),
+    };
+    let parts: Vec<String> = leg
+        .fares()
+        .map(|(fi, party)| {
+            let f = &s.fares[fi];
+            format!(
+                "{} {}–{}",
+                one_fare(ds, leg, fi, party, f.at_least),
+                stop(f.from),
+                stop(f.to)
+            )
+        })
+        .collect();
+    parts.join(" + ")
+}
+
+fn one_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money, minimum: bool) -> String {
     let f = &ds.services[leg.service].fares[fi];
     let per = if f.per == Per::Person {
         "person"
     } else {
         "vehicle"
     };
-    let least = if f.minimum_for(leg.board, leg.alight) {
-        "at least "
-    } else {
-        ""
-    };
+    let least = if minimum { "at least " } else { "" };
     if party == f.price {
         format!("{least}{} per {per}", f.price.display())
     } else {

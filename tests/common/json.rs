@@ -196,6 +196,7 @@ pub struct LegJson {
     pub depart: String,
     pub arrive: String,
     pub fare: Option<FareJson>,
+    pub more_fares: Vec<FareJson>,
     pub hire: Option<Amount>,
     pub crossing: Option<LegCrossingJson>,
     pub time_known: bool,
