@@ -5,7 +5,7 @@
 
 use super::state::{self, State};
 use super::{leg_path, leg_places, lon_lat};
-use crate::model::{CrossingIx, Dataset, Per, Side};
+use crate::model::{CrossingIx, Dataset, Side};
 use crate::planner::{Itinerary, Leg};
 use crate::types::Money;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -96,7 +96,7 @@ fn fare(ds: &Dataset, leg: &Leg) -> Value {
         json!({
             "amount": f.price.amount_string(),
             "currency": f.price.currency.to_string(),
-            "per": if f.per == Per::Person { "person" } else { "vehicle" },
+            "per": crate::render::words::per_word(f.per),
             "party": party.amount_string(),
             "at_least": if leg.more_fares.is_empty() { leg.minimum_fare(s) } else { f.at_least },
         })

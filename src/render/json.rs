@@ -10,7 +10,7 @@ use super::words::Words;
 use crate::calendar::Closed;
 use crate::documents::{self, Doc, Need};
 use crate::findings::{Advice, Blocker, Entry, Subject};
-use crate::model::{CrossingStatus, Dataset, Lead, Per, Requirement, StopAt};
+use crate::model::{CrossingStatus, Dataset, Lead, Requirement, StopAt};
 use crate::money;
 use crate::planner::Leg;
 use crate::types::Money;
@@ -1207,11 +1207,7 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
         FareJson {
             amount: money::json(f.price),
             currency: f.price.currency.to_string(),
-            per: if f.per == Per::Person {
-                "person"
-            } else {
-                "vehicle"
-            },
+            per: super::words::per_word(f.per),
             at_least: if l.more_fares.is_empty() {
                 l.minimum_fare(s)
             } else {
@@ -1752,11 +1748,7 @@ pub fn services(ds: &Dataset, chosen: &[usize]) -> ServicesJson {
                     .map(|f| ServiceFareJson {
                         amount: money::json(f.price),
                         currency: f.price.currency.to_string(),
-                        per: if f.per == Per::Person {
-                            "person"
-                        } else {
-                            "vehicle"
-                        },
+                        per: super::words::per_word(f.per),
                         seats: f.seats,
                         from: stop_id(ds, s.stops[f.from].at).1,
                         to: stop_id(ds, s.stops[f.to].at).1,

@@ -179,11 +179,7 @@ pub fn priced_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money) -> String {
 
 fn one_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money, minimum: bool) -> String {
     let f = &ds.services[leg.service].fares[fi];
-    let per = if f.per == Per::Person {
-        "person"
-    } else {
-        "vehicle"
-    };
+    let per = super::words::per_word(f.per);
     let least = if minimum { "at least " } else { "" };
     if party == f.price {
         format!("{least}{} per {per}", f.price.display())

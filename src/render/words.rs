@@ -4,7 +4,7 @@
 use crate::calendar::Closed;
 use crate::documents::Doc;
 use crate::findings::{Advice, Blocker, Entry, Subject};
-use crate::model::{CrossingStatus, Dataset, ServiceStatus};
+use crate::model::{CrossingStatus, Dataset, Per, ServiceStatus};
 use crate::types::{Country, Weekdays};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
@@ -674,6 +674,15 @@ fn newest_source(s: &crate::model::Service) -> String {
         .newest
         .as_ref()
         .map_or_else(|| "undated".to_string(), |r| r.to_string())
+}
+
+/// What a fare is quoted for, as one word: "person" or "vehicle" (the plan's fare text, the
+/// JSON contract's `per` and the GeoJSON properties all use it).
+pub fn per_word(per: Per) -> &'static str {
+    match per {
+        Per::Person => "person",
+        Per::Vehicle => "vehicle",
+    }
 }
 
 #[cfg(test)]
