@@ -13,17 +13,22 @@ use std::sync::OnceLock;
 /// A real data file: (shown name, kind, text).
 pub type Real = (String, String, String);
 
+/// The real data/ directory: the fuzz crate sits in fuzz/, and tests/fuzz_regressions.rs
+/// builds this file too, from the project's root.
+fn data_dir() -> std::path::PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if root.join("data/places").is_dir() {
+        root.join("data")
+    } else {
+        root.join("../data")
+    }
+}
+
 /// The files of the real data/ directory, in `load::read_dir` order.
 pub fn real_files() -> &'static [Real] {
     static FILES: OnceLock<Vec<Real>> = OnceLock::new();
     FILES.get_or_init(|| {
-        // The fuzz crate sits in fuzz/; tests/fuzz_regressions.rs builds this file too.
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = if root.join("data/places").is_dir() {
-            root.join("data")
-        } else {
-            root.join("../data")
-        };
+        let dir = data_dir();
         load::read_dir(&dir)
             .unwrap_or_else(|p| panic!("cannot read the real dataset: {}", p[0]))
             .into_iter()
@@ -225,12 +230,7 @@ fn render_problems(problems: &[Problem]) -> String {
 pub fn compiled_real() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = if root.join("data/places").is_dir() {
-            root.join("data")
-        } else {
-            root.join("../data")
-        };
+        let dir = data_dir();
         let ds = crossings::run::load_dataset(Some(&dir), crossings::run::Shows::Everything)
             .unwrap_or_else(|_| panic!("cannot load the real dataset"));
         crossings::compiled::encode(ds).expect("the real dataset encodes")
