@@ -10,7 +10,7 @@ use common::run;
 fn row(stdout: &str, day: &str) -> String {
     stdout
         .lines()
-        .find(|l| l.trim_start().starts_with(&format!("{day}")) && l.contains("  "))
+        .find(|l| l.trim_start().starts_with(day) && l.contains("  "))
         .unwrap_or_else(|| panic!("no row starting {day} in\n{stdout}"))
         .trim()
         .to_string()
