@@ -157,7 +157,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
     // waive (a Pakistani visa waives the Karakoram Highway border-area permit).
     let mut req = req.clone();
     for pass in it.legs.iter().flat_map(|l| &l.borders) {
-        if let Some((c, _, _)) = pass.entry.as_ref().and_then(Entry::to_arrange) {
+        if let Some((c, _, _)) = pass.entry.as_deref().and_then(Entry::to_arrange) {
             if !req.visas.contains(&c) {
                 req.visas.push(c);
             }
@@ -193,7 +193,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                         get,
                         ended,
                         ..
-                    }) = pass.and_then(|b| b.entry.as_ref())
+                    }) = pass.and_then(|b| b.entry.as_deref())
                     {
                         push(Need {
                             doc: Doc::Visa(*destination),
