@@ -302,8 +302,7 @@ fn samarkand_by_the_daily_sharq_and_back_by_the_weekend_afrosiyob() {
     assert_eq!(first_services(&p), ["tashkent-bukhara-afrosiyob"]);
     assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T08:30:00+05:00");
     assert_eq!(
-        p["itineraries"][1]["legs"][0]["service"],
-        "tashkent-bukhara-sharq",
+        p["itineraries"][1]["legs"][0]["service"], "tashkent-bukhara-sharq",
         "{p}"
     );
     assert_eq!(p["itineraries"][1]["depart"], "2026-06-19T09:15:00+05:00");
