@@ -19,7 +19,8 @@ fn row(stdout: &str, day: &str) -> String {
 /// Spring Festival 2026. China's calendar has 15–23 February off (New Year's Eve on Mon 16 Feb,
 /// days off on Fri 20 and Mon 23 Feb); the Kyrgyz Border Service's revised notice closed both
 /// posts from 22:00 on Mon 16 Feb to 08:00 on Fri 20 Feb, Kyrgyz time. So 16, 20 and 23 Feb are
-/// open, 17–19 Feb closed by the notice, and no day of the block is a holiday forecast.
+/// open (the month view says when the notice starts and ends on 16 and 20 Feb), 17–19 Feb
+/// closed by the notice, and no day of the block is a holiday forecast.
 #[test]
 fn the_spring_festival_2026_notice_beats_the_holiday_calendar() {
     for id in ["irkeshtam", "torugart"] {
@@ -35,6 +36,16 @@ fn the_spring_festival_2026_notice_beats_the_holiday_calendar() {
             "{id}: {}",
             month.stdout
         );
+        // The days the notice starts and ends within say when.
+        for day in ["Mon 16 Feb", "Fri 20 Feb"] {
+            assert!(
+                month.stdout.contains(&format!(
+                    "{day}: open, but it is closed from 22:00 UTC+6 on Mon 16 Feb until 08:00 UTC+6 on Fri 20 Feb"
+                )),
+                "{id}: {}",
+                month.stdout
+            );
+        }
         let grid_has_holiday = month
             .stdout
             .lines()
