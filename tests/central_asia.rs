@@ -293,6 +293,16 @@ fn almaty_to_tashkent_is_found() {
 }
 
 #[test]
+fn tashkent_to_fergana_by_the_morning_train_over_the_kamchik_pass() {
+    // The only report (November 2023) gives the 07:56 departure and about 5 h, no running
+    // days: the plan offers the train on the asked day, at that time.
+    let (p, code) = plan(&["tashkent", "fergana", "--date", "2027-06-14"]);
+    assert_eq!(code, 0, "{p}");
+    assert_eq!(first_services(&p), ["tashkent-fergana-train"]);
+    assert_eq!(p["itineraries"][0]["depart"], "2027-06-14T07:56:00+05:00");
+}
+
+#[test]
 fn samarkand_by_the_daily_sharq_and_back_by_the_weekend_afrosiyob() {
     // Out: the Tashkent–Bukhara Afrosiyob (08:30) stops at Samarkand at a time no source
     // gives; the daily Sharq (09:15) is the route whose arrival is known, and both reach
