@@ -822,8 +822,11 @@ impl<'a> Planner<'a> {
     /// reaches a post before it opens or in its lunch break waits, the same day, or
     /// overnight (at most `MAX_QUEUE_NIGHTS`) to the next open day where the post's data
     /// says vehicles queue; the stops after it move with it. An on-demand car (`shift`) does
-    /// not wait: its start is chosen so that it reaches each post open, and on failure the
-    /// answer says how much later it should have reached the post. The second post is
+    /// not wait at the first post it reaches at a known time: its start is chosen so that it
+    /// reaches that post open, and on failure the answer says how much later it should have
+    /// reached the post. Past that post it waits like any vehicle: starting later to miss a
+    /// wait at the second post (the Chinese lunch break at Irkeshtam) would only bring the
+    /// first post nearer its closing or cut-off, for no earlier arrival. The second post is
     /// reached after the first post's clearing time and the drive between them (the
     /// service's own `clear` where it gives one).
     ///
@@ -898,6 +901,8 @@ impl<'a> Planner<'a> {
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
         let board = t0 + s.stops[i].board().unwrap_or_default().to_chrono();
+        // Whether a post has been reached at a known time (an on-demand car waits after it).
+        let mut timed_post_met = false;
         for k in i + 1..j {
             let StopAt::Crossing(ci) = s.stops[k].at else {
                 continue;
@@ -956,7 +961,7 @@ impl<'a> Planner<'a> {
                         // later opening is looked for).
                         let look = if side.queue { MAX_QUEUE_NIGHTS } else { 0 };
                         let opens = t
-                            .filter(|_| !shift)
+                            .filter(|_| !shift || timed_post_met)
                             .and_then(|t| post.next_open(dir, t, look).map(|o| (t, o)))
                             .filter(|(t, o)| {
                                 let zones = &mut self.posts.zones;
@@ -1018,6 +1023,7 @@ impl<'a> Planner<'a> {
                         }
                     }
                 };
+                timed_post_met |= at.is_some();
                 let last =
                     passed.and_then(|p| self.posts.post(ds, ci, side_ix).last_entry_at(dir, p));
                 if let (Some(p), Some(last)) = (passed, last) {
