@@ -60,7 +60,7 @@ pub fn for_itinerary(
         let s = &ds.services[si];
         for pass in &leg.borders {
             // What must be arranged is a `documents::Need`, listed under "Before you go".
-            if let Some(e @ (Entry::Admit { .. } | Entry::NoData { .. })) = &pass.entry {
+            if let Some(e @ (Entry::Admit { .. } | Entry::NoData { .. })) = pass.entry.as_deref() {
                 add(Advice::Entry(e.clone()));
             }
         }
