@@ -12,7 +12,8 @@
 #      ratios to the empty binary and to `--version`;
 #    - wall time (hyperfine -N, interleaved runs, no shell), minimum and median, with the
 #      same ratios;
-#    - peak memory (GNU time's maximum resident set size, when /usr/bin/time is there).
+#    - peak memory and minor page faults (GNU time's maximum resident set size and %R,
+#      when /usr/bin/time is there).
 # 2. Scale (benches/scale.rs): plan time and memory on connected synthetic networks 1× to
 #    4700× the services of data/ (examples/synth.rs), per 1,000 services and against
 #    linear growth, and loading the TOML form. Extra arguments go to it, e.g.
@@ -107,16 +108,18 @@ fi
 
 if [[ -x /usr/bin/time ]]; then
     echo
-    echo "Peak memory (GNU time, maximum resident set size):"
+    echo "Peak memory and page faults (GNU time: maximum resident set size, minor page faults;"
+    echo "both deterministic, so load does not disturb them; on this kind of virtual machine"
+    echo "each fault costs a few microseconds of system time):"
     echo
-    echo "| command | peak RSS |"
-    echo "|---|---:|"
-    kb=$(/usr/bin/time -f %M "$floor" 2>&1 >/dev/null | tail -1)
-    printf '| empty Rust binary | %s KB |\n' "$kb"
+    echo "| command | peak RSS | page faults | × empty |"
+    echo "|---|---:|---:|---:|"
+    read -r kb base < <(/usr/bin/time -f '%M %R' "$floor" 2>&1 >/dev/null | tail -1)
+    printf '| empty Rust binary | %s KB | %s | 1.00 |\n' "$kb" "$base"
     for args in "${commands[@]}"; do
         # shellcheck disable=SC2086
-        kb=$(/usr/bin/time -f %M "$bin" $args 2>&1 >/dev/null | tail -1)
-        printf '| `crossings %s` | %s KB |\n' "$args" "$kb"
+        read -r kb faults < <(/usr/bin/time -f '%M %R' "$bin" $args 2>&1 >/dev/null | tail -1)
+        printf '| `crossings %s` | %s KB | %s | %s |\n' "$args" "$kb" "$faults" "$(ratio "$faults" "$base")"
     done
 fi
 

@@ -156,6 +156,27 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
     // Visas this itinerary has the traveller obtain count as held for the permits they
     // waive (a Pakistani visa waives the Karakoram Highway border-area permit).
     let mut req = req.clone();
+    // So does the visa of the country the journey starts in, when every passport held needs
+    // one there: the traveller is there on it (starting in Pakistan, the permit is waived).
+    let start = ds.places[req.from].country;
+    let needs_visa = |p: &Country| {
+        matches!(
+            crate::visa::requirement(ds, *p, start, req.date),
+            Some((
+                Requirement::VisaOnArrival
+                    | Requirement::EVisa
+                    | Requirement::Eta
+                    | Requirement::VisaRequired,
+                _
+            ))
+        )
+    };
+    if !req.visas.contains(&start)
+        && !req.passports.is_empty()
+        && req.passports.iter().all(needs_visa)
+    {
+        req.visas.push(start);
+    }
     for pass in it.legs.iter().flat_map(|l| &l.borders) {
         if let Some((c, _, _)) = pass.entry.as_ref().and_then(Entry::to_arrange) {
             if !req.visas.contains(&c) {

@@ -280,7 +280,7 @@ fn a_cause_met_on_several_weekdays_is_one_why_line() {
         .collect();
     assert_eq!(lines.len(), 1, "{}", r.stdout);
     assert!(
-        lines[0].contains("(on Sat 12 – Sun 13 Jun 2027, Sat 19 – Sun 20 Jun 2027"),
+        lines[0].contains("(for rides on Sat 12 – Sun 13 Jun 2027, Sat 19 – Sun 20 Jun 2027"),
         "{}",
         r.stdout
     );

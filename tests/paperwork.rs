@@ -46,6 +46,7 @@ const TORUGART: (&str, &str, &str) = ("kashgar", "bishkek", "2027-06-14");
 const IRKESHTAM: (&str, &str, &str) = ("kashgar", "osh", "2027-06-14");
 const KHUNJERAB: (&str, &str, &str) = ("kashgar", "sust", "2027-06-14");
 const KHORGOS: (&str, &str, &str) = ("almaty", "urumqi", "2027-06-15");
+const KHUNJERAB_NORTH: (&str, &str, &str) = ("sust", "kashgar", "2027-06-14");
 
 const CASES: &[Case] = &[
     // Kashgar to Bishkek over Torugart: the agency-arranged permits for everyone whose
@@ -139,6 +140,17 @@ const CASES: &[Case] = &[
         &["GB", "PK"],
         &["permit:kkh-border-zone-permit"],
         None,
+    ),
+    // Sost to Kashgar, the other way: a traveller who starts in Pakistan on a Pakistani visa
+    // holds what waives the border-area permit, so only the Chinese visa is listed; a
+    // Pakistani passport holder is there on no visa, and the permit is listed again.
+    (KHUNJERAB_NORTH, &["GB"], &["visa:CN"], Some("visa:CN")),
+    (KHUNJERAB_NORTH, &["KZ"], &[], None),
+    (
+        KHUNJERAB_NORTH,
+        &["GB", "PK"],
+        &["permit:kkh-border-zone-permit", "visa:CN"],
+        Some("visa:CN"),
     ),
     // Almaty to Urumqi over Khorgos: a Chinese visa from an embassy (the GB waiver ends
     // on 31 Dec 2026), none for Chinese and Kazakh passports nor, since the mutual

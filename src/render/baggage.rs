@@ -90,10 +90,13 @@ pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
                 )
             })
             .unwrap_or_default();
+        // The service as the services card names it: its id (what `baggage SERVICE` takes)
+        // and its name; then what the weight costs.
+        out.push_str(&wrap(&s.name, width, &format!("  {}  ", s.id), "      "));
         out.push_str(&wrap(
             &format!("{}{fee}.{rule}", row_text(ds, r)),
             width,
-            &format!("  {}  ", s.id),
+            "      ",
             "      ",
         ));
     }

@@ -430,7 +430,14 @@ pub fn month(
     let mut day = first;
     while day.month() == first.month() {
         let (mark, paint) = match calendar::crossing_day(ds, c, day) {
-            Ok(()) => ("o", "32"),
+            Ok(()) => {
+                // Open, but a notice with hours shuts it for part of the day: say when.
+                let part = part_closed(w, c, day);
+                if !part.is_empty() {
+                    notes.push(format!("{}: open{part}", w.date(day)));
+                }
+                ("o", "32")
+            }
             Err(Closed::Weekday { .. }) => ("w", "90"),
             Err(Closed::Holiday { country, name, .. }) => {
                 notes.push(format!(

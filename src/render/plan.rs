@@ -633,8 +633,13 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         } else {
             out.push_str("\nWhy:\n");
             for (said, dates) in why_lines(w, &a.reasons, req.date) {
+                // The days are those of the rides it stopped, which may run past the last
+                // day of departure (a journey may take days to reach the post).
                 out.push_str(&wrap(
-                    &format!("{said} (on {})", why_days(w, dates.iter().copied())),
+                    &format!(
+                        "{said} (for rides on {})",
+                        why_days(w, dates.iter().copied())
+                    ),
                     width,
                     "- ",
                     "  ",
