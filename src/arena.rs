@@ -9,25 +9,46 @@
 //! dataset (`--data`) or a long search uses memory as it would without the arena, plus at
 //! most the arena's size. Only `src/main.rs` installs it: tests and the library use the
 //! system allocator.
+//!
+//! Touching memory costs too: the first write to each 4 KiB page is a page fault, a few
+//! microseconds each on a virtual machine, and a plan touches about a thousand pages, as
+//! much time as all its instructions. So the arena has two parts. The first `SMALL` bytes
+//! are ordinary pages: `--version`, `hours` and other small commands fit in them. Past
+//! them the arena lies on 2 MiB boundaries and, the first time an allocation reaches it,
+//! is marked for transparent huge pages (`madvise(MADV_HUGEPAGE)`, Linux), so that one fault
+//! maps 2 MiB where 512 would have. Where the kernel has no huge page to give (or does not
+//! use them), the pages are ordinary ones, as before.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::UnsafeCell;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// Bytes in the arena: enough for a plan on the embedded dataset several times over. It
-/// lives in `.bss`, so pages the run never touches cost nothing.
-const SIZE: usize = 4 << 20;
+/// A huge page (x86-64, aarch64 with 4 KiB pages).
+const HUGE: usize = 2 << 20;
+/// Bytes of ordinary pages at the start of the arena.
+const SMALL: usize = 256 << 10;
+/// Bytes in the arena's huge-page part: enough for a plan on the embedded dataset.
+const BIG: usize = 4 << 20;
+/// The static block: the arena is its last `SMALL + BIG` bytes, so that the huge-page part
+/// starts on a 2 MiB boundary. It lives in `.bss`, so pages the run never touches cost
+/// nothing (nor does the unused first part of the block).
+const BLOCK: usize = HUGE + BIG;
+/// Where the arena starts in the block, and its end.
+const START: usize = HUGE - SMALL;
+const SIZE: usize = BLOCK;
 
-#[repr(C, align(4096))]
-struct Bytes(UnsafeCell<[u8; SIZE]>);
+#[repr(C, align(2097152))]
+struct Bytes(UnsafeCell<[u8; BLOCK]>);
 
 // SAFETY: the arena hands out each byte range once (an atomic bump), so no two owners ever
 // share bytes; the cell itself is never read or written as a whole.
 unsafe impl Sync for Bytes {}
 
-static ARENA: Bytes = Bytes(UnsafeCell::new([0; SIZE]));
-/// Offset of the first free byte.
-static NEXT: AtomicUsize = AtomicUsize::new(0);
+static ARENA: Bytes = Bytes(UnsafeCell::new([0; BLOCK]));
+/// Offset of the first free byte in the block.
+static NEXT: AtomicUsize = AtomicUsize::new(START);
+/// Whether the huge-page part has been marked.
+static MARKED: AtomicBool = AtomicBool::new(false);
 
 pub struct Arena;
 
@@ -37,25 +58,54 @@ impl Arena {
     }
     fn owns(p: *mut u8) -> bool {
         let (base, p) = (Self::base(), p as usize);
-        p >= base && p < base + SIZE
+        p >= base + START && p < base + SIZE
+    }
+    /// Marks the huge-page part before the first allocation that reaches it.
+    fn reaching(end: usize) {
+        if end > HUGE && !MARKED.swap(true, Ordering::Relaxed) {
+            huge_pages(Self::base() + HUGE, BIG);
+        }
     }
     /// A fresh range for `layout` from the arena, or null when it does not fit.
     fn bump(layout: Layout) -> *mut u8 {
         let base = Self::base();
         let mut next = NEXT.load(Ordering::Relaxed);
         loop {
-            // Align the address, not the offset (the arena's own alignment is only 4096).
+            // Align the address, not the offset.
             let start = (base + next).next_multiple_of(layout.align()) - base;
             let Some(end) = start.checked_add(layout.size()).filter(|e| *e <= SIZE) else {
                 return std::ptr::null_mut();
             };
             match NEXT.compare_exchange_weak(next, end, Ordering::Relaxed, Ordering::Relaxed) {
-                Ok(_) => return (base + start) as *mut u8,
+                Ok(_) => {
+                    Self::reaching(end);
+                    return (base + start) as *mut u8;
+                }
                 Err(now) => next = now,
             }
         }
     }
 }
+
+/// Asks the kernel to back `len` bytes at `addr` with transparent huge pages: advice only
+/// (a kernel without them, or with them off, leaves ordinary pages; the result is ignored).
+#[cfg(target_os = "linux")]
+fn huge_pages(addr: usize, len: usize) {
+    extern "C" {
+        fn madvise(
+            addr: *mut std::ffi::c_void,
+            len: usize,
+            advice: std::ffi::c_int,
+        ) -> std::ffi::c_int;
+    }
+    const MADV_HUGEPAGE: std::ffi::c_int = 14;
+    // SAFETY: the range is part of the arena's static block (page-aligned, mapped for the
+    // whole run) and the advice changes how it is backed, never its contents.
+    let _ = unsafe { madvise(addr as *mut std::ffi::c_void, len, MADV_HUGEPAGE) };
+}
+
+#[cfg(not(target_os = "linux"))]
+fn huge_pages(_addr: usize, _len: usize) {}
 
 // SAFETY: every pointer returned is either a range of the arena handed out once and aligned
 // as asked, or the system allocator's; `dealloc` and `realloc` tell the two apart by
@@ -91,6 +141,7 @@ unsafe impl GlobalAlloc for Arena {
                 .compare_exchange(end, new_end, Ordering::Relaxed, Ordering::Relaxed)
                 .is_ok()
             {
+                Self::reaching(new_end);
                 return ptr;
             }
         }
@@ -112,7 +163,7 @@ unsafe impl GlobalAlloc for Arena {
 
 #[cfg(test)]
 mod tests {
-    use super::{Arena, SIZE};
+    use super::{Arena, BIG, HUGE, SIZE, SMALL, START};
     use std::alloc::{GlobalAlloc, Layout};
 
     #[test]
@@ -135,6 +186,14 @@ mod tests {
             assert_eq!(a.realloc(p1b, l1b, 128), p1b);
             a.dealloc(p2, l2);
         }
+    }
+
+    #[test]
+    fn the_huge_page_part_starts_on_a_huge_page_boundary() {
+        assert_eq!((Arena::base() + HUGE) % HUGE, 0);
+        assert!(Arena::owns((Arena::base() + START) as *mut u8));
+        assert!(!Arena::owns((Arena::base() + START - 1) as *mut u8));
+        assert_eq!(SIZE - START, SMALL + BIG);
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
         req.visas.push(start);
     }
     for pass in it.legs.iter().flat_map(|l| &l.borders) {
-        if let Some((c, _, _)) = pass.entry.as_ref().and_then(Entry::to_arrange) {
+        if let Some((c, _, _)) = pass.entry.as_deref().and_then(Entry::to_arrange) {
             if !req.visas.contains(&c) {
                 req.visas.push(c);
             }
@@ -214,7 +214,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                         get,
                         ended,
                         ..
-                    }) = pass.and_then(|b| b.entry.as_ref())
+                    }) = pass.and_then(|b| b.entry.as_deref())
                     {
                         push(Need {
                             doc: Doc::Visa(*destination),

@@ -134,7 +134,9 @@ pub struct BorderPass {
     pub clear_known: bool,
     /// Reached within `MARGIN` of a post's closing time or cut-off.
     pub tight: bool,
-    pub entry: Option<Entry>,
+    /// The entry decision at the second post (shared: every leg through the same post on
+    /// the same terms holds the same decision).
+    pub entry: Option<Arc<Entry>>,
 }
 
 #[derive(Debug, Clone)]
@@ -621,7 +623,7 @@ pub struct Planner<'a> {
     hops: Vec<Option<u32>>,
     /// Entry decisions by (country, crossing, date); the date is dropped from the key when
     /// no dated rule applies to that country, so each is worked out once.
-    entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Entry, calendar::Fast>,
+    entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Arc<Entry>, calendar::Fast>,
     /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
     posts: calendar::Memo,
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
@@ -691,7 +693,7 @@ impl<'a> Planner<'a> {
     }
 
     /// Whether the traveller may enter `country` over crossing `ci` on `date`.
-    fn entry(&mut self, country: Country, ci: CrossingIx, date: NaiveDate) -> Entry {
+    fn entry(&mut self, country: Country, ci: CrossingIx, date: NaiveDate) -> Arc<Entry> {
         let ds = self.ds;
         let key = (
             country,
@@ -701,7 +703,7 @@ impl<'a> Planner<'a> {
         self.entries
             .entry(key)
             .or_insert_with(|| {
-                visa::entry(
+                Arc::new(visa::entry(
                     ds,
                     &self.req.passports,
                     &self.req.visas,
@@ -709,7 +711,7 @@ impl<'a> Planner<'a> {
                     &ds.crossings[ci],
                     date,
                     self.req.today,
-                )
+                ))
             })
             .clone()
     }
@@ -1076,7 +1078,7 @@ impl<'a> Planner<'a> {
                                 let entry_date =
                                     self.posts.zones.date(b.zone.0, reach.unwrap_or(board));
                                 if let (Some(v), _) =
-                                    self.entry_blocked(entry.as_ref(), ci, entry_date)
+                                    self.entry_blocked(entry.as_deref(), ci, entry_date)
                                 {
                                     self.reject(v, entry_date);
                                 }
@@ -1110,7 +1112,7 @@ impl<'a> Planner<'a> {
             let entry = self.entry_at(b, ci, pass.cleared, board);
             let at = pass.cleared.unwrap_or(board);
             let entry_date = self.posts.zones.date(b.zone.0, at);
-            let (refused, ready) = self.entry_blocked(entry.as_ref(), ci, entry_date);
+            let (refused, ready) = self.entry_blocked(entry.as_deref(), ci, entry_date);
             if let Some(why) = refused {
                 // A dated visa rule may admit the traveller on a later day, and a visa still
                 // being processed is held from a later day: an on-demand start can wait for
@@ -1159,7 +1161,7 @@ impl<'a> Planner<'a> {
         ci: CrossingIx,
         at: Option<DateTime<Utc>>,
         board: DateTime<Utc>,
-    ) -> Option<Entry> {
+    ) -> Option<Arc<Entry>> {
         if self.req.passports.is_empty() {
             return None;
         }

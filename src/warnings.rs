@@ -3,11 +3,12 @@
 //! terms and closures announced near the travel date (documents to arrange are
 //! `documents::needs`). `render` words them.
 
-use crate::findings::{Advice, Subject};
+use crate::findings::{Advice, Blocker, Subject};
 use crate::model::*;
 use crate::planner::{Itinerary, Request};
 use crate::visa::Entry;
 use chrono::{Duration, NaiveDate};
+use std::collections::BTreeSet;
 
 /// A pass above this height gets a warning (altitude sickness, snow even in summer).
 pub const HIGH_PASS_M: u32 = 3500;
@@ -59,7 +60,7 @@ pub fn for_itinerary(
         let s = &ds.services[si];
         for pass in &leg.borders {
             // What must be arranged is a `documents::Need`, listed under "Before you go".
-            if let Some(e @ (Entry::Admit { .. } | Entry::NoData { .. })) = &pass.entry {
+            if let Some(e @ (Entry::Admit { .. } | Entry::NoData { .. })) = pass.entry.as_deref() {
                 add(Advice::Entry(e.clone()));
             }
         }
@@ -179,8 +180,16 @@ pub fn for_itinerary(
     w
 }
 
-/// Notes about the whole plan, not one itinerary.
-pub fn for_plan(ds: &Dataset, req: &Request, today: NaiveDate) -> Vec<Advice> {
+/// Notes about the whole plan, not one itinerary. A suspended service is named when it
+/// serves the origin or the destination and the search would have ridden it toward the
+/// destination (it met it as a reason): the Urumqi–Almaty train is no news to a traveller
+/// from Urumqi bound for Kashgar, nor to one from Dushanbe who could have gone round by it.
+pub fn for_plan(
+    ds: &Dataset,
+    req: &Request,
+    today: NaiveDate,
+    reasons: &[(Blocker, BTreeSet<NaiveDate>)],
+) -> Vec<Advice> {
     let mut w = Vec::new();
     if req.date < today {
         w.push(Advice::PastDate {
@@ -191,14 +200,25 @@ pub fn for_plan(ds: &Dataset, req: &Request, today: NaiveDate) -> Vec<Advice> {
     if req.passports.is_empty() {
         w.push(Advice::NoPassport);
     }
-    for (si, s) in ds.services.iter().enumerate() {
-        let serves = |p: PlaceIx| s.stops.iter().any(|st| st.at == StopAt::Place(p));
-        if s.status == ServiceStatus::Suspended && (serves(req.from) || serves(req.to)) {
-            w.push(Advice::Suspended {
-                service: si,
-                since: s.status_since,
-            });
-        }
-    }
+    let mut suspended: Vec<(ServiceIx, Option<NaiveDate>)> = reasons
+        .iter()
+        .filter_map(|(b, _)| match b {
+            Blocker::ServiceSuspended { service, since }
+                if ds.services[*service].stops.iter().any(|st| {
+                    st.at == StopAt::Place(req.from) || st.at == StopAt::Place(req.to)
+                }) =>
+            {
+                Some((*service, *since))
+            }
+            _ => None,
+        })
+        .collect();
+    suspended.sort();
+    suspended.dedup();
+    w.extend(
+        suspended
+            .into_iter()
+            .map(|(service, since)| Advice::Suspended { service, since }),
+    );
     w
 }

@@ -294,11 +294,18 @@ fn almaty_to_tashkent_is_found() {
 
 #[test]
 fn samarkand_by_the_daily_sharq_and_back_by_the_weekend_afrosiyob() {
-    // Out: the daily Sharq (09:15) reaches Samarkand before the extra Friday Afrosiyob leaves.
+    // Out: the Tashkent–Bukhara Afrosiyob (08:30) stops at Samarkand at a time no source
+    // gives; the daily Sharq (09:15) is the route whose arrival is known, and both reach
+    // Samarkand before the extra Friday Afrosiyob leaves.
     let (p, code) = plan(&["tashkent", "samarkand", "--date", "2026-06-19"]);
     assert_eq!(code, 0, "{p}");
-    assert_eq!(first_services(&p), ["tashkent-bukhara-sharq"]);
-    assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T09:15:00+05:00");
+    assert_eq!(first_services(&p), ["tashkent-bukhara-afrosiyob"]);
+    assert_eq!(p["itineraries"][0]["depart"], "2026-06-19T08:30:00+05:00");
+    assert_eq!(
+        p["itineraries"][1]["legs"][0]["service"], "tashkent-bukhara-sharq",
+        "{p}"
+    );
+    assert_eq!(p["itineraries"][1]["depart"], "2026-06-19T09:15:00+05:00");
     // Back on the Friday: the extra Afrosiyob beats the evening Sharq.
     let (p, code) = plan(&["samarkand", "tashkent", "--date", "2026-06-19"]);
     assert_eq!(code, 0, "{p}");

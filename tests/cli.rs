@@ -315,3 +315,38 @@ fn version_fast_path_prints_what_clap_prints() {
         "{clap_text}"
     );
 }
+
+#[test]
+fn a_suspended_service_is_named_only_where_it_would_have_served() {
+    // Urumqi to Kashgar: the suspended trains from Urumqi run to Kazakhstan, away from
+    // Kashgar; naming them would be noise.
+    let r = run(&[
+        "plan",
+        "urumqi",
+        "kashgar",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+    ])
+    .code(0);
+    assert!(!r.stdout.contains("suspended"), "{}", r.stdout);
+    // Bishkek to Urumqi: the Almaty–Urumqi train would have been the last leg.
+    let r = run(&[
+        "plan",
+        "bishkek",
+        "urumqi",
+        "--date",
+        "2027-06-15",
+        "--passport",
+        "GB",
+    ])
+    .code(0);
+    assert!(
+        r.stdout.contains(
+            "- Almaty-2–Urumqi international train (train 53 / K9796 in the guide) is suspended; it was not used"
+        ),
+        "{}",
+        r.stdout
+    );
+}
