@@ -425,19 +425,75 @@ pub fn tiling(s: &Service, board: usize, alight: usize) -> Option<Vec<(usize, us
     None
 }
 
+/// The places where `it`, leaving from `from`, comes back to a place it has been: a stop
+/// after boarding at the origin or at a place an earlier leg boarded, stopped at or
+/// alighted (the loop rule, invariant 5, checked on a whole itinerary). Empty when it has
+/// no loop.
+fn comes_back(ds: &Dataset, from: PlaceIx, it: &Itinerary) -> Vec<PlaceIx> {
+    let mut been = vec![from];
+    let mut back = Vec::new();
+    for leg in &it.legs {
+        let before = been.len();
+        let stops = &ds.services[leg.service].stops;
+        for (k, st) in stops
+            .iter()
+            .enumerate()
+            .take(leg.alight + 1)
+            .skip(leg.board)
+        {
+            let StopAt::Place(p) = st.at else { continue };
+            if k > leg.board && been[..before].contains(&p) {
+                back.push(p);
+            }
+            been.push(p);
+        }
+    }
+    back
+}
+
 /// Whether every place in `a` is in `b` (the places two labels have been, invariant 3).
 fn within(a: &[PlaceIx], b: &[PlaceIx]) -> bool {
     a.iter().all(|p| b.contains(p))
+}
+
+/// Whether a label that has been at the places `a` (`Label::been`, and of them the
+/// tracked ones, `Label::kept`) may cover one that has been at `b`, when `Summary::covers`
+/// says it is as good (invariant 3). At a place the journeys go on from: every tracked
+/// place of the first is one of the second's. At the destination, where they end: every
+/// place of the first is one of the second's, or the two are `equal` on every criterion
+/// (which one is kept changes no criterion; keeping the other routes lets the answer,
+/// after each leg is moved to its latest ride, show a route that can leave later).
+fn places_allow(
+    arrived: bool,
+    a: (&[PlaceIx], &[PlaceIx]),
+    b: (&[PlaceIx], &[PlaceIx]),
+    equal: impl FnOnce() -> bool,
+) -> bool {
+    if arrived {
+        within(a.0, b.0) || equal()
+    } else {
+        within(a.1, b.1)
+    }
+}
+
+/// Whether two labels are equal on every criterion dominance compares.
+fn same(a: &Summary, ai: &Itinerary, b: &Summary, bi: &Itinerary) -> bool {
+    a == b
+        && ai.cost == bi.cost
+        && ai.unknown_fares == bi.unknown_fares
+        && ai.unpriced == bi.unpriced
 }
 
 struct Label {
     place: PlaceIx,
     via_ok: bool,
     /// Every place the journey has been: the origin, and where each ride boarded, stopped
-    /// on the way (whether or not anyone got off) and alighted. No later ride may stop at
-    /// one (the loop rule, invariant 5), and a label covers another only if it has been
-    /// nowhere the other has not (invariant 3).
+    /// on the way (whether or not anyone got off) and alighted (invariant 5).
     been: Vec<PlaceIx>,
+    /// The places of `been` that are tracked (`Planner::tracked`): no later ride may stop
+    /// at one, and a label covers another only if it has been at none the other has not
+    /// been at (invariants 3 and 5).
+    kept: Vec<PlaceIx>,
     /// What dominance compares of `itinerary`, kept so that comparing walks no legs.
     sum: Summary,
     itinerary: Itinerary,
@@ -448,7 +504,7 @@ struct Label {
 /// number of legs and whether some post on it is reached tight. Worked out once per label
 /// (and for a new label before its legs are copied: most new labels are covered and
 /// dropped without ever being built).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Summary {
     depart: DateTime<Utc>,
     arrive: DateTime<Utc>,
@@ -591,6 +647,11 @@ pub struct Planner<'a> {
     prune_by_found: bool,
     /// Whether some label was left unexpanded so.
     pruned: bool,
+    /// The places whose visits labels keep (`Label::been`): the origin, and every place
+    /// an answer of an earlier pass came back to (see `run`, invariant 5).
+    tracked: Vec<bool>,
+    /// The places where an answer of the last pass came back to where it had been.
+    looped: Vec<PlaceIx>,
     plan: Plan,
 }
 
@@ -603,6 +664,10 @@ impl<'a> Planner<'a> {
     pub fn with_index(ds: &'a Dataset, req: &'a Request, index: Arc<Index>) -> Planner<'a> {
         let hops = index.hops_to(ds, req.to);
         let connected = hops.get(req.from).is_some_and(Option::is_some);
+        let mut tracked = vec![false; ds.places.len()];
+        if let Some(t) = tracked.get_mut(req.from) {
+            *t = true;
+        }
         Planner {
             ds,
             req,
@@ -618,6 +683,8 @@ impl<'a> Planner<'a> {
             profile: true,
             prune_by_found: true,
             pruned: false,
+            tracked,
+            looped: Vec::new(),
             plan: Plan {
                 connected,
                 ..Plan::default()
@@ -824,8 +891,11 @@ impl<'a> Planner<'a> {
     /// reaches a post before it opens or in its lunch break waits, the same day, or
     /// overnight (at most `MAX_QUEUE_NIGHTS`) to the next open day where the post's data
     /// says vehicles queue; the stops after it move with it. An on-demand car (`shift`) does
-    /// not wait: its start is chosen so that it reaches each post open, and on failure the
-    /// answer says how much later it should have reached the post. The second post is
+    /// not wait at the first post it reaches at a known time: its start is chosen so that it
+    /// reaches that post open, and on failure the answer says how much later it should have
+    /// reached the post. Past that post it waits like any vehicle: starting later to miss a
+    /// wait at the second post (the Chinese lunch break at Irkeshtam) would only bring the
+    /// first post nearer its closing or cut-off, for no earlier arrival. The second post is
     /// reached after the first post's clearing time and the drive between them (the
     /// service's own `clear` where it gives one).
     ///
@@ -900,6 +970,8 @@ impl<'a> Planner<'a> {
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
         let board = t0 + s.stops[i].board().unwrap_or_default().to_chrono();
+        // Whether a post has been reached at a known time (an on-demand car waits after it).
+        let mut timed_post_met = false;
         for k in i + 1..j {
             let StopAt::Crossing(ci) = s.stops[k].at else {
                 continue;
@@ -958,7 +1030,7 @@ impl<'a> Planner<'a> {
                         // later opening is looked for).
                         let look = if side.queue { MAX_QUEUE_NIGHTS } else { 0 };
                         let opens = t
-                            .filter(|_| !shift)
+                            .filter(|_| !shift || timed_post_met)
                             .and_then(|t| post.next_open(dir, t, look).map(|o| (t, o)))
                             .filter(|(t, o)| {
                                 let zones = &mut self.posts.zones;
@@ -1020,6 +1092,7 @@ impl<'a> Planner<'a> {
                         }
                     }
                 };
+                timed_post_met |= at.is_some();
                 let last =
                     passed.and_then(|p| self.posts.post(ds, ci, side_ix).last_entry_at(dir, p));
                 if let (Some(p), Some(last)) = (passed, last) {
@@ -1639,9 +1712,10 @@ impl<'a> Planner<'a> {
     /// Invariants (each new rule must keep them, and `tests/oracle.rs` checks them):
     ///
     /// 1. *What can follow a label depends only on its place, its ready time, its budget
-    ///    (first departure + `TRIP_DAYS`), its `--via` progress and the places it has been
-    ///    (`Label::been`: where its rides boarded, stopped on the way and alighted; no
-    ///    later ride may stop at one, see 5).*
+    ///    (first departure + `TRIP_DAYS`), its `--via` progress and the tracked places it
+    ///    has been (`Label::kept`: of the places where its rides boarded, stopped on the
+    ///    way and alighted, those in `Planner::tracked`; no later ride may stop at one,
+    ///    see 5).*
     ///    The ready time grows with the arrival, and an arrival not known is ready no
     ///    sooner than a known one at the same minute (`ready_after`: the next local day,
     ///    but never before a change after the lower bound), so a label that arrives no
@@ -1661,28 +1735,52 @@ impl<'a> Planner<'a> {
     /// 3. *Dominance.* Label `a` covers `b` at the same place and `--via` progress when it
     ///    arrives no later (and is known when `b` is), costs no more (`costs_no_more`), has
     ///    no more legs, is not tight unless `b` is, **left no earlier** (so its budget
-    ///    ends no earlier) and **has been nowhere `b` has not** (`within`). By 1 and 2
-    ///    every continuation of `b` is open to `a` (it stops at no place `b` has been, so at
-    ///    none `a` has been) and gives a journey at least as good on every criterion
-    ///    (tightness is an "or" over the legs, costs add, legs add), so `b` can be dropped.
-    ///    (Comparing budgets is what the first departure is for: a label that left earlier
-    ///    may be unable to take a ride 13 days later that the other still can.) The places
-    ///    must be compared: a continuation of `b` may ride on through a place `a` passed,
-    ///    and cutting `a`'s journey short there to board that ride is not the same journey
-    ///    (a stop with no time given cannot be boarded, the shorter stretch may have no
-    ///    fare, an on-demand vehicle starts afresh): `tests/oracle.rs`
+    ///    ends no earlier) and **has been at no tracked place `b` has not** (`within` on
+    ///    `Label::kept`). By 1 and 2 every continuation of `b` is open to `a` (it stops at
+    ///    no tracked place `b` has been, so at none `a` has been) and gives a journey at
+    ///    least as good on every criterion (tightness is an "or" over the legs, costs add,
+    ///    legs add), so `b` can be dropped. (Comparing budgets is what the first departure
+    ///    is for: a label that left earlier may be unable to take a ride 13 days later that
+    ///    the other still can.) The tracked places must be compared: a continuation of `b`
+    ///    may ride on through a tracked place `a` passed, and cutting `a`'s journey short
+    ///    there to board that ride is not the same journey (a stop with no time given
+    ///    cannot be boarded, the shorter stretch may have no fare, an on-demand vehicle
+    ///    starts afresh): `tests/oracle.rs`
     ///    `a_label_that_passed_a_place_does_not_cover_one_that_did_not` is such a case.
+    ///    Places not tracked are not compared, so copies of a route through different
+    ///    towns cover each other where they meet and the work stays linear in the network
+    ///    (comparing every place made it grow with its square: parallel routes never met).
+    ///    At the destination labels are never extended, and there `a` covers `b` when it
+    ///    has been nowhere `b` has not (any place) or the two are equal on every criterion
+    ///    (`places_allow`): that only chooses which of the journeys that one at least as
+    ///    good covers reach the final ranking, where each leg is moved to its latest ride
+    ///    and a route that can then leave later is kept (4).
     /// 4. *No needless waits.* After the search each leg, from the last back, is moved to
     ///    the latest ride of its service that still catches the next leg (the last: still
     ///    arrives as early, as known) without becoming tight (`latest_ride`); this changes
     ///    no criterion but the first departure, which only improves.
-    /// 5. *No loops, and termination.* A ride ends before the first stop at a place the
-    ///    journey has been (the origin, and every place its rides boarded, stopped at or
-    ///    alighted): a traveller does not go into the Pamirs from Sary-Tash and come back
-    ///    through Sary-Tash to Osh. Crossings are not places. So every leg goes to a new
-    ///    place, and an itinerary has at most `MAX_LEGS` legs; every ride boards before
-    ///    the horizon; the work is bounded by `work_budget`, which grows with the dataset
-    ///    only (past it the answer says the search stopped early).
+    /// 5. *No loops, and termination.* No answer comes back to a place it has been (the
+    ///    origin, and every place its rides boarded, stopped at or alighted): a traveller
+    ///    does not go into the Pamirs from Sary-Tash and come back through Sary-Tash to Osh.
+    ///    Crossings are not places. The search enforces it on the **tracked** places
+    ///    (`Planner::tracked`: at first the origin alone): a ride ends before the first
+    ///    stop at a tracked place the journey has been. A journey may then come back to a
+    ///    place not tracked, and such a label takes part like any other; so the search is
+    ///    exact (1–3) for the journeys that come back to no tracked place, a set that
+    ///    holds every journey without loops. When none of its answers (before those
+    ///    leaving after the window are dropped, as they may outrank one in it) comes back
+    ///    to a place, every journey without loops is covered by one of them, which has
+    ///    none: the answer is exact for the rule. When one does (`comes_back`), the places
+    ///    it came back to are tracked too and the search runs again (its memos of rides
+    ///    kept), until none does (decremental state-space relaxation, Righini and Salani
+    ///    2008). Each run tracks at least one more place, so the runs end; their work adds
+    ///    up against one budget, and a search that spends it leaves out the answers that
+    ///    loop and says it stopped early. On the embedded data the origin is usually
+    ///    enough: of 73 varied plans 9 searched twice (Dushanbe → Kashgar: a route came
+    ///    back through Sary-Tash), none three times.
+    ///    An itinerary has at most `MAX_LEGS` legs; every ride boards before the horizon;
+    ///    the work is bounded by `work_budget`, which grows with the dataset only (past it
+    ///    the answer says the search stopped early).
     ///
     /// Two prunings leave out only what could not change the answer: a ride to a place from
     /// which the destination is more rides away than the legs left (`Index::hops_to`, dates
@@ -1690,26 +1788,51 @@ impl<'a> Planner<'a> {
     /// an itinerary already found in the window covers (by 3, so does it every extension).
     /// The second can drop reasons, which matter only when nothing is found: then the
     /// search runs again without it.
-    pub fn run(self) -> Plan {
-        let (ds, req, profile) = (self.ds, self.req, self.profile);
-        let index = Arc::clone(&self.index);
-        let (plan, pruned) = self.labels();
-        if plan.itineraries.is_empty() && pruned {
-            let mut again = Planner::with_index(ds, req, index);
-            again.profile = profile;
-            again.prune_by_found = false;
-            return again.labels().0;
+    pub fn run(mut self) -> Plan {
+        let (ds, req) = (self.ds, self.req);
+        loop {
+            let (mut plan, pruned) = self.labels();
+            let looped = std::mem::take(&mut self.looped);
+            if !looped.is_empty() {
+                if plan.work <= work_budget(ds) {
+                    // Some answer came back to a place whose visits no label kept: search
+                    // again keeping those too (invariant 5). The memos of rides stay.
+                    for p in looped {
+                        self.tracked[p] = true;
+                    }
+                    self.plan = Plan {
+                        connected: plan.connected,
+                        work: plan.work,
+                        ..Plan::default()
+                    };
+                    self.pruned = false;
+                    continue;
+                }
+                // No work left to search again: the answers that loop are left out, and
+                // others (that they covered) may exist.
+                plan.itineraries
+                    .retain(|it| comes_back(ds, req.from, it).is_empty());
+                plan.truncated = true;
+            }
+            if plan.itineraries.is_empty() && pruned {
+                let mut again = Planner::with_index(ds, req, Arc::clone(&self.index));
+                again.profile = self.profile;
+                again.prune_by_found = false;
+                again.tracked = self.tracked;
+                return again.run();
+            }
+            return plan;
         }
-        plan
     }
 
-    /// The search of `run`; also says whether a label was pruned by what was found.
-    fn labels(mut self) -> (Plan, bool) {
+    /// One pass of the search of `run`; also says whether a label was pruned by what was
+    /// found, and sets `looped`.
+    fn labels(&mut self) -> (Plan, bool) {
         let ds = self.ds;
         let req = self.req;
         let origin_zone = ds.places[req.from].zone.0;
         let Some(midnight) = calendar::at_local(origin_zone, req.date, NaiveTime::MIN) else {
-            return (self.plan, false);
+            return (std::mem::take(&mut self.plan), false);
         };
         // Planning from now: nothing leaves in the past.
         let start = req.now.map_or(midnight, |n| n.max(midnight));
@@ -1718,7 +1841,7 @@ impl<'a> Planner<'a> {
         let Some(latest) =
             window_end(req).and_then(|end| calendar::at_local(origin_zone, end, NaiveTime::MIN))
         else {
-            return (self.plan, false);
+            return (std::mem::take(&mut self.plan), false);
         };
         // The profile also looks `LOOK_BEYOND` days past the window: an itinerary in the
         // window that one leaving after it beats (arriving as early, no dearer, no more
@@ -1759,6 +1882,7 @@ impl<'a> Planner<'a> {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
             been: vec![req.from],
+            kept: vec![req.from],
             sum: Summary::of(&start_it),
             itinerary: start_it,
         }];
@@ -1775,6 +1899,7 @@ impl<'a> Planner<'a> {
         // The places a ride stops at after boarding, and a new label's places (see
         // `Label::been`), worked out before it is known to be kept.
         let (mut passed, mut been): (Vec<PlaceIx>, Vec<PlaceIx>) = (Vec::new(), Vec::new());
+        let (mut kept_passed, mut kept): (Vec<PlaceIx>, Vec<PlaceIx>) = (Vec::new(), Vec::new());
         // Where a new label's costs are worked out before it is known to be kept.
         let mut scratch = Itinerary {
             legs: Vec::new(),
@@ -1840,6 +1965,7 @@ impl<'a> Planner<'a> {
                 };
             // Where the journey has been: no ride may stop there again (invariant 5).
             let visited = labels[id].been.clone();
+            let kept_before = labels[id].kept.clone();
             let index = Arc::clone(&self.index);
             let options = &index.at_place[place];
             let first_depart = (legs_so_far > 0).then(|| labels[id].itinerary.depart());
@@ -1849,6 +1975,7 @@ impl<'a> Planner<'a> {
                     let s = &ds.services[si];
                     // The places this ride has stopped at after boarding, up to stop `j`.
                     passed.clear();
+                    kept_passed.clear();
                     for j in i + 1..s.stops.len() {
                         let StopAt::Place(p) = s.stops[j].at else {
                             continue;
@@ -1856,10 +1983,13 @@ impl<'a> Planner<'a> {
                         // A ride that would come back to a place the journey has been
                         // (into the Pamirs from Sary-Tash, then back through Sary-Tash to
                         // Osh) ends before it: no loops, not even passing through.
-                        if visited.contains(&p) {
+                        if self.tracked[p] && kept_before.contains(&p) {
                             break;
                         }
                         passed.push(p);
+                        if self.tracked[p] {
+                            kept_passed.push(p);
+                        }
                         // No way on from `p` to the destination within the leg limit (dates
                         // ignored): nothing can follow this ride, and unless it explains a
                         // failure (`explains`) it is not tried at all.
@@ -1941,7 +2071,13 @@ impl<'a> Planner<'a> {
                             been.clear();
                             been.extend_from_slice(&visited);
                             been.extend_from_slice(&passed);
+                            kept.clear();
+                            kept.extend_from_slice(&kept_before);
+                            kept.extend_from_slice(&kept_passed);
                             let key = (p, via_ok || passes_via);
+                            // A label that has arrived is never extended: where it has
+                            // been no longer matters (invariant 3).
+                            let arrived = key == (req.to, true);
                             let bag = bags.entry(key).or_default();
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
@@ -1955,7 +2091,13 @@ impl<'a> Planner<'a> {
                                 ids.iter().any(|o| {
                                     compared += 1;
                                     let o = &labels[*o];
-                                    o.sum.covers(&o.itinerary, &sum, it) && within(&o.been, &been)
+                                    o.sum.covers(&o.itinerary, &sum, it)
+                                        && places_allow(
+                                            arrived,
+                                            (&o.been, &o.kept),
+                                            (&been, &kept),
+                                            || same(&o.sum, &o.itinerary, &sum, it),
+                                        )
                                 })
                             });
                             if covered {
@@ -1972,7 +2114,12 @@ impl<'a> Planner<'a> {
                                 ids.retain(|o| {
                                     let l = &labels[*o];
                                     let beaten = sum.covers(it, &l.sum, &l.itinerary)
-                                        && within(&been, &l.been);
+                                        && places_allow(
+                                            arrived,
+                                            (&been, &kept),
+                                            (&l.been, &l.kept),
+                                            || same(&sum, it, &l.sum, &l.itinerary),
+                                        );
                                     dead[*o] |= beaten;
                                     !beaten
                                 });
@@ -1997,6 +2144,7 @@ impl<'a> Planner<'a> {
                                 place: p,
                                 via_ok: key.1,
                                 been: been.clone(),
+                                kept: kept.clone(),
                                 sum,
                                 itinerary,
                             });
@@ -2048,6 +2196,15 @@ impl<'a> Planner<'a> {
             .map(|(_, it)| it.clone())
             .collect();
         self.plan.work += compared;
+        // Where an answer (or one leaving after the window that may outrank one in it)
+        // comes back to a place it has been: possible only at places not tracked.
+        let mut looped: Vec<PlaceIx> = best
+            .iter()
+            .flat_map(|it| comes_back(ds, req.from, it))
+            .collect();
+        looped.sort_unstable();
+        looped.dedup();
+        self.looped = looped;
         // What leaves after the window (searched, or moved there above because its first
         // leg can leave later and still catch the next) was kept only to beat what leaves
         // in it: an itinerary in the window that one leaving after it outranks waits
@@ -2080,7 +2237,7 @@ impl<'a> Planner<'a> {
             }
         }
         self.plan.itineraries = best;
-        (self.plan, self.pruned)
+        (std::mem::take(&mut self.plan), self.pruned)
     }
 }
 

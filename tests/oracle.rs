@@ -1364,8 +1364,8 @@ impl<'a> Oracle<'a> {
 
     /// Drives the vehicle of service `si`, started at `t0`, from stop `i` to stop `j`
     /// through every post in between. Timetabled and when-full vehicles wait at a closed
-    /// post for its opening (see `wait_for`); an on-demand car does not (its start is chosen
-    /// instead). The second post is reached after the service's `clear` time, or
+    /// post for its opening (see `wait_for`); an on-demand car does not at the first post it
+    /// reaches (its start is chosen instead), but does at every later one. The second post is reached after the service's `clear` time, or
     /// else the first post's clearing time and the drive between the posts (what is not
     /// known counts as nothing); the traveller is through after the second post's clearing
     /// time. Waits delay every later stop.
@@ -1373,8 +1373,9 @@ impl<'a> Oracle<'a> {
         let ds = self.ds;
         let s = &ds.services[si];
         let board = t0 + minutes(leaves(&s.stops[i]));
-        // An on-demand car is timed to reach the posts open; other vehicles wait.
-        let may_wait = s.schedule.kind != ScheduleKind::OnDemand;
+        // An on-demand car is timed to reach the first post open; after it, and other
+        // vehicles everywhere, wait.
+        let mut may_wait = s.schedule.kind != ScheduleKind::OnDemand;
         let mut delay = Duration::zero();
         let mut through: Option<DateTime<Utc>> = None;
         let mut tight = false;
@@ -1427,6 +1428,7 @@ impl<'a> Oracle<'a> {
                     }
                 }
                 delay += at - reach;
+                may_wait = true;
                 Ok::<_, String>(at)
             };
             let passed_a = pass(a, true, t0 + Duration::minutes(offset.0) + delay_before)?;
