@@ -1049,12 +1049,29 @@ impl<'a> Planner<'a> {
                                 if self.recording {
                                     self.plan.blocked_at.insert(ci);
                                 }
-                                // Only an on-demand start moves to the next opening.
-                                let shift = t.filter(|_| shift).and_then(|t| {
+                                // Only an on-demand start moves: to reach the first post
+                                // at its next opening; a later post, where it may wait,
+                                // no sooner than the local day it may wait into that
+                                // opening from (its midnight, less the nights vehicles
+                                // queue). Earlier starts reach this post no later than
+                                // as much earlier (waits before it only absorb), so none
+                                // of them can pass.
+                                let next = t.filter(|_| shift).and_then(|t| {
                                     self.posts
                                         .post(ds, ci, side_ix)
                                         .next_open(dir, t, 400)
-                                        .map(|n| n - t)
+                                        .map(|n| (t, n))
+                                });
+                                let shift = next.map(|(t, n)| {
+                                    let zone = side.zone.0;
+                                    let from = self
+                                        .posts
+                                        .zones
+                                        .date(zone, n)
+                                        .checked_sub_signed(Duration::days(look))
+                                        .and_then(|d| calendar::at_local(zone, d, NaiveTime::MIN))
+                                        .filter(|m| timed_post_met && *m > t);
+                                    from.unwrap_or(n) - t
                                 });
                                 let why = match blocked {
                                     Blocked::Day(why) => Blocker::PostClosed {
