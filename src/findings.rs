@@ -102,6 +102,9 @@ pub enum Advice {
         service: ServiceIx,
         days: Option<Weekdays>,
     },
+    /// A timetabled service whose departure time is given but not its running days: it is
+    /// planned as if it ran every day.
+    NoRunningDays { service: ServiceIx },
     /// No source from the last three years confirms the service is running (status
     /// uncertain); words show its newest source's date.
     /// `old`: its newest source is more than three years old (or undated).

@@ -71,6 +71,9 @@ pub fn for_itinerary(
                 service: si,
                 days: s.schedule.days,
             }),
+            ScheduleKind::Weekly if s.schedule.days.is_none() => {
+                add(Advice::NoRunningDays { service: si })
+            }
             ScheduleKind::Weekly => {}
         }
         if s.status == ServiceStatus::Uncertain {

@@ -300,6 +300,16 @@ fn tashkent_to_fergana_by_the_morning_train_over_the_kamchik_pass() {
     assert_eq!(code, 0, "{p}");
     assert_eq!(first_services(&p), ["tashkent-fergana-train"]);
     assert_eq!(p["itineraries"][0]["depart"], "2027-06-14T07:56:00+05:00");
+    // ... and says that the days are not known: it is planned as if it ran every day.
+    let advice = p["itineraries"][0]["advice"].as_array().expect("advice");
+    assert!(
+        advice.iter().any(|a| a["kind"] == "no-running-days"
+            && a["service"] == "tashkent-fergana-train"
+            && a["text"].as_str().is_some_and(|t| t.ends_with(
+                "no source gives the days it runs: it is planned as if it ran every day"
+            ))),
+        "{p}"
+    );
 }
 
 #[test]

@@ -547,6 +547,8 @@ pub enum AdviceKind {
     WhenFull,
     /// A scheduled service whose departure time no source gives (`weekdays` it runs).
     NoDepartureTime,
+    /// A timetabled service whose running days no source gives: planned as if daily.
+    NoRunningDays,
     /// No recent source confirms the service is running (`old`: none in three years).
     Unconfirmed,
     /// The newest date the service's sources report (`newest`).
@@ -705,6 +707,10 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
         }
         Advice::WhenFull { service: s } => {
             j.kind = AdviceKind::WhenFull;
+            j.service = service(*s);
+        }
+        Advice::NoRunningDays { service: s } => {
+            j.kind = AdviceKind::NoRunningDays;
             j.service = service(*s);
         }
         Advice::NoDepartureTime { service: s, days } => {

@@ -468,6 +468,10 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
             Subject::Service(*service),
             "leaves when full and may not run that day".into(),
         ),
+        Advice::NoRunningDays { service } => (
+            Subject::Service(*service),
+            "no source gives the days it runs (planned as if daily)".into(),
+        ),
         Advice::NoDepartureTime { service, days } => (
             Subject::Service(*service),
             match days {

@@ -473,6 +473,10 @@ impl Words<'_> {
                 "{} leaves when full: no fixed departure time, and it may not run at all that day",
                 self.service(*service)
             ),
+            Advice::NoRunningDays { service } => format!(
+                "{}: no source gives the days it runs: it is planned as if it ran every day",
+                self.service(*service)
+            ),
             Advice::NoDepartureTime { service, days } => match days {
                 Some(d) => format!(
                     "{} runs {} but no source gives its departure time: the times shown are the earliest that fit",

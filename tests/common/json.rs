@@ -112,6 +112,7 @@ pub enum AdviceKind {
     Border,
     WhenFull,
     NoDepartureTime,
+    NoRunningDays,
     Unconfirmed,
     NewestSource,
     MinimumFare,
