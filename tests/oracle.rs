@@ -2531,3 +2531,43 @@ fn an_unknown_arrival_is_ready_no_sooner_than_a_known_one() {
     let req = request(0, 2, "2026-06-11", 1);
     check(&ds, &req, Props::All).unwrap();
 }
+
+/// An on-demand car that may start 19:00–23:00 (Bishkek time) passes the Kazakh post an
+/// hour out and reaches the Kyrgyz one at the same minute; the Kyrgyz post opens only
+/// 04:00–08:00. Past the first post the car may wait, but only into an opening on the same
+/// local day: a start before 23:00 reaches the Kyrgyz post before midnight and is refused;
+/// the 23:00 start reaches it at midnight and waits until 04:00. The planner used to move a
+/// refused start on to the opening itself (eight hours on, past the window) and found
+/// nothing (found by the release oracle).
+#[test]
+fn an_on_demand_car_starts_late_enough_to_wait_into_the_morning_opening() {
+    let places = vec![
+        place("p0", "KZ", "Asia/Almaty"),
+        place("p1", "KG", "Asia/Bishkek"),
+    ];
+    let mut kg = side("KG", "Asia/Bishkek");
+    kg.hours = Some(range(4 * 60, 8 * 60));
+    let x = crossing("x", side("KZ", "Asia/Almaty"), kg);
+    let mut a = service(
+        "a",
+        vec![stop_place(0, 0), stop_cross(0, 60, 0), stop_place(1, 90)],
+        None,
+        "Asia/Bishkek",
+    );
+    a.schedule.window = Some(range(19 * 60, 23 * 60));
+    let ds = dataset(places, vec![x], vec![a]);
+    let req = request(0, 1, "2026-06-11", 1);
+    let (found, _) = plan(&ds, &req);
+    let departs: Vec<String> = found
+        .itineraries
+        .iter()
+        .map(|it| it.depart().to_rfc3339())
+        .collect();
+    assert_eq!(
+        departs,
+        ["2026-06-11T17:00:00+00:00"],
+        "{:#?}",
+        found.itineraries
+    );
+    check(&ds, &req, Props::All).unwrap();
+}
