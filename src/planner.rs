@@ -1049,29 +1049,23 @@ impl<'a> Planner<'a> {
                                 if self.recording {
                                     self.plan.blocked_at.insert(ci);
                                 }
-                                // Only an on-demand start moves: to reach the first post
-                                // at its next opening; a later post, where it may wait,
-                                // no sooner than the local day it may wait into that
-                                // opening from (its midnight, less the nights vehicles
-                                // queue). Earlier starts reach this post no later than
-                                // as much earlier (waits before it only absorb), so none
-                                // of them can pass.
-                                let next = t.filter(|_| shift).and_then(|t| {
-                                    self.posts
-                                        .post(ds, ci, side_ix)
-                                        .next_open(dir, t, 400)
-                                        .map(|n| (t, n))
-                                });
-                                let shift = next.map(|(t, n)| {
-                                    let zone = side.zone.0;
-                                    let from = self
-                                        .posts
-                                        .zones
-                                        .date(zone, n)
-                                        .checked_sub_signed(Duration::days(look))
-                                        .and_then(|d| calendar::at_local(zone, d, NaiveTime::MIN))
-                                        .filter(|m| timed_post_met && *m > t);
-                                    from.unwrap_or(n) - t
+                                // Only an on-demand start moves. Failing at the first
+                                // post, to reach it at its next opening (nothing before it
+                                // delays the car). Failing at a later one, where it may
+                                // wait, half an hour on, as a when-full vehicle does: a
+                                // wait before this post can delay the car by more than a
+                                // later start does (a post passed just before it closes
+                                // is waited at to the next day by a car a minute later),
+                                // so no longer move can be ruled safe.
+                                let shift = t.filter(|_| shift).and_then(|t| {
+                                    if timed_post_met {
+                                        Some(Duration::minutes(30))
+                                    } else {
+                                        self.posts
+                                            .post(ds, ci, side_ix)
+                                            .next_open(dir, t, 400)
+                                            .map(|n| n - t)
+                                    }
                                 });
                                 let why = match blocked {
                                     Blocked::Day(why) => Blocker::PostClosed {

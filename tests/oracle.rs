@@ -2571,3 +2571,27 @@ fn an_on_demand_car_starts_late_enough_to_wait_into_the_morning_opening() {
     );
     check(&ds, &req, Props::All).unwrap();
 }
+
+/// The 100,000-case release oracle's counterexample to the first version of on-demand waits
+/// (an on-demand car moved a start refused at a later post straight to where that post
+/// could be waited into): the car crosses x0 into China and back, and its post waits to
+/// the next day amplify a later start's delay, so that move skipped the start that passes.
+#[test]
+fn an_on_demand_car_whose_waits_amplify_a_later_start_is_not_skipped() {
+    let choices: Vec<u32> = vec![
+        107, 1109, 17, 0, 100, 166, 0, 4280, 0, 675, 0, 0, 1244, 0, 2400, 4700, 351, 367, 5400,
+        900, 4440, 7910, 2687, 100, 0, 0, 1570, 1500, 4950, 41, 40, 5460, 245, 3700, 4700, 1100,
+        4200, 509, 0, 0, 100, 2800, 8070, 3492, 0, 700, 0, 0, 0, 0, 0, 0, 4750, 5093, 7, 0, 0, 0,
+        7489, 0, 0, 0, 7709, 0, 2793, 1222, 0, 0, 6742, 0, 0, 0, 976, 350, 0, 0, 0, 0, 0, 0, 2100,
+        0, 1455, 0, 0, 0, 0, 0, 0, 850, 0, 2250, 0, 0, 5500, 0, 0, 300, 0, 1424, 0, 0, 0, 1820, 0,
+        0, 1570, 643, 1570, 0, 0, 430, 0, 60, 240, 4690, 3427, 0, 1970, 3757, 0, 0, 82, 4287, 0,
+        2400, 0, 0, 4555, 0, 3000, 0, 0, 0, 0, 0, 400, 0, 0, 0, 0, 1600, 1056, 0, 0, 0, 44, 0, 0,
+        0, 0, 0, 0, 2100, 100, 0, 300, 0, 0, 0, 0, 0, 9170, 4170, 300, 0, 1100, 0, 100, 0, 7974,
+        3006, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    run(&choices, false, true, Props::All).unwrap();
+}
