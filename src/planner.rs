@@ -1411,8 +1411,8 @@ impl<'a> Planner<'a> {
     }
 
     /// The earliest start at or after `t0` that fits the departure rule and every post's
-    /// hours (an on-demand car starts later rather than wait; other vehicles wait at the
-    /// posts), and with `comfortable` reaches no post within the margin; the reasons it had
+    /// hours (an on-demand car starts later rather than wait at the first post it reaches,
+    /// and waits at the later ones; other vehicles wait at the posts), and with `comfortable` reaches no post within the margin; the reasons it had
     /// to move go to `pending`.
     #[allow(clippy::too_many_arguments)]
     fn first_fit(
