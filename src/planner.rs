@@ -494,9 +494,35 @@ struct Label {
     /// at one, and a label covers another only if it has been at none the other has not
     /// been at (invariants 3 and 5).
     kept: Vec<PlaceIx>,
-    /// What dominance compares of `itinerary`, kept so that comparing walks no legs.
+    /// What dominance compares of the itinerary besides its costs, kept so that comparing
+    /// walks no legs.
     sum: Summary,
-    itinerary: Itinerary,
+    /// The itinerary's costs (`cost`, `unknown_fares`, `unpriced`) and its last leg only
+    /// (none at the origin): the legs before it are `parent`'s, shared rather than copied
+    /// into every label (`Label::itinerary` puts them together).
+    tail: Itinerary,
+    /// The label this one extends by `tail`'s leg (itself at the origin).
+    parent: usize,
+}
+
+impl Label {
+    /// The whole itinerary of label `id`: its legs gathered from its parents.
+    fn itinerary(labels: &[Label], id: usize) -> Itinerary {
+        let tail = &labels[id].tail;
+        let mut legs = Vec::with_capacity(labels[id].sum.legs);
+        let mut at = id;
+        while let Some(leg) = labels[at].tail.legs.last() {
+            legs.push(leg.clone());
+            at = labels[at].parent;
+        }
+        legs.reverse();
+        Itinerary {
+            legs,
+            cost: tail.cost,
+            unknown_fares: tail.unknown_fares,
+            unpriced: tail.unpriced.clone(),
+        }
+    }
 }
 
 /// The criteria of an itinerary that `covers` compares besides its cost (which the
@@ -1895,7 +1921,8 @@ impl<'a> Planner<'a> {
             been: vec![req.from],
             kept: vec![req.from],
             sum: Summary::of(&start_it),
-            itinerary: start_it,
+            tail: start_it,
+            parent: 0,
         }];
         let mut dead = vec![false];
         // Labels at the same place (and with the same progress towards --via) compete: waiting
@@ -1949,7 +1976,7 @@ impl<'a> Planner<'a> {
                 let d = &labels[*d];
                 d.sum.arrive_known
                     && d.sum.depart < latest
-                    && d.sum.covers(&d.itinerary, &l.sum, &l.itinerary)
+                    && d.sum.covers(&d.tail, &l.sum, &l.tail)
             };
             if self.prune_by_found
                 && if l.sum.depart <= l.sum.arrive {
@@ -1964,13 +1991,13 @@ impl<'a> Planner<'a> {
                 self.pruned = true;
                 continue;
             }
-            let legs_so_far = labels[id].itinerary.legs.len();
+            let legs_so_far = labels[id].sum.legs;
             if legs_so_far >= MAX_LEGS {
                 continue;
             }
             // (ready, latest first departure) for each ride to try.
             let windows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> =
-                match labels[id].itinerary.legs.last() {
+                match labels[id].tail.legs.last() {
                     None => days.iter().map(|(a, b)| (*a, Some(*b))).collect(),
                     Some(last) => vec![(self.ready_after(last), None)],
                 };
@@ -1979,7 +2006,7 @@ impl<'a> Planner<'a> {
             let kept_before = labels[id].kept.clone();
             let index = Arc::clone(&self.index);
             let options = &index.at_place[place];
-            let first_depart = (legs_so_far > 0).then(|| labels[id].itinerary.depart());
+            let first_depart = (legs_so_far > 0).then_some(labels[id].sum.depart);
             for (ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
                 for &(si, i) in options {
@@ -2014,7 +2041,7 @@ impl<'a> Planner<'a> {
                         let limit = if legs_so_far == 0 {
                             horizon
                         } else {
-                            horizon.min(labels[id].itinerary.depart() + Duration::days(TRIP_DAYS))
+                            horizon.min(labels[id].sum.depart + Duration::days(TRIP_DAYS))
                         };
                         if self.plan.work > budget {
                             self.plan.truncated = true;
@@ -2043,10 +2070,10 @@ impl<'a> Planner<'a> {
                             // allocates nothing once warm), its legs only once it is kept.
                             let parent = &labels[id];
                             let it = &mut scratch;
-                            it.cost = parent.itinerary.cost;
-                            it.unknown_fares = parent.itinerary.unknown_fares;
+                            it.cost = parent.tail.cost;
+                            it.unknown_fares = parent.tail.unknown_fares;
                             it.unpriced.clear();
-                            it.unpriced.extend_from_slice(&parent.itinerary.unpriced);
+                            it.unpriced.extend_from_slice(&parent.tail.unpriced);
                             let before = it.unknown_fares;
                             match (leg.fare, base) {
                                 (Some(_), Some(b)) => {
@@ -2102,12 +2129,12 @@ impl<'a> Planner<'a> {
                                 ids.iter().any(|o| {
                                     compared += 1;
                                     let o = &labels[*o];
-                                    o.sum.covers(&o.itinerary, &sum, it)
+                                    o.sum.covers(&o.tail, &sum, it)
                                         && places_allow(
                                             arrived,
                                             (&o.been, &o.kept),
                                             (&been, &kept),
-                                            || same(&o.sum, &o.itinerary, &sum, it),
+                                            || same(&o.sum, &o.tail, &sum, it),
                                         )
                                 })
                             });
@@ -2124,12 +2151,12 @@ impl<'a> Planner<'a> {
                             for (_, ids) in bag.by_day.range_mut(near) {
                                 ids.retain(|o| {
                                     let l = &labels[*o];
-                                    let beaten = sum.covers(it, &l.sum, &l.itinerary)
+                                    let beaten = sum.covers(it, &l.sum, &l.tail)
                                         && places_allow(
                                             arrived,
                                             (&been, &kept),
                                             (&l.been, &l.kept),
-                                            || same(&sum, it, &l.sum, &l.itinerary),
+                                            || same(&sum, it, &l.sum, &l.tail),
                                         );
                                     dead[*o] |= beaten;
                                     !beaten
@@ -2142,11 +2169,8 @@ impl<'a> Planner<'a> {
                                 self.plan.truncated = true;
                                 continue;
                             }
-                            let mut legs = Vec::with_capacity(sum.legs);
-                            legs.extend_from_slice(&labels[id].itinerary.legs);
-                            legs.push(leg);
-                            let itinerary = Itinerary {
-                                legs,
+                            let tail = Itinerary {
+                                legs: vec![leg],
                                 cost: it.cost,
                                 unknown_fares: it.unknown_fares,
                                 unpriced: it.unpriced.clone(),
@@ -2157,7 +2181,8 @@ impl<'a> Planner<'a> {
                                 been: been.clone(),
                                 kept: kept.clone(),
                                 sum,
-                                itinerary,
+                                tail,
+                                parent: id,
                             });
                             dead.push(false);
                             let nid = labels.len() - 1;
@@ -2173,7 +2198,7 @@ impl<'a> Planner<'a> {
         let found_at = |labels: &[Label]| {
             found_ids
                 .iter()
-                .map(|id| labels[*id].itinerary.clone())
+                .map(|id| Label::itinerary(labels, *id))
                 .collect::<Vec<Itinerary>>()
         };
         // No needless waits: each leg, from the last back, leaves as late as still catches
