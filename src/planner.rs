@@ -488,7 +488,9 @@ struct Label {
     place: PlaceIx,
     via_ok: bool,
     /// Every place the journey has been: the origin, and where each ride boarded, stopped
-    /// on the way (whether or not anyone got off) and alighted (invariant 5).
+    /// on the way (whether or not anyone got off) and alighted (invariant 5). Kept only by
+    /// a label at the destination, the one place it is compared (`places_allow`); elsewhere
+    /// empty, and worked out from the legs (`Label::been`) when a journey arrives.
     been: Vec<PlaceIx>,
     /// The places of `been` that are tracked (`Planner::tracked`): no later ride may stop
     /// at one, and a label covers another only if it has been at none the other has not
@@ -506,6 +508,20 @@ struct Label {
 }
 
 impl Label {
+    /// Adds to `out` every place the journey of label `id` has been after its origin: each
+    /// place its rides stopped at after boarding (see `Label::been`).
+    fn been(ds: &Dataset, labels: &[Label], id: usize, out: &mut Vec<PlaceIx>) {
+        let mut at = id;
+        while let Some(leg) = labels[at].tail.legs.last() {
+            let stops = &ds.services[leg.service].stops[leg.board + 1..=leg.alight];
+            out.extend(stops.iter().filter_map(|st| match st.at {
+                StopAt::Place(p) => Some(p),
+                StopAt::Crossing(_) => None,
+            }));
+            at = labels[at].parent;
+        }
+    }
+
     /// The whole itinerary of label `id`: its legs gathered from its parents.
     fn itinerary(labels: &[Label], id: usize) -> Itinerary {
         let tail = &labels[id].tail;
@@ -635,10 +651,18 @@ impl Index {
     }
 }
 
-/// A drive's arguments: service, board stop, alight stop, start, on demand.
-type RideKey = (ServiceIx, usize, usize, DateTime<Utc>, bool);
-/// `next_start`'s arguments: service, board stop, alight stop, earliest start.
-type StartKey = (ServiceIx, usize, usize, DateTime<Utc>);
+/// A drive's arguments: service, board stop and alight stop (`stretch`), start, on demand.
+type RideKey = ((u32, u32, u32), DateTime<Utc>, bool);
+/// `next_start`'s arguments: service, board stop and alight stop (`stretch`), earliest start.
+type StartKey = ((u32, u32, u32), DateTime<Utc>);
+
+/// A stretch of a service as the memos key it: 12 bytes where three indices take 24 (the
+/// memos hold an entry for each drive and next start of a search, and much of its memory).
+/// Each index fits: a dataset of 2³² services or a service of 2³² stops would not fit in
+/// memory.
+fn stretch(si: ServiceIx, i: usize, j: usize) -> (u32, u32, u32) {
+    (si as u32, i as u32, j as u32)
+}
 
 pub struct Planner<'a> {
     ds: &'a Dataset,
@@ -937,7 +961,7 @@ impl<'a> Planner<'a> {
         t0: DateTime<Utc>,
         shift: bool,
     ) -> DriveResult {
-        let key = (si, i, j, t0, shift);
+        let key = (stretch(si, i, j), t0, shift);
         let memo = match self.drives.get(&key) {
             Some(m) => Rc::clone(m),
             None => {
@@ -950,31 +974,36 @@ impl<'a> Planner<'a> {
                     std::mem::take(&mut self.plan.holidays_unknown),
                 );
                 let result = self.drive_once(si, i, j, t0, shift);
-                let memo = Rc::new(DriveMemo {
-                    result,
+                let recorded = Recorded {
                     reasons: std::mem::replace(&mut self.plan.reasons, saved.0),
                     blocked_at: std::mem::replace(&mut self.plan.blocked_at, saved.1),
                     doc_blocks: std::mem::replace(&mut self.plan.doc_blocks, saved.2),
                     holidays_unknown: std::mem::replace(&mut self.plan.holidays_unknown, saved.3),
+                };
+                let memo = Rc::new(DriveMemo {
+                    result,
+                    recorded: (!recorded.is_empty()).then(|| Box::new(recorded)),
                 });
                 self.recording = recording;
                 self.drives.insert(key, Rc::clone(&memo));
                 memo
             }
         };
-        if !memo.holidays_unknown.is_empty() {
-            self.plan.holidays_unknown.extend(&memo.holidays_unknown);
-        }
-        if self.recording {
-            if !memo.blocked_at.is_empty() {
-                self.plan.blocked_at.extend(&memo.blocked_at);
+        if let Some(r) = &memo.recorded {
+            if !r.holidays_unknown.is_empty() {
+                self.plan.holidays_unknown.extend(&r.holidays_unknown);
             }
-            for (doc, dates) in &memo.doc_blocks {
-                self.plan.doc_blocks.entry(*doc).or_default().extend(dates);
-            }
-            for (reason, dates) in &memo.reasons {
-                for date in dates {
-                    self.reject(reason.clone(), *date);
+            if self.recording {
+                if !r.blocked_at.is_empty() {
+                    self.plan.blocked_at.extend(&r.blocked_at);
+                }
+                for (doc, dates) in &r.doc_blocks {
+                    self.plan.doc_blocks.entry(*doc).or_default().extend(dates);
+                }
+                for (reason, dates) in &r.reasons {
+                    for date in dates {
+                        self.reject(reason.clone(), *date);
+                    }
                 }
             }
         }
@@ -1235,13 +1264,28 @@ struct Drive {
 /// should be.
 type DriveResult = Result<Drive, (Blocker, NaiveDate, Option<Duration>)>;
 
-/// A drive made (`Planner::drive`), with what it recorded.
+/// A drive made (`Planner::drive`), with what it recorded if anything (most drives record
+/// nothing: kept apart, their memo is about half the size).
 struct DriveMemo {
     result: DriveResult,
+    recorded: Option<Box<Recorded>>,
+}
+
+/// What a drive recorded into the plan.
+struct Recorded {
     reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     blocked_at: BTreeSet<CrossingIx>,
     doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
     holidays_unknown: BTreeSet<(Country, i32)>,
+}
+
+impl Recorded {
+    fn is_empty(&self) -> bool {
+        self.reasons.is_empty()
+            && self.blocked_at.is_empty()
+            && self.doc_blocks.is_empty()
+            && self.holidays_unknown.is_empty()
+    }
 }
 
 impl<'a> Planner<'a> {
@@ -1356,11 +1400,12 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
-        if let Some(n) = self.starts.get(&(si, i, j, t0)) {
+        let key = (stretch(si, i, j), t0);
+        if let Some(n) = self.starts.get(&key) {
             return *n;
         }
         let n = self.next_start_once(si, i, j, t0);
-        self.starts.insert((si, i, j, t0), n);
+        self.starts.insert(key, n);
         n
     }
 
@@ -1918,7 +1963,7 @@ impl<'a> Planner<'a> {
         let mut labels: Vec<Label> = vec![Label {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
-            been: vec![req.from],
+            been: Vec::new(),
             kept: vec![req.from],
             sum: Summary::of(&start_it),
             tail: start_it,
@@ -2001,8 +2046,8 @@ impl<'a> Planner<'a> {
                     None => days.iter().map(|(a, b)| (*a, Some(*b))).collect(),
                     Some(last) => vec![(self.ready_after(last), None)],
                 };
-            // Where the journey has been: no ride may stop there again (invariant 5).
-            let visited = labels[id].been.clone();
+            // The tracked places the journey has been: no ride may stop there again
+            // (invariant 5).
             let kept_before = labels[id].kept.clone();
             let index = Arc::clone(&self.index);
             let options = &index.at_place[place];
@@ -2106,9 +2151,6 @@ impl<'a> Planner<'a> {
                                 it.unpriced.insert(at, part);
                             }
                             let sum = parent.sum.then(&leg);
-                            been.clear();
-                            been.extend_from_slice(&visited);
-                            been.extend_from_slice(&passed);
                             kept.clear();
                             kept.extend_from_slice(&kept_before);
                             kept.extend_from_slice(&kept_passed);
@@ -2116,6 +2158,12 @@ impl<'a> Planner<'a> {
                             // A label that has arrived is never extended: where it has
                             // been no longer matters (invariant 3).
                             let arrived = key == (req.to, true);
+                            been.clear();
+                            if arrived {
+                                been.push(req.from);
+                                Label::been(ds, &labels, id, &mut been);
+                                been.extend_from_slice(&passed);
+                            }
                             let bag = bags.entry(key).or_default();
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
