@@ -1381,13 +1381,12 @@ impl<'a> Planner<'a> {
             let board = t0 + off_i;
             let local = zones.local(zone, board);
             let (date, time) = (local.date(), local.time());
-            let next_day = zones.at_local(zone, date + Duration::days(1), ws)? - off_i;
             if time < ws {
                 t0 = zones.at_local(zone, date, ws)? - off_i;
                 continue;
             }
             if time > we || !sc.runs_on(date) {
-                t0 = next_day;
+                t0 = zones.at_local(zone, date.succ_opt()?, ws)? - off_i;
                 continue;
             }
             if night_free {
