@@ -871,6 +871,23 @@ mod tests {
     }
 
     #[test]
+    fn plus_adds_as_chrono_does() {
+        let minutes = [
+            0, 1, 30, -30, 59, 1439, 1440, -1440, 1441, 2879, 2880, -2881, 20_160,
+        ];
+        let start = utc("2027-12-30T00:00:00Z");
+        for m in 0..3 * 24 * 4 {
+            let t = start + chrono::Duration::minutes(15 * m + 7);
+            for d in minutes.map(chrono::Duration::minutes) {
+                assert_eq!(plus(t, d), t + d, "{t} + {d}");
+                assert_eq!(minus(t, d), t - d, "{t} - {d}");
+            }
+            let d = chrono::Duration::milliseconds(1500);
+            assert_eq!(plus(t, d), t + d, "{t} + {d}");
+        }
+    }
+
+    #[test]
     fn day_rules() {
         let (ds, c) = fixture();
         let cases = [
