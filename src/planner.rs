@@ -3,7 +3,7 @@
 //! closures, who may cross, permits and visas. It keeps the itineraries no other beats on
 //! arrival, cost and changes at once, and when none exists it says why.
 
-use crate::calendar::{self, Blocked};
+use crate::calendar::{self, minus, plus, Blocked};
 use crate::documents::{self, Doc};
 use crate::findings::{Blocker, Subject};
 use crate::model::*;
@@ -725,8 +725,10 @@ impl<'a> Planner<'a> {
             hops,
             entries: HashMap::default(),
             posts: calendar::Memo::default(),
-            drives: HashMap::default(),
-            starts: HashMap::default(),
+            // Sized for a plan's first few thousand (growing a table rehashes it, and the
+            // arena keeps every old table).
+            drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
+            starts: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
             all_drives: false,
             recording: false,
             beyond_window: false,
@@ -1024,7 +1026,7 @@ impl<'a> Planner<'a> {
         let mut passes = Vec::new();
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
-        let board = t0 + s.stops[i].board().unwrap_or_default().to_chrono();
+        let board = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
         // Whether a post has been reached at a known time (an on-demand car waits after it).
         let mut timed_post_met = false;
         for k in i + 1..j {
@@ -1051,7 +1053,9 @@ impl<'a> Planner<'a> {
                     a.clear.is_some() && c.between.is_some(),
                 ),
             };
-            let reach = s.stops[k].offset.map(|o| t0 + o.to_chrono() + delay);
+            let reach = s.stops[k]
+                .offset
+                .map(|o| plus(plus(t0, o.to_chrono()), delay));
             let mut pass = BorderPass {
                 crossing: ci,
                 first_side,
@@ -1170,14 +1174,14 @@ impl<'a> Planner<'a> {
                 }
                 if n == 0 {
                     pass.passed = passed;
-                    at = passed.map(|p| p + gap);
+                    at = passed.map(|p| plus(p, gap));
                 } else {
                     pass.cleared = passed;
                 }
             }
             // The traveller is through when the second post is cleared.
             if let Some(cl) = pass.cleared {
-                let through = cl + b.clear.unwrap_or_default().to_chrono();
+                let through = plus(cl, b.clear.unwrap_or_default().to_chrono());
                 floor = Some(floor.map_or(through, |f| f.max(through)));
             }
             // The visa is judged on arrival at the second post.
@@ -1206,7 +1210,7 @@ impl<'a> Planner<'a> {
             passes.push(pass);
         }
         let arrive = s.stops[j].offset.map(|o| {
-            let t = t0 + o.to_chrono() + delay;
+            let t = plus(plus(t0, o.to_chrono()), delay);
             floor.map_or(t, |f| t.max(f))
         });
         // Arrival not known: at least the last time known before the stop.
@@ -1214,7 +1218,7 @@ impl<'a> Planner<'a> {
             let known = s.stops[i + 1..j]
                 .iter()
                 .filter_map(|st| st.offset)
-                .map(|o| t0 + o.to_chrono() + delay)
+                .map(|o| plus(plus(t0, o.to_chrono()), delay))
                 .fold(board, DateTime::max);
             floor.map_or(known, |f| known.max(f))
         };
@@ -1251,6 +1255,9 @@ impl<'a> Planner<'a> {
         }
     }
 }
+
+/// The entries the drive and start memos are first made for: a table of 2,048 slots.
+const MEMO_CAPACITY: usize = 1_792;
 
 /// A drive through the posts: the passes, and the arrival after any waits.
 #[derive(Clone)]
@@ -1369,14 +1376,16 @@ impl<'a> Planner<'a> {
             (Some(now), Some(b)) => ready.max(now + b.to_chrono()),
             _ => ready,
         };
-        let too_late =
-            |t0: DateTime<Utc>| t0 + off_i > horizon || latest.is_some_and(|l| t0 + off_i >= l);
+        let too_late = |t0: DateTime<Utc>| {
+            let board = plus(t0, off_i);
+            board > horizon || latest.is_some_and(|l| board >= l)
+        };
         let mut pending: Vec<(Blocker, NaiveDate)> = Vec::new();
         let found = self.first_fit(
             si,
             i,
             j,
-            ready - off_i,
+            minus(ready, off_i),
             &too_late,
             comfortable,
             &mut pending,
@@ -1449,30 +1458,34 @@ impl<'a> Planner<'a> {
         let mut t0 = t0;
         let zones = &mut self.posts.zones;
         for _ in 0..800 {
-            let board = t0 + off_i;
+            let board = plus(t0, off_i);
             let local = zones.local(zone, board);
             let (date, time) = (local.date(), local.time());
-            let next_day = zones.at_local(zone, date + Duration::days(1), ws)? - off_i;
             if time < ws {
-                t0 = zones.at_local(zone, date, ws)? - off_i;
+                t0 = minus(zones.at_local(zone, date, ws)?, off_i);
                 continue;
             }
             if time > we || !sc.runs_on(date) {
-                t0 = next_day;
+                t0 = minus(zones.at_local(zone, date.succ_opt()?, ws)?, off_i);
                 continue;
             }
             if night_free {
                 let l = zones.local(clock, board);
                 if l.time() < DAWN {
-                    let dawn = zones.at_local(clock, l.date(), DAWN)? - off_i;
-                    t0 = dawn.max(t0 + Duration::minutes(1));
+                    let dawn = minus(zones.at_local(clock, l.date(), DAWN)?, off_i);
+                    t0 = dawn.max(plus(t0, Duration::minutes(1)));
                     continue;
                 }
                 let midnight =
                     zones.at_local(clock, l.date() + Duration::days(1), NaiveTime::MIN)?;
-                if dur.is_some_and(|d| d.num_minutes() <= LONGEST_DAY_LEG && board + d > midnight) {
+                if dur.is_some_and(|d| {
+                    d.num_minutes() <= LONGEST_DAY_LEG && plus(board, d) > midnight
+                }) {
                     // Too late to be off the road by midnight: wait for the next dawn.
-                    t0 = zones.at_local(clock, l.date() + Duration::days(1), DAWN)? - off_i;
+                    t0 = minus(
+                        zones.at_local(clock, l.date() + Duration::days(1), DAWN)?,
+                        off_i,
+                    );
                     continue;
                 }
             }
@@ -1507,20 +1520,23 @@ impl<'a> Planner<'a> {
                 Ok(d) if comfortable && d.borders.iter().any(|b| b.tight) => {
                     // A later start of the same service: the next run, or half an hour on
                     // (every generated and real window lies on that grid).
-                    t0 += if timetabled(s) {
-                        Duration::minutes(1)
-                    } else {
-                        Duration::minutes(30)
-                    };
+                    t0 = plus(
+                        t0,
+                        if timetabled(s) {
+                            Duration::minutes(1)
+                        } else {
+                            Duration::minutes(30)
+                        },
+                    );
                 }
                 Ok(d) => return Some(self.build(si, i, j, t0, d)),
                 Err((why, date, shift)) => {
                     pending.push((why, date));
                     match shift {
-                        Some(d) if d > Duration::zero() => t0 += d,
+                        Some(d) if d > Duration::zero() => t0 = plus(t0, d),
                         // A timetable tries its next run, a when-full vehicle a later start.
-                        _ if timetabled(s) => t0 += Duration::minutes(1),
-                        _ if !on_demand => t0 += Duration::minutes(30),
+                        _ if timetabled(s) => t0 = plus(t0, Duration::minutes(1)),
+                        _ if !on_demand => t0 = plus(t0, Duration::minutes(30)),
                         _ => return None,
                     }
                 }
@@ -1533,7 +1549,7 @@ impl<'a> Planner<'a> {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
-        let depart = t0 + s.stops[i].board().unwrap_or_default().to_chrono();
+        let depart = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
         let time_known = timetabled(s) || sc.kind == ScheduleKind::OnDemand;
         let window = (!time_known).then(|| {
             let (zone, ws, we) = window_of(ds, s, i);
@@ -1566,7 +1582,7 @@ impl<'a> Planner<'a> {
     /// before a known one at the same time: invariant 1 needs the ready time to grow with
     /// the arrival, known before unknown).
     fn ready_after(&self, leg: &Leg) -> DateTime<Utc> {
-        let change = leg.arrive + Duration::minutes(MIN_CONNECTION);
+        let change = plus(leg.arrive, Duration::minutes(MIN_CONNECTION));
         if leg.arrive_known {
             return change;
         }
@@ -1613,13 +1629,14 @@ impl<'a> Planner<'a> {
         self.recording = false;
         // The later starts, in order: each the next start after the one before plus a step.
         let mut starts = Vec::new();
-        let mut t0 = leg.depart - off_i;
+        let mut t0 = minus(leg.depart, off_i);
         for _ in 0..2000 {
-            let Some(n) = self.next_start(si, i, j, t0 + step) else {
+            let Some(n) = self.next_start(si, i, j, plus(t0, step)) else {
                 break;
             };
             t0 = n;
-            if t0 + off_i > last_board || latest.is_some_and(|l| t0 + off_i >= l) {
+            let board = plus(t0, off_i);
+            if board > last_board || latest.is_some_and(|l| board >= l) {
                 break;
             }
             starts.push(t0);
