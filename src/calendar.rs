@@ -5,8 +5,8 @@
 use crate::model::{Closure, Crossing, CrossingIx, CrossingStatus, Dataset, Direction, Side};
 use crate::types::{Season, TimeRange, Weekdays};
 use chrono::{
-    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc,
-    Weekday,
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone,
+    Timelike, Utc, Weekday,
 };
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -489,6 +489,37 @@ impl Memo {
     }
 }
 
+/// `t + d`, as chrono adds them, for the planner's hot paths: a sum that stays within a day
+/// of `t`'s UTC date is built from the date and the seconds of the day, without chrono's
+/// general addition (which handles leap seconds and any span, and costs several times more).
+#[inline]
+pub fn plus(t: DateTime<Utc>, d: TimeDelta) -> DateTime<Utc> {
+    let utc = t.naive_utc();
+    let (date, time) = (utc.date(), utc.time());
+    let nanos = time.nanosecond();
+    if d.subsec_nanos() == 0 && nanos < 1_000_000_000 {
+        let secs = i64::from(time.num_seconds_from_midnight()) + d.num_seconds();
+        let date = match secs.div_euclid(DAY) {
+            -1 => date.pred_opt(),
+            0 => Some(date),
+            1 => date.succ_opt(),
+            _ => None,
+        };
+        let time =
+            NaiveTime::from_num_seconds_from_midnight_opt(secs.rem_euclid(DAY) as u32, nanos);
+        if let (Some(date), Some(time)) = (date, time) {
+            return NaiveDateTime::new(date, time).and_utc();
+        }
+    }
+    t + d
+}
+
+/// `t - d` (`plus`).
+#[inline]
+pub fn minus(t: DateTime<Utc>, d: TimeDelta) -> DateTime<Utc> {
+    plus(t, -d)
+}
+
 /// Time-zone conversions for the planner, which makes hundreds of thousands of them with a
 /// handful of zones and days. Local times to instants are remembered by (zone, date, time),
 /// so each is chrono-tz's answer (`at_local`). Instants to local times go through the offset
@@ -496,17 +527,16 @@ impl Memo {
 /// last second (the zones of this region have kept one offset all year for decades, but that
 /// is checked day by day from the tz data, not assumed); a day on which the offset changes is
 /// converted by chrono-tz instant by instant. Each memo has a small direct-mapped table in
-/// front of its hash map (a plan asks about a few dozen zone-days, again and again), and the
-/// calendar date of each day number is remembered too: chrono's conversion of a day number
-/// to a date, and hashing, cost more than the rest of a conversion.
+/// front of its hash map (a plan asks about a few dozen zone-days, again and again), keyed
+/// by the UTC date itself: chrono's conversions between dates and day numbers, and hashing,
+/// cost more than the rest of a conversion.
 #[derive(Default)]
 pub struct Zones {
     at: HashMap<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>, Fast>,
-    offsets: HashMap<(Tz, i64), Option<i64>, Fast>,
-    /// Direct-mapped fronts of `at` and `offsets`, and day number → date.
+    offsets: HashMap<(Tz, NaiveDate), Option<i64>, Fast>,
+    /// Direct-mapped fronts of `at` and `offsets`.
     at_recent: Recent<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>>,
-    offsets_recent: Recent<(Tz, i64), Option<i64>>,
-    dates: Recent<i64, Option<NaiveDate>>,
+    offsets_recent: Recent<(Tz, NaiveDate), Option<i64>>,
 }
 
 /// A direct-mapped table of `SLOTS` recent answers: a slot holds the last key that hashed to it.
@@ -539,8 +569,6 @@ impl<K: PartialEq + Copy, V: Copy> Recent<K, V> {
 
 /// Seconds in a day.
 const DAY: i64 = 86_400;
-/// Days from 1 January of year 1 (chrono's day 1) to 1 January 1970.
-const EPOCH_FROM_CE: i64 = 719_163;
 
 impl Zones {
     /// `at_local`, remembered.
@@ -561,13 +589,16 @@ impl Zones {
         })
     }
 
-    /// The offset of `zone` (seconds east of UTC) through UTC day `day` (days since the
-    /// epoch), when it is the same at the day's first and last second.
-    fn offset(&mut self, zone: Tz, day: i64) -> Option<i64> {
-        let slot = (day as usize).wrapping_add((zone as usize).wrapping_mul(97));
+    /// The offset of `zone` (seconds east of UTC) through the UTC day `day`, when it is the
+    /// same at the day's first and last second.
+    fn offset(&mut self, zone: Tz, day: NaiveDate) -> Option<i64> {
+        let slot = (day.ordinal() as usize)
+            .wrapping_add((day.year() as usize).wrapping_mul(367))
+            .wrapping_add((zone as usize).wrapping_mul(97));
         let offsets = &mut self.offsets;
         self.offsets_recent.get_or(slot, (zone, day), || {
             *offsets.entry((zone, day)).or_insert_with(|| {
+                let start = day.and_time(NaiveTime::MIN).and_utc().timestamp();
                 let offset_at = |secs: i64| {
                     DateTime::from_timestamp(secs, 0).map(|u| {
                         i64::from(
@@ -577,37 +608,32 @@ impl Zones {
                         )
                     })
                 };
-                let (first, last) = (offset_at(day * DAY)?, offset_at(day * DAY + DAY - 1)?);
+                let (first, last) = (offset_at(start)?, offset_at(start + DAY - 1)?);
                 (first == last).then_some(first)
             })
         })
     }
 
-    /// The date of day number `day` (days since the epoch), as `DateTime::from_timestamp`
-    /// works it out.
-    fn day_date(&mut self, day: i64) -> Option<NaiveDate> {
-        self.dates.get_or(day as usize, day, || {
-            let ce = i32::try_from(day.checked_add(EPOCH_FROM_CE)?).ok()?;
-            NaiveDate::from_num_days_from_ce_opt(ce)
-        })
-    }
-
     /// The local date and time of `t` in `zone`: `t.with_timezone(&zone).naive_local()`.
     pub fn local(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDateTime {
-        let secs = t.timestamp();
-        // In seconds since the epoch, as `DateTime::from_timestamp(secs + offset, nanos)`
-        // would: chrono's date-time addition costs far more.
-        let shifted = self
-            .offset(zone, secs.div_euclid(DAY))
-            .and_then(|o| secs.checked_add(o))
-            .and_then(|l| {
-                let date = self.day_date(l.div_euclid(DAY))?;
-                let time = NaiveTime::from_num_seconds_from_midnight_opt(
-                    l.rem_euclid(DAY) as u32,
-                    t.timestamp_subsec_nanos(),
-                )?;
-                Some(NaiveDateTime::new(date, time))
-            });
+        // `naive_utc`, not `date_naive` and `time`: those add the (zero) offset each time.
+        let utc = t.naive_utc();
+        let (day, time) = (utc.date(), utc.time());
+        // In seconds from the UTC day's midnight, and a day either side at most (offsets are
+        // under a day): chrono's date-time addition, and its day numbers, cost far more.
+        let shifted = self.offset(zone, day).and_then(|o| {
+            let l = i64::from(time.num_seconds_from_midnight()) + o;
+            let date = match l {
+                ..0 => day.pred_opt()?,
+                DAY.. => day.succ_opt()?,
+                _ => day,
+            };
+            let time = NaiveTime::from_num_seconds_from_midnight_opt(
+                l.rem_euclid(DAY) as u32,
+                time.nanosecond(),
+            )?;
+            Some(NaiveDateTime::new(date, time))
+        });
         match shifted {
             Some(local) => local,
             None => t.with_timezone(&zone).naive_local(),
@@ -841,6 +867,23 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn plus_adds_as_chrono_does() {
+        let minutes = [
+            0, 1, 30, -30, 59, 1439, 1440, -1440, 1441, 2879, 2880, -2881, 20_160,
+        ];
+        let start = utc("2027-12-30T00:00:00Z");
+        for m in 0..3 * 24 * 4 {
+            let t = start + chrono::Duration::minutes(15 * m + 7);
+            for d in minutes.map(chrono::Duration::minutes) {
+                assert_eq!(plus(t, d), t + d, "{t} + {d}");
+                assert_eq!(minus(t, d), t - d, "{t} - {d}");
+            }
+            let d = chrono::Duration::milliseconds(1500);
+            assert_eq!(plus(t, d), t + d, "{t} + {d}");
         }
     }
 

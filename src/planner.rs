@@ -3,7 +3,7 @@
 //! closures, who may cross, permits and visas. It keeps the itineraries no other beats on
 //! arrival, cost and changes at once, and when none exists it says why.
 
-use crate::calendar::{self, Blocked};
+use crate::calendar::{self, minus, plus, Blocked};
 use crate::documents::{self, Doc};
 use crate::findings::{Blocker, Subject};
 use crate::model::*;
@@ -488,15 +488,57 @@ struct Label {
     place: PlaceIx,
     via_ok: bool,
     /// Every place the journey has been: the origin, and where each ride boarded, stopped
-    /// on the way (whether or not anyone got off) and alighted (invariant 5).
+    /// on the way (whether or not anyone got off) and alighted (invariant 5). Kept only by
+    /// a label at the destination, the one place it is compared (`places_allow`); elsewhere
+    /// empty, and worked out from the legs (`Label::been`) when a journey arrives.
     been: Vec<PlaceIx>,
     /// The places of `been` that are tracked (`Planner::tracked`): no later ride may stop
     /// at one, and a label covers another only if it has been at none the other has not
     /// been at (invariants 3 and 5).
     kept: Vec<PlaceIx>,
-    /// What dominance compares of `itinerary`, kept so that comparing walks no legs.
+    /// What dominance compares of the itinerary besides its costs, kept so that comparing
+    /// walks no legs.
     sum: Summary,
-    itinerary: Itinerary,
+    /// The itinerary's costs (`cost`, `unknown_fares`, `unpriced`) and its last leg only
+    /// (none at the origin): the legs before it are `parent`'s, shared rather than copied
+    /// into every label (`Label::itinerary` puts them together).
+    tail: Itinerary,
+    /// The label this one extends by `tail`'s leg (itself at the origin).
+    parent: usize,
+}
+
+impl Label {
+    /// Adds to `out` every place the journey of label `id` has been after its origin: each
+    /// place its rides stopped at after boarding (see `Label::been`).
+    fn been(ds: &Dataset, labels: &[Label], id: usize, out: &mut Vec<PlaceIx>) {
+        let mut at = id;
+        while let Some(leg) = labels[at].tail.legs.last() {
+            let stops = &ds.services[leg.service].stops[leg.board + 1..=leg.alight];
+            out.extend(stops.iter().filter_map(|st| match st.at {
+                StopAt::Place(p) => Some(p),
+                StopAt::Crossing(_) => None,
+            }));
+            at = labels[at].parent;
+        }
+    }
+
+    /// The whole itinerary of label `id`: its legs gathered from its parents.
+    fn itinerary(labels: &[Label], id: usize) -> Itinerary {
+        let tail = &labels[id].tail;
+        let mut legs = Vec::with_capacity(labels[id].sum.legs);
+        let mut at = id;
+        while let Some(leg) = labels[at].tail.legs.last() {
+            legs.push(leg.clone());
+            at = labels[at].parent;
+        }
+        legs.reverse();
+        Itinerary {
+            legs,
+            cost: tail.cost,
+            unknown_fares: tail.unknown_fares,
+            unpriced: tail.unpriced.clone(),
+        }
+    }
 }
 
 /// The criteria of an itinerary that `covers` compares besides its cost (which the
@@ -609,10 +651,18 @@ impl Index {
     }
 }
 
-/// A drive's arguments: service, board stop, alight stop, start, on demand.
-type RideKey = (ServiceIx, usize, usize, DateTime<Utc>, bool);
-/// `next_start`'s arguments: service, board stop, alight stop, earliest start.
-type StartKey = (ServiceIx, usize, usize, DateTime<Utc>);
+/// A drive's arguments: service, board stop and alight stop (`stretch`), start, on demand.
+type RideKey = ((u32, u32, u32), DateTime<Utc>, bool);
+/// `next_start`'s arguments: service, board stop and alight stop (`stretch`), earliest start.
+type StartKey = ((u32, u32, u32), DateTime<Utc>);
+
+/// A stretch of a service as the memos key it: 12 bytes where three indices take 24 (the
+/// memos hold an entry for each drive and next start of a search, and much of its memory).
+/// Each index fits: a dataset of 2³² services or a service of 2³² stops would not fit in
+/// memory.
+fn stretch(si: ServiceIx, i: usize, j: usize) -> (u32, u32, u32) {
+    (si as u32, i as u32, j as u32)
+}
 
 pub struct Planner<'a> {
     ds: &'a Dataset,
@@ -675,8 +725,10 @@ impl<'a> Planner<'a> {
             hops,
             entries: HashMap::default(),
             posts: calendar::Memo::default(),
-            drives: HashMap::default(),
-            starts: HashMap::default(),
+            // Sized for a plan's first few thousand (growing a table rehashes it, and the
+            // arena keeps every old table).
+            drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
+            starts: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
             all_drives: false,
             recording: false,
             beyond_window: false,
@@ -911,7 +963,7 @@ impl<'a> Planner<'a> {
         t0: DateTime<Utc>,
         shift: bool,
     ) -> DriveResult {
-        let key = (si, i, j, t0, shift);
+        let key = (stretch(si, i, j), t0, shift);
         let memo = match self.drives.get(&key) {
             Some(m) => Rc::clone(m),
             None => {
@@ -924,31 +976,36 @@ impl<'a> Planner<'a> {
                     std::mem::take(&mut self.plan.holidays_unknown),
                 );
                 let result = self.drive_once(si, i, j, t0, shift);
-                let memo = Rc::new(DriveMemo {
-                    result,
+                let recorded = Recorded {
                     reasons: std::mem::replace(&mut self.plan.reasons, saved.0),
                     blocked_at: std::mem::replace(&mut self.plan.blocked_at, saved.1),
                     doc_blocks: std::mem::replace(&mut self.plan.doc_blocks, saved.2),
                     holidays_unknown: std::mem::replace(&mut self.plan.holidays_unknown, saved.3),
+                };
+                let memo = Rc::new(DriveMemo {
+                    result,
+                    recorded: (!recorded.is_empty()).then(|| Box::new(recorded)),
                 });
                 self.recording = recording;
                 self.drives.insert(key, Rc::clone(&memo));
                 memo
             }
         };
-        if !memo.holidays_unknown.is_empty() {
-            self.plan.holidays_unknown.extend(&memo.holidays_unknown);
-        }
-        if self.recording {
-            if !memo.blocked_at.is_empty() {
-                self.plan.blocked_at.extend(&memo.blocked_at);
+        if let Some(r) = &memo.recorded {
+            if !r.holidays_unknown.is_empty() {
+                self.plan.holidays_unknown.extend(&r.holidays_unknown);
             }
-            for (doc, dates) in &memo.doc_blocks {
-                self.plan.doc_blocks.entry(*doc).or_default().extend(dates);
-            }
-            for (reason, dates) in &memo.reasons {
-                for date in dates {
-                    self.reject(reason.clone(), *date);
+            if self.recording {
+                if !r.blocked_at.is_empty() {
+                    self.plan.blocked_at.extend(&r.blocked_at);
+                }
+                for (doc, dates) in &r.doc_blocks {
+                    self.plan.doc_blocks.entry(*doc).or_default().extend(dates);
+                }
+                for (reason, dates) in &r.reasons {
+                    for date in dates {
+                        self.reject(reason.clone(), *date);
+                    }
                 }
             }
         }
@@ -969,7 +1026,7 @@ impl<'a> Planner<'a> {
         let mut passes = Vec::new();
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
-        let board = t0 + s.stops[i].board().unwrap_or_default().to_chrono();
+        let board = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
         // Whether a post has been reached at a known time (an on-demand car waits after it).
         let mut timed_post_met = false;
         for k in i + 1..j {
@@ -996,7 +1053,9 @@ impl<'a> Planner<'a> {
                     a.clear.is_some() && c.between.is_some(),
                 ),
             };
-            let reach = s.stops[k].offset.map(|o| t0 + o.to_chrono() + delay);
+            let reach = s.stops[k]
+                .offset
+                .map(|o| plus(plus(t0, o.to_chrono()), delay));
             let mut pass = BorderPass {
                 crossing: ci,
                 first_side,
@@ -1115,14 +1174,14 @@ impl<'a> Planner<'a> {
                 }
                 if n == 0 {
                     pass.passed = passed;
-                    at = passed.map(|p| p + gap);
+                    at = passed.map(|p| plus(p, gap));
                 } else {
                     pass.cleared = passed;
                 }
             }
             // The traveller is through when the second post is cleared.
             if let Some(cl) = pass.cleared {
-                let through = cl + b.clear.unwrap_or_default().to_chrono();
+                let through = plus(cl, b.clear.unwrap_or_default().to_chrono());
                 floor = Some(floor.map_or(through, |f| f.max(through)));
             }
             // The visa is judged on arrival at the second post.
@@ -1151,7 +1210,7 @@ impl<'a> Planner<'a> {
             passes.push(pass);
         }
         let arrive = s.stops[j].offset.map(|o| {
-            let t = t0 + o.to_chrono() + delay;
+            let t = plus(plus(t0, o.to_chrono()), delay);
             floor.map_or(t, |f| t.max(f))
         });
         // Arrival not known: at least the last time known before the stop.
@@ -1159,7 +1218,7 @@ impl<'a> Planner<'a> {
             let known = s.stops[i + 1..j]
                 .iter()
                 .filter_map(|st| st.offset)
-                .map(|o| t0 + o.to_chrono() + delay)
+                .map(|o| plus(plus(t0, o.to_chrono()), delay))
                 .fold(board, DateTime::max);
             floor.map_or(known, |f| known.max(f))
         };
@@ -1197,6 +1256,9 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// The entries the drive and start memos are first made for: a table of 2,048 slots.
+const MEMO_CAPACITY: usize = 1_792;
+
 /// A drive through the posts: the passes, and the arrival after any waits.
 #[derive(Clone)]
 struct Drive {
@@ -1209,13 +1271,28 @@ struct Drive {
 /// should be.
 type DriveResult = Result<Drive, (Blocker, NaiveDate, Option<Duration>)>;
 
-/// A drive made (`Planner::drive`), with what it recorded.
+/// A drive made (`Planner::drive`), with what it recorded if anything (most drives record
+/// nothing: kept apart, their memo is about half the size).
 struct DriveMemo {
     result: DriveResult,
+    recorded: Option<Box<Recorded>>,
+}
+
+/// What a drive recorded into the plan.
+struct Recorded {
     reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     blocked_at: BTreeSet<CrossingIx>,
     doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
     holidays_unknown: BTreeSet<(Country, i32)>,
+}
+
+impl Recorded {
+    fn is_empty(&self) -> bool {
+        self.reasons.is_empty()
+            && self.blocked_at.is_empty()
+            && self.doc_blocks.is_empty()
+            && self.holidays_unknown.is_empty()
+    }
 }
 
 impl<'a> Planner<'a> {
@@ -1299,14 +1376,16 @@ impl<'a> Planner<'a> {
             (Some(now), Some(b)) => ready.max(now + b.to_chrono()),
             _ => ready,
         };
-        let too_late =
-            |t0: DateTime<Utc>| t0 + off_i > horizon || latest.is_some_and(|l| t0 + off_i >= l);
+        let too_late = |t0: DateTime<Utc>| {
+            let board = plus(t0, off_i);
+            board > horizon || latest.is_some_and(|l| board >= l)
+        };
         let mut pending: Vec<(Blocker, NaiveDate)> = Vec::new();
         let found = self.first_fit(
             si,
             i,
             j,
-            ready - off_i,
+            minus(ready, off_i),
             &too_late,
             comfortable,
             &mut pending,
@@ -1330,11 +1409,12 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
-        if let Some(n) = self.starts.get(&(si, i, j, t0)) {
+        let key = (stretch(si, i, j), t0);
+        if let Some(n) = self.starts.get(&key) {
             return *n;
         }
         let n = self.next_start_once(si, i, j, t0);
-        self.starts.insert((si, i, j, t0), n);
+        self.starts.insert(key, n);
         n
     }
 
@@ -1378,30 +1458,34 @@ impl<'a> Planner<'a> {
         let mut t0 = t0;
         let zones = &mut self.posts.zones;
         for _ in 0..800 {
-            let board = t0 + off_i;
+            let board = plus(t0, off_i);
             let local = zones.local(zone, board);
             let (date, time) = (local.date(), local.time());
-            let next_day = zones.at_local(zone, date + Duration::days(1), ws)? - off_i;
             if time < ws {
-                t0 = zones.at_local(zone, date, ws)? - off_i;
+                t0 = minus(zones.at_local(zone, date, ws)?, off_i);
                 continue;
             }
             if time > we || !sc.runs_on(date) {
-                t0 = next_day;
+                t0 = minus(zones.at_local(zone, date.succ_opt()?, ws)?, off_i);
                 continue;
             }
             if night_free {
                 let l = zones.local(clock, board);
                 if l.time() < DAWN {
-                    let dawn = zones.at_local(clock, l.date(), DAWN)? - off_i;
-                    t0 = dawn.max(t0 + Duration::minutes(1));
+                    let dawn = minus(zones.at_local(clock, l.date(), DAWN)?, off_i);
+                    t0 = dawn.max(plus(t0, Duration::minutes(1)));
                     continue;
                 }
                 let midnight =
                     zones.at_local(clock, l.date() + Duration::days(1), NaiveTime::MIN)?;
-                if dur.is_some_and(|d| d.num_minutes() <= LONGEST_DAY_LEG && board + d > midnight) {
+                if dur.is_some_and(|d| {
+                    d.num_minutes() <= LONGEST_DAY_LEG && plus(board, d) > midnight
+                }) {
                     // Too late to be off the road by midnight: wait for the next dawn.
-                    t0 = zones.at_local(clock, l.date() + Duration::days(1), DAWN)? - off_i;
+                    t0 = minus(
+                        zones.at_local(clock, l.date() + Duration::days(1), DAWN)?,
+                        off_i,
+                    );
                     continue;
                 }
             }
@@ -1436,20 +1520,23 @@ impl<'a> Planner<'a> {
                 Ok(d) if comfortable && d.borders.iter().any(|b| b.tight) => {
                     // A later start of the same service: the next run, or half an hour on
                     // (every generated and real window lies on that grid).
-                    t0 += if timetabled(s) {
-                        Duration::minutes(1)
-                    } else {
-                        Duration::minutes(30)
-                    };
+                    t0 = plus(
+                        t0,
+                        if timetabled(s) {
+                            Duration::minutes(1)
+                        } else {
+                            Duration::minutes(30)
+                        },
+                    );
                 }
                 Ok(d) => return Some(self.build(si, i, j, t0, d)),
                 Err((why, date, shift)) => {
                     pending.push((why, date));
                     match shift {
-                        Some(d) if d > Duration::zero() => t0 += d,
+                        Some(d) if d > Duration::zero() => t0 = plus(t0, d),
                         // A timetable tries its next run, a when-full vehicle a later start.
-                        _ if timetabled(s) => t0 += Duration::minutes(1),
-                        _ if !on_demand => t0 += Duration::minutes(30),
+                        _ if timetabled(s) => t0 = plus(t0, Duration::minutes(1)),
+                        _ if !on_demand => t0 = plus(t0, Duration::minutes(30)),
                         _ => return None,
                     }
                 }
@@ -1462,7 +1549,7 @@ impl<'a> Planner<'a> {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
-        let depart = t0 + s.stops[i].board().unwrap_or_default().to_chrono();
+        let depart = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
         let time_known = timetabled(s) || sc.kind == ScheduleKind::OnDemand;
         let window = (!time_known).then(|| {
             let (zone, ws, we) = window_of(ds, s, i);
@@ -1495,7 +1582,7 @@ impl<'a> Planner<'a> {
     /// before a known one at the same time: invariant 1 needs the ready time to grow with
     /// the arrival, known before unknown).
     fn ready_after(&self, leg: &Leg) -> DateTime<Utc> {
-        let change = leg.arrive + Duration::minutes(MIN_CONNECTION);
+        let change = plus(leg.arrive, Duration::minutes(MIN_CONNECTION));
         if leg.arrive_known {
             return change;
         }
@@ -1542,13 +1629,14 @@ impl<'a> Planner<'a> {
         self.recording = false;
         // The later starts, in order: each the next start after the one before plus a step.
         let mut starts = Vec::new();
-        let mut t0 = leg.depart - off_i;
+        let mut t0 = minus(leg.depart, off_i);
         for _ in 0..2000 {
-            let Some(n) = self.next_start(si, i, j, t0 + step) else {
+            let Some(n) = self.next_start(si, i, j, plus(t0, step)) else {
                 break;
             };
             t0 = n;
-            if t0 + off_i > last_board || latest.is_some_and(|l| t0 + off_i >= l) {
+            let board = plus(t0, off_i);
+            if board > last_board || latest.is_some_and(|l| board >= l) {
                 break;
             }
             starts.push(t0);
@@ -1901,10 +1989,11 @@ impl<'a> Planner<'a> {
         let mut labels: Vec<Label> = vec![Label {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
-            been: vec![req.from],
+            been: Vec::new(),
             kept: vec![req.from],
             sum: Summary::of(&start_it),
-            itinerary: start_it,
+            tail: start_it,
+            parent: 0,
         }];
         let mut dead = vec![false];
         // Labels at the same place (and with the same progress towards --via) compete: waiting
@@ -1958,7 +2047,7 @@ impl<'a> Planner<'a> {
                 let d = &labels[*d];
                 d.sum.arrive_known
                     && d.sum.depart < latest
-                    && d.sum.covers(&d.itinerary, &l.sum, &l.itinerary)
+                    && d.sum.covers(&d.tail, &l.sum, &l.tail)
             };
             if self.prune_by_found
                 && if l.sum.depart <= l.sum.arrive {
@@ -1973,22 +2062,22 @@ impl<'a> Planner<'a> {
                 self.pruned = true;
                 continue;
             }
-            let legs_so_far = labels[id].itinerary.legs.len();
+            let legs_so_far = labels[id].sum.legs;
             if legs_so_far >= MAX_LEGS {
                 continue;
             }
             // (ready, latest first departure) for each ride to try.
             let windows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> =
-                match labels[id].itinerary.legs.last() {
+                match labels[id].tail.legs.last() {
                     None => days.iter().map(|(a, b)| (*a, Some(*b))).collect(),
                     Some(last) => vec![(self.ready_after(last), None)],
                 };
-            // Where the journey has been: no ride may stop there again (invariant 5).
-            let visited = labels[id].been.clone();
+            // The tracked places the journey has been: no ride may stop there again
+            // (invariant 5).
             let kept_before = labels[id].kept.clone();
             let index = Arc::clone(&self.index);
             let options = &index.at_place[place];
-            let first_depart = (legs_so_far > 0).then(|| labels[id].itinerary.depart());
+            let first_depart = (legs_so_far > 0).then_some(labels[id].sum.depart);
             for (ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
                 for &(si, i) in options {
@@ -2023,7 +2112,7 @@ impl<'a> Planner<'a> {
                         let limit = if legs_so_far == 0 {
                             horizon
                         } else {
-                            horizon.min(labels[id].itinerary.depart() + Duration::days(TRIP_DAYS))
+                            horizon.min(labels[id].sum.depart + Duration::days(TRIP_DAYS))
                         };
                         if self.plan.work > budget {
                             self.plan.truncated = true;
@@ -2052,10 +2141,10 @@ impl<'a> Planner<'a> {
                             // allocates nothing once warm), its legs only once it is kept.
                             let parent = &labels[id];
                             let it = &mut scratch;
-                            it.cost = parent.itinerary.cost;
-                            it.unknown_fares = parent.itinerary.unknown_fares;
+                            it.cost = parent.tail.cost;
+                            it.unknown_fares = parent.tail.unknown_fares;
                             it.unpriced.clear();
-                            it.unpriced.extend_from_slice(&parent.itinerary.unpriced);
+                            it.unpriced.extend_from_slice(&parent.tail.unpriced);
                             let before = it.unknown_fares;
                             match (leg.fare, base) {
                                 (Some(_), Some(b)) => {
@@ -2088,9 +2177,6 @@ impl<'a> Planner<'a> {
                                 it.unpriced.insert(at, part);
                             }
                             let sum = parent.sum.then(&leg);
-                            been.clear();
-                            been.extend_from_slice(&visited);
-                            been.extend_from_slice(&passed);
                             kept.clear();
                             kept.extend_from_slice(&kept_before);
                             kept.extend_from_slice(&kept_passed);
@@ -2098,6 +2184,12 @@ impl<'a> Planner<'a> {
                             // A label that has arrived is never extended: where it has
                             // been no longer matters (invariant 3).
                             let arrived = key == (req.to, true);
+                            been.clear();
+                            if arrived {
+                                been.push(req.from);
+                                Label::been(ds, &labels, id, &mut been);
+                                been.extend_from_slice(&passed);
+                            }
                             let bag = bags.entry(key).or_default();
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
@@ -2111,12 +2203,12 @@ impl<'a> Planner<'a> {
                                 ids.iter().any(|o| {
                                     compared += 1;
                                     let o = &labels[*o];
-                                    o.sum.covers(&o.itinerary, &sum, it)
+                                    o.sum.covers(&o.tail, &sum, it)
                                         && places_allow(
                                             arrived,
                                             (&o.been, &o.kept),
                                             (&been, &kept),
-                                            || same(&o.sum, &o.itinerary, &sum, it),
+                                            || same(&o.sum, &o.tail, &sum, it),
                                         )
                                 })
                             });
@@ -2133,12 +2225,12 @@ impl<'a> Planner<'a> {
                             for (_, ids) in bag.by_day.range_mut(near) {
                                 ids.retain(|o| {
                                     let l = &labels[*o];
-                                    let beaten = sum.covers(it, &l.sum, &l.itinerary)
+                                    let beaten = sum.covers(it, &l.sum, &l.tail)
                                         && places_allow(
                                             arrived,
                                             (&been, &kept),
                                             (&l.been, &l.kept),
-                                            || same(&sum, it, &l.sum, &l.itinerary),
+                                            || same(&sum, it, &l.sum, &l.tail),
                                         );
                                     dead[*o] |= beaten;
                                     !beaten
@@ -2151,11 +2243,8 @@ impl<'a> Planner<'a> {
                                 self.plan.truncated = true;
                                 continue;
                             }
-                            let mut legs = Vec::with_capacity(sum.legs);
-                            legs.extend_from_slice(&labels[id].itinerary.legs);
-                            legs.push(leg);
-                            let itinerary = Itinerary {
-                                legs,
+                            let tail = Itinerary {
+                                legs: vec![leg],
                                 cost: it.cost,
                                 unknown_fares: it.unknown_fares,
                                 unpriced: it.unpriced.clone(),
@@ -2166,7 +2255,8 @@ impl<'a> Planner<'a> {
                                 been: been.clone(),
                                 kept: kept.clone(),
                                 sum,
-                                itinerary,
+                                tail,
+                                parent: id,
                             });
                             dead.push(false);
                             let nid = labels.len() - 1;
@@ -2182,7 +2272,7 @@ impl<'a> Planner<'a> {
         let found_at = |labels: &[Label]| {
             found_ids
                 .iter()
-                .map(|id| labels[*id].itinerary.clone())
+                .map(|id| Label::itinerary(labels, *id))
                 .collect::<Vec<Itinerary>>()
         };
         // No needless waits: each leg, from the last back, leaves as late as still catches
