@@ -147,6 +147,16 @@ fn peak_rss() -> u64 {
         .map_or(0, |kb| kb * 1024)
 }
 
+/// CPU time this thread has run so far, in seconds (Linux's schedstat, in nanoseconds; NaN
+/// elsewhere): on a shared machine it is steadier than wall time, which counts the time
+/// others' processes hold the cores (it still varies with what they do to the caches).
+fn cpu_time() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(f64::NAN, |ns| ns / 1e9)
+}
+
 fn mb(bytes: f64) -> String {
     if bytes.is_nan() || bytes <= 0.0 {
         "–".into()
@@ -227,11 +237,12 @@ fn child_plan(scale: usize, o: &Opts) {
         let budget = Duration::from_secs_f64(o.budget);
         let started = Instant::now();
         for _ in 0..o.runs {
-            let t = Instant::now();
+            let (t, cpu) = (Instant::now(), cpu_time());
             let (plan, _) = planner::plan(&ds, &req);
             let took = t.elapsed().as_secs_f64();
+            let cpu = cpu_time() - cpu;
             say(format!(
-                "run plan{within} {took} {} {}",
+                "run plan{within} {took} {} {} {cpu}",
                 plan.itineraries.len(),
                 plan.work
             ));
@@ -250,6 +261,8 @@ fn child_plan(scale: usize, o: &Opts) {
 #[derive(Default)]
 struct Phase {
     runs: Vec<f64>,
+    /// CPU time of each run (`cpu_time`).
+    cpu: Vec<f64>,
     itineraries: Option<usize>,
     work: Option<u64>,
     /// Peak memory of the child at the end of the phase.
@@ -356,6 +369,9 @@ fn measure(o: &Opts, args: &[String], size: &mut Size) {
                         p.runs.push(secs.parse().unwrap_or(f64::NAN));
                         p.itineraries = rest.first().and_then(|s| s.parse().ok());
                         p.work = rest.get(1).and_then(|s| s.parse().ok());
+                        if let Some(c) = rest.get(2).and_then(|s| s.parse().ok()) {
+                            p.cpu.push(c);
+                        }
                     }
                     ["end"] => break,
                     _ => eprintln!("child: {line}"),
@@ -480,12 +496,12 @@ fn main() {
     }
 
     println!(
-        "Plans in process on connected synthetic networks (`examples/synth.rs`, built in memory), {FROM} → {TO}, {DATE}, GB passport, today {TODAY}; median of up to {} runs (n = runs made within a {:.0} s budget). Memory is the child process's peak resident set (VmHWM): after building the network, and at the end of the 7-day and 365-day plans:",
+        "Plans in process on connected synthetic networks (`examples/synth.rs`, built in memory), {FROM} → {TO}, {DATE}, GB passport, today {TODAY}; median of up to {} runs (n = runs made within a {:.0} s budget); CPU is the median of the same runs' CPU time (the planning thread's, from /proc/thread-self/schedstat: steadier than wall time on a shared machine). Memory is the child process's peak resident set (VmHWM): after building the network, and at the end of the 7-day and 365-day plans:",
         o.runs, o.budget
     );
     println!();
-    println!("| scale | places | crossings | services | plan --within 7 | per 1,000 services | plan --within 365 | itineraries (7 / 365) | work (7 / 365) | memory: data / after 7 / after 365 |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| scale | places | crossings | services | plan --within 7 | CPU | CPU per 1,000 services | plan --within 365 | CPU | itineraries (7 / 365) | work (7 / 365) | memory: data / after 7 / after 365 |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let svc = |s: &Size| s.counts.map_or(f64::NAN, |c| c[2] as f64);
     for s in &sizes {
         let [p, c, sv, _] = s.counts.unwrap_or_default();
@@ -493,11 +509,13 @@ fn main() {
         let wk = |ph: &Phase| ph.work.map_or("–".into(), |n| n.to_string());
         let rss = |r: Option<u64>| mb(r.map_or(f64::NAN, |x| x as f64));
         println!(
-            "| {}× | {p} | {c} | {sv} | {} | {} | {} | {} / {} | {} / {} | {} / {} / {} |",
+            "| {}× | {p} | {c} | {sv} | {} | {} | {} | {} | {} | {} / {} | {} / {} | {} / {} / {} |",
             s.scale,
             s.plan7.cell(),
-            ms(s.plan7.median() / svc(s) * 1000.0),
+            ms(median(&s.plan7.cpu)),
+            ms(median(&s.plan7.cpu) / svc(s) * 1000.0),
             s.plan365.cell(),
+            ms(median(&s.plan365.cpu)),
             it(&s.plan7),
             it(&s.plan365),
             wk(&s.plan7),
@@ -510,7 +528,7 @@ fn main() {
     println!();
     if let Some(first) = sizes.first() {
         println!(
-            "Growth against {}×: time ratio ÷ services ratio (1.0 = linear; above 1 = worse than linear):",
+            "Growth against {}×: CPU time ratio ÷ services ratio (1.0 = linear; above 1 = worse than linear):",
             first.scale
         );
         println!();
@@ -521,7 +539,7 @@ fn main() {
         for s in sizes.iter().skip(1) {
             let r = svc(s) / svc(first);
             let rel = |a: &Phase, b: &Phase| {
-                let x = a.median() / b.median() / r;
+                let x = median(&a.cpu) / median(&b.cpu) / r;
                 if x.is_finite() {
                     format!("{x:.2}")
                 } else {

@@ -488,15 +488,57 @@ struct Label {
     place: PlaceIx,
     via_ok: bool,
     /// Every place the journey has been: the origin, and where each ride boarded, stopped
-    /// on the way (whether or not anyone got off) and alighted (invariant 5).
+    /// on the way (whether or not anyone got off) and alighted (invariant 5). Kept only by
+    /// a label at the destination, the one place it is compared (`places_allow`); elsewhere
+    /// empty, and worked out from the legs (`Label::been`) when a journey arrives.
     been: Vec<PlaceIx>,
     /// The places of `been` that are tracked (`Planner::tracked`): no later ride may stop
     /// at one, and a label covers another only if it has been at none the other has not
     /// been at (invariants 3 and 5).
     kept: Vec<PlaceIx>,
-    /// What dominance compares of `itinerary`, kept so that comparing walks no legs.
+    /// What dominance compares of the itinerary besides its costs, kept so that comparing
+    /// walks no legs.
     sum: Summary,
-    itinerary: Itinerary,
+    /// The itinerary's costs (`cost`, `unknown_fares`, `unpriced`) and its last leg only
+    /// (none at the origin): the legs before it are `parent`'s, shared rather than copied
+    /// into every label (`Label::itinerary` puts them together).
+    tail: Itinerary,
+    /// The label this one extends by `tail`'s leg (itself at the origin).
+    parent: usize,
+}
+
+impl Label {
+    /// Adds to `out` every place the journey of label `id` has been after its origin: each
+    /// place its rides stopped at after boarding (see `Label::been`).
+    fn been(ds: &Dataset, labels: &[Label], id: usize, out: &mut Vec<PlaceIx>) {
+        let mut at = id;
+        while let Some(leg) = labels[at].tail.legs.last() {
+            let stops = &ds.services[leg.service].stops[leg.board + 1..=leg.alight];
+            out.extend(stops.iter().filter_map(|st| match st.at {
+                StopAt::Place(p) => Some(p),
+                StopAt::Crossing(_) => None,
+            }));
+            at = labels[at].parent;
+        }
+    }
+
+    /// The whole itinerary of label `id`: its legs gathered from its parents.
+    fn itinerary(labels: &[Label], id: usize) -> Itinerary {
+        let tail = &labels[id].tail;
+        let mut legs = Vec::with_capacity(labels[id].sum.legs);
+        let mut at = id;
+        while let Some(leg) = labels[at].tail.legs.last() {
+            legs.push(leg.clone());
+            at = labels[at].parent;
+        }
+        legs.reverse();
+        Itinerary {
+            legs,
+            cost: tail.cost,
+            unknown_fares: tail.unknown_fares,
+            unpriced: tail.unpriced.clone(),
+        }
+    }
 }
 
 /// The criteria of an itinerary that `covers` compares besides its cost (which the
@@ -609,10 +651,18 @@ impl Index {
     }
 }
 
-/// A drive's arguments: service, board stop, alight stop, start, on demand.
-type RideKey = (ServiceIx, usize, usize, DateTime<Utc>, bool);
-/// `next_start`'s arguments: service, board stop, alight stop, earliest start.
-type StartKey = (ServiceIx, usize, usize, DateTime<Utc>);
+/// A drive's arguments: service, board stop and alight stop (`stretch`), start, on demand.
+type RideKey = ((u32, u32, u32), DateTime<Utc>, bool);
+/// `next_start`'s arguments: service, board stop and alight stop (`stretch`), earliest start.
+type StartKey = ((u32, u32, u32), DateTime<Utc>);
+
+/// A stretch of a service as the memos key it: 12 bytes where three indices take 24 (the
+/// memos hold an entry for each drive and next start of a search, and much of its memory).
+/// Each index fits: a dataset of 2³² services or a service of 2³² stops would not fit in
+/// memory.
+fn stretch(si: ServiceIx, i: usize, j: usize) -> (u32, u32, u32) {
+    (si as u32, i as u32, j as u32)
+}
 
 pub struct Planner<'a> {
     ds: &'a Dataset,
@@ -913,7 +963,7 @@ impl<'a> Planner<'a> {
         t0: DateTime<Utc>,
         shift: bool,
     ) -> DriveResult {
-        let key = (si, i, j, t0, shift);
+        let key = (stretch(si, i, j), t0, shift);
         let memo = match self.drives.get(&key) {
             Some(m) => Rc::clone(m),
             None => {
@@ -926,31 +976,36 @@ impl<'a> Planner<'a> {
                     std::mem::take(&mut self.plan.holidays_unknown),
                 );
                 let result = self.drive_once(si, i, j, t0, shift);
-                let memo = Rc::new(DriveMemo {
-                    result,
+                let recorded = Recorded {
                     reasons: std::mem::replace(&mut self.plan.reasons, saved.0),
                     blocked_at: std::mem::replace(&mut self.plan.blocked_at, saved.1),
                     doc_blocks: std::mem::replace(&mut self.plan.doc_blocks, saved.2),
                     holidays_unknown: std::mem::replace(&mut self.plan.holidays_unknown, saved.3),
+                };
+                let memo = Rc::new(DriveMemo {
+                    result,
+                    recorded: (!recorded.is_empty()).then(|| Box::new(recorded)),
                 });
                 self.recording = recording;
                 self.drives.insert(key, Rc::clone(&memo));
                 memo
             }
         };
-        if !memo.holidays_unknown.is_empty() {
-            self.plan.holidays_unknown.extend(&memo.holidays_unknown);
-        }
-        if self.recording {
-            if !memo.blocked_at.is_empty() {
-                self.plan.blocked_at.extend(&memo.blocked_at);
+        if let Some(r) = &memo.recorded {
+            if !r.holidays_unknown.is_empty() {
+                self.plan.holidays_unknown.extend(&r.holidays_unknown);
             }
-            for (doc, dates) in &memo.doc_blocks {
-                self.plan.doc_blocks.entry(*doc).or_default().extend(dates);
-            }
-            for (reason, dates) in &memo.reasons {
-                for date in dates {
-                    self.reject(reason.clone(), *date);
+            if self.recording {
+                if !r.blocked_at.is_empty() {
+                    self.plan.blocked_at.extend(&r.blocked_at);
+                }
+                for (doc, dates) in &r.doc_blocks {
+                    self.plan.doc_blocks.entry(*doc).or_default().extend(dates);
+                }
+                for (reason, dates) in &r.reasons {
+                    for date in dates {
+                        self.reject(reason.clone(), *date);
+                    }
                 }
             }
         }
@@ -1216,13 +1271,28 @@ struct Drive {
 /// should be.
 type DriveResult = Result<Drive, (Blocker, NaiveDate, Option<Duration>)>;
 
-/// A drive made (`Planner::drive`), with what it recorded.
+/// A drive made (`Planner::drive`), with what it recorded if anything (most drives record
+/// nothing: kept apart, their memo is about half the size).
 struct DriveMemo {
     result: DriveResult,
+    recorded: Option<Box<Recorded>>,
+}
+
+/// What a drive recorded into the plan.
+struct Recorded {
     reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     blocked_at: BTreeSet<CrossingIx>,
     doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
     holidays_unknown: BTreeSet<(Country, i32)>,
+}
+
+impl Recorded {
+    fn is_empty(&self) -> bool {
+        self.reasons.is_empty()
+            && self.blocked_at.is_empty()
+            && self.doc_blocks.is_empty()
+            && self.holidays_unknown.is_empty()
+    }
 }
 
 impl<'a> Planner<'a> {
@@ -1339,11 +1409,12 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
-        if let Some(n) = self.starts.get(&(si, i, j, t0)) {
+        let key = (stretch(si, i, j), t0);
+        if let Some(n) = self.starts.get(&key) {
             return *n;
         }
         let n = self.next_start_once(si, i, j, t0);
-        self.starts.insert((si, i, j, t0), n);
+        self.starts.insert(key, n);
         n
     }
 
@@ -1602,18 +1673,27 @@ impl<'a> Planner<'a> {
     }
 
     /// Each itinerary with each leg, from the last back, moved to its latest ride
-    /// (`latest_ride`) in a profile search.
+    /// (`latest_ride`) in a profile search. The journey's 14-day budget runs from its
+    /// departure, which moving the first leg makes later: the legs are moved again under the
+    /// longer budget until the departure stays put (it only grows, up to the horizon).
     fn latest_rides(&mut self, found: Vec<Itinerary>, horizon: DateTime<Utc>) -> Vec<Itinerary> {
         found
             .into_iter()
             .map(|mut it| {
                 let legs = if self.profile { it.legs.len() } else { 0 };
-                for k in (0..legs).rev() {
-                    let next = it.legs.get(k + 1).map(|l| l.depart);
-                    // The first leg too, past the window: if it can leave after the
-                    // window, the itinerary waits needlessly (dropped below).
-                    let limit = horizon.min(it.depart() + Duration::days(TRIP_DAYS));
-                    it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
+                loop {
+                    let depart = it.depart();
+                    // Each pass under the budget from the departure it started with.
+                    let limit = horizon.min(depart + Duration::days(TRIP_DAYS));
+                    for k in (0..legs).rev() {
+                        let next = it.legs.get(k + 1).map(|l| l.depart);
+                        // The first leg too, past the window: if it can leave after the
+                        // window, the itinerary waits needlessly (dropped below).
+                        it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
+                    }
+                    if it.depart() == depart {
+                        break;
+                    }
                 }
                 it
             })
@@ -1909,10 +1989,11 @@ impl<'a> Planner<'a> {
         let mut labels: Vec<Label> = vec![Label {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
-            been: vec![req.from],
+            been: Vec::new(),
             kept: vec![req.from],
             sum: Summary::of(&start_it),
-            itinerary: start_it,
+            tail: start_it,
+            parent: 0,
         }];
         let mut dead = vec![false];
         // Labels at the same place (and with the same progress towards --via) compete: waiting
@@ -1966,7 +2047,7 @@ impl<'a> Planner<'a> {
                 let d = &labels[*d];
                 d.sum.arrive_known
                     && d.sum.depart < latest
-                    && d.sum.covers(&d.itinerary, &l.sum, &l.itinerary)
+                    && d.sum.covers(&d.tail, &l.sum, &l.tail)
             };
             if self.prune_by_found
                 && if l.sum.depart <= l.sum.arrive {
@@ -1981,22 +2062,22 @@ impl<'a> Planner<'a> {
                 self.pruned = true;
                 continue;
             }
-            let legs_so_far = labels[id].itinerary.legs.len();
+            let legs_so_far = labels[id].sum.legs;
             if legs_so_far >= MAX_LEGS {
                 continue;
             }
             // (ready, latest first departure) for each ride to try.
             let windows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> =
-                match labels[id].itinerary.legs.last() {
+                match labels[id].tail.legs.last() {
                     None => days.iter().map(|(a, b)| (*a, Some(*b))).collect(),
                     Some(last) => vec![(self.ready_after(last), None)],
                 };
-            // Where the journey has been: no ride may stop there again (invariant 5).
-            let visited = labels[id].been.clone();
+            // The tracked places the journey has been: no ride may stop there again
+            // (invariant 5).
             let kept_before = labels[id].kept.clone();
             let index = Arc::clone(&self.index);
             let options = &index.at_place[place];
-            let first_depart = (legs_so_far > 0).then(|| labels[id].itinerary.depart());
+            let first_depart = (legs_so_far > 0).then_some(labels[id].sum.depart);
             for (ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
                 for &(si, i) in options {
@@ -2031,7 +2112,7 @@ impl<'a> Planner<'a> {
                         let limit = if legs_so_far == 0 {
                             horizon
                         } else {
-                            horizon.min(labels[id].itinerary.depart() + Duration::days(TRIP_DAYS))
+                            horizon.min(labels[id].sum.depart + Duration::days(TRIP_DAYS))
                         };
                         if self.plan.work > budget {
                             self.plan.truncated = true;
@@ -2060,10 +2141,10 @@ impl<'a> Planner<'a> {
                             // allocates nothing once warm), its legs only once it is kept.
                             let parent = &labels[id];
                             let it = &mut scratch;
-                            it.cost = parent.itinerary.cost;
-                            it.unknown_fares = parent.itinerary.unknown_fares;
+                            it.cost = parent.tail.cost;
+                            it.unknown_fares = parent.tail.unknown_fares;
                             it.unpriced.clear();
-                            it.unpriced.extend_from_slice(&parent.itinerary.unpriced);
+                            it.unpriced.extend_from_slice(&parent.tail.unpriced);
                             let before = it.unknown_fares;
                             match (leg.fare, base) {
                                 (Some(_), Some(b)) => {
@@ -2096,9 +2177,6 @@ impl<'a> Planner<'a> {
                                 it.unpriced.insert(at, part);
                             }
                             let sum = parent.sum.then(&leg);
-                            been.clear();
-                            been.extend_from_slice(&visited);
-                            been.extend_from_slice(&passed);
                             kept.clear();
                             kept.extend_from_slice(&kept_before);
                             kept.extend_from_slice(&kept_passed);
@@ -2106,6 +2184,12 @@ impl<'a> Planner<'a> {
                             // A label that has arrived is never extended: where it has
                             // been no longer matters (invariant 3).
                             let arrived = key == (req.to, true);
+                            been.clear();
+                            if arrived {
+                                been.push(req.from);
+                                Label::been(ds, &labels, id, &mut been);
+                                been.extend_from_slice(&passed);
+                            }
                             let bag = bags.entry(key).or_default();
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
@@ -2119,12 +2203,12 @@ impl<'a> Planner<'a> {
                                 ids.iter().any(|o| {
                                     compared += 1;
                                     let o = &labels[*o];
-                                    o.sum.covers(&o.itinerary, &sum, it)
+                                    o.sum.covers(&o.tail, &sum, it)
                                         && places_allow(
                                             arrived,
                                             (&o.been, &o.kept),
                                             (&been, &kept),
-                                            || same(&o.sum, &o.itinerary, &sum, it),
+                                            || same(&o.sum, &o.tail, &sum, it),
                                         )
                                 })
                             });
@@ -2141,12 +2225,12 @@ impl<'a> Planner<'a> {
                             for (_, ids) in bag.by_day.range_mut(near) {
                                 ids.retain(|o| {
                                     let l = &labels[*o];
-                                    let beaten = sum.covers(it, &l.sum, &l.itinerary)
+                                    let beaten = sum.covers(it, &l.sum, &l.tail)
                                         && places_allow(
                                             arrived,
                                             (&been, &kept),
                                             (&l.been, &l.kept),
-                                            || same(&sum, it, &l.sum, &l.itinerary),
+                                            || same(&sum, it, &l.sum, &l.tail),
                                         );
                                     dead[*o] |= beaten;
                                     !beaten
@@ -2159,11 +2243,8 @@ impl<'a> Planner<'a> {
                                 self.plan.truncated = true;
                                 continue;
                             }
-                            let mut legs = Vec::with_capacity(sum.legs);
-                            legs.extend_from_slice(&labels[id].itinerary.legs);
-                            legs.push(leg);
-                            let itinerary = Itinerary {
-                                legs,
+                            let tail = Itinerary {
+                                legs: vec![leg],
                                 cost: it.cost,
                                 unknown_fares: it.unknown_fares,
                                 unpriced: it.unpriced.clone(),
@@ -2174,7 +2255,8 @@ impl<'a> Planner<'a> {
                                 been: been.clone(),
                                 kept: kept.clone(),
                                 sum,
-                                itinerary,
+                                tail,
+                                parent: id,
                             });
                             dead.push(false);
                             let nid = labels.len() - 1;
@@ -2190,7 +2272,7 @@ impl<'a> Planner<'a> {
         let found_at = |labels: &[Label]| {
             found_ids
                 .iter()
-                .map(|id| labels[*id].itinerary.clone())
+                .map(|id| Label::itinerary(labels, *id))
                 .collect::<Vec<Itinerary>>()
         };
         // No needless waits: each leg, from the last back, leaves as late as still catches
