@@ -1673,18 +1673,27 @@ impl<'a> Planner<'a> {
     }
 
     /// Each itinerary with each leg, from the last back, moved to its latest ride
-    /// (`latest_ride`) in a profile search.
+    /// (`latest_ride`) in a profile search. The journey's 14-day budget runs from its
+    /// departure, which moving the first leg makes later: the legs are moved again under the
+    /// longer budget until the departure stays put (it only grows, up to the horizon).
     fn latest_rides(&mut self, found: Vec<Itinerary>, horizon: DateTime<Utc>) -> Vec<Itinerary> {
         found
             .into_iter()
             .map(|mut it| {
                 let legs = if self.profile { it.legs.len() } else { 0 };
-                for k in (0..legs).rev() {
-                    let next = it.legs.get(k + 1).map(|l| l.depart);
-                    // The first leg too, past the window: if it can leave after the
-                    // window, the itinerary waits needlessly (dropped below).
-                    let limit = horizon.min(it.depart() + Duration::days(TRIP_DAYS));
-                    it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
+                loop {
+                    let depart = it.depart();
+                    // Each pass under the budget from the departure it started with.
+                    let limit = horizon.min(depart + Duration::days(TRIP_DAYS));
+                    for k in (0..legs).rev() {
+                        let next = it.legs.get(k + 1).map(|l| l.depart);
+                        // The first leg too, past the window: if it can leave after the
+                        // window, the itinerary waits needlessly (dropped below).
+                        it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
+                    }
+                    if it.depart() == depart {
+                        break;
+                    }
                 }
                 it
             })

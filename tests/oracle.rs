@@ -1953,41 +1953,49 @@ impl<'a> Oracle<'a> {
     /// `j` with each ride, from the last back, moved to the latest start of its service
     /// that still catches the next ride (the last: still arrives as early and as known)
     /// without becoming tight — the first one too, past the window if it can: its key.
+    /// Moving the first ride lengthens the journey's budget (14 days from its departure), so
+    /// the rides are moved again until the first stays put.
     fn shifted(&self, j: &Journey) -> Key {
         let mut rides = j.rides.clone();
         let mut drives = j.drives.clone();
-        for k in (0..rides.len()).rev() {
-            let r = rides[k];
-            let d = drives[k];
-            let s = &self.ds.services[r.service];
-            let off = minutes(leaves(&s.stops[r.board]));
-            let next = rides
-                .get(k + 1)
-                .map(|n| n.t0 + minutes(leaves(&self.ds.services[n.service].stops[n.board])));
-            let ready = match k {
-                0 => self.start,
-                _ => self.ready_after(&rides[k - 1], &drives[k - 1]),
-            };
-            let first_board = rides[0].t0
-                + minutes(self.ds.services[rides[0].service].stops[rides[0].board].offset);
-            let limit = self.horizon.min(first_board + Duration::days(TRIP_DAYS));
-            let until = next.unwrap_or(d.arrive).min(limit);
-            for t0 in self.candidates(r.service, r.board, r.t0 + off, until) {
-                if t0 <= rides[k].t0 {
-                    continue;
-                }
-                let later = Ride { t0, ..r };
-                let Ok(e) = self.ride_ok(&later, ready, None, limit) else {
-                    continue;
+        loop {
+            let first_t0 = rides[0].t0;
+            for k in (0..rides.len()).rev() {
+                let r = rides[k];
+                let d = drives[k];
+                let s = &self.ds.services[r.service];
+                let off = minutes(leaves(&s.stops[r.board]));
+                let next = rides
+                    .get(k + 1)
+                    .map(|n| n.t0 + minutes(leaves(&self.ds.services[n.service].stops[n.board])));
+                let ready = match k {
+                    0 => self.start,
+                    _ => self.ready_after(&rides[k - 1], &drives[k - 1]),
                 };
-                let catches = match next {
-                    Some(n) => self.ready_after(&later, &e) <= n,
-                    None => e.arrive <= d.arrive && e.known == d.known,
-                };
-                if catches && (d.tight || !e.tight) {
-                    rides[k] = later;
-                    drives[k] = e;
+                let first_board = rides[0].t0
+                    + minutes(self.ds.services[rides[0].service].stops[rides[0].board].offset);
+                let limit = self.horizon.min(first_board + Duration::days(TRIP_DAYS));
+                let until = next.unwrap_or(d.arrive).min(limit);
+                for t0 in self.candidates(r.service, r.board, r.t0 + off, until) {
+                    if t0 <= rides[k].t0 {
+                        continue;
+                    }
+                    let later = Ride { t0, ..r };
+                    let Ok(e) = self.ride_ok(&later, ready, None, limit) else {
+                        continue;
+                    };
+                    let catches = match next {
+                        Some(n) => self.ready_after(&later, &e) <= n,
+                        None => e.arrive <= d.arrive && e.known == d.known,
+                    };
+                    if catches && (d.tight || !e.tight) {
+                        rides[k] = later;
+                        drives[k] = e;
+                    }
                 }
+            }
+            if rides[0].t0 == first_t0 {
+                break;
             }
         }
         let r0 = rides[0];
@@ -2592,6 +2600,30 @@ fn an_on_demand_car_whose_waits_amplify_a_later_start_is_not_skipped() {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    run(&choices, false, true, Props::All).unwrap();
+}
+
+/// The release oracle's counterexample to moving each leg to its latest ride under the
+/// budget of the departure before the first leg moved: the last leg (a daily minibus that
+/// queues more than a day at the post) could leave a day later and arrive as early, but
+/// only under the 14-day budget of the journey's final departure, which moving the first
+/// leg made later. The legs are now moved again until the departure stays put.
+#[test]
+fn legs_move_again_under_the_budget_of_the_moved_departure() {
+    let choices: Vec<u32> = vec![
+        6083, 4057, 0, 0, 890, 0, 0, 0, 0, 6040, 0, 0, 0, 0, 0, 0, 3910, 2361, 0, 4080, 1527, 0,
+        6090, 0, 0, 2090, 0, 0, 0, 2290, 0, 0, 3440, 0, 300, 0, 0, 0, 0, 0, 2880, 0, 0, 290, 0,
+        3890, 7744, 25, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1041, 0, 1574, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7000,
+        0, 0, 0, 1690, 90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 90, 0, 0, 0, 3290, 0, 0, 0, 0, 0,
+        0, 0, 87, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 237, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4690, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 440, 4480, 0, 0, 0, 0, 0, 0, 4090, 0,
+        0, 3690, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9326, 43, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 9130, 4340, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
     run(&choices, false, true, Props::All).unwrap();
 }
