@@ -1981,14 +1981,7 @@ impl<'a> Oracle<'a> {
                         continue;
                     }
                     let later = Ride { t0, ..r };
-                    let Ok(e) = self.ride_ok(&later, ready, None, limit) else {
-                        continue;
-                    };
-                    let catches = match next {
-                        Some(n) => self.ready_after(&later, &e) <= n,
-                        None => e.arrive <= d.arrive && e.known == d.known,
-                    };
-                    if catches && (d.tight || !e.tight) {
+                    if let Some(e) = self.loses_nothing(&later, &d, next, ready, None, limit) {
                         rides[k] = later;
                         drives[k] = e;
                     }
@@ -2006,6 +1999,27 @@ impl<'a> Oracle<'a> {
             ..j.clone()
         }
         .key()
+    }
+
+    /// The drive of `later`, a later start of a ride driven as `d`, when it is feasible
+    /// (boarding no earlier than `ready`, a first ride before `first`) and loses nothing:
+    /// it still catches the next ride, leaving at `next` (the last ride: arrives as early
+    /// and as known), and is not tight unless `d` was.
+    fn loses_nothing(
+        &self,
+        later: &Ride,
+        d: &Drive,
+        next: Option<DateTime<Utc>>,
+        ready: DateTime<Utc>,
+        first: Option<DateTime<Utc>>,
+        limit: DateTime<Utc>,
+    ) -> Option<Drive> {
+        let e = self.ride_ok(later, ready, first, limit).ok()?;
+        let catches = match next {
+            Some(n) => self.ready_after(later, &e) <= n,
+            None => e.arrive <= d.arrive && e.known == d.known,
+        };
+        (catches && (d.tight || !e.tight)).then_some(e)
     }
 
     /// No needless wait: no leg of `j` could leave later on the same service and stops and
@@ -2040,14 +2054,10 @@ impl<'a> Oracle<'a> {
                     }
                 }
                 let later = Ride { t0, ..*r };
-                let Ok(e) = self.ride_ok(&later, ready, first, limit) else {
-                    continue;
-                };
-                let catches = match next {
-                    Some(n) => self.ready_after(&later, &e) <= n,
-                    None => e.arrive <= d.arrive && e.known == d.known,
-                };
-                if catches && (d.tight || !e.tight) {
+                if self
+                    .loses_nothing(&later, d, next, ready, first, limit)
+                    .is_some()
+                {
                     return Err(format!(
                         "leg {k} ({}) leaves at {}, but leaving at {} loses nothing",
                         s.id,
