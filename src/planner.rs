@@ -954,7 +954,9 @@ impl<'a> Planner<'a> {
     /// A drive depends only on its arguments (and the request), so each is made once per
     /// search: a repeated one is answered from `drives`, and what the first recorded (the
     /// reasons, the crossings that blocked, the documents missing, the holiday horizon) is
-    /// recorded again as the first would have been, under the current `recording`.
+    /// recorded again as the first would have been, under the current `recording`. The
+    /// result is shared with the memo, not copied: only the leg that is kept copies its
+    /// passes (`build`).
     fn drive(
         &mut self,
         si: ServiceIx,
@@ -962,7 +964,7 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         shift: bool,
-    ) -> DriveResult {
+    ) -> Rc<DriveMemo> {
         let key = (stretch(si, i, j), t0, shift);
         let memo = match self.drives.get(&key) {
             Some(m) => Rc::clone(m),
@@ -1009,7 +1011,7 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        memo.result.clone()
+        memo
     }
 
     /// `drive`, made.
@@ -1260,7 +1262,6 @@ impl<'a> Planner<'a> {
 const MEMO_CAPACITY: usize = 1_792;
 
 /// A drive through the posts: the passes, and the arrival after any waits.
-#[derive(Clone)]
 struct Drive {
     borders: Vec<BorderPass>,
     arrive: DateTime<Utc>,
@@ -1380,7 +1381,8 @@ impl<'a> Planner<'a> {
             let board = plus(t0, off_i);
             board > horizon || latest.is_some_and(|l| board >= l)
         };
-        let mut pending: Vec<(Blocker, NaiveDate)> = Vec::new();
+        // The failed drives (each says why and on which local date).
+        let mut pending: Vec<Rc<DriveMemo>> = Vec::new();
         let found = self.first_fit(
             si,
             i,
@@ -1391,8 +1393,10 @@ impl<'a> Planner<'a> {
             &mut pending,
         );
         if found.is_none() && !comfortable {
-            for (why, date) in pending {
-                self.reject(why, date);
+            for memo in pending {
+                if let Err((why, date, _)) = &memo.result {
+                    self.reject(why.clone(), *date);
+                }
             }
         }
         found
@@ -1507,7 +1511,7 @@ impl<'a> Planner<'a> {
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         comfortable: bool,
-        pending: &mut Vec<(Blocker, NaiveDate)>,
+        pending: &mut Vec<Rc<DriveMemo>>,
     ) -> Option<Leg> {
         let s = &self.ds.services[si];
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
@@ -1516,7 +1520,8 @@ impl<'a> Planner<'a> {
             if too_late(t0) {
                 return None;
             }
-            match self.drive(si, i, j, t0, on_demand) {
+            let memo = self.drive(si, i, j, t0, on_demand);
+            match &memo.result {
                 Ok(d) if comfortable && d.borders.iter().any(|b| b.tight) => {
                     // A later start of the same service: the next run, or half an hour on
                     // (every generated and real window lies on that grid).
@@ -1530,8 +1535,9 @@ impl<'a> Planner<'a> {
                     );
                 }
                 Ok(d) => return Some(self.build(si, i, j, t0, d)),
-                Err((why, date, shift)) => {
-                    pending.push((why, date));
+                Err((_, _, shift)) => {
+                    let shift = *shift;
+                    pending.push(Rc::clone(&memo));
                     match shift {
                         Some(d) if d > Duration::zero() => t0 = plus(t0, d),
                         // A timetable tries its next run, a when-full vehicle a later start.
@@ -1545,7 +1551,7 @@ impl<'a> Planner<'a> {
         None
     }
 
-    fn build(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: Drive) -> Leg {
+    fn build(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: &Drive) -> Leg {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
@@ -1564,7 +1570,7 @@ impl<'a> Planner<'a> {
             alight: j,
             depart,
             arrive: d.arrive,
-            borders: d.borders,
+            borders: d.borders.clone(),
             fare: None,
             more_fares: Vec::new(),
             vehicles: None,
@@ -1582,18 +1588,30 @@ impl<'a> Planner<'a> {
     /// before a known one at the same time: invariant 1 needs the ready time to grow with
     /// the arrival, known before unknown).
     fn ready_after(&self, leg: &Leg) -> DateTime<Utc> {
-        let change = plus(leg.arrive, Duration::minutes(MIN_CONNECTION));
-        if leg.arrive_known {
+        self.ready_at(leg.service, leg.alight, leg.arrive, leg.arrive_known)
+    }
+
+    /// `ready_after` a ride on service `si` that arrives at stop `j` at `arrive` (known or
+    /// only a lower bound).
+    fn ready_at(
+        &self,
+        si: ServiceIx,
+        j: usize,
+        arrive: DateTime<Utc>,
+        arrive_known: bool,
+    ) -> DateTime<Utc> {
+        let change = plus(arrive, Duration::minutes(MIN_CONNECTION));
+        if arrive_known {
             return change;
         }
-        let s = &self.ds.services[leg.service];
-        let zone = match s.stops[leg.alight].at {
+        let s = &self.ds.services[si];
+        let zone = match s.stops[j].at {
             StopAt::Place(p) => self.ds.places[p].zone.0,
             StopAt::Crossing(_) => s.schedule.zone.0,
         };
-        let date = leg.arrive.with_timezone(&zone).date_naive() + Duration::days(1);
+        let date = arrive.with_timezone(&zone).date_naive() + Duration::days(1);
         calendar::at_local(zone, date, NaiveTime::MIN)
-            .unwrap_or(leg.arrive + Duration::days(1))
+            .unwrap_or(arrive + Duration::days(1))
             .max(change)
     }
 
@@ -1642,18 +1660,18 @@ impl<'a> Planner<'a> {
             starts.push(t0);
         }
         // The latest of them that catches the next leg without becoming tight: tried from
-        // the last back, so that usually one drive answers.
+        // the last back, so that usually one drive answers; only that one is built.
         for &t0 in starts.iter().rev() {
-            let Ok(d) = self.drive(si, i, j, t0, on_demand) else {
+            let memo = self.drive(si, i, j, t0, on_demand);
+            let Ok(d) = &memo.result else {
                 continue;
             };
-            let cand = self.build(si, i, j, t0, d);
             let catches = match next {
-                Some(n) => self.ready_after(&cand) <= n,
-                None => cand.arrive <= leg.arrive && cand.arrive_known == leg.arrive_known,
+                Some(n) => self.ready_at(si, j, d.arrive, d.arrive_known) <= n,
+                None => d.arrive <= leg.arrive && d.arrive_known == leg.arrive_known,
             };
-            if catches && (leg.tight() || !cand.tight()) {
-                best = Some(cand);
+            if catches && (leg.tight() || !d.borders.iter().any(|b| b.tight)) {
+                best = Some(self.build(si, i, j, t0, d));
                 break;
             }
         }
