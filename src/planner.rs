@@ -655,6 +655,14 @@ impl Index {
 type RideKey = ((u32, u32, u32), DateTime<Utc>, bool);
 /// `next_start`'s arguments: service, board stop and alight stop (`stretch`), earliest start.
 type StartKey = ((u32, u32, u32), DateTime<Utc>);
+/// `latest_ride`'s: the leg's ride (`stretch` and departure), the next leg's departure, the
+/// last boarding time.
+type MoveKey = (
+    (u32, u32, u32),
+    DateTime<Utc>,
+    Option<DateTime<Utc>>,
+    DateTime<Utc>,
+);
 
 /// A stretch of a service as the memos key it: 12 bytes where three indices take 24 (the
 /// memos hold an entry for each drive and next start of a search, and much of its memory).
@@ -681,6 +689,8 @@ pub struct Planner<'a> {
     drives: HashMap<RideKey, Rc<DriveMemo>, calendar::Fast>,
     /// `next_start`'s answers, by (service, board, alight, earliest start).
     starts: HashMap<StartKey, Option<DateTime<Utc>>, calendar::Fast>,
+    /// `latest_ride`'s answers within one `latest_rides`.
+    moves: HashMap<MoveKey, Option<Leg>, calendar::Fast>,
     /// Whether `latest_ride` drives every later start, not only from the last back to the
     /// one it takes (for what the drives record).
     all_drives: bool,
@@ -729,6 +739,7 @@ impl<'a> Planner<'a> {
             // arena keeps every old table).
             drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
             starts: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
+            moves: HashMap::default(),
             all_drives: false,
             recording: false,
             beyond_window: false,
@@ -1616,16 +1627,59 @@ impl<'a> Planner<'a> {
     }
 
     /// The latest ride on the same service and stops as `leg` that still catches the next
-    /// leg (leaving at `next`), or for the last leg arrives no later than `leg` does, and
-    /// for a first leg leaves before `latest`: a later start that loses nothing saves a
-    /// needless wait. `leg` itself when no later one does.
+    /// leg (leaving at `next`), or for the last leg arrives no later than `leg` does, no
+    /// later than `limit`: a later start that loses nothing saves a needless wait. `None`
+    /// when no later one does (the leg stays).
+    ///
+    /// Many itineraries found share legs (the same ride, then different ways on), and an
+    /// itinerary whose first leg moved is moved again: each leg's answer, which depends only
+    /// on the leg's ride, `next` and the last boarding time, is worked out once per
+    /// `latest_rides` (`moves`).
     fn latest_ride(
         &mut self,
         leg: &Leg,
         next: Option<DateTime<Utc>>,
-        latest: Option<DateTime<Utc>>,
         limit: DateTime<Utc>,
-    ) -> Leg {
+    ) -> Option<Leg> {
+        // A last leg that waited at no post: a later start of the same vehicle reaches each
+        // post, the second post's clearing and the stop later (waits only add), so it
+        // arrives later and cannot replace it.
+        if next.is_none() && !self.all_drives && leg.borders.iter().all(|b| b.waited.is_zero()) {
+            return None;
+        }
+        // No later than the next leg, the journey's 14-day budget and the horizon.
+        let last_board = next.unwrap_or(leg.arrive).min(limit);
+        self.recording = false;
+        let key = (
+            stretch(leg.service, leg.board, leg.alight),
+            leg.depart,
+            next,
+            last_board,
+        );
+        let moved = match self.moves.get(&key) {
+            Some(m) => m.clone(),
+            None => {
+                let m = self.latest_ride_once(leg, next, last_board);
+                self.moves.insert(key, m.clone());
+                m
+            }
+        };
+        moved.map(|mut out| {
+            out.fare = leg.fare;
+            out.more_fares = leg.more_fares.clone();
+            out.vehicles = leg.vehicles;
+            out.hire = leg.hire;
+            out
+        })
+    }
+
+    /// `latest_ride`, worked out (its fares not yet copied from `leg`).
+    fn latest_ride_once(
+        &mut self,
+        leg: &Leg,
+        next: Option<DateTime<Utc>>,
+        last_board: DateTime<Utc>,
+    ) -> Option<Leg> {
         let (si, i, j) = (leg.service, leg.board, leg.alight);
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
@@ -1635,16 +1689,7 @@ impl<'a> Planner<'a> {
         } else {
             Duration::minutes(30)
         };
-        // A last leg that waited at no post: a later start of the same vehicle reaches each
-        // post, the second post's clearing and the stop later (waits only add), so it
-        // arrives later and cannot replace it.
-        if next.is_none() && !self.all_drives && leg.borders.iter().all(|b| b.waited.is_zero()) {
-            return leg.clone();
-        }
-        // No later than the next leg, the journey's 14-day budget and the horizon.
-        let last_board = next.unwrap_or(leg.arrive).min(limit);
         let mut best: Option<Leg> = None;
-        self.recording = false;
         // The later starts, in order: each the next start after the one before plus a step.
         let mut starts = Vec::new();
         let mut t0 = minus(leg.depart, off_i);
@@ -1653,8 +1698,7 @@ impl<'a> Planner<'a> {
                 break;
             };
             t0 = n;
-            let board = plus(t0, off_i);
-            if board > last_board || latest.is_some_and(|l| board >= l) {
+            if plus(t0, off_i) > last_board {
                 break;
             }
             starts.push(t0);
@@ -1682,12 +1726,7 @@ impl<'a> Planner<'a> {
                 let _ = self.drive(si, i, j, t0, on_demand);
             }
         }
-        let mut out = best.unwrap_or_else(|| leg.clone());
-        out.fare = leg.fare;
-        out.more_fares = leg.more_fares.clone();
-        out.vehicles = leg.vehicles;
-        out.hire = leg.hire;
-        out
+        best
     }
 
     /// Each itinerary with each leg, from the last back, moved to its latest ride
@@ -1695,6 +1734,9 @@ impl<'a> Planner<'a> {
     /// departure, which moving the first leg makes later: the legs are moved again under the
     /// longer budget until the departure stays put (it only grows, up to the horizon).
     fn latest_rides(&mut self, found: Vec<Itinerary>, horizon: DateTime<Utc>) -> Vec<Itinerary> {
+        // What a repeated move records is what the first recorded (the holiday horizon, a
+        // set): the moves are remembered within one call (`all_drives` differs between calls).
+        self.moves.clear();
         found
             .into_iter()
             .map(|mut it| {
@@ -1707,7 +1749,9 @@ impl<'a> Planner<'a> {
                         let next = it.legs.get(k + 1).map(|l| l.depart);
                         // The first leg too, past the window: if it can leave after the
                         // window, the itinerary waits needlessly (dropped below).
-                        it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
+                        if let Some(moved) = self.latest_ride(&it.legs[k], next, limit) {
+                            it.legs[k] = moved;
+                        }
                     }
                     if it.depart() == depart {
                         break;
