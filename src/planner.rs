@@ -1690,6 +1690,16 @@ impl<'a> Planner<'a> {
             Duration::minutes(30)
         };
         let mut best: Option<Leg> = None;
+        // A start at `t0` arrives no sooner than its timetable says (waits only add), or where
+        // that is not known, than it boards; and is ready for the next leg no sooner than a
+        // change after that: starts after `cutoff` can neither catch the next leg nor arrive
+        // as early as `leg`, and are not tried.
+        let soonest = s.stops[j].offset.map_or(off_i, |o| o.to_chrono());
+        let by = match next {
+            Some(n) => minus(n, Duration::minutes(MIN_CONNECTION)),
+            None => leg.arrive,
+        };
+        let cutoff = minus(by, soonest);
         // The later starts, in order: each the next start after the one before plus a step.
         let mut starts = Vec::new();
         let mut t0 = minus(leg.depart, off_i);
@@ -1698,14 +1708,15 @@ impl<'a> Planner<'a> {
                 break;
             };
             t0 = n;
-            if plus(t0, off_i) > last_board {
+            // Past the cutoff only to drive them all (`all_drives`, below).
+            if plus(t0, off_i) > last_board || (t0 > cutoff && !self.all_drives) {
                 break;
             }
             starts.push(t0);
         }
         // The latest of them that catches the next leg without becoming tight: tried from
         // the last back, so that usually one drive answers; only that one is built.
-        for &t0 in starts.iter().rev() {
+        for &t0 in starts.iter().rev().filter(|t0| **t0 <= cutoff) {
             let memo = self.drive(si, i, j, t0, on_demand);
             let Ok(d) = &memo.result else {
                 continue;
@@ -1719,7 +1730,7 @@ impl<'a> Planner<'a> {
                 break;
             }
         }
-        if best.is_some() && self.all_drives {
+        if self.all_drives {
             // What the starts it skipped would record (the holiday horizon, which a plan
             // without an answer reports): as if each had been driven.
             for &t0 in &starts {
