@@ -687,7 +687,8 @@ pub struct Planner<'a> {
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
     /// place that are ready at different times often catch the same vehicle (`drive`).
     drives: HashMap<RideKey, Rc<DriveMemo>, calendar::Fast>,
-    /// `next_start`'s answers, by (service, board, alight, earliest start).
+    /// `next_start`'s answers, by (service, board, alight, earliest start); a timetable's
+    /// by service and earliest start alone.
     starts: HashMap<StartKey, Option<DateTime<Utc>>, calendar::Fast>,
     /// `latest_ride`'s answers within one `latest_rides`.
     moves: HashMap<MoveKey, Option<Leg>, calendar::Fast>,
@@ -1424,7 +1425,12 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
-        let key = (stretch(si, i, j), t0);
+        // A timetable's next run does not depend on the stops: one entry serves them all.
+        let key = if timetabled(&self.ds.services[si]) {
+            (stretch(si, 0, 0), t0)
+        } else {
+            (stretch(si, i, j), t0)
+        };
         if let Some(n) = self.starts.get(&key) {
             return *n;
         }
@@ -1598,14 +1604,14 @@ impl<'a> Planner<'a> {
     /// than a change after its lower bound (so that an arrival not known is never ready
     /// before a known one at the same time: invariant 1 needs the ready time to grow with
     /// the arrival, known before unknown).
-    fn ready_after(&self, leg: &Leg) -> DateTime<Utc> {
+    fn ready_after(&mut self, leg: &Leg) -> DateTime<Utc> {
         self.ready_at(leg.service, leg.alight, leg.arrive, leg.arrive_known)
     }
 
     /// `ready_after` a ride on service `si` that arrives at stop `j` at `arrive` (known or
     /// only a lower bound).
     fn ready_at(
-        &self,
+        &mut self,
         si: ServiceIx,
         j: usize,
         arrive: DateTime<Utc>,
@@ -1620,8 +1626,10 @@ impl<'a> Planner<'a> {
             StopAt::Place(p) => self.ds.places[p].zone.0,
             StopAt::Crossing(_) => s.schedule.zone.0,
         };
-        let date = arrive.with_timezone(&zone).date_naive() + Duration::days(1);
-        calendar::at_local(zone, date, NaiveTime::MIN)
+        let zones = &mut self.posts.zones;
+        let date = zones.date(zone, arrive) + Duration::days(1);
+        zones
+            .at_local(zone, date, NaiveTime::MIN)
             .unwrap_or(arrive + Duration::days(1))
             .max(change)
     }
@@ -1704,11 +1712,16 @@ impl<'a> Planner<'a> {
         let mut starts = Vec::new();
         let mut t0 = minus(leg.depart, off_i);
         for _ in 0..2000 {
-            let Some(n) = self.next_start(si, i, j, plus(t0, step)) else {
+            // Past the cutoff only to drive them all (`all_drives`, below); a next start is
+            // never before the time asked.
+            let after = plus(t0, step);
+            if after > cutoff && !self.all_drives {
+                break;
+            }
+            let Some(n) = self.next_start(si, i, j, after) else {
                 break;
             };
             t0 = n;
-            // Past the cutoff only to drive them all (`all_drives`, below).
             if plus(t0, off_i) > last_board || (t0 > cutoff && !self.all_drives) {
                 break;
             }
