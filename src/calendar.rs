@@ -212,12 +212,15 @@ fn closure_at<'a>(c: &'a Crossing, spans: &[Span], t: DateTime<Utc>) -> Option<&
 }
 
 /// Whether the dataset knows the public holidays of `country` in the year of `date`: the
-/// generated lists end in some year, and a later year's holidays are simply not known.
+/// generated lists cover a span of years (sorted by date), and the holidays of a year before
+/// or after it are simply not known (dates are accepted from five years before the earliest
+/// dated record, so a past year can be outside the span too).
 pub fn holidays_known(ds: &Dataset, country: crate::types::Country, date: NaiveDate) -> bool {
-    ds.holidays
-        .get(&country)
-        .and_then(|l| l.last())
-        .is_some_and(|h| h.date.year() >= date.year())
+    ds.holidays.get(&country).is_some_and(|l| {
+        let (first, last) = (l.first(), l.last());
+        first.is_some_and(|h| h.date.year() <= date.year())
+            && last.is_some_and(|h| h.date.year() >= date.year())
+    })
 }
 
 /// Is the whole crossing open on this date (both sides)?

@@ -606,3 +606,34 @@ fn hours_beyond_the_holiday_horizon_say_the_holidays_are_not_known() {
     let r = common::run(&["hours", "torugart", "--date", "2027-06-02"]).ok();
     assert!(!r.stdout.contains("are not known"), "{}", r.stdout);
 }
+
+/// Before the years whose public holidays the dataset knows (dates are accepted from 2020),
+/// neither `hours` nor `plan` may present a holiday such as China's National Day as a plain
+/// open day: both say the holidays of that year are not known, as past the last year.
+#[test]
+fn years_before_the_holiday_lists_say_the_holidays_are_not_known() {
+    let r = common::run(&["hours", "torugart", "--date", "2024-10-01"]).ok();
+    assert!(
+        r.stdout.contains(
+            "open, unless a public holiday: the CN and KG holidays of 2024 are not known"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = common::run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2024-10-01",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        r.stdout
+            .contains("The public holidays of CN in 2024 are not known to this dataset"),
+        "{}",
+        r.stdout
+    );
+}
