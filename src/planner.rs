@@ -655,6 +655,14 @@ impl Index {
 type RideKey = ((u32, u32, u32), DateTime<Utc>, bool);
 /// `next_start`'s arguments: service, board stop and alight stop (`stretch`), earliest start.
 type StartKey = ((u32, u32, u32), DateTime<Utc>);
+/// `latest_ride`'s: the leg's ride (`stretch` and departure), the next leg's departure, the
+/// last boarding time.
+type MoveKey = (
+    (u32, u32, u32),
+    DateTime<Utc>,
+    Option<DateTime<Utc>>,
+    DateTime<Utc>,
+);
 
 /// A stretch of a service as the memos key it: 12 bytes where three indices take 24 (the
 /// memos hold an entry for each drive and next start of a search, and much of its memory).
@@ -681,6 +689,8 @@ pub struct Planner<'a> {
     drives: HashMap<RideKey, Rc<DriveMemo>, calendar::Fast>,
     /// `next_start`'s answers, by (service, board, alight, earliest start).
     starts: HashMap<StartKey, Option<DateTime<Utc>>, calendar::Fast>,
+    /// `latest_ride`'s answers within one `latest_rides`.
+    moves: HashMap<MoveKey, Option<Leg>, calendar::Fast>,
     /// Whether `latest_ride` drives every later start, not only from the last back to the
     /// one it takes (for what the drives record).
     all_drives: bool,
@@ -729,6 +739,7 @@ impl<'a> Planner<'a> {
             // arena keeps every old table).
             drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
             starts: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
+            moves: HashMap::default(),
             all_drives: false,
             recording: false,
             beyond_window: false,
@@ -954,7 +965,9 @@ impl<'a> Planner<'a> {
     /// A drive depends only on its arguments (and the request), so each is made once per
     /// search: a repeated one is answered from `drives`, and what the first recorded (the
     /// reasons, the crossings that blocked, the documents missing, the holiday horizon) is
-    /// recorded again as the first would have been, under the current `recording`.
+    /// recorded again as the first would have been, under the current `recording`. The
+    /// result is shared with the memo, not copied: only the leg that is kept copies its
+    /// passes (`build`).
     fn drive(
         &mut self,
         si: ServiceIx,
@@ -962,7 +975,7 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         shift: bool,
-    ) -> DriveResult {
+    ) -> Rc<DriveMemo> {
         let key = (stretch(si, i, j), t0, shift);
         let memo = match self.drives.get(&key) {
             Some(m) => Rc::clone(m),
@@ -1009,7 +1022,7 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        memo.result.clone()
+        memo
     }
 
     /// `drive`, made.
@@ -1292,7 +1305,6 @@ impl<'a> Planner<'a> {
 const MEMO_CAPACITY: usize = 1_792;
 
 /// A drive through the posts: the passes, and the arrival after any waits.
-#[derive(Clone)]
 struct Drive {
     borders: Vec<BorderPass>,
     arrive: DateTime<Utc>,
@@ -1412,7 +1424,8 @@ impl<'a> Planner<'a> {
             let board = plus(t0, off_i);
             board > horizon || latest.is_some_and(|l| board >= l)
         };
-        let mut pending: Vec<(Blocker, NaiveDate)> = Vec::new();
+        // The failed drives (each says why and on which local date).
+        let mut pending: Vec<Rc<DriveMemo>> = Vec::new();
         let found = self.first_fit(
             si,
             i,
@@ -1423,8 +1436,10 @@ impl<'a> Planner<'a> {
             &mut pending,
         );
         if found.is_none() && !comfortable {
-            for (why, date) in pending {
-                self.reject(why, date);
+            for memo in pending {
+                if let Err((why, date, _)) = &memo.result {
+                    self.reject(why.clone(), *date);
+                }
             }
         }
         found
@@ -1539,7 +1554,7 @@ impl<'a> Planner<'a> {
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         comfortable: bool,
-        pending: &mut Vec<(Blocker, NaiveDate)>,
+        pending: &mut Vec<Rc<DriveMemo>>,
     ) -> Option<Leg> {
         let s = &self.ds.services[si];
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
@@ -1548,7 +1563,8 @@ impl<'a> Planner<'a> {
             if too_late(t0) {
                 return None;
             }
-            match self.drive(si, i, j, t0, on_demand) {
+            let memo = self.drive(si, i, j, t0, on_demand);
+            match &memo.result {
                 Ok(d) if comfortable && d.borders.iter().any(|b| b.tight) => {
                     // A later start of the same service: the next run, or half an hour on
                     // (every generated and real window lies on that grid).
@@ -1562,8 +1578,9 @@ impl<'a> Planner<'a> {
                     );
                 }
                 Ok(d) => return Some(self.build(si, i, j, t0, d)),
-                Err((why, date, shift)) => {
-                    pending.push((why, date));
+                Err((_, _, shift)) => {
+                    let shift = *shift;
+                    pending.push(Rc::clone(&memo));
                     match shift {
                         Some(d) if d > Duration::zero() => t0 = plus(t0, d),
                         // A timetable tries its next run, a when-full vehicle a later start.
@@ -1577,7 +1594,7 @@ impl<'a> Planner<'a> {
         None
     }
 
-    fn build(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: Drive) -> Leg {
+    fn build(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: &Drive) -> Leg {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
@@ -1596,7 +1613,7 @@ impl<'a> Planner<'a> {
             alight: j,
             depart,
             arrive: d.arrive,
-            borders: d.borders,
+            borders: d.borders.clone(),
             fare: None,
             more_fares: Vec::new(),
             vehicles: None,
@@ -1614,32 +1631,93 @@ impl<'a> Planner<'a> {
     /// before a known one at the same time: invariant 1 needs the ready time to grow with
     /// the arrival, known before unknown).
     fn ready_after(&self, leg: &Leg) -> DateTime<Utc> {
-        let change = plus(leg.arrive, Duration::minutes(MIN_CONNECTION));
-        if leg.arrive_known {
+        self.ready_at(leg.service, leg.alight, leg.arrive, leg.arrive_known)
+    }
+
+    /// `ready_after` a ride on service `si` that arrives at stop `j` at `arrive` (known or
+    /// only a lower bound).
+    fn ready_at(
+        &self,
+        si: ServiceIx,
+        j: usize,
+        arrive: DateTime<Utc>,
+        arrive_known: bool,
+    ) -> DateTime<Utc> {
+        let change = plus(arrive, Duration::minutes(MIN_CONNECTION));
+        if arrive_known {
             return change;
         }
-        let s = &self.ds.services[leg.service];
-        let zone = match s.stops[leg.alight].at {
+        let s = &self.ds.services[si];
+        let zone = match s.stops[j].at {
             StopAt::Place(p) => self.ds.places[p].zone.0,
             StopAt::Crossing(_) => s.schedule.zone.0,
         };
-        let date = leg.arrive.with_timezone(&zone).date_naive() + Duration::days(1);
+        let date = arrive.with_timezone(&zone).date_naive() + Duration::days(1);
         calendar::at_local(zone, date, NaiveTime::MIN)
-            .unwrap_or(leg.arrive + Duration::days(1))
+            .unwrap_or(arrive + Duration::days(1))
             .max(change)
     }
 
     /// The latest ride on the same service and stops as `leg` that still catches the next
-    /// leg (leaving at `next`), or for the last leg arrives no later than `leg` does, and
-    /// for a first leg leaves before `latest`: a later start that loses nothing saves a
-    /// needless wait. `leg` itself when no later one does.
+    /// leg (leaving at `next`), or for the last leg arrives no later than `leg` does, no
+    /// later than `limit`: a later start that loses nothing saves a needless wait. `None`
+    /// when no later one does (the leg stays).
+    ///
+    /// Many itineraries found share legs (the same ride, then different ways on), and an
+    /// itinerary whose first leg moved is moved again: each leg's answer, which depends only
+    /// on the leg's ride, `next` and the last boarding time, is worked out once per
+    /// `latest_rides` (`moves`).
     fn latest_ride(
         &mut self,
         leg: &Leg,
         next: Option<DateTime<Utc>>,
-        latest: Option<DateTime<Utc>>,
         limit: DateTime<Utc>,
-    ) -> Leg {
+    ) -> Option<Leg> {
+        // A last leg that waited at no post: a later start of the same vehicle reaches each
+        // post, the second post's clearing and the stop later (waits only add), so it
+        // arrives later and cannot replace it. Not so where the arrival is not known but is
+        // the day after nights on the way: a later start that day arrives as early.
+        if next.is_none()
+            && !self.all_drives
+            && leg.borders.iter().all(|b| b.waited.is_zero())
+            && (leg.arrive_known
+                || nights_at(&self.ds.services[leg.service].stops, leg.alight) == 0)
+        {
+            return None;
+        }
+        // No later than the next leg, the journey's 14-day budget and the horizon.
+        let last_board = next.unwrap_or(leg.arrive).min(limit);
+        self.recording = false;
+        let key = (
+            stretch(leg.service, leg.board, leg.alight),
+            leg.depart,
+            next,
+            last_board,
+        );
+        let moved = match self.moves.get(&key) {
+            Some(m) => m.clone(),
+            None => {
+                let m = self.latest_ride_once(leg, next, last_board);
+                self.moves.insert(key, m.clone());
+                m
+            }
+        };
+        moved.map(|mut out| {
+            out.fare = leg.fare;
+            out.more_fares = leg.more_fares.clone();
+            out.vehicles = leg.vehicles;
+            out.hire = leg.hire;
+            out
+        })
+    }
+
+    /// `latest_ride`, worked out (its fares not yet copied from `leg`).
+    fn latest_ride_once(
+        &mut self,
+        leg: &Leg,
+        next: Option<DateTime<Utc>>,
+        last_board: DateTime<Utc>,
+    ) -> Option<Leg> {
         let (si, i, j) = (leg.service, leg.board, leg.alight);
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
@@ -1649,21 +1727,17 @@ impl<'a> Planner<'a> {
         } else {
             Duration::minutes(30)
         };
-        // A last leg that waited at no post: a later start of the same vehicle reaches each
-        // post, the second post's clearing and the stop later (waits only add), so it
-        // arrives later and cannot replace it. Not so where the arrival is not known but is
-        // the day after nights on the way: a later start that day arrives as early.
-        if next.is_none()
-            && !self.all_drives
-            && leg.borders.iter().all(|b| b.waited.is_zero())
-            && (leg.arrive_known || nights_at(&s.stops, j) == 0)
-        {
-            return leg.clone();
-        }
-        // No later than the next leg, the journey's 14-day budget and the horizon.
-        let last_board = next.unwrap_or(leg.arrive).min(limit);
         let mut best: Option<Leg> = None;
-        self.recording = false;
+        // A start at `t0` arrives no sooner than its timetable says (waits only add), or where
+        // that is not known, than it boards; and is ready for the next leg no sooner than a
+        // change after that: starts after `cutoff` can neither catch the next leg nor arrive
+        // as early as `leg`, and are not tried.
+        let soonest = s.stops[j].offset.map_or(off_i, |o| o.to_chrono());
+        let by = match next {
+            Some(n) => minus(n, Duration::minutes(MIN_CONNECTION)),
+            None => leg.arrive,
+        };
+        let cutoff = minus(by, soonest);
         // The later starts, in order: each the next start after the one before plus a step.
         let mut starts = Vec::new();
         let mut t0 = minus(leg.depart, off_i);
@@ -1672,41 +1746,36 @@ impl<'a> Planner<'a> {
                 break;
             };
             t0 = n;
-            let board = plus(t0, off_i);
-            if board > last_board || latest.is_some_and(|l| board >= l) {
+            // Past the cutoff only to drive them all (`all_drives`, below).
+            if plus(t0, off_i) > last_board || (t0 > cutoff && !self.all_drives) {
                 break;
             }
             starts.push(t0);
         }
         // The latest of them that catches the next leg without becoming tight: tried from
-        // the last back, so that usually one drive answers.
-        for &t0 in starts.iter().rev() {
-            let Ok(d) = self.drive(si, i, j, t0, on_demand) else {
+        // the last back, so that usually one drive answers; only that one is built.
+        for &t0 in starts.iter().rev().filter(|t0| **t0 <= cutoff) {
+            let memo = self.drive(si, i, j, t0, on_demand);
+            let Ok(d) = &memo.result else {
                 continue;
             };
-            let cand = self.build(si, i, j, t0, d);
             let catches = match next {
-                Some(n) => self.ready_after(&cand) <= n,
-                None => cand.arrive <= leg.arrive && cand.arrive_known == leg.arrive_known,
+                Some(n) => self.ready_at(si, j, d.arrive, d.arrive_known) <= n,
+                None => d.arrive <= leg.arrive && d.arrive_known == leg.arrive_known,
             };
-            if catches && (leg.tight() || !cand.tight()) {
-                best = Some(cand);
+            if catches && (leg.tight() || !d.borders.iter().any(|b| b.tight)) {
+                best = Some(self.build(si, i, j, t0, d));
                 break;
             }
         }
-        if best.is_some() && self.all_drives {
+        if self.all_drives {
             // What the starts it skipped would record (the holiday horizon, which a plan
             // without an answer reports): as if each had been driven.
             for &t0 in &starts {
                 let _ = self.drive(si, i, j, t0, on_demand);
             }
         }
-        let mut out = best.unwrap_or_else(|| leg.clone());
-        out.fare = leg.fare;
-        out.more_fares = leg.more_fares.clone();
-        out.vehicles = leg.vehicles;
-        out.hire = leg.hire;
-        out
+        best
     }
 
     /// Each itinerary with each leg, from the last back, moved to its latest ride
@@ -1714,6 +1783,9 @@ impl<'a> Planner<'a> {
     /// departure, which moving the first leg makes later: the legs are moved again under the
     /// longer budget until the departure stays put (it only grows, up to the horizon).
     fn latest_rides(&mut self, found: Vec<Itinerary>, horizon: DateTime<Utc>) -> Vec<Itinerary> {
+        // What a repeated move records is what the first recorded (the holiday horizon, a
+        // set): the moves are remembered within one call (`all_drives` differs between calls).
+        self.moves.clear();
         found
             .into_iter()
             .map(|mut it| {
@@ -1726,7 +1798,9 @@ impl<'a> Planner<'a> {
                         let next = it.legs.get(k + 1).map(|l| l.depart);
                         // The first leg too, past the window: if it can leave after the
                         // window, the itinerary waits needlessly (dropped below).
-                        it.legs[k] = self.latest_ride(&it.legs[k], next, None, limit);
+                        if let Some(moved) = self.latest_ride(&it.legs[k], next, limit) {
+                            it.legs[k] = moved;
+                        }
                     }
                     if it.depart() == depart {
                         break;

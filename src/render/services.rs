@@ -30,13 +30,14 @@ pub fn schedule_text(s: &Service) -> String {
         }
     };
     let mut t = match sc.kind {
-        ScheduleKind::Weekly => format!(
-            "{} {}",
-            days.unwrap_or_else(|| "days not known".into()),
-            sc.depart
-                .map(depart)
-                .unwrap_or_else(|| "time not known".into())
-        ),
+        // What no source gives is said apart from what one does ("Tue, time not known"),
+        // never run into it ("days not known time not known").
+        ScheduleKind::Weekly => match (days, sc.depart.map(depart)) {
+            (Some(d), Some(t)) => format!("{d} {t}"),
+            (Some(d), None) => format!("{d}, time not known"),
+            (None, Some(t)) => format!("days not known (planned as if daily), {t}"),
+            (None, None) => "days and time not known (planned as if daily)".into(),
+        },
         ScheduleKind::OnDemand => format!(
             "on demand{}",
             days.map(|d| format!(", {d}")).unwrap_or_default()
