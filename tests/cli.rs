@@ -189,7 +189,21 @@ fn services_lists_days_times_with_zone_fares_and_baggage() {
     assert!(r.stdout.contains("kashgar-osh-bus"), "{}", r.stdout);
     // The 2025 report gives the day but no time: the card says so rather than show one.
     assert!(
-        r.stdout.contains("runs: Mon time not known"),
+        r.stdout.contains("runs: Mon, time not known;"),
+        "{}",
+        r.stdout
+    );
+    // A bus whose days no source gives: said apart from its time, and as the plan treats it.
+    let r = run(&["services", "--from", "kashgar", "--to", "tashkurgan"]).ok();
+    assert!(
+        r.stdout
+            .contains("runs: days not known (planned as if daily), 11:00 Beijing time; takes 6h"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["services"]).ok();
+    assert!(
+        !r.stdout.contains("not known time not known"),
         "{}",
         r.stdout
     );

@@ -147,7 +147,7 @@ fn a_plan_waits_out_an_announced_closure() {
     .ok();
     assert!(
         r.stdout.contains(
-            "Irkeshtam Pass: Kyrgyzstan post about 09:00 UTC+6, China post Fri 20 Feb about 12:45 Beijing time; waits 2d 0h for the post to open"
+            "Irkeshtam Pass: Kyrgyzstan post about 09:00 UTC+6, China post Fri 20 Feb about 12:45 Beijing time; waits 2d 0h at the Kyrgyzstan post for it to open"
         ),
         "{}",
         r.stdout
@@ -206,4 +206,58 @@ fn khunjerab_winter_2025_26_is_in_the_season_dispute() {
         "{}",
         winter.stdout
     );
+}
+
+/// The Osh–Kashgar bus of Wed 10 Feb 2027 reaches Irkeshtam on the last day of the Chinese
+/// Spring Festival closure and queues a day at the Kyrgyz post: the border line names the
+/// post it waits at, so the wait does not read as a day in no-man's land before the Chinese
+/// post.
+#[test]
+fn a_wait_at_the_border_names_the_post() {
+    let r = run(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-02-05",
+        "--passport",
+        "GB",
+        "--visa",
+        "CN",
+        "--max",
+        "1",
+    ])
+    .ok();
+    assert!(
+        r.stdout.contains(
+            "Irkeshtam Pass: Kyrgyzstan post about 09:00 UTC+6, China post Thu 11 Feb 2027 about 12:45 Beijing time; waits 1d 0h at the Kyrgyzstan post for it to open"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+/// A leg whose time no source gives shows no times at the posts, and so no wait worked out
+/// from them: the Kashgar–Sost bus boarded in Tashkurgan leaves when full.
+#[test]
+fn an_untimed_leg_shows_no_wait_at_the_border() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2027-05-03",
+        "--passport",
+        "PK",
+        "--max",
+        "3",
+    ])
+    .ok();
+    assert!(
+        r.stdout
+            .contains("Khunjerab Pass: China post, Pakistan post (times not known)\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("waits"), "{}", r.stdout);
 }

@@ -9,9 +9,9 @@ use super::words::{count, country_name, fact_name, join_and, thousands, Words};
 use crate::calendar;
 use crate::documents::{self, Need};
 use crate::findings::{Advice, Blocker, Subject};
-use crate::model::{CrossingIx, Dataset, Per, StopAt};
+use crate::model::{Crossing, CrossingIx, Dataset, Per, StopAt};
 use crate::money;
-use crate::planner::{Itinerary, Leg};
+use crate::planner::{BorderPass, Itinerary, Leg};
 use crate::types::Money;
 use crate::warnings::HIGH_PASS_M;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -453,6 +453,35 @@ fn margin_text(ds: &Dataset, ci: CrossingIx, side: usize, reach: DateTime<Utc>) 
 /// A name without its trailing parenthesis, for notes that refer back to a leg:
 /// "Agency transfer Kashgar–Torugart–Bishkek (change of car at the pass)" → "Agency
 /// transfer Kashgar–Torugart–Bishkek".
+/// "; waits 2d 0h at the Kyrgyzstan post for it to open": where a vehicle waited, post by
+/// post (the wait at the first post is from reaching it to passing it, the rest is at the
+/// second).
+fn waits_text(c: &Crossing, first: usize, b: &BorderPass) -> String {
+    let at_first = match (b.reach, b.passed) {
+        (Some(r), Some(p)) => (p - r).clamp(chrono::Duration::zero(), b.waited),
+        // Not timed at the first post: which post it waits at is not known.
+        _ => {
+            return format!(
+                "; waits {} for a post to open",
+                crate::types::Dur(b.waited.num_minutes())
+            )
+        }
+    };
+    let waits: Vec<String> = [(first, at_first), (1 - first, b.waited - at_first)]
+        .into_iter()
+        .filter(|(_, w)| *w > chrono::Duration::zero())
+        .map(|(side, w)| {
+            format!(
+                "{} at the {} post",
+                crate::types::Dur(w.num_minutes()),
+                country_name(c.sides[side].country)
+            )
+        })
+        .collect();
+    let them = if waits.len() > 1 { "them" } else { "it" };
+    format!("; waits {} for {them} to open", waits.join(" and "))
+}
+
 fn short_name(name: &str) -> String {
     match name.rfind(" (") {
         Some(i) if name.ends_with(')') && i > 0 => name[..i].to_string(),
@@ -865,13 +894,14 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 } else {
                     " (times not known)".into()
                 };
-                // A vehicle that waited for a post to open, and a pass with little margin.
+                // A vehicle that waited for a post to open (named: a wait at the first post
+                // would otherwise read as one between the posts), and a pass with little
+                // margin.
+                // A wait worked out from the earliest time of an untimed leg is a guess,
+                // like the times it is not shown with.
                 let mut after = String::new();
-                if b.waited > chrono::Duration::zero() {
-                    after.push_str(&format!(
-                        "; waits {} for the post to open",
-                        crate::types::Dur(b.waited.num_minutes())
-                    ));
+                if b.waited > chrono::Duration::zero() && times.is_empty() {
+                    after.push_str(&waits_text(c, first, b));
                 }
                 if b.tight {
                     // Under `MARGIN` to spare: the At the border note says how much.

@@ -30,13 +30,14 @@ pub fn schedule_text(s: &Service) -> String {
         }
     };
     let mut t = match sc.kind {
-        ScheduleKind::Weekly => format!(
-            "{} {}",
-            days.unwrap_or_else(|| "days not known".into()),
-            sc.depart
-                .map(depart)
-                .unwrap_or_else(|| "time not known".into())
-        ),
+        // What no source gives is said apart from what one does ("Tue, time not known"),
+        // never run into it ("days not known time not known").
+        ScheduleKind::Weekly => match (days, sc.depart.map(depart)) {
+            (Some(d), Some(t)) => format!("{d} {t}"),
+            (Some(d), None) => format!("{d}, time not known"),
+            (None, Some(t)) => format!("days not known (planned as if daily), {t}"),
+            (None, None) => "days and time not known (planned as if daily)".into(),
+        },
         ScheduleKind::OnDemand => format!(
             "on demand{}",
             days.map(|d| format!(", {d}")).unwrap_or_default()
@@ -64,9 +65,15 @@ pub fn schedule_text(s: &Service) -> String {
 }
 
 fn duration_text(s: &Service) -> String {
-    match s.stops.last().and_then(|st| st.offset) {
-        Some(d) => format!("takes {d}"),
-        None => "duration not known".into(),
+    let last = s.stops.len() - 1;
+    match (
+        s.stops[last].offset,
+        crate::model::nights_at(&s.stops, last),
+    ) {
+        (Some(d), _) => format!("takes {d}"),
+        (None, 0) => "duration not known".into(),
+        (None, 1) => "duration not known, a night on the way".into(),
+        (None, n) => format!("duration not known, {n} nights on the way"),
     }
 }
 
