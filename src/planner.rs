@@ -1081,6 +1081,18 @@ impl<'a> Planner<'a> {
                     day.max(zones.date(zone, t0) + Duration::days(nights))
                 }
             };
+            // How much later an on-demand start must be for that day to be `next` (later
+            // than it is) in `zone`: boarding at its midnight, or starting at the midnight
+            // `nights` days before it, whichever comes first. Every earlier start has an
+            // earlier day there.
+            let untimed_shift = |zone: chrono_tz::Tz, next: NaiveDate| {
+                let midnight = |d: NaiveDate| calendar::at_local(zone, d, NaiveTime::MIN);
+                let by_board = midnight(next)? - board;
+                Some(match midnight(next - Duration::days(nights)) {
+                    Some(m) if nights > 0 => by_board.min(m - t0),
+                    _ => by_board,
+                })
+            };
             let mut pass = BorderPass {
                 crossing: ci,
                 first_side,
@@ -1143,16 +1155,20 @@ impl<'a> Planner<'a> {
                                 // later start does (a post passed just before it closes
                                 // is waited at to the next day by a car a minute later),
                                 // so no longer move can be ruled safe.
-                                let shift = t.filter(|_| shift).and_then(|t| {
-                                    if timed_post_met {
-                                        Some(Duration::minutes(30))
-                                    } else {
-                                        self.posts
-                                            .post(ds, ci, side_ix)
-                                            .next_open(dir, t, 400)
-                                            .map(|n| n - t)
+                                // A post whose time is not known, closed that day: the
+                                // next day.
+                                let shift = match t.filter(|_| shift) {
+                                    None if shift => {
+                                        untimed_shift(side.zone.0, local_date + Duration::days(1))
                                     }
-                                });
+                                    None => None,
+                                    Some(_) if timed_post_met => Some(Duration::minutes(30)),
+                                    Some(t) => self
+                                        .posts
+                                        .post(ds, ci, side_ix)
+                                        .next_open(dir, t, 400)
+                                        .map(|n| n - t),
+                                };
                                 let why = match blocked {
                                     Blocked::Day(why) => Blocker::PostClosed {
                                         crossing: ci,
@@ -1236,14 +1252,9 @@ impl<'a> Planner<'a> {
                 // a start at the midnight that many days before `next` reaches it then
                 // too: the smaller move (both are positive, the entry date being before
                 // `next`).
-                let midnight = |d: NaiveDate| calendar::at_local(b.zone.0, d, NaiveTime::MIN);
-                let shift = next.filter(|_| shift).and_then(|d| {
-                    let by_board = midnight(d)? - at;
-                    Some(match pass.cleared {
-                        None if nights > 0 => midnight(d - Duration::days(nights))
-                            .map_or(by_board, |m| by_board.min(m - t0)),
-                        _ => by_board,
-                    })
+                let shift = next.filter(|_| shift).and_then(|d| match pass.cleared {
+                    None => untimed_shift(b.zone.0, d),
+                    Some(_) => Some(calendar::at_local(b.zone.0, d, NaiveTime::MIN)? - at),
                 });
                 return Err((why, entry_date, shift));
             }
