@@ -494,3 +494,29 @@ fn the_kashgar_gilgit_bus_is_not_offered_into_a_national_day_closure() {
         );
     }
 }
+
+/// No source gives when the Kashgar–Gilgit bus (night in Tashkurgan) reaches Sust: the
+/// header's day is only the earliest it could be and says so, rather than read as an arrival
+/// on the day it leaves.
+#[test]
+fn an_unknown_arrival_says_its_day_is_the_earliest() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2027-10-06",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        r.stdout.contains(
+            "1. Kashgar Wed 6 Oct 2027 15:00 Beijing time → Sust Wed 6 Oct 2027 at the earliest, time not known;"
+        ),
+        "{}",
+        r.stdout
+    );
+}
