@@ -10,8 +10,8 @@
 #    - callgrind instruction counts (valgrind; whole process from the dynamic loader to
 #      exit, deterministic, so other load on the machine does not disturb them), with
 #      ratios to the empty binary and to `--version`;
-#    - wall time (hyperfine -N, interleaved runs, no shell), minimum and median, with the
-#      same ratios;
+#    - wall time (hyperfine -N, no shell, in 10 rounds of every command so that they are
+#      measured side by side as the load drifts), minimum and median, with the same ratios;
 #    - peak memory and minor page faults (GNU time's maximum resident set size and %R,
 #      when /usr/bin/time is there).
 # 2. Scale (benches/scale.rs): plan time and memory on connected synthetic networks 1× to
@@ -82,22 +82,27 @@ fi
 
 if command -v hyperfine >/dev/null 2>&1; then
     echo
-    echo "Wall time (hyperfine -N: no shell, 300 runs each after 30 warm-ups; the minimum is the"
-    echo "least disturbed by other processes, the median the typical run):"
+    echo "Wall time (hyperfine -N: no shell; 10 rounds, each running every command 30 times after"
+    echo "3 warm-ups, so that the commands are measured side by side as the load drifts; the"
+    echo "minimum of the 300 runs is the least disturbed by other processes, the median the"
+    echo "typical run):"
     echo
-    hargs=(-N --warmup 30 --runs 300 --export-json "$tmp/hyperfine.json" "$floor")
-    for args in "${commands[@]}"; do hargs+=("$bin $args"); done
-    hyperfine "${hargs[@]}" >/dev/null 2>&1
-    python3 - "$tmp/hyperfine.json" <<'PY'
+    for round in $(seq 1 10); do
+        hargs=(-N --warmup 3 --runs 30 --export-json "$tmp/hyperfine-$round.json" "$floor")
+        for args in "${commands[@]}"; do hargs+=("$bin $args"); done
+        hyperfine "${hargs[@]}" >/dev/null 2>&1
+    done
+    python3 - "$tmp"/hyperfine-*.json <<'PY'
 import json, statistics, sys
-rs = json.load(open(sys.argv[1]))["results"]
-fl, fm = min(rs[0]["times"]), statistics.median(rs[0]["times"])
-vl, vm = min(rs[1]["times"]), statistics.median(rs[1]["times"])
+rounds = [json.load(open(f))["results"] for f in sys.argv[1:]]
+names = [r["command"] for r in rounds[0]]
+times = [[t for rs in rounds for t in rs[k]["times"]] for k in range(len(names))]
+fl, fm = min(times[0]), statistics.median(times[0])
+vl = min(times[1])
 print("| command | min | median | min × empty | median × empty | min × `--version` |")
 print("|---|---:|---:|---:|---:|---:|")
-for r in rs:
-    t = r["times"]
-    name = "empty Rust binary" if r is rs[0] else "`crossings " + r["command"].split(" ", 1)[1] + "`"
+for k, t in enumerate(times):
+    name = "empty Rust binary" if k == 0 else "`crossings " + names[k].split(" ", 1)[1] + "`"
     print(f"| {name} | {min(t)*1e3:.2f} ms | {statistics.median(t)*1e3:.2f} ms | "
           f"{min(t)/fl:.2f} | {statistics.median(t)/fm:.2f} | {min(t)/vl:.2f} |")
 PY

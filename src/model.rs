@@ -344,6 +344,12 @@ pub struct Stop {
     /// dwell); `None` there means the departure is not known: no later than the next
     /// stop, no earlier than `offset`.
     pub depart: Option<Dur>,
+    /// At a stop whose time no source gives (`offset` is `None`): the nights the vehicle
+    /// has spent on the way when it gets there, where a source says so ("sleeps in
+    /// Tashkurgan and crosses Khunjerab the next day"). The stop is then reached on the
+    /// local date that many days after the vehicle's first stop, at a time not known.
+    /// 0 (the default) says nothing: the same day, as far as is known.
+    pub nights: u8,
 }
 
 impl Stop {
@@ -353,6 +359,12 @@ impl Stop {
     pub fn board(&self) -> Option<Dur> {
         self.depart.or(self.offset)
     }
+}
+
+/// The nights a vehicle has spent on the way when it reaches stop `k` (the most any stop up
+/// to it says: see `Stop::nights`).
+pub fn nights_at(stops: &[Stop], k: usize) -> u8 {
+    stops[..=k].iter().map(|st| st.nights).max().unwrap_or(0)
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -687,7 +687,8 @@ pub struct Planner<'a> {
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
     /// place that are ready at different times often catch the same vehicle (`drive`).
     drives: HashMap<RideKey, Rc<DriveMemo>, calendar::Fast>,
-    /// `next_start`'s answers, by (service, board, alight, earliest start).
+    /// `next_start`'s answers, by (service, board, alight, earliest start); a timetable's
+    /// by service and earliest start alone.
     starts: HashMap<StartKey, Option<DateTime<Utc>>, calendar::Fast>,
     /// `latest_ride`'s answers within one `latest_rides`.
     moves: HashMap<MoveKey, Option<Leg>, calendar::Fast>,
@@ -1069,6 +1070,17 @@ impl<'a> Planner<'a> {
             let reach = s.stops[k]
                 .offset
                 .map(|o| plus(plus(t0, o.to_chrono()), delay));
+            // Time not known: the post is reached on the day of boarding, or as many days
+            // after the vehicle's start as the nights a source says it spends on the way.
+            let nights = i64::from(nights_at(&s.stops, k));
+            let untimed_date = |zones: &mut calendar::Zones, zone: chrono_tz::Tz| {
+                let day = zones.date(zone, board);
+                if nights == 0 {
+                    day
+                } else {
+                    day.max(zones.date(zone, t0) + Duration::days(nights))
+                }
+            };
             let mut pass = BorderPass {
                 crossing: ci,
                 first_side,
@@ -1086,8 +1098,10 @@ impl<'a> Planner<'a> {
                 .enumerate()
             {
                 let side_ix = if n == 0 { first_side } else { 1 - first_side };
-                let when = at.unwrap_or(board);
-                let local_date = self.posts.zones.date(side.zone.0, when);
+                let local_date = match at {
+                    Some(t) => self.posts.zones.date(side.zone.0, t),
+                    None => untimed_date(&mut self.posts.zones, side.zone.0),
+                };
                 self.note_horizon(c, local_date);
                 let mut post = self.posts.post(ds, ci, side_ix);
                 let result = match at {
@@ -1162,9 +1176,11 @@ impl<'a> Planner<'a> {
                                 };
                                 // The visa is reported too: both block the journey, and the
                                 // traveller should see both.
-                                let entry = self.entry_at(b, ci, reach, board);
-                                let entry_date =
-                                    self.posts.zones.date(b.zone.0, reach.unwrap_or(board));
+                                let entry_date = match reach {
+                                    Some(t) => self.posts.zones.date(b.zone.0, t),
+                                    None => untimed_date(&mut self.posts.zones, b.zone.0),
+                                };
+                                let entry = self.entry_at(b, ci, entry_date);
                                 if let (Some(v), _) =
                                     self.entry_blocked(entry.as_deref(), ci, entry_date)
                                 {
@@ -1198,9 +1214,12 @@ impl<'a> Planner<'a> {
                 floor = Some(floor.map_or(through, |f| f.max(through)));
             }
             // The visa is judged on arrival at the second post.
-            let entry = self.entry_at(b, ci, pass.cleared, board);
             let at = pass.cleared.unwrap_or(board);
-            let entry_date = self.posts.zones.date(b.zone.0, at);
+            let entry_date = match pass.cleared {
+                Some(t) => self.posts.zones.date(b.zone.0, t),
+                None => untimed_date(&mut self.posts.zones, b.zone.0),
+            };
+            let entry = self.entry_at(b, ci, entry_date);
             let (refused, ready) = self.entry_blocked(entry.as_deref(), ci, entry_date);
             if let Some(why) = refused {
                 // A dated visa rule may admit the traveller on a later day, and a visa still
@@ -1213,10 +1232,19 @@ impl<'a> Planner<'a> {
                         .depends_on_date(b.country)
                         .then_some(entry_date + Duration::days(1)),
                 };
-                let shift = next
-                    .filter(|_| shift)
-                    .and_then(|d| calendar::at_local(b.zone.0, d, NaiveTime::MIN))
-                    .map(|midnight| midnight - at);
+                // Where the post's time is not known but its day is nights after the start,
+                // a start at the midnight that many days before `next` reaches it then
+                // too: the smaller move (both are positive, the entry date being before
+                // `next`).
+                let midnight = |d: NaiveDate| calendar::at_local(b.zone.0, d, NaiveTime::MIN);
+                let shift = next.filter(|_| shift).and_then(|d| {
+                    let by_board = midnight(d)? - at;
+                    Some(match pass.cleared {
+                        None if nights > 0 => midnight(d - Duration::days(nights))
+                            .map_or(by_board, |m| by_board.min(m - t0)),
+                        _ => by_board,
+                    })
+                });
                 return Err((why, entry_date, shift));
             }
             pass.entry = entry;
@@ -1226,14 +1254,26 @@ impl<'a> Planner<'a> {
             let t = plus(plus(t0, o.to_chrono()), delay);
             floor.map_or(t, |f| t.max(f))
         });
-        // Arrival not known: at least the last time known before the stop.
+        // Arrival not known: at least the last time known before the stop, and the local
+        // midnight starting the day it is reached after nights on the way.
+        let nights = i64::from(nights_at(&s.stops, j));
+        let zones = &mut self.posts.zones;
         let lower = || {
             let known = s.stops[i + 1..j]
                 .iter()
                 .filter_map(|st| st.offset)
                 .map(|o| plus(plus(t0, o.to_chrono()), delay))
                 .fold(board, DateTime::max);
-            floor.map_or(known, |f| known.max(f))
+            let known = floor.map_or(known, |f| known.max(f));
+            let zone = match s.stops[j].at {
+                StopAt::Place(p) => ds.places[p].zone.0,
+                StopAt::Crossing(_) => s.schedule.zone.0,
+            };
+            let day = zones.date(zone, t0) + Duration::days(nights);
+            match calendar::at_local(zone, day, NaiveTime::MIN) {
+                Some(midnight) if nights > 0 => known.max(midnight),
+                _ => known,
+            }
         };
         Ok(Drive {
             borders: passes,
@@ -1244,17 +1284,10 @@ impl<'a> Planner<'a> {
 
     /// The entry decision at the second post of a crossing, judged on the local date there
     /// (`None` without passports).
-    fn entry_at(
-        &mut self,
-        b: &Side,
-        ci: CrossingIx,
-        at: Option<DateTime<Utc>>,
-        board: DateTime<Utc>,
-    ) -> Option<Arc<Entry>> {
+    fn entry_at(&mut self, b: &Side, ci: CrossingIx, date: NaiveDate) -> Option<Arc<Entry>> {
         if self.req.passports.is_empty() {
             return None;
         }
-        let date = self.posts.zones.date(b.zone.0, at.unwrap_or(board));
         Some(self.entry(b.country, ci, date))
     }
 
@@ -1424,7 +1457,12 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
-        let key = (stretch(si, i, j), t0);
+        // A timetable's next run does not depend on the stops: one entry serves them all.
+        let key = if timetabled(&self.ds.services[si]) {
+            (stretch(si, 0, 0), t0)
+        } else {
+            (stretch(si, i, j), t0)
+        };
         if let Some(n) = self.starts.get(&key) {
             return *n;
         }
@@ -1598,14 +1636,14 @@ impl<'a> Planner<'a> {
     /// than a change after its lower bound (so that an arrival not known is never ready
     /// before a known one at the same time: invariant 1 needs the ready time to grow with
     /// the arrival, known before unknown).
-    fn ready_after(&self, leg: &Leg) -> DateTime<Utc> {
+    fn ready_after(&mut self, leg: &Leg) -> DateTime<Utc> {
         self.ready_at(leg.service, leg.alight, leg.arrive, leg.arrive_known)
     }
 
     /// `ready_after` a ride on service `si` that arrives at stop `j` at `arrive` (known or
     /// only a lower bound).
     fn ready_at(
-        &self,
+        &mut self,
         si: ServiceIx,
         j: usize,
         arrive: DateTime<Utc>,
@@ -1620,8 +1658,10 @@ impl<'a> Planner<'a> {
             StopAt::Place(p) => self.ds.places[p].zone.0,
             StopAt::Crossing(_) => s.schedule.zone.0,
         };
-        let date = arrive.with_timezone(&zone).date_naive() + Duration::days(1);
-        calendar::at_local(zone, date, NaiveTime::MIN)
+        let zones = &mut self.posts.zones;
+        let date = zones.date(zone, arrive) + Duration::days(1);
+        zones
+            .at_local(zone, date, NaiveTime::MIN)
             .unwrap_or(arrive + Duration::days(1))
             .max(change)
     }
@@ -1643,8 +1683,14 @@ impl<'a> Planner<'a> {
     ) -> Option<Leg> {
         // A last leg that waited at no post: a later start of the same vehicle reaches each
         // post, the second post's clearing and the stop later (waits only add), so it
-        // arrives later and cannot replace it.
-        if next.is_none() && !self.all_drives && leg.borders.iter().all(|b| b.waited.is_zero()) {
+        // arrives later and cannot replace it. Not so where the arrival is not known but is
+        // the day after nights on the way: a later start that day arrives as early.
+        if next.is_none()
+            && !self.all_drives
+            && leg.borders.iter().all(|b| b.waited.is_zero())
+            && (leg.arrive_known
+                || nights_at(&self.ds.services[leg.service].stops, leg.alight) == 0)
+        {
             return None;
         }
         // No later than the next leg, the journey's 14-day budget and the horizon.
@@ -1704,11 +1750,16 @@ impl<'a> Planner<'a> {
         let mut starts = Vec::new();
         let mut t0 = minus(leg.depart, off_i);
         for _ in 0..2000 {
-            let Some(n) = self.next_start(si, i, j, plus(t0, step)) else {
+            // Past the cutoff only to drive them all (`all_drives`, below); a next start is
+            // never before the time asked.
+            let after = plus(t0, step);
+            if after > cutoff && !self.all_drives {
+                break;
+            }
+            let Some(n) = self.next_start(si, i, j, after) else {
                 break;
             };
             t0 = n;
-            // Past the cutoff only to drive them all (`all_drives`, below).
             if plus(t0, off_i) > last_board || (t0 > cutoff && !self.all_drives) {
                 break;
             }

@@ -340,6 +340,9 @@ pub struct Stop {
     /// When the vehicle leaves this stop, counted like `offset` (which is when it arrives),
     /// where a source gives it: only at a place between the first and the last stop.
     pub depart: Option<Dur>,
+    /// Where no source gives the time (no `offset`): the nights spent on the way when the
+    /// vehicle gets here, where a source says so (see `model::Stop::nights`).
+    pub nights: Option<u8>,
 }
 
 #[derive(Deserialize, Clone)]

@@ -686,6 +686,7 @@ impl Validator {
                     offset: sr.offset,
                     clear: sr.clear,
                     depart: sr.depart,
+                    nights: sr.nights.unwrap_or(0),
                 }),
                 None => ok = false,
             }
@@ -747,6 +748,19 @@ impl Validator {
             } else if st.offset.is_none_or(|o| d < o) {
                 self.problem(a, format!("{what}: stop {} leaves ({d}) before it arrives ({}); expected `depart` at or after `offset`, and `offset` given", n + 1, st.offset.map_or("not given".into(), |o| o.to_string())));
             }
+        }
+        // Nights on the way only where no time is given, growing along the route, and no
+        // time given after them (a known time would say the day itself).
+        let mut nights = 0;
+        for (n, st) in stops.iter().enumerate() {
+            if st.nights > 0 && (n == 0 || st.offset.is_some() || st.depart.is_some()) {
+                self.problem(a, format!("{what}: stop {} has `nights` and a time; expected `nights` only at a stop after the first whose time no source gives (no `offset` or `depart`)", n + 1));
+            } else if st.nights > 0 && st.nights < nights {
+                self.problem(a, format!("{what}: stop {} has `nights = {}` after a stop with `nights = {nights}`; expected nights that grow along the route", n + 1, st.nights));
+            } else if nights > 0 && st.offset.is_some() {
+                self.problem(a, format!("{what}: stop {} has an `offset` after a stop with `nights`; expected no times after the nights on the way (give every time as an offset instead)", n + 1));
+            }
+            nights = nights.max(st.nights);
         }
         let mut last = None;
         for st in &stops {

@@ -232,3 +232,77 @@ fn the_month_view_does_not_invent_an_arrival_time() {
         "Wed 2 Jun   leave Wed 2 Jun about 00:00 UTC+6, arrive Wed 2 Jun at the earliest (time not known)"
     );
 }
+
+/// The Kashgar–Gilgit bus sleeps in Tashkurgan and crosses Khunjerab the next day (2025
+/// reports; no time given): `nights = 1` on its Khunjerab stop. Leaving Thu 30 Sep 2027 it
+/// would reach the pass on Fri 1 Oct, National Day, when Khunjerab is closed, so it is not
+/// offered (it was, when an untimed post was checked on the day the bus leaves); leaving
+/// Thu 10 Jun 2027 it is, reaching Sust on Fri 11 Jun at a time not known, after a night.
+#[test]
+fn a_night_on_the_way_moves_the_border_to_the_next_day() {
+    let plan = |date: &str| -> PlanJson {
+        let args = [
+            "plan",
+            "kashgar",
+            "sust",
+            "--date",
+            date,
+            "--within",
+            "1",
+            "--passport",
+            "GB",
+            "--visa",
+            "PK",
+            "--max",
+            "9",
+            "--json",
+        ];
+        run(&args).ok().json()
+    };
+    // Over the pass on the bus (riding it only to Tashkurgan, before the night, is another
+    // itinerary).
+    fn bus(p: &PlanJson) -> Vec<&ItineraryJson> {
+        p.itineraries
+            .iter()
+            .filter(|it| {
+                it.legs
+                    .iter()
+                    .any(|l| l.service == "kashgar-gilgit-bus" && l.to == "sust")
+            })
+            .collect()
+    }
+    let eve = plan("2027-09-30");
+    assert!(!eve.itineraries.is_empty());
+    assert!(bus(&eve).is_empty(), "{:#?}", bus(&eve));
+    let june = plan("2027-06-10");
+    let found = bus(&june);
+    assert_eq!(found.len(), 1, "{june:#?}");
+    let it = &found[0];
+    assert_eq!(it.depart, "2027-06-10T15:00:00+08:00");
+    assert!(!it.legs[0].arrive_known);
+    assert!(it.arrive.starts_with("2027-06-11T"), "{}", it.arrive);
+    assert_eq!(it.nights, 1);
+}
+
+/// `nights` is only for a stop whose time no source gives, grows along the route and has
+/// no time after it: each misuse is refused by name.
+#[test]
+fn nights_on_the_way_are_checked() {
+    let cases = [
+        (
+            "  { cross = \"pass-a\", offset = \"2h\" },",
+            "  { cross = \"pass-a\", offset = \"2h\", nights = 1 },",
+            "stop 2 has `nights` and a time; expected `nights` only at a stop after the first whose time no source gives",
+        ),
+        (
+            "  { cross = \"pass-a\", offset = \"2h\" },",
+            "  { cross = \"pass-a\", nights = 1 },",
+            "stop 3 has an `offset` after a stop with `nights`; expected no times after the nights on the way",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let dir = broken(&[("services/services.toml", from, to)]);
+        let r = run(&["check", "--data", dir.path().to_str().expect("utf-8 path")]).code(2);
+        assert!(r.stderr.contains(expected), "{}", r.stderr);
+    }
+}

@@ -167,6 +167,7 @@ fn stop_place(p: PlaceIx, offset_min: i64) -> Stop {
         offset: Some(Dur(offset_min)),
         clear: None,
         depart: None,
+        nights: 0,
     }
 }
 fn stop_cross(c: CrossingIx, offset_min: i64, clear_min: i64) -> Stop {
@@ -175,6 +176,7 @@ fn stop_cross(c: CrossingIx, offset_min: i64, clear_min: i64) -> Stop {
         offset: Some(Dur(offset_min)),
         clear: Some(Dur(clear_min)),
         depart: None,
+        nights: 0,
     }
 }
 
@@ -627,6 +629,16 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
                 if g.chance(40) {
                     stops.last_mut().unwrap().clear = None;
                 }
+                // Sometimes no source gives the time at the border, and sometimes one says
+                // the vehicle has spent nights on the way when it gets there (no times
+                // after that).
+                if g.chance(8) {
+                    let st = stops.last_mut().unwrap();
+                    st.offset = None;
+                    if g.chance(50) {
+                        st.nights = 1 + g.pick(2) as u8;
+                    }
+                }
                 t += clear;
             }
             t += 30 * i64::from(1 + g.pick(14));
@@ -642,6 +654,13 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
                 // boards at the departure, one getting off arrives at the arrival.
                 t += 30 * i64::from(1 + g.pick(4));
                 stops.last_mut().unwrap().depart = Some(Dur(t));
+            }
+        }
+        // After nights on the way no time is given (the data's rule).
+        if let Some(k) = stops.iter().position(|st| st.nights > 0) {
+            for st in &mut stops[k + 1..] {
+                st.offset = None;
+                st.depart = None;
             }
         }
         // The detour's way on through p1 often gives no time there (Murghab–Sary-Tash–Osh):
@@ -1396,13 +1415,20 @@ impl<'a> Oracle<'a> {
             };
             let (a, b) = (&c.sides[first], &c.sides[1 - first]);
             let Some(offset) = s.stops[k].offset else {
-                // Time at the border unknown: only the day is checked, on the day of boarding.
+                // Time at the border unknown: only the day is checked, on the day of boarding
+                // or, after nights on the way, that many days after the vehicle's start.
+                let nights = s.stops[..=k].iter().map(|st| st.nights).max().unwrap_or(0);
+                let day = |side: &Side| {
+                    let z = side.zone.0;
+                    let start = t0.with_timezone(&z).date_naive() + Duration::days(nights.into());
+                    board.with_timezone(&z).date_naive().max(start)
+                };
                 for side in [a, b] {
-                    if !self.day_open(c, side, board.with_timezone(&side.zone.0).date_naive()) {
+                    if !self.day_open(c, side, day(side)) {
                         return Err(format!("{} post of {} closed that day", side.country, c.id));
                     }
                 }
-                let entry_date = board.with_timezone(&b.zone.0).date_naive();
+                let entry_date = day(b);
                 if !self.may_enter(c, b.country, entry_date) {
                     return Err(format!("no entry to {} over {}", b.country, c.id));
                 }
@@ -1446,13 +1472,22 @@ impl<'a> Oracle<'a> {
         }
         let (arrive, known) = match s.stops[j].offset {
             Some(o) => (t0 + Duration::minutes(o.0) + delay, true),
-            // Not known: at least the last known time before the stop.
+            // Not known: at least the last known time before the stop, and after nights on
+            // the way the local midnight that starts the day the stop is reached.
             None => {
                 let last = s.stops[i + 1..j]
                     .iter()
                     .filter_map(|st| st.offset)
                     .map(|o| t0 + Duration::minutes(o.0) + delay)
                     .fold(board, DateTime::max);
+                let nights = s.stops[..=j].iter().map(|st| st.nights).max().unwrap_or(0);
+                let z = self.ds.places[self.place_at(si, j).unwrap()].zone.0;
+                let day = t0.with_timezone(&z).date_naive() + Duration::days(nights.into());
+                let last = if nights > 0 {
+                    last.max(local_midnight(z, day))
+                } else {
+                    last
+                };
                 (last, false)
             }
         };
@@ -2632,6 +2667,52 @@ fn legs_move_again_under_the_budget_of_the_moved_departure() {
         0, 3690, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9326, 43, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 9130, 4340, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    run(&choices, false, true, Props::All).unwrap();
+}
+
+/// The oracle's counterexample once it generated border stops whose time no source gives,
+/// some after nights on the way: an on-demand bus with a night before the post and no time
+/// at its last stop arrives, as far as is known, at the midnight that starts the next day
+/// whenever it leaves that day, so a later start loses nothing. The planner kept the
+/// earliest start (a last leg that waited at no post was never moved).
+#[test]
+fn a_last_leg_after_a_night_on_the_way_leaves_as_late_as_arrives_as_early() {
+    let choices: Vec<u32> = vec![
+        0, 7652, 350, 0, 0, 0, 0, 2180, 0, 6754, 0, 500, 2802, 2962, 3044, 0, 0, 0, 0, 0, 4360, 0,
+        0, 480, 0, 0, 1440, 0, 0, 0, 270, 0, 0, 0, 0, 19, 1950, 0, 1960, 600, 0, 70, 2929, 0, 0, 0,
+        1050, 0, 0, 89, 140, 0, 0, 0, 0, 3599, 0, 0, 0, 1915, 0, 0, 0, 523, 0, 0, 0, 4344, 1052,
+        8967, 0, 2109, 6302, 0, 0, 0, 0, 0, 8892, 50, 0, 0, 0, 0, 355, 0, 0, 0, 0, 1926, 179, 4850,
+        4278, 0, 0, 0, 0, 0, 270, 200, 1056, 369, 0, 0, 0, 5155, 0, 0, 0, 0, 0, 0, 5450, 0, 0,
+        2100, 0, 600, 900, 600, 112, 0, 0, 0, 0, 0, 0, 0, 0, 2270, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        103, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2800, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0,
+    ];
+    run(&choices, true, false, Props::All).unwrap();
+}
+
+/// The same rule on a two-leg journey (the oracle's first counterexample of that run).
+#[test]
+fn a_night_on_the_way_on_the_second_leg() {
+    let choices: Vec<u32> = vec![
+        981, 1625, 1460, 0, 0, 6814, 0, 0, 6545, 0, 0, 1275, 0, 2000, 1571, 1139, 3182, 0, 2750, 0,
+        340, 0, 0, 6170, 0, 0, 1570, 0, 0, 2200, 0, 1000, 200, 40, 0, 0, 5270, 0, 0, 0, 9060, 0, 0,
+        0, 7500, 200, 0, 600, 0, 0, 0, 0, 0, 100, 50, 0, 1430, 127, 200, 900, 100, 70, 0, 0, 3870,
+        0, 0, 2600, 0, 0, 7500, 40, 0, 0, 270, 0, 0, 0, 5160, 0, 0, 489, 2700, 200, 1600, 0, 1000,
+        0, 0, 0, 0, 0, 2550, 0, 5083, 0, 0, 0, 2914, 0, 0, 0, 3745, 0, 8044, 0, 0, 0, 364, 7990, 0,
+        0, 0, 8701, 6550, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4755, 0, 0,
+        0, 0, 0, 0, 3800, 2150, 0, 0, 0, 0, 500, 100, 0, 0, 0, 0, 0, 0, 0, 0, 1200, 0, 0, 0, 1760,
+        0, 0, 2000, 2976, 0, 300, 0, 3000, 752, 0, 0, 0, 0, 0, 100, 0, 0, 0, 0, 1500, 1148, 0, 0,
+        0, 0, 0, 0, 0, 0, 2292, 1450, 0, 0, 500, 500, 0, 0, 0, 0, 0, 355, 0, 0, 1890, 0, 0, 219, 0,
+        0, 300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1260, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];

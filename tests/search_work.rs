@@ -65,6 +65,7 @@ fn bus(id: String, stops: &[(usize, i64)], depart: u32, dollars: Option<i64>) ->
                 offset: Some(Dur(*m)),
                 clear: None,
                 depart: None,
+                nights: 0,
             })
             .collect(),
         schedule: Schedule {

@@ -1627,6 +1627,9 @@ pub struct StopJson {
     /// Time from the first stop (minutes) at which it leaves a stop on the way, where a
     /// source gives that; null otherwise (not known, or the first or last stop).
     pub depart_minutes: Option<i64>,
+    /// Where no source gives the time: the nights a source says the vehicle has spent on
+    /// the way when it gets here (0: none said; see `crossings plan` for how it is used).
+    pub nights: u8,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -1729,6 +1732,7 @@ pub fn services(ds: &Dataset, chosen: &[usize]) -> ServicesJson {
                             id,
                             offset_minutes: st.offset.map(|d| d.0),
                             depart_minutes: st.depart.map(|d| d.0),
+                            nights: st.nights,
                         }
                     })
                     .collect(),

@@ -65,9 +65,15 @@ pub fn schedule_text(s: &Service) -> String {
 }
 
 fn duration_text(s: &Service) -> String {
-    match s.stops.last().and_then(|st| st.offset) {
-        Some(d) => format!("takes {d}"),
-        None => "duration not known".into(),
+    let last = s.stops.len() - 1;
+    match (
+        s.stops[last].offset,
+        crate::model::nights_at(&s.stops, last),
+    ) {
+        (Some(d), _) => format!("takes {d}"),
+        (None, 0) => "duration not known".into(),
+        (None, 1) => "duration not known, a night on the way".into(),
+        (None, n) => format!("duration not known, {n} nights on the way"),
     }
 }
 

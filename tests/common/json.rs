@@ -450,6 +450,7 @@ pub struct StopJson {
     pub id: String,
     pub offset_minutes: Option<i64>,
     pub depart_minutes: Option<i64>,
+    pub nights: u8,
 }
 
 #[derive(Deserialize, Debug)]
