@@ -2743,3 +2743,29 @@ fn an_on_demand_ride_over_an_untimed_post_closed_that_day_tries_the_next_day() {
     ];
     run(&choices, false, true, Props::All).unwrap();
 }
+
+/// Found by `planner_agrees_with_brute_force_two_stop_services` at 4dd59a7 (1 December 2026,
+/// 08:49 UTC): an on-demand ride with an untimed border stop after a night on the way; the
+/// planner finds nothing, the brute force one journey. It fails the same at 71438f8 (nights
+/// on the way, before the ride-evaluation commits b99460f..95674b5 were merged): the
+/// on-demand start was given up at an untimed post closed that day; it now tries the next.
+#[test]
+fn nights_on_the_way_on_demand_counterexample() {
+    let choices: Vec<u32> = vec![
+        505, 29, 1028, 0, 300, 7366, 0, 100, 119, 0, 2800, 4556, 0, 4880, 0, 7481, 26, 414, 1000,
+        1750, 0, 540, 0, 0, 0, 1100, 0, 0, 0, 6900, 2540, 0, 0, 0, 0, 1760, 0, 0, 0, 850, 0, 660,
+        60, 0, 70, 0, 0, 0, 0, 6900, 0, 0, 0, 0, 0, 2985, 0, 650, 0, 3833, 1657, 0, 650, 8800,
+        8600, 700, 0, 0, 0, 0, 7850, 3530, 0, 0, 7570, 4059, 0, 600, 0, 1619, 1300, 2560, 7760,
+        3880, 304, 103, 2770, 528, 0, 0, 0, 0, 4350, 0, 0, 29, 524, 0, 0, 0, 400, 715, 0, 0, 0,
+        5291, 0, 0, 0, 0, 0, 0, 9058, 0, 0, 1158, 633, 0, 5021, 0, 0, 0, 0, 0, 0, 3071, 4028, 1012,
+        0, 0, 220, 0, 0, 0, 0, 0, 0, 2100, 2733, 512, 0, 0, 1488, 1959, 1200, 0, 0, 500, 4200,
+        5270, 3800, 3665, 947, 0, 0, 0, 0, 0, 5692, 1750, 560, 0, 0, 0, 4755, 0, 4200, 0, 0, 0, 0,
+        400, 100, 0, 0, 0, 600, 0, 251, 0, 0, 0, 0, 300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1500, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2211, 0, 0, 0, 8470, 0, 0, 660, 0, 0, 800, 0, 1680, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 8200, 0, 0, 0, 0, 0, 0, 1200, 0, 700, 5700, 0, 0, 508, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5485, 0, 0, 0, 900, 0, 0, 0, 400, 0,
+        0, 0, 0, 500, 0, 0, 0, 100, 0, 0, 189, 0, 0, 0, 0, 0, 0, 44, 1758, 0, 0, 0, 50, 0, 0, 0, 0,
+        0, 7250, 0, 2550, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    run(&choices, true, false, Props::All).unwrap();
+}

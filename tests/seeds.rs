@@ -462,3 +462,29 @@ fn the_month_calendar_as_json_names_each_closed_day() {
     assert_eq!(monday["open"], true);
     assert_eq!(monday["closed"], Value::Null);
 }
+
+/// No source gives when the Kashgar–Gilgit bus (night in Tashkurgan) reaches Sust: the
+/// header's day (the day after it leaves, for the night on the way) is only the earliest it
+/// could be, and says so.
+#[test]
+fn an_unknown_arrival_says_its_day_is_the_earliest() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2027-10-06",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        r.stdout.contains(
+            "2. Kashgar Wed 6 Oct 2027 15:00 Beijing time → Sust Thu 7 Oct 2027 at the earliest, time not known;"
+        ),
+        "{}",
+        r.stdout
+    );
+}

@@ -784,6 +784,12 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 " {}",
                 w.moment_on_about(it.arrive(), to.zone.0, leave_day, arrive_about)
             )
+        } else if !it.arrive_known() {
+            // No source gives the time at the last stop: the day shown is only the earliest
+            // it could be (a bus that sleeps on the way arrives days later), so it says so,
+            // even when it is the day of leaving.
+            let day = it.arrive().with_timezone(&to.zone.0).date_naive();
+            format!(" {} at the earliest, time not known", w.date(day))
         } else {
             let day = it.arrive().with_timezone(&to.zone.0).date_naive();
             if day == leave_day {
