@@ -1157,13 +1157,15 @@ impl<'a> Planner<'a> {
                                 // so no longer move can be ruled safe.
                                 // A post whose time is not known, closed that day: the
                                 // next day.
-                                let shift = match t.filter(|_| shift) {
-                                    None if shift => {
+                                let shift = match (shift, t) {
+                                    (false, _) => None,
+                                    (true, None) => {
                                         untimed_shift(side.zone.0, local_date + Duration::days(1))
                                     }
-                                    None => None,
-                                    Some(_) if timed_post_met => Some(Duration::minutes(30)),
-                                    Some(t) => self
+                                    (true, Some(_)) if timed_post_met => {
+                                        Some(Duration::minutes(30))
+                                    }
+                                    (true, Some(t)) => self
                                         .posts
                                         .post(ds, ci, side_ix)
                                         .next_open(dir, t, 400)
@@ -1276,15 +1278,15 @@ impl<'a> Planner<'a> {
                 .map(|o| plus(plus(t0, o.to_chrono()), delay))
                 .fold(board, DateTime::max);
             let known = floor.map_or(known, |f| known.max(f));
+            if nights == 0 {
+                return known;
+            }
             let zone = match s.stops[j].at {
                 StopAt::Place(p) => ds.places[p].zone.0,
                 StopAt::Crossing(_) => s.schedule.zone.0,
             };
             let day = zones.date(zone, t0) + Duration::days(nights);
-            match calendar::at_local(zone, day, NaiveTime::MIN) {
-                Some(midnight) if nights > 0 => known.max(midnight),
-                _ => known,
-            }
+            calendar::at_local(zone, day, NaiveTime::MIN).map_or(known, |m| known.max(m))
         };
         Ok(Drive {
             borders: passes,

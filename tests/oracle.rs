@@ -1417,7 +1417,7 @@ impl<'a> Oracle<'a> {
             let Some(offset) = s.stops[k].offset else {
                 // Time at the border unknown: only the day is checked, on the day of boarding
                 // or, after nights on the way, that many days after the vehicle's start.
-                let nights = s.stops[..=k].iter().map(|st| st.nights).max().unwrap_or(0);
+                let nights = nights_at(&s.stops, k);
                 let day = |side: &Side| {
                     let z = side.zone.0;
                     let start = t0.with_timezone(&z).date_naive() + Duration::days(nights.into());
@@ -1480,7 +1480,7 @@ impl<'a> Oracle<'a> {
                     .filter_map(|st| st.offset)
                     .map(|o| t0 + Duration::minutes(o.0) + delay)
                     .fold(board, DateTime::max);
-                let nights = s.stops[..=j].iter().map(|st| st.nights).max().unwrap_or(0);
+                let nights = nights_at(&s.stops, j);
                 let z = self.ds.places[self.place_at(si, j).unwrap()].zone.0;
                 let day = t0.with_timezone(&z).date_naive() + Duration::days(nights.into());
                 let last = if nights > 0 {
