@@ -638,11 +638,52 @@ pub struct Details {
     pub service_alternatives: Vec<Vec<Vec<Alternative>>>,
 }
 
+/// The sources as embedded: first their ids, one text for all with each one's length
+/// (baggage, services and the map print only ids), then the rest of each source.
+#[derive(Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'a"))]
+struct SourceIds<'a> {
+    ids: Text,
+    /// Per source the length of its id in bytes (2 bytes, little-endian).
+    #[serde(with = "serde_bytes_slice")]
+    lengths: std::borrow::Cow<'a, [u8]>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SourceRest {
+    title: Text,
+    url: Option<Text>,
+    reports: Reported,
+    reference: bool,
+}
+
 impl Details {
-    /// Two byte strings: the sources, then the rest (notes and versions of disputed facts),
-    /// so that a command that cites sources need not decode the rest.
+    /// Two byte strings: the sources (their ids first, then the rest of each), then the
+    /// rest of the details (notes and versions of disputed facts), so that a command that
+    /// cites sources by id need not decode anything else.
     pub fn encode(&self) -> Result<(Vec<u8>, Vec<u8>), String> {
-        let sources = postcard::to_stdvec(&self.sources).map_err(|e| e.to_string())?;
+        let (mut ids, mut lengths) = (String::new(), Vec::new());
+        for s in &self.sources {
+            let len = u16::try_from(s.id.len()).map_err(|e| e.to_string())?;
+            lengths.extend_from_slice(&len.to_le_bytes());
+            ids.push_str(&s.id);
+        }
+        let head = SourceIds {
+            ids: ids.into(),
+            lengths: lengths.into(),
+        };
+        let tail: Vec<SourceRest> = self
+            .sources
+            .iter()
+            .map(|s| SourceRest {
+                title: s.title.clone(),
+                url: s.url.clone(),
+                reports: s.reports.clone(),
+                reference: s.reference,
+            })
+            .collect();
+        let mut sources = postcard::to_stdvec(&head).map_err(|e| e.to_string())?;
+        sources.extend(postcard::to_stdvec(&tail).map_err(|e| e.to_string())?);
         let rest = Details {
             sources: Vec::new(),
             ..self.clone()
@@ -652,11 +693,47 @@ impl Details {
             postcard::to_stdvec(&rest).map_err(|e| e.to_string())?,
         ))
     }
-    /// The sources alone, from the first of `encode`'s byte strings; strings borrow `bytes`.
-    pub fn decode_sources(bytes: &'static [u8]) -> Result<Vec<Source>, String> {
-        crate::text::borrowing_from(bytes, |b| {
-            postcard::from_bytes(b).map_err(|e| e.to_string())
-        })
+    /// The sources, from the first of `encode`'s byte strings: with `all`, whole; without,
+    /// only their ids (each title empty, no address, dated `Undated`, not a reference),
+    /// which is all the commands below `Shows::Everything` print of them.
+    pub fn sources_from(bytes: &[u8], all: bool) -> Result<Vec<Source>, String> {
+        let (head, tail) =
+            postcard::take_from_bytes::<SourceIds>(bytes).map_err(|e| e.to_string())?;
+        let bad = || "packed source ids are malformed".to_string();
+        let mut at = 0usize;
+        let mut sources = Vec::with_capacity(head.lengths.len() / 2);
+        for len in head.lengths.chunks(2) {
+            let [a, b] = *len else { return Err(bad()) };
+            let end = at + usize::from(u16::from_le_bytes([a, b]));
+            sources.push(Source {
+                id: head.ids.slice(at..end).ok_or_else(bad)?,
+                title: Text::default(),
+                url: None,
+                reports: Reported::Undated,
+                reference: false,
+            });
+            at = end;
+        }
+        if at != head.ids.len() {
+            return Err(bad());
+        }
+        if all {
+            let rest: Vec<SourceRest> = postcard::from_bytes(tail).map_err(|e| e.to_string())?;
+            if rest.len() != sources.len() {
+                return Err("the sources' ids and details do not match".into());
+            }
+            for (s, r) in sources.iter_mut().zip(rest) {
+                s.title = r.title;
+                s.url = r.url;
+                s.reports = r.reports;
+                s.reference = r.reference;
+            }
+        }
+        Ok(sources)
+    }
+    /// As `sources_from`; strings borrow `bytes`.
+    pub fn decode_sources(bytes: &'static [u8], all: bool) -> Result<Vec<Source>, String> {
+        crate::text::borrowing_from(bytes, |b| Details::sources_from(b, all))
     }
     /// The rest, from the second of `encode`'s byte strings (`sources` is left empty);
     /// strings borrow `bytes`.
@@ -901,9 +978,39 @@ mod packed_index {
     }
 }
 
+/// A byte string borrowed from the input where the format allows it.
+mod serde_bytes_slice {
+    use serde::{de, Deserializer, Serializer};
+    use std::borrow::Cow;
+
+    pub fn serialize<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(b)
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, [u8]>, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Cow<'de, [u8]>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(v))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_vec()))
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v))
+            }
+        }
+        d.deserialize_bytes(V)
+    }
+}
+
 /// The holidays in the embedded form: per country, the dates as one byte string and all
 /// names as one text, so five hundred holidays decode from a few strings, not a thousand.
 mod packed_holidays {
+    use super::serde_bytes_slice;
     use super::Holiday;
     use crate::text::Text;
     use crate::types::Country;
@@ -998,38 +1105,6 @@ mod packed_holidays {
             map.insert(p.country, list);
         }
         Ok(map)
-    }
-
-    /// A byte string borrowed from the input where the format allows it.
-    mod serde_bytes_slice {
-        use serde::{de, Deserializer, Serializer};
-        use std::borrow::Cow;
-
-        pub fn serialize<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_bytes(b)
-        }
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, [u8]>, D::Error> {
-            struct V;
-            impl<'de> de::Visitor<'de> for V {
-                type Value = Cow<'de, [u8]>;
-                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                    f.write_str("bytes")
-                }
-                fn visit_borrowed_bytes<E: de::Error>(
-                    self,
-                    v: &'de [u8],
-                ) -> Result<Self::Value, E> {
-                    Ok(Cow::Borrowed(v))
-                }
-                fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(v.to_vec()))
-                }
-                fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(v))
-                }
-            }
-            d.deserialize_bytes(V)
-        }
     }
 }
 
