@@ -158,6 +158,22 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                 fp.name
             ));
         }
+        if !leg.arrive_known {
+            description.push(format!(
+                "Arrival in {}: no source gives the time ({} at the earliest)",
+                tp.name,
+                crate::render::words::Words::full_date(leg.arrive.with_timezone(&tz).date_naive())
+            ));
+        }
+        // How long the ride takes, where a source gives its arrival.
+        let takes = if leg.arrive_known {
+            format!(
+                "the ride takes about {}.",
+                crate::types::Dur((leg.arrive - leg.depart).num_minutes())
+            )
+        } else {
+            "no source gives how long the ride takes.".to_string()
+        };
         let about = crate::render::leg_about(ds, leg);
         if about {
             description.insert(
@@ -176,7 +192,8 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                 ),
                 When::Timed {
                     start: (leg.depart, fz),
-                    end: Some((leg.arrive, tz)),
+                    // An arrival no source times is only a lower bound: no end is written.
+                    end: leg.arrive_known.then_some((leg.arrive, tz)),
                 },
                 false,
             )
@@ -189,8 +206,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             description.insert(
                 0,
                 format!(
-                    "No source gives the departure time, only the window it leaves in; the ride takes about {}.",
-                    crate::types::Dur((leg.arrive - leg.depart).num_minutes())
+                    "No source gives the departure time, only the window it leaves in; {takes}"
                 ),
             );
             (
@@ -206,13 +222,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             )
         } else {
             // No source gives the time: the day only, as an all-day event.
-            description.insert(
-                0,
-                format!(
-                    "No source gives the departure time; the ride takes about {}.",
-                    crate::types::Dur((leg.arrive - leg.depart).num_minutes())
-                ),
-            );
+            description.insert(0, format!("No source gives the departure time; {takes}"));
             (
                 format!("{} → {} ({}; time not known)", fp.name, tp.name, s.name),
                 When::AllDay(leg.depart.with_timezone(&fz).date_naive()),
