@@ -119,6 +119,19 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Arrange> {
     out
 }
 
+/// How long an untimed ride takes, as far as a source says: "the ride takes about 5h", or
+/// that no source gives its arrival (its earliest arrival is no length).
+fn ride_length(leg: &crate::planner::Leg) -> String {
+    if leg.arrive_known {
+        format!(
+            "the ride takes about {}",
+            crate::types::Dur((leg.arrive - leg.depart).num_minutes())
+        )
+    } else {
+        "no source gives when it arrives".into()
+    }
+}
+
 /// Itinerary number `n` (from 1) of a plan, as a calendar.
 pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calendar {
     let from = &ds.places[req.from];
@@ -166,17 +179,34 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             );
         }
         let (summary, when, transparent) = if leg.time_known {
+            // No source gives the time at the last stop: the event has no end (an end at
+            // the earliest possible arrival would read as a timetabled one).
+            if !leg.arrive_known {
+                description.insert(
+                    0,
+                    format!(
+                        "Arrives at {}, time not known: {} at the earliest.",
+                        tp.name,
+                        leg.arrive.with_timezone(&tz).format("%a %-d %b %Y")
+                    ),
+                );
+            }
             (
                 format!(
-                    "{} → {} ({}{})",
+                    "{} → {} ({}{}{})",
                     fp.name,
                     tp.name,
                     s.name,
-                    if about { "; times approximate" } else { "" }
+                    if about { "; times approximate" } else { "" },
+                    if leg.arrive_known {
+                        ""
+                    } else {
+                        "; arrival time not known"
+                    }
                 ),
                 When::Timed {
                     start: (leg.depart, fz),
-                    end: Some((leg.arrive, tz)),
+                    end: Some((leg.arrive, tz)).filter(|_| leg.arrive_known),
                 },
                 false,
             )
@@ -189,8 +219,8 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             description.insert(
                 0,
                 format!(
-                    "No source gives the departure time, only the window it leaves in; the ride takes about {}.",
-                    crate::types::Dur((leg.arrive - leg.depart).num_minutes())
+                    "No source gives the departure time, only the window it leaves in; {}.",
+                    ride_length(leg)
                 ),
             );
             (
@@ -208,10 +238,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             // No source gives the time: the day only, as an all-day event.
             description.insert(
                 0,
-                format!(
-                    "No source gives the departure time; the ride takes about {}.",
-                    crate::types::Dur((leg.arrive - leg.depart).num_minutes())
-                ),
+                format!("No source gives the departure time; {}.", ride_length(leg)),
             );
             (
                 format!("{} → {} ({}; time not known)", fp.name, tp.name, s.name),
@@ -234,11 +261,9 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             let c = &ds.crossings[b.crossing];
             let first = &c.sides[b.first_side];
             let zone = first.zone.0;
-            let day = b
-                .reach
-                .unwrap_or(leg.depart)
-                .with_timezone(&zone)
-                .date_naive();
+            // The day it is reached, or checked for (after a night on the way, not the day
+            // the vehicle left).
+            let day = b.day(ds, leg.depart);
             let (summary, when, transparent) = match b.reach.filter(|_| leg.time_known) {
                 Some(at) => (
                     format!(
