@@ -230,7 +230,7 @@ pub fn generate(data: &Path, out: &Path, scale: usize) -> Result<Counts, String>
         .collect();
     let mut counts = Counts {
         permits: real.permits.len(),
-        holidays: real.holidays.values().map(Vec::len).sum(),
+        holidays: real.holidays.values().map(|l| l.len()).sum(),
         ..Counts::default()
     };
     let io = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());

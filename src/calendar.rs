@@ -125,7 +125,7 @@ fn side_day_in(
                 break;
             }
             let pattern = c.forecast(*country);
-            if pattern.is_none_or(|f| f.closes_on(h)) {
+            if pattern.is_none_or(|f| f.closes_on(&h)) {
                 return Err(Closed::Holiday {
                     country: *country,
                     name: h.names.first().map(|n| n.to_string()).unwrap_or_default(),
@@ -217,9 +217,9 @@ fn closure_at<'a>(c: &'a Crossing, spans: &[Span], t: DateTime<Utc>) -> Option<&
 /// dated record, so a past year can be outside the span too).
 pub fn holidays_known(ds: &Dataset, country: crate::types::Country, date: NaiveDate) -> bool {
     ds.holidays.get(&country).is_some_and(|l| {
-        let (first, last) = (l.first(), l.last());
-        first.is_some_and(|h| h.date.year() <= date.year())
-            && last.is_some_and(|h| h.date.year() >= date.year())
+        let (first, last) = (l.first_date(), l.last_date());
+        first.is_some_and(|d| d.year() <= date.year())
+            && last.is_some_and(|d| d.year() >= date.year())
     })
 }
 
@@ -751,10 +751,10 @@ mod tests {
     }
 
     fn fixture() -> (Dataset, Crossing) {
-        let mut holidays: BTreeMap<Country, Vec<Holiday>> = BTreeMap::new();
+        let mut holidays: BTreeMap<Country, HolidayList> = BTreeMap::new();
         holidays.insert(
             "CN".parse().unwrap(),
-            vec![
+            [
                 Holiday {
                     date: d("2026-10-01"),
                     names: vec!["National Day".into()],
@@ -766,7 +766,9 @@ mod tests {
                     names: vec!["Day off".into()],
                     makeup: Some(d("2026-10-10")),
                 },
-            ],
+            ]
+            .into_iter()
+            .collect(),
         );
         let ds = Dataset {
             sources: vec![],

@@ -189,10 +189,10 @@ pub fn decode(bytes: &[u8], shows: Shows) -> Result<Dataset, String> {
     }
     let damaged = |e: String| format!("is damaged (it cannot be decoded: {e})");
     let mut ds = Dataset::decode(facts).map_err(damaged)?;
-    if shows >= Shows::Sources {
-        ds.sources = postcard::from_bytes(sources).map_err(|e| damaged(e.to_string()))?;
+    if shows >= Shows::SourceIds {
+        ds.sources = Details::sources_from(sources, shows == Shows::Everything).map_err(damaged)?;
     }
-    if shows == Shows::Everything {
+    if shows >= Shows::Details {
         let mut d: Details = postcard::from_bytes(details).map_err(|e| damaged(e.to_string()))?;
         d.sources = std::mem::take(&mut ds.sources);
         if d.place_notes.len() != ds.places.len()
@@ -213,7 +213,7 @@ fn indices_in_range(ds: &Dataset, shows: Shows) -> Result<(), String> {
     let (places, crossings, permits) = (ds.places.len(), ds.crossings.len(), ds.permits.len());
     let sources = ds.sources.len();
     let bad = |what: &str, id: &str| Err(format!("{what} of '{id}' points past the records"));
-    let cited = |list: &[usize]| shows < Shows::Sources || list.iter().all(|s| *s < sources);
+    let cited = |list: &[usize]| shows < Shows::SourceIds || list.iter().all(|s| *s < sources);
     for p in &ds.places {
         if p.permits.iter().any(|x| *x >= permits) || !cited(&p.prov.sources) {
             return bad("a permit or source", &p.id);

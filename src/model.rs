@@ -5,7 +5,7 @@ use crate::text::Text;
 use crate::types::{
     Country, Currency, Decimal, Dur, LocalTime, Money, Reported, Season, TimeRange, Weekdays, Zone,
 };
-use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -608,8 +608,7 @@ pub struct Dataset {
     pub services: Vec<Service>,
     pub visas: Visas,
     /// country → its public holidays, sorted by date.
-    #[serde(with = "packed_holidays")]
-    pub holidays: BTreeMap<Country, Vec<Holiday>>,
+    pub holidays: BTreeMap<Country, HolidayList>,
     pub rates: Rates,
 }
 
@@ -638,11 +637,52 @@ pub struct Details {
     pub service_alternatives: Vec<Vec<Vec<Alternative>>>,
 }
 
+/// The sources as embedded: first their ids, one text for all with each one's length
+/// (baggage, services and the map print only ids), then the rest of each source.
+#[derive(Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'a"))]
+struct SourceIds<'a> {
+    ids: Text,
+    /// Per source the length of its id in bytes (2 bytes, little-endian).
+    #[serde(with = "serde_bytes_slice")]
+    lengths: std::borrow::Cow<'a, [u8]>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SourceRest {
+    title: Text,
+    url: Option<Text>,
+    reports: Reported,
+    reference: bool,
+}
+
 impl Details {
-    /// Two byte strings: the sources, then the rest (notes and versions of disputed facts),
-    /// so that a command that cites sources need not decode the rest.
+    /// Two byte strings: the sources (their ids first, then the rest of each), then the
+    /// rest of the details (notes and versions of disputed facts), so that a command that
+    /// cites sources by id need not decode anything else.
     pub fn encode(&self) -> Result<(Vec<u8>, Vec<u8>), String> {
-        let sources = postcard::to_stdvec(&self.sources).map_err(|e| e.to_string())?;
+        let (mut ids, mut lengths) = (String::new(), Vec::new());
+        for s in &self.sources {
+            let len = u16::try_from(s.id.len()).map_err(|e| e.to_string())?;
+            lengths.extend_from_slice(&len.to_le_bytes());
+            ids.push_str(&s.id);
+        }
+        let head = SourceIds {
+            ids: ids.into(),
+            lengths: lengths.into(),
+        };
+        let tail: Vec<SourceRest> = self
+            .sources
+            .iter()
+            .map(|s| SourceRest {
+                title: s.title.clone(),
+                url: s.url.clone(),
+                reports: s.reports.clone(),
+                reference: s.reference,
+            })
+            .collect();
+        let mut sources = postcard::to_stdvec(&head).map_err(|e| e.to_string())?;
+        sources.extend(postcard::to_stdvec(&tail).map_err(|e| e.to_string())?);
         let rest = Details {
             sources: Vec::new(),
             ..self.clone()
@@ -652,11 +692,47 @@ impl Details {
             postcard::to_stdvec(&rest).map_err(|e| e.to_string())?,
         ))
     }
-    /// The sources alone, from the first of `encode`'s byte strings; strings borrow `bytes`.
-    pub fn decode_sources(bytes: &'static [u8]) -> Result<Vec<Source>, String> {
-        crate::text::borrowing_from(bytes, |b| {
-            postcard::from_bytes(b).map_err(|e| e.to_string())
-        })
+    /// The sources, from the first of `encode`'s byte strings: with `all`, whole; without,
+    /// only their ids (each title empty, no address, dated `Undated`, not a reference),
+    /// which is all the commands below `Shows::Everything` print of them.
+    pub fn sources_from(bytes: &[u8], all: bool) -> Result<Vec<Source>, String> {
+        let (head, tail) =
+            postcard::take_from_bytes::<SourceIds>(bytes).map_err(|e| e.to_string())?;
+        let bad = || "packed source ids are malformed".to_string();
+        let mut at = 0usize;
+        let mut sources = Vec::with_capacity(head.lengths.len() / 2);
+        for len in head.lengths.chunks(2) {
+            let [a, b] = *len else { return Err(bad()) };
+            let end = at + usize::from(u16::from_le_bytes([a, b]));
+            sources.push(Source {
+                id: head.ids.slice(at..end).ok_or_else(bad)?,
+                title: Text::default(),
+                url: None,
+                reports: Reported::Undated,
+                reference: false,
+            });
+            at = end;
+        }
+        if at != head.ids.len() {
+            return Err(bad());
+        }
+        if all {
+            let rest: Vec<SourceRest> = postcard::from_bytes(tail).map_err(|e| e.to_string())?;
+            if rest.len() != sources.len() {
+                return Err("the sources' ids and details do not match".into());
+            }
+            for (s, r) in sources.iter_mut().zip(rest) {
+                s.title = r.title;
+                s.url = r.url;
+                s.reports = r.reports;
+                s.reference = r.reference;
+            }
+        }
+        Ok(sources)
+    }
+    /// As `sources_from`; strings borrow `bytes`.
+    pub fn decode_sources(bytes: &'static [u8], all: bool) -> Result<Vec<Source>, String> {
+        crate::text::borrowing_from(bytes, |b| Details::sources_from(b, all))
     }
     /// The rest, from the second of `encode`'s byte strings (`sources` is left empty);
     /// strings borrow `bytes`.
@@ -668,14 +744,147 @@ impl Details {
 }
 
 /// A public holiday: a date and the names the holidays library gives it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Holiday {
-    #[serde(with = "days::one")]
     pub date: NaiveDate,
     pub names: Vec<Text>,
     /// A bridge day: the day off given for working on this (make-up) date.
-    #[serde(with = "days::maybe")]
     pub makeup: Option<NaiveDate>,
+}
+
+/// A country's public holidays, sorted by date, one entry a date. Planning asks of almost
+/// every day only whether it is a holiday or a make-up day, so the dates are kept as day
+/// numbers and the names apart, in one text: decoding the embedded list makes no date and
+/// no name, and a `Holiday` with its names is made only for a day that is one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HolidayList {
+    /// Per holiday, its day number (`NaiveDate::num_days_from_ce`), ascending.
+    days: Vec<i32>,
+    /// Per holiday, its make-up day's number (`NO_MAKEUP` for none).
+    makeups: Vec<i32>,
+    /// Per holiday, how many names it has.
+    counts: Vec<u8>,
+    /// Per holiday, the index in `ends` of its first name.
+    first: Vec<u32>,
+    /// Per name, where it ends in `names`.
+    ends: Vec<u32>,
+    names: Text,
+    /// The first and the last holiday's dates.
+    span: Option<(NaiveDate, NaiveDate)>,
+}
+
+const NO_MAKEUP: i32 = i32::MIN;
+
+fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+impl HolidayList {
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+    fn date(&self, i: usize) -> Option<NaiveDate> {
+        NaiveDate::from_num_days_from_ce_opt(*self.days.get(i)?)
+    }
+    pub fn first_date(&self) -> Option<NaiveDate> {
+        self.span.map(|s| s.0)
+    }
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.span.map(|s| s.1)
+    }
+    fn set_span(&mut self) {
+        self.span = self
+            .date(0)
+            .zip(self.days.len().checked_sub(1).and_then(|i| self.date(i)));
+    }
+    /// Every holiday's date, in order.
+    pub fn dates(&self) -> impl DoubleEndedIterator<Item = NaiveDate> + '_ {
+        self.days
+            .iter()
+            .filter_map(|d| NaiveDate::from_num_days_from_ce_opt(*d))
+    }
+    fn names_of(&self, i: usize) -> impl Iterator<Item = &str> + '_ {
+        let first = self.first.get(i).map_or(0, |f| *f as usize);
+        let count = self.counts.get(i).map_or(0, |c| usize::from(*c));
+        (first..first + count).filter_map(move |k| {
+            let start = match k.checked_sub(1) {
+                Some(p) => *self.ends.get(p)? as usize,
+                None => 0,
+            };
+            self.names.get(start..*self.ends.get(k)? as usize)
+        })
+    }
+    fn holiday(&self, i: usize) -> Option<Holiday> {
+        let makeup = match self.makeups.get(i) {
+            Some(&NO_MAKEUP) | None => None,
+            Some(m) => NaiveDate::from_num_days_from_ce_opt(*m),
+        };
+        Some(Holiday {
+            date: self.date(i)?,
+            names: self.names_of(i).map(Text::from).collect(),
+            makeup,
+        })
+    }
+    fn find(&self, date: NaiveDate) -> Option<usize> {
+        self.days.binary_search(&day_number(date)).ok()
+    }
+    /// The holiday on `date`, if it is one.
+    pub fn on(&self, date: NaiveDate) -> Option<Holiday> {
+        self.holiday(self.find(date)?)
+    }
+    /// The first name of the holiday on `date`, if it is one.
+    pub fn name_on(&self, date: NaiveDate) -> Option<&str> {
+        self.names_of(self.find(date)?).next()
+    }
+    /// Whether `date` is the make-up working day of a holiday within 60 days of it.
+    pub fn is_makeup_day(&self, date: NaiveDate) -> bool {
+        let day = day_number(date);
+        let a = self.days.partition_point(|d| *d < day.saturating_sub(60));
+        let b = self.days.partition_point(|d| *d <= day.saturating_add(60));
+        self.makeups.get(a..b).is_some_and(|m| m.contains(&day))
+    }
+    /// Every holiday, in date order.
+    pub fn iter(&self) -> impl Iterator<Item = Holiday> + '_ {
+        (0..self.len()).filter_map(|i| self.holiday(i))
+    }
+    /// Adds `h` in date order, unless a holiday is on its date already (then `false`).
+    pub fn insert(&mut self, h: Holiday) -> bool {
+        let day = day_number(h.date);
+        let Err(i) = self.days.binary_search(&day) else {
+            return false;
+        };
+        let mut all: Vec<Holiday> = self.iter().collect();
+        all.insert(i, h);
+        *self = all.into_iter().collect();
+        true
+    }
+}
+
+impl FromIterator<Holiday> for HolidayList {
+    /// From holidays in date order, one a date.
+    fn from_iter<I: IntoIterator<Item = Holiday>>(list: I) -> HolidayList {
+        let mut out = HolidayList::default();
+        let mut names = String::new();
+        for h in list {
+            out.days.push(day_number(h.date));
+            out.makeups.push(h.makeup.map_or(NO_MAKEUP, day_number));
+            out.counts
+                .push(u8::try_from(h.names.len()).unwrap_or(u8::MAX));
+            out.first
+                .push(u32::try_from(out.ends.len()).unwrap_or(u32::MAX));
+            for n in h.names.iter().take(usize::from(u8::MAX)) {
+                names.push_str(n);
+                out.ends
+                    .push(u32::try_from(names.len()).unwrap_or(u32::MAX));
+            }
+        }
+        out.names = names.into();
+        out.set_span();
+        out
+    }
 }
 
 impl Dataset {
@@ -731,34 +940,21 @@ impl Dataset {
         }
     }
     pub fn holiday(&self, country: Country, date: NaiveDate) -> Option<&str> {
-        self.holiday_on(country, date)
-            .and_then(|h| h.names.first())
-            .map(Text::as_str)
+        self.holidays.get(&country)?.name_on(date)
     }
 
-    /// The public-holiday record of `country` on `date`.
-    pub fn holiday_on(&self, country: Country, date: NaiveDate) -> Option<&Holiday> {
-        let list = self.holidays.get(&country)?;
-        let i = list.binary_search_by_key(&date, |h| h.date).ok()?;
-        list.get(i)
+    /// The public holiday of `country` on `date`, if it is one.
+    pub fn holiday_on(&self, country: Country, date: NaiveDate) -> Option<Holiday> {
+        self.holidays.get(&country)?.on(date)
     }
 
-    /// Is `date` a make-up working day of `country` (a weekend day worked in exchange for a
-    /// bridge day off)? Bridge days lie within a few weeks of their make-up day.
+    /// Whether `date` is a make-up working day in `country` (the day worked in exchange for a
+    /// bridge day off). Holidays are sorted by date and a make-up day lies within a few weeks
+    /// of its bridge day, so only holidays within 60 days are looked at.
     pub fn makeup_day(&self, country: Country, date: NaiveDate) -> bool {
-        let Some(list) = self.holidays.get(&country) else {
-            return false;
-        };
-        let lo = date
-            .checked_sub_days(Days::new(60))
-            .unwrap_or(NaiveDate::MIN);
-        let hi = date
-            .checked_add_days(Days::new(60))
-            .unwrap_or(NaiveDate::MAX);
-        let a = list.partition_point(|h| h.date < lo);
-        let b = list.partition_point(|h| h.date <= hi);
-        list.get(a..b)
-            .is_some_and(|l| l.iter().any(|h| h.makeup == Some(date)))
+        self.holidays
+            .get(&country)
+            .is_some_and(|l| l.is_makeup_day(date))
     }
 }
 
@@ -901,134 +1097,147 @@ mod packed_index {
     }
 }
 
-/// The holidays in the embedded form: per country, the dates as one byte string and all
-/// names as one text, so five hundred holidays decode from a few strings, not a thousand.
+/// A byte string borrowed from the input where the format allows it.
+mod serde_bytes_slice {
+    use serde::{de, Deserializer, Serializer};
+    use std::borrow::Cow;
+
+    pub fn serialize<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(b)
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, [u8]>, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Cow<'de, [u8]>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(v))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_vec()))
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v))
+            }
+        }
+        d.deserialize_bytes(V)
+    }
+}
+
+/// A country's holidays in the embedded form: the dates as one byte string and all names
+/// as one text, so five hundred holidays decode from a few strings, not a thousand.
 mod packed_holidays {
-    use super::Holiday;
+    use super::serde_bytes_slice;
+    use super::{HolidayList, NO_MAKEUP};
     use crate::text::Text;
-    use crate::types::Country;
     use chrono::{Datelike, NaiveDate};
     use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
     use std::borrow::Cow;
-    use std::collections::BTreeMap;
 
-    /// One country: per holiday its day number (4 bytes, little-endian) and how many names
-    /// it has (1 byte); per name its length in bytes (2 bytes); the names one after another.
+    /// Per holiday its day number (4 bytes, little-endian) and how many names it has (1
+    /// byte); per name its length in bytes (2 bytes); the names one after another.
     #[derive(Serialize, Deserialize)]
     #[serde(bound(deserialize = "'de: 'a"))]
     struct Packed<'a> {
-        country: Country,
         #[serde(with = "serde_bytes_slice")]
         days: Cow<'a, [u8]>,
         #[serde(with = "serde_bytes_slice")]
         lengths: Cow<'a, [u8]>,
         names: Text,
-        /// Per holiday its make-up day's number (4 bytes, little-endian; `NONE` for none).
+        /// Per holiday its make-up day's number (4 bytes, little-endian; `NO_MAKEUP` for none).
         #[serde(with = "serde_bytes_slice")]
         makeups: Cow<'a, [u8]>,
     }
 
-    const NONE: i32 = i32::MIN;
-
-    pub fn serialize<S: Serializer>(
-        map: &BTreeMap<Country, Vec<Holiday>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        let mut packed = Vec::with_capacity(map.len());
-        for (country, list) in map {
-            let (mut days, mut lengths, mut names) = (Vec::new(), Vec::new(), String::new());
-            let mut makeups = Vec::new();
-            for h in list {
-                let m = h.makeup.map_or(NONE, |m| m.num_days_from_ce());
-                makeups.extend_from_slice(&m.to_le_bytes());
-                days.extend_from_slice(&h.date.num_days_from_ce().to_le_bytes());
-                days.push(u8::try_from(h.names.len()).map_err(serde::ser::Error::custom)?);
-                for n in &h.names {
-                    let len = u16::try_from(n.len()).map_err(serde::ser::Error::custom)?;
-                    lengths.extend_from_slice(&len.to_le_bytes());
-                    names.push_str(n);
-                }
+    impl Serialize for HolidayList {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let (mut days, mut lengths, mut makeups) = (Vec::new(), Vec::new(), Vec::new());
+            let mut start = 0u32;
+            for (k, end) in self.ends.iter().enumerate() {
+                let len = end
+                    .checked_sub(start)
+                    .and_then(|l| u16::try_from(l).ok())
+                    .ok_or_else(|| {
+                        serde::ser::Error::custom(format!("holiday name {k} is too long"))
+                    })?;
+                lengths.extend_from_slice(&len.to_le_bytes());
+                start = *end;
             }
-            packed.push(Packed {
-                country: *country,
+            for ((day, count), makeup) in self.days.iter().zip(&self.counts).zip(&self.makeups) {
+                days.extend_from_slice(&day.to_le_bytes());
+                days.push(*count);
+                makeups.extend_from_slice(&makeup.to_le_bytes());
+            }
+            Packed {
                 days: days.into(),
                 lengths: lengths.into(),
-                names: names.into(),
+                names: self.names.clone(),
                 makeups: makeups.into(),
-            });
+            }
+            .serialize(s)
         }
-        packed.serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<BTreeMap<Country, Vec<Holiday>>, D::Error> {
-        let packed = Vec::<Packed<'de>>::deserialize(d)?;
-        let bad = || D::Error::custom("packed holidays are malformed");
-        let mut map = BTreeMap::new();
-        for p in packed {
-            let mut lengths = p.lengths.chunks_exact(2);
-            let mut at = 0usize;
-            let mut list = Vec::with_capacity(p.days.len() / 5);
-            let mut makeups = p.makeups.chunks_exact(4);
-            for day in p.days.chunks(5) {
-                let [a, b, c, e, count] = *day else {
-                    return Err(bad());
-                };
-                let date = NaiveDate::from_num_days_from_ce_opt(i32::from_le_bytes([a, b, c, e]))
+    impl<'de> Deserialize<'de> for HolidayList {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<HolidayList, D::Error> {
+            let p = Packed::deserialize(d)?;
+            let bad = || D::Error::custom("packed holidays are malformed");
+            let n = p.days.len() / 5;
+            if p.days.len() != 5 * n || p.makeups.len() != 4 * n || p.lengths.len() % 2 != 0 {
+                return Err(bad());
+            }
+            // Every day number one a date can have (as chrono's from_num_days_from_ce_opt
+            // accepts), ascending; every name on character boundaries.
+            let (lo, hi) = (
+                NaiveDate::MIN.num_days_from_ce(),
+                NaiveDate::MAX.num_days_from_ce(),
+            );
+            let mut list = HolidayList {
+                days: Vec::with_capacity(n),
+                makeups: Vec::with_capacity(n),
+                counts: Vec::with_capacity(n),
+                first: Vec::with_capacity(n),
+                ends: Vec::with_capacity(p.lengths.len() / 2),
+                names: p.names,
+                span: None,
+            };
+            let mut end = 0u32;
+            for l in p.lengths.chunks_exact(2) {
+                end = end
+                    .checked_add(u32::from(u16::from_le_bytes([l[0], l[1]])))
                     .ok_or_else(bad)?;
-                let mut names = Vec::with_capacity(usize::from(count));
-                for _ in 0..count {
-                    let len = lengths.next().ok_or_else(bad)?;
-                    let end = at + usize::from(u16::from_le_bytes([len[0], len[1]]));
-                    names.push(p.names.slice(at..end).ok_or_else(bad)?);
-                    at = end;
+                if !list.names.is_char_boundary(end as usize) {
+                    return Err(bad());
                 }
-                let m = makeups.next().ok_or_else(bad)?;
-                let makeup = match i32::from_le_bytes([m[0], m[1], m[2], m[3]]) {
-                    NONE => None,
-                    n => Some(NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(bad)?),
-                };
-                list.push(Holiday {
-                    date,
-                    names,
-                    makeup,
-                });
+                list.ends.push(end);
             }
-            map.insert(p.country, list);
-        }
-        Ok(map)
-    }
-
-    /// A byte string borrowed from the input where the format allows it.
-    mod serde_bytes_slice {
-        use serde::{de, Deserializer, Serializer};
-        use std::borrow::Cow;
-
-        pub fn serialize<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_bytes(b)
-        }
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, [u8]>, D::Error> {
-            struct V;
-            impl<'de> de::Visitor<'de> for V {
-                type Value = Cow<'de, [u8]>;
-                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                    f.write_str("bytes")
-                }
-                fn visit_borrowed_bytes<E: de::Error>(
-                    self,
-                    v: &'de [u8],
-                ) -> Result<Self::Value, E> {
-                    Ok(Cow::Borrowed(v))
-                }
-                fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(v.to_vec()))
-                }
-                fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(v))
-                }
+            if end as usize != list.names.len() {
+                return Err(bad());
             }
-            d.deserialize_bytes(V)
+            let mut names = 0u32;
+            for (day, m) in p.days.chunks_exact(5).zip(p.makeups.chunks_exact(4)) {
+                let n = i32::from_le_bytes([day[0], day[1], day[2], day[3]]);
+                let makeup = i32::from_le_bytes([m[0], m[1], m[2], m[3]]);
+                let sorted = list.days.last().is_none_or(|p| *p < n);
+                if !(lo..=hi).contains(&n)
+                    || !sorted
+                    || !(makeup == NO_MAKEUP || (lo..=hi).contains(&makeup))
+                {
+                    return Err(bad());
+                }
+                list.days.push(n);
+                list.makeups.push(makeup);
+                list.counts.push(day[4]);
+                list.first.push(names);
+                names += u32::from(day[4]);
+            }
+            if names as usize != list.ends.len() {
+                return Err(bad());
+            }
+            list.set_span();
+            Ok(list)
         }
     }
 }
@@ -1073,5 +1282,79 @@ mod provenance_tests {
         let may = prov(vec![0]);
         assert_eq!(may.age(day("2022-05-30")), SourceAge::OneToThreeYears);
         assert_eq!(may.age(day("2022-06-01")), SourceAge::ThreeToFiveYears);
+    }
+}
+
+#[cfg(test)]
+mod holiday_tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn h(date: &str, names: &[&str], makeup: Option<&str>) -> Holiday {
+        Holiday {
+            date: d(date),
+            names: names.iter().map(|n| Text::from(*n)).collect(),
+            makeup: makeup.map(d),
+        }
+    }
+
+    #[test]
+    fn a_holiday_list_answers_by_date_and_keeps_its_names() {
+        let mut list: HolidayList = [
+            h("2026-10-01", &["National Day", "Mid-Autumn Festival"], None),
+            h("2026-10-08", &["Day off"], Some("2026-10-10")),
+        ]
+        .into_iter()
+        .collect();
+        assert!(list.insert(h("2026-09-30", &["Eve"], None)));
+        assert!(
+            !list.insert(h("2026-10-01", &["Twice"], None)),
+            "one entry a date"
+        );
+        assert_eq!(list.len(), 3);
+        assert_eq!(list.first_date(), Some(d("2026-09-30")));
+        assert_eq!(list.last_date(), Some(d("2026-10-08")));
+        assert_eq!(list.name_on(d("2026-10-01")), Some("National Day"));
+        assert_eq!(
+            list.on(d("2026-10-01")),
+            Some(h(
+                "2026-10-01",
+                &["National Day", "Mid-Autumn Festival"],
+                None
+            ))
+        );
+        assert_eq!(list.on(d("2026-10-02")), None);
+        assert!(list.is_makeup_day(d("2026-10-10")));
+        assert!(!list.is_makeup_day(d("2026-10-08")));
+        let dates: Vec<NaiveDate> = list.dates().collect();
+        assert_eq!(dates, list.iter().map(|h| h.date).collect::<Vec<_>>());
+        // The embedded form decodes to the same list, borrowed or copied.
+        let bytes = postcard::to_stdvec(&list).unwrap();
+        let back: HolidayList = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, list);
+        let leaked: &'static [u8] = Vec::leak(bytes.clone());
+        let borrowed: HolidayList =
+            crate::text::borrowing_from(leaked, |b| postcard::from_bytes(b).unwrap());
+        assert_eq!(borrowed, list);
+    }
+
+    #[test]
+    fn a_malformed_holiday_list_is_refused() {
+        let list: HolidayList = [h("2026-10-08", &["B"], None), h("2026-10-01", &["A"], None)]
+            .into_iter()
+            .collect();
+        let bytes = postcard::to_stdvec(&list).unwrap();
+        assert!(
+            postcard::from_bytes::<HolidayList>(&bytes).is_err(),
+            "not in date order"
+        );
+        let mut cut =
+            postcard::to_stdvec(&HolidayList::from_iter([h("2026-10-01", &["Ab"], None)])).unwrap();
+        let last = cut.len() - 1;
+        cut[last] = 0x7f; // a make-up day past any date chrono can hold
+        assert!(postcard::from_bytes::<HolidayList>(&cut).is_err());
     }
 }

@@ -22,7 +22,13 @@ pub fn date_range(ds: &Dataset) -> (NaiveDate, NaiveDate) {
     let mut years = ds
         .holidays
         .values()
-        .flat_map(|hs| hs.iter().map(|h| h.date.year()))
+        // Sorted by date: the earliest and the latest within the years looked at are enough.
+        .flat_map(|hs| {
+            let within = |d: &NaiveDate| (FLOOR_YEAR..=CEILING_YEAR).contains(&d.year());
+            let first = hs.dates().find(within);
+            let last = hs.dates().rev().find(within);
+            first.into_iter().chain(last).map(|d| d.year())
+        })
         .chain(ds.rates.rates.values().map(|r| r.date.year()))
         .chain(
             ds.places

@@ -268,9 +268,12 @@ pub enum Shows {
     /// What planning reads: `ds.sources` is left empty, every `notes` `None` and every
     /// dispute's `alternatives` empty.
     Facts,
-    /// That and the sources (ids, titles, addresses, dates).
-    Sources,
-    /// Everything: also the notes and the versions of disputed facts.
+    /// That and the sources' ids (each source's title is left empty, its address `None`
+    /// and its date `Undated`).
+    SourceIds,
+    /// That and the notes and the versions of disputed facts, with their sources' ids.
+    Details,
+    /// Everything: also the sources' titles, addresses and dates.
     Everything,
 }
 
@@ -282,8 +285,9 @@ impl Shows {
             // Planning shows sources only when asked to explain.
             Command::Plan(a) if a.explain => Shows::Everything,
             Command::Plan(_) | Command::Places(_) => Shows::Facts,
-            Command::Baggage(_) | Command::Services(_) | Command::Map(_) => Shows::Sources,
-            Command::Check | Command::Hours(_) => Shows::Everything,
+            Command::Baggage(_) | Command::Services(_) | Command::Map(_) => Shows::SourceIds,
+            Command::Hours(_) => Shows::Details,
+            Command::Check => Shows::Everything,
             // Answered before any dataset is loaded.
             Command::Completions { .. } | Command::Manpage | Command::Compile(_) => Shows::Facts,
         }
@@ -317,10 +321,12 @@ pub fn load_dataset(
             )])
         };
         let mut ds = Dataset::decode_static(EMBEDDED).map_err(broken)?;
-        if shows >= Shows::Sources {
-            ds.sources = crate::model::Details::decode_sources(EMBEDDED_SOURCES).map_err(broken)?;
+        if shows >= Shows::SourceIds {
+            let all = shows == Shows::Everything;
+            ds.sources =
+                crate::model::Details::decode_sources(EMBEDDED_SOURCES, all).map_err(broken)?;
         }
-        if shows == Shows::Everything {
+        if shows >= Shows::Details {
             let mut details = crate::model::Details::decode(EMBEDDED_DETAILS).map_err(broken)?;
             details.sources = std::mem::take(&mut ds.sources);
             ds.put_details(details);
@@ -901,5 +907,42 @@ mod tests {
             embedded == loaded,
             "the binary embeds a dataset that differs from data/"
         );
+    }
+
+    #[test]
+    fn each_level_decodes_what_it_promises() {
+        let all = load_dataset(None, Shows::Everything).expect("embedded");
+        let ids = |ds: &crate::model::Dataset| -> Vec<String> {
+            ds.sources.iter().map(|s| s.id.to_string()).collect()
+        };
+        let facts = load_dataset(None, Shows::Facts).expect("embedded");
+        assert!(facts.sources.is_empty() && facts.places.iter().all(|p| p.notes.is_none()));
+        let cited = load_dataset(None, Shows::SourceIds).expect("embedded");
+        assert_eq!(ids(&cited), ids(&all));
+        assert!(cited
+            .sources
+            .iter()
+            .all(|s| s.title.is_empty() && s.url.is_none()));
+        assert!(cited.services.iter().all(|s| s.notes.is_none()));
+        let details = load_dataset(None, Shows::Details).expect("embedded");
+        assert_eq!(ids(&details), ids(&all));
+        assert!(details.sources.iter().all(|s| s.title.is_empty()));
+        let notes =
+            |ds: &crate::model::Dataset| ds.places.iter().filter(|p| p.notes.is_some()).count();
+        assert!(notes(&all) > 0 && notes(&details) == notes(&all));
+        assert!(all.sources.iter().all(|s| !s.title.is_empty()));
+        // The compiled form decodes the same way.
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
+        let bytes =
+            crate::compiled::encode(load_dataset(Some(dir), Shows::Everything).expect("data/"))
+                .expect("encode");
+        for shows in [Shows::SourceIds, Shows::Details, Shows::Everything] {
+            let ds = crate::compiled::decode(&bytes, shows).expect("decodes");
+            assert_eq!(ids(&ds), ids(&all));
+            assert_eq!(
+                ds.sources.iter().all(|s| s.title.is_empty()),
+                shows != Shows::Everything
+            );
+        }
     }
 }

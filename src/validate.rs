@@ -272,7 +272,7 @@ impl Validator {
                 day.1 = day.1.or(r.makeup.map(|m| m.0));
             }
         }
-        let holidays: BTreeMap<Country, Vec<Holiday>> = by_day
+        let holidays: BTreeMap<Country, HolidayList> = by_day
             .into_iter()
             .map(|(c, days)| {
                 (
@@ -477,7 +477,7 @@ impl Validator {
         s: &HashMap<String, usize>,
         places: &HashMap<String, usize>,
         permits: &HashMap<String, usize>,
-        holidays: &BTreeMap<Country, Vec<Holiday>>,
+        holidays: &BTreeMap<Country, HolidayList>,
     ) -> Option<Crossing> {
         let what = format!("crossing '{}'", r.id);
         let srcs = self.sources(s, &r.sources, a, &what);
@@ -596,9 +596,8 @@ impl Validator {
                 for name in &fr.holidays {
                     let known = list
                         .iter()
-                        .flat_map(|h| h.names.iter())
-                        .flat_map(|n| n.split("; "))
-                        .any(|n| n == name);
+                        .flat_map(|h| h.names)
+                        .any(|n| n.split("; ").any(|n| n == name));
                     if !known {
                         self.problem(fa, format!("{what}: forecast names holiday '{name}', which the {} holidays file never names; use a name from data/holidays", fr.country));
                     }

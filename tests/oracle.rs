@@ -286,17 +286,11 @@ fn notice_span(cl: &Closure) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
 
 /// Adds a public holiday (the list stays sorted by date, one entry a date).
 fn add_holiday(ds: &mut Dataset, country: &str, date: NaiveDate) {
-    let list = ds.holidays.entry(cc(country)).or_default();
-    if let Err(i) = list.binary_search_by_key(&date, |h| h.date) {
-        list.insert(
-            i,
-            Holiday {
-                date,
-                names: vec!["Holiday".into()],
-                makeup: None,
-            },
-        );
-    }
+    ds.holidays.entry(cc(country)).or_default().insert(Holiday {
+        date,
+        names: vec!["Holiday".into()],
+        makeup: None,
+    });
 }
 
 /// Sets the Passport Index entry for a passport at a destination (the index stays sorted).
@@ -572,17 +566,11 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             let d = g.date(base, -2, 12);
             let makeup = g.date(base, -2, 12);
             let named = g.chance(50);
-            let list = ds.holidays.entry(cc(c)).or_default();
-            if let Err(i) = list.binary_search_by_key(&d, |h| h.date) {
-                list.insert(
-                    i,
-                    Holiday {
-                        date: d,
-                        names: vec![if named { "Other" } else { "Day off" }.into()],
-                        makeup: Some(makeup).filter(|_| !named),
-                    },
-                );
-            }
+            ds.holidays.entry(cc(c)).or_default().insert(Holiday {
+                date: d,
+                names: vec![if named { "Other" } else { "Day off" }.into()],
+                makeup: Some(makeup).filter(|_| !named),
+            });
         }
     }
 
@@ -1179,8 +1167,13 @@ impl<'a> Oracle<'a> {
             (cl.from - chrono::Duration::days(7)) <= date
                 && date <= (cl.to + chrono::Duration::days(7))
         });
-        let holidays =
-            |country: &Country| self.ds.holidays.get(country).cloned().unwrap_or_default();
+        let holidays = |country: &Country| -> Vec<Holiday> {
+            self.ds
+                .holidays
+                .get(country)
+                .map(|l| l.iter().collect())
+                .unwrap_or_default()
+        };
         for country in &c.holidays_close {
             let Some(h) = holidays(country).into_iter().find(|h| h.date == date) else {
                 continue;

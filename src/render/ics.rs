@@ -119,19 +119,6 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Arrange> {
     out
 }
 
-/// How long an untimed ride takes, as far as a source says: "the ride takes about 5h", or
-/// that no source gives its arrival (its earliest arrival is no length).
-fn ride_length(leg: &crate::planner::Leg) -> String {
-    if leg.arrive_known {
-        format!(
-            "the ride takes about {}",
-            crate::types::Dur((leg.arrive - leg.depart).num_minutes())
-        )
-    } else {
-        "no source gives when it arrives".into()
-    }
-}
-
 /// Itinerary number `n` (from 1) of a plan, as a calendar.
 pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calendar {
     let from = &ds.places[req.from];
@@ -171,6 +158,22 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                 fp.name
             ));
         }
+        if !leg.arrive_known {
+            description.push(format!(
+                "Arrival in {}: no source gives the time ({} at the earliest)",
+                tp.name,
+                crate::render::words::Words::full_date(leg.arrive.with_timezone(&tz).date_naive())
+            ));
+        }
+        // How long the ride takes, where a source gives its arrival.
+        let takes = if leg.arrive_known {
+            format!(
+                "the ride takes about {}.",
+                crate::types::Dur((leg.arrive - leg.depart).num_minutes())
+            )
+        } else {
+            "no source gives how long the ride takes.".to_string()
+        };
         let about = crate::render::leg_about(ds, leg);
         if about {
             description.insert(
@@ -179,34 +182,18 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             );
         }
         let (summary, when, transparent) = if leg.time_known {
-            // No source gives the time at the last stop: the event has no end (an end at
-            // the earliest possible arrival would read as a timetabled one).
-            if !leg.arrive_known {
-                description.insert(
-                    0,
-                    format!(
-                        "Arrives at {}, time not known: {} at the earliest.",
-                        tp.name,
-                        leg.arrive.with_timezone(&tz).format("%a %-d %b %Y")
-                    ),
-                );
-            }
             (
                 format!(
-                    "{} → {} ({}{}{})",
+                    "{} → {} ({}{})",
                     fp.name,
                     tp.name,
                     s.name,
-                    if about { "; times approximate" } else { "" },
-                    if leg.arrive_known {
-                        ""
-                    } else {
-                        "; arrival time not known"
-                    }
+                    if about { "; times approximate" } else { "" }
                 ),
                 When::Timed {
                     start: (leg.depart, fz),
-                    end: Some((leg.arrive, tz)).filter(|_| leg.arrive_known),
+                    // An arrival no source times is only a lower bound: no end is written.
+                    end: leg.arrive_known.then_some((leg.arrive, tz)),
                 },
                 false,
             )
@@ -219,8 +206,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             description.insert(
                 0,
                 format!(
-                    "No source gives the departure time, only the window it leaves in; {}.",
-                    ride_length(leg)
+                    "No source gives the departure time, only the window it leaves in; {takes}"
                 ),
             );
             (
@@ -236,10 +222,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             )
         } else {
             // No source gives the time: the day only, as an all-day event.
-            description.insert(
-                0,
-                format!("No source gives the departure time; {}.", ride_length(leg)),
-            );
+            description.insert(0, format!("No source gives the departure time; {takes}"));
             (
                 format!("{} → {} ({}; time not known)", fp.name, tp.name, s.name),
                 When::AllDay(leg.depart.with_timezone(&fz).date_naive()),

@@ -98,11 +98,18 @@ pub fn plan_svg(ds: &Dataset, a: &PlanAnswer) -> Result<Option<String>, String> 
             } else {
                 format!(" via {}", via.join(", "))
             };
-            let when = if it.time_known() {
+            let when = if it.time_known() && it.arrive_known() {
                 format!(
                     "{} → {}",
                     words.moment_about(it.depart(), from.zone.0, super::ends_about(ds, it).0),
                     words.moment_about(it.arrive(), to.zone.0, super::ends_about(ds, it).1)
+                )
+            } else if it.time_known() {
+                // No source times the arrival: its day is only the earliest it could be.
+                format!(
+                    "{} → {} at the earliest (arrival time not known: dashed)",
+                    words.moment_about(it.depart(), from.zone.0, super::ends_about(ds, it).0),
+                    it.arrive().with_timezone(&to.zone.0).format("%a %-d %b")
                 )
             } else {
                 format!(

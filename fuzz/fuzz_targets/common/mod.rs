@@ -267,9 +267,10 @@ pub fn check_compiled(input: &[u8]) -> String {
     if flags & 1 == 1 {
         crossings::compiled::seal(&mut bytes);
     }
-    let shows = match (flags >> 1) % 3 {
+    let shows = match (flags >> 1) % 4 {
         0 => Shows::Facts,
-        1 => Shows::Sources,
+        1 => Shows::SourceIds,
+        2 => Shows::Details,
         _ => Shows::Everything,
     };
     let ds = match crossings::compiled::decode(&bytes, shows) {
@@ -280,7 +281,8 @@ pub fn check_compiled(input: &[u8]) -> String {
         }
     };
     // The commands that read what was decoded (`run::Shows::of`): planning and places the
-    // facts alone; baggage and services the sources too; hours and check everything.
+    // facts alone; baggage and services the sources' ids too; hours the notes and disputes'
+    // versions too; check and an explained plan everything.
     // Plans over one or two days: each input must stay well under libFuzzer's 10 s limit
     // in the fuzz build (a `--month` is 30 searches).
     let questions: &[&[&str]] = match shows {
@@ -296,13 +298,15 @@ pub fn check_compiled(input: &[u8]) -> String {
             ],
             &["places", "--json"],
         ],
-        Shows::Sources => &[
+        Shows::SourceIds => &[
             &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"],
             &["services", "--from", "kashgar"],
         ],
-        Shows::Everything => &[
+        Shows::Details => &[
             &["hours", "torugart", "--month", "2027-06"],
             &["hours", "--date", "2027-06-12", "--json"],
+        ],
+        Shows::Everything => &[
             &["check"],
             &[
                 "plan",
