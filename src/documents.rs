@@ -202,10 +202,8 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                 StopAt::Crossing(c) => {
                     let pass = border.find(|b| b.crossing == c);
                     let cr = &ds.crossings[c];
-                    let day = pass
-                        .and_then(|b| b.reach.map(|t| (t, b.first_side)))
-                        .map(|(t, side)| t.with_timezone(&cr.sides[side].zone.0).date_naive())
-                        .unwrap_or(board_day);
+                    // The day the post is reached, or checked for after nights on the way.
+                    let day = pass.map_or(board_day, |b| b.day(ds, leg.depart));
                     if let Some(Entry::Arrange {
                         passport,
                         destination,

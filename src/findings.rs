@@ -94,6 +94,8 @@ pub enum Advice {
         crossing: CrossingIx,
         first_side: usize,
         reach: Option<DateTime<Utc>>,
+        /// The local day at the first post (reached, or checked for when no time is known).
+        day: NaiveDate,
     },
     /// The service leaves when full: no fixed time, and it may not run that day.
     WhenFull { service: ServiceIx },

@@ -122,6 +122,10 @@ pub struct BorderPass {
     pub first_side: usize,
     /// When the vehicle reaches the first post (before any wait).
     pub reach: Option<DateTime<Utc>>,
+    /// Where no time at the first post is known: the local day there it was checked for
+    /// (the day of boarding, or as many days after the start as the nights a source says
+    /// the vehicle spends on the way). `None` when `reach` is known.
+    pub untimed_day: Option<NaiveDate>,
     /// When it passes the first post (after waiting for the opening or the end of lunch).
     pub passed: Option<DateTime<Utc>>,
     /// When it passes the second post.
@@ -137,6 +141,20 @@ pub struct BorderPass {
     /// The entry decision at the second post (shared: every leg through the same post on
     /// the same terms holds the same decision).
     pub entry: Option<Arc<Entry>>,
+}
+
+impl BorderPass {
+    /// The local day at the first post: the day it is reached, or, with no time known
+    /// there, the day it was checked for (after a night on the way, not the day the
+    /// vehicle left).
+    pub fn day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
+        let zone = ds.crossings[self.crossing].sides[self.first_side].zone.0;
+        match (self.reach, self.untimed_day) {
+            (Some(t), _) => t.with_timezone(&zone).date_naive(),
+            (None, Some(d)) => d,
+            (None, None) => leg_depart.with_timezone(&zone).date_naive(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -1097,6 +1115,7 @@ impl<'a> Planner<'a> {
                 crossing: ci,
                 first_side,
                 reach,
+                untimed_day: None,
                 passed: None,
                 cleared: None,
                 waited: Duration::zero(),
@@ -1114,6 +1133,9 @@ impl<'a> Planner<'a> {
                     Some(t) => self.posts.zones.date(side.zone.0, t),
                     None => untimed_date(&mut self.posts.zones, side.zone.0),
                 };
+                if n == 0 && at.is_none() {
+                    pass.untimed_day = Some(local_date);
+                }
                 self.note_horizon(c, local_date);
                 let mut post = self.posts.post(ds, ci, side_ix);
                 let result = match at {

@@ -128,10 +128,12 @@ pub fn for_itinerary(
         for pass in &leg.borders {
             let ci = pass.crossing;
             let c = &ds.crossings[ci];
+            let when = pass.day(ds, leg.depart);
             add(Advice::Border {
                 crossing: ci,
                 first_side: pass.first_side,
                 reach: pass.reach,
+                day: when,
             });
             if pass.reach.is_none() {
                 add(Advice::BorderTimeUnknown {
@@ -156,12 +158,6 @@ pub fn for_itinerary(
                     dispute: k,
                 });
             }
-            let first = &c.sides[pass.first_side];
-            let when = pass
-                .reach
-                .unwrap_or(leg.depart)
-                .with_timezone(&first.zone.0)
-                .date_naive();
             for (k, cl) in c.closures.iter().enumerate() {
                 let near = cl.from - Duration::days(CLOSURE_NEAR_DAYS) <= when
                     && when <= cl.to + Duration::days(CLOSURE_NEAR_DAYS);

@@ -364,3 +364,17 @@ fn a_suspended_service_is_named_only_where_it_would_have_served() {
         r.stdout
     );
 }
+
+#[test]
+fn a_baggage_rule_known_only_as_a_note_is_said_once() {
+    // The Almaty–Urumqi bus has no allowance, only a traveller's note: the row is that
+    // note, with its sources, not the note again as "Rule: …" after a double full stop.
+    run(&["baggage", "almaty-urumqi-bus", "--kg", "30"])
+        .ok()
+        .stdout_has(
+            "      No separate luggage ticket needed (2019). No weight limit reported. \
+             [sources: caravanistan-forum-almaty-urumqi-bus-2019]\n",
+        )
+        .stdout_lacks("..")
+        .stdout_lacks("Rule:");
+}

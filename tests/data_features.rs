@@ -282,6 +282,10 @@ fn a_night_on_the_way_moves_the_border_to_the_next_day() {
     assert!(!it.legs[0].arrive_known);
     assert!(it.arrive.starts_with("2027-06-11T"), "{}", it.arrive);
     assert_eq!(it.nights, 1);
+    // The pass is crossed on the day after the night, not the day the bus leaves.
+    let pass = it.legs[0].crossing.as_ref().unwrap();
+    assert_eq!((pass.id.as_str(), pass.at.as_deref()), ("khunjerab", None));
+    assert_eq!(pass.day, "2027-06-11");
 }
 
 /// `nights` is only for a stop whose time no source gives, grows along the route and has

@@ -182,6 +182,13 @@ fn the_headline_trip_imports_with_its_local_times_alarm_and_to_dos() {
             "Asia/Shanghai".into()
         ))
     );
+    // No source gives the time from the Chinese post to the Kyrgyz one in this direction
+    // (clearing it and the 100 km between): the pass has a start and no made-up end.
+    assert_eq!(
+        cal.when(border, "DTEND"),
+        None,
+        "no time at the Kyrgyz post is invented"
+    );
     let hours = prop(border, "DESCRIPTION").unwrap().val.as_str();
     assert!(
         hours.contains(
@@ -315,4 +322,74 @@ fn asking_for_an_itinerary_the_answer_lacks_is_a_usage_error() {
     run(&args)
         .code(2)
         .stderr_has("error: --ics /nonexistent-dir/x.ics: cannot write the file");
+}
+
+/// The Kashgar–Gilgit bus sleeps in Tashkurgan and crosses Khunjerab the next day, at a
+/// time no source gives, and no source gives when it reaches Sust. The calendar puts the
+/// border on the day after the bus leaves (it was on the day it leaves), ends the ride at
+/// no invented time, and says the arrival is not known.
+#[test]
+fn a_bus_that_sleeps_on_the_way_crosses_the_next_day_and_arrives_at_no_invented_time() {
+    let args = [
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2027-06-10",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+        "--visa",
+        "PK",
+        "--max",
+        "9",
+    ];
+    let j: serde_json::Value = {
+        let mut a = args.to_vec();
+        a.push("--json");
+        serde_json::from_str(&run(&a).ok().stdout).unwrap()
+    };
+    let n = j["itineraries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|it| {
+            it["legs"].as_array().unwrap().len() == 1
+                && it["legs"][0]["service"] == "kashgar-gilgit-bus"
+        })
+        .expect("the through bus is an answer")
+        + 1;
+    let n = n.to_string();
+    let mut a = args.to_vec();
+    a.extend(["--itinerary", &n]);
+    let ics = Ics::write(&a);
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let events: Vec<&Component> = cal.items.iter().filter(|c| c.name == "VEVENT").collect();
+    let (leg, border) = (events[0], events[1]);
+    assert_eq!(
+        cal.when(leg, "DTSTART"),
+        Some(When::At(
+            Utc.with_ymd_and_hms(2027, 6, 10, 7, 0, 0).unwrap(),
+            "Asia/Shanghai".into()
+        )),
+        "15:00 Beijing time"
+    );
+    assert_eq!(cal.when(leg, "DTEND"), None, "no source gives the arrival");
+    let description = prop(leg, "DESCRIPTION").unwrap().val.as_str();
+    assert!(
+        description.contains(
+            "Arrival in Sust: no source gives the time (Fri 11 Jun 2027 at the earliest)"
+        ),
+        "{description}"
+    );
+    assert_eq!(
+        prop(border, "SUMMARY").unwrap().val.as_str(),
+        "Border: Khunjerab Pass (time not known)"
+    );
+    assert_eq!(
+        cal.when(border, "DTSTART"),
+        Some(When::Day(NaiveDate::from_ymd_opt(2027, 6, 11).unwrap()))
+    );
 }

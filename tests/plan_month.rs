@@ -130,3 +130,51 @@ fn a_month_with_no_working_day_exits_1_and_month_excludes_date() {
         .code(2)
         .stderr_has("2026-13");
 }
+
+#[test]
+fn a_day_whose_first_leg_is_timetabled_shows_its_departure_even_when_the_arrival_is_not_known() {
+    // Saturday 9 Oct 2027: Torugart is shut for the weekend, so the day's journey is the
+    // 21:00 train to Urumqi and buses and shared taxis on through Kazakhstan, whose times
+    // no source fixes. The train's departure is a timetable's; only the arrival is not
+    // known. It read "leave (time not known)".
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--passport",
+        "GB",
+        "--month",
+        "2027-10",
+    ])
+    .ok();
+    r.stdout_has(
+        "Sat 9 Oct   leave Sat 9 Oct 21:00 Beijing time, arrive Mon 11 Oct at the earliest (time not known)\n",
+    )
+    .stdout_has("Mon 11 Oct  leave Mon 11 Oct 09:30 Beijing time, arrive Mon 11 Oct at the earliest (time not known)\n")
+    .stdout_lacks("leave (time not known)");
+
+    let m: Month = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--passport",
+        "GB",
+        "--month",
+        "2027-10",
+        "--json",
+    ])
+    .ok()
+    .json();
+    let sat = m.days.iter().find(|d| d.date == "2027-10-09").unwrap();
+    assert_eq!(sat.depart.as_deref(), Some("2027-10-09T21:00:00+08:00"));
+    assert_eq!(sat.depart_known, Some(true));
+    assert_eq!(sat.time_known, Some(false));
+    let mon = m.days.iter().find(|d| d.date == "2027-10-11").unwrap();
+    // The agency car leaves when booked, its arrival in Bishkek not known.
+    assert_eq!(
+        (mon.depart_known, mon.time_known, mon.arrive_known),
+        (Some(true), Some(true), Some(false))
+    );
+    let closed = m.days.iter().find(|d| d.date == "2027-10-01").unwrap();
+    assert_eq!(closed.depart_known, None);
+}

@@ -498,4 +498,13 @@ fn an_unknown_arrival_says_its_day_is_the_earliest() {
         "{}",
         r.stdout
     );
+    // The border line names the day the bus crosses, after its night in Tashkurgan; and
+    // the visa is needed from that day.
+    assert!(
+        r.stdout.contains(
+            "     Khunjerab Pass: China post, Pakistan post (on Thu 7 Oct 2027, times not known)\n"
+        ),
+        "{}",
+        r.stdout
+    );
 }

@@ -195,7 +195,7 @@ pub fn itinerary_features(ds: &Dataset, n: usize, it: &Itinerary) -> Vec<Value> 
                     "name": c.name,
                     "countries": [c.sides[b.first_side].country.to_string(), c.sides[1 - b.first_side].country.to_string()],
                     "at": at.map(|t| rfc3339(t, zone)),
-                    "date": b.reach.unwrap_or(leg.depart).with_timezone(&zone).date_naive().to_string(),
+                    "date": b.day(ds, leg.depart).to_string(),
                     "time_known": at.is_some(),
                     "posts": [post(&c.sides[b.first_side]), post(&c.sides[1 - b.first_side])],
                 }),

@@ -19,6 +19,9 @@ pub struct Day {
     /// Whether a source gives the time at the destination (otherwise the arrival is only
     /// the earliest it could be).
     pub arrive_known: bool,
+    /// Whether the first leg leaves at a time a source gives (a train at 21:00 followed by
+    /// a shared taxi that leaves when full: the departure is known, the arrival is not).
+    pub depart_known: bool,
     /// When nothing works: why, that day.
     pub why: Option<Why>,
 }
@@ -54,6 +57,8 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             let best = first.map(|it| (it.depart(), it.arrive(), it.time_known()));
             let about = first.map_or((false, false), |it| crate::render::ends_about(ds, it));
             let arrive_known = first.is_some_and(|it| it.arrive_known());
+            let depart_known =
+                first.is_some_and(|it| it.legs.first().is_some_and(|l| l.time_known));
             // A crossing on the way that is closed that day says it best (the calendar's own
             // sentence); otherwise the reason the search met most often.
             let why = if best.is_none() {
@@ -80,6 +85,7 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
                 best,
                 about,
                 arrive_known,
+                depart_known,
                 why,
             }
         })

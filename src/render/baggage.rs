@@ -79,26 +79,30 @@ pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
             // The text says why (no rule known, the rate not published).
             (None, _) => String::new(),
         };
+        let said = row_text(ds, r);
         let rule = s
             .baggage
             .as_ref()
             .map(|b| {
-                format!(
-                    " Rule: {} [sources: {}]",
-                    super::services::baggage_text(s),
-                    super::source_ids(ds, &b.sources)
-                )
+                let rule = super::services::baggage_text(s);
+                // A rule known only as a note is already the row's text: said once.
+                if rule == said {
+                    format!(" [sources: {}]", super::source_ids(ds, &b.sources))
+                } else {
+                    format!(
+                        " Rule: {rule} [sources: {}]",
+                        super::source_ids(ds, &b.sources)
+                    )
+                }
             })
             .unwrap_or_default();
+        // A note that ends its own sentence gets no second full stop.
+        let said = format!("{said}{fee}");
+        let said = said.strip_suffix('.').unwrap_or(&said);
         // The service as the services card names it: its id (what `baggage SERVICE` takes)
         // and its name; then what the weight costs.
         out.push_str(&wrap(&s.name, width, &format!("  {}  ", s.id), "      "));
-        out.push_str(&wrap(
-            &format!("{}{fee}.{rule}", row_text(ds, r)),
-            width,
-            "      ",
-            "      ",
-        ));
+        out.push_str(&wrap(&format!("{said}.{rule}"), width, "      ", "      "));
     }
     out
 }

@@ -244,11 +244,9 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             let c = &ds.crossings[b.crossing];
             let first = &c.sides[b.first_side];
             let zone = first.zone.0;
-            let day = b
-                .reach
-                .unwrap_or(leg.depart)
-                .with_timezone(&zone)
-                .date_naive();
+            // The day it is reached, or checked for (after a night on the way, not the day
+            // the vehicle left).
+            let day = b.day(ds, leg.depart);
             let (summary, when, transparent) = match b.reach.filter(|_| leg.time_known) {
                 Some(at) => (
                     format!(
@@ -260,7 +258,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                         start: (at, zone),
                         end: b
                             .cleared
-                            .filter(|d| *d > at)
+                            .filter(|d| *d > at && b.clear_known)
                             .map(|done| (done, c.sides[1 - b.first_side].zone.0)),
                     },
                     false,

@@ -695,6 +695,7 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
             crossing: c,
             first_side,
             reach,
+            ..
         } => {
             j.kind = AdviceKind::Border;
             j.crossing = crossing(*c);
@@ -854,6 +855,10 @@ pub struct LegCrossingJson {
     pub id: String,
     /// When the first post is reached (RFC 3339 in its clock); null when no source says.
     pub at: Option<String>,
+    /// The local date at the first post: the day it is reached, or, when no time is known,
+    /// the day it was checked for (a vehicle that spends a night on the way crosses the
+    /// next day).
+    pub day: String,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -1243,6 +1248,7 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
             LegCrossingJson {
                 id: c.id.to_string(),
                 at: b.reach.map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
+                day: b.day(ds, l.depart).to_string(),
             }
         }),
         time_known: l.time_known,
@@ -1269,6 +1275,10 @@ pub struct PlanDayJson {
     pub arrive: Option<String>,
     /// False when some leg's time is not fixed by a source: times are the earliest that fit.
     pub time_known: Option<bool>,
+    /// False when no source fixes the first leg's time: `depart` is then the earliest that
+    /// fits (true with `time_known` false: the departure is a timetable's, the arrival is
+    /// not).
+    pub depart_known: Option<bool>,
     /// `depart` / `arrive` are only approximate (a source's "around midnight").
     pub depart_approx: Option<bool>,
     pub arrive_approx: Option<bool>,
@@ -1326,6 +1336,7 @@ pub fn plan_month(
                 depart: d.best.map(|(a, _, _)| a.with_timezone(&fz).to_rfc3339()),
                 arrive: d.best.map(|(_, b, _)| b.with_timezone(&tz).to_rfc3339()),
                 time_known: d.best.map(|(_, _, k)| k),
+                depart_known: d.best.map(|_| d.depart_known),
                 depart_approx: d.best.map(|_| d.about.0),
                 arrive_approx: d.best.map(|_| d.about.1),
                 arrive_known: d.best.map(|_| d.arrive_known),

@@ -64,8 +64,10 @@ pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -
     for d in days {
         let day = format!("{:<11} ", d.date.format("%a %-d %b"));
         let said = match d.best {
-            // No source gives the time at the destination: only the day it could be.
-            Some((dep, arr, true)) if !d.arrive_known => format!(
+            // The first leg's time is known, the arrival only as the earliest day it could
+            // be (no source gives the time at the destination, or a later leg leaves when
+            // full): the plan's header says the same.
+            Some((dep, arr, known)) if d.depart_known && !(known && d.arrive_known) => format!(
                 "leave {}, arrive {} at the earliest (time not known)",
                 in_month.moment_about(dep, from.zone.0, d.about.0),
                 in_month.date(arr.with_timezone(&to.zone.0).date_naive())

@@ -895,10 +895,15 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                         None => format!("{} post", country_name(sd.country)),
                     }
                 };
-                let times = if l.time_known && b.reach.is_some() {
-                    String::new()
-                } else {
-                    " (times not known)".into()
+                // A post checked on a later day than the vehicle left (a night on the way)
+                // names that day: the traveller crosses then.
+                let later_day = b
+                    .untimed_day
+                    .filter(|d| *d > l.depart.with_timezone(&c.sides[first].zone.0).date_naive());
+                let times = match later_day {
+                    Some(d) => format!(" (on {}, times not known)", w.date(d)),
+                    None if l.time_known && b.reach.is_some() => String::new(),
+                    None => " (times not known)".into(),
                 };
                 // A vehicle that waited for a post to open (named: a wait at the first post
                 // would otherwise read as one between the posts), and a pass with little
@@ -913,12 +918,18 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     // Under `MARGIN` to spare: the At the border note says how much.
                     after.push_str("; tight");
                 }
+                // Where no source gives the time from the first post to the second (clearing
+                // it and the drive between), the second post's time counts that as nothing: a
+                // lower bound, not a time to be there.
+                let mut second_post = post(second, b.cleared);
+                if !b.clear_known && times.is_empty() {
+                    second_post.push_str(" at the earliest");
+                }
                 out.push_str(&wrap(
                     &format!(
-                        "{}: {}, {}{times}{after}",
+                        "{}: {}, {second_post}{times}{after}",
                         c.name,
                         post(first, b.reach),
-                        post(second, b.cleared)
                     ),
                     width,
                     "     ",
@@ -949,22 +960,18 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     crossing,
                     first_side,
                     reach,
+                    day,
                 } => {
                     let leg_known = it
                         .legs
                         .iter()
                         .find(|l| l.borders.iter().any(|b| b.crossing == *crossing))
                         .is_none_or(|l| l.time_known);
-                    let zone = ds.crossings[*crossing].sides[*first_side].zone.0;
-                    let day = reach
-                        .unwrap_or(it.depart())
-                        .with_timezone(&zone)
-                        .date_naive();
                     borders.entry(*crossing).or_default().push((
                         n,
                         *first_side,
                         reach.filter(|_| leg_known),
-                        day,
+                        *day,
                     ));
                 }
                 // Said in the crossing's note: the times not known, the hours not known, the

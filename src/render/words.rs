@@ -457,6 +457,7 @@ impl Words<'_> {
                 crossing,
                 first_side,
                 reach,
+                ..
             } => {
                 let c = &ds.crossings[*crossing];
                 let first = &c.sides[*first_side];

@@ -178,6 +178,7 @@ pub struct FareJson {
 pub struct LegCrossingJson {
     pub id: String,
     pub at: Option<String>,
+    pub day: String,
 }
 
 #[derive(Deserialize, Debug)]
@@ -321,6 +322,7 @@ pub struct PlanDayJson {
     pub depart: Option<String>,
     pub arrive: Option<String>,
     pub time_known: Option<bool>,
+    pub depart_known: Option<bool>,
     pub depart_approx: Option<bool>,
     pub arrive_approx: Option<bool>,
     pub arrive_known: Option<bool>,
