@@ -50,8 +50,8 @@ floor="$tmp/empty-target/release/empty"
 # The README's headline question; today fixed so that every run prints the same.
 export CROSSINGS_TODAY=2026-11-30
 commands=("--version"
-    "plan kashgar bishkek --date 2027-06-12 --passport GB"
-    "plan kashgar bishkek --date 2027-06-12 --passport GB --within 365"
+    "plan kashgar bishkek --date 2027-06-13 --passport GB"
+    "plan kashgar bishkek --date 2027-06-13 --passport GB --within 365"
     "baggage --kg 30 --from kashgar --to bishkek"
     "hours torugart")
 ratio() { awk -v n="$1" -v b="$2" 'BEGIN { printf "%.2f", n / b }'; }

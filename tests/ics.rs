@@ -182,6 +182,13 @@ fn the_headline_trip_imports_with_its_local_times_alarm_and_to_dos() {
             "Asia/Shanghai".into()
         ))
     );
+    // No source gives the time from the Chinese post to the Kyrgyz one in this direction
+    // (clearing it and the 100 km between): the pass has a start and no made-up end.
+    assert_eq!(
+        cal.when(border, "DTEND"),
+        None,
+        "no time at the Kyrgyz post is invented"
+    );
     let hours = prop(border, "DESCRIPTION").unwrap().val.as_str();
     assert!(
         hours.contains(

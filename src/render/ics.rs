@@ -258,7 +258,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                         start: (at, zone),
                         end: b
                             .cleared
-                            .filter(|d| *d > at)
+                            .filter(|d| *d > at && b.clear_known)
                             .map(|done| (done, c.sides[1 - b.first_side].zone.0)),
                     },
                     false,

@@ -918,12 +918,18 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     // Under `MARGIN` to spare: the At the border note says how much.
                     after.push_str("; tight");
                 }
+                // Where no source gives the time from the first post to the second (clearing
+                // it and the drive between), the second post's time counts that as nothing: a
+                // lower bound, not a time to be there.
+                let mut second_post = post(second, b.cleared);
+                if !b.clear_known && times.is_empty() {
+                    second_post.push_str(" at the earliest");
+                }
                 out.push_str(&wrap(
                     &format!(
-                        "{}: {}, {}{times}{after}",
+                        "{}: {}, {second_post}{times}{after}",
                         c.name,
                         post(first, b.reach),
-                        post(second, b.cleared)
                     ),
                     width,
                     "     ",
