@@ -7,12 +7,15 @@ use common::{broken, json::*, run};
 
 /// "Around midnight" (Lonely Planet) is not a timetable: the Osh–Kashgar bus leaves "about
 /// 00:00" in the plan's text, its JSON and the services list, and a timetabled bus does not.
+/// The source says Sunday night: the text names the night (a traveller reading "Mon 14 Jun
+/// 00:00" could come on Monday night, a day late).
 #[test]
 fn an_approximate_departure_is_shown_as_about() {
     let text = run(&["plan", "osh", "kashgar", "--date", "2027-06-14"]).ok();
     assert!(
-        text.stdout
-            .contains("Osh Mon 14 Jun 2027 about 00:00 UTC+6 → Kashgar"),
+        text.stdout.contains(
+            "Osh Mon 14 Jun 2027 about 00:00 UTC+6 (the night of Sun 13 to Mon 14 Jun) → Kashgar"
+        ),
         "{}",
         text.stdout
     );
@@ -229,7 +232,7 @@ fn the_month_view_does_not_invent_an_arrival_time() {
         .expect("Wed 2 Jun line");
     assert_eq!(
         line,
-        "Wed 2 Jun   leave Wed 2 Jun about 00:00 UTC+6, arrive Wed 2 Jun at the earliest (time not known)"
+        "Wed 2 Jun   leave Wed 2 Jun about 00:00 UTC+6 (the night of Tue 1 to Wed 2 Jun), arrive Wed 2 Jun at the earliest (time not known)"
     );
 }
 

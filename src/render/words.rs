@@ -36,6 +36,26 @@ pub fn join_and(items: &[String]) -> String {
     }
 }
 
+/// A dated moment in the first hour of a day is easily taken for the night after it: the
+/// Osh–Kashgar bus "Mon 5 Jul about 00:00" leaves on Sunday night. Such a moment names the
+/// night it falls in: " (the night of Sun 4 to Mon 5 Jul)"; any other, nothing.
+fn night_of(local: chrono::NaiveDateTime) -> String {
+    use chrono::Timelike;
+    if local.hour() != 0 {
+        return String::new();
+    }
+    let day = local.date();
+    let Some(eve) = day.pred_opt() else {
+        return String::new();
+    };
+    let eve_text = if eve.month() == day.month() {
+        eve.format("%a %-d").to_string()
+    } else {
+        eve.format("%a %-d %b").to_string()
+    };
+    format!(" (the night of {eve_text} to {})", day.format("%a %-d %b"))
+}
+
 /// A zone's label that cannot be mistaken: "Beijing time" and "Xinjiang time" by name
 /// (chrono-tz's "CST" is also US Central time), every other zone by its offset ("UTC+6").
 pub fn zone_label<T: TimeZone>(zone: Tz, at: &DateTime<T>) -> String {
@@ -82,10 +102,11 @@ impl Words<'_> {
     pub fn moment(&self, t: DateTime<Utc>, zone: Tz) -> String {
         let l = t.with_timezone(&zone);
         format!(
-            "{} {} {}",
+            "{} {} {}{}",
             self.date(l.date_naive()),
             l.format("%H:%M"),
-            zone_label(zone, &t)
+            zone_label(zone, &t),
+            night_of(l.naive_local())
         )
     }
 
@@ -108,10 +129,11 @@ impl Words<'_> {
         }
         let l = t.with_timezone(&zone);
         format!(
-            "{} about {} {}",
+            "{} about {} {}{}",
             self.date(l.date_naive()),
             l.format("%H:%M"),
-            zone_label(zone, &t)
+            zone_label(zone, &t),
+            night_of(l.naive_local())
         )
     }
 
