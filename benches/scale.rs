@@ -28,7 +28,9 @@ use std::time::{Duration, Instant};
 
 const FROM: &str = "kashgar";
 const TO: &str = "bishkek";
-/// The README's headline question: a Saturday in June, a British passport.
+/// The seed's Saturday question (Kashgar to Bishkek, Torugart closed at weekends; see
+/// tests/seeds.rs) on Sat 12 Jun 2027, a British passport. The README's Scale table is
+/// measured with it; the README's headline asks Sun 13 Jun, a different question.
 const DATE: &str = "2027-06-12";
 const TODAY: &str = "2026-11-30";
 
