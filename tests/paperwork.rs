@@ -344,6 +344,21 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
     );
 }
 
+/// The waiver's older members (FR, DE, JP, …) show 30 days in the Passport Index (January
+/// 2025), but that is the same waiver as announced then: after its announced end (31 Dec
+/// 2026) a French traveller is told to arrange a visa, not that the index's 30 days apply.
+#[test]
+fn an_index_entry_that_was_the_waiver_is_not_carried_past_its_end() {
+    let (p, code) = plan("bishkek", "kashgar", "2026-12-14", &["FR"], &[]);
+    assert_eq!(code, 0);
+    assert!(docs(&p).iter().all(|d| d != "visa:CN"), "{:?}", docs(&p));
+    let (p, code) = plan("bishkek", "kashgar", "2027-07-12", &["FR"], &[]);
+    assert_eq!(code, 0);
+    assert!(docs(&p).contains("visa:CN"), "{:?}", docs(&p));
+    let (_, code) = plan("bishkek", "kashgar", "2027-07-12", &["FR"], &["--held-only"]);
+    assert_eq!(code, 1, "held only, without a Chinese visa: no way in");
+}
+
 #[test]
 fn with_held_only_a_slower_route_with_a_permit_is_not_named() {
     let (p, code) = plan(
