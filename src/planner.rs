@@ -265,6 +265,11 @@ impl Itinerary {
     pub fn arrive_known(&self) -> bool {
         self.legs.last().is_none_or(|l| l.arrive_known)
     }
+    /// Whether a source fixes the departure (the first leg's time; a later leg may still
+    /// leave when full).
+    pub fn depart_known(&self) -> bool {
+        self.legs.first().is_some_and(|l| l.time_known)
+    }
     /// Whether every leg's departure time is fixed by a source.
     pub fn time_known(&self) -> bool {
         self.legs.iter().all(|l| l.time_known)

@@ -4,6 +4,7 @@
 
 mod common;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use common::json::PlanJson;
 use common::run;
 use icalendar::parser::{read_calendar, unfold, Component};
 use std::collections::BTreeMap;
@@ -345,19 +346,15 @@ fn a_bus_that_sleeps_on_the_way_crosses_the_next_day_and_arrives_at_no_invented_
         "--max",
         "9",
     ];
-    let j: serde_json::Value = {
+    let j: PlanJson = {
         let mut a = args.to_vec();
         a.push("--json");
-        serde_json::from_str(&run(&a).ok().stdout).unwrap()
+        run(&a).ok().json()
     };
-    let n = j["itineraries"]
-        .as_array()
-        .unwrap()
+    let n = j
+        .itineraries
         .iter()
-        .position(|it| {
-            it["legs"].as_array().unwrap().len() == 1
-                && it["legs"][0]["service"] == "kashgar-gilgit-bus"
-        })
+        .position(|it| it.legs.len() == 1 && it.legs[0].service == "kashgar-gilgit-bus")
         .expect("the through bus is an answer")
         + 1;
     let n = n.to_string();

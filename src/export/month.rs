@@ -57,8 +57,7 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             let best = first.map(|it| (it.depart(), it.arrive(), it.time_known()));
             let about = first.map_or((false, false), |it| crate::render::ends_about(ds, it));
             let arrive_known = first.is_some_and(|it| it.arrive_known());
-            let depart_known =
-                first.is_some_and(|it| it.legs.first().is_some_and(|l| l.time_known));
+            let depart_known = first.is_some_and(|it| it.depart_known());
             // A crossing on the way that is closed that day says it best (the calendar's own
             // sentence); otherwise the reason the search met most often.
             let why = if best.is_none() {

@@ -768,7 +768,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     for (k, ia) in a.itineraries.iter().enumerate() {
         let n = k + 1;
         let it = &ia.it;
-        let first_known = it.legs.first().is_some_and(|l| l.time_known);
+        let first_known = it.depart_known();
         let leave_day = it.depart().with_timezone(&from.zone.0).date_naive();
         let (leave_about, arrive_about) = super::ends_about(ds, it);
         let leave = if first_known {
