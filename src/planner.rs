@@ -194,6 +194,11 @@ pub struct Leg {
 }
 
 impl Leg {
+    /// Whether `arrive` is a time to show: a source fixes the departure and gives the time
+    /// at the stop where the leg ends (otherwise it is only the earliest it could be).
+    pub fn arrive_timed(&self) -> bool {
+        self.time_known && self.arrive_known
+    }
     /// Reaches a post within `MARGIN` of its closing time or cut-off.
     pub fn tight(&self) -> bool {
         self.borders.iter().any(|b| b.tight)
@@ -269,6 +274,11 @@ impl Itinerary {
     /// leave when full).
     pub fn depart_known(&self) -> bool {
         self.legs.first().is_some_and(|l| l.time_known)
+    }
+    /// Whether `arrive()` is a time to show: every departure is timetabled and a source
+    /// gives the time at the last stop (otherwise it is only a lower bound).
+    pub fn arrive_timed(&self) -> bool {
+        self.time_known() && self.arrive_known()
     }
     /// Whether every leg's departure time is fixed by a source.
     pub fn time_known(&self) -> bool {

@@ -519,16 +519,28 @@ fn plan_request(
     let within = request::count(&a.within, "--within", 1, MAX_WITHIN)?;
     let party = request::count(&a.party, "--party", 1, 60)?;
     let max = request::count(&a.max, "--max", 1, 100)? as usize;
-    let passports = a
-        .passports
-        .iter()
-        .map(|p| request::country(ds, p, "--passport"))
-        .collect::<Result<Vec<_>, _>>()?;
-    let visas = a
-        .visas
-        .iter()
-        .map(|v| request::country(ds, v, "--visa"))
-        .collect::<Result<Vec<_>, _>>()?;
+    // A code given twice (`--passport GB --passport gb`) is one passport: "GB/GB" is none.
+    let once = |mut v: Vec<crate::types::Country>| {
+        let mut seen = Vec::new();
+        v.retain(|c| {
+            let new = !seen.contains(c);
+            seen.push(*c);
+            new
+        });
+        v
+    };
+    let passports = once(
+        a.passports
+            .iter()
+            .map(|p| request::country(ds, p, "--passport"))
+            .collect::<Result<Vec<_>, _>>()?,
+    );
+    let visas = once(
+        a.visas
+            .iter()
+            .map(|v| request::country(ds, v, "--visa"))
+            .collect::<Result<Vec<_>, _>>()?,
+    );
     let permits = a
         .permits
         .iter()

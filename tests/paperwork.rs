@@ -555,3 +555,37 @@ fn a_journey_that_starts_with_an_untimed_arrival_gets_its_reasons() {
     );
     assert_eq!(h.fixes[0].documents, ["visa:TJ"]);
 }
+
+/// The article goes with the code as it is read ("an IN passport", "a GB passport"), and a
+/// passport named twice is one passport ("GB", not "GB/GB").
+#[test]
+fn passports_read_aloud_and_named_once() {
+    run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2027-07-10",
+        "--passport",
+        "IN",
+        "--held-only",
+    ])
+    .code(1)
+    .stdout_has("- Pakistan: a visa is needed for an IN passport and is not held (--held-only);")
+    .stdout_lacks("a IN");
+    run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+        "--passport",
+        "gb",
+    ])
+    .ok()
+    .stdout_has(", GB passport: ")
+    .stdout_has("Kyrgyzstan: visa-free for 60 days on a GB passport")
+    .stdout_lacks("GB/GB");
+}

@@ -146,7 +146,7 @@ pub fn itinerary_features(ds: &Dataset, n: usize, it: &Itinerary) -> Vec<Value> 
         // An arrival no source times is only a lower bound: no time is shown for it.
         p.insert(
             "arrive".into(),
-            json!((leg.time_known && leg.arrive_known).then(|| rfc3339(leg.arrive, tp.zone.0))),
+            json!(leg.arrive_timed().then(|| rfc3339(leg.arrive, tp.zone.0))),
         );
         // The window a leg no timetable fixes leaves in, and whether a source gives it (else
         // it is the planning default for its mode).

@@ -466,7 +466,7 @@ pub fn svg(ds: &Dataset, p: &Picture) -> Result<String, String> {
         let (x, y) = (MARGIN + 12.0, legend_top + 28.0 + (rows / 2) as f64 * row_h);
         rows += 2;
         let c = ROUTE_COLORS[i % ROUTE_COLORS.len()];
-        let dash = if it.time_known() && it.arrive_known() {
+        let dash = if it.arrive_timed() {
             ""
         } else {
             " stroke-dasharray=\"8 5\""
@@ -575,7 +575,7 @@ pub fn svg(ds: &Dataset, p: &Picture) -> Result<String, String> {
             if pts.len() < 2 {
                 continue;
             }
-            let dash = if leg.time_known && leg.arrive_known {
+            let dash = if leg.arrive_timed() {
                 ""
             } else {
                 " stroke-dasharray=\"10 6\""

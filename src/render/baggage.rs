@@ -84,13 +84,18 @@ pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
             .baggage
             .as_ref()
             .map(|b| {
-                let rule = super::services::baggage_text(s);
-                // A rule known only as a note is already the row's text: said once.
-                if rule == said {
+                // A rule known only as a note (no allowance, rate or price a bag) is
+                // already the row's text: said once.
+                let only_note = b.note.is_some()
+                    && b.free_kg.is_none()
+                    && b.excess_per_kg.is_none()
+                    && b.per_piece.is_none();
+                if only_note {
                     format!(" [sources: {}]", super::source_ids(ds, &b.sources))
                 } else {
                     format!(
-                        " Rule: {rule} [sources: {}]",
+                        " Rule: {} [sources: {}]",
+                        super::services::baggage_text(s),
                         super::source_ids(ds, &b.sources)
                     )
                 }

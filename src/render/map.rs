@@ -98,7 +98,7 @@ pub fn plan_svg(ds: &Dataset, a: &PlanAnswer) -> Result<Option<String>, String> 
             } else {
                 format!(" via {}", via.join(", "))
             };
-            let when = if it.time_known() && it.arrive_known() {
+            let when = if it.arrive_timed() {
                 format!(
                     "{} → {}",
                     words.moment_about(it.depart(), from.zone.0, super::ends_about(ds, it).0),

@@ -182,12 +182,18 @@ pub fn entry(ds: &Dataset, e: &Entry) -> String {
                         format!("{dest}: own country ({passport} passport)")
                     }
                     Requirement::VisaFreeDays(d) => {
-                        format!("{dest}: visa-free for {d} days on a {passport} passport")
+                        format!(
+                            "{dest}: visa-free for {d} days on {}",
+                            a_passport(*passport)
+                        )
                     }
                     Requirement::VisaOnArrival => {
-                        format!("{dest}: visa on arrival at this border for a {passport} passport")
+                        format!(
+                            "{dest}: visa on arrival at this border for {}",
+                            a_passport(*passport)
+                        )
                     }
-                    _ => format!("{dest}: visa-free on a {passport} passport"),
+                    _ => format!("{dest}: visa-free on {}", a_passport(*passport)),
                 }
             };
             if let (Some(u), false) = (until, *held) {
@@ -220,9 +226,10 @@ pub fn entry(ds: &Dataset, e: &Entry) -> String {
             channel: ch,
             ..
         } => format!(
-            "{}: {} is needed for a {passport} passport — {} (see Before you go)",
+            "{}: {} is needed for {} — {} (see Before you go)",
             country_name(*destination),
             kind(*requirement),
+            a_passport(*passport),
             channel(*ch)
         ),
         Entry::Refuse {
@@ -230,8 +237,9 @@ pub fn entry(ds: &Dataset, e: &Entry) -> String {
             destination,
             note,
         } => format!(
-            "{}: no admission for a {passport} passport{}",
+            "{}: no admission for {}{}",
             country_name(*destination),
+            a_passport(*passport),
             note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()
         ),
         Entry::NoData {
@@ -240,8 +248,9 @@ pub fn entry(ds: &Dataset, e: &Entry) -> String {
         } => {
             let list: Vec<String> = passports.iter().map(Country::to_string).collect();
             format!(
-                "{}: no visa data for a {} passport; check the rules before you go",
+                "{}: no visa data for {} {} passport; check the rules before you go",
                 country_name(*destination),
+                article(&list.join("/")),
                 list.join("/")
             )
         }
@@ -257,7 +266,7 @@ pub fn visa_not_held(ds: &Dataset, e: &Entry, crossing: &crate::model::Crossing)
             requirement,
             ..
         } => format!(
-            "{}: {}{} is needed for a {passport} passport and is not held",
+            "{}: {}{} is needed for {} and is not held",
             country_name(*destination),
             if *requirement == Requirement::VisaOnArrival {
                 format!("visa on arrival is not offered at {}, so ", crossing.name)
@@ -265,6 +274,7 @@ pub fn visa_not_held(ds: &Dataset, e: &Entry, crossing: &crate::model::Crossing)
                 String::new()
             },
             kind(*requirement),
+            a_passport(*passport),
         ),
         other => entry(ds, other),
     }
@@ -541,4 +551,19 @@ pub fn restrictions(ds: &Dataset, req: &Request, fixes: &[Fix]) -> Option<String
         .iter()
         .any(|f| matches!(f.change, Change::DropRestrictions))
         .then(|| restriction_flags(ds, req).join(" "))
+}
+
+/// "a GB passport", "an IN passport": the article as the code is read aloud, letter by
+/// letter (an F, an R, but a U).
+fn a_passport(passport: Country) -> String {
+    let code = passport.to_string();
+    format!("{} {code} passport", article(&code))
+}
+
+/// The indefinite article before a country code read as letters.
+fn article(code: &str) -> &'static str {
+    match code.chars().next() {
+        Some('A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X') => "an",
+        _ => "a",
+    }
 }

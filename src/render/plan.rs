@@ -778,7 +778,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         };
         // An arrival is a time only when every departure is timetabled and a source gives
         // the time at the last stop; otherwise `it.arrive()` is a lower bound.
-        let arrive_timed = it.time_known() && it.arrive_known();
+        let arrive_timed = it.arrive_timed();
         let arrive = if arrive_timed {
             format!(
                 " {}",
