@@ -355,7 +355,13 @@ fn an_index_entry_that_was_the_waiver_is_not_carried_past_its_end() {
     let (p, code) = plan("bishkek", "kashgar", "2027-07-12", &["FR"], &[]);
     assert_eq!(code, 0);
     assert!(docs(&p).contains("visa:CN"), "{:?}", docs(&p));
-    let (_, code) = plan("bishkek", "kashgar", "2027-07-12", &["FR"], &["--held-only"]);
+    let (_, code) = plan(
+        "bishkek",
+        "kashgar",
+        "2027-07-12",
+        &["FR"],
+        &["--held-only"],
+    );
     assert_eq!(code, 1, "held only, without a Chinese visa: no way in");
 }
 
