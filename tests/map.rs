@@ -109,6 +109,43 @@ fn plan_draws_its_itineraries_on_the_map() {
     save(&png, "plan-kashgar-bishkek.png");
 }
 
+/// A timetabled first departure stays on the caption when a later leg has no time (the
+/// Kashgar–Tashkurgan bus, then the Tashkurgan–Sost bus no source times).
+#[test]
+fn a_timetabled_departure_stays_on_the_caption_when_a_later_leg_is_untimed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kkh.svg");
+    let p = path.to_str().unwrap();
+    run(&[
+        "plan",
+        "kashgar",
+        "gilgit",
+        "--date",
+        "2026-10-09",
+        "--passport",
+        "GB",
+        "--visa",
+        "PK",
+        "--map",
+        p,
+    ])
+    .ok();
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let captions: Vec<&str> = svg
+        .split("Itinerary ")
+        .skip(1)
+        .map(|c| c.split('<').next().unwrap_or(""))
+        .collect();
+    assert!(
+        captions
+            .iter()
+            .any(|c| c.contains("(some times not known: dashed)")
+                && c.contains("Beijing time →")
+                && !c.contains("leave ")),
+        "{captions:?}"
+    );
+}
+
 #[test]
 fn map_output_errors_name_the_flag() {
     run(&["map", "--out", "/nonexistent-dir/map.svg"])

@@ -104,19 +104,28 @@ pub fn plan_svg(ds: &Dataset, a: &PlanAnswer) -> Result<Option<String>, String> 
                     words.moment_about(it.depart(), from.zone.0, super::ends_about(ds, it).0),
                     words.moment_about(it.arrive(), to.zone.0, super::ends_about(ds, it).1)
                 )
-            } else if it.time_known() {
-                // No source times the arrival: its day is only the earliest it could be.
-                format!(
-                    "{} → {} at the earliest (arrival time not known: dashed)",
-                    words.moment_about(it.depart(), from.zone.0, super::ends_about(ds, it).0),
-                    it.arrive().with_timezone(&to.zone.0).format("%a %-d %b")
-                )
             } else {
-                format!(
-                    "leave {}, arrive {} at the earliest (some times not known: dashed)",
-                    it.depart().with_timezone(&from.zone.0).format("%a %-d %b"),
-                    it.arrive().with_timezone(&to.zone.0).format("%a %-d %b")
-                )
+                // No source times the arrival (or a leg after the first): its day is only the
+                // earliest it could be. A timetabled first departure is still shown.
+                let arrive = words.date(it.arrive().with_timezone(&to.zone.0).date_naive());
+                let leave = if it.depart_known() {
+                    words.moment_about(it.depart(), from.zone.0, super::ends_about(ds, it).0)
+                } else {
+                    format!(
+                        "leave {}",
+                        words.date(it.depart().with_timezone(&from.zone.0).date_naive())
+                    )
+                };
+                let unknown = if it.time_known() {
+                    "arrival time not known"
+                } else {
+                    "some times not known"
+                };
+                if it.depart_known() {
+                    format!("{leave} → {arrive} at the earliest ({unknown}: dashed)")
+                } else {
+                    format!("{leave}, arrive {arrive} at the earliest ({unknown}: dashed)")
+                }
             };
             (format!("Itinerary {}{via}: {when}", i + 1), it)
         })
