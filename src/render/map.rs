@@ -108,24 +108,19 @@ pub fn plan_svg(ds: &Dataset, a: &PlanAnswer) -> Result<Option<String>, String> 
                 // No source times the arrival (or a leg after the first): its day is only the
                 // earliest it could be. A timetabled first departure is still shown.
                 let arrive = words.date(it.arrive().with_timezone(&to.zone.0).date_naive());
-                let leave = if it.depart_known() {
-                    words.moment_about(it.depart(), from.zone.0, super::ends_about(ds, it).0)
+                let (leave, then) = if it.depart_known() {
+                    let at = super::ends_about(ds, it).0;
+                    (words.moment_about(it.depart(), from.zone.0, at), " →")
                 } else {
-                    format!(
-                        "leave {}",
-                        words.date(it.depart().with_timezone(&from.zone.0).date_naive())
-                    )
+                    let day = it.depart().with_timezone(&from.zone.0).date_naive();
+                    (format!("leave {}", words.date(day)), ", arrive")
                 };
                 let unknown = if it.time_known() {
                     "arrival time not known"
                 } else {
                     "some times not known"
                 };
-                if it.depart_known() {
-                    format!("{leave} → {arrive} at the earliest ({unknown}: dashed)")
-                } else {
-                    format!("{leave}, arrive {arrive} at the earliest ({unknown}: dashed)")
-                }
+                format!("{leave}{then} {arrive} at the earliest ({unknown}: dashed)")
             };
             (format!("Itinerary {}{via}: {when}", i + 1), it)
         })
