@@ -2560,14 +2560,9 @@ impl<'a> Planner<'a> {
             self.plan.holidays_unknown.clear();
             for l in best.iter().flat_map(|it| &it.legs) {
                 for b in &l.borders {
-                    let c = &ds.crossings[b.crossing];
-                    let side = &c.sides[b.first_side];
-                    let date = b
-                        .reach
-                        .unwrap_or(l.depart)
-                        .with_timezone(&side.zone.0)
-                        .date_naive();
-                    self.note_horizon(c, date);
+                    // The day the first post is checked (after a night on the way, not
+                    // the day the vehicle left).
+                    self.note_horizon(&ds.crossings[b.crossing], b.day(ds, l.depart));
                 }
             }
         }

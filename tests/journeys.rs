@@ -637,3 +637,56 @@ fn years_before_the_holiday_lists_say_the_holidays_are_not_known() {
         r.stdout
     );
 }
+
+/// A bus that spends a night on the way and reaches its border at a time no source gives
+/// crosses on the next day: a departure on 31 December crosses on 1 January, so it is the
+/// next year's holidays (not known to the fixture, which lists China's for 2026 only) that
+/// the plan must say it cannot foresee.
+#[test]
+fn an_untimed_border_after_a_night_takes_the_holiday_horizon_of_the_day_it_is_crossed() {
+    let dir = common::broken(&[
+        (
+            "services/services.toml",
+            "  { cross = \"pass-a\", offset = \"2h\" },\n  { at = \"beta\", offset = \"10h\" },",
+            "  { cross = \"pass-a\", nights = 1 },\n  { at = \"beta\" },",
+        ),
+        // Only the bus crosses Pass A, and foreigners may take it.
+        (
+            "services/services.toml",
+            "{ cross = \"pass-a\", offset = \"3h\" }",
+            "{ cross = \"pass-b\", offset = \"3h\" }",
+        ),
+        (
+            "crossings/crossings.toml",
+            "foreigners = \"agency-only\"\nforeigners_public_transport = false",
+            "foreigners = \"anyone\"\nforeigners_public_transport = true",
+        ),
+    ]);
+    let data = dir.path().to_str().expect("utf-8 path");
+    let r = common::run(&[
+        "plan",
+        "--data",
+        data,
+        "alpha",
+        "beta",
+        "--date",
+        "2026-12-31",
+        "--within",
+        "1",
+        "--avoid",
+        "pass-b",
+    ])
+    .ok();
+    assert!(
+        r.stdout
+            .contains("Alpha Thu 31 Dec 09:00 Beijing time → Beta Fri 1 Jan 2027 at the earliest"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("The public holidays of CN in 2027 are not known to this dataset"),
+        "{}",
+        r.stdout
+    );
+}
