@@ -495,8 +495,27 @@ impl Memo {
 /// `t + d`, as chrono adds them, for the planner's hot paths: a sum that stays within a day
 /// of `t`'s UTC date is built from the date and the seconds of the day, without chrono's
 /// general addition (which handles leap seconds and any span, and costs several times more).
+///
+/// The usual sum, on `t`'s own UTC day, is worked out inline; any other goes through
+/// `plus_apart`, kept out of line so that the callers stay small.
 #[inline]
 pub fn plus(t: DateTime<Utc>, d: TimeDelta) -> DateTime<Utc> {
+    let utc = t.naive_utc();
+    let time = utc.time();
+    let secs = i64::from(time.num_seconds_from_midnight()) + d.num_seconds();
+    let nanos = time.nanosecond();
+    if d.subsec_nanos() == 0 && nanos < 1_000_000_000 && (0..DAY).contains(&secs) {
+        if let Some(time) = NaiveTime::from_num_seconds_from_midnight_opt(secs as u32, nanos) {
+            return NaiveDateTime::new(utc.date(), time).and_utc();
+        }
+    }
+    plus_apart(t, d)
+}
+
+/// `plus` for a sum on another UTC day (or with a leap second or a fraction of a second).
+#[cold]
+#[inline(never)]
+fn plus_apart(t: DateTime<Utc>, d: TimeDelta) -> DateTime<Utc> {
     let utc = t.naive_utc();
     let (date, time) = (utc.date(), utc.time());
     let nanos = time.nanosecond();
@@ -554,7 +573,20 @@ impl<K, V> Default for Recent<K, V> {
 }
 
 impl<K: PartialEq + Copy, V: Copy> Recent<K, V> {
+    #[inline]
     fn get_or(&mut self, slot: usize, key: K, f: impl FnOnce() -> V) -> V {
+        if let Some(Some((k, v))) = self.0.get(slot % SLOTS) {
+            if *k == key {
+                return *v;
+            }
+        }
+        self.fill(slot, key, f)
+    }
+
+    /// `get_or` when the slot holds another key (or the table is not made yet).
+    #[cold]
+    #[inline(never)]
+    fn fill(&mut self, slot: usize, key: K, f: impl FnOnce() -> V) -> V {
         if self.0.is_empty() {
             self.0.resize_with(SLOTS, || None);
         }
@@ -639,7 +671,7 @@ impl Zones {
         });
         match shifted {
             Some(local) => local,
-            None => t.with_timezone(&zone).naive_local(),
+            None => local_by_chrono(zone, t),
         }
     }
 
@@ -647,6 +679,14 @@ impl Zones {
     pub fn date(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDate {
         self.local(zone, t).date()
     }
+}
+
+/// `Zones::local` where the zone's offset changes during the UTC day: chrono-tz's answer
+/// (out of line, so that `Zones::local` stays small).
+#[cold]
+#[inline(never)]
+fn local_by_chrono(zone: Tz, t: DateTime<Utc>) -> NaiveDateTime {
+    t.with_timezone(&zone).naive_local()
 }
 
 /// A fast hash for the memos' small keys (dates, zones, indices): FxHash's multiply-rotate,

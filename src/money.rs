@@ -24,6 +24,21 @@ pub fn convert(rates: &Rates, m: Money, to: Currency) -> Option<Money> {
     }
     let (fm, fs) = per_base(rates, m.currency)?;
     let (tm, ts) = per_base(rates, to)?;
+    // The same arithmetic in 64 bits when nothing overflows there (the usual case): 128-bit
+    // multiplications and divisions are library calls several times dearer, and the planner
+    // converts every fare it prices.
+    if let Some(x) = convert_64(
+        m.minor,
+        (fm, fs),
+        (tm, ts),
+        m.currency.digits(),
+        to.digits(),
+    ) {
+        return Some(Money {
+            minor: x,
+            currency: to,
+        });
+    }
     // value_to = value_from * (tm / 10^ts) / (fm / 10^fs), in minor units of each.
     let num = i128::from(m.minor)
         .checked_mul(tm)?
@@ -40,6 +55,30 @@ pub fn convert(rates: &Rates, m: Money, to: Currency) -> Option<Money> {
         minor: i64::try_from(minor).ok()?,
         currency: to,
     })
+}
+
+/// `convert`'s quotient in `i64`, or `None` when some step does not fit there (or the rate
+/// is not positive): `convert` then works it out in `i128`, as every step that fits gives the
+/// same value in both.
+fn convert_64(
+    minor: i64,
+    (fm, fs): (i128, u32),
+    (tm, ts): (i128, u32),
+    from_digits: u32,
+    to_digits: u32,
+) -> Option<i64> {
+    let (fm, tm) = (i64::try_from(fm).ok()?, i64::try_from(tm).ok()?);
+    let num = minor
+        .checked_mul(tm)?
+        .checked_mul(10i64.checked_pow(fs)?)?
+        .checked_mul(10i64.checked_pow(to_digits)?)?;
+    let den = fm
+        .checked_mul(10i64.checked_pow(ts)?)?
+        .checked_mul(10i64.checked_pow(from_digits)?)?;
+    if den <= 0 {
+        return None;
+    }
+    Some(num.checked_mul(2)?.checked_add(den)? / den.checked_mul(2)?)
 }
 
 /// The date of the rate used to convert between two currencies: the older of the two.
@@ -278,6 +317,41 @@ mod tests {
             assert_eq!(d.mantissa * 10i128.pow(2 - d.scale), want, "{text}");
         }
         assert_eq!(serde_json::to_string(&json_tenths(235)).unwrap(), "23.5");
+    }
+
+    #[test]
+    fn the_64_bit_path_gives_the_128_bit_answer() {
+        // The whole computation in i128, as `convert` made it before its 64-bit path.
+        let wide = |minor: i64, (fm, fs): (i128, u32), (tm, ts): (i128, u32), fd: u32, td: u32| {
+            let num = i128::from(minor) * tm * 10i128.pow(fs) * 10i128.pow(td);
+            let den = fm * 10i128.pow(ts) * 10i128.pow(fd);
+            i64::try_from((num * 2 + den) / (den * 2)).ok()
+        };
+        let rates = [(1, 0), (71, 1), (500, 0), (123_456_789, 4), (7, 9), (3, 18)];
+        let minors = [
+            0,
+            1,
+            -1,
+            49,
+            50,
+            -50,
+            12_345,
+            -99_999,
+            1 << 40,
+            -(1 << 40),
+            i64::MAX / 3,
+        ];
+        for &f in &rates {
+            for &t in &rates {
+                for &(fd, td) in &[(0, 2), (2, 0), (2, 2), (3, 0)] {
+                    for &m in &minors {
+                        if let Some(x) = convert_64(m, f, t, fd, td) {
+                            assert_eq!(Some(x), wide(m, f, t, fd, td), "{m} {f:?} {t:?} {fd} {td}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

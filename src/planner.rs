@@ -431,9 +431,53 @@ pub fn work_budget(ds: &Dataset) -> u64 {
 /// `--window`'s length, as comparing it with the whole bag did (quadratic in the days).
 #[derive(Default)]
 struct Bag {
-    by_day: BTreeMap<NaiveDate, Vec<usize>>,
+    by_day: Sorted<NaiveDate>,
     /// The longest journey (arrival less departure) of a label ever put in the bag.
     span: Duration,
+}
+
+/// Lists of label ids by a key (a day, a departure), in the key's order: a sorted vector,
+/// where the search's range look-ups cost far less than in a `BTreeMap` (a bag holds a few
+/// days; a year's profile some hundreds).
+struct Sorted<K>(Vec<(K, Vec<usize>)>);
+
+impl<K> Default for Sorted<K> {
+    fn default() -> Self {
+        Sorted(Vec::new())
+    }
+}
+
+impl<K: Ord + Copy> Sorted<K> {
+    /// Where the keys in `from..=to` lie (none when `from` is after `to`).
+    fn bounds(&self, from: K, to: K) -> std::ops::Range<usize> {
+        let lo = self.0.partition_point(|(k, _)| *k < from);
+        let hi = self.0.partition_point(|(k, _)| *k <= to);
+        lo..hi.max(lo)
+    }
+
+    /// The lists with keys in `r`, in order.
+    fn range(&self, r: std::ops::RangeInclusive<K>) -> &[(K, Vec<usize>)] {
+        let b = self.bounds(*r.start(), *r.end());
+        &self.0[b]
+    }
+
+    /// `range`, to change.
+    fn range_mut(&mut self, r: std::ops::RangeInclusive<K>) -> &mut [(K, Vec<usize>)] {
+        let b = self.bounds(*r.start(), *r.end());
+        &mut self.0[b]
+    }
+
+    /// The list at `k`, made empty if there is none.
+    fn at(&mut self, k: K) -> &mut Vec<usize> {
+        let at = match self.0.binary_search_by(|(x, _)| x.cmp(&k)) {
+            Ok(at) => at,
+            Err(at) => {
+                self.0.insert(at, (k, Vec::new()));
+                at
+            }
+        };
+        &mut self.0[at].1
+    }
 }
 
 /// Stretches of `s` with fares quoted apart that make up the ride from stop `board` to
@@ -772,7 +816,7 @@ impl<'a> Planner<'a> {
             // Sized for a plan's first few thousand (growing a table rehashes it, and the
             // arena keeps every old table).
             drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
-            starts: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
+            starts: HashMap::with_capacity_and_hasher(START_CAPACITY, Default::default()),
             moves: HashMap::default(),
             all_drives: false,
             recording: false,
@@ -1352,8 +1396,13 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// The entries the drive and start memos are first made for: a table of 2,048 slots.
+/// The entries the drive memo is first made for: a table of 2,048 slots.
 const MEMO_CAPACITY: usize = 1_792;
+
+/// The entries the start memo is first made for: a table of 4,096 slots (a plan such as the
+/// README's asks for about twice as many next starts as drives; growing the table once
+/// cost more than the rest of its look-ups together).
+const START_CAPACITY: usize = 3_584;
 
 /// A drive through the posts: the passes, and the arrival after any waits.
 struct Drive {
@@ -2177,7 +2226,7 @@ impl<'a> Planner<'a> {
         heap.push(Reverse((start, 0usize)));
         let mut done: Vec<usize> = Vec::new();
         // The same, by first departure (for the pruning below).
-        let mut done_by_depart: BTreeMap<DateTime<Utc>, Vec<usize>> = BTreeMap::new();
+        let mut done_by_depart: Sorted<DateTime<Utc>> = Sorted::default();
         let budget = work_budget(ds);
         // The places a ride stops at after boarding, and a new label's places (see
         // `Label::been`), worked out before it is known to be kept.
@@ -2202,10 +2251,7 @@ impl<'a> Planner<'a> {
             let (place, via_ok) = (labels[id].place, labels[id].via_ok);
             if place == req.to && via_ok {
                 done.push(id);
-                done_by_depart
-                    .entry(labels[id].sum.depart)
-                    .or_default()
-                    .push(id);
+                done_by_depart.at(labels[id].sum.depart).push(id);
                 continue;
             }
             // Pruned by what was found: an itinerary in the window whose arrival is known and
@@ -2227,6 +2273,7 @@ impl<'a> Planner<'a> {
                 && if l.sum.depart <= l.sum.arrive {
                     done_by_depart
                         .range(l.sum.depart..=l.sum.arrive)
+                        .iter()
                         .flat_map(|(_, ids)| ids)
                         .any(prune)
                 } else {
@@ -2373,7 +2420,7 @@ impl<'a> Planner<'a> {
                             let (left, arrive) = (sum.depart, sum.arrive);
                             let near = day(left.min(arrive - bag.span))..=day(arrive);
                             let mut compared = 0u64;
-                            let covered = bag.by_day.range(near.clone()).any(|(_, ids)| {
+                            let covered = bag.by_day.range(near.clone()).iter().any(|(_, ids)| {
                                 ids.iter().any(|o| {
                                     compared += 1;
                                     let o = &labels[*o];
@@ -2390,13 +2437,17 @@ impl<'a> Planner<'a> {
                                 // As many as were compared before: each compared at most
                                 // once, whichever covered it (the work is counted as the
                                 // whole neighbourhood, as before).
-                                compared =
-                                    bag.by_day.range(near).map(|(_, v)| v.len() as u64).sum();
+                                compared = bag
+                                    .by_day
+                                    .range(near)
+                                    .iter()
+                                    .map(|(_, v)| v.len() as u64)
+                                    .sum();
                                 self.plan.work += compared;
                                 continue;
                             }
                             self.plan.work += compared;
-                            for (_, ids) in bag.by_day.range_mut(near) {
+                            for (_, ids) in bag.by_day.range_mut(near).iter_mut() {
                                 ids.retain(|o| {
                                     let l = &labels[*o];
                                     let beaten = sum.covers(it, &l.sum, &l.tail)
@@ -2412,7 +2463,7 @@ impl<'a> Planner<'a> {
                             }
                             // The cap counts the labels that left on the same day: a profile
                             // keeps one set of trade-offs per day of the window.
-                            let same_day = bag.by_day.entry(day(left)).or_default();
+                            let same_day = bag.by_day.at(day(left));
                             if same_day.len() >= BAG_CAP {
                                 self.plan.truncated = true;
                                 continue;
