@@ -846,7 +846,7 @@ mod tests {
                 open: "04-01".parse().unwrap(),
                 close: "11-30".parse().unwrap(),
             }),
-            between: None,
+            between: [None, None],
             sides: [side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek")],
             closures: vec![Closure {
                 from: d("2026-06-01"),

@@ -275,8 +275,10 @@ pub struct Crossing {
     pub permits: Vec<PermitIx>,
     pub holidays_close: Vec<Country>,
     pub season: Option<Season>,
-    /// Driving time between the two posts, where a source gives it.
-    pub between: Option<Dur>,
+    /// Driving time between the two posts, per direction, where a source gives it:
+    /// `between[i]` is from side `i`'s post to the other's (a time reported one way is
+    /// not used the other way).
+    pub between: [Option<Dur>; 2],
     pub sides: [Side; 2],
     pub closures: Vec<Closure>,
     /// Per country, which public-holiday days close it (a forecast), from past notices;

@@ -1140,8 +1140,8 @@ impl<'a> Planner<'a> {
                 Some(cl) => (cl.to_chrono(), true),
                 None => (
                     a.clear.unwrap_or_default().to_chrono()
-                        + c.between.unwrap_or_default().to_chrono(),
-                    a.clear.is_some() && c.between.is_some(),
+                        + c.between[first_side].unwrap_or_default().to_chrono(),
+                    a.clear.is_some() && c.between[first_side].is_some(),
                 ),
             };
             let reach = s.stops[k]

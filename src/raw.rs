@@ -21,6 +21,36 @@ fn coords<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<[f64; 2]>, D:
     }
 }
 
+/// `between`: a table of drives keyed by the country whose post is passed first. A bare
+/// duration (no direction) is refused with the fix.
+fn between<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<BTreeMap<String, Dur>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Between {
+        PerSide(BTreeMap<String, String>),
+        Bare(String),
+        Other(serde::de::IgnoredAny),
+    }
+    match Between::deserialize(d)? {
+        Between::PerSide(m) => m
+            .into_iter()
+            .map(|(k, v)| match v.parse::<Dur>() {
+                Ok(dur) => Ok((k, dur)),
+                Err(e) => Err(serde::de::Error::custom(format!("`between` for {k}: {e}"))),
+            })
+            .collect::<Result<_, _>>()
+            .map(Some),
+        Between::Bare(s) => Err(serde::de::Error::custom(format!(
+            "`between = \"{s}\"` gives no direction; a drive is reported one way: key it by the country whose post is passed first, e.g. between = {{ KG = \"{s}\" }}"
+        ))),
+        Between::Other(_) => Err(serde::de::Error::custom(
+            "`between` is not a table of durations; expected the drive keyed by the country whose post is passed first, e.g. between = { KG = \"1h30m\" }",
+        )),
+    }
+}
+
 #[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
@@ -157,8 +187,10 @@ pub struct Crossing {
     #[serde(default)]
     pub holidays_close: Vec<Country>,
     pub season: Option<Season>,
-    /// Driving time from one post to the other (sourced; unknown when absent).
-    pub between: Option<Dur>,
+    /// Driving time from one post to the other, per direction: keyed by the country whose
+    /// post is passed first (sourced; unknown for a direction it does not name).
+    #[serde(default, deserialize_with = "between")]
+    pub between: Option<BTreeMap<String, Dur>>,
     pub sources: Vec<String>,
     /// The day someone checked a source confirming the record; absent when nobody has.
     pub verified: Option<Day>,

@@ -612,6 +612,14 @@ impl Validator {
                 note: fr.note.map(Text::from),
             });
         }
+        // The drive between the posts, per direction: keyed by the side left first.
+        let mut between = [None, None];
+        for (key, d) in r.between.iter().flatten() {
+            match sides.iter().position(|sd| sd.country.as_str() == key.as_str()) {
+                Some(i) => between[i] = Some(*d),
+                None => self.problem(a, format!("{what}: `between` names '{key}', which is not one of its sides ({} and {}); key each drive by the country whose post is passed first, e.g. between = {{ {} = \"1h30m\" }}", sides[0].country, sides[1].country, sides[0].country)),
+            }
+        }
         let disputes = self.disputes(r.dispute, f, s);
         let [s0, s1]: [Side; 2] = sides.try_into().ok()?;
         Some(Crossing {
@@ -628,7 +636,7 @@ impl Validator {
             on_foot: r.on_foot,
             bicycle: r.bicycle,
             visa_on_arrival: r.visa_on_arrival,
-            between: r.between,
+            between,
             permits: pp,
             holidays_close: r.holidays_close,
             season: r.season,

@@ -80,6 +80,16 @@ fn each_defect_has_its_own_message() {
             &[("visas/visas.toml", "GB = \"60\"", "GB = \"sixty days\"")],
             "error: DIR/visas/visas.toml:1:1: visa requirements for KG: 'sixty days' is not a visa requirement; expected a number of days, \"visa free\", \"visa on arrival\", \"e-visa\", \"eta\", \"visa required\", \"no admission\" or \"-1\"",
         ),
+        // The drive between the posts is reported one way: a bare time, with no direction,
+        // is refused, and so is a direction from a country the crossing does not touch.
+        (
+            &[("crossings/crossings.toml", "holidays_close = [\"CN\"]\n", "holidays_close = [\"CN\"]\nbetween = \"1h\"\n")],
+            "error: DIR/crossings/crossings.toml:11:11: `between = \"1h\"` gives no direction; a drive is reported one way: key it by the country whose post is passed first, e.g. between = { KG = \"1h\" } (key `between`)",
+        ),
+        (
+            &[("crossings/crossings.toml", "holidays_close = [\"CN\"]\n", "holidays_close = [\"CN\"]\nbetween = { KG = \"1h\", TJ = \"2h\" }\n")],
+            "error: DIR/crossings/crossings.toml:2:1: crossing 'pass-a': `between` names 'TJ', which is not one of its sides (CN and KG); key each drive by the country whose post is passed first, e.g. between = { CN = \"1h30m\" }",
+        ),
     ];
     for (edits, expected) in cases {
         check_fails(edits, expected);

@@ -238,7 +238,7 @@ fn plan_geojson_draws_legs_between_places_and_border_passes_with_their_times() {
         .expect("a leg");
     assert_eq!(leg.properties["from"], "kashgar");
     assert_eq!(leg.properties["service"], "kashgar-bishkek-agency");
-    assert_eq!(leg.properties["depart"], "2026-06-15T09:30:00+08:00");
+    assert_eq!(leg.properties["depart"], "2026-06-15T09:00:00+08:00");
     // No source gives the agency car's arrival in Bishkek: no time, not a guess.
     assert_eq!(leg.properties["arrive"], serde_json::Value::Null);
     match &leg.geometry {
@@ -256,7 +256,7 @@ fn plan_geojson_draws_legs_between_places_and_border_passes_with_their_times() {
         .find(|f| f.properties["kind"] == "border")
         .expect("a border pass");
     assert_eq!(border.properties["id"], "torugart");
-    assert_eq!(border.properties["at"], "2026-06-15T10:30:00+08:00");
+    assert_eq!(border.properties["at"], "2026-06-15T10:00:00+08:00");
     assert_eq!(border.properties["posts"][0]["cutoff"], "12:00");
     assert!(matches!(border.geometry, Some(Geometry::Point(_))));
 }

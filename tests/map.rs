@@ -102,7 +102,7 @@ fn plan_draws_its_itineraries_on_the_map() {
     assert!(r.stderr.contains("note: wrote the map to"), "{}", r.stderr);
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.contains(
-        "Itinerary 1 via Torugart Pass: Mon 15 Jun 09:30 Beijing time → Mon 15 Jun at the earliest (arrival time not known: dashed)"
+        "Itinerary 1 via Torugart Pass: Mon 15 Jun 09:00 Beijing time → Mon 15 Jun at the earliest (arrival time not known: dashed)"
     ));
     assert!(svg.contains("<polyline"));
     let png = render(&svg);

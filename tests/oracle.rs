@@ -151,7 +151,7 @@ fn crossing(id: &str, a: Side, b: Side) -> Crossing {
         permits: vec![],
         holidays_close: vec![],
         season: None,
-        between: None,
+        between: [None, None],
         sides: [a, b],
         closures: vec![],
         forecasts: vec![],
@@ -548,8 +548,11 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         if g.chance(15) {
             c.permits.push(g.pick(2) as usize);
         }
-        if g.chance(50) {
-            c.between = Some(Dur(30 * i64::from(g.pick(7))));
+        // A drive between the posts reported for one direction, both or neither.
+        for between in &mut c.between {
+            if g.chance(50) {
+                *between = Some(Dur(30 * i64::from(g.pick(7))));
+            }
         }
         crossings.push(c);
     }
@@ -1453,7 +1456,7 @@ impl<'a> Oracle<'a> {
             let passed_a = pass(a, true, t0 + Duration::minutes(offset.0) + delay_before)?;
             let gap = match s.stops[k].clear {
                 Some(cl) => Duration::minutes(cl.0),
-                None => minutes(a.clear) + minutes(c.between),
+                None => minutes(a.clear) + minutes(c.between[first]),
             };
             let passed_b = pass(b, false, passed_a + gap)?;
             let out = passed_b + minutes(b.clear);

@@ -29,7 +29,7 @@ fn june_from_kashgar_to_bishkek_works_on_weekdays_but_not_the_dragon_boat_festiv
     assert_eq!(lines[2], "  1o   2o   3o   4o   5o   6x   7x");
     assert_eq!(lines[4], " 15o  16o  17o  18o  19x  20x  21x");
     r.stdout_has(
-        "Mon 15 Jun  leave Mon 15 Jun 09:30 Beijing time, arrive Mon 15 Jun at the earliest (time not known)\n",
+        "Mon 15 Jun  leave Mon 15 Jun 09:00 Beijing time, arrive Mon 15 Jun at the earliest (time not known)\n",
     )
     .stdout_has("Sat 13 Jun  no: Torugart Pass is closed on Saturdays and Sundays\n")
     .stdout_has(
@@ -150,7 +150,7 @@ fn a_day_whose_first_leg_is_timetabled_shows_its_departure_even_when_the_arrival
     r.stdout_has(
         "Sat 9 Oct   leave Sat 9 Oct 21:00 Beijing time, arrive Mon 11 Oct at the earliest (time not known)\n",
     )
-    .stdout_has("Mon 11 Oct  leave Mon 11 Oct 09:30 Beijing time, arrive Mon 11 Oct at the earliest (time not known)\n")
+    .stdout_has("Mon 11 Oct  leave Mon 11 Oct 09:00 Beijing time, arrive Mon 11 Oct at the earliest (time not known)\n")
     .stdout_lacks("leave (time not known)");
 
     let m: Month = run(&[

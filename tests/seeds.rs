@@ -45,15 +45,15 @@ fn kashgar_to_bishkek_on_a_saturday_goes_by_agency_car_on_monday() {
     // (given once for the whole answer) that concern it.
     assert!(
         r.stdout
-            .contains("1. Kashgar Mon 15 Jun 09:30 Beijing time → Bishkek Mon 15 Jun at the earliest, time not known;"),
+            .contains("1. Kashgar Mon 15 Jun 09:00 Beijing time → Bishkek Mon 15 Jun at the earliest, time not known;"),
         "{}",
         r.stdout
     );
     assert!(
         r.stdout
-            // No source times the clearing and the 100 km between: the second post's
-            // time is a lower bound and says so.
-            .contains("Torugart Pass: China post 10:30 Beijing time, Kyrgyzstan post 10:00 UTC+6 at the earliest\n"),
+            // The drive between is timed northbound (about 3 h, 2009) but no source
+            // times the clearing: the second post's time is a lower bound and says so.
+            .contains("Torugart Pass: China post 10:00 Beijing time, Kyrgyzstan post 11:00 UTC+6 at the earliest\n"),
         "{}",
         r.stdout
     );
@@ -106,7 +106,7 @@ fn kashgar_to_bishkek_on_a_saturday_goes_by_agency_car_on_monday() {
     assert_eq!(first["legs"][0]["crossing"]["id"], "torugart");
     assert_eq!(
         first["legs"][0]["crossing"]["at"],
-        "2026-06-15T10:30:00+08:00"
+        "2026-06-15T10:00:00+08:00"
     );
     // No source gives the agency car's arrival in Bishkek: the plan does not make one up.
     assert_eq!(first["legs"][0]["arrive_known"], false);
@@ -508,5 +508,66 @@ fn an_unknown_arrival_says_its_day_is_the_earliest() {
         ),
         "{}",
         r.stdout
+    );
+}
+
+/// A drive between the posts timed in one direction is not used for the other. Irkeshtam's
+/// 1.5 h from the Kyrgyz post to the Chinese control is a report of going into China: the
+/// Osh bus reaches the Chinese post after it (and the Kyrgyz post's 15 minutes), a time the
+/// plan gives as its own; leaving China, no source times that drive, so the Kyrgyz post is
+/// only "at the earliest" the moment the Chinese one is passed. Torugart has a time each
+/// way: 1.5 h into China (2016), 3 h out of it (2009).
+#[test]
+fn a_drive_between_the_posts_is_used_only_in_the_direction_it_was_reported() {
+    let into_china = run(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        into_china
+            .stdout
+            .contains("Irkeshtam Pass: Kyrgyzstan post about 09:00 UTC+6, China post about 12:45 Beijing time\n"),
+        "{}",
+        into_china.stdout
+    );
+    let out_of_china = run(&[
+        "plan",
+        "kashgar",
+        "osh",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        out_of_china
+            .stdout
+            .contains("Irkeshtam Pass: China post 12:00 Beijing time, Kyrgyzstan post 10:00 UTC+6 at the earliest\n"),
+        "{}",
+        out_of_china.stdout
+    );
+    let into_china = run(&[
+        "plan",
+        "naryn",
+        "kashgar",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        into_china
+            .stdout
+            .contains("Torugart Pass: Kyrgyzstan post 10:00 UTC+6, China post 13:30 Beijing time at the earliest\n"),
+        "{}",
+        into_china.stdout
     );
 }

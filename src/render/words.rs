@@ -638,6 +638,7 @@ pub fn fact_name(fact: &str) -> String {
         "foreigners" => "rule for foreigners".into(),
         "reopens" => "reopening date".into(),
         "zone" => "time zone".into(),
+        "between" => "drive between the posts".into(),
         f => f.replace('_', " "),
     }
 }
