@@ -426,6 +426,20 @@ fn the_users_own_avoid_is_named_when_it_removed_every_route() {
         "{}",
         r.stdout
     );
+    // The reasons do not blame a ride over a crossing the traveller excluded (the sleeper
+    // bus over Torugart, which takes no foreigners): the exclusion is the reason.
+    let why = r
+        .stdout
+        .split("Why:\n")
+        .nth(1)
+        .and_then(|w| w.split("\n\n").next())
+        .expect("a Why section");
+    assert_eq!(
+        why,
+        "- Your own --avoid torugart --avoid irkeshtam --avoid khorgos removed every route from Kashgar to Bishkek",
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
