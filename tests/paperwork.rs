@@ -317,7 +317,7 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
             && e.until.as_deref() == Some("2026-12-31")
             && e.after.as_deref() == Some("visa-required"))
             && w.text
-                == "China: visa-free for 30 days on a GB passport (the waiver for GB passports ends Thu 31 Dec 2026; after that a visa for China is needed)"),
+                == "China: visa-free for 30 days on a GB passport (the waiver for GB passports is announced to run until Thu 31 Dec 2026; unless it is extended, a visa for China is needed after that)"),
         "{:?}",
         p.itineraries[0].advice
     );
@@ -337,7 +337,7 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
     .ok();
     assert!(
         r.stdout.contains(
-            "a visa for China (GB passport; the visa waiver for GB passports is valid only to Thu 31 Dec 2026;"
+            "a visa for China (GB passport; the visa waiver for GB passports is announced to run only to Thu 31 Dec 2026, unless it is extended;"
         ),
         "{}",
         r.stdout

@@ -88,7 +88,7 @@ fn day(d: NaiveDate) -> String {
 /// year, in words that hold whether that day is still ahead of the reader or already past.
 fn waiver_end(passport: impl std::fmt::Display, last: NaiveDate) -> String {
     format!(
-        "the visa waiver for {passport} passports is valid only to {}",
+        "the visa waiver for {passport} passports is announced to run only to {}, unless it is extended",
         day(last)
     )
 }
@@ -202,18 +202,22 @@ pub fn entry(ds: &Dataset, e: &Entry) -> String {
                         String::new()
                     }
                     Some(Requirement::EVisa) => {
-                        format!("; after that an e-visa for {dest} is needed")
+                        format!(
+                            "; unless it is extended, an e-visa for {dest} is needed after that"
+                        )
                     }
                     Some(Requirement::Eta) => {
-                        format!("; after that an ETA for {dest} is needed")
+                        format!("; unless it is extended, an ETA for {dest} is needed after that")
                     }
                     Some(Requirement::NoAdmission) => {
-                        format!("; after that {passport} passports are not admitted")
+                        format!("; unless it is extended, {passport} passports are not admitted after that")
                     }
-                    Some(_) => format!("; after that a visa for {dest} is needed"),
+                    Some(_) => {
+                        format!("; unless it is extended, a visa for {dest} is needed after that")
+                    }
                 };
                 s.push_str(&format!(
-                    " (the waiver for {passport} passports ends {}{next})",
+                    " (the waiver for {passport} passports is announced to run until {}{next})",
                     crate::render::words::Words::full_date(*u)
                 ));
             }
