@@ -350,16 +350,24 @@ pub fn fix_with(ds: &Dataset, req: &Request, f: &Fix, flags: bool) -> String {
                 }
             }
             let to_zone = ds.places[req.to].zone.0;
-            let mins = (it.arrive() - it.depart()).num_minutes();
+            let mins = crate::types::Dur((it.arrive() - it.depart()).num_minutes());
+            // As the plan's own header: where no source gives the arrival, its day is only
+            // the earliest and the journey's length is not known (not a lower bound shown
+            // as a length).
+            let (earliest, span) = if !it.arrive_known() {
+                (" at the earliest", "journey time not known".to_string())
+            } else if it.time_known() {
+                ("", mins.to_string())
+            } else {
+                ("", format!("about {mins}"))
+            };
             format!(
-                "{head}: {}, leaving {}, arriving {} ({}{})",
+                "{head}: {}, leaving {}, arriving {}{earliest} ({span})",
                 names.join(" → "),
                 it.depart()
                     .with_timezone(&from.zone.0)
                     .format("%a %-d %b %Y"),
                 it.arrive().with_timezone(&to_zone).format("%a %-d %b %Y"),
-                if it.time_known() { "" } else { "about " },
-                crate::types::Dur(mins)
             )
         }
         (None, Some(d)) => format!("{head}: earliest departure {}", d.format("%a %-d %b %Y")),
