@@ -424,6 +424,8 @@ impl<'a> Post<'a> {
         let side = self.side;
         let zone = side.zone.0;
         let start = self.local(zone, t).date();
+        // One list of candidates for every day looked at (each day's made afresh).
+        let mut candidates: Vec<NaiveTime> = Vec::new();
         for i in 0..=days.max(0) {
             // Checked: a date near the end of the calendar ends the look-ahead, not the program.
             let Some(date) = start.checked_add_days(Days::new(i as u64)) else {
@@ -434,7 +436,8 @@ impl<'a> Post<'a> {
             }
             // Candidate moments that day: opening, the end of each lunch break, and the end of
             // a notice with hours that ends that day.
-            let mut candidates = vec![side.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN)];
+            candidates.clear();
+            candidates.push(side.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN));
             candidates.extend(side.breaks.iter().map(|b| b.end.0));
             for (_, b) in self.spans.iter().filter_map(|span| *span) {
                 let b = self.local(zone, b);
@@ -443,7 +446,7 @@ impl<'a> Post<'a> {
                 }
             }
             candidates.sort();
-            for time in candidates {
+            for &time in &candidates {
                 if let Some(instant) = self.at_local(zone, date, time) {
                     if instant >= t && self.at(dir, instant).is_ok() {
                         return Some(instant);

@@ -950,6 +950,19 @@ impl<'a> Planner<'a> {
     fn static_check(&mut self, si: ServiceIx, i: usize, j: usize) -> Result<(), Option<Blocker>> {
         let ds = self.ds;
         let s = &ds.services[si];
+        // A ride over a crossing the traveller excluded is not theirs to take: nothing about
+        // it (suspended, closed to foreigners, no permit) is a reason worth telling.
+        let avoided = s.stops[i..=j].iter().any(|st| match st.at {
+            StopAt::Crossing(ci) => self
+                .req
+                .avoid
+                .iter()
+                .any(|a| ds.crossings[*a].id == ds.crossings[ci].id),
+            StopAt::Place(_) => false,
+        });
+        if avoided {
+            return Err(None);
+        }
         if s.status == ServiceStatus::Suspended {
             return Err(Some(Blocker::ServiceSuspended {
                 service: si,
@@ -987,9 +1000,6 @@ impl<'a> Planner<'a> {
             let permits: &[PermitIx] = match st.at {
                 StopAt::Crossing(ci) => {
                     let c = &ds.crossings[ci];
-                    if self.req.avoid.iter().any(|a| ds.crossings[*a].id == c.id) {
-                        return Err(None);
-                    }
                     let foreign = self.is_foreigner(&c.countries());
                     if foreign && c.foreigners == Foreigners::CitizensOnly {
                         return Err(Some(Blocker::CitizensOnly { crossing: ci }));
@@ -1585,7 +1595,7 @@ impl<'a> Planner<'a> {
         if timetabled(s) {
             let depart = sc.depart?.0;
             let zone = sc.zone.0;
-            let mut day = self.posts.zones.date(zone, t0) - Duration::days(1);
+            let mut day = self.posts.zones.date(zone, t0).pred_opt()?;
             for _ in 0..800 {
                 // Days the service does not run are skipped before any time-zone look-up;
                 // past its last day, none follows.
@@ -1628,16 +1638,13 @@ impl<'a> Planner<'a> {
                     t0 = dawn.max(plus(t0, Duration::minutes(1)));
                     continue;
                 }
-                let midnight =
-                    zones.at_local(clock, l.date() + Duration::days(1), NaiveTime::MIN)?;
+                let next_day = l.date().succ_opt()?;
+                let midnight = zones.at_local(clock, next_day, NaiveTime::MIN)?;
                 if dur.is_some_and(|d| {
                     d.num_minutes() <= LONGEST_DAY_LEG && plus(board, d) > midnight
                 }) {
                     // Too late to be off the road by midnight: wait for the next dawn.
-                    t0 = minus(
-                        zones.at_local(clock, l.date() + Duration::days(1), DAWN)?,
-                        off_i,
-                    );
+                    t0 = minus(zones.at_local(clock, next_day, DAWN)?, off_i);
                     continue;
                 }
             }
@@ -1761,7 +1768,7 @@ impl<'a> Planner<'a> {
         let date = zones.date(zone, arrive) + Duration::days(1);
         zones
             .at_local(zone, date, NaiveTime::MIN)
-            .unwrap_or(arrive + Duration::days(1))
+            .unwrap_or_else(|| arrive + Duration::days(1))
             .max(change)
     }
 
@@ -2203,6 +2210,11 @@ impl<'a> Planner<'a> {
                 .collect()
         };
 
+        // The first leg's (ready, latest first departure), one for each day.
+        let first_windows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> =
+            days.iter().map(|(a, b)| (*a, Some(*b))).collect();
+        // The places a label being extended has been (`Label::kept`), copied out of it.
+        let mut kept_before: Vec<PlaceIx> = Vec::new();
         let start_it = Itinerary {
             legs: vec![],
             cost: 0,
@@ -2288,18 +2300,29 @@ impl<'a> Planner<'a> {
                 continue;
             }
             // (ready, latest first departure) for each ride to try.
-            let windows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> =
+            let after_last;
+            let windows: &[(DateTime<Utc>, Option<DateTime<Utc>>)] =
                 match labels[id].tail.legs.last() {
-                    None => days.iter().map(|(a, b)| (*a, Some(*b))).collect(),
-                    Some(last) => vec![(self.ready_after(last), None)],
+                    None => &first_windows,
+                    Some(last) => {
+                        after_last = [(self.ready_after(last), None)];
+                        &after_last
+                    }
                 };
             // The tracked places the journey has been: no ride may stop there again
             // (invariant 5).
-            let kept_before = labels[id].kept.clone();
+            kept_before.clear();
+            kept_before.extend_from_slice(&labels[id].kept);
             let index = Arc::clone(&self.index);
             let options = &index.at_place[place];
             let first_depart = (legs_so_far > 0).then_some(labels[id].sum.depart);
-            for (ready, first_leg_latest) in windows {
+            // A journey lasts at most TRIP_DAYS from its first departure: no months spent
+            // waiting at a stopover for a pass to reopen.
+            let limit = match first_depart {
+                None => horizon,
+                Some(d) => horizon.min(d + Duration::days(TRIP_DAYS)),
+            };
+            for &(ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
                 for &(si, i) in options {
                     let s = &ds.services[si];
@@ -2328,13 +2351,6 @@ impl<'a> Planner<'a> {
                         if !on && !self.explains(si, i, j) {
                             continue;
                         }
-                        // A journey lasts at most TRIP_DAYS from its first departure: no months
-                        // spent waiting at a stopover for a pass to reopen.
-                        let limit = if legs_so_far == 0 {
-                            horizon
-                        } else {
-                            horizon.min(labels[id].sum.depart + Duration::days(TRIP_DAYS))
-                        };
                         if self.plan.work > budget {
                             self.plan.truncated = true;
                             break;
