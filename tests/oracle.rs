@@ -1041,6 +1041,12 @@ impl<'a> Oracle<'a> {
     fn static_ok(&self, si: ServiceIx, i: usize, j: usize) -> Result<(), String> {
         let ds = self.ds;
         let s = &ds.services[si];
+        if s.stops[i..=j]
+            .iter()
+            .any(|st| matches!(st.at, StopAt::Crossing(x) if self.req.avoid.contains(&x)))
+        {
+            return Err("avoided".into());
+        }
         if s.status == ServiceStatus::Suspended {
             return Err("suspended".into());
         }
@@ -1059,9 +1065,6 @@ impl<'a> Oracle<'a> {
                 StopAt::Place(p) => &ds.places[p].permits,
                 StopAt::Crossing(x) => {
                     let c = &ds.crossings[x];
-                    if self.req.avoid.contains(&x) {
-                        return Err("avoided".into());
-                    }
                     let foreign = self.foreigner(&c.countries());
                     if foreign && c.foreigners == Foreigners::CitizensOnly {
                         return Err("citizens only".into());
