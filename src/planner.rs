@@ -950,6 +950,19 @@ impl<'a> Planner<'a> {
     fn static_check(&mut self, si: ServiceIx, i: usize, j: usize) -> Result<(), Option<Blocker>> {
         let ds = self.ds;
         let s = &ds.services[si];
+        // A ride over a crossing the traveller excluded is not theirs to take: nothing about
+        // it (suspended, closed to foreigners, no permit) is a reason worth telling.
+        let avoided = s.stops[i..=j].iter().any(|st| match st.at {
+            StopAt::Crossing(ci) => self
+                .req
+                .avoid
+                .iter()
+                .any(|a| ds.crossings[*a].id == ds.crossings[ci].id),
+            StopAt::Place(_) => false,
+        });
+        if avoided {
+            return Err(None);
+        }
         if s.status == ServiceStatus::Suspended {
             return Err(Some(Blocker::ServiceSuspended {
                 service: si,
@@ -987,9 +1000,6 @@ impl<'a> Planner<'a> {
             let permits: &[PermitIx] = match st.at {
                 StopAt::Crossing(ci) => {
                     let c = &ds.crossings[ci];
-                    if self.req.avoid.iter().any(|a| ds.crossings[*a].id == c.id) {
-                        return Err(None);
-                    }
                     let foreign = self.is_foreigner(&c.countries());
                     if foreign && c.foreigners == Foreigners::CitizensOnly {
                         return Err(Some(Blocker::CitizensOnly { crossing: ci }));

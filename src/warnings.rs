@@ -34,6 +34,7 @@ const PLANNING_FACTS: &[&str] = &[
     "cutoff",
     "permits",
     "reopens",
+    "between",
 ];
 
 pub fn matters(d: &Dispute) -> bool {

@@ -421,6 +421,24 @@ fn zhibek_zholy_is_closed_for_its_works_and_uncertain_after() {
     assert_eq!(j["crossings"][0]["on_date"]["closed"]["to"], "2026-07-30");
     assert_eq!(j["crossings"][0]["status"], "uncertain");
     assert_eq!(j["crossings"][0]["reopens"], Value::Null);
+    // After it, `hours` says the status is uncertain on the day's own line, as the plan does
+    // (it had read "no closure known", as for any open crossing).
+    let h = run(&["hours", "zhibek-zholy", "--date", "2026-12-10"]).ok();
+    assert!(
+        h.stdout.contains(
+            "On Thu 10 Dec: no closure known (opening days of the KZ and UZ posts are not known); its status is uncertain (since Fri 31 Jul): check before relying on it\n"
+        ),
+        "{}",
+        h.stdout
+    );
+    let h = run(&["hours", "--date", "2026-12-10"]).ok();
+    assert!(
+        h.stdout.contains(
+            "(KZ–UZ): no closure known (opening days of the KZ and UZ posts are not known); its status is uncertain (since Fri 31 Jul): check before relying on it\n"
+        ),
+        "{}",
+        h.stdout
+    );
     // After the announced date the road is planned, and the plan says to check it.
     let mut args = vec!["plan", "tashkent", "shymkent", "--date", "2026-12-10"];
     args.extend_from_slice(&avoid);

@@ -467,6 +467,9 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         if g.chance(50) {
             c.reopens = Some(g.date(base, -2, 10));
         }
+        if g.chance(20) {
+            c.status_since = Some(g.date(base, -5, 10));
+        }
         for country in [a, b] {
             if g.chance(40) {
                 c.holidays_close.push(cc(COUNTRIES[country]));
@@ -1041,6 +1044,12 @@ impl<'a> Oracle<'a> {
     fn static_ok(&self, si: ServiceIx, i: usize, j: usize) -> Result<(), String> {
         let ds = self.ds;
         let s = &ds.services[si];
+        if s.stops[i..=j]
+            .iter()
+            .any(|st| matches!(st.at, StopAt::Crossing(x) if self.req.avoid.contains(&x)))
+        {
+            return Err("avoided".into());
+        }
         if s.status == ServiceStatus::Suspended {
             return Err("suspended".into());
         }
@@ -1059,9 +1068,6 @@ impl<'a> Oracle<'a> {
                 StopAt::Place(p) => &ds.places[p].permits,
                 StopAt::Crossing(x) => {
                     let c = &ds.crossings[x];
-                    if self.req.avoid.contains(&x) {
-                        return Err("avoided".into());
-                    }
                     let foreign = self.foreigner(&c.countries());
                     if foreign && c.foreigners == Foreigners::CitizensOnly {
                         return Err("citizens only".into());
@@ -1127,6 +1133,10 @@ impl<'a> Oracle<'a> {
     /// Is the crossing open on this local date for this side?
     fn day_open(&self, c: &Crossing, side: &Side, date: NaiveDate) -> bool {
         if c.status == CrossingStatus::Closed && c.reopens.is_none_or(|r| date < r) {
+            return false;
+        }
+        // Open only from the day its status is recorded from.
+        if c.status == CrossingStatus::Open && c.status_since.is_some_and(|s| date < s) {
             return false;
         }
         if let Some(s) = c.season {

@@ -317,7 +317,7 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
             && e.until.as_deref() == Some("2026-12-31")
             && e.after.as_deref() == Some("visa-required"))
             && w.text
-                == "China: visa-free for 30 days on a GB passport (the waiver for GB passports ends Thu 31 Dec 2026; after that a visa for China is needed)"),
+                == "China: visa-free for 30 days on a GB passport (the waiver for GB passports is announced to run until Thu 31 Dec 2026; unless it is extended, a visa for China is needed after that)"),
         "{:?}",
         p.itineraries[0].advice
     );
@@ -337,7 +337,7 @@ fn the_end_of_a_dated_waiver_is_surfaced() {
     .ok();
     assert!(
         r.stdout.contains(
-            "a visa for China (GB passport; the visa waiver for GB passports is valid only to Thu 31 Dec 2026;"
+            "a visa for China (GB passport; the visa waiver for GB passports is announced to run only to Thu 31 Dec 2026, unless it is extended;"
         ),
         "{}",
         r.stdout
@@ -415,7 +415,9 @@ fn the_users_own_avoid_is_named_when_it_removed_every_route() {
     .code(1);
     assert!(
         r.stdout.contains(
-            "- Your own --avoid torugart --avoid irkeshtam --avoid khorgos removed every route; without them: Kashgar → Bishkek, leaving Mon 14 Jun 2027"
+            // No source gives the agency car's arrival in Bishkek: its day is the earliest,
+            // and no length is shown for a journey whose end is not known.
+            "- Your own --avoid torugart --avoid irkeshtam --avoid khorgos removed every route; without them: Kashgar → Bishkek, leaving Mon 14 Jun 2027, arriving Mon 14 Jun 2027 at the earliest (journey time not known)\n"
         ),
         "{}",
         r.stdout
@@ -423,6 +425,20 @@ fn the_users_own_avoid_is_named_when_it_removed_every_route() {
     assert!(
         r.stdout
             .contains("No departure within a year works with your --avoid/--via."),
+        "{}",
+        r.stdout
+    );
+    // The reasons do not blame a ride over a crossing the traveller excluded (the sleeper
+    // bus over Torugart, which takes no foreigners): the exclusion is the reason.
+    let why = r
+        .stdout
+        .split("Why:\n")
+        .nth(1)
+        .and_then(|w| w.split("\n\n").next())
+        .expect("a Why section");
+    assert_eq!(
+        why,
+        "- Your own --avoid torugart --avoid irkeshtam --avoid khorgos removed every route from Kashgar to Bishkek",
         "{}",
         r.stdout
     );

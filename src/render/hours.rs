@@ -57,6 +57,21 @@ fn part_closed(w: &Words, c: &Crossing, on: NaiveDate) -> String {
         .unwrap_or_default()
 }
 
+/// "; its status is uncertain (since Fri 31 Jul 2026): check before relying on it" for a
+/// crossing whose status no recent source settles, from the day that holds, else "". The
+/// planner still plans through it (and lists it under Check locally), so the day's state
+/// says the same.
+fn uncertain(w: &Words, c: &Crossing, on: NaiveDate) -> String {
+    if c.status != CrossingStatus::Uncertain || c.status_since.is_some_and(|s| s > on) {
+        return String::new();
+    }
+    let since = c
+        .status_since
+        .map(|d| format!(" (since {})", w.date(d)))
+        .unwrap_or_default();
+    format!("; its status is uncertain{since}: check before relying on it")
+}
+
 /// "open", "no closure known (opening days of the KZ and KG posts are not known)", or why
 /// it is closed: "Torugart Pass is closed on Saturdays and Sundays".
 pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
@@ -69,7 +84,7 @@ pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
             } else {
                 no_closure_known(&posts)
             };
-            open + &part_closed(w, c, on) + &holidays_unknown(w, c, on)
+            open + &part_closed(w, c, on) + &holidays_unknown(w, c, on) + &uncertain(w, c, on)
         }
     }
 }
@@ -106,7 +121,7 @@ fn state_after_name(w: &Words, c: &Crossing, on: NaiveDate) -> String {
             } else {
                 format!(": {}", no_closure_known(&posts))
             };
-            open + &part_closed(w, c, on) + &holidays_unknown(w, c, on)
+            open + &part_closed(w, c, on) + &holidays_unknown(w, c, on) + &uncertain(w, c, on)
         }
         Err(why) => {
             let said = w.closed("", &why, on);

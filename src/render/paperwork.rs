@@ -88,7 +88,7 @@ fn day(d: NaiveDate) -> String {
 /// year, in words that hold whether that day is still ahead of the reader or already past.
 fn waiver_end(passport: impl std::fmt::Display, last: NaiveDate) -> String {
     format!(
-        "the visa waiver for {passport} passports is valid only to {}",
+        "the visa waiver for {passport} passports is announced to run only to {}, unless it is extended",
         day(last)
     )
 }
@@ -202,18 +202,22 @@ pub fn entry(ds: &Dataset, e: &Entry) -> String {
                         String::new()
                     }
                     Some(Requirement::EVisa) => {
-                        format!("; after that an e-visa for {dest} is needed")
+                        format!(
+                            "; unless it is extended, an e-visa for {dest} is needed after that"
+                        )
                     }
                     Some(Requirement::Eta) => {
-                        format!("; after that an ETA for {dest} is needed")
+                        format!("; unless it is extended, an ETA for {dest} is needed after that")
                     }
                     Some(Requirement::NoAdmission) => {
-                        format!("; after that {passport} passports are not admitted")
+                        format!("; unless it is extended, {passport} passports are not admitted after that")
                     }
-                    Some(_) => format!("; after that a visa for {dest} is needed"),
+                    Some(_) => {
+                        format!("; unless it is extended, a visa for {dest} is needed after that")
+                    }
                 };
                 s.push_str(&format!(
-                    " (the waiver for {passport} passports ends {}{next})",
+                    " (the waiver for {passport} passports is announced to run until {}{next})",
                     crate::render::words::Words::full_date(*u)
                 ));
             }
@@ -346,16 +350,24 @@ pub fn fix_with(ds: &Dataset, req: &Request, f: &Fix, flags: bool) -> String {
                 }
             }
             let to_zone = ds.places[req.to].zone.0;
-            let mins = (it.arrive() - it.depart()).num_minutes();
+            let mins = crate::types::Dur((it.arrive() - it.depart()).num_minutes());
+            // As the plan's own header: where no source gives the arrival, its day is only
+            // the earliest and the journey's length is not known (not a lower bound shown
+            // as a length).
+            let (earliest, span) = if !it.arrive_known() {
+                (" at the earliest", "journey time not known".to_string())
+            } else if it.time_known() {
+                ("", mins.to_string())
+            } else {
+                ("", format!("about {mins}"))
+            };
             format!(
-                "{head}: {}, leaving {}, arriving {} ({}{})",
+                "{head}: {}, leaving {}, arriving {}{earliest} ({span})",
                 names.join(" → "),
                 it.depart()
                     .with_timezone(&from.zone.0)
                     .format("%a %-d %b %Y"),
                 it.arrive().with_timezone(&to_zone).format("%a %-d %b %Y"),
-                if it.time_known() { "" } else { "about " },
-                crate::types::Dur(mins)
             )
         }
         (None, Some(d)) => format!("{head}: earliest departure {}", d.format("%a %-d %b %Y")),
