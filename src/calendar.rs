@@ -101,6 +101,15 @@ fn side_day_in(
                 reopens: c.reopens,
             });
         }
+        // Open since a day (a reopening, most often after 2020-22): on an earlier day the
+        // dataset does not know it open, and does not offer it.
+        CrossingStatus::Open if c.status_since.is_some_and(|s| date < s) => {
+            return Err(Closed::Status {
+                status: c.status,
+                since: c.status_since,
+                reopens: None,
+            });
+        }
         _ => {}
     }
     if let Some(s) = c.season {

@@ -1562,17 +1562,22 @@ impl<'a> Planner<'a> {
         t0: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
         // A timetable's next run does not depend on the stops: one entry serves them all.
-        let key = if timetabled(&self.ds.services[si]) {
-            (stretch(si, 0, 0), t0)
-        } else {
-            (stretch(si, i, j), t0)
-        };
+        let key = self.start_key(si, i, j, t0);
         if let Some(n) = self.starts.get(&key) {
             return *n;
         }
         let n = self.next_start_once(si, i, j, t0);
         self.starts.insert(key, n);
         n
+    }
+
+    /// `next_start`'s memo key.
+    fn start_key(&self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>) -> StartKey {
+        if timetabled(&self.ds.services[si]) {
+            (stretch(si, 0, 0), t0)
+        } else {
+            (stretch(si, i, j), t0)
+        }
     }
 
     /// `next_start`, worked out.
@@ -1627,7 +1632,12 @@ impl<'a> Planner<'a> {
                 continue;
             }
             if night_free {
-                let l = zones.local(clock, board);
+                // The same conversion when the stop keeps the window's clock.
+                let l = if clock == zone {
+                    local
+                } else {
+                    zones.local(clock, board)
+                };
                 if l.time() < DAWN {
                     let dawn = minus(zones.at_local(clock, l.date(), DAWN)?, off_i);
                     t0 = dawn.max(plus(t0, Duration::minutes(1)));

@@ -690,3 +690,51 @@ fn an_untimed_border_after_a_night_takes_the_holiday_horizon_of_the_day_it_is_cr
         r.stdout
     );
 }
+
+/// A crossing open since a day (Khunjerab and Torugart reopened to passengers in 2023) is
+/// not offered on an earlier one: in June 2020 both were shut, and the dataset records
+/// their present status only from their reopening. The answer says so rather than planning
+/// over them, and the reopening day itself is open.
+#[test]
+fn a_crossing_is_not_offered_before_the_day_its_open_status_is_recorded_from() {
+    let r = common::run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2020-06-15",
+        "--passport",
+        "GB",
+        "--visa",
+        "CN",
+        "--visa",
+        "PK",
+    ])
+    .code(1);
+    assert!(
+        r.stdout.contains(
+            "- Khunjerab Pass is recorded open only from Mon 3 Apr 2023; its status before then is not known"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("\nNo departure within a year works.\n"),
+        "{}",
+        r.stdout
+    );
+    let r = common::run(&["hours", "torugart", "--date", "2020-06-15"]).ok();
+    assert!(
+        r.stdout.contains(
+            "On Mon 15 Jun 2020: recorded open only from Mon 20 Feb 2023; its status before then is not known"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = common::run(&["hours", "torugart", "--date", "2023-02-20"]).ok();
+    assert!(
+        r.stdout.contains("On Mon 20 Feb 2023: open"),
+        "{}",
+        r.stdout
+    );
+}

@@ -467,6 +467,9 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         if g.chance(50) {
             c.reopens = Some(g.date(base, -2, 10));
         }
+        if g.chance(20) {
+            c.status_since = Some(g.date(base, -5, 10));
+        }
         for country in [a, b] {
             if g.chance(40) {
                 c.holidays_close.push(cc(COUNTRIES[country]));
@@ -1130,6 +1133,10 @@ impl<'a> Oracle<'a> {
     /// Is the crossing open on this local date for this side?
     fn day_open(&self, c: &Crossing, side: &Side, date: NaiveDate) -> bool {
         if c.status == CrossingStatus::Closed && c.reopens.is_none_or(|r| date < r) {
+            return false;
+        }
+        // Open only from the day its status is recorded from.
+        if c.status == CrossingStatus::Open && c.status_since.is_some_and(|s| date < s) {
             return false;
         }
         if let Some(s) = c.season {

@@ -58,7 +58,8 @@ fn hhmm(t: NaiveTime) -> String {
 #[derive(Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClosedFor {
-    /// The crossing's status is closed or uncertain.
+    /// The crossing's status is closed or uncertain, or the day is before the one its
+    /// open status is recorded from.
     Status,
     /// Closed for the winter (outside its season).
     Season,
@@ -74,7 +75,8 @@ pub enum ClosedFor {
 #[derive(Serialize, JsonSchema)]
 pub struct ClosedJson {
     pub cause: ClosedFor,
-    /// Status: `closed` or `uncertain`.
+    /// Status: `closed` or `uncertain`; `open` on a day before `since`, the day the open
+    /// status is recorded from (what held before is not known).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<&'static str>,
     /// Status: the day the status began.
@@ -148,7 +150,8 @@ pub fn closed(why: &Closed, on: NaiveDate) -> ClosedJson {
         } => {
             j.status = Some(match status {
                 CrossingStatus::Closed => "closed",
-                _ => "uncertain",
+                CrossingStatus::Open => "open",
+                CrossingStatus::Uncertain => "uncertain",
             });
             j.since = since.map(|d| d.to_string());
             j.reopens = reopens.map(|d| d.to_string());

@@ -705,14 +705,15 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                         .fixes
                         .iter()
                         .any(|f| matches!(f.change, documents::Change::DropRestrictions));
+                    // The reasons above say why; only the user's own restrictions are named.
                     out.push_str(&format!(
-                        "\nNo departure within a year works {}.\n",
+                        "\nNo departure within a year works{}.\n",
                         if restricted {
-                            "with your --avoid/--via"
+                            " with your --avoid/--via"
                         } else if req.held_only {
-                            "with the documents you hold (--held-only)"
+                            " with the documents you hold (--held-only)"
                         } else {
-                            "with these passports"
+                            ""
                         }
                     ));
                 }

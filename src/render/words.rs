@@ -289,6 +289,12 @@ impl Words<'_> {
                         format!("has been closed since {}", self.date(*d))
                     }
                     (CrossingStatus::Closed, None) => "is closed".to_string(),
+                    (CrossingStatus::Open, Some(d)) => {
+                        return format!(
+                            "{name} is recorded open only from {}; its status before then is not known",
+                            self.date(*d)
+                        );
+                    }
                     (_, Some(d)) => {
                         format!("has been of uncertain status since {}", self.date(*d))
                     }
