@@ -952,14 +952,9 @@ impl<'a> Planner<'a> {
         let s = &ds.services[si];
         // A ride over a crossing the traveller excluded is not theirs to take: nothing about
         // it (suspended, closed to foreigners, no permit) is a reason worth telling.
-        let avoided = s.stops[i..=j].iter().any(|st| match st.at {
-            StopAt::Crossing(ci) => self
-                .req
-                .avoid
-                .iter()
-                .any(|a| ds.crossings[*a].id == ds.crossings[ci].id),
-            StopAt::Place(_) => false,
-        });
+        let avoided = s.stops[i..=j]
+            .iter()
+            .any(|st| matches!(st.at, StopAt::Crossing(ci) if self.req.avoid.contains(&ci)));
         if avoided {
             return Err(None);
         }
@@ -1567,17 +1562,22 @@ impl<'a> Planner<'a> {
         t0: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
         // A timetable's next run does not depend on the stops: one entry serves them all.
-        let key = if timetabled(&self.ds.services[si]) {
-            (stretch(si, 0, 0), t0)
-        } else {
-            (stretch(si, i, j), t0)
-        };
+        let key = self.start_key(si, i, j, t0);
         if let Some(n) = self.starts.get(&key) {
             return *n;
         }
         let n = self.next_start_once(si, i, j, t0);
         self.starts.insert(key, n);
         n
+    }
+
+    /// `next_start`'s memo key.
+    fn start_key(&self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>) -> StartKey {
+        if timetabled(&self.ds.services[si]) {
+            (stretch(si, 0, 0), t0)
+        } else {
+            (stretch(si, i, j), t0)
+        }
     }
 
     /// `next_start`, worked out.
@@ -1632,7 +1632,12 @@ impl<'a> Planner<'a> {
                 continue;
             }
             if night_free {
-                let l = zones.local(clock, board);
+                // The same conversion when the stop keeps the window's clock.
+                let l = if clock == zone {
+                    local
+                } else {
+                    zones.local(clock, board)
+                };
                 if l.time() < DAWN {
                     let dawn = minus(zones.at_local(clock, l.date(), DAWN)?, off_i);
                     t0 = dawn.max(plus(t0, Duration::minutes(1)));
