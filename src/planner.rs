@@ -952,14 +952,9 @@ impl<'a> Planner<'a> {
         let s = &ds.services[si];
         // A ride over a crossing the traveller excluded is not theirs to take: nothing about
         // it (suspended, closed to foreigners, no permit) is a reason worth telling.
-        let avoided = s.stops[i..=j].iter().any(|st| match st.at {
-            StopAt::Crossing(ci) => self
-                .req
-                .avoid
-                .iter()
-                .any(|a| ds.crossings[*a].id == ds.crossings[ci].id),
-            StopAt::Place(_) => false,
-        });
+        let avoided = s.stops[i..=j]
+            .iter()
+            .any(|st| matches!(st.at, StopAt::Crossing(ci) if self.req.avoid.contains(&ci)));
         if avoided {
             return Err(None);
         }

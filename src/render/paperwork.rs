@@ -350,17 +350,15 @@ pub fn fix_with(ds: &Dataset, req: &Request, f: &Fix, flags: bool) -> String {
                 }
             }
             let to_zone = ds.places[req.to].zone.0;
-            let mins = crate::types::Dur((it.arrive() - it.depart()).num_minutes());
             // As the plan's own header: where no source gives the arrival, its day is only
             // the earliest and the journey's length is not known (not a lower bound shown
             // as a length).
-            let (earliest, span) = if !it.arrive_known() {
-                (" at the earliest", "journey time not known".to_string())
-            } else if it.time_known() {
-                ("", mins.to_string())
+            let earliest = if it.arrive_known() {
+                ""
             } else {
-                ("", format!("about {mins}"))
+                " at the earliest"
             };
+            let span = super::plan::journey_time(it);
             format!(
                 "{head}: {}, leaving {}, arriving {}{earliest} ({span})",
                 names.join(" → "),

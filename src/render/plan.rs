@@ -41,6 +41,20 @@ fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
     crate::types::Dur((to - from).num_minutes()).to_string()
 }
 
+/// An itinerary's length: "2h30m" where the arrival is a time, "about 2h30m" where it is
+/// known only roughly, "journey time not known" where no source gives it (the arrival is
+/// then a lower bound, not a length to show).
+pub(super) fn journey_time(it: &Itinerary) -> String {
+    let dur = duration(it.depart(), it.arrive());
+    if it.arrive_timed() {
+        dur
+    } else if it.arrive_known() {
+        format!("about {dur}")
+    } else {
+        "journey time not known".to_string()
+    }
+}
+
 /// When a leg whose time no timetable fixes leaves, on its local day: "leaves when full,
 /// usually 07:00–14:00 UTC+6" (a window from the data), "leaves when full from 07:00
 /// Beijing time" (only an earliest time), or, where no source gives a time, "by day": the
@@ -799,14 +813,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 format!(" {}, time not known", w.date(day))
             }
         };
-        let dur = duration(it.depart(), it.arrive());
-        let dur = if arrive_timed {
-            dur
-        } else if it.arrive_known() {
-            format!("about {dur}")
-        } else {
-            "journey time not known".to_string()
-        };
+        let dur = journey_time(it);
         // Counted to the earliest possible arrival when the arrival is not known: a floor.
         let all_nights = match (it.arrive_known(), ia.nights) {
             (true, n) => count(n, "night", "nights"),
