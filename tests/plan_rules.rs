@@ -811,3 +811,35 @@ zone = "Asia/Bishkek"
         r.stderr
     );
 }
+
+/// The drive between a crossing's posts is keyed by the post passed first: a time reported
+/// from the Kyrgyz side is not used going from China, where the Kyrgyz post is then only
+/// "at the earliest" the moment the Chinese one is passed; one reported from the Chinese
+/// side times it (still "at the earliest": no source times clearing the Chinese post).
+#[test]
+fn the_drive_between_the_posts_counts_only_in_its_own_direction() {
+    let border = |between: &str| {
+        let dir = common::broken(&[(
+            "crossings/crossings.toml",
+            "holidays_close = [\"CN\"]\n",
+            &format!("holidays_close = [\"CN\"]\n{between}\n"),
+        )]);
+        let data = dir.path().to_str().expect("utf-8 path");
+        let args = ["plan", "--data", data, "alpha", "beta"];
+        let r =
+            common::run(&[&args[..], &["--date", "2026-06-15", "--passport", "GB"]].concat()).ok();
+        r.stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with("Pass A:"))
+            .map(|l| l.trim().to_string())
+            .unwrap_or_else(|| panic!("no Pass A line:\n{}", r.stdout))
+    };
+    assert_eq!(
+        border("between = { KG = \"2h\" }"),
+        "Pass A: China post 11:00 Beijing time, Kyrgyzstan post 09:00 UTC+6 at the earliest"
+    );
+    assert_eq!(
+        border("between = { CN = \"2h\" }"),
+        "Pass A: China post 11:00 Beijing time, Kyrgyzstan post 11:00 UTC+6 at the earliest"
+    );
+}
