@@ -6,7 +6,9 @@ mod common;
 use common::mini;
 
 // The strict structs of the JSON contract (tests/common/json.rs).
-use common::json::{AdviceKind, Cause, ItineraryJson as Itinerary, PlanJson as Plan};
+use common::json::{
+    AdviceKind, Cause, ClosedFor, HoursJson, ItineraryJson as Itinerary, PlanJson as Plan,
+};
 
 fn plan(args: &[&str]) -> (Plan, i32) {
     let mut all = vec!["plan"];
@@ -346,6 +348,23 @@ fn a_closed_crossing_is_refused_until_its_announced_reopening() {
         p.reasons
     );
     assert_eq!(p.earliest.as_deref(), Some("2026-09-01"));
+    // `hours` says the same: closed by its status on the day asked, due to reopen 1 Sep,
+    // and open on the reopening day itself.
+    let hours = |date: &str| {
+        let h: HoursJson = mini(&["hours", "pass-d", "--date", date, "--json"])
+            .ok()
+            .json();
+        let c = h.crossings.into_iter().next().expect("pass-d");
+        assert_eq!(c.reopens.as_deref(), Some("2026-09-01"));
+        c.on_date.expect("the day asked")
+    };
+    let before = hours("2026-08-01");
+    assert!(!before.open);
+    let closed = before.closed.expect("closed that day");
+    assert_eq!(closed.cause, ClosedFor::Status);
+    assert_eq!(closed.reopens.as_deref(), Some("2026-09-01"));
+    let on = hours("2026-09-01");
+    assert!(on.closed.is_none(), "{on:?}");
 }
 
 #[test]
