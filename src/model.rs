@@ -304,6 +304,11 @@ impl Permit {
 pub const NOTICE_REACH_DAYS: i64 = 7;
 
 impl Crossing {
+    /// Is the crossing's status uncertain on this day: recorded uncertain, from its
+    /// `status_since` when it has one? The planner still plans through it, with a warning.
+    pub fn uncertain_on(&self, day: NaiveDate) -> bool {
+        self.status == CrossingStatus::Uncertain && self.status_since.is_none_or(|s| s <= day)
+    }
     /// Does an announced closure (a notice) speak for this date's holiday block? Then the
     /// public-holiday calendar, a forecast, gives way to what was announced.
     pub fn notice_covers(&self, date: NaiveDate) -> bool {

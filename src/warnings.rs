@@ -150,7 +150,7 @@ pub fn for_itinerary(
                     });
                 }
             }
-            if c.status == CrossingStatus::Uncertain {
+            if c.uncertain_on(when) {
                 add(Advice::CrossingUncertain { crossing: ci });
             }
             for (k, _) in c.disputes.iter().enumerate().filter(|(_, d)| matters(d)) {

@@ -155,6 +155,17 @@ fn hours_overview_and_on_a_date() {
     assert_eq!(day.next_open.as_deref(), Some("2027-06-14T10:00:00+06:00"));
     assert_eq!(day.next_open_day.as_deref(), Some("2027-06-14"));
     assert_eq!(t.sides[0].zone, "Asia/Shanghai");
+    // The drive between the posts, each direction its own report: 3 h out of China (2009),
+    // 1 h 30 min into it (2016). A crossing whose posts nobody times says null both ways.
+    let drives = |c: &str| -> Vec<Option<i64>> {
+        let c = h.crossings.iter().find(|x| x.id == c).unwrap();
+        c.sides
+            .iter()
+            .map(|s| s.drive_to_other_post_minutes)
+            .collect()
+    };
+    assert_eq!(drives("torugart"), [Some(180), Some(90)]);
+    assert_eq!(drives("khunjerab"), [None, None]);
 }
 
 #[test]

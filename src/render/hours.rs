@@ -62,7 +62,7 @@ fn part_closed(w: &Words, c: &Crossing, on: NaiveDate) -> String {
 /// planner still plans through it (and lists it under Check locally), so the day's state
 /// says the same.
 fn uncertain(w: &Words, c: &Crossing, on: NaiveDate) -> String {
-    if c.status != CrossingStatus::Uncertain || c.status_since.is_some_and(|s| s > on) {
+    if !c.uncertain_on(on) {
         return String::new();
     }
     let since = c
@@ -271,6 +271,25 @@ fn holiday_pattern(c: &Crossing) -> String {
     }
 }
 
+/// "from the China post to the Kyrgyzstan post 3h; the other way 1h30m" where a source times
+/// the drive between the posts in one direction at least (each direction only its own),
+/// else None: the posts stand together or nobody says.
+fn between(c: &Crossing) -> Option<String> {
+    if c.between.iter().all(Option::is_none) {
+        return None;
+    }
+    let way = |i: usize| {
+        let (from, to) = (c.sides[i].country, c.sides[1 - i].country);
+        let time = c.between[i].map_or_else(|| "not known".to_string(), |d| d.to_string());
+        format!(
+            "from the {} post to the {} post {time}",
+            country_name(from),
+            country_name(to)
+        )
+    };
+    Some(format!("{}; {}", way(0), way(1)))
+}
+
 fn yes_no(b: Option<bool>, yes: &str, no: &str, unknown: &str) -> String {
     match b {
         Some(true) => yes.into(),
@@ -312,6 +331,12 @@ pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>, explai
             .unwrap_or_else(|| "open all year".into())
             + disputed(c, &["season"])),
     );
+    if let Some(text) = between(c) {
+        field(
+            "Drive between the posts",
+            &(text + disputed(c, &["between"])),
+        );
+    }
     field("Closes for the public holidays of", &holiday_pattern(c));
     let mut who = vec![
         match c.foreigners {

@@ -1382,6 +1382,9 @@ pub struct SideJson {
     pub breaks: Vec<Span>,
     /// The practical cut-off (HH:MM): be through by then.
     pub cutoff: Option<String>,
+    /// The drive from this post to the other one, in minutes, where a source times it in
+    /// this direction (a time reported the other way is not used); null when not known.
+    pub drive_to_other_post_minutes: Option<i64>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -1503,7 +1506,8 @@ pub fn hours(w: &Words, chosen: &[usize], date: Option<NaiveDate>) -> HoursJson 
                 sides: c
                     .sides
                     .iter()
-                    .map(|s| SideJson {
+                    .zip(c.between)
+                    .map(|(s, between)| SideJson {
                         country: s.country.to_string(),
                         post: s.post.to_string(),
                         near: ds.places[s.near].id.to_string(),
@@ -1512,6 +1516,7 @@ pub fn hours(w: &Words, chosen: &[usize], date: Option<NaiveDate>) -> HoursJson 
                         hours: s.hours.map(span),
                         breaks: s.breaks.iter().map(|b| span(*b)).collect(),
                         cutoff: s.cutoff.map(|c| hhmm(c.0)),
+                        drive_to_other_post_minutes: between.map(|d| d.minutes()),
                     })
                     .collect(),
                 season: c.season.map(|s| SeasonJson {
