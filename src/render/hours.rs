@@ -77,16 +77,20 @@ fn uncertain(w: &Words, c: &Crossing, on: NaiveDate) -> String {
 pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
     match calendar::crossing_day(w.ds, c, on) {
         Err(why) => w.closed(&c.name, &why, on),
-        Ok(()) => {
-            let posts = days_unknown(c);
-            let open: String = if posts.is_empty() {
-                "open".into()
-            } else {
-                no_closure_known(&posts)
-            };
-            open + &part_closed(w, c, on) + &holidays_unknown(w, c, on) + &uncertain(w, c, on)
-        }
+        Ok(()) => open_state(w, c, on),
     }
+}
+
+/// A day the crossing is not closed: "open" or "no closure known (…)", then what still
+/// qualifies it (a closure for part of the day, holidays not known, an uncertain status).
+fn open_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
+    let posts = days_unknown(c);
+    let open: String = if posts.is_empty() {
+        "open".into()
+    } else {
+        no_closure_known(&posts)
+    };
+    open + &part_closed(w, c, on) + &holidays_unknown(w, c, on) + &uncertain(w, c, on)
 }
 
 /// The moment a crossing opens, and the clock of the post that opens last.
@@ -115,13 +119,12 @@ fn countries(c: &Crossing) -> String {
 fn state_after_name(w: &Words, c: &Crossing, on: NaiveDate) -> String {
     match calendar::crossing_day(w.ds, c, on) {
         Ok(()) => {
-            let posts = days_unknown(c);
-            let open: String = if posts.is_empty() {
-                " is open".into()
+            let sep = if days_unknown(c).is_empty() {
+                " is "
             } else {
-                format!(": {}", no_closure_known(&posts))
+                ": "
             };
-            open + &part_closed(w, c, on) + &holidays_unknown(w, c, on) + &uncertain(w, c, on)
+            format!("{sep}{}", open_state(w, c, on))
         }
         Err(why) => {
             let said = w.closed("", &why, on);
