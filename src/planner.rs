@@ -1562,22 +1562,17 @@ impl<'a> Planner<'a> {
         t0: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
         // A timetable's next run does not depend on the stops: one entry serves them all.
-        let key = self.start_key(si, i, j, t0);
+        let key = if timetabled(&self.ds.services[si]) {
+            (stretch(si, 0, 0), t0)
+        } else {
+            (stretch(si, i, j), t0)
+        };
         if let Some(n) = self.starts.get(&key) {
             return *n;
         }
         let n = self.next_start_once(si, i, j, t0);
         self.starts.insert(key, n);
         n
-    }
-
-    /// `next_start`'s memo key.
-    fn start_key(&self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>) -> StartKey {
-        if timetabled(&self.ds.services[si]) {
-            (stretch(si, 0, 0), t0)
-        } else {
-            (stretch(si, i, j), t0)
-        }
     }
 
     /// `next_start`, worked out.
