@@ -381,8 +381,9 @@ pub struct Plan {
     pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     /// Services that would connect these places but cannot be planned with.
     pub unusable: BTreeMap<ServiceIx, Subject>,
-    /// Crossings whose closure or hours blocked a ride that mattered.
-    pub blocked_at: BTreeSet<CrossingIx>,
+    /// Crossings whose closure or hours blocked a ride that mattered, each with the side
+    /// whose post that ride passes first.
+    pub blocked_at: BTreeSet<(CrossingIx, usize)>,
     /// Documents not held that blocked a ride that mattered (with `--held-only`), with the
     /// dates: holding them is the fix to try.
     pub doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
@@ -1231,7 +1232,7 @@ impl<'a> Planner<'a> {
                             }
                             None => {
                                 if self.recording {
-                                    self.plan.blocked_at.insert(ci);
+                                    self.plan.blocked_at.insert((ci, first_side));
                                 }
                                 // Only an on-demand start moves. Failing at the first
                                 // post, to reach it at its next opening (nothing before it
@@ -1430,7 +1431,7 @@ struct DriveMemo {
 /// What a drive recorded into the plan.
 struct Recorded {
     reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
-    blocked_at: BTreeSet<CrossingIx>,
+    blocked_at: BTreeSet<(CrossingIx, usize)>,
     doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
     holidays_unknown: BTreeSet<(Country, i32)>,
 }
