@@ -1765,10 +1765,13 @@ impl<'a> Planner<'a> {
             StopAt::Place(p) => self.ds.places[p].zone.0,
             StopAt::Crossing(_) => s.schedule.zone.0,
         };
+        // The next day starts at dawn: a departure in the night after the arrival's day
+        // (an Osh bus at about midnight after a Bishkek minibus that left at 16:00, its
+        // arrival not known) is not one a traveller could count on catching.
         let zones = &mut self.posts.zones;
         let date = zones.date(zone, arrive) + Duration::days(1);
         zones
-            .at_local(zone, date, NaiveTime::MIN)
+            .at_local(zone, date, DAWN)
             .unwrap_or_else(|| arrive + Duration::days(1))
             .max(change)
     }
