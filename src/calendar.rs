@@ -806,7 +806,7 @@ mod tests {
         let mut holidays: BTreeMap<Country, HolidayList> = BTreeMap::new();
         holidays.insert(
             "CN".parse().unwrap(),
-            [
+            HolidayList::new([
                 Holiday {
                     date: d("2026-10-01"),
                     names: vec!["National Day".into()],
@@ -818,9 +818,8 @@ mod tests {
                     names: vec!["Day off".into()],
                     makeup: Some(d("2026-10-10")),
                 },
-            ]
-            .into_iter()
-            .collect(),
+            ])
+            .unwrap(),
         );
         let ds = Dataset {
             sources: vec![],
