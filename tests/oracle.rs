@@ -20,7 +20,14 @@
 //! 4. "no itinerary" happens exactly when the brute force finds none in the window that a
 //!    journey leaving after it does not beat;
 //! 5. (completeness) every such journey is matched or beaten by a returned itinerary, i.e.
-//!    the whole Pareto front is offered.
+//!    the whole Pareto front is offered;
+//! 6. the holiday horizon (`Plan::holidays_unknown`): with itineraries, exactly the
+//!    countries and years whose holidays are not known (the years a country's list spans
+//!    are known) of the days the itineraries pass each post of a crossing those countries'
+//!    holidays close — each post's day in its own clock after any wait, or the day checked
+//!    where no time is known (`holidays_unknown`, `drive_posts`); without itineraries, only
+//!    pairs the brute force's own drives met too (`unknown_seen`): nothing is invented
+//!    (which days a search looks at depends on how it prunes, so no more is promised).
 //!
 //! "Leaving after the window": the brute force tries first rides on `LOOK_BEYOND` more
 //! days, and moves every journey's rides, from the last back, to the latest that still
@@ -33,10 +40,13 @@
 //! UTC), so the brute force can try on-demand starts every 30 minutes and meet the
 //! planner's continuous choice exactly.
 //!
-//! Properties 1–5 are checked on services with several stops and dated visa rules
+//! Properties 1–6 are checked on services with several stops and dated visa rules
 //! (`planner_agrees_with_brute_force`); the generator makes each rule bind: services that
 //! run on one day near the end of the 14-day trip budget, long gaps between stops, posts
-//! with lunch breaks and cut-offs.
+//! with lunch breaks and cut-offs; half the cases are moved to the last days of a year,
+//! with holiday lists that end before the trip's second year, start in it or are missing
+//! (`move_case`; drawn from choices after the first `CHOICES`, so that the regression
+//! tests' choice lists keep their datasets).
 //!
 //! The default run is 1000 cases per property, about 1.5 s in debug
 //! (`cargo test --test oracle`). To search longer:
@@ -60,7 +70,7 @@ use crossings::types::{
 };
 use proptest::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 // ---------------------------------------------------------------------------------------
 // Building datasets
@@ -69,6 +79,10 @@ use std::collections::HashMap;
 const COUNTRIES: [&str; 3] = ["CN", "KG", "KZ"];
 const ZONES: [&str; 3] = ["Asia/Shanghai", "Asia/Bishkek", "Asia/Almaty"];
 const PASSPORTS: [&str; 4] = ["CN", "KG", "KZ", "GB"];
+/// The choices `generate` reads for everything but the holiday horizon (read from the
+/// choices after these, `HORIZON_CHOICES` of them).
+const CHOICES: usize = 320;
+const HORIZON_CHOICES: usize = 20;
 
 fn cc(s: &str) -> Country {
     s.parse().unwrap()
@@ -863,7 +877,110 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             prov: prov(),
         });
     }
+    // The holiday horizon, drawn from choices after the first `CHOICES` so that earlier
+    // choice lists (the regression tests below) keep their datasets: sometimes the whole
+    // case moves to the last days of a year, so that trips cross New Year, and a country's
+    // holiday list ends before the trip's second year, starts in it, reaches a year further
+    // on or is left out (the years a list spans are the years whose holidays are known; a
+    // country without a list knows none).
+    let mut g = Choices {
+        c: choices.get(CHOICES..).unwrap_or_default(),
+        i: 0,
+    };
+    if g.chance(50) {
+        let year_end = NaiveDate::from_ymd_opt(base.year(), 12, 31).unwrap();
+        let to = year_end - Duration::days(i64::from(g.pick(8)));
+        move_case(&mut ds, &mut req, to - base);
+    }
+    // More crossings that close for both sides' holidays.
+    for c in &mut ds.crossings {
+        if g.chance(40) {
+            for country in c.countries() {
+                if !c.holidays_close.contains(&country) {
+                    c.holidays_close.push(country);
+                }
+            }
+        }
+    }
+    let new_year = NaiveDate::from_ymd_opt(req.date.year() + 1, 1, 1).unwrap();
+    for c in COUNTRIES {
+        let Some(list) = ds.holidays.get(&cc(c)) else {
+            continue;
+        };
+        let keep: Box<dyn Fn(&Holiday) -> bool> = match g.pick(6) {
+            1 | 2 => Box::new(|h| h.date < new_year),
+            3 => Box::new(|h| h.date >= new_year),
+            4 => Box::new(|_| false),
+            _ => Box::new(|_| true),
+        };
+        let mut kept: Vec<Holiday> = list.iter().filter(|h| keep(h)).collect();
+        if g.chance(15) {
+            kept.push(Holiday {
+                date: new_year + Duration::days(100 + i64::from(g.pick(300))),
+                names: vec!["Holiday".into()],
+                makeup: None,
+            });
+        }
+        if kept.is_empty() {
+            ds.holidays.remove(&cc(c));
+        } else {
+            ds.holidays.insert(cc(c), kept.into_iter().collect());
+        }
+    }
     (ds, req)
+}
+
+/// Moves every date of a case by `by` (a whole number of days): the request's, the
+/// holidays, the crossings' status, season and closures, the services' dates and the visa
+/// rules' dates.
+fn move_case(ds: &mut Dataset, req: &mut Request, by: Duration) {
+    let mv = |d: &mut NaiveDate| *d += by;
+    let mv_opt = |d: &mut Option<NaiveDate>| {
+        if let Some(d) = d {
+            *d += by;
+        }
+    };
+    mv(&mut req.date);
+    mv(&mut req.today);
+    if let Some(now) = &mut req.now {
+        *now += by;
+    }
+    for list in ds.holidays.values_mut() {
+        *list = list
+            .iter()
+            .map(|h| Holiday {
+                date: h.date + by,
+                makeup: h.makeup.map(|m| m + by),
+                ..h
+            })
+            .collect();
+    }
+    for c in &mut ds.crossings {
+        mv_opt(&mut c.status_since);
+        mv_opt(&mut c.reopens);
+        if let Some(s) = &mut c.season {
+            // Generated seasons come from dates in 2025–2027, none of them leap years.
+            let md = |m: MonthDay| MonthDay::of(m.in_year(2026).unwrap() + by);
+            *s = Season {
+                open: md(s.open),
+                close: md(s.close),
+            };
+        }
+        for cl in &mut c.closures {
+            mv(&mut cl.from);
+            mv(&mut cl.to);
+        }
+    }
+    for s in &mut ds.services {
+        mv_opt(&mut s.status_since);
+        mv_opt(&mut s.schedule.first);
+        mv_opt(&mut s.schedule.last);
+        s.schedule.except.iter_mut().for_each(mv);
+    }
+    for r in &mut ds.visas.rules {
+        mv_opt(&mut r.from);
+        mv_opt(&mut r.until);
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1008,6 +1125,9 @@ struct Oracle<'a> {
     /// No ride may board after this.
     horizon: DateTime<Utc>,
     memo: RefCell<HashMap<RideQuery, Vec<(Ride, Drive)>>>,
+    /// Every country and year whose holidays are not known for which a post of a crossing
+    /// that closes for them was looked at on a day of that year (by any drive so far).
+    unknown_seen: RefCell<BTreeSet<(Country, i32)>>,
 }
 
 impl<'a> Oracle<'a> {
@@ -1024,6 +1144,7 @@ impl<'a> Oracle<'a> {
             latest,
             horizon: latest + Duration::days(LOOK_BEYOND + TRIP_DAYS),
             memo: RefCell::new(HashMap::new()),
+            unknown_seen: RefCell::new(BTreeSet::new()),
         }
     }
 
@@ -1130,8 +1251,35 @@ impl<'a> Oracle<'a> {
         Ok(())
     }
 
+    /// Are the public holidays of `country` in `date`'s year known? A country's list spans
+    /// the years from its first holiday to its last; outside them (or without a list) the
+    /// dataset does not know them.
+    fn holidays_known(&self, country: Country, date: NaiveDate) -> bool {
+        let years: Vec<i32> = self
+            .ds
+            .holidays
+            .get(&country)
+            .map(|l| l.iter().map(|h| h.date.year()).collect())
+            .unwrap_or_default();
+        years.iter().min().is_some_and(|y| *y <= date.year())
+            && years.iter().max().is_some_and(|y| date.year() <= *y)
+    }
+
+    /// The countries and years of a crossing's post day whose holidays could close it but
+    /// are not known (the plan's `holidays_unknown`).
+    fn unknown_on(&self, c: &Crossing, date: NaiveDate) -> Vec<(Country, i32)> {
+        c.holidays_close
+            .iter()
+            .filter(|country| !self.holidays_known(**country, date))
+            .map(|country| (*country, date.year()))
+            .collect()
+    }
+
     /// Is the crossing open on this local date for this side?
     fn day_open(&self, c: &Crossing, side: &Side, date: NaiveDate) -> bool {
+        self.unknown_seen
+            .borrow_mut()
+            .extend(self.unknown_on(c, date));
         if c.status == CrossingStatus::Closed && c.reopens.is_none_or(|r| date < r) {
             return false;
         }
@@ -1395,9 +1543,22 @@ impl<'a> Oracle<'a> {
     /// known counts as nothing); the traveller is through after the second post's clearing
     /// time. Waits delay every later stop.
     fn drive(&self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>) -> Result<Drive, String> {
+        self.drive_posts(si, i, j, t0).map(|(d, _)| d)
+    }
+
+    /// `drive`, with the local day each post is passed on (in the post's clock; where no
+    /// time is known there, the day it is checked for), crossing by crossing.
+    fn drive_posts(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+    ) -> Result<(Drive, Vec<(CrossingIx, NaiveDate)>), String> {
         let ds = self.ds;
         let s = &ds.services[si];
         let board = t0 + minutes(leaves(&s.stops[i]));
+        let mut days = Vec::new();
         // An on-demand car is timed to reach the first post open; after it, and other
         // vehicles everywhere, wait.
         let mut may_wait = s.schedule.kind != ScheduleKind::OnDemand;
@@ -1438,6 +1599,7 @@ impl<'a> Oracle<'a> {
                 if !self.may_enter(c, b.country, entry_date) {
                     return Err(format!("no entry to {} over {}", b.country, c.id));
                 }
+                days.extend([(x, day(a)), (x, day(b))]);
                 continue;
             };
             let delay_before = delay;
@@ -1469,6 +1631,10 @@ impl<'a> Oracle<'a> {
                 None => minutes(a.clear) + minutes(c.between[first]),
             };
             let passed_b = pass(b, false, passed_a + gap)?;
+            days.extend([
+                (x, passed_a.with_timezone(&a.zone.0).date_naive()),
+                (x, passed_b.with_timezone(&b.zone.0).date_naive()),
+            ]);
             let out = passed_b + minutes(b.clear);
             through = Some(through.map_or(out, |t| t.max(out)));
             let entry_date = passed_b.with_timezone(&b.zone.0).date_naive();
@@ -1497,11 +1663,12 @@ impl<'a> Oracle<'a> {
                 (last, false)
             }
         };
-        Ok(Drive {
+        let drive = Drive {
             arrive: through.map_or(arrive, |t| arrive.max(t)),
             known,
             tight,
-        })
+        };
+        Ok((drive, days))
     }
 
     /// Does the service run with a vehicle starting at `t0` to take a traveller from stop
@@ -1900,6 +2067,23 @@ impl<'a> Oracle<'a> {
         }
     }
 
+    /// The countries and years whose holidays are not known on a day the itineraries pass
+    /// a post of a crossing that closes for them (in the post's clock; where no time is
+    /// known there, the day it is checked for).
+    fn holidays_unknown(&self, its: &[Itinerary]) -> BTreeSet<(Country, i32)> {
+        let mut out = BTreeSet::new();
+        for l in its.iter().flat_map(|it| &it.legs) {
+            let s = &self.ds.services[l.service];
+            let t0 = l.depart - minutes(leaves(&s.stops[l.board]));
+            if let Ok((_, days)) = self.drive_posts(l.service, l.board, l.alight, t0) {
+                for (x, d) in days {
+                    out.extend(self.unknown_on(&self.ds.crossings[x], d));
+                }
+            }
+        }
+        out
+    }
+
     /// Checks a returned itinerary leg by leg and returns it as a journey.
     fn verify(&self, it: &Itinerary) -> Result<Journey, String> {
         let ds = self.ds;
@@ -2138,6 +2322,15 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
             .no_needless_wait(&j)
             .map_err(|e| format!("itinerary {n} waits needlessly: {e}"))?;
     }
+    // 6. the holiday horizon: with itineraries, the years whose holidays are not known of
+    // the days they pass a post that a country's holidays close
+    let unknown = oracle.holidays_unknown(its);
+    if !its.is_empty() && found.holidays_unknown != unknown {
+        return Err(format!(
+            "holidays not known: planner {:?}, brute force {unknown:?}",
+            found.holidays_unknown
+        ));
+    }
     if props == Props::Feasible {
         return Ok(());
     }
@@ -2161,6 +2354,18 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
         .filter(|j| j.depart < oracle.latest)
         .filter(|j| !late.iter().any(|l| covers(l, &j.key())))
         .collect();
+    // 6. without itineraries, the years whose holidays are not known of the days the
+    // search looked at a post that a country's holidays close: each must be one the brute
+    // force looked at too
+    if its.is_empty() {
+        let seen = oracle.unknown_seen.borrow();
+        if let Some(p) = found.holidays_unknown.iter().find(|p| !seen.contains(p)) {
+            return Err(format!(
+                "holidays not known: planner {:?} names {p:?}, brute force looked at {seen:?}",
+                found.holidays_unknown
+            ));
+        }
+    }
     // 4. none exactly when the brute force finds none that leaving later does not beat
     if its.is_empty() != expected.is_empty() {
         return Err(format!(
@@ -2213,20 +2418,20 @@ proptest! {
 
     /// Services with several stops: the offered itineraries are feasible.
     #[test]
-    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, 320)) {
+    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES)) {
         run(&choices, false, true, Props::Feasible)?;
     }
 
     /// Services between two places, visa rules without dates: every property, where
     /// counterexamples are the simplest.
     #[test]
-    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, 320)) {
+    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES)) {
         run(&choices, true, false, Props::All)?;
     }
 
     /// Every property on services with several stops.
     #[test]
-    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, 320)) {
+    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES)) {
         run(&choices, false, true, Props::All)?;
     }
 }
@@ -2774,4 +2979,68 @@ fn nights_on_the_way_on_demand_counterexample() {
         0, 7250, 0, 2550, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
     run(&choices, true, false, Props::All).unwrap();
+}
+
+/// A bus leaving Beijing-time p0 at `depart` on 31 December 2026 reaches the first post of a
+/// crossing that Chinese and Kyrgyz holidays close two hours later, the Kyrgyz post `clear`
+/// minutes after passing it. China's holiday list ends with 2026, Kyrgyzstan's spans 2026
+/// and 2027: the plan names the years of the days it passes each post (in the post's own
+/// clock, after any wait), not only the day it reaches the first.
+fn new_year_case(depart: u32, first: Side, clear: i64) -> (Dataset, Request) {
+    let places = vec![
+        place("p0", "CN", "Asia/Shanghai"),
+        place("p1", "KG", "Asia/Bishkek"),
+    ];
+    let mut x = crossing("x", first, side("KG", "Asia/Bishkek"));
+    x.holidays_close = vec![cc("CN"), cc("KG")];
+    let s = service(
+        "s",
+        vec![
+            stop_place(0, 0),
+            stop_cross(0, 120, clear),
+            stop_place(1, 600),
+        ],
+        Some(depart),
+        "Asia/Shanghai",
+    );
+    let mut ds = dataset(places, vec![x], vec![s]);
+    add_holiday(&mut ds, "CN", day("2026-10-01"));
+    add_holiday(&mut ds, "KG", day("2026-08-31"));
+    add_holiday(&mut ds, "KG", day("2027-03-21"));
+    (ds, request(0, 1, "2026-12-31", 1))
+}
+
+/// Found when the oracle modelled `holidays_unknown`: the planner judged the day the first
+/// post is reached (31 December), not the day the vehicle passes it after queueing overnight.
+#[test]
+fn a_vehicle_queueing_into_the_new_year_passes_in_it() {
+    // Reaches the Chinese post at 20:00 on 31 December, after it closed; vehicles queue
+    // there and pass at 09:00 on 1 January 2027.
+    let mut cn = side("CN", "Asia/Shanghai");
+    cn.hours = Some(range(9 * 60, 18 * 60));
+    cn.queue = true;
+    let (ds, req) = new_year_case(18 * 60, cn, 60);
+    let (found, _) = plan(&ds, &req);
+    assert_eq!(found.itineraries.len(), 1);
+    assert_eq!(
+        found.holidays_unknown.iter().copied().collect::<Vec<_>>(),
+        vec![(cc("CN"), 2027)]
+    );
+    check(&ds, &req, Props::All).unwrap();
+}
+
+/// Likewise: the planner judged only the first post's day, not the second post's.
+#[test]
+fn a_second_post_reached_after_midnight_is_in_the_new_year() {
+    // The Chinese post at 23:00 Beijing time on 31 December, the Kyrgyz one four hours
+    // later: 01:00 Bishkek time on 1 January 2027, a day whose Chinese holidays (which
+    // close the Kyrgyz post too) are not known.
+    let (ds, req) = new_year_case(21 * 60, side("CN", "Asia/Shanghai"), 240);
+    let (found, _) = plan(&ds, &req);
+    assert_eq!(found.itineraries.len(), 1);
+    assert_eq!(
+        found.holidays_unknown.iter().copied().collect::<Vec<_>>(),
+        vec![(cc("CN"), 2027)]
+    );
+    check(&ds, &req, Props::All).unwrap();
 }
