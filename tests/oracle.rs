@@ -26,8 +26,19 @@
 //!    are known) of the days the itineraries pass each post of a crossing those countries'
 //!    holidays close — each post's day in its own clock after any wait, or the day checked
 //!    where no time is known (`holidays_unknown`, `drive_posts`); without itineraries, only
-//!    pairs the brute force's own drives met too (`unknown_seen`): nothing is invented
-//!    (which days a search looks at depends on how it prunes, so no more is promised).
+//!    years not known of countries whose holidays close a crossing some service passes,
+//!    within the days a search can reach a post (`holidays_unknown_possible`): which days
+//!    a search looks at depends on how it prunes (the planner drives rides the brute force
+//!    leaves out, such as ones that come back to a place), so no more is promised;
+//! 7. without itineraries, every reason given ("Why": `Blocker`) is true of the data on
+//!    each of its dates (`blocker_real`): the named post is closed that day, for the cause
+//!    named (the holiday, weekday, season, status or notice in the data), or closed at the
+//!    named time for that direction with the data's hours, cut-off and lunch break; the
+//!    named service is suspended or takes no foreigners; the named crossing refuses this
+//!    traveller or this vehicle; every passport is refused, the visa is not held and not
+//!    obtainable at the border, the permit is not held, or the document cannot be ready in
+//!    time. (Which rides' reasons are shown, and that some are, is not checked: a case
+//!    with no itinerary may rightly have none, when no service runs in the window.)
 //!
 //! "Leaving after the window": the brute force tries first rides on `LOOK_BEYOND` more
 //! days, and moves every journey's rides, from the last back, to the latest that still
@@ -60,6 +71,9 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
+use crossings::calendar::Closed;
+use crossings::documents::Doc;
+use crossings::findings::Blocker;
 use crossings::model::*;
 use crossings::planner::{
     default_window, overnight, plan, Itinerary, Request, DAWN, LONGEST_DAY_LEG, LOOK_BEYOND,
@@ -68,6 +82,7 @@ use crossings::planner::{
 use crossings::types::{
     Country, Currency, Dur, LocalTime, Money, MonthDay, Season, TimeRange, Weekdays, Zone,
 };
+use crossings::visa::Entry;
 use proptest::prelude::*;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -1125,9 +1140,6 @@ struct Oracle<'a> {
     /// No ride may board after this.
     horizon: DateTime<Utc>,
     memo: RefCell<HashMap<RideQuery, Vec<(Ride, Drive)>>>,
-    /// Every country and year whose holidays are not known for which a post of a crossing
-    /// that closes for them was looked at on a day of that year (by any drive so far).
-    unknown_seen: RefCell<BTreeSet<(Country, i32)>>,
 }
 
 impl<'a> Oracle<'a> {
@@ -1144,7 +1156,6 @@ impl<'a> Oracle<'a> {
             latest,
             horizon: latest + Duration::days(LOOK_BEYOND + TRIP_DAYS),
             memo: RefCell::new(HashMap::new()),
-            unknown_seen: RefCell::new(BTreeSet::new()),
         }
     }
 
@@ -1277,9 +1288,6 @@ impl<'a> Oracle<'a> {
 
     /// Is the crossing open on this local date for this side?
     fn day_open(&self, c: &Crossing, side: &Side, date: NaiveDate) -> bool {
-        self.unknown_seen
-            .borrow_mut()
-            .extend(self.unknown_on(c, date));
         if c.status == CrossingStatus::Closed && c.reopens.is_none_or(|r| date < r) {
             return false;
         }
@@ -2084,6 +2092,242 @@ impl<'a> Oracle<'a> {
         out
     }
 
+    /// Every country and year whose holidays are not known that a search could meet: a
+    /// country whose holidays close a crossing some service passes, in a year of a day from
+    /// the day before the window (a post in an earlier clock) to the last day a ride may
+    /// still reach a post (the horizon, a ride's length and nights queueing).
+    fn holidays_unknown_possible(&self) -> BTreeSet<(Country, i32)> {
+        let ds = self.ds;
+        let first = self.start.date_naive() - Duration::days(1);
+        let last = (self.horizon + Duration::days(TRIP_DAYS + MAX_QUEUE_NIGHTS + 2)).date_naive();
+        let mut out = BTreeSet::new();
+        for s in &ds.services {
+            for st in &s.stops {
+                let StopAt::Crossing(x) = st.at else {
+                    continue;
+                };
+                for y in first.year()..=last.year() {
+                    let day = NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+                    out.extend(self.unknown_on(&ds.crossings[x], day));
+                }
+            }
+        }
+        out
+    }
+
+    /// Is a reason the planner gives for "no itinerary" true of the data on `date` (the local
+    /// date at the post for a closed post or its hours, the entry date for a visa, the
+    /// day the search reached the ride for the rules that do not depend on the date)? Each
+    /// named service, crossing, post and document must fail the way the reason says.
+    fn blocker_real(&self, b: &Blocker, date: NaiveDate) -> Result<(), String> {
+        let ds = self.ds;
+        let req = self.req;
+        let fail = |what: &str| Err(format!("{what} (reason {b:?} on {date})"));
+        let held_permit = |p: PermitIx| {
+            req.permits.contains(&p) || ds.permits[p].waived(&req.passports, &req.visas)
+        };
+        match b {
+            Blocker::PostClosed {
+                crossing,
+                side,
+                why,
+            } => {
+                let c = &ds.crossings[*crossing];
+                let sd = &c.sides[*side];
+                match why {
+                    // A notice with hours closes the post for part of a day: it must cover
+                    // part of that day in the post's clock.
+                    Closed::Closure {
+                        from,
+                        to,
+                        starts,
+                        ends,
+                        ..
+                    } if starts.is_some() || ends.is_some() => {
+                        let day = (
+                            local_midnight(sd.zone.0, date),
+                            local_midnight(sd.zone.0, date + Duration::days(1)),
+                        );
+                        let noticed = c.closures.iter().any(|cl| {
+                            cl.from == *from
+                                && cl.to == *to
+                                && notice_span(cl).is_some_and(|(a, b)| a < day.1 && day.0 < b)
+                        });
+                        if !noticed {
+                            return fail("no notice with hours closes the post that day");
+                        }
+                    }
+                    _ => {
+                        if self.day_open(c, sd, date) {
+                            return fail("the post is open that day");
+                        }
+                    }
+                }
+                match why {
+                    Closed::Holiday { country, .. } => {
+                        let holiday = ds.holidays.get(country).and_then(|l| l.on(date));
+                        if !c.holidays_close.contains(country) || holiday.is_none() {
+                            return fail("no holiday of that country closes it that day");
+                        }
+                    }
+                    Closed::Weekday { weekday, days } => {
+                        if date.weekday() != *weekday
+                            || sd.days != Some(*days)
+                            || weekday_in(Some(*days), *weekday)
+                        {
+                            return fail("not a weekday the post is closed");
+                        }
+                    }
+                    Closed::Season(season) => {
+                        if c.season != Some(*season) {
+                            return fail("not the crossing's season");
+                        }
+                    }
+                    Closed::Status { status, .. } => {
+                        if c.status != *status {
+                            return fail("not the crossing's status");
+                        }
+                    }
+                    Closed::Closure { from, to, .. } => {
+                        if !c.closures.iter().any(|cl| cl.from == *from && cl.to == *to) {
+                            return fail("no such notice");
+                        }
+                    }
+                }
+            }
+            Blocker::OutsideHours {
+                crossing,
+                side,
+                service,
+                reach,
+                hours,
+                cutoff,
+                lunch,
+            } => {
+                let c = &ds.crossings[*crossing];
+                let sd = &c.sides[*side];
+                let s = &ds.services[*service];
+                // The side met first is the one of the country the service comes from (a
+                // service may pass the crossing twice: either pass may be the one).
+                let at = sd
+                    .zone
+                    .0
+                    .from_local_datetime(&date.and_time(*reach))
+                    .earliest()
+                    .map(|x| x.with_timezone(&Utc));
+                let real = (0..s.stops.len())
+                    .filter(|k| s.stops[*k].at == StopAt::Crossing(*crossing))
+                    .any(|k| {
+                        let from_country = (0..k)
+                            .rev()
+                            .find_map(|m| self.place_at(*service, m))
+                            .map(|p| ds.places[p].country);
+                        let first = usize::from(Some(c.sides[1].country) == from_country);
+                        let leaving = *side == first;
+                        at.is_some_and(|t| !self.post_open(c, sd, leaving, t))
+                            && *hours == sd.hours
+                            && *cutoff == Self::cutoff(sd, leaving)
+                            && lunch.is_none_or(|l| sd.breaks.contains(&l))
+                    });
+                if !real {
+                    return fail(
+                        "the post is open then, or not with these hours, cut-off or lunch break",
+                    );
+                }
+            }
+            Blocker::ServiceSuspended { service, .. } => {
+                if ds.services[*service].status != ServiceStatus::Suspended {
+                    return fail("the service is not suspended");
+                }
+            }
+            Blocker::NoForeignPassengers { service } => {
+                let served: Vec<Country> = (0..ds.services[*service].stops.len())
+                    .filter_map(|k| self.place_at(*service, k))
+                    .map(|p| ds.places[p].country)
+                    .collect();
+                if ds.services[*service].foreigners != Some(false) || !self.foreigner(&served) {
+                    return fail("the service takes this traveller");
+                }
+            }
+            Blocker::CitizensOnly { crossing } => {
+                let c = &ds.crossings[*crossing];
+                if c.foreigners != Foreigners::CitizensOnly || !self.foreigner(&c.countries()) {
+                    return fail("the crossing takes this traveller");
+                }
+            }
+            Blocker::AgencyOnly { crossing, service } => {
+                let c = &ds.crossings[*crossing];
+                let agency_only = c.foreigners == Foreigners::AgencyOnly
+                    || c.foreigners_public_transport == Some(false);
+                if !agency_only
+                    || !self.foreigner(&c.countries())
+                    || ds.services[*service].mode == Mode::AgencyCar
+                {
+                    return fail("the crossing lets this traveller ride this service");
+                }
+            }
+            Blocker::EntryRefused(entry) => {
+                let Entry::Refuse { destination, .. } = **entry else {
+                    return fail("not a refusal");
+                };
+                let known: Vec<Requirement> = req
+                    .passports
+                    .iter()
+                    .filter_map(|p| self.requirement(*p, destination, date))
+                    .collect();
+                if known.is_empty() || known.iter().any(|q| *q != Requirement::NoAdmission) {
+                    return fail("some passport is admitted");
+                }
+            }
+            Blocker::VisaNotHeld { entry, crossing } => {
+                let Entry::Arrange { destination, .. } = **entry else {
+                    return fail("not a visa to arrange");
+                };
+                let c = &ds.crossings[*crossing];
+                if !req.held_only || self.may_enter(c, destination, date) {
+                    return fail("the traveller may enter");
+                }
+            }
+            Blocker::PermitNotHeld { permit } => {
+                let p = &ds.permits[*permit];
+                if !req.held_only || p.enforce != Enforce::Refuse || held_permit(*permit) {
+                    return fail("the permit is held, not checked, or not needed");
+                }
+            }
+            Blocker::TooLate { doc, today, .. } => {
+                if *today != req.today || req.held_only {
+                    return fail("not the day documents are applied for");
+                }
+                match *doc {
+                    // Held only after the search's first day.
+                    Doc::Permit(p) => {
+                        let late = ds.permits[p]
+                            .get
+                            .lead
+                            .is_some_and(|l| held_from(ds, None, req.today, l) >= req.date);
+                        if held_permit(p) || !late {
+                            return fail("the permit is held, or ready by the first day");
+                        }
+                    }
+                    // Held only after the day of entry.
+                    Doc::Visa(country) => {
+                        let late = req.passports.iter().any(|p| {
+                            self.requirement(*p, country, date).is_some_and(|q| {
+                                self.lead(country, q).is_some_and(|l| {
+                                    held_from(ds, Some(country), req.today, l) > date
+                                })
+                            })
+                        });
+                        if req.visas.contains(&country) || !late {
+                            return fail("the visa is held, or ready by the day of entry");
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Checks a returned itinerary leg by leg and returns it as a journey.
     fn verify(&self, it: &Itinerary) -> Result<Journey, String> {
         let ds = self.ds;
@@ -2354,14 +2598,28 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
         .filter(|j| j.depart < oracle.latest)
         .filter(|j| !late.iter().any(|l| covers(l, &j.key())))
         .collect();
-    // 6. without itineraries, the years whose holidays are not known of the days the
-    // search looked at a post that a country's holidays close: each must be one the brute
-    // force looked at too
+    // 7. without itineraries, every reason given is true of the data on its dates
     if its.is_empty() {
-        let seen = oracle.unknown_seen.borrow();
-        if let Some(p) = found.holidays_unknown.iter().find(|p| !seen.contains(p)) {
+        for (b, dates) in &found.reasons {
+            for d in dates {
+                oracle.blocker_real(b, *d)?;
+            }
+        }
+    }
+    // 6. without itineraries, the years whose holidays are not known of the days the
+    // search looked at a post that a country's holidays close: each must be a year not
+    // known of a country whose holidays close a crossing some service passes, a year some
+    // day of the search (from the first day of the window to the last a journey may reach
+    // a post) falls in
+    if its.is_empty() {
+        let possible = oracle.holidays_unknown_possible();
+        if let Some(p) = found
+            .holidays_unknown
+            .iter()
+            .find(|p| !possible.contains(p))
+        {
             return Err(format!(
-                "holidays not known: planner {:?} names {p:?}, brute force looked at {seen:?}",
+                "holidays not known: planner {:?} names {p:?}, possible {possible:?}",
                 found.holidays_unknown
             ));
         }
