@@ -251,8 +251,23 @@ pub struct Alternative {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dispute {
     pub fact: Text,
+    /// For a fact a crossing records per direction (`DIRECTED_FACTS`): the country whose
+    /// post is passed first in the one direction the versions are about, as `between` is
+    /// keyed; None: the dispute is about every direction.
+    pub from: Option<Country>,
     pub summary: Text,
     pub alternatives: Vec<Alternative>,
+}
+
+impl Dispute {
+    /// The facts a crossing records per direction, which a dispute may tie to one
+    /// direction: the drive between the posts.
+    pub const DIRECTED_FACTS: &'static [&'static str] = &["between"];
+
+    /// Whether the dispute is about a passage that passes `first`'s post first.
+    pub fn applies_from(&self, first: Country) -> bool {
+        self.from.is_none_or(|c| c == first)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -331,6 +346,22 @@ impl Crossing {
     }
     pub fn countries(&self) -> [Country; 2] {
         [self.sides[0].country, self.sides[1].country]
+    }
+
+    /// The disputes (with their indices) about a passage that passes side `first_side`'s
+    /// post first: every undirected one and those tied to that direction.
+    pub fn disputes_from(&self, first_side: usize) -> impl Iterator<Item = (usize, &Dispute)> {
+        let first = self.sides[first_side].country;
+        self.disputes
+            .iter()
+            .enumerate()
+            .filter(move |(_, d)| d.applies_from(first))
+    }
+
+    /// The side whose post a directed dispute's passage passes first; None when undirected.
+    pub fn dispute_side(&self, d: &Dispute) -> Option<usize> {
+        d.from
+            .and_then(|c| self.sides.iter().position(|s| s.country == c))
     }
 }
 

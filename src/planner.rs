@@ -385,8 +385,9 @@ pub struct Plan {
     pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     /// Services that would connect these places but cannot be planned with.
     pub unusable: BTreeMap<ServiceIx, Subject>,
-    /// Crossings whose closure or hours blocked a ride that mattered.
-    pub blocked_at: BTreeSet<CrossingIx>,
+    /// Crossings whose closure or hours blocked a ride that mattered, each with the side
+    /// whose post that ride passes first.
+    pub blocked_at: BTreeSet<(CrossingIx, usize)>,
     /// Documents not held that blocked a ride that mattered (with `--held-only`), with the
     /// dates: holding them is the fix to try.
     pub doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
@@ -1236,7 +1237,7 @@ impl<'a> Planner<'a> {
                             }
                             None => {
                                 if self.recording {
-                                    self.plan.blocked_at.insert(ci);
+                                    self.plan.blocked_at.insert((ci, first_side));
                                 }
                                 // Only an on-demand start moves. Failing at the first
                                 // post, to reach it at its next opening (nothing before it
@@ -1439,7 +1440,7 @@ struct DriveMemo {
 /// What a drive recorded into the plan.
 struct Recorded {
     reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
-    blocked_at: BTreeSet<CrossingIx>,
+    blocked_at: BTreeSet<(CrossingIx, usize)>,
     doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
     holidays_unknown: BTreeSet<(Country, i32)>,
 }
@@ -1773,10 +1774,13 @@ impl<'a> Planner<'a> {
             StopAt::Place(p) => self.ds.places[p].zone.0,
             StopAt::Crossing(_) => s.schedule.zone.0,
         };
+        // The next day starts at dawn: a departure in the night after the arrival's day
+        // (an Osh bus at about midnight after a Bishkek minibus that left at 16:00, its
+        // arrival not known) is not one a traveller could count on catching.
         let zones = &mut self.posts.zones;
         let date = zones.date(zone, arrive) + Duration::days(1);
         zones
-            .at_local(zone, date, NaiveTime::MIN)
+            .at_local(zone, date, DAWN)
             .unwrap_or_else(|| arrive + Duration::days(1))
             .max(change)
     }

@@ -302,6 +302,9 @@ pub struct Forecast {
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
     pub fact: String,
+    /// For a fact recorded per direction (`between`): the country whose post is passed first
+    /// in the direction the dispute is about.
+    pub from: Option<Country>,
     pub summary: String,
     pub alternatives: Vec<Alternative>,
 }

@@ -445,11 +445,15 @@ impl Validator {
         }
     }
 
+    /// A record's disputes. `what` names the record and `sides` its countries (a crossing's
+    /// two; none for a service, whose facts have no direction).
     fn disputes(
         &mut self,
         raw: Vec<Spanned<raw::Dispute>>,
         f: Piece,
         s: &HashMap<String, usize>,
+        what: &str,
+        sides: &[Country],
     ) -> Vec<Dispute> {
         raw.into_iter()
             .map(|d| {
@@ -458,12 +462,19 @@ impl Validator {
                 if r.alternatives.len() < 2 {
                     self.problem(a, format!("dispute about '{}' lists {} alternative(s); a dispute needs at least two", r.fact, r.alternatives.len()));
                 }
+                if let Some(from) = r.from {
+                    if sides.is_empty() || !Dispute::DIRECTED_FACTS.contains(&r.fact.as_str()) {
+                        self.problem(a, format!("{what}: the dispute about '{}' has `from = \"{from}\"`, but that fact has no direction; only a crossing's {} is recorded per direction: remove `from`", r.fact, Dispute::DIRECTED_FACTS.iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(", ")));
+                    } else if !sides.contains(&from) {
+                        self.problem(a, format!("{what}: the dispute about '{}' has `from = \"{from}\"`, which is not one of its sides ({}); name the country whose post is passed first in the direction the versions time, or leave `from` out when they do not say", r.fact, sides.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" and ")));
+                    }
+                }
                 let alternatives = r
                     .alternatives
                     .into_iter()
                     .map(|alt| Alternative { sources: self.sources(s, &alt.sources, a, &format!("an alternative of the dispute about '{}'", r.fact)), says: alt.says.into() })
                     .collect();
-                Dispute { fact: r.fact.into(), summary: r.summary.into(), alternatives }
+                Dispute { fact: r.fact.into(), from: r.from, summary: r.summary.into(), alternatives }
             })
             .collect()
     }
@@ -620,7 +631,8 @@ impl Validator {
                 None => self.problem(a, format!("{what}: `between` names '{key}', which is not one of its sides ({} and {}); key each drive by the country whose post is passed first, e.g. between = {{ {} = \"1h30m\" }}", sides[0].country, sides[1].country, sides[0].country)),
             }
         }
-        let disputes = self.disputes(r.dispute, f, s);
+        let countries: Vec<Country> = sides.iter().map(|sd| sd.country).collect();
+        let disputes = self.disputes(r.dispute, f, s, &what, &countries);
         let [s0, s1]: [Side; 2] = sides.try_into().ok()?;
         Some(Crossing {
             id: r.id.into(),
@@ -911,7 +923,7 @@ impl Validator {
                 note: b.note.map(Text::from),
             }
         });
-        let disputes = self.disputes(r.dispute, f, s);
+        let disputes = self.disputes(r.dispute, f, s, &what, &[]);
         Some(Service {
             id: r.id.into(),
             name: r.name.into(),

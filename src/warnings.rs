@@ -153,7 +153,8 @@ pub fn for_itinerary(
             if c.uncertain_on(when) {
                 add(Advice::CrossingUncertain { crossing: ci });
             }
-            for (k, _) in c.disputes.iter().enumerate().filter(|(_, d)| matters(d)) {
+            // A dispute tied to one direction only where the passage goes that way.
+            for (k, _) in c.disputes_from(pass.first_side).filter(|(_, d)| matters(d)) {
                 add(Advice::Disputed {
                     subject: Subject::Crossing(ci),
                     dispute: k,

@@ -90,6 +90,24 @@ fn each_defect_has_its_own_message() {
             &[("crossings/crossings.toml", "holidays_close = [\"CN\"]\n", "holidays_close = [\"CN\"]\nbetween = { KG = \"1h\", TJ = \"2h\" }\n")],
             "error: DIR/crossings/crossings.toml:2:1: crossing 'pass-a': `between` names 'TJ', which is not one of its sides (CN and KG); key each drive by the country whose post is passed first, e.g. between = { CN = \"1h30m\" }",
         ),
+        // A dispute may be tied to one direction only where the fact has one (the drive
+        // between the posts), and only to a country the crossing joins.
+        (
+            &[("crossings/crossings.toml", "fact = \"hours\"\n", "fact = \"hours\"\nfrom = \"CN\"\n")],
+            "error: DIR/crossings/crossings.toml:38:1: crossing 'pass-a': the dispute about 'hours' has `from = \"CN\"`, but that fact has no direction; only a crossing's 'between' is recorded per direction: remove `from`",
+        ),
+        (
+            &[("crossings/crossings.toml", "fact = \"hours\"\n", "fact = \"between\"\nfrom = \"TJ\"\n")],
+            "error: DIR/crossings/crossings.toml:38:1: crossing 'pass-a': the dispute about 'between' has `from = \"TJ\"`, which is not one of its sides (CN and KG); name the country whose post is passed first in the direction the versions time, or leave `from` out when they do not say",
+        ),
+        (
+            &[("crossings/crossings.toml", "fact = \"hours\"\n", "fact = \"between\"\nfrom = \"Kyrgyzstan\"\n")],
+            "error: DIR/crossings/crossings.toml:40:8: 'Kyrgyzstan' is not a country code; expected two letters (ISO 3166-1 alpha-2) like CN or KG (key `from`)",
+        ),
+        (
+            &[("services/services.toml", "[service.baggage]\nfree_kg = 20\nsources = [\"fixture\"]\n", "[service.baggage]\nfree_kg = 20\nsources = [\"fixture\"]\n[[service.dispute]]\nfact = \"fare\"\nfrom = \"CN\"\nsummary = \"Two fares.\"\nalternatives = [\n  { says = \"350 CNY\", sources = [\"fixture\"] },\n  { says = \"400 CNY\", sources = [\"fixture\"] },\n]\n")],
+            "error: DIR/services/services.toml:26:1: service 'alpha-beta-bus': the dispute about 'fare' has `from = \"CN\"`, but that fact has no direction; only a crossing's 'between' is recorded per direction: remove `from`",
+        ),
     ];
     for (edits, expected) in cases {
         check_fails(edits, expected);

@@ -237,3 +237,54 @@ fn the_flag_check_finds_a_flag() {
     assert!(names_a_flag(&serde_json::json!({"a": "(--held-only)"})).is_some());
     assert!(names_a_flag(&serde_json::json!({"a": "Osh – Sary-Tash -- a road"})).is_none());
 }
+
+/// Torugart's dispute about the drive between the posts is about one direction (out of
+/// China, the Chinese post passed first): the hours JSON says so (`from`), and a plan's
+/// advice names it only going that way.
+#[test]
+fn a_dispute_about_one_direction_is_advised_only_that_way() {
+    let h: HoursJson = decoded(&["hours", "torugart"], 0);
+    let drive = h.crossings[0]
+        .disputes
+        .iter()
+        .find(|d| d.fact == "between")
+        .expect("the dispute about the drive between the posts");
+    assert_eq!(drive.from.as_deref(), Some("CN"));
+    // Every other dispute is about both directions.
+    assert!(h.crossings[0]
+        .disputes
+        .iter()
+        .filter(|d| d.fact != "between")
+        .all(|d| d.from.is_none()));
+    let disputed_facts = |from: &str, to: &str| -> Vec<String> {
+        let p: PlanJson = decoded(
+            &["plan", from, to, "--date", "2027-06-14", "--passport", "GB"],
+            0,
+        );
+        let it = &p.itineraries[0];
+        assert_eq!(
+            it.legs
+                .iter()
+                .find_map(|l| l.crossing.as_ref())
+                .map(|c| c.id.as_str()),
+            Some("torugart"),
+            "{from} → {to}"
+        );
+        it.advice
+            .iter()
+            .filter(|a| a.kind == AdviceKind::Disputed && a.crossing.as_deref() == Some("torugart"))
+            .filter_map(|a| a.fact.clone())
+            .collect()
+    };
+    let out_of_china = disputed_facts("kashgar", "naryn");
+    assert!(
+        out_of_china.contains(&"between".to_string()),
+        "{out_of_china:?}"
+    );
+    let into_china = disputed_facts("naryn", "kashgar");
+    assert!(into_china.contains(&"hours".to_string()), "{into_china:?}");
+    assert!(
+        !into_china.contains(&"between".to_string()),
+        "{into_china:?}"
+    );
+}

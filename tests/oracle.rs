@@ -1979,21 +1979,23 @@ impl<'a> Oracle<'a> {
     }
 
     /// When the traveller can board again after a ride: a change after a known arrival,
-    /// the next local day (at the place reached) after one whose time is not known.
+    /// dawn (06:00) of the next local day (at the place reached) after one whose time is
+    /// not known.
     fn ready_after(&self, r: &Ride, d: &Drive) -> DateTime<Utc> {
         let change = d.arrive + Duration::minutes(MIN_CONNECTION);
         if d.known {
             return change;
         }
-        // Not known: the next local day, and never before a change after the lower bound.
+        // Not known: dawn of the next local day, and never before a change after the lower
+        // bound.
         let z = self.ds.places[self.place_at(r.service, r.alight).unwrap()]
             .zone
             .0;
-        local_midnight(
-            z,
-            d.arrive.with_timezone(&z).date_naive() + Duration::days(1),
-        )
-        .max(change)
+        let next = d.arrive.with_timezone(&z).date_naive() + Duration::days(1);
+        z.from_local_datetime(&next.and_time(DAWN))
+            .unwrap()
+            .with_timezone(&Utc)
+            .max(change)
     }
 
     /// The days of the --within window: for each, the earliest first boarding and the

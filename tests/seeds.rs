@@ -377,7 +377,7 @@ fn the_embedded_dataset_is_valid_and_sourced() {
         "{}",
         r.stdout
     );
-    // Verification is per record, not a bulk date: some records are unverified.
+    // The count of verified records is reported and is never more than the records.
     let line = r
         .stdout
         .lines()
@@ -390,9 +390,25 @@ fn the_embedded_dataset_is_valid_and_sourced() {
         .split_once(" of ")
         .unwrap();
     assert!(
-        n.parse::<usize>().unwrap() < of.parse::<usize>().unwrap(),
+        n.parse::<usize>().unwrap() <= of.parse::<usize>().unwrap(),
         "{line}"
     );
+    // Verification is per record, not a bulk date: the records carry more than one `verified` day.
+    let mut days = std::collections::BTreeSet::new();
+    for dir in ["crossings", "services", "places", "permits"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .join(dir);
+        for entry in std::fs::read_dir(&path).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for l in text.lines() {
+                if let Some(day) = l.strip_prefix("verified = ") {
+                    days.insert(day.trim().to_string());
+                }
+            }
+        }
+    }
+    assert!(days.len() > 1, "{days:?}");
 }
 
 /// `check` lists, by name, records whose newest source is older than three years.
@@ -509,4 +525,55 @@ fn a_drive_between_the_posts_is_used_only_in_the_direction_it_was_reported() {
         let r = run(&["plan", from, to, "--date", "2027-06-14", "--passport", "GB"]).ok();
         assert!(r.stdout.contains(border), "{from} → {to}:\n{}", r.stdout);
     }
+}
+
+/// The dispute about Torugart's drive between the posts is about the drive out of China (the
+/// Chinese post first): a traveller going that way is told it is disputed, one going into
+/// China (1.5 h, a single report) is not, and the card marks only that direction.
+#[test]
+fn a_dispute_about_the_drive_one_way_is_shown_only_that_way() {
+    let plan = |from: &str, to: &str| {
+        run(&["plan", from, to, "--date", "2027-06-14", "--passport", "GB"])
+            .ok()
+            .stdout
+    };
+    let out_of_china = plan("kashgar", "naryn");
+    assert!(
+        out_of_china.contains("disputed hours, drive between the posts and rule for foreigners\n"),
+        "{out_of_china}"
+    );
+    let into_china = plan("naryn", "kashgar");
+    assert!(
+        into_china.contains(
+            "Torugart Pass, Mon-Fri: Kyrgyzstan post 10:00–17:00 UTC+6, through by 12:00; China post 10:00–17:00 Beijing time; 3,752 m: snow even in summer; reached 10:00 UTC+6, 2h before the cut-off; disputed hours and rule for foreigners\n"
+        ),
+        "{into_china}"
+    );
+    assert!(!into_china.contains("drive between"), "{into_china}");
+    // --explain gives the dispute's versions only where the plan names it.
+    let explain = |from: &str, to: &str| {
+        run(&[
+            "plan",
+            from,
+            to,
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+            "--explain",
+        ])
+        .ok()
+        .stdout
+    };
+    assert!(explain("kashgar", "naryn").contains("disputed drive between the posts: Northbound"));
+    assert!(!explain("naryn", "kashgar").contains("drive between the posts"));
+    let card = run(&["hours", "torugart"]).ok().stdout;
+    assert!(
+        card.contains("Drive between the posts: from the China post to the Kyrgyzstan post 3h (disputed); from the Kyrgyzstan post to the China post 1h30m\n"),
+        "{card}"
+    );
+    assert!(
+        card.contains("Disputed: hours, drive from the China post to the Kyrgyzstan post, rule for foreigners"),
+        "{card}"
+    );
 }

@@ -92,18 +92,20 @@ pub fn answer(ds: &Dataset, q: &PlanQuery) -> PlanAnswer {
     }
     if !found {
         // The facts behind the reasons may themselves be contested: say so.
-        for ci in &plan.blocked_at {
-            let c = &ds.crossings[*ci];
+        for &(ci, first_side) in &plan.blocked_at {
+            let c = &ds.crossings[ci];
             for (k, _) in c
-                .disputes
-                .iter()
-                .enumerate()
+                .disputes_from(first_side)
                 .filter(|(_, d)| warnings::matters(d))
             {
-                plan_advice.push(Advice::Disputed {
-                    subject: Subject::Crossing(*ci),
+                let advice = Advice::Disputed {
+                    subject: Subject::Crossing(ci),
                     dispute: k,
-                });
+                };
+                // Blocked both ways: named once.
+                if !plan_advice.contains(&advice) {
+                    plan_advice.push(advice);
+                }
             }
         }
     }

@@ -63,7 +63,7 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             let why = if best.is_none() {
                 plan.blocked_at
                     .iter()
-                    .find_map(|&ci| {
+                    .find_map(|&(ci, _)| {
                         calendar::crossing_day(ds, &ds.crossings[ci], date)
                             .err()
                             .map(|w| Why::Closed(ci, w))

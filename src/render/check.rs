@@ -121,9 +121,10 @@ pub fn text(ds: &Dataset, a: &CheckAnswer, width: Option<usize>) -> String {
         };
         let _ = writeln!(
             out,
-            "- {}: {} ({} versions): {}",
+            "- {}: {}{} ({} versions): {}",
             record_name(ds, *what),
             d.fact,
+            d.from.map(|c| format!(" from {c}")).unwrap_or_default(),
             d.alternatives.len(),
             d.summary
         );

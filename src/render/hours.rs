@@ -277,6 +277,8 @@ fn holiday_pattern(c: &Crossing) -> String {
 /// "from the China post to the Kyrgyzstan post 3h; the other way 1h30m" where a source times
 /// the drive between the posts in one direction at least (each direction only its own),
 /// else None: the posts stand together or nobody says.
+/// A direction is marked disputed only where a dispute about the drive is about it (an
+/// undirected one is about both).
 fn between(c: &Crossing) -> Option<String> {
     if c.between.iter().all(Option::is_none) {
         return None;
@@ -284,10 +286,12 @@ fn between(c: &Crossing) -> Option<String> {
     let way = |i: usize| {
         let (from, to) = (c.sides[i].country, c.sides[1 - i].country);
         let time = c.between[i].map_or_else(|| "not known".to_string(), |d| d.to_string());
+        let disputed = c.disputes_from(i).any(|(_, d)| d.fact == "between");
         format!(
-            "from the {} post to the {} post {time}",
+            "from the {} post to the {} post {time}{}",
             country_name(from),
-            country_name(to)
+            country_name(to),
+            if disputed { " (disputed)" } else { "" }
         )
     };
     Some(format!("{}; {}", way(0), way(1)))
@@ -335,10 +339,7 @@ pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>, explai
             + disputed(c, &["season"])),
     );
     if let Some(text) = between(c) {
-        field(
-            "Drive between the posts",
-            &(text + disputed(c, &["between"])),
-        );
+        field("Drive between the posts", &text);
     }
     field("Closes for the public holidays of", &holiday_pattern(c));
     let mut who = vec![
@@ -406,7 +407,7 @@ pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>, explai
             let facts: Vec<String> = c
                 .disputes
                 .iter()
-                .map(|d| super::words::fact_name(&d.fact))
+                .map(|d| super::words::dispute_name(c, d))
                 .collect();
             out.push_str(&wrap(
                 &format!(
@@ -431,7 +432,7 @@ pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>, explai
         out.push_str("\nDisputed (each version with its sources):\n");
         for d in &c.disputes {
             out.push_str(&wrap(
-                &format!("{}: {}", super::words::fact_name(&d.fact), d.summary),
+                &format!("{}: {}", super::words::dispute_name(c, d), d.summary),
                 width,
                 "  ",
                 "    ",

@@ -1397,6 +1397,9 @@ pub struct AltJson {
 pub struct DisputeJson {
     /// The fact disputed, as the data files name it.
     pub fact: String,
+    /// For a fact recorded per direction (`between`): the country whose post is passed
+    /// first in the one direction the versions are about; null when about every direction.
+    pub from: Option<String>,
     pub summary: String,
     pub alternatives: Vec<AltJson>,
 }
@@ -1546,6 +1549,7 @@ pub fn hours(w: &Words, chosen: &[usize], date: Option<NaiveDate>) -> HoursJson 
                     .iter()
                     .map(|d| DisputeJson {
                         fact: d.fact.to_string(),
+                        from: d.from.map(|c| c.to_string()),
                         summary: d.summary.to_string(),
                         alternatives: d
                             .alternatives

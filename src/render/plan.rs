@@ -1102,10 +1102,14 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 label(&unknown)
             ));
         }
+        // A dispute tied to one direction only where an itinerary passes that way.
         let disputed: Vec<String> = c
             .disputes
             .iter()
-            .filter(|d| crate::warnings::matters(d))
+            .filter(|d| {
+                crate::warnings::matters(d)
+                    && passes.iter().any(|p| d.applies_from(c.sides[p.1].country))
+            })
             .map(|d| fact_name(&d.fact))
             .collect();
         if !disputed.is_empty() {
@@ -1224,6 +1228,19 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
             }
         }
     }
+    // The disputes the plan names (a crossing's directed ones only where it is passed that
+    // way).
+    let mut advised: Vec<(Subject, usize)> = Vec::new();
+    for adv in a
+        .itineraries
+        .iter()
+        .flat_map(|ia| &ia.advice)
+        .chain(&a.notes)
+    {
+        if let Advice::Disputed { subject, dispute } = adv {
+            advised.push((*subject, *dispute));
+        }
+    }
     for adv in &a.notes {
         if let Advice::Disputed { subject, .. } = adv {
             if !subjects.contains(subject) {
@@ -1269,7 +1286,11 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
         if matches!(s, Subject::Place(_)) {
             continue;
         }
-        for d in disputes.iter().filter(|d| crate::warnings::matters(d)) {
+        for (_, d) in disputes
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| advised.contains(&(*s, *k)))
+        {
             out.push_str(&wrap(
                 &format!("disputed {}: {}", fact_name(&d.fact), d.summary),
                 width,

@@ -649,6 +649,24 @@ pub fn fact_name(fact: &str) -> String {
     }
 }
 
+/// A crossing's disputed fact by name, with the direction a directed one is about: "drive
+/// from the China post to the Kyrgyzstan post".
+pub fn dispute_name(c: &crate::model::Crossing, d: &crate::model::Dispute) -> String {
+    match c.dispute_side(d) {
+        Some(i) if d.fact == "between" => format!(
+            "drive from the {} post to the {} post",
+            country_name(c.sides[i].country),
+            country_name(c.sides[1 - i].country)
+        ),
+        Some(i) => format!(
+            "{} (the {} post passed first)",
+            fact_name(&d.fact),
+            country_name(c.sides[i].country)
+        ),
+        None => fact_name(&d.fact),
+    }
+}
+
 /// "daily" or "on Mon,Thu".
 pub fn runs_on(d: Weekdays) -> String {
     if d == Weekdays::ALL {

@@ -373,6 +373,7 @@ pub struct AltJson {
 #[serde(deny_unknown_fields)]
 pub struct DisputeJson {
     pub fact: String,
+    pub from: Option<String>,
     pub summary: String,
     pub alternatives: Vec<AltJson>,
 }
