@@ -21,6 +21,11 @@ pub enum Closed {
         reopens: Option<NaiveDate>,
     },
     Season(Season),
+    /// An open crossing on a day before its `status_since`: the data records it open only
+    /// from that day, and what held before is not known. Not offered, but not known closed.
+    NotRecordedOpen {
+        since: NaiveDate,
+    },
     /// An announced closure (a notice). With hours, it starts at `starts` on `from` and
     /// ends at `ends` on `to`, in `zone`; without, it is whole days in each post's clock.
     Closure {
@@ -51,6 +56,7 @@ impl Closed {
         match self {
             Closed::Status { .. } => "status",
             Closed::Season(_) => "season",
+            Closed::NotRecordedOpen { .. } => "not-recorded-open",
             Closed::Closure { .. } => "closure",
             Closed::Holiday { .. } => "holiday",
             Closed::Weekday { .. } => "weekend",
@@ -103,12 +109,10 @@ fn side_day_in(
         }
         // Open since a day (a reopening, most often after 2020-22): on an earlier day the
         // dataset does not know it open, and does not offer it.
-        CrossingStatus::Open if c.status_since.is_some_and(|s| date < s) => {
-            return Err(Closed::Status {
-                status: c.status,
-                since: c.status_since,
-                reopens: None,
-            });
+        CrossingStatus::Open => {
+            if let Some(since) = c.status_since.filter(|s| date < *s) {
+                return Err(Closed::NotRecordedOpen { since });
+            }
         }
         _ => {}
     }
@@ -585,6 +589,23 @@ impl<K, V> Default for Recent<K, V> {
 }
 
 impl<K: PartialEq + Copy, V: Copy> Recent<K, V> {
+    /// The answer the slot holds for `key`, if it does.
+    #[inline]
+    fn get(&self, slot: usize, key: K) -> Option<V> {
+        match self.0.get(slot % SLOTS) {
+            Some(Some((k, v))) if *k == key => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// Keeps `value` for `key` in its slot (the key it held before is forgotten).
+    fn put(&mut self, slot: usize, key: K, value: V) {
+        if self.0.is_empty() {
+            self.0.resize_with(SLOTS, || None);
+        }
+        self.0[slot % SLOTS] = Some((key, value));
+    }
+
     #[inline]
     fn get_or(&mut self, slot: usize, key: K, f: impl FnOnce() -> V) -> V {
         if let Some(Some((k, v))) = self.0.get(slot % SLOTS) {
@@ -619,6 +640,7 @@ const DAY: i64 = 86_400;
 
 impl Zones {
     /// `at_local`, remembered.
+    #[inline]
     pub fn at_local(
         &mut self,
         zone: Tz,
@@ -629,11 +651,65 @@ impl Zones {
             .wrapping_mul(31)
             .wrapping_add(time.num_seconds_from_midnight() as usize / 60)
             .wrapping_add((zone as usize).wrapping_mul(97));
-        let at = &mut self.at;
-        self.at_recent.get_or(slot, (zone, date, time), || {
-            *at.entry((zone, date, time))
-                .or_insert_with(|| at_local(zone, date, time))
-        })
+        let key = (zone, date, time);
+        match self.at_recent.get(slot, key) {
+            Some(v) => v,
+            None => self.at_local_anew(slot, key),
+        }
+    }
+
+    /// `at_local` when its slot holds another key (or none): remembered, or worked out
+    /// (`at_by_offset`, or chrono-tz's answer), and kept in the slot.
+    #[cold]
+    #[inline(never)]
+    fn at_local_anew(
+        &mut self,
+        slot: usize,
+        key: (Tz, NaiveDate, NaiveTime),
+    ) -> Option<DateTime<Utc>> {
+        let (zone, date, time) = key;
+        let v = match self.at.get(&key) {
+            Some(v) => *v,
+            None => {
+                let v = match self.at_by_offset(zone, date, time) {
+                    Some(t) => Some(t),
+                    None => at_local(zone, date, time),
+                };
+                self.at.insert(key, v);
+                v
+            }
+        };
+        self.at_recent.put(slot, key, v);
+        v
+    }
+
+    /// `at_local` where the zone keeps one offset `o` through the UTC day of the answer and
+    /// the day before (`offset`): the local time less `o` is then the only instant with that
+    /// local time from a day before it on (offsets are under a day), so chrono-tz's
+    /// earliest. `None` otherwise (a change of offset near it: chrono-tz decides).
+    fn at_by_offset(
+        &mut self,
+        zone: Tz,
+        date: NaiveDate,
+        time: NaiveTime,
+    ) -> Option<DateTime<Utc>> {
+        let nanos = time.nanosecond();
+        if nanos >= 1_000_000_000 {
+            return None;
+        }
+        let o = self.offset(zone, date).filter(|o| o.abs() < DAY)?;
+        let secs = i64::from(time.num_seconds_from_midnight()) - o;
+        let day = match secs {
+            ..0 => date.pred_opt()?,
+            DAY.. => date.succ_opt()?,
+            _ => date,
+        };
+        if self.offset(zone, day) != Some(o) || self.offset(zone, day.pred_opt()?) != Some(o) {
+            return None;
+        }
+        let time =
+            NaiveTime::from_num_seconds_from_midnight_opt(secs.rem_euclid(DAY) as u32, nanos)?;
+        Some(NaiveDateTime::new(day, time).and_utc())
     }
 
     /// The offset of `zone` (seconds east of UTC) through the UTC day `day`, when it is the
@@ -806,7 +882,7 @@ mod tests {
         let mut holidays: BTreeMap<Country, HolidayList> = BTreeMap::new();
         holidays.insert(
             "CN".parse().unwrap(),
-            [
+            HolidayList::new([
                 Holiday {
                     date: d("2026-10-01"),
                     names: vec!["National Day".into()],
@@ -818,9 +894,8 @@ mod tests {
                     names: vec!["Day off".into()],
                     makeup: Some(d("2026-10-10")),
                 },
-            ]
-            .into_iter()
-            .collect(),
+            ])
+            .unwrap(),
         );
         let ds = Dataset {
             sources: vec![],
@@ -903,6 +978,9 @@ mod tests {
             "Europe/London",
             "America/New_York",
             "Australia/Lord_Howe",
+            "Pacific/Kiritimati",
+            "Pacific/Pago_Pago",
+            "America/St_Johns",
         ];
         let mut memo = Zones::default();
         let start = utc("2026-01-01T00:30:00Z");
@@ -913,7 +991,10 @@ mod tests {
                 let want = t.with_timezone(&zone).naive_local();
                 assert_eq!(memo.local(zone, t), want, "{name} {t}");
                 if h % 24 == 0 {
-                    for time in ["00:00", "01:30", "02:30", "06:00", "23:59"] {
+                    for time in [
+                        "00:00", "00:30", "01:00", "01:30", "01:59", "02:00", "02:30", "03:00",
+                        "06:00", "12:00", "23:30", "23:59",
+                    ] {
                         let time: NaiveTime = time.parse().unwrap();
                         let date = want.date();
                         assert_eq!(

@@ -807,8 +807,34 @@ pub struct HolidayList {
     /// Per name, where it ends in `names`.
     ends: Vec<u32>,
     names: Text,
-    /// The first and the last holiday's dates.
-    span: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// Why holidays cannot make a `HolidayList` (`HolidayList::new`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HolidayListError {
+    /// Not in date order, or two on one date.
+    Order(NaiveDate),
+    /// More names than a holiday can keep (`HolidayList::MAX_NAMES`).
+    Names(NaiveDate, usize),
+    /// The names are longer together than the list can index (4 GiB).
+    Length,
+}
+
+impl std::fmt::Display for HolidayListError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HolidayListError::Order(d) => write!(
+                f,
+                "the holiday on {d} is out of date order or a second one that day: give each date once, in order"
+            ),
+            HolidayListError::Names(d, n) => write!(
+                f,
+                "the holiday on {d} has {n} names, more than {} a day: give that day fewer records",
+                HolidayList::MAX_NAMES
+            ),
+            HolidayListError::Length => write!(f, "the holidays' names are longer than 4 GiB together"),
+        }
+    }
 }
 
 const NO_MAKEUP: i32 = i32::MIN;
@@ -828,15 +854,10 @@ impl HolidayList {
         NaiveDate::from_num_days_from_ce_opt(*self.days.get(i)?)
     }
     pub fn first_date(&self) -> Option<NaiveDate> {
-        self.span.map(|s| s.0)
+        self.date(0)
     }
     pub fn last_date(&self) -> Option<NaiveDate> {
-        self.span.map(|s| s.1)
-    }
-    fn set_span(&mut self) {
-        self.span = self
-            .date(0)
-            .zip(self.days.len().checked_sub(1).and_then(|i| self.date(i)));
+        self.date(self.days.len().checked_sub(1)?)
     }
     /// Every holiday's date, in order.
     pub fn dates(&self) -> impl DoubleEndedIterator<Item = NaiveDate> + '_ {
@@ -888,40 +909,48 @@ impl HolidayList {
     pub fn iter(&self) -> impl Iterator<Item = Holiday> + '_ {
         (0..self.len()).filter_map(|i| self.holiday(i))
     }
-    /// Adds `h` in date order, unless a holiday is on its date already (then `false`).
-    pub fn insert(&mut self, h: Holiday) -> bool {
+    /// Adds `h` in date order, unless a holiday is on its date already (then `Ok(false)`).
+    pub fn insert(&mut self, h: Holiday) -> Result<bool, HolidayListError> {
         let day = day_number(h.date);
         let Err(i) = self.days.binary_search(&day) else {
-            return false;
+            return Ok(false);
         };
         let mut all: Vec<Holiday> = self.iter().collect();
         all.insert(i, h);
-        *self = all.into_iter().collect();
-        true
+        *self = HolidayList::new(all)?;
+        Ok(true)
     }
-}
 
-impl FromIterator<Holiday> for HolidayList {
-    /// From holidays in date order, one a date.
-    fn from_iter<I: IntoIterator<Item = Holiday>>(list: I) -> HolidayList {
+    /// The most names one holiday keeps (its count is a byte in the embedded form).
+    pub const MAX_NAMES: usize = u8::MAX as usize;
+
+    /// The list of `holidays`, which must be in date order, one a date, each with at most
+    /// `MAX_NAMES` names: anything else is refused, never cut.
+    pub fn new(
+        holidays: impl IntoIterator<Item = Holiday>,
+    ) -> Result<HolidayList, HolidayListError> {
         let mut out = HolidayList::default();
         let mut names = String::new();
-        for h in list {
-            out.days.push(day_number(h.date));
+        for h in holidays {
+            let day = day_number(h.date);
+            if out.days.last().is_some_and(|d| *d >= day) {
+                return Err(HolidayListError::Order(h.date));
+            }
+            let count = u8::try_from(h.names.len())
+                .map_err(|_| HolidayListError::Names(h.date, h.names.len()))?;
+            out.days.push(day);
             out.makeups.push(h.makeup.map_or(NO_MAKEUP, day_number));
-            out.counts
-                .push(u8::try_from(h.names.len()).unwrap_or(u8::MAX));
+            out.counts.push(count);
             out.first
-                .push(u32::try_from(out.ends.len()).unwrap_or(u32::MAX));
-            for n in h.names.iter().take(usize::from(u8::MAX)) {
+                .push(u32::try_from(out.ends.len()).map_err(|_| HolidayListError::Length)?);
+            for n in &h.names {
                 names.push_str(n);
                 out.ends
-                    .push(u32::try_from(names.len()).unwrap_or(u32::MAX));
+                    .push(u32::try_from(names.len()).map_err(|_| HolidayListError::Length)?);
             }
         }
         out.names = names.into();
-        out.set_span();
-        out
+        Ok(out)
     }
 }
 
@@ -1239,7 +1268,6 @@ mod packed_holidays {
                 first: Vec::with_capacity(n),
                 ends: Vec::with_capacity(p.lengths.len() / 2),
                 names: p.names,
-                span: None,
             };
             let mut end = 0u32;
             for l in p.lengths.chunks_exact(2) {
@@ -1274,7 +1302,6 @@ mod packed_holidays {
             if names as usize != list.ends.len() {
                 return Err(bad());
             }
-            list.set_span();
             Ok(list)
         }
     }
@@ -1341,15 +1368,15 @@ mod holiday_tests {
 
     #[test]
     fn a_holiday_list_answers_by_date_and_keeps_its_names() {
-        let mut list: HolidayList = [
+        let mut list = HolidayList::new([
             h("2026-10-01", &["National Day", "Mid-Autumn Festival"], None),
             h("2026-10-08", &["Day off"], Some("2026-10-10")),
-        ]
-        .into_iter()
-        .collect();
-        assert!(list.insert(h("2026-09-30", &["Eve"], None)));
-        assert!(
-            !list.insert(h("2026-10-01", &["Twice"], None)),
+        ])
+        .unwrap();
+        assert_eq!(list.insert(h("2026-09-30", &["Eve"], None)), Ok(true));
+        assert_eq!(
+            list.insert(h("2026-10-01", &["Twice"], None)),
+            Ok(false),
             "one entry a date"
         );
         assert_eq!(list.len(), 3);
@@ -1381,18 +1408,57 @@ mod holiday_tests {
 
     #[test]
     fn a_malformed_holiday_list_is_refused() {
-        let list: HolidayList = [h("2026-10-08", &["B"], None), h("2026-10-01", &["A"], None)]
-            .into_iter()
-            .collect();
-        let bytes = postcard::to_stdvec(&list).unwrap();
+        let list = HolidayList::new([h("2026-10-01", &["A"], None), h("2026-10-08", &["B"], None)])
+            .unwrap();
+        let mut bytes = postcard::to_stdvec(&list).unwrap();
+        // The two days' records (after the byte giving their length), swapped.
+        assert_eq!(bytes[0], 10);
+        let (first, second) = bytes[1..11].split_at_mut(5);
+        first.swap_with_slice(second);
         assert!(
             postcard::from_bytes::<HolidayList>(&bytes).is_err(),
             "not in date order"
         );
         let mut cut =
-            postcard::to_stdvec(&HolidayList::from_iter([h("2026-10-01", &["Ab"], None)])).unwrap();
+            postcard::to_stdvec(&HolidayList::new([h("2026-10-01", &["Ab"], None)]).unwrap())
+                .unwrap();
         let last = cut.len() - 1;
         cut[last] = 0x7f; // a make-up day past any date chrono can hold
         assert!(postcard::from_bytes::<HolidayList>(&cut).is_err());
+    }
+
+    #[test]
+    fn a_holiday_list_refuses_what_it_cannot_keep_whole() {
+        // Out of order, or twice on a date: refused, not kept unsorted.
+        assert_eq!(
+            HolidayList::new([h("2026-10-08", &["B"], None), h("2026-10-01", &["A"], None)]),
+            Err(HolidayListError::Order(d("2026-10-01")))
+        );
+        assert_eq!(
+            HolidayList::new([h("2026-10-01", &["A"], None), h("2026-10-01", &["B"], None)]),
+            Err(HolidayListError::Order(d("2026-10-01")))
+        );
+        // As many names as a holiday keeps: every one of them, in order, also once encoded.
+        let names: Vec<String> = (0..HolidayList::MAX_NAMES)
+            .map(|k| format!("n{k}"))
+            .collect();
+        let many: Vec<&str> = names.iter().map(String::as_str).collect();
+        let list = HolidayList::new([h("2026-10-01", &many, None)]).unwrap();
+        let kept = list.on(d("2026-10-01")).unwrap().names;
+        assert_eq!(kept.len(), HolidayList::MAX_NAMES);
+        assert_eq!(kept.last().map(|n| n.as_str()), Some("n254"));
+        let back: HolidayList = postcard::from_bytes(&postcard::to_stdvec(&list).unwrap()).unwrap();
+        assert_eq!(back, list);
+        // One more is refused with the day and the count, not cut to the first 255.
+        let names: Vec<String> = (0..=HolidayList::MAX_NAMES)
+            .map(|k| format!("n{k}"))
+            .collect();
+        let many: Vec<&str> = names.iter().map(String::as_str).collect();
+        let err = HolidayList::new([h("2026-10-01", &many, None)]).unwrap_err();
+        assert_eq!(err, HolidayListError::Names(d("2026-10-01"), 256));
+        assert_eq!(
+            err.to_string(),
+            "the holiday on 2026-10-01 has 256 names, more than 255 a day: give that day fewer records"
+        );
     }
 }

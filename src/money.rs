@@ -24,62 +24,65 @@ pub fn convert(rates: &Rates, m: Money, to: Currency) -> Option<Money> {
     }
     let (fm, fs) = per_base(rates, m.currency)?;
     let (tm, ts) = per_base(rates, to)?;
-    // The same arithmetic in 64 bits when nothing overflows there (the usual case): 128-bit
-    // multiplications and divisions are library calls several times dearer, and the planner
-    // converts every fare it prices.
-    if let Some(x) = convert_64(
-        m.minor,
-        (fm, fs),
-        (tm, ts),
-        m.currency.digits(),
-        to.digits(),
-    ) {
-        return Some(Money {
-            minor: x,
-            currency: to,
-        });
-    }
-    // value_to = value_from * (tm / 10^ts) / (fm / 10^fs), in minor units of each.
-    let num = i128::from(m.minor)
-        .checked_mul(tm)?
-        .checked_mul(10i128.checked_pow(fs)?)?
-        .checked_mul(10i128.checked_pow(to.digits())?)?;
-    let den = fm
-        .checked_mul(10i128.checked_pow(ts)?)?
-        .checked_mul(10i128.checked_pow(m.currency.digits())?)?;
-    if den <= 0 {
-        return None;
-    }
-    let minor = num.checked_mul(2)?.checked_add(den)? / den.checked_mul(2)?;
+    // In 64 bits when nothing overflows there (the usual case): 128-bit multiplications and
+    // divisions are library calls several times dearer, and the planner converts every fare
+    // it prices. Every step that fits gives the same value in both.
+    let narrow = match (i64::try_from(fm), i64::try_from(tm)) {
+        (Ok(fm), Ok(tm)) => quotient_64(
+            m.minor,
+            (fm, fs),
+            (tm, ts),
+            m.currency.digits(),
+            to.digits(),
+        ),
+        _ => None,
+    };
+    let minor = match narrow {
+        Some(x) => x,
+        None => i64::try_from(quotient_128(
+            i128::from(m.minor),
+            (fm, fs),
+            (tm, ts),
+            m.currency.digits(),
+            to.digits(),
+        )?)
+        .ok()?,
+    };
     Some(Money {
-        minor: i64::try_from(minor).ok()?,
+        minor,
         currency: to,
     })
 }
 
-/// `convert`'s quotient in `i64`, or `None` when some step does not fit there (or the rate
-/// is not positive): `convert` then works it out in `i128`, as every step that fits gives the
-/// same value in both.
-fn convert_64(
-    minor: i64,
-    (fm, fs): (i128, u32),
-    (tm, ts): (i128, u32),
-    from_digits: u32,
-    to_digits: u32,
-) -> Option<i64> {
-    let (fm, tm) = (i64::try_from(fm).ok()?, i64::try_from(tm).ok()?);
-    let num = minor
-        .checked_mul(tm)?
-        .checked_mul(10i64.checked_pow(fs)?)?
-        .checked_mul(10i64.checked_pow(to_digits)?)?;
-    let den = fm
-        .checked_mul(10i64.checked_pow(ts)?)?
-        .checked_mul(10i64.checked_pow(from_digits)?)?;
-    if den <= 0 {
-        return None;
-    }
-    Some(num.checked_mul(2)?.checked_add(den)? / den.checked_mul(2)?)
+/// `convert`'s arithmetic, written once for each integer width: value_to = value_from *
+/// (tm / 10^ts) / (fm / 10^fs), in minor units of each (`from_digits`, `to_digits`),
+/// rounded half up; `None` when a step overflows or the rate is not positive.
+macro_rules! rounded_quotient {
+    ($name:ident, $t:ty) => {
+        fn $name(
+            minor: $t,
+            (fm, fs): ($t, u32),
+            (tm, ts): ($t, u32),
+            from_digits: u32,
+            to_digits: u32,
+        ) -> Option<$t> {
+            let ten: $t = 10;
+            let num = minor
+                .checked_mul(tm)?
+                .checked_mul(ten.checked_pow(fs)?)?
+                .checked_mul(ten.checked_pow(to_digits)?)?;
+            let den = fm
+                .checked_mul(ten.checked_pow(ts)?)?
+                .checked_mul(ten.checked_pow(from_digits)?)?;
+            if den <= 0 {
+                return None;
+            }
+            Some(num.checked_mul(2)?.checked_add(den)? / den.checked_mul(2)?)
+        }
+    };
 }
+rounded_quotient!(quotient_64, i64);
+rounded_quotient!(quotient_128, i128);
 
 /// The date of the rate used to convert between two currencies: the older of the two.
 pub fn rate_date(rates: &Rates, a: Currency, b: Currency) -> Option<NaiveDate> {
@@ -345,7 +348,8 @@ mod tests {
             for &t in &rates {
                 for &(fd, td) in &[(0, 2), (2, 0), (2, 2), (3, 0)] {
                     for &m in &minors {
-                        if let Some(x) = convert_64(m, f, t, fd, td) {
+                        let narrow = |(r, s): (i128, u32)| (i64::try_from(r).unwrap(), s);
+                        if let Some(x) = quotient_64(m, narrow(f), narrow(t), fd, td) {
                             assert_eq!(Some(x), wide(m, f, t, fd, td), "{m} {f:?} {t:?} {fd} {td}");
                         }
                     }

@@ -764,6 +764,8 @@ pub struct Planner<'a> {
     /// Entry decisions by (country, crossing, date); the date is dropped from the key when
     /// no dated rule applies to that country, so each is worked out once.
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Arc<Entry>, calendar::Fast>,
+    /// Whether entry to a country can depend on the day (`depends_on_date`), by country.
+    dated: Vec<(Country, bool)>,
     /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
     posts: calendar::Memo,
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
@@ -817,6 +819,7 @@ impl<'a> Planner<'a> {
             index,
             hops,
             entries: HashMap::default(),
+            dated: Vec::new(),
             posts: calendar::Memo::default(),
             // Sized for a plan's first few thousand (growing a table rehashes it, and the
             // arena keeps every old table).
@@ -841,11 +844,7 @@ impl<'a> Planner<'a> {
     /// Whether the traveller may enter `country` over crossing `ci` on `date`.
     fn entry(&mut self, country: Country, ci: CrossingIx, date: NaiveDate) -> Arc<Entry> {
         let ds = self.ds;
-        let key = (
-            country,
-            ci,
-            ds.visas.depends_on_date(country).then_some(date),
-        );
+        let key = (country, ci, self.depends_on_date(country).then_some(date));
         self.entries
             .entry(key)
             .or_insert_with(|| {
@@ -860,6 +859,17 @@ impl<'a> Planner<'a> {
                 ))
             })
             .clone()
+    }
+
+    /// `Visas::depends_on_date`, worked out once a country (a scan of every rule and way to
+    /// apply, asked at every border a drive reaches).
+    fn depends_on_date(&mut self, country: Country) -> bool {
+        if let Some((_, d)) = self.dated.iter().find(|(c, _)| *c == country) {
+            return *d;
+        }
+        let d = self.ds.visas.depends_on_date(country);
+        self.dated.push((country, d));
+        d
     }
 
     /// Whether an entry decision stops the traveller at the border on `date`: refused, a
@@ -1341,8 +1351,7 @@ impl<'a> Planner<'a> {
                 // that local midnight at the entry post; otherwise it is final.
                 let next = match ready {
                     Some(r) => Some(r),
-                    None => ds
-                        .visas
+                    None => self
                         .depends_on_date(b.country)
                         .then_some(entry_date + Duration::days(1)),
                 };

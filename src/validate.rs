@@ -272,21 +272,23 @@ impl Validator {
                 day.1 = day.1.or(r.makeup.map(|m| m.0));
             }
         }
-        let holidays: BTreeMap<Country, HolidayList> = by_day
-            .into_iter()
-            .map(|(c, days)| {
-                (
-                    c,
-                    days.into_iter()
-                        .map(|(date, (names, makeup))| Holiday {
-                            date,
-                            names: names.into_iter().map(Text::from).collect(),
-                            makeup,
-                        })
-                        .collect(),
-                )
-            })
-            .collect();
+        let mut holidays: BTreeMap<Country, HolidayList> = BTreeMap::new();
+        for (c, days) in by_day {
+            let list = HolidayList::new(days.into_iter().map(|(date, (names, makeup))| Holiday {
+                date,
+                names: names.into_iter().map(Text::from).collect(),
+                makeup,
+            }));
+            match list {
+                Ok(list) => {
+                    holidays.insert(c, list);
+                }
+                Err(e) => self.problems.push(Problem::whole(
+                    "holidays/",
+                    format!("the public holidays of {c}: {e}"),
+                )),
+            }
+        }
 
         // Crossings.
         let mut seen = HashMap::new();

@@ -727,7 +727,7 @@ fn a_crossing_is_not_offered_before_the_day_its_open_status_is_recorded_from() {
     .code(1);
     assert!(
         r.stdout.contains(
-            "- Khunjerab Pass is recorded open only from Mon 3 Apr 2023; its status before then is not known"
+            "- Khunjerab Pass is not recorded open before Mon 3 Apr 2023; its status before then is not known"
         ),
         "{}",
         r.stdout
@@ -740,7 +740,7 @@ fn a_crossing_is_not_offered_before_the_day_its_open_status_is_recorded_from() {
     let r = common::run(&["hours", "torugart", "--date", "2020-06-15"]).ok();
     assert!(
         r.stdout.contains(
-            "On Mon 15 Jun 2020: recorded open only from Mon 20 Feb 2023; its status before then is not known"
+            "On Mon 15 Jun 2020: not recorded open before Mon 20 Feb 2023; its status before then is not known"
         ),
         "{}",
         r.stdout

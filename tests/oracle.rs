@@ -315,7 +315,7 @@ fn notice_span(cl: &Closure) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
 
 /// Adds a public holiday (the list stays sorted by date, one entry a date).
 fn add_holiday(ds: &mut Dataset, country: &str, date: NaiveDate) {
-    ds.holidays.entry(cc(country)).or_default().insert(Holiday {
+    let _ = ds.holidays.entry(cc(country)).or_default().insert(Holiday {
         date,
         names: vec!["Holiday".into()],
         makeup: None,
@@ -601,7 +601,7 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             let d = g.date(base, -2, 12);
             let makeup = g.date(base, -2, 12);
             let named = g.chance(50);
-            ds.holidays.entry(cc(c)).or_default().insert(Holiday {
+            let _ = ds.holidays.entry(cc(c)).or_default().insert(Holiday {
                 date: d,
                 names: vec![if named { "Other" } else { "Day off" }.into()],
                 makeup: Some(makeup).filter(|_| !named),

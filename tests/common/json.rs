@@ -17,6 +17,7 @@ pub struct Amount {
 #[serde(rename_all = "kebab-case")]
 pub enum ClosedFor {
     Status,
+    NotRecordedOpen,
     Season,
     Closure,
     Holiday,
