@@ -939,7 +939,7 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
         if kept.is_empty() {
             ds.holidays.remove(&cc(c));
         } else {
-            ds.holidays.insert(cc(c), kept.into_iter().collect());
+            ds.holidays.insert(cc(c), HolidayList::new(kept).unwrap());
         }
     }
     (ds, req)
@@ -961,14 +961,12 @@ fn move_case(ds: &mut Dataset, req: &mut Request, by: Duration) {
         *now += by;
     }
     for list in ds.holidays.values_mut() {
-        *list = list
-            .iter()
-            .map(|h| Holiday {
-                date: h.date + by,
-                makeup: h.makeup.map(|m| m + by),
-                ..h
-            })
-            .collect();
+        *list = HolidayList::new(list.iter().map(|h| Holiday {
+            date: h.date + by,
+            makeup: h.makeup.map(|m| m + by),
+            ..h
+        }))
+        .unwrap();
     }
     for c in &mut ds.crossings {
         mv_opt(&mut c.status_since);
@@ -2188,6 +2186,14 @@ impl<'a> Oracle<'a> {
                     Closed::Status { status, .. } => {
                         if c.status != *status {
                             return fail("not the crossing's status");
+                        }
+                    }
+                    Closed::NotRecordedOpen { since } => {
+                        if c.status != CrossingStatus::Open
+                            || c.status_since != Some(*since)
+                            || date >= *since
+                        {
+                            return fail("not a day before the crossing is recorded open");
                         }
                     }
                     Closed::Closure { from, to, .. } => {
