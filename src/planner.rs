@@ -1757,7 +1757,8 @@ impl<'a> Planner<'a> {
     }
 
     /// When a traveller who took `leg` can board the next vehicle: a change after a known
-    /// arrival; after an arrival whose time is not known, the next local day, and no sooner
+    /// arrival; after an arrival whose time is not known, dawn of the next day in the clock
+    /// kept where it arrives, and no sooner
     /// than a change after its lower bound (so that an arrival not known is never ready
     /// before a known one at the same time: invariant 1 needs the ready time to grow with
     /// the arrival, known before unknown).
@@ -1778,13 +1779,10 @@ impl<'a> Planner<'a> {
         if arrive_known {
             return change;
         }
-        let s = &self.ds.services[si];
-        let zone = match s.stops[j].at {
-            StopAt::Place(p) => self.ds.places[p].zone.0,
-            StopAt::Crossing(_) => s.schedule.zone.0,
-        };
-        // The next day starts at dawn: a departure in the night after the arrival's day
-        // (an Osh bus at about midnight after a Bishkek minibus that left at 16:00, its
+        let zone = local_clock(self.ds, &self.ds.services[si], j);
+        // The next day starts at dawn in the clock people keep there (06:00 Xinjiang time
+        // in Kashgar, not 06:00 Beijing time): a departure in the night after the arrival's
+        // day (an Osh bus at about midnight after a Bishkek minibus that left at 16:00, its
         // arrival not known) is not one a traveller could count on catching.
         let zones = &mut self.posts.zones;
         let date = zones.date(zone, arrive) + Duration::days(1);

@@ -1977,18 +1977,17 @@ impl<'a> Oracle<'a> {
     }
 
     /// When the traveller can board again after a ride: a change after a known arrival,
-    /// dawn (06:00) of the next local day (at the place reached) after one whose time is
-    /// not known.
+    /// dawn (06:00) of the next day in the clock kept at the place reached after one whose
+    /// time is not known.
     fn ready_after(&self, r: &Ride, d: &Drive) -> DateTime<Utc> {
         let change = d.arrive + Duration::minutes(MIN_CONNECTION);
         if d.known {
             return change;
         }
-        // Not known: dawn of the next local day, and never before a change after the lower
-        // bound.
-        let z = self.ds.places[self.place_at(r.service, r.alight).unwrap()]
-            .zone
-            .0;
+        // Not known: dawn of the next day in the clock people keep there, and never before a
+        // change after the lower bound.
+        let p = &self.ds.places[self.place_at(r.service, r.alight).unwrap()];
+        let z = p.local_zone.unwrap_or(p.zone).0;
         let next = d.arrive.with_timezone(&z).date_naive() + Duration::days(1);
         z.from_local_datetime(&next.and_time(DAWN))
             .unwrap()

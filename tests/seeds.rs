@@ -567,6 +567,37 @@ fn a_dispute_about_the_drive_one_way_is_shown_only_that_way() {
     };
     assert!(explain("kashgar", "naryn").contains("disputed drive between the posts: Northbound"));
     assert!(!explain("naryn", "kashgar").contains("drive between the posts"));
+    // With no itinerary (a Saturday, the other crossings avoided), the disputes behind the
+    // reasons follow the direction the blocked rides took.
+    let blocked = |from: &str, to: &str| {
+        run(&[
+            "plan",
+            from,
+            to,
+            "--date",
+            "2027-06-12",
+            "--within",
+            "1",
+            "--passport",
+            "GB",
+            "--avoid",
+            "khorgos",
+            "--avoid",
+            "irkeshtam",
+        ])
+        .code(1)
+        .stdout
+    };
+    let out_of_china = blocked("kashgar", "naryn");
+    assert!(
+        out_of_china.contains("- Torugart Pass: disputed hours, drive between the posts and rule for foreigners (--explain"),
+        "{out_of_china}"
+    );
+    let into_china = blocked("naryn", "kashgar");
+    assert!(
+        into_china.contains("- Torugart Pass: disputed hours and rule for foreigners (--explain"),
+        "{into_china}"
+    );
     let card = run(&["hours", "torugart"]).ok().stdout;
     assert!(
         card.contains("Drive between the posts: from the China post to the Kyrgyzstan post 3h (disputed); from the Kyrgyzstan post to the China post 1h30m\n"),
