@@ -522,7 +522,8 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
                     "runs {} but no source gives its departure time",
                     super::words::runs_on(*d)
                 ),
-                None => "no source gives its days or time".into(),
+                // Not "no source gives": an old version may sit in a dispute, unused.
+                None => "its days and departure time are not known".into(),
             },
         ),
         Advice::Unconfirmed { service, old } => (
