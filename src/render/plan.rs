@@ -771,6 +771,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let mut notes = Notes::default();
     // Per crossing: the itineraries that pass it, with where and when each reaches it.
     let mut borders: BTreeMap<CrossingIx, Vec<Reached>> = BTreeMap::new();
+    // Per crossing: the disputes the itineraries passing it are told of (warnings decides
+    // which: those that matter, a directed one only where it is passed that way).
+    let mut crossing_disputes: BTreeMap<CrossingIx, BTreeSet<usize>> = BTreeMap::new();
     let mut checks: BTreeMap<Subject, (Vec<String>, BTreeSet<usize>)> = BTreeMap::new();
     let mut subjects_order: Vec<Subject> = Vec::new();
     let n_all = a.itineraries.len();
@@ -985,12 +988,13 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 }
                 // Said in the crossing's note: the times not known, the hours not known, the
                 // disputes.
-                Advice::BorderTimeUnknown { .. }
-                | Advice::HoursUnknown { .. }
-                | Advice::Disputed {
-                    subject: Subject::Crossing(_),
-                    ..
-                } => {}
+                Advice::BorderTimeUnknown { .. } | Advice::HoursUnknown { .. } => {}
+                Advice::Disputed {
+                    subject: Subject::Crossing(ci),
+                    dispute,
+                } => {
+                    crossing_disputes.entry(*ci).or_default().insert(*dispute);
+                }
                 // How old the sources are: the --explain sources section gives their dates.
                 Advice::NewestSource { .. } if !layout.explain => {}
                 Advice::SeatsUnknown { .. } | Advice::FareUnknown { .. } if !layout.explain => {}
@@ -1103,14 +1107,11 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 label(&unknown)
             ));
         }
-        // A dispute tied to one direction only where an itinerary passes that way.
-        let disputed: Vec<String> = c
-            .disputes
-            .iter()
-            .filter(|d| {
-                crate::warnings::matters(d)
-                    && passes.iter().any(|p| d.applies_from(c.sides[p.1].country))
-            })
+        let disputed: Vec<String> = crossing_disputes
+            .get(ci)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| c.disputes.get(*k))
             .map(|d| fact_name(&d.fact))
             .collect();
         if !disputed.is_empty() {
