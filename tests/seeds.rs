@@ -608,3 +608,55 @@ fn a_dispute_about_the_drive_one_way_is_shown_only_that_way() {
         "{card}"
     );
 }
+
+/// Nights at a stopover after an overnight ride whose arrival no source gives are a
+/// ceiling: the Dordoi cargo minibus with berths leaves Bishkek at 16:00–18:00 and its night
+/// may be spent on board, so the Osh stopover before the midnight bus is "up to 2" nights
+/// (JSON `stopover_nights_known: false`). After the Naryn shared taxi, which the planner
+/// keeps off the road at midnight, the night in Naryn is certain.
+#[test]
+fn stopover_nights_after_an_overnight_ride_not_timed_are_a_ceiling() {
+    let args = [
+        "bishkek",
+        "kashgar",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+    ];
+    let (p, code) = plan_json(&args);
+    assert_eq!(code, 0);
+    let by_first = |id: &str| {
+        p.itineraries
+            .iter()
+            .find(|it| services(it)[0] == id)
+            .unwrap_or_else(|| panic!("an itinerary starting with {id}: {p:#?}"))
+    };
+    let minibus = by_first("bishkek-osh-cargo-minibus");
+    assert!(!minibus.legs[0].arrive_known);
+    assert_eq!(
+        (minibus.stopover_nights, minibus.stopover_nights_known),
+        (2, false)
+    );
+    let naryn = by_first("bishkek-naryn-taxi");
+    assert_eq!(
+        (naryn.stopover_nights, naryn.stopover_nights_known),
+        (1, true)
+    );
+    let mut text = vec!["plan"];
+    text.extend_from_slice(&args);
+    let r = run(&text).ok();
+    assert!(
+        r.stdout.contains(
+            "journey time not known, 1 change, at least 2 nights (up to 2 at a stopover),"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("about 1d 0h, 1 change, 1 night (1 at a stopover),"),
+        "{}",
+        r.stdout
+    );
+}

@@ -1016,6 +1016,10 @@ pub struct ItineraryJson {
     pub nights: i64,
     /// Of those, nights spent at a place between two legs.
     pub stopover_nights: i64,
+    /// False when a stopover follows an overnight ride (sleeper bus, train) whose arrival
+    /// time is not known: `stopover_nights` is then counted from the earliest that arrival
+    /// could be, an upper bound (some of those nights may be spent on board).
+    pub stopover_nights_known: bool,
     /// False when some leg's departure time is not fixed by a source.
     pub time_known: bool,
     pub legs: Vec<LegJson>,
@@ -1145,6 +1149,7 @@ pub fn plan(w: &Words, a: &super::plan::PlanAnswer) -> PlanJson {
                 changes: it.changes(),
                 nights: ia.nights,
                 stopover_nights: ia.stopover_nights,
+                stopover_nights_known: ia.stopover_nights_known,
                 time_known: it.time_known(),
                 legs: it.legs.iter().map(|l| leg(ds, l)).collect(),
                 before_you_go: ia.needs.iter().map(|n| need(ds, n)).collect(),

@@ -519,7 +519,7 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
             Subject::Service(*service),
             match days {
                 Some(d) => format!(
-                    "runs {} but no source gives its departure time",
+                    "runs {} but its departure time is not known",
                     super::words::runs_on(*d)
                 ),
                 // Not "no source gives": an old version may sit in a dispute, unused.
@@ -824,8 +824,15 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             (false, 0) => "nights not known".to_string(),
             (false, n) => format!("at least {}", count(n, "night", "nights")),
         };
+        // After an arrival not known, the stopover's nights are counted from the earliest
+        // it could be: a ceiling (the overnight minibus's night may be spent on board).
         let nights = if ia.stopover_nights > 0 {
-            format!("{all_nights} ({} at a stopover)", ia.stopover_nights)
+            let up_to = if ia.stopover_nights_known {
+                ""
+            } else {
+                "up to "
+            };
+            format!("{all_nights} ({up_to}{} at a stopover)", ia.stopover_nights)
         } else {
             all_nights
         };
