@@ -73,6 +73,10 @@ pub struct ItineraryAnswer {
     pub total: money::Total,
     pub nights: i64,
     pub stopover_nights: i64,
+    /// False when a stopover follows an overnight ride (sleeper bus, train) whose arrival
+    /// time is not known: its nights are counted from the earliest that arrival could be,
+    /// so `stopover_nights` is at most that many (the rest may be spent on board).
+    pub stopover_nights_known: bool,
     pub advice: Vec<Advice>,
     pub needs: Vec<Need>,
     /// The same route on other days, later in the answer's order: named with this

@@ -21,6 +21,11 @@ pub enum Closed {
         reopens: Option<NaiveDate>,
     },
     Season(Season),
+    /// An open crossing on a day before its `status_since`: the data records it open only
+    /// from that day, and what held before is not known. Not offered, but not known closed.
+    NotRecordedOpen {
+        since: NaiveDate,
+    },
     /// An announced closure (a notice). With hours, it starts at `starts` on `from` and
     /// ends at `ends` on `to`, in `zone`; without, it is whole days in each post's clock.
     Closure {
@@ -51,6 +56,7 @@ impl Closed {
         match self {
             Closed::Status { .. } => "status",
             Closed::Season(_) => "season",
+            Closed::NotRecordedOpen { .. } => "not-recorded-open",
             Closed::Closure { .. } => "closure",
             Closed::Holiday { .. } => "holiday",
             Closed::Weekday { .. } => "weekend",
@@ -103,12 +109,10 @@ fn side_day_in(
         }
         // Open since a day (a reopening, most often after 2020-22): on an earlier day the
         // dataset does not know it open, and does not offer it.
-        CrossingStatus::Open if c.status_since.is_some_and(|s| date < s) => {
-            return Err(Closed::Status {
-                status: c.status,
-                since: c.status_since,
-                reopens: None,
-            });
+        CrossingStatus::Open => {
+            if let Some(since) = c.status_since.filter(|s| date < *s) {
+                return Err(Closed::NotRecordedOpen { since });
+            }
         }
         _ => {}
     }

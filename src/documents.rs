@@ -377,7 +377,7 @@ pub fn decisiveness(b: &crate::findings::Blocker) -> u8 {
     use crate::findings::Blocker;
     match b {
         Blocker::PostClosed {
-            why: Closed::Status { .. } | Closed::Season(_),
+            why: Closed::Status { .. } | Closed::NotRecordedOpen { .. } | Closed::Season(_),
             ..
         }
         | Blocker::ServiceSuspended { .. }

@@ -130,6 +130,10 @@ pub struct BorderPass {
     pub passed: Option<DateTime<Utc>>,
     /// When it passes the second post.
     pub cleared: Option<DateTime<Utc>>,
+    /// The local day each post (the first, then the second) is passed on, in its own clock,
+    /// after any wait; where no time is known there, the day it was checked for. Whether
+    /// the post's holidays are known is judged on these days (`Plan::holidays_unknown`).
+    pub days: [Option<NaiveDate>; 2],
     /// Waiting at both posts for them to open.
     pub waited: Duration,
     /// Whether the time to clear the first post and drive to the second is known (from the
@@ -1193,6 +1197,7 @@ impl<'a> Planner<'a> {
                 untimed_day: None,
                 passed: None,
                 cleared: None,
+                days: [None, None],
                 waited: Duration::zero(),
                 clear_known,
                 tight: false,
@@ -1306,6 +1311,10 @@ impl<'a> Planner<'a> {
                         }
                     }
                 };
+                pass.days[n] = Some(match passed {
+                    Some(p) => self.posts.zones.date(side.zone.0, p),
+                    None => local_date,
+                });
                 timed_post_met |= at.is_some();
                 let last =
                     passed.and_then(|p| self.posts.post(ds, ci, side_ix).last_entry_at(dir, p));
@@ -1748,7 +1757,8 @@ impl<'a> Planner<'a> {
     }
 
     /// When a traveller who took `leg` can board the next vehicle: a change after a known
-    /// arrival; after an arrival whose time is not known, the next local day, and no sooner
+    /// arrival; after an arrival whose time is not known, dawn of the next day in the clock
+    /// kept where it arrives, and no sooner
     /// than a change after its lower bound (so that an arrival not known is never ready
     /// before a known one at the same time: invariant 1 needs the ready time to grow with
     /// the arrival, known before unknown).
@@ -1769,13 +1779,10 @@ impl<'a> Planner<'a> {
         if arrive_known {
             return change;
         }
-        let s = &self.ds.services[si];
-        let zone = match s.stops[j].at {
-            StopAt::Place(p) => self.ds.places[p].zone.0,
-            StopAt::Crossing(_) => s.schedule.zone.0,
-        };
-        // The next day starts at dawn: a departure in the night after the arrival's day
-        // (an Osh bus at about midnight after a Bishkek minibus that left at 16:00, its
+        let zone = local_clock(self.ds, &self.ds.services[si], j);
+        // The next day starts at dawn in the clock people keep there (06:00 Xinjiang time
+        // in Kashgar, not 06:00 Beijing time): a departure in the night after the arrival's
+        // day (an Osh bus at about midnight after a Bishkek minibus that left at 16:00, its
         // arrival not known) is not one a traveller could count on catching.
         let zones = &mut self.posts.zones;
         let date = zones.date(zone, arrive) + Duration::days(1);
@@ -2589,9 +2596,12 @@ impl<'a> Planner<'a> {
             self.plan.holidays_unknown.clear();
             for l in best.iter().flat_map(|it| &it.legs) {
                 for b in &l.borders {
-                    // The day the first post is checked (after a night on the way, not
-                    // the day the vehicle left).
-                    self.note_horizon(&ds.crossings[b.crossing], b.day(ds, l.depart));
+                    // The days each post is passed (after a wait, in its own clock; with
+                    // no time known, the day checked: after a night on the way, not the
+                    // day the vehicle left).
+                    for day in b.days.iter().flatten() {
+                        self.note_horizon(&ds.crossings[b.crossing], *day);
+                    }
                 }
             }
         }

@@ -209,6 +209,19 @@ fn hours_geojson_gives_every_crossing_its_state_on_the_date() {
     let k = crossing_props(&c.features[0]);
     assert_eq!((k.state.as_str(), k.open), ("closed-season", false));
     assert_eq!(k.countries, ["CN".to_string(), "PK".to_string()]);
+
+    // Before Torugart is recorded open (20 Feb 2023) its state is not known: not "closed".
+    let c = decode(
+        &run(&["hours", "torugart", "--date", "2023-02-10", "--geojson"])
+            .ok()
+            .stdout,
+    );
+    let t = crossing_props(&c.features[0]);
+    assert_eq!((t.state.as_str(), t.open), ("not-recorded-open", false));
+    assert_eq!(
+        t.reason.as_deref(),
+        Some("Torugart Pass is not recorded open before Mon 20 Feb 2023; its status before then is not known")
+    );
 }
 
 #[test]

@@ -118,6 +118,17 @@ fn hours_month() {
     );
 }
 
+/// A past month before Torugart is recorded open (20 Feb 2023): those days are not
+/// "closed" but not recorded open, with their own mark, legend entry and one note.
+#[test]
+fn hours_month_before_the_crossing_is_recorded_open() {
+    golden_run(
+        "hours-month-torugart-2023-02",
+        100,
+        &["hours", "torugart", "--month", "2023-02"],
+    );
+}
+
 #[test]
 fn services_compact() {
     golden_run(

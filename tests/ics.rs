@@ -136,8 +136,8 @@ impl Parsed<'_> {
     }
 }
 
-fn instant(rfc3339: &serde_json::Value) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(rfc3339.as_str().unwrap())
+fn instant(rfc3339: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(rfc3339)
         .unwrap()
         .with_timezone(&Utc)
 }
@@ -255,8 +255,8 @@ fn the_headline_trip_imports_with_its_local_times_alarm_and_to_dos() {
 fn every_itinerary_exports_the_planners_instants_and_no_invented_time() {
     let mut args = KASHGAR_BISHKEK.to_vec();
     args.push("--json");
-    let j: serde_json::Value = serde_json::from_str(&run(&args).ok().stdout).unwrap();
-    let its = j["itineraries"].as_array().unwrap();
+    let j: PlanJson = run(&args).ok().json();
+    let its = &j.itineraries;
     assert!(its.len() >= 2);
     let mut untimed = 0;
     for (i, it) in its.iter().enumerate() {
@@ -278,29 +278,31 @@ fn every_itinerary_exports_the_planners_instants_and_no_invented_time() {
                         .starts_with("Border")
             })
             .collect();
-        let json_legs = it["legs"].as_array().unwrap();
+        let json_legs = &it.legs;
         assert_eq!(legs.len(), json_legs.len(), "one event per leg");
         for (e, l) in legs.iter().zip(json_legs) {
-            if l["time_known"] == true {
+            if l.time_known {
                 match cal.when(e, "DTSTART") {
-                    Some(When::At(t, _)) => assert_eq!(t, instant(&l["depart"])),
+                    Some(When::At(t, _)) => assert_eq!(t, instant(&l.depart)),
                     other => panic!("a timed leg is a timed event: {other:?}"),
                 }
                 // It ends at its arrival where a source gives it; otherwise it has no end.
-                match (cal.when(e, "DTEND"), l["arrive_known"] == true) {
-                    (Some(When::At(t, _)), true) => assert_eq!(t, instant(&l["arrive"])),
+                match (cal.when(e, "DTEND"), l.arrive_known) {
+                    (Some(When::At(t, _)), true) => assert_eq!(t, instant(&l.arrive)),
                     (None, false) => {}
                     other => panic!("a timed leg ends at its known arrival: {other:?}"),
                 }
             } else {
                 untimed += 1;
-                let day = DateTime::parse_from_rfc3339(l["depart"].as_str().unwrap())
+                let day = DateTime::parse_from_rfc3339(&l.depart)
                     .unwrap()
                     .date_naive();
                 // The window a source gives it, or else the day only.
                 match cal.when(e, "DTSTART") {
                     Some(When::Day(d)) => assert_eq!(d, day),
-                    Some(When::At(t, _)) => assert_eq!(t, instant(&l["window"]["from"])),
+                    Some(When::At(t, _)) => {
+                        assert_eq!(t, instant(&l.window.as_ref().unwrap().from))
+                    }
                     other => panic!("an untimed leg is its window or its day: {other:?}"),
                 }
             }

@@ -9,7 +9,7 @@
 //!   such a leg's time as a window that holds it;
 //! - no post is passed outside its days, hours, lunch break or cut-off (in its own clock);
 //! - after an arrival whose time is not known, the next leg leaves on a later day, from
-//!   dawn in the clock of the place reached;
+//!   dawn in the clock people keep at the place reached;
 //! - no itinerary comes back to a place it has been, not even passing through it on a ride
 //!   (Sary-Tash → Kashgar once went into the Pamirs and back through Sary-Tash to Osh);
 //! - no itinerary waits at a place on the way when another of the answer leaving later
@@ -274,11 +274,11 @@ fn check_itinerary(jy: &Journey, n: usize, it: &Itinerary) {
                     l.arrive + Duration::minutes(MIN_CONNECTION) <= next.depart,
                     "{what}: the next leg leaves before the change is made"
                 );
-            } else if let StopAt::Place(p) = s.stops[l.alight].at {
+            } else if let StopAt::Place(_) = s.stops[l.alight].at {
                 // Arrived at a time not known: the next leg leaves the next day, from dawn
-                // in the place's clock, not in the night after (an Osh bus at about
-                // midnight after a Bishkek minibus that left at 16:00).
-                let z = ds.places[p].zone.0;
+                // in the clock people keep there, not in the night after (an Osh bus at
+                // about midnight after a Bishkek minibus that left at 16:00).
+                let z = kept_clock(l.service, l.alight);
                 let (got, next) = (l.arrive.with_timezone(&z), next.depart.with_timezone(&z));
                 let dawn = (got.date_naive() + Duration::days(1)).and_time(DAWN);
                 assert!(
@@ -727,7 +727,7 @@ fn a_crossing_is_not_offered_before_the_day_its_open_status_is_recorded_from() {
     .code(1);
     assert!(
         r.stdout.contains(
-            "- Khunjerab Pass is recorded open only from Mon 3 Apr 2023; its status before then is not known"
+            "- Khunjerab Pass is not recorded open before Mon 3 Apr 2023; its status before then is not known"
         ),
         "{}",
         r.stdout
@@ -740,7 +740,7 @@ fn a_crossing_is_not_offered_before_the_day_its_open_status_is_recorded_from() {
     let r = common::run(&["hours", "torugart", "--date", "2020-06-15"]).ok();
     assert!(
         r.stdout.contains(
-            "On Mon 15 Jun 2020: recorded open only from Mon 20 Feb 2023; its status before then is not known"
+            "On Mon 15 Jun 2020: not recorded open before Mon 20 Feb 2023; its status before then is not known"
         ),
         "{}",
         r.stdout

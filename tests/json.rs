@@ -187,6 +187,70 @@ fn hours_of_a_post_not_known_give_the_day_it_next_opens_never_midnight() {
     );
 }
 
+/// Days before Torugart is recorded open (20 Feb 2023) have a cause of their own, with the
+/// day it is recorded open from; the open status is not given as the reason.
+#[test]
+fn days_before_the_crossing_is_recorded_open_are_not_recorded_open() {
+    let m: HoursMonthJson = decoded(&["hours", "torugart", "--month", "2023-02"], 0);
+    for d in &m.days {
+        let before = d.date.as_str() < "2023-02-20";
+        let c = d.closed.as_ref();
+        assert_eq!(
+            c.is_some_and(|c| c.cause == ClosedFor::NotRecordedOpen),
+            before,
+            "{d:?}"
+        );
+        if before {
+            let c = c.unwrap();
+            assert_eq!(
+                (c.since.as_deref(), c.status.as_deref()),
+                (Some("2023-02-20"), None)
+            );
+            assert!(!d.open);
+            assert_eq!(
+                d.text.as_deref(),
+                Some("Torugart Pass is not recorded open before Mon 20 Feb 2023; its status before then is not known")
+            );
+        }
+    }
+    let h: HoursJson = decoded(&["hours", "torugart", "--date", "2023-02-10"], 0);
+    let on = h.crossings[0].on_date.as_ref().unwrap();
+    assert!(!on.open);
+    assert_eq!(
+        on.closed.as_ref().map(|c| c.cause),
+        Some(ClosedFor::NotRecordedOpen)
+    );
+    assert_eq!(on.next_open_day.as_deref(), Some("2023-02-20"));
+    // A plan on such a day gives the same cause for Khunjerab (recorded open from 3 Apr 2023).
+    let p: PlanJson = decoded(
+        &[
+            "plan",
+            "kashgar",
+            "sust",
+            "--date",
+            "2020-06-15",
+            "--passport",
+            "GB",
+            "--visa",
+            "CN",
+            "--visa",
+            "PK",
+        ],
+        1,
+    );
+    assert!(
+        p.reasons
+            .iter()
+            .any(|r| r.crossing.as_deref() == Some("khunjerab")
+                && r.closed
+                    .as_ref()
+                    .is_some_and(|c| c.cause == ClosedFor::NotRecordedOpen
+                        && c.since.as_deref() == Some("2023-04-03"))),
+        "{:?}",
+        p.reasons
+    );
+}
+
 #[test]
 fn hours_month() {
     let m: HoursMonthJson = decoded(&["hours", "torugart", "--month", "2027-10"], 0);

@@ -80,6 +80,19 @@ fn the_region_map_renders_and_colours_each_crossing_by_its_state() {
         .ok()
         .stdout;
     assert!(dec.contains("<g id=\"crossing-khunjerab\" data-state=\"closed-season\""));
+
+    // Before Torugart is recorded open (20 Feb 2023): not a closed square but a diamond of
+    // its own colour, named so in the legend.
+    let past = run(&["map", "--date", "2023-02-10", "--country", "KG"])
+        .ok()
+        .stdout;
+    render(&past);
+    let start = past
+        .find("<g id=\"crossing-torugart\" data-state=\"not-recorded-open\"")
+        .expect("Torugart is not recorded open that day");
+    let g = &past[start..start + past[start..].find("</g>").unwrap()];
+    assert!(g.contains("<path") && g.contains("fill=\"#f7f7f7\""), "{g}");
+    assert!(past.contains("not recorded open yet: status not known ("));
 }
 
 #[test]

@@ -20,7 +20,25 @@
 //! 4. "no itinerary" happens exactly when the brute force finds none in the window that a
 //!    journey leaving after it does not beat;
 //! 5. (completeness) every such journey is matched or beaten by a returned itinerary, i.e.
-//!    the whole Pareto front is offered.
+//!    the whole Pareto front is offered;
+//! 6. the holiday horizon (`Plan::holidays_unknown`): with itineraries, exactly the
+//!    countries and years whose holidays are not known (the years a country's list spans
+//!    are known) of the days the itineraries pass each post of a crossing those countries'
+//!    holidays close — each post's day in its own clock after any wait, or the day checked
+//!    where no time is known (`holidays_unknown`, `drive_posts`); without itineraries, only
+//!    years not known of countries whose holidays close a crossing some service passes,
+//!    within the days a search can reach a post (`holidays_unknown_possible`): which days
+//!    a search looks at depends on how it prunes (the planner drives rides the brute force
+//!    leaves out, such as ones that come back to a place), so no more is promised;
+//! 7. without itineraries, every reason given ("Why": `Blocker`) is true of the data on
+//!    each of its dates (`blocker_real`): the named post is closed that day, for the cause
+//!    named (the holiday, weekday, season, status or notice in the data), or closed at the
+//!    named time for that direction with the data's hours, cut-off and lunch break; the
+//!    named service is suspended or takes no foreigners; the named crossing refuses this
+//!    traveller or this vehicle; every passport is refused, the visa is not held and not
+//!    obtainable at the border, the permit is not held, or the document cannot be ready in
+//!    time. (Which rides' reasons are shown, and that some are, is not checked: a case
+//!    with no itinerary may rightly have none, when no service runs in the window.)
 //!
 //! "Leaving after the window": the brute force tries first rides on `LOOK_BEYOND` more
 //! days, and moves every journey's rides, from the last back, to the latest that still
@@ -33,13 +51,16 @@
 //! UTC), so the brute force can try on-demand starts every 30 minutes and meet the
 //! planner's continuous choice exactly.
 //!
-//! Properties 1–5 are checked on services with several stops and dated visa rules
+//! Properties 1–6 are checked on services with several stops and dated visa rules
 //! (`planner_agrees_with_brute_force`); the generator makes each rule bind: services that
 //! run on one day near the end of the 14-day trip budget, long gaps between stops, posts
-//! with lunch breaks and cut-offs.
+//! with lunch breaks and cut-offs; half the cases are moved to the last days of a year,
+//! with holiday lists that end before the trip's second year, start in it or are missing
+//! (`move_case`; drawn from choices after the first `CHOICES`, so that the regression
+//! tests' choice lists keep their datasets).
 //!
-//! The default run is 1000 cases per property, about 1.5 s in debug
-//! (`cargo test --test oracle`). To search longer:
+//! The default run is 250 cases per property, about 5 s in debug on 2 cores at a load of
+//! about 2 (`cargo test --test oracle`). To search longer:
 //!
 //! ```sh
 //! ORACLE_CASES=5000 cargo test --release --test oracle
@@ -50,6 +71,9 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
+use crossings::calendar::Closed;
+use crossings::documents::Doc;
+use crossings::findings::Blocker;
 use crossings::model::*;
 use crossings::planner::{
     default_window, overnight, plan, Itinerary, Request, DAWN, LONGEST_DAY_LEG, LOOK_BEYOND,
@@ -58,9 +82,10 @@ use crossings::planner::{
 use crossings::types::{
     Country, Currency, Dur, LocalTime, Money, MonthDay, Season, TimeRange, Weekdays, Zone,
 };
+use crossings::visa::Entry;
 use proptest::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 // ---------------------------------------------------------------------------------------
 // Building datasets
@@ -69,6 +94,10 @@ use std::collections::HashMap;
 const COUNTRIES: [&str; 3] = ["CN", "KG", "KZ"];
 const ZONES: [&str; 3] = ["Asia/Shanghai", "Asia/Bishkek", "Asia/Almaty"];
 const PASSPORTS: [&str; 4] = ["CN", "KG", "KZ", "GB"];
+/// The choices `generate` reads for everything but the holiday horizon (read from the
+/// choices after these, `HORIZON_CHOICES` of them).
+const CHOICES: usize = 320;
+const HORIZON_CHOICES: usize = 20;
 
 fn cc(s: &str) -> Country {
     s.parse().unwrap()
@@ -863,7 +892,108 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             prov: prov(),
         });
     }
+    // The holiday horizon, drawn from choices after the first `CHOICES` so that earlier
+    // choice lists (the regression tests below) keep their datasets: sometimes the whole
+    // case moves to the last days of a year, so that trips cross New Year, and a country's
+    // holiday list ends before the trip's second year, starts in it, reaches a year further
+    // on or is left out (the years a list spans are the years whose holidays are known; a
+    // country without a list knows none).
+    let mut g = Choices {
+        c: choices.get(CHOICES..).unwrap_or_default(),
+        i: 0,
+    };
+    if g.chance(50) {
+        let year_end = NaiveDate::from_ymd_opt(base.year(), 12, 31).unwrap();
+        let to = year_end - Duration::days(i64::from(g.pick(8)));
+        move_case(&mut ds, &mut req, to - base);
+    }
+    // More crossings that close for both sides' holidays.
+    for c in &mut ds.crossings {
+        if g.chance(40) {
+            for country in c.countries() {
+                if !c.holidays_close.contains(&country) {
+                    c.holidays_close.push(country);
+                }
+            }
+        }
+    }
+    let new_year = NaiveDate::from_ymd_opt(req.date.year() + 1, 1, 1).unwrap();
+    for c in COUNTRIES {
+        let Some(list) = ds.holidays.get(&cc(c)) else {
+            continue;
+        };
+        let keep: Box<dyn Fn(&Holiday) -> bool> = match g.pick(6) {
+            1 | 2 => Box::new(|h| h.date < new_year),
+            3 => Box::new(|h| h.date >= new_year),
+            4 => Box::new(|_| false),
+            _ => Box::new(|_| true),
+        };
+        let mut kept: Vec<Holiday> = list.iter().filter(|h| keep(h)).collect();
+        if g.chance(15) {
+            kept.push(Holiday {
+                date: new_year + Duration::days(100 + i64::from(g.pick(300))),
+                names: vec!["Holiday".into()],
+                makeup: None,
+            });
+        }
+        if kept.is_empty() {
+            ds.holidays.remove(&cc(c));
+        } else {
+            ds.holidays.insert(cc(c), HolidayList::new(kept).unwrap());
+        }
+    }
     (ds, req)
+}
+
+/// Moves every date of a case by `by` (a whole number of days): the request's, the
+/// holidays, the crossings' status, season and closures, the services' dates and the visa
+/// rules' dates.
+fn move_case(ds: &mut Dataset, req: &mut Request, by: Duration) {
+    let mv = |d: &mut NaiveDate| *d += by;
+    let mv_opt = |d: &mut Option<NaiveDate>| {
+        if let Some(d) = d {
+            *d += by;
+        }
+    };
+    mv(&mut req.date);
+    mv(&mut req.today);
+    if let Some(now) = &mut req.now {
+        *now += by;
+    }
+    for list in ds.holidays.values_mut() {
+        *list = HolidayList::new(list.iter().map(|h| Holiday {
+            date: h.date + by,
+            makeup: h.makeup.map(|m| m + by),
+            ..h
+        }))
+        .unwrap();
+    }
+    for c in &mut ds.crossings {
+        mv_opt(&mut c.status_since);
+        mv_opt(&mut c.reopens);
+        if let Some(s) = &mut c.season {
+            // Generated seasons come from dates in 2025–2027, none of them leap years.
+            let md = |m: MonthDay| MonthDay::of(m.in_year(2026).unwrap() + by);
+            *s = Season {
+                open: md(s.open),
+                close: md(s.close),
+            };
+        }
+        for cl in &mut c.closures {
+            mv(&mut cl.from);
+            mv(&mut cl.to);
+        }
+    }
+    for s in &mut ds.services {
+        mv_opt(&mut s.status_since);
+        mv_opt(&mut s.schedule.first);
+        mv_opt(&mut s.schedule.last);
+        s.schedule.except.iter_mut().for_each(mv);
+    }
+    for r in &mut ds.visas.rules {
+        mv_opt(&mut r.from);
+        mv_opt(&mut r.until);
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1128,6 +1258,30 @@ impl<'a> Oracle<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Are the public holidays of `country` in `date`'s year known? A country's list spans
+    /// the years from its first holiday to its last; outside them (or without a list) the
+    /// dataset does not know them.
+    fn holidays_known(&self, country: Country, date: NaiveDate) -> bool {
+        let years: Vec<i32> = self
+            .ds
+            .holidays
+            .get(&country)
+            .map(|l| l.iter().map(|h| h.date.year()).collect())
+            .unwrap_or_default();
+        years.iter().min().is_some_and(|y| *y <= date.year())
+            && years.iter().max().is_some_and(|y| date.year() <= *y)
+    }
+
+    /// The countries and years of a crossing's post day whose holidays could close it but
+    /// are not known (the plan's `holidays_unknown`).
+    fn unknown_on(&self, c: &Crossing, date: NaiveDate) -> Vec<(Country, i32)> {
+        c.holidays_close
+            .iter()
+            .filter(|country| !self.holidays_known(**country, date))
+            .map(|country| (*country, date.year()))
+            .collect()
     }
 
     /// Is the crossing open on this local date for this side?
@@ -1395,9 +1549,22 @@ impl<'a> Oracle<'a> {
     /// known counts as nothing); the traveller is through after the second post's clearing
     /// time. Waits delay every later stop.
     fn drive(&self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>) -> Result<Drive, String> {
+        self.drive_posts(si, i, j, t0).map(|(d, _)| d)
+    }
+
+    /// `drive`, with the local day each post is passed on (in the post's clock; where no
+    /// time is known there, the day it is checked for), crossing by crossing.
+    fn drive_posts(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+    ) -> Result<(Drive, Vec<(CrossingIx, NaiveDate)>), String> {
         let ds = self.ds;
         let s = &ds.services[si];
         let board = t0 + minutes(leaves(&s.stops[i]));
+        let mut days = Vec::new();
         // An on-demand car is timed to reach the first post open; after it, and other
         // vehicles everywhere, wait.
         let mut may_wait = s.schedule.kind != ScheduleKind::OnDemand;
@@ -1438,6 +1605,7 @@ impl<'a> Oracle<'a> {
                 if !self.may_enter(c, b.country, entry_date) {
                     return Err(format!("no entry to {} over {}", b.country, c.id));
                 }
+                days.extend([(x, day(a)), (x, day(b))]);
                 continue;
             };
             let delay_before = delay;
@@ -1469,6 +1637,10 @@ impl<'a> Oracle<'a> {
                 None => minutes(a.clear) + minutes(c.between[first]),
             };
             let passed_b = pass(b, false, passed_a + gap)?;
+            days.extend([
+                (x, passed_a.with_timezone(&a.zone.0).date_naive()),
+                (x, passed_b.with_timezone(&b.zone.0).date_naive()),
+            ]);
             let out = passed_b + minutes(b.clear);
             through = Some(through.map_or(out, |t| t.max(out)));
             let entry_date = passed_b.with_timezone(&b.zone.0).date_naive();
@@ -1497,11 +1669,12 @@ impl<'a> Oracle<'a> {
                 (last, false)
             }
         };
-        Ok(Drive {
+        let drive = Drive {
             arrive: through.map_or(arrive, |t| arrive.max(t)),
             known,
             tight,
-        })
+        };
+        Ok((drive, days))
     }
 
     /// Does the service run with a vehicle starting at `t0` to take a traveller from stop
@@ -1804,18 +1977,17 @@ impl<'a> Oracle<'a> {
     }
 
     /// When the traveller can board again after a ride: a change after a known arrival,
-    /// dawn (06:00) of the next local day (at the place reached) after one whose time is
-    /// not known.
+    /// dawn (06:00) of the next day in the clock kept at the place reached after one whose
+    /// time is not known.
     fn ready_after(&self, r: &Ride, d: &Drive) -> DateTime<Utc> {
         let change = d.arrive + Duration::minutes(MIN_CONNECTION);
         if d.known {
             return change;
         }
-        // Not known: dawn of the next local day, and never before a change after the lower
-        // bound.
-        let z = self.ds.places[self.place_at(r.service, r.alight).unwrap()]
-            .zone
-            .0;
+        // Not known: dawn of the next day in the clock people keep there, and never before a
+        // change after the lower bound.
+        let p = &self.ds.places[self.place_at(r.service, r.alight).unwrap()];
+        let z = p.local_zone.unwrap_or(p.zone).0;
         let next = d.arrive.with_timezone(&z).date_naive() + Duration::days(1);
         z.from_local_datetime(&next.and_time(DAWN))
             .unwrap()
@@ -1900,6 +2072,267 @@ impl<'a> Oracle<'a> {
                 }
             }
         }
+    }
+
+    /// The countries and years whose holidays are not known on a day the itineraries pass
+    /// a post of a crossing that closes for them (in the post's clock; where no time is
+    /// known there, the day it is checked for).
+    fn holidays_unknown(&self, its: &[Itinerary]) -> BTreeSet<(Country, i32)> {
+        let mut out = BTreeSet::new();
+        for l in its.iter().flat_map(|it| &it.legs) {
+            let s = &self.ds.services[l.service];
+            let t0 = l.depart - minutes(leaves(&s.stops[l.board]));
+            if let Ok((_, days)) = self.drive_posts(l.service, l.board, l.alight, t0) {
+                for (x, d) in days {
+                    out.extend(self.unknown_on(&self.ds.crossings[x], d));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every country and year whose holidays are not known that a search could meet: a
+    /// country whose holidays close a crossing some service passes, in a year of a day from
+    /// the day before the window (a post in an earlier clock) to the last day a ride may
+    /// still reach a post (the horizon, a ride's length and nights queueing).
+    fn holidays_unknown_possible(&self) -> BTreeSet<(Country, i32)> {
+        let ds = self.ds;
+        let first = self.start.date_naive() - Duration::days(1);
+        let last = (self.horizon + Duration::days(TRIP_DAYS + MAX_QUEUE_NIGHTS + 2)).date_naive();
+        let mut out = BTreeSet::new();
+        for s in &ds.services {
+            for st in &s.stops {
+                let StopAt::Crossing(x) = st.at else {
+                    continue;
+                };
+                for y in first.year()..=last.year() {
+                    let day = NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+                    out.extend(self.unknown_on(&ds.crossings[x], day));
+                }
+            }
+        }
+        out
+    }
+
+    /// Is a reason the planner gives for "no itinerary" true of the data on `date` (the local
+    /// date at the post for a closed post or its hours, the entry date for a visa, the
+    /// day the search reached the ride for the rules that do not depend on the date)? Each
+    /// named service, crossing, post and document must fail the way the reason says.
+    fn blocker_real(&self, b: &Blocker, date: NaiveDate) -> Result<(), String> {
+        let ds = self.ds;
+        let req = self.req;
+        let fail = |what: &str| Err(format!("{what} (reason {b:?} on {date})"));
+        let held_permit = |p: PermitIx| {
+            req.permits.contains(&p) || ds.permits[p].waived(&req.passports, &req.visas)
+        };
+        match b {
+            Blocker::PostClosed {
+                crossing,
+                side,
+                why,
+            } => {
+                let c = &ds.crossings[*crossing];
+                let sd = &c.sides[*side];
+                match why {
+                    // A notice with hours closes the post for part of a day: it must cover
+                    // part of that day in the post's clock.
+                    Closed::Closure {
+                        from,
+                        to,
+                        starts,
+                        ends,
+                        ..
+                    } if starts.is_some() || ends.is_some() => {
+                        let day = (
+                            local_midnight(sd.zone.0, date),
+                            local_midnight(sd.zone.0, date + Duration::days(1)),
+                        );
+                        let noticed = c.closures.iter().any(|cl| {
+                            cl.from == *from
+                                && cl.to == *to
+                                && notice_span(cl).is_some_and(|(a, b)| a < day.1 && day.0 < b)
+                        });
+                        if !noticed {
+                            return fail("no notice with hours closes the post that day");
+                        }
+                    }
+                    _ => {
+                        if self.day_open(c, sd, date) {
+                            return fail("the post is open that day");
+                        }
+                    }
+                }
+                match why {
+                    Closed::Holiday { country, .. } => {
+                        let holiday = ds.holidays.get(country).and_then(|l| l.on(date));
+                        if !c.holidays_close.contains(country) || holiday.is_none() {
+                            return fail("no holiday of that country closes it that day");
+                        }
+                    }
+                    Closed::Weekday { weekday, days } => {
+                        if date.weekday() != *weekday
+                            || sd.days != Some(*days)
+                            || weekday_in(Some(*days), *weekday)
+                        {
+                            return fail("not a weekday the post is closed");
+                        }
+                    }
+                    Closed::Season(season) => {
+                        if c.season != Some(*season) {
+                            return fail("not the crossing's season");
+                        }
+                    }
+                    Closed::Status { status, .. } => {
+                        if c.status != *status {
+                            return fail("not the crossing's status");
+                        }
+                    }
+                    Closed::NotRecordedOpen { since } => {
+                        if c.status != CrossingStatus::Open
+                            || c.status_since != Some(*since)
+                            || date >= *since
+                        {
+                            return fail("not a day before the crossing is recorded open");
+                        }
+                    }
+                    Closed::Closure { from, to, .. } => {
+                        if !c.closures.iter().any(|cl| cl.from == *from && cl.to == *to) {
+                            return fail("no such notice");
+                        }
+                    }
+                }
+            }
+            Blocker::OutsideHours {
+                crossing,
+                side,
+                service,
+                reach,
+                hours,
+                cutoff,
+                lunch,
+            } => {
+                let c = &ds.crossings[*crossing];
+                let sd = &c.sides[*side];
+                let s = &ds.services[*service];
+                // The side met first is the one of the country the service comes from (a
+                // service may pass the crossing twice: either pass may be the one).
+                let at = sd
+                    .zone
+                    .0
+                    .from_local_datetime(&date.and_time(*reach))
+                    .earliest()
+                    .map(|x| x.with_timezone(&Utc));
+                let real = (0..s.stops.len())
+                    .filter(|k| s.stops[*k].at == StopAt::Crossing(*crossing))
+                    .any(|k| {
+                        let from_country = (0..k)
+                            .rev()
+                            .find_map(|m| self.place_at(*service, m))
+                            .map(|p| ds.places[p].country);
+                        let first = usize::from(Some(c.sides[1].country) == from_country);
+                        let leaving = *side == first;
+                        at.is_some_and(|t| !self.post_open(c, sd, leaving, t))
+                            && *hours == sd.hours
+                            && *cutoff == Self::cutoff(sd, leaving)
+                            && lunch.is_none_or(|l| sd.breaks.contains(&l))
+                    });
+                if !real {
+                    return fail(
+                        "the post is open then, or not with these hours, cut-off or lunch break",
+                    );
+                }
+            }
+            Blocker::ServiceSuspended { service, .. } => {
+                if ds.services[*service].status != ServiceStatus::Suspended {
+                    return fail("the service is not suspended");
+                }
+            }
+            Blocker::NoForeignPassengers { service } => {
+                let served: Vec<Country> = (0..ds.services[*service].stops.len())
+                    .filter_map(|k| self.place_at(*service, k))
+                    .map(|p| ds.places[p].country)
+                    .collect();
+                if ds.services[*service].foreigners != Some(false) || !self.foreigner(&served) {
+                    return fail("the service takes this traveller");
+                }
+            }
+            Blocker::CitizensOnly { crossing } => {
+                let c = &ds.crossings[*crossing];
+                if c.foreigners != Foreigners::CitizensOnly || !self.foreigner(&c.countries()) {
+                    return fail("the crossing takes this traveller");
+                }
+            }
+            Blocker::AgencyOnly { crossing, service } => {
+                let c = &ds.crossings[*crossing];
+                let agency_only = c.foreigners == Foreigners::AgencyOnly
+                    || c.foreigners_public_transport == Some(false);
+                if !agency_only
+                    || !self.foreigner(&c.countries())
+                    || ds.services[*service].mode == Mode::AgencyCar
+                {
+                    return fail("the crossing lets this traveller ride this service");
+                }
+            }
+            Blocker::EntryRefused(entry) => {
+                let Entry::Refuse { destination, .. } = **entry else {
+                    return fail("not a refusal");
+                };
+                let known: Vec<Requirement> = req
+                    .passports
+                    .iter()
+                    .filter_map(|p| self.requirement(*p, destination, date))
+                    .collect();
+                if known.is_empty() || known.iter().any(|q| *q != Requirement::NoAdmission) {
+                    return fail("some passport is admitted");
+                }
+            }
+            Blocker::VisaNotHeld { entry, crossing } => {
+                let Entry::Arrange { destination, .. } = **entry else {
+                    return fail("not a visa to arrange");
+                };
+                let c = &ds.crossings[*crossing];
+                if !req.held_only || self.may_enter(c, destination, date) {
+                    return fail("the traveller may enter");
+                }
+            }
+            Blocker::PermitNotHeld { permit } => {
+                let p = &ds.permits[*permit];
+                if !req.held_only || p.enforce != Enforce::Refuse || held_permit(*permit) {
+                    return fail("the permit is held, not checked, or not needed");
+                }
+            }
+            Blocker::TooLate { doc, today, .. } => {
+                if *today != req.today || req.held_only {
+                    return fail("not the day documents are applied for");
+                }
+                match *doc {
+                    // Held only after the search's first day.
+                    Doc::Permit(p) => {
+                        let late = ds.permits[p]
+                            .get
+                            .lead
+                            .is_some_and(|l| held_from(ds, None, req.today, l) >= req.date);
+                        if held_permit(p) || !late {
+                            return fail("the permit is held, or ready by the first day");
+                        }
+                    }
+                    // Held only after the day of entry.
+                    Doc::Visa(country) => {
+                        let late = req.passports.iter().any(|p| {
+                            self.requirement(*p, country, date).is_some_and(|q| {
+                                self.lead(country, q).is_some_and(|l| {
+                                    held_from(ds, Some(country), req.today, l) > date
+                                })
+                            })
+                        });
+                        if req.visas.contains(&country) || !late {
+                            return fail("the visa is held, or ready by the day of entry");
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Checks a returned itinerary leg by leg and returns it as a journey.
@@ -2140,6 +2573,15 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
             .no_needless_wait(&j)
             .map_err(|e| format!("itinerary {n} waits needlessly: {e}"))?;
     }
+    // 6. the holiday horizon: with itineraries, the years whose holidays are not known of
+    // the days they pass a post that a country's holidays close
+    let unknown = oracle.holidays_unknown(its);
+    if !its.is_empty() && found.holidays_unknown != unknown {
+        return Err(format!(
+            "holidays not known: planner {:?}, brute force {unknown:?}",
+            found.holidays_unknown
+        ));
+    }
     if props == Props::Feasible {
         return Ok(());
     }
@@ -2163,6 +2605,32 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
         .filter(|j| j.depart < oracle.latest)
         .filter(|j| !late.iter().any(|l| covers(l, &j.key())))
         .collect();
+    // 7. without itineraries, every reason given is true of the data on its dates
+    if its.is_empty() {
+        for (b, dates) in &found.reasons {
+            for d in dates {
+                oracle.blocker_real(b, *d)?;
+            }
+        }
+    }
+    // 6. without itineraries, the years whose holidays are not known of the days the
+    // search looked at a post that a country's holidays close: each must be a year not
+    // known of a country whose holidays close a crossing some service passes, a year some
+    // day of the search (from the first day of the window to the last a journey may reach
+    // a post) falls in
+    if its.is_empty() {
+        let possible = oracle.holidays_unknown_possible();
+        if let Some(p) = found
+            .holidays_unknown
+            .iter()
+            .find(|p| !possible.contains(p))
+        {
+            return Err(format!(
+                "holidays not known: planner {:?} names {p:?}, possible {possible:?}",
+                found.holidays_unknown
+            ));
+        }
+    }
     // 4. none exactly when the brute force finds none that leaving later does not beat
     if its.is_empty() != expected.is_empty() {
         return Err(format!(
@@ -2215,20 +2683,20 @@ proptest! {
 
     /// Services with several stops: the offered itineraries are feasible.
     #[test]
-    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, 320)) {
+    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES)) {
         run(&choices, false, true, Props::Feasible)?;
     }
 
     /// Services between two places, visa rules without dates: every property, where
     /// counterexamples are the simplest.
     #[test]
-    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, 320)) {
+    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES)) {
         run(&choices, true, false, Props::All)?;
     }
 
     /// Every property on services with several stops.
     #[test]
-    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, 320)) {
+    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES)) {
         run(&choices, false, true, Props::All)?;
     }
 }
@@ -2776,4 +3244,68 @@ fn nights_on_the_way_on_demand_counterexample() {
         0, 7250, 0, 2550, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
     run(&choices, true, false, Props::All).unwrap();
+}
+
+/// A bus leaving Beijing-time p0 at `depart` on 31 December 2026 reaches the first post of a
+/// crossing that Chinese and Kyrgyz holidays close two hours later, the Kyrgyz post `clear`
+/// minutes after passing it. China's holiday list ends with 2026, Kyrgyzstan's spans 2026
+/// and 2027: the plan names the years of the days it passes each post (in the post's own
+/// clock, after any wait), not only the day it reaches the first.
+fn new_year_case(depart: u32, first: Side, clear: i64) -> (Dataset, Request) {
+    let places = vec![
+        place("p0", "CN", "Asia/Shanghai"),
+        place("p1", "KG", "Asia/Bishkek"),
+    ];
+    let mut x = crossing("x", first, side("KG", "Asia/Bishkek"));
+    x.holidays_close = vec![cc("CN"), cc("KG")];
+    let s = service(
+        "s",
+        vec![
+            stop_place(0, 0),
+            stop_cross(0, 120, clear),
+            stop_place(1, 600),
+        ],
+        Some(depart),
+        "Asia/Shanghai",
+    );
+    let mut ds = dataset(places, vec![x], vec![s]);
+    add_holiday(&mut ds, "CN", day("2026-10-01"));
+    add_holiday(&mut ds, "KG", day("2026-08-31"));
+    add_holiday(&mut ds, "KG", day("2027-03-21"));
+    (ds, request(0, 1, "2026-12-31", 1))
+}
+
+/// Found when the oracle modelled `holidays_unknown`: the planner judged the day the first
+/// post is reached (31 December), not the day the vehicle passes it after queueing overnight.
+#[test]
+fn a_vehicle_queueing_into_the_new_year_passes_in_it() {
+    // Reaches the Chinese post at 20:00 on 31 December, after it closed; vehicles queue
+    // there and pass at 09:00 on 1 January 2027.
+    let mut cn = side("CN", "Asia/Shanghai");
+    cn.hours = Some(range(9 * 60, 18 * 60));
+    cn.queue = true;
+    let (ds, req) = new_year_case(18 * 60, cn, 60);
+    let (found, _) = plan(&ds, &req);
+    assert_eq!(found.itineraries.len(), 1);
+    assert_eq!(
+        found.holidays_unknown.iter().copied().collect::<Vec<_>>(),
+        vec![(cc("CN"), 2027)]
+    );
+    check(&ds, &req, Props::All).unwrap();
+}
+
+/// Likewise: the planner judged only the first post's day, not the second post's.
+#[test]
+fn a_second_post_reached_after_midnight_is_in_the_new_year() {
+    // The Chinese post at 23:00 Beijing time on 31 December, the Kyrgyz one four hours
+    // later: 01:00 Bishkek time on 1 January 2027, a day whose Chinese holidays (which
+    // close the Kyrgyz post too) are not known.
+    let (ds, req) = new_year_case(21 * 60, side("CN", "Asia/Shanghai"), 240);
+    let (found, _) = plan(&ds, &req);
+    assert_eq!(found.itineraries.len(), 1);
+    assert_eq!(
+        found.holidays_unknown.iter().copied().collect::<Vec<_>>(),
+        vec![(cc("CN"), 2027)]
+    );
+    check(&ds, &req, Props::All).unwrap();
 }

@@ -703,6 +703,90 @@ zone = "Asia/Bishkek"
     assert_eq!(it.legs[1].depart, "2026-06-13T00:00:00+06:00");
 }
 
+/// A bus from Alpha reaches Kappa (Beijing time, where people keep Xinjiang time, like
+/// Kashgar) at a time no source gives; the onward bus leaves Kappa daily at 07:00 Beijing
+/// time, 05:00 in the clock people keep there. "The next day from dawn" is 06:00 in that
+/// clock, so the 07:00 bus of the day after the arrival is still in the night: the traveller
+/// takes the one a day later.
+#[test]
+fn after_an_arrival_not_known_the_next_day_starts_at_dawn_in_the_clock_people_keep() {
+    let places = r#"
+[[place]]
+id = "kappa"
+name = "Kappa"
+country = "CN"
+zone = "Asia/Shanghai"
+local_zone = "Asia/Urumqi"
+sources = ["fixture"]
+verified = 2026-01-01
+
+[[place]]
+id = "lambda"
+name = "Lambda"
+country = "CN"
+zone = "Asia/Shanghai"
+sources = ["fixture"]
+verified = 2026-01-01
+"#;
+    let rides = r#"
+[[service]]
+id = "alpha-kappa-bus"
+name = "Alpha–Kappa bus"
+mode = "bus"
+status = "running"
+sources = ["fixture"]
+verified = 2026-01-01
+stops = [
+  { at = "alpha", offset = "0h" },
+  { at = "kappa" },
+]
+[service.schedule]
+kind = "weekly"
+days = "daily"
+depart = "12:00"
+zone = "Asia/Shanghai"
+
+[[service]]
+id = "kappa-lambda-early"
+name = "Kappa–Lambda early bus"
+mode = "bus"
+status = "running"
+sources = ["fixture"]
+verified = 2026-01-01
+stops = [
+  { at = "kappa", offset = "0h" },
+  { at = "lambda", offset = "1h" },
+]
+[service.schedule]
+kind = "weekly"
+days = "daily"
+depart = "07:00"
+zone = "Asia/Shanghai"
+"#;
+    let dir = with_extra(places, rides);
+    let data = dir.path().to_str().expect("utf-8 path");
+    let r = common::run(&[
+        "--data",
+        data,
+        "plan",
+        "alpha",
+        "lambda",
+        "--date",
+        "2026-06-11",
+        "--within",
+        "1",
+        "--json",
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let p: Plan = r.json();
+    let it = &p.itineraries[0];
+    assert_eq!(services(it), ["alpha-kappa-bus", "kappa-lambda-early"]);
+    assert_eq!(it.legs[0].depart, "2026-06-11T12:00:00+08:00");
+    assert!(!it.legs[0].arrive_known);
+    // Not 07:00 Beijing time on 12 June (05:00 in Kappa's kept clock, before dawn).
+    assert_eq!(it.legs[1].depart, "2026-06-13T07:00:00+08:00");
+}
+
 /// A train Beta 09:15 → Zeta (arrives 12:31, leaves 12:44) → Eta (arrives 15:09) → Theta:
 /// the stop's own departure is what a traveller boarding at Zeta is told, and one getting
 /// off there arrives at 12:31. At Eta no source gives the departure: boarding there is

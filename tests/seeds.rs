@@ -2,28 +2,26 @@
 //! the guidebook page, the forum thread and the blog post would expect to see.
 
 mod common;
+use common::json::{BaggageJson, ClosedFor, HoursJson, HoursMonthJson, ItineraryJson, PlanJson};
 use common::run;
-use serde_json::Value;
 
-fn plan_json(args: &[&str]) -> (Value, i32) {
+/// `plan … --json`, decoded into the strict contract (tests/common/json.rs), and its exit
+/// code.
+fn plan_json(args: &[&str]) -> (PlanJson, i32) {
     let mut all = vec!["plan"];
     all.extend_from_slice(args);
     all.push("--json");
     let r = run(&all);
-    (
-        serde_json::from_str(&r.stdout)
-            .unwrap_or_else(|e| panic!("{e}\n{}\n{}", r.stdout, r.stderr)),
-        r.code,
-    )
+    (r.json(), r.code)
 }
 
-fn services(it: &Value) -> Vec<String> {
-    it["legs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["service"].as_str().unwrap().to_string())
-        .collect()
+fn services(it: &ItineraryJson) -> Vec<&str> {
+    it.legs.iter().map(|l| l.service.as_str()).collect()
+}
+
+/// The id of the crossing a leg passes, if any.
+fn crossing(it: &ItineraryJson, leg: usize) -> Option<&str> {
+    it.legs[leg].crossing.as_ref().map(|c| c.id.as_str())
 }
 
 /// Seed 000: Torugart is open Monday to Friday, must be crossed before noon, and foreigners
@@ -85,32 +83,22 @@ fn kashgar_to_bishkek_on_a_saturday_goes_by_agency_car_on_monday() {
         "GB",
     ]);
     assert_eq!(code, 0);
-    for it in p["itineraries"].as_array().unwrap() {
+    for it in &p.itineraries {
         // Never over Torugart on a weekend (a route through Urumqi and Khorgos may leave on
         // Saturday), and never on the public bus a foreigner may not take.
-        let torugart = it["legs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|l| l["crossing"]["id"] == "torugart");
-        assert!(
-            !torugart || it["depart"].as_str().unwrap() >= "2026-06-15",
-            "{it}"
-        );
-        assert!(
-            !services(it).contains(&"kashgar-bishkek-bus".to_string()),
-            "{it}"
-        );
+        let torugart = (0..it.legs.len()).any(|k| crossing(it, k) == Some("torugart"));
+        assert!(!torugart || it.depart.as_str() >= "2026-06-15", "{it:?}");
+        assert!(!services(it).contains(&"kashgar-bishkek-bus"), "{it:?}");
     }
-    let first = &p["itineraries"][0];
-    assert_eq!(first["legs"][0]["crossing"]["id"], "torugart");
+    let first = &p.itineraries[0];
+    assert_eq!(crossing(first, 0), Some("torugart"));
     assert_eq!(
-        first["legs"][0]["crossing"]["at"],
-        "2026-06-15T10:00:00+08:00"
+        first.legs[0].crossing.as_ref().unwrap().at.as_deref(),
+        Some("2026-06-15T10:00:00+08:00")
     );
     // No source gives the agency car's arrival in Bishkek: the plan does not make one up.
-    assert_eq!(first["legs"][0]["arrive_known"], false);
-    assert_eq!(first["legs"][0]["mode"], "agency-car");
+    assert!(!first.legs[0].arrive_known);
+    assert_eq!(first.legs[0].mode, "agency-car");
 }
 
 /// Seed 000: the Torugart post closes on Saturdays and Sundays.
@@ -126,28 +114,21 @@ fn hours_on_a_saturday_shows_torugart_closed_for_the_weekend_with_its_next_openi
     );
     // Open means both posts open: the Kyrgyz post opens at 10:00 Kyrgyz time, 12:00 in Beijing.
     assert!(r.stdout.contains("Mon 15 Jun 10:00 UTC+6"), "{}", r.stdout);
-    let j: Value = serde_json::from_str(
-        &run(&["hours", "--date", "2026-06-13", "--json"])
-            .ok()
-            .stdout,
-    )
-    .unwrap();
-    let t = j["crossings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "torugart")
-        .unwrap();
-    let day = &t["on_date"];
-    assert_eq!(day["open"], false);
-    assert_eq!(day["closed"]["cause"], "weekday");
-    assert_eq!(day["closed"]["weekdays"], serde_json::json!(["Sat", "Sun"]));
+    let j: HoursJson = run(&["hours", "--date", "2026-06-13", "--json"])
+        .ok()
+        .json();
+    let t = j.crossings.iter().find(|c| c.id == "torugart").unwrap();
+    let day = t.on_date.as_ref().unwrap();
+    assert!(!day.open);
+    let closed = day.closed.as_ref().unwrap();
+    assert_eq!(closed.cause, ClosedFor::Weekday);
     assert_eq!(
-        day["text"],
-        "Torugart Pass is closed on Saturdays and Sundays"
+        closed.weekdays.as_deref(),
+        Some(&["Sat".to_string(), "Sun".to_string()][..])
     );
-    assert_eq!(day["next_open"], "2026-06-15T10:00:00+06:00");
-    assert_eq!(t["countries"], serde_json::json!(["CN", "KG"]));
+    assert_eq!(day.text, "Torugart Pass is closed on Saturdays and Sundays");
+    assert_eq!(day.next_open.as_deref(), Some("2026-06-15T10:00:00+06:00"));
+    assert_eq!(t.countries, ["CN", "KG"]);
 }
 
 /// Seed 000 and the research: both sides close for national holidays; October's Golden
@@ -177,21 +158,18 @@ fn torugart_october_calendar_names_the_national_day_closure() {
 fn kashgar_to_osh_takes_the_monday_bus_over_irkeshtam() {
     let (p, code) = plan_json(&["kashgar", "osh", "--date", "2026-06-13", "--passport", "GB"]);
     assert_eq!(code, 0);
-    let bus = p["itineraries"]
-        .as_array()
-        .unwrap()
+    let bus = p
+        .itineraries
         .iter()
         .find(|it| services(it) == ["kashgar-osh-bus"])
         .expect("the bus is offered");
-    let leg = &bus["legs"][0];
-    assert!(
-        leg["depart"].as_str().unwrap().starts_with("2026-06-15T"),
-        "{leg}"
-    );
-    assert_eq!(leg["time_known"], false, "no source gives the 2025 time");
-    assert_eq!(leg["fare"]["amount"].to_string(), "595");
-    assert_eq!(leg["fare"]["currency"], "CNY");
-    assert_eq!(leg["crossing"]["id"], "irkeshtam");
+    let leg = &bus.legs[0];
+    assert!(leg.depart.starts_with("2026-06-15T"), "{leg:?}");
+    assert!(!leg.time_known, "no source gives the 2025 time");
+    let fare = leg.fare.as_ref().unwrap();
+    assert_eq!(fare.amount.to_string(), "595");
+    assert_eq!(fare.currency, "CNY");
+    assert_eq!(crossing(bus, 0), Some("irkeshtam"));
     // A Tuesday start waits for the next Monday's bus.
     let (p, _) = plan_json(&[
         "kashgar",
@@ -203,16 +181,12 @@ fn kashgar_to_osh_takes_the_monday_bus_over_irkeshtam() {
         "--max",
         "30",
     ]);
-    let bus = p["itineraries"]
-        .as_array()
-        .unwrap()
+    let bus = p
+        .itineraries
         .iter()
         .find(|it| services(it) == ["kashgar-osh-bus"])
         .unwrap();
-    assert!(
-        bus["depart"].as_str().unwrap().starts_with("2026-06-22T"),
-        "{bus}"
-    );
+    assert!(bus.depart.starts_with("2026-06-22T"), "{bus:?}");
 }
 
 /// Seed 000: Khunjerab closes for the winter and third-country nationals must arrange the
@@ -268,8 +242,8 @@ fn kashgar_to_sust_in_december_is_refused_for_winter_and_the_visa() {
     ]);
     assert_eq!(code, 1);
     // The bus spends a night in Tashkurgan, so leaving Kashgar on 31 March crosses on 1 April.
-    assert_eq!(p["earliest"], "2027-03-31", "{p}");
-    assert!(p["itineraries"].as_array().unwrap().is_empty());
+    assert_eq!(p.earliest.as_deref(), Some("2027-03-31"), "{p:?}");
+    assert!(p.itineraries.is_empty());
 }
 
 /// Seed 000: ¥290 buses to Sust, and every kilo over 20 kg is charged on international buses.
@@ -278,28 +252,27 @@ fn baggage_to_sust_shows_six_kilos_over_the_twenty_kilo_allowance() {
     let r = run(&["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"]).ok();
     assert!(r.stdout.contains("kashgar-sust-bus"), "{}", r.stdout);
     assert!(r.stdout.contains("6 kg over the allowance; the rate is not published: it is charged per kilo at the station"), "{}", r.stdout);
-    let j: Value = serde_json::from_str(
-        &run(&[
-            "baggage", "--from", "kashgar", "--to", "sust", "--kg", "26", "--json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
-    for s in j["services"].as_array().unwrap() {
-        assert_eq!(s["free_kg"], 20, "{s}");
-        assert_eq!(s["excess_kg"].to_string(), "6");
-        assert_eq!(s["rate"], Value::Null, "the rate is not published");
-        assert_eq!(s["fee"], Value::Null);
+    let j: BaggageJson = run(&[
+        "baggage", "--from", "kashgar", "--to", "sust", "--kg", "26", "--json",
+    ])
+    .ok()
+    .json();
+    for s in &j.services {
+        assert_eq!(s.free_kg, Some(20), "{s:?}");
+        assert_eq!(
+            s.excess_kg.as_ref().map(|k| k.to_string()).as_deref(),
+            Some("6")
+        );
+        assert!(s.rate.is_none(), "the rate is not published");
+        assert!(s.fee.is_none());
     }
-    let sust = j["services"]
-        .as_array()
-        .unwrap()
+    let sust = j
+        .services
         .iter()
-        .find(|s| s["service"] == "kashgar-sust-bus")
+        .find(|s| s.service == "kashgar-sust-bus")
         .unwrap();
-    assert_eq!(sust["case"], "rate-unknown");
-    assert!(sust["text"].as_str().unwrap().contains("6 kg over"));
+    assert_eq!(sust.case, "rate-unknown");
+    assert!(sust.text.contains("6 kg over"));
 }
 
 /// Seed 002: the daily 07:00 Almaty–Urumqi sleeper bus, 16,000 tenge, about 20 hours,
@@ -338,10 +311,10 @@ fn almaty_to_urumqi_by_the_daily_bus_across_three_hours_of_zones() {
     );
     assert!(!r.stdout.contains("(K9795)"), "{}", r.stdout);
     let (p, _) = plan_json(&["almaty", "urumqi", "--date", "2026-06-16"]);
-    let it = &p["itineraries"][0];
-    assert_eq!(it["depart"], "2026-06-16T07:00:00+05:00");
-    assert_eq!(it["arrive"], "2026-06-17T06:00:00+08:00");
-    assert_eq!(it["legs"][0]["crossing"]["id"], "khorgos");
+    let it = &p.itineraries[0];
+    assert_eq!(it.depart, "2026-06-16T07:00:00+05:00");
+    assert_eq!(it.arrive, "2026-06-17T06:00:00+08:00");
+    assert_eq!(crossing(it, 0), Some("khorgos"));
 }
 
 /// Seed 001: a Kyrgyz border permit for cycling the Torugart approach, organised by the agency.
@@ -378,18 +351,15 @@ fn a_chinese_national_holiday_date_moves_the_journey() {
         "--avoid",
         "khorgos",
     ]);
-    assert_eq!(code, 1, "{p}");
+    assert_eq!(code, 1, "{p:?}");
     assert!(
-        p["reasons"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["closed"]["cause"] == "holiday"
-                && r["closed"]["holiday"]
-                    .as_str()
-                    .unwrap()
-                    .contains("National Day")),
-        "{p}"
+        p.reasons.iter().any(|r| r.closed.as_ref().is_some_and(|c| {
+            c.cause == ClosedFor::Holiday
+                && c.holiday
+                    .as_deref()
+                    .is_some_and(|h| h.contains("National Day"))
+        })),
+        "{p:?}"
     );
 }
 
@@ -407,37 +377,40 @@ fn the_embedded_dataset_is_valid_and_sourced() {
         "{}",
         r.stdout
     );
-    // The count of verified records is reported and is never more than the records.
-    let line = r
-        .stdout
-        .lines()
-        .find(|l| l.starts_with("records verified"))
-        .unwrap();
-    let (n, of) = line
-        .rsplit_once(": ")
-        .unwrap()
-        .1
-        .split_once(" of ")
-        .unwrap();
-    assert!(
-        n.parse::<usize>().unwrap() <= of.parse::<usize>().unwrap(),
-        "{line}"
-    );
-    // Verification is per record, not a bulk date: the records carry more than one `verified` day.
+    // The count of verified records is the data's: the records (crossings, services,
+    // places, permits) and those of them carrying a `verified` day, counted in the files.
+    // Verification is per record, not a bulk date: they carry more than one day.
+    let (mut records, mut verified) = (0, 0);
     let mut days = std::collections::BTreeSet::new();
-    for dir in ["crossings", "services", "places", "permits"] {
+    for (dir, header) in [
+        ("crossings", "[[crossing]]"),
+        ("services", "[[service]]"),
+        ("places", "[[place]]"),
+        ("permits", "[[permit]]"),
+    ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("data")
             .join(dir);
         for entry in std::fs::read_dir(&path).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for l in text.lines() {
+                if l.trim_end() == header {
+                    records += 1;
+                }
                 if let Some(day) = l.strip_prefix("verified = ") {
+                    verified += 1;
                     days.insert(day.trim().to_string());
                 }
             }
         }
     }
+    assert!(
+        r.stdout.contains(&format!(
+            "\nrecords verified (a confirming source checked on a stated day): {verified} of {records}\n"
+        )),
+        "{}",
+        r.stdout
+    );
     assert!(days.len() > 1, "{days:?}");
 }
 
@@ -459,37 +432,36 @@ fn check_lists_records_whose_newest_source_is_old() {
 
 #[test]
 fn the_month_calendar_as_json_names_each_closed_day() {
-    let j: Value = serde_json::from_str(
-        &run(&["hours", "torugart", "--month", "2026-10", "--json"])
-            .ok()
-            .stdout,
-    )
-    .unwrap();
-    let days = j["days"].as_array().unwrap();
+    let j: HoursMonthJson = run(&["hours", "torugart", "--month", "2026-10", "--json"])
+        .ok()
+        .json();
+    let days = &j.days;
     assert_eq!(days.len(), 31);
-    assert_eq!(days[0]["date"], "2026-10-01");
-    assert_eq!(days[0]["open"], false);
+    assert_eq!(days[0].date, "2026-10-01");
+    assert!(!days[0].open);
+    let holiday = days[0].closed.as_ref().and_then(|c| c.holiday.as_deref());
+    let text = days[0].text.as_deref().unwrap_or_default();
     assert!(
-        days[0]["closed"]["holiday"]
-            .as_str()
-            .unwrap()
-            .contains("National Day")
-            && days[0]["text"].as_str().unwrap().contains("National Day"),
-        "{}",
+        holiday.is_some_and(|h| h.contains("National Day")) && text.contains("National Day"),
+        "{:?}",
         days[0]
     );
-    let sat = days.iter().find(|d| d["date"] == "2026-10-17").unwrap();
-    assert_eq!(sat["closed"]["cause"], "weekday");
+    let day = |date: &str| days.iter().find(|d| d.date == date).unwrap();
+    let sat = day("2026-10-17");
+    assert_eq!(
+        sat.closed.as_ref().map(|c| c.cause),
+        Some(ClosedFor::Weekday)
+    );
     // Saturday 10 Oct is a Chinese make-up working day, and past notices show Torugart
     // working on one: the forecast opens it.
-    let makeup = days.iter().find(|d| d["date"] == "2026-10-10").unwrap();
-    assert_eq!(makeup["open"], true, "{makeup}");
+    let makeup = day("2026-10-10");
+    assert!(makeup.open, "{makeup:?}");
     // Tuesday 6 Oct is a bridge day off, which recent notices left open.
-    let bridge = days.iter().find(|d| d["date"] == "2026-10-06").unwrap();
-    assert_eq!(bridge["open"], true, "{bridge}");
-    let monday = days.iter().find(|d| d["date"] == "2026-10-12").unwrap();
-    assert_eq!(monday["open"], true);
-    assert_eq!(monday["closed"], Value::Null);
+    let bridge = day("2026-10-06");
+    assert!(bridge.open, "{bridge:?}");
+    let monday = day("2026-10-12");
+    assert!(monday.open);
+    assert!(monday.closed.is_none());
 }
 
 /// No source gives when the Kashgar–Gilgit bus (night in Tashkurgan) reaches Sust: the
@@ -598,6 +570,37 @@ fn a_dispute_about_the_drive_one_way_is_shown_only_that_way() {
     };
     assert!(explain("kashgar", "naryn").contains("disputed drive between the posts: Northbound"));
     assert!(!explain("naryn", "kashgar").contains("drive between the posts"));
+    // With no itinerary (a Saturday, the other crossings avoided), the disputes behind the
+    // reasons follow the direction the blocked rides took.
+    let blocked = |from: &str, to: &str| {
+        run(&[
+            "plan",
+            from,
+            to,
+            "--date",
+            "2027-06-12",
+            "--within",
+            "1",
+            "--passport",
+            "GB",
+            "--avoid",
+            "khorgos",
+            "--avoid",
+            "irkeshtam",
+        ])
+        .code(1)
+        .stdout
+    };
+    let out_of_china = blocked("kashgar", "naryn");
+    assert!(
+        out_of_china.contains("- Torugart Pass: disputed hours, drive between the posts and rule for foreigners (--explain"),
+        "{out_of_china}"
+    );
+    let into_china = blocked("naryn", "kashgar");
+    assert!(
+        into_china.contains("- Torugart Pass: disputed hours and rule for foreigners (--explain"),
+        "{into_china}"
+    );
     let card = run(&["hours", "torugart"]).ok().stdout;
     assert!(
         card.contains("Drive between the posts: from the China post to the Kyrgyzstan post 3h (disputed); from the Kyrgyzstan post to the China post 1h30m\n"),
@@ -606,5 +609,57 @@ fn a_dispute_about_the_drive_one_way_is_shown_only_that_way() {
     assert!(
         card.contains("Disputed: hours, drive from the China post to the Kyrgyzstan post, rule for foreigners"),
         "{card}"
+    );
+}
+
+/// Nights at a stopover after an overnight ride whose arrival no source gives are a
+/// ceiling: the Dordoi cargo minibus with berths leaves Bishkek at 16:00–18:00 and its night
+/// may be spent on board, so the Osh stopover before the midnight bus is "up to 2" nights
+/// (JSON `stopover_nights_known: false`). After the Naryn shared taxi, which the planner
+/// keeps off the road at midnight, the night in Naryn is certain.
+#[test]
+fn stopover_nights_after_an_overnight_ride_not_timed_are_a_ceiling() {
+    let args = [
+        "bishkek",
+        "kashgar",
+        "--date",
+        "2027-06-14",
+        "--passport",
+        "GB",
+    ];
+    let (p, code) = plan_json(&args);
+    assert_eq!(code, 0);
+    let by_first = |id: &str| {
+        p.itineraries
+            .iter()
+            .find(|it| services(it)[0] == id)
+            .unwrap_or_else(|| panic!("an itinerary starting with {id}: {p:#?}"))
+    };
+    let minibus = by_first("bishkek-osh-cargo-minibus");
+    assert!(!minibus.legs[0].arrive_known);
+    assert_eq!(
+        (minibus.stopover_nights, minibus.stopover_nights_known),
+        (2, false)
+    );
+    let naryn = by_first("bishkek-naryn-taxi");
+    assert_eq!(
+        (naryn.stopover_nights, naryn.stopover_nights_known),
+        (1, true)
+    );
+    let mut text = vec!["plan"];
+    text.extend_from_slice(&args);
+    let r = run(&text).ok();
+    assert!(
+        r.stdout.contains(
+            "journey time not known, 1 change, at least 2 nights (up to 2 at a stopover),"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("about 1d 0h, 1 change, 1 night (1 at a stopover),"),
+        "{}",
+        r.stdout
     );
 }

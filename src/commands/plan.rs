@@ -18,12 +18,14 @@ fn place_of(ds: &Dataset, leg: &Leg, stop: usize) -> usize {
     }
 }
 
-/// Nights spent at intermediate places between legs (local midnights passed while waiting).
 /// Nights of the whole journey (local midnights between leaving and arriving, on board or
-/// not), and how many of them are spent at a stopover between two legs.
-fn nights(ds: &Dataset, it: &Itinerary) -> (i64, i64) {
+/// not), how many of them are spent at a stopover between two legs (local midnights passed
+/// while waiting), and whether that count is exact: after an overnight ride (a sleeper bus,
+/// a train) whose arrival time is not known it is counted from the earliest that arrival
+/// could be, so it is at most that many.
+fn nights(ds: &Dataset, it: &Itinerary) -> (i64, i64, bool) {
     let (Some(first), Some(last)) = (it.legs.first(), it.legs.last()) else {
-        return (0, 0);
+        return (0, 0, true);
     };
     let zone_of = |l: &Leg, stop: usize| ds.places[place_of(ds, l, stop)].zone.0;
     let all = (last
@@ -45,7 +47,13 @@ fn nights(ds: &Dataset, it: &Itinerary) -> (i64, i64) {
             .num_days()
         })
         .sum();
-    (all.max(0), stopovers)
+    // A leg the planner keeps off the road at midnight (not overnight: see
+    // `planner::overnight`) arrives before the night even when the time is not known.
+    let known = it
+        .legs
+        .windows(2)
+        .all(|w| w[0].arrive_known || !planner::overnight(ds.services[w[0].service].mode));
+    (all.max(0), stopovers, known)
 }
 
 /// Each departure day of the month: does the journey work leaving that day, and when does
@@ -114,13 +122,14 @@ pub fn answer(ds: &Dataset, q: &PlanQuery) -> PlanAnswer {
         .iter()
         .zip(also)
         .map(|(it, also)| {
-            let (nights, stopover_nights) = nights(ds, it);
+            let (nights, stopover_nights, stopover_nights_known) = nights(ds, it);
             ItineraryAnswer {
                 also,
                 it: it.clone(),
                 total: money::total(ds, it, currency),
                 nights,
                 stopover_nights,
+                stopover_nights_known,
                 advice: warnings::for_itinerary(ds, &req, it, today),
                 needs: documents::needs(ds, &req, it),
             }

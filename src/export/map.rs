@@ -27,6 +27,7 @@ pub fn color(s: State) -> &'static str {
         State::Season => "#74add1",
         State::Notice => "#7b3294",
         State::Uncertain => "#bdbdbd",
+        State::NotRecordedOpen => "#f7f7f7",
     }
 }
 
@@ -238,7 +239,10 @@ impl Rect {
 fn symbol(out: &mut String, s: State, x: f64, y: f64, r: f64) {
     let fill = color(s);
     let stroke = "stroke=\"#222\" stroke-width=\"1.2\"";
-    if !s.is_open() && s != State::Uncertain {
+    // Not known closed: an uncertain crossing and a day before it is recorded open are
+    // diamonds, not squares.
+    let unknown = matches!(s, State::Uncertain | State::NotRecordedOpen);
+    if !s.is_open() && !unknown {
         let _ = write!(
             out,
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\" {stroke}/>",
@@ -247,7 +251,7 @@ fn symbol(out: &mut String, s: State, x: f64, y: f64, r: f64) {
             2.0 * r,
             2.0 * r
         );
-    } else if s == State::Uncertain {
+    } else if unknown {
         let _ = write!(
             out,
             "<path d=\"M{x:.1} {:.1}L{:.1} {y:.1}L{x:.1} {:.1}L{:.1} {y:.1}Z\" fill=\"{fill}\" {stroke}/>",

@@ -21,10 +21,13 @@ pub enum State {
     Notice,
     /// No closure known for the day, but whether the crossing works at all is uncertain.
     Uncertain,
+    /// A day before the one the crossing is recorded open from: its state is not known
+    /// (not offered, not known closed).
+    NotRecordedOpen,
 }
 
 impl State {
-    pub const ALL: [State; 8] = [
+    pub const ALL: [State; 9] = [
         State::Open,
         State::DaysUnknown,
         State::CitizensOnly,
@@ -33,6 +36,7 @@ impl State {
         State::Season,
         State::Notice,
         State::Uncertain,
+        State::NotRecordedOpen,
     ];
 
     /// A stable word for JSON and GeoJSON.
@@ -46,6 +50,7 @@ impl State {
             State::Season => "closed-season",
             State::Notice => "closed-notice",
             State::Uncertain => "uncertain",
+            State::NotRecordedOpen => "not-recorded-open",
         }
     }
 
@@ -69,6 +74,7 @@ pub fn on(ds: &Dataset, c: &Crossing, date: NaiveDate) -> DayState {
                 Closed::Holiday { .. } => State::Holiday,
                 Closed::Season(_) => State::Season,
                 Closed::Closure { .. } | Closed::Status { .. } => State::Notice,
+                Closed::NotRecordedOpen { .. } => State::NotRecordedOpen,
             },
             closed: Some(why),
         },

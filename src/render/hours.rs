@@ -471,6 +471,8 @@ pub fn month(
     let _ = writeln!(out, " Mon  Tue  Wed  Thu  Fri  Sat  Sun");
     let mut line = "     ".repeat(first.weekday().num_days_from_monday() as usize);
     let mut notes: Vec<String> = Vec::new();
+    // Days before the crossing is recorded open: one note for them all, not "closed".
+    let mut not_recorded = false;
     let mut day = first;
     while day.month() == first.month() {
         let (mark, paint) = match calendar::crossing_day(ds, c, day) {
@@ -497,6 +499,13 @@ pub fn month(
                 ("N", "31")
             }
             Err(Closed::Status { .. }) => ("x", "31"),
+            Err(why @ Closed::NotRecordedOpen { .. }) => {
+                if !not_recorded {
+                    not_recorded = true;
+                    notes.insert(0, format!("{}.", w.closed(&c.name, &why, day)));
+                }
+                ("?", "90")
+            }
         };
         let cell = format!("{:>3}{mark}", day.day());
         if color {
@@ -514,12 +523,11 @@ pub fn month(
         let _ = writeln!(out, "{}", line.trim_end());
     }
     out.push('\n');
-    out.push_str(&wrap(
-        "o open · w closed that weekday · H public holiday (a closure expected; no notice known) · s out of season · N closed by notice · x crossing closed",
-        width,
-        "",
-        "",
-    ));
+    let mut legend = "o open · w closed that weekday · H public holiday (a closure expected; no notice known) · s out of season · N closed by notice · x crossing closed".to_string();
+    if not_recorded {
+        legend.push_str(" · ? not recorded open yet (status not known)");
+    }
+    out.push_str(&wrap(&legend, width, "", ""));
     if !notes.is_empty() {
         out.push('\n');
         for n in notes {

@@ -58,9 +58,11 @@ fn hhmm(t: NaiveTime) -> String {
 #[derive(Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClosedFor {
-    /// The crossing's status is closed or uncertain, or the day is before the one its
-    /// open status is recorded from.
+    /// The crossing's status is closed or uncertain.
     Status,
+    /// The crossing is recorded open only from `since`, a later day; its state on this day
+    /// is not known (not offered, but not known closed).
+    NotRecordedOpen,
     /// Closed for the winter (outside its season).
     Season,
     /// A dated closure announced by a border service.
@@ -75,11 +77,11 @@ pub enum ClosedFor {
 #[derive(Serialize, JsonSchema)]
 pub struct ClosedJson {
     pub cause: ClosedFor,
-    /// Status: `closed` or `uncertain`; `open` on a day before `since`, the day the open
-    /// status is recorded from (what held before is not known).
+    /// Status: `closed` or `uncertain`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<&'static str>,
-    /// Status: the day the status began.
+    /// Status: the day the status began; not-recorded-open: the day the crossing is recorded
+    /// open from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
     /// The day it is due to reopen (status: where announced; season: the next first day of
@@ -155,6 +157,10 @@ pub fn closed(why: &Closed, on: NaiveDate) -> ClosedJson {
             });
             j.since = since.map(|d| d.to_string());
             j.reopens = reopens.map(|d| d.to_string());
+        }
+        Closed::NotRecordedOpen { since } => {
+            j.cause = ClosedFor::NotRecordedOpen;
+            j.since = Some(since.to_string());
         }
         Closed::Season(s) => {
             j.cause = ClosedFor::Season;
@@ -1010,6 +1016,10 @@ pub struct ItineraryJson {
     pub nights: i64,
     /// Of those, nights spent at a place between two legs.
     pub stopover_nights: i64,
+    /// False when a stopover follows an overnight ride (sleeper bus, train) whose arrival
+    /// time is not known: `stopover_nights` is then counted from the earliest that arrival
+    /// could be, an upper bound (some of those nights may be spent on board).
+    pub stopover_nights_known: bool,
     /// False when some leg's departure time is not fixed by a source.
     pub time_known: bool,
     pub legs: Vec<LegJson>,
@@ -1139,6 +1149,7 @@ pub fn plan(w: &Words, a: &super::plan::PlanAnswer) -> PlanJson {
                 changes: it.changes(),
                 nights: ia.nights,
                 stopover_nights: ia.stopover_nights,
+                stopover_nights_known: ia.stopover_nights_known,
                 time_known: it.time_known(),
                 legs: it.legs.iter().map(|l| leg(ds, l)).collect(),
                 before_you_go: ia.needs.iter().map(|n| need(ds, n)).collect(),

@@ -17,13 +17,14 @@ pub fn state_label(s: State) -> &'static str {
         State::Season => "closed: out of season",
         State::Notice => "closed: notice or crossing closed",
         State::Uncertain => "status uncertain",
+        State::NotRecordedOpen => "not recorded open yet: status not known",
     }
 }
 
 /// The footnote: where the borders come from, how to read the symbols, what is not drawn.
 fn foot(generator: &str, unplaced: &[&str]) -> String {
     let mut foot = format!(
-        "Borders: Natural Earth (public domain), {generator}. Symbols: circle open, square closed, diamond uncertain."
+        "Borders: Natural Earth (public domain), {generator}. Symbols: circle open, square closed, diamond uncertain or not known."
     );
     if !unplaced.is_empty() {
         foot.push_str(&format!(

@@ -519,10 +519,11 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
             Subject::Service(*service),
             match days {
                 Some(d) => format!(
-                    "runs {} but no source gives its departure time",
+                    "runs {} but its departure time is not known",
                     super::words::runs_on(*d)
                 ),
-                None => "no source gives its days or time".into(),
+                // Not "no source gives": an old version may sit in a dispute, unused.
+                None => "its days and departure time are not known".into(),
             },
         ),
         Advice::Unconfirmed { service, old } => (
@@ -770,6 +771,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let mut notes = Notes::default();
     // Per crossing: the itineraries that pass it, with where and when each reaches it.
     let mut borders: BTreeMap<CrossingIx, Vec<Reached>> = BTreeMap::new();
+    // Per crossing: the disputes the itineraries passing it are told of (warnings decides
+    // which: those that matter, a directed one only where it is passed that way).
+    let mut crossing_disputes: BTreeMap<CrossingIx, BTreeSet<usize>> = BTreeMap::new();
     let mut checks: BTreeMap<Subject, (Vec<String>, BTreeSet<usize>)> = BTreeMap::new();
     let mut subjects_order: Vec<Subject> = Vec::new();
     let n_all = a.itineraries.len();
@@ -820,8 +824,15 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             (false, 0) => "nights not known".to_string(),
             (false, n) => format!("at least {}", count(n, "night", "nights")),
         };
+        // After an arrival not known, the stopover's nights are counted from the earliest
+        // it could be: a ceiling (the overnight minibus's night may be spent on board).
         let nights = if ia.stopover_nights > 0 {
-            format!("{all_nights} ({} at a stopover)", ia.stopover_nights)
+            let up_to = if ia.stopover_nights_known {
+                ""
+            } else {
+                "up to "
+            };
+            format!("{all_nights} ({up_to}{} at a stopover)", ia.stopover_nights)
         } else {
             all_nights
         };
@@ -984,12 +995,13 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 }
                 // Said in the crossing's note: the times not known, the hours not known, the
                 // disputes.
-                Advice::BorderTimeUnknown { .. }
-                | Advice::HoursUnknown { .. }
-                | Advice::Disputed {
-                    subject: Subject::Crossing(_),
-                    ..
-                } => {}
+                Advice::BorderTimeUnknown { .. } | Advice::HoursUnknown { .. } => {}
+                Advice::Disputed {
+                    subject: Subject::Crossing(ci),
+                    dispute,
+                } => {
+                    crossing_disputes.entry(*ci).or_default().insert(*dispute);
+                }
                 // How old the sources are: the --explain sources section gives their dates.
                 Advice::NewestSource { .. } if !layout.explain => {}
                 Advice::SeatsUnknown { .. } | Advice::FareUnknown { .. } if !layout.explain => {}
@@ -1102,14 +1114,11 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 label(&unknown)
             ));
         }
-        // A dispute tied to one direction only where an itinerary passes that way.
-        let disputed: Vec<String> = c
-            .disputes
-            .iter()
-            .filter(|d| {
-                crate::warnings::matters(d)
-                    && passes.iter().any(|p| d.applies_from(c.sides[p.1].country))
-            })
+        let disputed: Vec<String> = crossing_disputes
+            .get(ci)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| c.disputes.get(*k))
             .map(|d| fact_name(&d.fact))
             .collect();
         if !disputed.is_empty() {

@@ -289,12 +289,6 @@ impl Words<'_> {
                         format!("has been closed since {}", self.date(*d))
                     }
                     (CrossingStatus::Closed, None) => "is closed".to_string(),
-                    (CrossingStatus::Open, Some(d)) => {
-                        return format!(
-                            "{name} is recorded open only from {}; its status before then is not known",
-                            self.date(*d)
-                        );
-                    }
                     (_, Some(d)) => {
                         format!("has been of uncertain status since {}", self.date(*d))
                     }
@@ -305,6 +299,10 @@ impl Words<'_> {
                     .unwrap_or_else(|| "; no reopening date is known".into());
                 format!("{name} {state}{re}")
             }
+            Closed::NotRecordedOpen { since } => format!(
+                "{name} is not recorded open before {}; its status before then is not known",
+                self.date(*since)
+            ),
             Closed::Season(s) => {
                 let close_next = s
                     .close

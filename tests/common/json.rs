@@ -17,6 +17,7 @@ pub struct Amount {
 #[serde(rename_all = "kebab-case")]
 pub enum ClosedFor {
     Status,
+    NotRecordedOpen,
     Season,
     Closure,
     Holiday,
@@ -268,6 +269,7 @@ pub struct ItineraryJson {
     pub changes: usize,
     pub nights: i64,
     pub stopover_nights: i64,
+    pub stopover_nights_known: bool,
     pub time_known: bool,
     pub legs: Vec<LegJson>,
     pub before_you_go: Vec<NeedJson>,
