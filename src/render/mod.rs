@@ -17,7 +17,7 @@ pub mod text;
 pub mod words;
 
 use crate::answer::Answer;
-use crate::model::{Dataset, Dispute, Provenance, SourceIx};
+use crate::model::{Dataset, Provenance, SourceIx};
 use crate::query::{Format, HoursWhen, View};
 use comfy_table::{presets, ContentArrangement, Table};
 use words::Words;
@@ -156,15 +156,6 @@ pub fn verified(p: &Provenance) -> String {
         Some(d) => format!("verified {d}"),
         None => "not verified".to_string(),
     }
-}
-
-/// Lines describing a dispute and every version in it.
-pub fn dispute(ds: &Dataset, d: &Dispute) -> Vec<String> {
-    let mut lines = vec![format!("DISPUTED {}: {}", d.fact, d.summary)];
-    for a in &d.alternatives {
-        lines.push(format!("  - {} [{}]", a.says, source_ids(ds, &a.sources)));
-    }
-    lines
 }
 
 pub fn yes_no(b: Option<bool>) -> &'static str {
