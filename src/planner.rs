@@ -1134,7 +1134,7 @@ impl<'a> Planner<'a> {
     ) -> DriveResult {
         let ds = self.ds;
         let s = &ds.services[si];
-        let mut passes = Vec::new();
+        let mut passes: Vec<BorderPass> = Vec::new();
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
         let board = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
@@ -1359,8 +1359,17 @@ impl<'a> Planner<'a> {
                 // a start at the midnight that many days before `next` reaches it then
                 // too: the smaller move (both are positive, the entry date being before
                 // `next`).
+                // But where vehicles queue overnight at a post passed so far, a start less
+                // than that later can reach this post on `next` after a night in the queue
+                // (past a cut-off): half an hour on, as at a later post.
+                let queues = a.queue
+                    || b.queue
+                    || passes
+                        .iter()
+                        .any(|p| ds.crossings[p.crossing].sides.iter().any(|s| s.queue));
                 let shift = next.filter(|_| shift).and_then(|d| match pass.cleared {
                     None => untimed_shift(b.zone.0, d),
+                    Some(_) if queues => Some(Duration::minutes(30)),
                     Some(_) => Some(calendar::at_local(b.zone.0, d, NaiveTime::MIN)? - at),
                 });
                 return Err((why, entry_date, shift));
