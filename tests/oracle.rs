@@ -3346,8 +3346,12 @@ fn a_queue_overnight_to_a_post_open_all_day_at_the_years_end() {
 /// December (`--within 2`), the planner offers a ride on 27 December (18:30 UTC) and, five
 /// days later, one leaving 1 January 2027 at 23:00 UTC. The oracle's `verify` finds that
 /// itinerary feasible, yet the brute force finds no journey in the window that one leaving
-/// after it does not beat (property 4). Not yet known whether the planner keeps a journey a
-/// later departure covers or the brute force misses one; kept as a known bug.
+/// after it does not beat (property 4): its `shifted` moves the first ride of a journey to
+/// 31 December, four days past the window, still catching the 1 January bus, and that later
+/// departure covers every journey in the window. The planner's profile looks only
+/// `LOOK_BEYOND` (3) days past the window, so it keeps the one with a five-day wait. The two
+/// model "leaving after the window" differently: bound the oracle's shift by `LOOK_BEYOND`
+/// too, or let the planner look as far as a first ride can move; to be decided.
 #[test]
 #[ignore = "bug: the planner offers a journey the brute force does not expect (property 4)"]
 fn a_year_end_journey_with_a_five_day_wait_is_offered_but_not_expected() {
@@ -3370,3 +3374,4 @@ fn a_year_end_journey_with_a_five_day_wait_is_offered_but_not_expected() {
     ];
     run(&choices, false, true, Props::All).unwrap();
 }
+
