@@ -3374,4 +3374,3 @@ fn a_year_end_journey_with_a_five_day_wait_is_offered_but_not_expected() {
     ];
     run(&choices, false, true, Props::All).unwrap();
 }
-
