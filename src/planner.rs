@@ -122,10 +122,6 @@ pub struct BorderPass {
     pub first_side: usize,
     /// When the vehicle reaches the first post (before any wait).
     pub reach: Option<DateTime<Utc>>,
-    /// Where no time at the first post is known: the local day there it was checked for
-    /// (the day of boarding, or as many days after the start as the nights a source says
-    /// the vehicle spends on the way). `None` when `reach` is known.
-    pub untimed_day: Option<NaiveDate>,
     /// When it passes the first post (after waiting for the opening or the end of lunch).
     pub passed: Option<DateTime<Utc>>,
     /// When it passes the second post.
@@ -148,12 +144,19 @@ pub struct BorderPass {
 }
 
 impl BorderPass {
+    /// Where no time at the first post is known: the local day there it was checked for
+    /// (the day of boarding, or as many days after the start as the nights a source says
+    /// the vehicle spends on the way). `None` when `reach` is known.
+    pub fn untimed_day(&self) -> Option<NaiveDate> {
+        self.reach.is_none().then_some(self.days[0]).flatten()
+    }
+
     /// The local day at the first post: the day it is reached, or, with no time known
     /// there, the day it was checked for (after a night on the way, not the day the
     /// vehicle left).
     pub fn day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
         let zone = ds.crossings[self.crossing].sides[self.first_side].zone.0;
-        match (self.reach, self.untimed_day) {
+        match (self.reach, self.untimed_day()) {
             (Some(t), _) => t.with_timezone(&zone).date_naive(),
             (None, Some(d)) => d,
             (None, None) => leg_depart.with_timezone(&zone).date_naive(),
@@ -1194,7 +1197,6 @@ impl<'a> Planner<'a> {
                 crossing: ci,
                 first_side,
                 reach,
-                untimed_day: None,
                 passed: None,
                 cleared: None,
                 days: [None, None],
@@ -1213,9 +1215,6 @@ impl<'a> Planner<'a> {
                     Some(t) => self.posts.zones.date(side.zone.0, t),
                     None => untimed_date(&mut self.posts.zones, side.zone.0),
                 };
-                if n == 0 && at.is_none() {
-                    pass.untimed_day = Some(local_date);
-                }
                 self.note_horizon(c, local_date);
                 let mut post = self.posts.post(ds, ci, side_ix);
                 let result = match at {

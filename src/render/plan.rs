@@ -917,7 +917,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 // A post checked on a later day than the vehicle left (a night on the way)
                 // names that day: the traveller crosses then.
                 let later_day = b
-                    .untimed_day
+                    .untimed_day()
                     .filter(|d| *d > l.depart.with_timezone(&c.sides[first].zone.0).date_naive());
                 let times = match later_day {
                     Some(d) => format!(" (on {}, times not known)", w.date(d)),
