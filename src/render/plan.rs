@@ -1159,6 +1159,10 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             }
         }
         if section == Section::CheckLocally {
+            // Places with the same checks on the same itineraries are one line ("Urumqi and
+            // Khorgos: many people keep Xinjiang time …"), not the sentence again a place:
+            // their names, what is said and the line it is said on.
+            let mut places: Vec<(Vec<String>, String, usize)> = Vec::new();
             for subject in &subjects_order {
                 let (phrases, set) = &checks[subject];
                 // "disputed: fare", "disputed: duration" → "disputed fare and duration".
@@ -1177,7 +1181,19 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     Subject::Service(_) => short_name(w.subject(*subject)),
                     _ => w.subject(*subject).to_string(),
                 };
-                lines.push((format!("{name}: {}", said.join("; ")), set.clone()));
+                let said = said.join("; ");
+                if let Subject::Place(_) = subject {
+                    let same = places
+                        .iter_mut()
+                        .find(|(_, s, at)| *s == said && lines[*at].1 == *set);
+                    if let Some((names, _, at)) = same {
+                        names.push(name);
+                        lines[*at].0 = format!("{}: {said}", join_and(names));
+                        continue;
+                    }
+                    places.push((vec![name.clone()], said.clone(), lines.len()));
+                }
+                lines.push((format!("{name}: {said}"), set.clone()));
             }
         }
         if lines.is_empty() {
