@@ -161,16 +161,32 @@ impl BorderPass {
         self.reach.is_none().then_some(self.days[0]).flatten()
     }
 
-    /// The local day at the first post: the day it is reached, or, with no time known
-    /// there, the day it was checked for (after a night on the way, not the day the
-    /// vehicle left).
-    pub fn day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
+    /// The local day the vehicle reaches the first post, before any wait there: the day of
+    /// `reach`, or, with no time known there, the day it was checked for (after a night on
+    /// the way, not the day the vehicle left). Not the day the border is crossed: see
+    /// `pass_day`.
+    pub fn reach_day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
         let zone = ds.crossings[self.crossing].sides[self.first_side].zone.0;
         match (self.reach, self.untimed_day()) {
             (Some(t), _) => t.with_timezone(&zone).date_naive(),
             (None, Some(d)) => d,
             (None, None) => leg_depart.with_timezone(&zone).date_naive(),
         }
+    }
+
+    /// The day the border is crossed, the one outputs show: the local day the first post
+    /// is passed, in its clock, after any wait for it to open (a bus reaching it after it
+    /// closed and queueing overnight crosses the next day); with no time known there, the
+    /// day it was checked for (`days[0]`, which is then `reach_day`).
+    pub fn pass_day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
+        self.days[0].unwrap_or_else(|| self.reach_day(ds, leg_depart))
+    }
+
+    /// The day of entry: the local day the second post is passed, in its clock, after any
+    /// wait there (`days[1]`). The planner judges the entry (visa) on it, so a visa must be
+    /// valid from it.
+    pub fn entry_day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
+        self.days[1].unwrap_or_else(|| self.pass_day(ds, leg_depart))
     }
 }
 
