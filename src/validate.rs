@@ -267,7 +267,11 @@ impl Validator {
         let mut by_day: BTreeMap<Country, BTreeMap<chrono::NaiveDate, DayNames>> = BTreeMap::new();
         let mut announced_raw: Vec<(At, raw::Announced)> = Vec::new();
         for (f, file) in std::mem::take(&mut self.raw.holidays) {
-            announced_raw.extend(file.announced.into_iter().map(|r| (at(f, &r), r.into_inner())));
+            announced_raw.extend(
+                file.announced
+                    .into_iter()
+                    .map(|r| (at(f, &r), r.into_inner())),
+            );
             for h in file.holiday {
                 let a = at(f, &h);
                 let r = h.into_inner();
@@ -1176,7 +1180,10 @@ impl Validator {
                 }
                 continue;
             };
-            let years = list.first_date().zip(list.last_date()).map(|(f, l)| (f.year(), l.year()));
+            let years = list
+                .first_date()
+                .zip(list.last_date())
+                .map(|(f, l)| (f.year(), l.year()));
             if let Some((first, last)) = years {
                 if r.through < first - 1 || r.through > last {
                     self.problem(a, format!("{what}: `through = {}` is outside the years of its holiday list ({first}-{last}); give a year from {} to {last}", r.through, first - 1));

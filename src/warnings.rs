@@ -5,8 +5,8 @@
 
 use crate::findings::{Advice, Blocker, Subject};
 use crate::model::*;
-use crate::types::Country;
 use crate::planner::{Itinerary, Request};
+use crate::types::Country;
 use crate::visa::Entry;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeSet;
@@ -239,16 +239,16 @@ pub fn for_plan(
 /// together, with every day passed near it. Not where a notice speaks for the holiday block
 /// (the announcement is then known), and not for a country without an `announced` record.
 /// This is a note, not a rule: feasibility is the planner's, unchanged.
-pub fn unannounced<'a>(
-    ds: &Dataset,
-    its: impl IntoIterator<Item = &'a Itinerary>,
-) -> Vec<Advice> {
+pub fn unannounced<'a>(ds: &Dataset, its: impl IntoIterator<Item = &'a Itinerary>) -> Vec<Advice> {
     let mut found: Vec<Advice> = Vec::new();
     for it in its {
         for leg in &it.legs {
             for pass in &leg.borders {
                 let c = &ds.crossings[pass.crossing];
-                let days = [pass.pass_day(ds, leg.depart), pass.entry_day(ds, leg.depart)];
+                let days = [
+                    pass.pass_day(ds, leg.depart),
+                    pass.entry_day(ds, leg.depart),
+                ];
                 for day in days {
                     if c.notice_covers(day) {
                         continue;

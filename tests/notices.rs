@@ -279,7 +279,9 @@ fn unannounced(args: &[&str]) -> (Vec<AdviceJson>, Vec<String>, PlanJson) {
     // Never on an itinerary: a plan's note, once.
     for it in &plan.itineraries {
         assert!(
-            it.advice.iter().all(|a| a.kind != AdviceKind::ScheduleUnannounced),
+            it.advice
+                .iter()
+                .all(|a| a.kind != AdviceKind::ScheduleUnannounced),
             "{:?}",
             it.advice
         );
@@ -307,7 +309,10 @@ fn a_crossing_next_to_a_2027_chinese_holiday_notes_the_unannounced_schedule_once
     let n = &notes[0];
     assert_eq!(n.country.as_deref(), Some("CN"));
     assert_eq!(n.year, Some(2027));
-    assert_eq!(n.holiday.as_deref(), Some("Chinese New Year (Spring Festival)"));
+    assert_eq!(
+        n.holiday.as_deref(),
+        Some("Chinese New Year (Spring Festival)")
+    );
     assert_eq!(n.from.as_deref(), Some("2027-02-05"));
     assert_eq!(n.to.as_deref(), Some("2027-02-10"));
     assert_eq!(
@@ -316,10 +321,12 @@ fn a_crossing_next_to_a_2027_chinese_holiday_notes_the_unannounced_schedule_once
     );
     assert_eq!(
         lines,
-        ["- China has not announced its 2027 holiday schedule yet: the days off listed for \
+        [
+            "- China has not announced its 2027 holiday schedule yet: the days off listed for \
 Chinese New Year (Spring Festival), 5–10 Feb 2027, are only the statutory ones, and the \
 border may also close on days next to them (a post is passed on Fri 12 Feb 2027 and Sat 13 \
-Feb 2027); check the border service's notices"],
+Feb 2027); check the border service's notices"
+        ],
         "{lines:?}"
     );
     // Khunjerab, two days after the statutory Labour Day block of 2027 (1–4 May).
@@ -340,6 +347,9 @@ fn an_announced_year_or_a_day_far_from_holidays_has_no_schedule_note() {
     for date in ["2026-10-08", "2027-06-22"] {
         let (notes, lines, plan) = unannounced(&["plan", "osh", "kashgar", "--date", date]);
         assert!(!plan.itineraries.is_empty(), "{date}");
-        assert!(notes.is_empty() && lines.is_empty(), "{date}: {notes:?} {lines:?}");
+        assert!(
+            notes.is_empty() && lines.is_empty(),
+            "{date}: {notes:?} {lines:?}"
+        );
     }
 }
