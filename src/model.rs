@@ -820,6 +820,16 @@ pub enum HolidayListError {
     Length,
 }
 
+impl HolidayListError {
+    /// The date of the holiday refused, where one is to blame.
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            HolidayListError::Order(d) | HolidayListError::Names(d, _) => Some(*d),
+            HolidayListError::Length => None,
+        }
+    }
+}
+
 impl std::fmt::Display for HolidayListError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -829,8 +839,8 @@ impl std::fmt::Display for HolidayListError {
             ),
             HolidayListError::Names(d, n) => write!(
                 f,
-                "the holiday on {d} has {n} names, more than {} a day: give that day fewer records",
-                HolidayList::MAX_NAMES
+                "{n} records name the holiday on {d}, more than {max} a day; keep at most {max} records for that date",
+                max = HolidayList::MAX_NAMES
             ),
             HolidayListError::Length => write!(f, "the holidays' names are longer than 4 GiB together"),
         }
@@ -1458,7 +1468,7 @@ mod holiday_tests {
         assert_eq!(err, HolidayListError::Names(d("2026-10-01"), 256));
         assert_eq!(
             err.to_string(),
-            "the holiday on 2026-10-01 has 256 names, more than 255 a day: give that day fewer records"
+            "256 records name the holiday on 2026-10-01, more than 255 a day; keep at most 255 records for that date"
         );
     }
 }

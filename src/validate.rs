@@ -19,6 +19,7 @@ pub fn validate(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
         raw,
         problems: Vec::new(),
+        refused_holidays: Vec::new(),
     };
     let ds = v.dataset();
     if v.problems.is_empty() {
@@ -33,6 +34,9 @@ struct Validator {
     /// checked.
     raw: RawDataset,
     problems: Vec<Problem>,
+    /// Countries whose holiday list was refused: reported once, where it was refused, not
+    /// again as missing wherever a crossing closes for their holidays.
+    refused_holidays: Vec<Country>,
 }
 
 /// A record's location: file number and byte offset.
@@ -257,39 +261,56 @@ impl Validator {
             .map(|(i, p)| (p.id.to_string(), i))
             .collect();
 
-        // Holidays (needed to check which countries' holidays a crossing may name).
-        type DayNames = (Vec<String>, Option<chrono::NaiveDate>);
+        // Holidays (needed to check which countries' holidays a crossing may name). Each
+        // day keeps where its first record stands, so a day refused is reported there.
+        type DayNames = (Vec<String>, Option<chrono::NaiveDate>, At);
         let mut by_day: BTreeMap<Country, BTreeMap<chrono::NaiveDate, DayNames>> = BTreeMap::new();
-        for (_, file) in std::mem::take(&mut self.raw.holidays) {
+        for (f, file) in std::mem::take(&mut self.raw.holidays) {
             for h in file.holiday {
+                let a = at(f, &h);
                 let r = h.into_inner();
                 let day = by_day
                     .entry(r.country)
                     .or_default()
                     .entry(r.date.0)
-                    .or_default();
+                    .or_insert_with(|| (Vec::new(), None, a));
                 day.0.push(r.name);
-                day.1 = day.1.or(r.makeup.map(|m| m.0));
+                let first = day.2;
+                match (day.1, r.makeup.map(|m| m.0)) {
+                    (Some(kept), Some(other)) if kept != other => {
+                        let line = self.line_col(first).0;
+                        let file = self.raw.files[first.0].clone();
+                        self.problem(a, format!("the {} holiday on {} has the make-up day {other} here but {kept} at {file}:{line}; a holiday has one make-up day: give the same `makeup` in every record of that day", r.country, r.date.0));
+                    }
+                    (None, m) => day.1 = m,
+                    _ => {}
+                }
             }
         }
         let mut holidays: BTreeMap<Country, HolidayList> = BTreeMap::new();
         for (c, days) in by_day {
-            let list = HolidayList::new(days.into_iter().map(|(date, (names, makeup))| Holiday {
-                date,
-                names: names.into_iter().map(Text::from).collect(),
-                makeup,
-            }));
+            let firsts: BTreeMap<chrono::NaiveDate, At> =
+                days.iter().map(|(date, day)| (*date, day.2)).collect();
+            let list =
+                HolidayList::new(days.into_iter().map(|(date, (names, makeup, _))| Holiday {
+                    date,
+                    names: names.into_iter().map(Text::from).collect(),
+                    makeup,
+                }));
             match list {
                 Ok(list) => {
                     holidays.insert(c, list);
                 }
-                Err(e) => self.problems.push(Problem::whole(
-                    "holidays/",
-                    format!("the public holidays of {c}: {e}"),
-                )),
+                Err(e) => {
+                    self.refused_holidays.push(c);
+                    let message = format!("the public holidays of {c}: {e}");
+                    match e.date().and_then(|d| firsts.get(&d)) {
+                        Some(a) => self.problem(*a, message),
+                        None => self.problems.push(Problem::whole("holidays/", message)),
+                    }
+                }
             }
         }
-
         // Crossings.
         let mut seen = HashMap::new();
         let mut cnames: HashMap<String, String> = HashMap::new();
@@ -500,7 +521,9 @@ impl Validator {
             .filter_map(|id| self.resolve(permits, id, "permit", a))
             .collect();
         for c in &r.holidays_close {
-            if !holidays.contains_key(c) && !self.raw.failed.iter().any(|f| f == "holidays") {
+            let reported = self.raw.failed.iter().any(|f| f == "holidays")
+                || self.refused_holidays.contains(c);
+            if !holidays.contains_key(c) && !reported {
                 self.problem(a, format!("{what} closes on holidays of {c}, but the dataset has no holidays for {c}; add {c} to scripts/gen_holidays.py"));
             }
         }

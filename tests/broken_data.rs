@@ -324,6 +324,36 @@ fn file_system_objects_are_refused_by_name() {
     );
 }
 
+/// A country's holiday list refused (more names on one date than a holiday keeps, or two
+/// make-up days for one holiday) is one message at the first record of that date, and the
+/// crossings that close for that country's holidays are not also reported as closing on
+/// holidays "the dataset has no holidays for".
+#[test]
+fn a_refused_holiday_list_is_one_message_at_its_record() {
+    let extra: String = (0..256)
+        .map(|i| {
+            format!("\n[[holiday]]\ncountry = \"CN\"\ndate = 2026-10-01\nname = \"Day {i}\"\n")
+        })
+        .collect();
+    fs_case(
+        |d| {
+            let path = d.join("holidays/holidays.toml");
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, text + &extra).unwrap();
+        },
+        &["error: DIR/holidays/holidays.toml:1:1: the public holidays of CN: 257 records name the holiday on 2026-10-01, more than 255 a day; keep at most 255 records for that date"],
+    );
+    fs_case(
+        |d| {
+            let path = d.join("holidays/holidays.toml");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let more = "\n[[holiday]]\ncountry = \"CN\"\ndate = 2026-10-01\nname = \"Golden Week\"\nmakeup = 2026-09-27\n\n[[holiday]]\ncountry = \"CN\"\ndate = 2026-10-01\nname = \"Golden Week\"\nmakeup = 2026-10-10\n";
+            std::fs::write(&path, text + more).unwrap();
+        },
+        &["error: DIR/holidays/holidays.toml:22:1: the CN holiday on 2026-10-01 has the make-up day 2026-10-10 here but 2026-09-27 at DIR/holidays/holidays.toml:1; a holiday has one make-up day: give the same `makeup` in every record of that day"],
+    );
+}
+
 /// TOML errors name their line and key, inside inline tables and values spread over lines
 /// too, with the fix where the toml crate's words give none.
 #[test]

@@ -110,7 +110,11 @@ pub fn next_opening(
 
 /// "CN–KG, 3752 m".
 fn countries(c: &Crossing) -> String {
-    let alt = c.altitude_m.map(|a| format!(", {a} m")).unwrap_or_default();
+    // As `plan` writes it: "3,752 m".
+    let alt = c
+        .altitude_m
+        .map(|a| format!(", {} m", super::words::thousands(a)))
+        .unwrap_or_default();
     format!("{}–{}{alt}", c.sides[0].country, c.sides[1].country)
 }
 

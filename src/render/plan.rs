@@ -441,10 +441,25 @@ fn post_text(
     s
 }
 
-/// How long before the first post's last entry a pass reaches it: "2h before the cut-off".
-fn margin_text(ds: &Dataset, ci: CrossingIx, side: usize, reach: DateTime<Utc>) -> String {
-    let sd = &ds.crossings[ci].sides[side];
+/// How long before the first post's last entry a pass reaches it: "2h before the cut-off";
+/// or, reached on a day before `day`, the day it is passed (after queueing for the opening):
+/// "reached Fri 12 Jun 20:00 UTC+6 when closed: crossed Mon 15 Jun".
+fn margin_text(
+    w: &Words,
+    ci: CrossingIx,
+    side: usize,
+    reach: DateTime<Utc>,
+    day: NaiveDate,
+) -> String {
+    let sd = &w.ds.crossings[ci].sides[side];
     let local = reach.with_timezone(&sd.zone.0);
+    if local.date_naive() < day {
+        return format!(
+            "reached {} when closed: crossed {}",
+            w.moment(reach, sd.zone.0),
+            w.date(day)
+        );
+    }
     let at = Words::clock(sd.zone.0, local.date_naive(), local.time());
     match calendar::last_entry(sd, crate::model::Direction::Leaving) {
         Some(last) => {
@@ -1085,10 +1100,10 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         // Itineraries that reach the post with the same margin are named together.
         let mut reached: Vec<(String, Vec<usize>)> = Vec::new();
         let mut unknown: Vec<usize> = Vec::new();
-        for (n, side, reach, _) in passes {
+        for (n, side, reach, day) in passes {
             match reach {
                 Some(t) => {
-                    let m = margin_text(ds, *ci, *side, *t);
+                    let m = margin_text(w, *ci, *side, *t, *day);
                     match reached.iter_mut().find(|(x, _)| *x == m) {
                         Some((_, ns)) => ns.push(*n),
                         None => reached.push((m, vec![*n])),
@@ -1144,6 +1159,10 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             }
         }
         if section == Section::CheckLocally {
+            // Places with the same checks on the same itineraries are one line ("Urumqi and
+            // Khorgos: many people keep Xinjiang time …"), not the sentence again a place:
+            // their names, what is said and the line it is said on.
+            let mut places: Vec<(Vec<String>, String, usize)> = Vec::new();
             for subject in &subjects_order {
                 let (phrases, set) = &checks[subject];
                 // "disputed: fare", "disputed: duration" → "disputed fare and duration".
@@ -1162,7 +1181,19 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     Subject::Service(_) => short_name(w.subject(*subject)),
                     _ => w.subject(*subject).to_string(),
                 };
-                lines.push((format!("{name}: {}", said.join("; ")), set.clone()));
+                let said = said.join("; ");
+                if let Subject::Place(_) = subject {
+                    let same = places
+                        .iter_mut()
+                        .find(|(_, s, at)| *s == said && lines[*at].1 == *set);
+                    if let Some((names, _, at)) = same {
+                        names.push(name);
+                        lines[*at].0 = format!("{}: {said}", join_and(names));
+                        continue;
+                    }
+                    places.push((vec![name.clone()], said.clone(), lines.len()));
+                }
+                lines.push((format!("{name}: {said}"), set.clone()));
             }
         }
         if lines.is_empty() {
