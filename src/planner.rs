@@ -1160,7 +1160,9 @@ impl<'a> Planner<'a> {
         memo
     }
 
-    /// `drive`, made.
+    /// `drive`, made. (Its result goes once into the drive memo and is shared from there,
+    /// not moved about: a large failure costs nothing in the search.)
+    #[allow(clippy::result_large_err)]
     fn drive_once(
         &mut self,
         si: ServiceIx,
