@@ -83,15 +83,7 @@ fn plan_with_no_itinerary() {
     golden_run(
         "plan-kashgar-sust-winter",
         100,
-        &[
-            "plan",
-            "kashgar",
-            "sust",
-            "--date",
-            "2026-12-10",
-            "--passport",
-            "GB",
-        ],
+        common::KASHGAR_SUST_IN_WINTER,
     );
 }
 
