@@ -139,6 +139,16 @@ fn baggage_route() {
     );
 }
 
+/// Within the allowance: no excess fee, and no "fee 0 CNY" beside the charge a bag.
+#[test]
+fn baggage_within_the_allowance() {
+    golden_run(
+        "baggage-kashgar-sust-within",
+        100,
+        &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "12"],
+    );
+}
+
 #[test]
 fn places_ranked() {
     golden_run("places-osh", 100, &["places", "osh"]);
