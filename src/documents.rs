@@ -43,7 +43,9 @@ pub struct Need {
     pub doc: Doc,
     pub channel: Channel,
     pub get: HowToGet,
-    /// The local date it is first needed, and the border or place where it is checked.
+    /// The local date it is first needed (a visa: the day of entry at the second post; a
+    /// permit: the day the place or the crossing's first post is reached), and the border
+    /// or place where it is checked.
     pub by: NaiveDate,
     pub at: StopAt,
     /// For a visa: the passport it is for and the requirement it meets.
@@ -202,8 +204,15 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                 StopAt::Crossing(c) => {
                     let pass = border.find(|b| b.crossing == c);
                     let cr = &ds.crossings[c];
-                    // The day the post is reached, or checked for after nights on the way.
-                    let day = pass.map_or(board_day, |b| b.day(ds, leg.depart));
+                    // A visa must be valid from the day of entry: the day the second post is
+                    // passed, after any wait there or at the first (the day the planner judges
+                    // the entry on). A permit for the crossing's border area from the day the
+                    // first post is reached: the traveller is in the area from then, queueing
+                    // overnight for the post to open included. With no time known at the
+                    // border, both are the day it was checked for.
+                    let (reach_day, entry_day) = pass.map_or((board_day, board_day), |b| {
+                        (b.reach_day(ds, leg.depart), b.entry_day(ds, leg.depart))
+                    });
                     if let Some(Entry::Arrange {
                         passport,
                         destination,
@@ -218,7 +227,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                             doc: Doc::Visa(*destination),
                             channel: *channel,
                             get: get.clone(),
-                            by: day,
+                            by: entry_day,
                             at: st.at,
                             passport: Some(*passport),
                             requirement: Some(*requirement),
@@ -226,7 +235,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                             enforced: true,
                         });
                     }
-                    (&cr.permits, day)
+                    (&cr.permits, reach_day)
                 }
             };
             for p in permits {

@@ -94,7 +94,9 @@ pub enum Advice {
         crossing: CrossingIx,
         first_side: usize,
         reach: Option<DateTime<Utc>>,
-        /// The local day at the first post (reached, or checked for when no time is known).
+        /// The day the border is crossed: the local day the first post is passed, after any
+        /// wait for it to open (checked for when no time is known); `reach` may be the day
+        /// before.
         day: NaiveDate,
     },
     /// The service leaves when full: no fixed time, and it may not run that day.

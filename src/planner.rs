@@ -38,10 +38,20 @@ pub const DAWN: NaiveTime = match NaiveTime::from_hms_opt(6, 0, 0) {
 /// The most nights a vehicle queues at a post that says vehicles queue (a weekend and a
 /// holiday); a longer closure ends the ride. A planning default, documented in the README.
 pub const MAX_QUEUE_NIGHTS: i64 = 3;
-/// How many days past the `--within` window the profile search looks for departures that
-/// make an itinerary in the window wait needlessly (a weekend and a holiday). A planning
-/// choice, documented in the README.
+/// How many days past the `--within` window the profile search looks at first for
+/// departures that make an itinerary in the window wait needlessly (a weekend and a
+/// holiday). It looks further when an answer in the window arrives later than that
+/// (`beyond_for`): a journey leaving after the window beats one in it only by leaving
+/// before that one arrives. A planning choice, documented in the README.
 pub const LOOK_BEYOND: i64 = MAX_QUEUE_NIGHTS;
+
+/// The days past the `--within` window (which ends at `latest`) a profile search must look
+/// so that every journey leaving after the window that could beat one in it arriving at
+/// `arrive` is tried: `LOOK_BEYOND`, or up to the day of that arrival when it is later. One
+/// that beats it arrives no later, so leaves before it arrives.
+pub fn beyond_for(latest: DateTime<Utc>, arrive: DateTime<Utc>) -> i64 {
+    LOOK_BEYOND.max((arrive - latest).num_days() + 1)
+}
 /// Legs longer than this cannot avoid the night; they only have to leave after dawn.
 pub const LONGEST_DAY_LEG: i64 = 18 * 60;
 
@@ -151,16 +161,32 @@ impl BorderPass {
         self.reach.is_none().then_some(self.days[0]).flatten()
     }
 
-    /// The local day at the first post: the day it is reached, or, with no time known
-    /// there, the day it was checked for (after a night on the way, not the day the
-    /// vehicle left).
-    pub fn day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
+    /// The local day the vehicle reaches the first post, before any wait there: the day of
+    /// `reach`, or, with no time known there, the day it was checked for (after a night on
+    /// the way, not the day the vehicle left). Not the day the border is crossed: see
+    /// `pass_day`.
+    pub fn reach_day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
         let zone = ds.crossings[self.crossing].sides[self.first_side].zone.0;
         match (self.reach, self.untimed_day()) {
             (Some(t), _) => t.with_timezone(&zone).date_naive(),
             (None, Some(d)) => d,
             (None, None) => leg_depart.with_timezone(&zone).date_naive(),
         }
+    }
+
+    /// The day the border is crossed, the one outputs show: the local day the first post
+    /// is passed, in its clock, after any wait for it to open (a bus reaching it after it
+    /// closed and queueing overnight crosses the next day); with no time known there, the
+    /// day it was checked for (`days[0]`, which is then `reach_day`).
+    pub fn pass_day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
+        self.days[0].unwrap_or_else(|| self.reach_day(ds, leg_depart))
+    }
+
+    /// The day of entry: the local day the second post is passed, in its clock, after any
+    /// wait there (`days[1]`). The planner judges the entry (visa) on it, so a visa must be
+    /// valid from it.
+    pub fn entry_day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
+        self.days[1].unwrap_or_else(|| self.pass_day(ds, leg_depart))
     }
 }
 
@@ -790,6 +816,12 @@ pub struct Planner<'a> {
     /// A profile search (every day of the window, latest departures); without it, only the
     /// earliest arrival matters (the search for the first day that works).
     profile: bool,
+    /// How many days past the window the profile looks for departures that beat one in it:
+    /// `LOOK_BEYOND` at first, more when an answer in the window arrives later (`run`).
+    beyond: i64,
+    /// Set by a pass of the search whose answer in the window arrives later than it looked
+    /// past the window: the days it must look (`beyond_for`).
+    wider: Option<i64>,
     /// Whether a label that an itinerary already found covers is left unexpanded (see
     /// `run`); off only for the rerun that collects every reason when nothing was found.
     prune_by_found: bool,
@@ -833,6 +865,8 @@ impl<'a> Planner<'a> {
             recording: false,
             beyond_window: false,
             profile: true,
+            beyond: LOOK_BEYOND,
+            wider: None,
             prune_by_found: true,
             pruned: false,
             tracked,
@@ -2124,7 +2158,17 @@ impl<'a> Planner<'a> {
     /// 4. *No needless waits.* After the search each leg, from the last back, is moved to
     ///    the latest ride of its service that still catches the next leg (the last: still
     ///    arrives as early, as known) without becoming tight (`latest_ride`); this changes
-    ///    no criterion but the first departure, which only improves.
+    ///    no criterion but the first departure, which only improves. An itinerary in the
+    ///    window that one leaving after the window outranks is dropped; one that outranks
+    ///    it left before it arrived, so the first leg is tried on every day up to that
+    ///    arrival (`beyond`: `LOOK_BEYOND` days at first, then as far as the latest answer
+    ///    in the window arrives, `beyond_for`). Moving legs later alone would not do:
+    ///    dominance compares the departures before the moves, so a journey whose first leg
+    ///    could move past the days searched may have been dropped for one that cannot
+    ///    (`tests/oracle.rs`
+    ///    `a_five_day_wait_that_leaving_after_the_window_avoids_is_not_offered`); looking
+    ///    that far, the day its moved first leg leaves is searched, and that day's earliest
+    ///    ride, which catches the same next leg, with it.
     /// 5. *No loops, and termination.* No answer comes back to a place it has been (the
     ///    origin, and every place its rides boarded, stopped at or alighted): a traveller
     ///    does not go into the Pamirs from Sary-Tash and come back through Sary-Tash to Osh.
@@ -2159,12 +2203,19 @@ impl<'a> Planner<'a> {
         loop {
             let (mut plan, pruned) = self.labels();
             let looped = std::mem::take(&mut self.looped);
-            if !looped.is_empty() {
+            let wider = self.wider.take();
+            if !looped.is_empty() || wider.is_some() {
                 if plan.work <= work_budget(ds) {
                     // Some answer came back to a place whose visits no label kept: search
-                    // again keeping those too (invariant 5). The memos of rides stay.
+                    // again keeping those too (invariant 5). Some answer in the window
+                    // arrives after the days looked at past it: search again looking as far
+                    // as it arrives, so that no journey leaving later that beats it is
+                    // missed (invariant 4). The memos of rides stay.
                     for p in looped {
                         self.tracked[p] = true;
+                    }
+                    if let Some(days) = wider {
+                        self.beyond = days;
                     }
                     self.plan = Plan {
                         connected: plan.connected,
@@ -2175,7 +2226,8 @@ impl<'a> Planner<'a> {
                     continue;
                 }
                 // No work left to search again: the answers that loop are left out, and
-                // others (that they covered) may exist.
+                // others (that they covered) may exist; so may journeys leaving later that
+                // beat an answer.
                 plan.itineraries
                     .retain(|it| comes_back(ds, req.from, it).is_empty());
                 plan.truncated = true;
@@ -2183,6 +2235,7 @@ impl<'a> Planner<'a> {
             if plan.itineraries.is_empty() && pruned {
                 let mut again = Planner::with_index(ds, req, Arc::clone(&self.index));
                 again.profile = self.profile;
+                again.beyond = self.beyond;
                 again.prune_by_found = false;
                 again.tracked = self.tracked;
                 return again.run();
@@ -2209,10 +2262,11 @@ impl<'a> Planner<'a> {
         else {
             return (std::mem::take(&mut self.plan), false);
         };
-        // The profile also looks `LOOK_BEYOND` days past the window: an itinerary in the
-        // window that one leaving after it beats (arriving as early, no dearer, no more
-        // legs, no tighter) waits needlessly and is dropped.
-        let beyond = if self.profile { LOOK_BEYOND } else { 0 };
+        // The profile also looks `beyond` days past the window (`LOOK_BEYOND`, or as far as
+        // an answer in the window arrives, see `run`): an itinerary in the window that one
+        // leaving after it beats (arriving as early, no dearer, no more legs, no tighter)
+        // waits needlessly and is dropped.
+        let beyond = if self.profile { self.beyond } else { 0 };
         let searched_until = latest + Duration::days(beyond);
         let horizon = searched_until + Duration::days(TRIP_DAYS);
         let base = ds.rates.base;
@@ -2587,7 +2641,21 @@ impl<'a> Planner<'a> {
         // What leaves after the window (searched, or moved there above because its first
         // leg can leave later and still catch the next) was kept only to beat what leaves
         // in it: an itinerary in the window that one leaving after it outranks waits
-        // needlessly. Both belong to a later window (a longer --within shows them).
+        // needlessly. Both belong to a later window (a longer --within shows them). One
+        // that outranks an answer in the window left before that answer arrives: if one
+        // arrives later than the days looked at past the window, the search must look
+        // further (`run` searches again).
+        if self.profile {
+            let need = best
+                .iter()
+                .filter(|it| it.depart() < latest)
+                .map(|it| beyond_for(latest, it.arrive()))
+                .max()
+                .unwrap_or(0);
+            if need > beyond {
+                self.wider = Some(need);
+            }
+        }
         let best: Vec<Itinerary> = best
             .into_iter()
             .filter(|it| !self.profile || it.depart() < latest)

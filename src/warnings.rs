@@ -129,7 +129,9 @@ pub fn for_itinerary(
         for pass in &leg.borders {
             let ci = pass.crossing;
             let c = &ds.crossings[ci];
-            let when = pass.day(ds, leg.depart);
+            // The day the border is crossed (after any wait for the first post to open):
+            // the day its closures and uncertainty matter, and the post's hours are shown for.
+            let when = pass.pass_day(ds, leg.depart);
             add(Advice::Border {
                 crossing: ci,
                 first_side: pass.first_side,

@@ -393,3 +393,195 @@ fn a_bus_that_sleeps_on_the_way_crosses_the_next_day_and_arrives_at_no_invented_
         Some(When::Day(NaiveDate::from_ymd_opt(2027, 6, 11).unwrap()))
     );
 }
+
+/// A copy of the fixture dataset with Pass Q: a Friday bus from Beta reaches its Kyrgyz post
+/// (open Mon-Fri 09:00-18:00, where vehicles queue) at 20:00, after it closed, and queues
+/// over the weekend; it crosses on Monday, into China, where a British traveller needs a
+/// visa. The crossing's border-area permit (only warned about) is needed from Friday, when
+/// the bus is in the queue.
+fn weekend_queue() -> tempfile::TempDir {
+    let dir = common::broken(&[]);
+    let crossing = r#"
+[[crossing]]
+id = "pass-q"
+name = "Pass Q"
+status = "open"
+foreigners = "anyone"
+permits = ["pass-q-zone"]
+sources = ["fixture"]
+verified = 2026-01-01
+
+[[crossing.side]]
+country = "KG"
+post = "Beta east post"
+near = "beta"
+zone = "Asia/Bishkek"
+days = "Mon-Fri"
+hours = "09:00-18:00"
+queue = true
+
+[[crossing.side]]
+country = "CN"
+post = "Alpha west post"
+near = "alpha"
+zone = "Asia/Shanghai"
+days = "Mon-Fri"
+hours = "10:00-19:00"
+"#;
+    let permit = r#"
+[[permit]]
+id = "pass-q-zone"
+name = "Pass Q border-zone permit"
+how = "Arranged by the bus company."
+enforce = "warn"
+sources = ["fixture"]
+verified = 2026-01-01
+"#;
+    let bus = r#"
+[[service]]
+id = "beta-alpha-bus"
+name = "Beta–Alpha bus over Pass Q"
+mode = "bus"
+status = "running"
+sources = ["fixture"]
+verified = 2026-01-01
+stops = [
+  { at = "beta", offset = "0h" },
+  { cross = "pass-q", offset = "10h" },
+  { at = "alpha", offset = "14h" },
+]
+[service.schedule]
+kind = "weekly"
+days = "Fri"
+depart = "10:00"
+zone = "Asia/Bishkek"
+"#;
+    for (file, text) in [
+        ("crossings/pass-q.toml", crossing),
+        ("permits/pass-q.toml", permit),
+        ("services/pass-q.toml", bus),
+    ] {
+        std::fs::write(dir.path().join(file), text).expect("write fixture");
+    }
+    dir
+}
+
+/// Reached on Friday evening after the post closed, crossed on Monday: the JSON's crossing
+/// day, the calendar's border event, the GeoJSON's date and the visa's needed-from date are
+/// Monday, the day the traveller crosses and enters China, not Friday, when the bus reaches
+/// the queue (the JSON's `at` and a calendar event of its own for the wait).
+#[test]
+fn a_bus_that_queues_over_the_weekend_is_shown_crossing_on_monday() {
+    let dir = weekend_queue();
+    let data = dir.path().to_str().expect("utf-8 path");
+    let args = [
+        "--data",
+        data,
+        "plan",
+        "beta",
+        "alpha",
+        "--date",
+        "2026-06-12",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+    ];
+    let json: PlanJson = run(&[&args[..], &["--json"]].concat()).ok().json();
+    let it = json
+        .itineraries
+        .iter()
+        .find(|it| it.legs.len() == 1 && it.legs[0].service == "beta-alpha-bus")
+        .expect("the Friday bus is an answer");
+    let crossing = it.legs[0].crossing.as_ref().expect("a border on the leg");
+    assert_eq!(crossing.id, "pass-q");
+    assert_eq!(crossing.at.as_deref(), Some("2026-06-12T20:00:00+06:00"));
+    assert_eq!(crossing.day, "2026-06-15", "crossed Monday, not Friday");
+    assert_eq!(crossing.entry_day, "2026-06-15");
+    // Queued until 09:00 Monday: through the Chinese post at 11:00 Beijing time, in Alpha
+    // four hours after the border (the ride's remaining 4 h, moved by the wait).
+    assert_eq!(it.legs[0].arrive, "2026-06-15T15:00:00+08:00");
+    let needed = |id: &str| {
+        it.before_you_go
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap_or_else(|| panic!("{id} in before_you_go: {:#?}", it.before_you_go))
+            .needed_from
+            .clone()
+    };
+    assert_eq!(needed("CN"), "2026-06-15", "the visa from the day of entry");
+    assert_eq!(
+        needed("pass-q-zone"),
+        "2026-06-12",
+        "the permit from the queue"
+    );
+
+    // The text names both days, and the visa's.
+    run(&args)
+        .ok()
+        .stdout_has("reached Fri 12 Jun 20:00 UTC+6 when closed: crossed Mon 15 Jun")
+        .stdout_has("a visa for China (GB passport); needed at Pass Q from Mon 15 Jun");
+
+    let k = json
+        .itineraries
+        .iter()
+        .position(|x| std::ptr::eq(x, it))
+        .unwrap()
+        + 1;
+    let n = k.to_string();
+    let geo: serde_json::Value =
+        serde_json::from_str(&run(&[&args[..], &["--geojson"]].concat()).ok().stdout).unwrap();
+    let border = geo["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| &f["properties"])
+        .find(|p| p["kind"] == "border" && p["itinerary"] == k)
+        .expect("the border pass is a feature");
+    assert_eq!(border["at"], "2026-06-12T20:00:00+06:00");
+    assert_eq!(border["date"], "2026-06-15");
+    assert_eq!(border["entry_date"], "2026-06-15");
+
+    let ics = Ics::write(&[&args[..], &["--itinerary", &n]].concat());
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let events: Vec<&Component> = cal.items.iter().filter(|c| c.name == "VEVENT").collect();
+    let summary = |e: &Component| prop(e, "SUMMARY").unwrap().val.as_str().to_string();
+    let summaries: Vec<String> = events.iter().map(|e| summary(e)).collect();
+    assert_eq!(
+        summaries,
+        [
+            "Beta → Alpha (Beta–Alpha bus over Pass Q)",
+            "Border: Pass Q, wait for the Kyrgyzstan post to open",
+            "Border: Pass Q",
+        ]
+    );
+    let (wait, border) = (events[1], events[2]);
+    let at = |y, m, d, h| When::At(Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap(), "".into());
+    let zoned = |w: Option<When>| match w {
+        Some(When::At(t, _)) => When::At(t, "".into()),
+        other => panic!("a timed event: {other:?}"),
+    };
+    // The wait: from reaching the post, Fri 20:00 UTC+6, to its opening, Mon 09:00.
+    assert_eq!(zoned(cal.when(wait, "DTSTART")), at(2026, 6, 12, 14));
+    assert_eq!(zoned(cal.when(wait, "DTEND")), at(2026, 6, 15, 3));
+    let why = prop(wait, "DESCRIPTION").unwrap().val.as_str();
+    assert!(
+        why.contains("waits 2d 13h for it to open: the border is crossed on Mon 15 Jun 2026"),
+        "{why}"
+    );
+    // The crossing: on Monday, from the opening of the Kyrgyz post; no source times the
+    // Chinese one, so no end is invented.
+    assert_eq!(zoned(cal.when(border, "DTSTART")), at(2026, 6, 15, 3));
+    assert_eq!(cal.when(border, "DTEND"), None);
+    // The visa is due the day before it is needed (no source gives how long it takes).
+    let visa = cal
+        .items
+        .iter()
+        .find(|c| c.name == "VTODO" && summary(c).contains("visa"))
+        .expect("a to-do for the Chinese visa");
+    assert_eq!(
+        cal.when(visa, "DUE"),
+        Some(When::Day(NaiveDate::from_ymd_opt(2026, 6, 14).unwrap()))
+    );
+}

@@ -1,7 +1,8 @@
 //! One itinerary as a calendar (`export::ics` writes it as RFC 5545): each leg an event in
 //! the zone of the place it leaves from, each border pass an event with the posts' hours and
-//! an alarm before the cut-off, and each thing to arrange before going a to-do. The words of
-//! every summary, description and alarm are here.
+//! an alarm before the cut-off on the day it is crossed (a wait past midnight for the first
+//! post to open is an event of its own, on the day the post is reached), and each thing to
+//! arrange before going a to-do. The words of every summary, description and alarm are here.
 //!
 //! Unknown times stay unknown: a leg whose departure no source gives is an event over the
 //! window a source gives it (marked free: it leaves some time in it), else an all-day event
@@ -243,11 +244,50 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
         for (bi, b) in leg.borders.iter().enumerate() {
             let c = &ds.crossings[b.crossing];
             let first = &c.sides[b.first_side];
+            let second = &c.sides[1 - b.first_side];
             let zone = first.zone.0;
-            // The day it is reached, or checked for (after a night on the way, not the day
-            // the vehicle left).
-            let day = b.day(ds, leg.depart);
-            let (summary, when, transparent) = match b.reach.filter(|_| leg.time_known) {
+            // The day the border is crossed: the first post passed, after any wait for it to
+            // open (checked for, after a night on the way, where no time is known); the
+            // second post on the day of entry.
+            let day = b.pass_day(ds, leg.depart);
+            let entry = b.entry_day(ds, leg.depart);
+            let reach = b.reach.filter(|_| leg.time_known);
+            // Reached after the first post closed and passed on a later day: the arrival and
+            // the wait are an event of their own, on the day the post is reached, and the
+            // crossing one on the day it is passed.
+            let overnight = match (reach, b.passed) {
+                (Some(r), Some(p)) if b.reach_day(ds, leg.depart) < day => Some((r, p)),
+                _ => None,
+            };
+            if let Some((r, p)) = overnight {
+                let post = crate::render::words::country_name(first.country);
+                events.push(Event {
+                    uid: format!("leg{}-border{}-wait", li + 1, bi + 1),
+                    summary: format!(
+                        "Border: {}, wait for the {post} post to open{}",
+                        c.name,
+                        if about { " (times approximate)" } else { "" }
+                    ),
+                    when: When::Timed {
+                        start: (r, zone),
+                        end: Some((p, zone)),
+                    },
+                    transparent: false,
+                    location: c.name.to_string(),
+                    geo: c.coords,
+                    description: format!(
+                        "The vehicle reaches the {post} post when it is closed and waits {} for it to open: the border is crossed on {}.\n{}",
+                        crate::types::Dur((p - r).num_minutes()),
+                        crate::render::words::Words::full_date(day),
+                        post_hours(first, crate::model::Direction::Leaving, day)
+                    ),
+                    alarm: None,
+                });
+            }
+            // The crossing starts when the first post is passed after such a wait, else when
+            // it is reached (a wait the same day is part of it).
+            let start = overnight.map(|(_, p)| p).or(reach);
+            let (summary, when, transparent) = match start {
                 Some(at) => (
                     format!(
                         "Border: {}{}",
@@ -259,7 +299,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                         end: b
                             .cleared
                             .filter(|d| *d > at && b.clear_known)
-                            .map(|done| (done, c.sides[1 - b.first_side].zone.0)),
+                            .map(|done| (done, second.zone.0)),
                     },
                     false,
                 ),
@@ -271,11 +311,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             };
             let description = [
                 post_hours(first, crate::model::Direction::Leaving, day),
-                post_hours(
-                    &c.sides[1 - b.first_side],
-                    crate::model::Direction::Entering,
-                    day,
-                ),
+                post_hours(second, crate::model::Direction::Entering, entry),
             ];
             // The alarm rings before the first post's last entry that day.
             let alarm =

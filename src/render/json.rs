@@ -864,10 +864,14 @@ pub struct LegCrossingJson {
     pub id: String,
     /// When the first post is reached (RFC 3339 in its clock); null when no source says.
     pub at: Option<String>,
-    /// The local date at the first post: the day it is reached, or, when no time is known,
-    /// the day it was checked for (a vehicle that spends a night on the way crosses the
-    /// next day).
+    /// The day the border is crossed: the local date the first post is passed, after any
+    /// wait for it to open (a vehicle reaching it after it closed and queueing overnight
+    /// crosses the next day, a day later than `at`), or, when no time is known, the day it
+    /// was checked for (a vehicle that spends a night on the way crosses the next day).
     pub day: String,
+    /// The day of entry: the local date the second post is passed, in its clock, after any
+    /// wait there (or the day it was checked for). A visa must be valid from it.
+    pub entry_day: String,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -1262,7 +1266,8 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
             LegCrossingJson {
                 id: c.id.to_string(),
                 at: b.reach.map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
-                day: b.day(ds, l.depart).to_string(),
+                day: b.pass_day(ds, l.depart).to_string(),
+                entry_day: b.entry_day(ds, l.depart).to_string(),
             }
         }),
         time_known: l.time_known,

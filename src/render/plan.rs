@@ -441,10 +441,25 @@ fn post_text(
     s
 }
 
-/// How long before the first post's last entry a pass reaches it: "2h before the cut-off".
-fn margin_text(ds: &Dataset, ci: CrossingIx, side: usize, reach: DateTime<Utc>) -> String {
-    let sd = &ds.crossings[ci].sides[side];
+/// How long before the first post's last entry a pass reaches it: "2h before the cut-off";
+/// or, reached on a day before `day`, the day it is passed (after queueing for the opening):
+/// "reached Fri 12 Jun 20:00 UTC+6 when closed: crossed Mon 15 Jun".
+fn margin_text(
+    w: &Words,
+    ci: CrossingIx,
+    side: usize,
+    reach: DateTime<Utc>,
+    day: NaiveDate,
+) -> String {
+    let sd = &w.ds.crossings[ci].sides[side];
     let local = reach.with_timezone(&sd.zone.0);
+    if local.date_naive() < day {
+        return format!(
+            "reached {} when closed: crossed {}",
+            w.moment(reach, sd.zone.0),
+            w.date(day)
+        );
+    }
     let at = Words::clock(sd.zone.0, local.date_naive(), local.time());
     match calendar::last_entry(sd, crate::model::Direction::Leaving) {
         Some(last) => {
@@ -1085,10 +1100,10 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         // Itineraries that reach the post with the same margin are named together.
         let mut reached: Vec<(String, Vec<usize>)> = Vec::new();
         let mut unknown: Vec<usize> = Vec::new();
-        for (n, side, reach, _) in passes {
+        for (n, side, reach, day) in passes {
             match reach {
                 Some(t) => {
-                    let m = margin_text(ds, *ci, *side, *t);
+                    let m = margin_text(w, *ci, *side, *t, *day);
                     match reached.iter_mut().find(|(x, _)| *x == m) {
                         Some((_, ns)) => ns.push(*n),
                         None => reached.push((m, vec![*n])),

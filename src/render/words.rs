@@ -483,15 +483,16 @@ impl Words<'_> {
                 crossing,
                 first_side,
                 reach,
-                ..
+                day,
             } => {
                 let c = &ds.crossings[*crossing];
                 let first = &c.sides[*first_side];
+                // The cut-off on the day the post is passed (after any wait for it to open).
                 match (first.cutoff, reach) {
-                    (Some(cut), Some(t)) => format!(
+                    (Some(cut), Some(_)) => format!(
                         "{}: in practice be through before {}",
                         c.name,
-                        Self::clock(first.zone.0, t.with_timezone(&first.zone.0).date_naive(), cut.0)
+                        Self::clock(first.zone.0, *day, cut.0)
                     ),
                     _ => format!("{}: crossed on this itinerary", c.name),
                 }

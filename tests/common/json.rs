@@ -180,6 +180,7 @@ pub struct LegCrossingJson {
     pub id: String,
     pub at: Option<String>,
     pub day: String,
+    pub entry_day: String,
 }
 
 #[derive(Deserialize, Debug)]
