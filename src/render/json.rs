@@ -369,6 +369,10 @@ pub enum Cause {
     PermitNotHeld,
     /// A document cannot be held in time when applied for today (see `ready`).
     TooLate,
+    /// Journeys leave on these days, but each waits for a connection that leaving after the
+    /// days searched still catches, arriving as early and no dearer: none is offered (see
+    /// `earliest`).
+    LeaveLater,
 }
 
 /// A start and end time of day (HH:MM) in a post's clock.
@@ -537,6 +541,7 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
             j.ready =
                 documents::ready_on(ds, doc.issuer(), *today, get.lead).map(|d| d.to_string());
         }
+        Blocker::LeaveLater => j.cause = Cause::LeaveLater,
     }
     j
 }

@@ -74,6 +74,7 @@ pub enum Cause {
     VisaNotHeld,
     PermitNotHeld,
     TooLate,
+    LeaveLater,
 }
 
 #[derive(Deserialize, Debug)]
