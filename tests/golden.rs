@@ -83,15 +83,7 @@ fn plan_with_no_itinerary() {
     golden_run(
         "plan-kashgar-sust-winter",
         100,
-        &[
-            "plan",
-            "kashgar",
-            "sust",
-            "--date",
-            "2026-12-10",
-            "--passport",
-            "GB",
-        ],
+        common::KASHGAR_SUST_IN_WINTER,
     );
 }
 
@@ -144,6 +136,16 @@ fn baggage_route() {
         "baggage-kashgar-sust",
         100,
         &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"],
+    );
+}
+
+/// Within the allowance: no excess fee, and no "fee 0 CNY" beside the charge a bag.
+#[test]
+fn baggage_within_the_allowance() {
+    golden_run(
+        "baggage-kashgar-sust-within",
+        100,
+        &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "12"],
     );
 }
 

@@ -64,18 +64,7 @@ fn plan_with_itineraries() {
 
 #[test]
 fn plan_with_no_itinerary_gives_reasons_as_objects() {
-    let p: PlanJson = decoded(
-        &[
-            "plan",
-            "kashgar",
-            "sust",
-            "--date",
-            "2026-12-10",
-            "--passport",
-            "GB",
-        ],
-        1,
-    );
+    let p: PlanJson = decoded(common::KASHGAR_SUST_IN_WINTER, 1);
     assert!(p.itineraries.is_empty());
     let r = &p.reasons[0];
     assert_eq!(r.cause, Cause::PostClosed);
@@ -222,22 +211,7 @@ fn days_before_the_crossing_is_recorded_open_are_not_recorded_open() {
     );
     assert_eq!(on.next_open_day.as_deref(), Some("2023-02-20"));
     // A plan on such a day gives the same cause for Khunjerab (recorded open from 3 Apr 2023).
-    let p: PlanJson = decoded(
-        &[
-            "plan",
-            "kashgar",
-            "sust",
-            "--date",
-            "2020-06-15",
-            "--passport",
-            "GB",
-            "--visa",
-            "CN",
-            "--visa",
-            "PK",
-        ],
-        1,
-    );
+    let p: PlanJson = decoded(common::KASHGAR_SUST_BEFORE_REOPENING, 1);
     assert!(
         p.reasons
             .iter()

@@ -279,6 +279,13 @@ pub struct ItineraryJson {
     pub also: Vec<AlsoJson>,
 }
 
+impl ItineraryJson {
+    /// The service of each leg, in order.
+    pub fn services(&self) -> Vec<&str> {
+        self.legs.iter().map(|l| l.service.as_str()).collect()
+    }
+}
+
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct AlsoJson {
