@@ -12,7 +12,7 @@ use crate::documents::{self, Doc, Need};
 use crate::findings::{Advice, Blocker, Entry, Subject};
 use crate::model::{CrossingStatus, Dataset, Lead, Requirement, StopAt};
 use crate::money;
-use crate::planner::Leg;
+use crate::planner::{BorderPass, Leg};
 use crate::types::Money;
 use crate::visa::Channel;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -864,6 +864,7 @@ pub struct FareJson {
     pub party: Amount,
 }
 
+/// A border a leg passes.
 #[derive(Serialize, JsonSchema)]
 pub struct LegCrossingJson {
     pub id: String,
@@ -905,7 +906,12 @@ pub struct LegJson {
     /// A shared taxi priced only as a whole vehicle the party does not fill: the seat price
     /// is unknown (`fare` is null) and this is the price of hiring the whole vehicle.
     pub hire: Option<Amount>,
+    /// The first border the leg passes, the same as `borders[0]` (kept for consumers that
+    /// read only it); null when the leg passes none.
     pub crossing: Option<LegCrossingJson>,
+    /// Every border the leg passes, in the order passed (a bus from Tashkent to Bishkek
+    /// through Kazakhstan passes two); empty when it passes none.
+    pub borders: Vec<LegCrossingJson>,
     /// False when no source fixes the departure time: times are the earliest that fit.
     pub time_known: bool,
     /// True when the timetable gives the departure only roughly ("around midnight"): every
@@ -1228,6 +1234,16 @@ pub fn plan(w: &Words, a: &super::plan::PlanAnswer) -> PlanJson {
     }
 }
 
+fn leg_crossing(ds: &Dataset, l: &Leg, b: &BorderPass) -> LegCrossingJson {
+    let c = &ds.crossings[b.crossing];
+    LegCrossingJson {
+        id: c.id.to_string(),
+        at: b.reach.map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
+        day: b.pass_day(ds, l.depart).to_string(),
+        entry_day: b.entry_day(ds, l.depart).to_string(),
+    }
+}
+
 fn leg(ds: &Dataset, l: &Leg) -> LegJson {
     let s = &ds.services[l.service];
     let (fp, tp) = (
@@ -1266,15 +1282,8 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
             .map(|&(fi, party)| fare_json(fi, party))
             .collect(),
         hire: l.hire.map(|(_, m)| amount(m)),
-        crossing: l.borders.first().map(|b| {
-            let c = &ds.crossings[b.crossing];
-            LegCrossingJson {
-                id: c.id.to_string(),
-                at: b.reach.map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
-                day: b.pass_day(ds, l.depart).to_string(),
-                entry_day: b.entry_day(ds, l.depart).to_string(),
-            }
-        }),
+        crossing: l.borders.first().map(|b| leg_crossing(ds, l, b)),
+        borders: l.borders.iter().map(|b| leg_crossing(ds, l, b)).collect(),
         time_known: l.time_known,
         time_approx: super::leg_about(ds, l),
         newest_source: s.prov.newest.as_ref().map(|r| r.to_string()),
