@@ -236,3 +236,23 @@ fn compact_views_at_80_columns() {
         ],
     );
 }
+
+/// A real bus over two borders on one leg (Tashkent to Bishkek through Kazakhstan): the
+/// JSON lists both in the leg's `borders`, `crossing` the first.
+#[test]
+fn plan_json_with_two_borders_on_one_leg() {
+    golden_run(
+        "plan-tashkent-bishkek-json",
+        100,
+        &[
+            "plan",
+            "tashkent",
+            "bishkek",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+            "--json",
+        ],
+    );
+}

@@ -519,7 +519,7 @@ fn avoid_and_via_shape_the_route() {
     assert!(p.itineraries.iter().all(|it| it
         .legs
         .iter()
-        .all(|l| l.crossing.as_ref().is_none_or(|c| c.id != "pass-a"))));
+        .all(|l| l.borders.iter().all(|c| c.id != "pass-a"))));
     let (p, _) = plan(&[
         "alpha",
         "beta",

@@ -628,7 +628,10 @@ fn why_lines(
             None => lines.push((said, dates.clone())),
         }
     }
-    lines.sort_by_key(|(_, dates)| std::cmp::Reverse(dates.len()));
+    // That the journeys wait for one leaving later first: it is the answer (see
+    // `documents::order_reasons`).
+    let later = w.blocker(&Blocker::LeaveLater, default);
+    lines.sort_by_key(|(said, dates)| (*said != later, std::cmp::Reverse(dates.len())));
     lines
 }
 

@@ -74,6 +74,7 @@ pub enum Cause {
     VisaNotHeld,
     PermitNotHeld,
     TooLate,
+    LeaveLater,
 }
 
 #[derive(Deserialize, Debug)]
@@ -203,6 +204,7 @@ pub struct LegJson {
     pub more_fares: Vec<FareJson>,
     pub hire: Option<Amount>,
     pub crossing: Option<LegCrossingJson>,
+    pub borders: Vec<LegCrossingJson>,
     pub time_known: bool,
     pub time_approx: bool,
     pub newest_source: Option<String>,
