@@ -2386,6 +2386,8 @@ impl<'a> Planner<'a> {
         let mut done: Vec<usize> = Vec::new();
         // The same, by first departure (for the pruning below).
         let mut done_by_depart: Sorted<DateTime<Utc>> = Sorted::default();
+        // The days journeys that reached the destination leave in the window (see below).
+        let mut left_in_window: BTreeSet<NaiveDate> = BTreeSet::new();
         let budget = work_budget(ds);
         // The places a ride stops at after boarding, and a new label's places (see
         // `Label::been`), worked out before it is known to be kept.
@@ -2574,6 +2576,20 @@ impl<'a> Planner<'a> {
                                 Label::been(ds, &labels, id, &mut been);
                                 been.extend_from_slice(&passed);
                             }
+                            // A journey leaving in the window reached the destination, covered
+                            // or not: its day (in the origin's clock) is kept for the reason
+                            // when none is offered (`Blocker::LeaveLater`); of journeys that
+                            // come back to no place they have been (the others are none).
+                            if arrived && self.profile && sum.depart < latest {
+                                let d = sum.depart.with_timezone(&origin_zone).date_naive();
+                                if !left_in_window.contains(&d) {
+                                    let mut whole = Label::itinerary(&labels, id);
+                                    whole.legs.push(leg.clone());
+                                    if comes_back(ds, req.from, &whole).is_empty() {
+                                        left_in_window.insert(d);
+                                    }
+                                }
+                            }
                             let bag = bags.entry(key).or_default();
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
@@ -2725,6 +2741,14 @@ impl<'a> Planner<'a> {
             .into_iter()
             .filter(|it| !self.profile || it.depart() < latest)
             .collect();
+        // Journeys reached the destination leaving in the window, and none is offered: each
+        // was covered, at last, by one leaving after the window, or its first leg moved past
+        // the window. That is why, on the days they leave.
+        if best.is_empty() && !left_in_window.is_empty() {
+            self.plan
+                .reasons
+                .push((Blocker::LeaveLater, left_in_window));
+        }
         if best.is_empty() && !found.is_empty() {
             // The holiday horizon is then reported as every drive above met it: make the
             // drives `latest_ride` skipped (their answers are as before).
