@@ -71,6 +71,10 @@ pub enum Blocker {
         get: Box<HowToGet>,
         today: NaiveDate,
     },
+    /// Journeys leave on these days, but each waits for a connection that leaving after
+    /// the window still catches (arriving as early, no dearer, no more changes, no
+    /// tighter): none is offered, as none should be taken.
+    LeaveLater,
 }
 
 /// Where a fact sits: a service, a crossing or a place.

@@ -452,6 +452,7 @@ impl Words<'_> {
             Blocker::TooLate { doc, get, today } => {
                 super::paperwork::too_late(ds, *doc, get, *today)
             }
+            Blocker::LeaveLater => "every journey found waits for a connection that leaving later still catches, arriving as early and no dearer".into(),
         }
     }
 
