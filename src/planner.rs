@@ -2231,8 +2231,11 @@ impl<'a> Planner<'a> {
     ///    no criterion but the first departure, which only improves. An itinerary in the
     ///    window that one leaving after the window outranks is dropped; one that outranks
     ///    it left before it arrived, so the first leg is tried on every day up to that
-    ///    arrival (`beyond`: `LOOK_BEYOND` days at first, then as far as the latest answer
-    ///    in the window arrives, `beyond_for`). Moving legs later alone would not do:
+    ///    arrival (`beyond`: `LOOK_BEYOND` days at first; when an answer in the window
+    ///    arrives later, `beyond_for`, the days up to its arrival are searched alone,
+    ///    `leaving_later`, and what their journeys outrank is dropped: a label of theirs
+    ///    that covers one in the window ends in a journey that outranks that one's, so this
+    ///    drops what searching every day would have pruned). Moving legs later alone would not do:
     ///    dominance compares the departures before the moves, so a journey whose first leg
     ///    could move past the days searched may have been dropped for one that cannot
     ///    (`tests/oracle.rs`
