@@ -290,6 +290,7 @@ fn dataset(places: Vec<Place>, crossings: Vec<Crossing>, services: Vec<Service>)
         services,
         visas: Visas::default(),
         holidays: Default::default(),
+        announced: Default::default(),
         rates: Rates {
             base: Some(usd()),
             rates: Default::default(),
@@ -2143,6 +2144,30 @@ impl<'a> Oracle<'a> {
     /// date at the post for a closed post or its hours, the entry date for a visa, the
     /// day the search reached the ride for the rules that do not depend on the date)? Each
     /// named service, crossing, post and document must fail the way the reason says.
+    /// Is "journeys leave on `dates` but each waits for one leaving after the window" true:
+    /// a journey of `all` leaves in the window on each of them (in the origin's clock), and
+    /// none in the window is expected (each is covered by one leaving after the window)?
+    fn leave_later_real(
+        &self,
+        all: &[Journey],
+        none_expected: bool,
+        dates: &BTreeSet<NaiveDate>,
+    ) -> Result<(), String> {
+        let z = self.ds.places[self.req.from].zone.0;
+        let left: BTreeSet<NaiveDate> = all
+            .iter()
+            .filter(|j| j.depart < self.latest)
+            .map(|j| j.depart.with_timezone(&z).date_naive())
+            .collect();
+        if !none_expected || !dates.is_subset(&left) {
+            return Err(format!(
+                "reason LeaveLater on {dates:?}: journeys leave in the window on {left:?}, \
+                 none expected: {none_expected}"
+            ));
+        }
+        Ok(())
+    }
+
     fn blocker_real(&self, b: &Blocker, date: NaiveDate) -> Result<(), String> {
         let ds = self.ds;
         let req = self.req;
@@ -2356,6 +2381,8 @@ impl<'a> Oracle<'a> {
                     }
                 }
             }
+            // Checked against the journeys (`leave_later_real`).
+            Blocker::LeaveLater => return fail("not a reason about one ride"),
         }
         Ok(())
     }
@@ -2630,9 +2657,15 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
         .filter(|j| j.depart < oracle.latest)
         .filter(|j| !late.iter().any(|l| covers(l, &j.key())))
         .collect();
-    // 7. without itineraries, every reason given is true of the data on its dates
+    // 7. without itineraries, every reason given is true of the data on its dates; that
+    // journeys leave on some days but wait for one leaving after the window: journeys leave
+    // on each of those days (in the origin's clock), and none is expected
     if its.is_empty() {
         for (b, dates) in &found.reasons {
+            if *b == Blocker::LeaveLater {
+                oracle.leave_later_real(&all, expected.is_empty(), dates)?;
+                continue;
+            }
             for d in dates {
                 oracle.blocker_real(b, *d)?;
             }
@@ -3402,7 +3435,42 @@ fn a_five_day_wait_that_leaving_after_the_window_avoids_is_not_offered() {
     let (found, earliest) = plan(&ds, &req);
     assert!(found.itineraries.is_empty() && !found.truncated);
     assert_eq!(earliest, Some(day("2027-01-01")));
+    // Why: journeys leave on both days (in Almaty's clock), and each waits.
+    assert_eq!(
+        found.reasons,
+        vec![(
+            Blocker::LeaveLater,
+            BTreeSet::from([day("2026-12-26"), day("2026-12-27")])
+        )]
+    );
     check(&ds, &req, Props::All).unwrap();
+    // What the traveller reads: why, and the day to leave instead.
+    let q = crossings::query::PlanQuery {
+        req: req.clone(),
+        currency: usd(),
+        max: 2,
+        today: req.today,
+    };
+    let answer = crossings::commands::plan::answer(&ds, &q);
+    let words = crossings::render::words::Words {
+        ds: &ds,
+        today: req.today,
+    };
+    let layout = crossings::render::plan::Layout {
+        width: None,
+        explain: false,
+    };
+    let text = crossings::render::plan::text(&words, &answer, layout);
+    assert!(
+        text.starts_with(
+            "No itinerary from p0 to p2 leaving Sat 26 Dec 2026 – Sun 27 Dec 2026.\n\
+             \nWhy:\n\
+             - every journey found waits for a connection that leaving later still catches, \
+             arriving as early and no dearer (for rides on Sat 26 – Sun 27 Dec)\n\
+             \nEarliest departure that works within a year: Fri 1 Jan 2027.\n"
+        ),
+        "{text}"
+    );
 
     // A window reaching 1 January offers the later bus, and the same connection.
     let wider = Request { within: 7, ..req };
