@@ -396,17 +396,27 @@ pub fn decisiveness(b: &crate::findings::Blocker) -> u8 {
         Blocker::PostClosed { .. } => 2,
         Blocker::TooLate { .. } | Blocker::VisaNotHeld { .. } | Blocker::PermitNotHeld { .. } => 3,
         Blocker::OutsideHours { .. } => 4,
+        Blocker::LeaveLater => 0,
     }
 }
 
-/// Sorts the reasons for "no": met on more days first, then the more decisive.
+/// Sorts the reasons for "no": that the journeys in the window wait for one leaving after
+/// it first, then met on more days first, then the more decisive.
 pub fn order_reasons(
     reasons: &mut [(
         crate::findings::Blocker,
         std::collections::BTreeSet<NaiveDate>,
     )],
 ) {
-    reasons.sort_by_key(|(b, dates)| (std::cmp::Reverse(dates.len()), decisiveness(b)));
+    // That the journeys in the window wait for one leaving after it is the answer; the rides
+    // that failed are only the background.
+    reasons.sort_by_key(|(b, dates)| {
+        (
+            *b != crate::findings::Blocker::LeaveLater,
+            std::cmp::Reverse(dates.len()),
+            decisiveness(b),
+        )
+    });
 }
 
 /// What the traveller could change to get an answer, or a better one.

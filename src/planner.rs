@@ -38,10 +38,20 @@ pub const DAWN: NaiveTime = match NaiveTime::from_hms_opt(6, 0, 0) {
 /// The most nights a vehicle queues at a post that says vehicles queue (a weekend and a
 /// holiday); a longer closure ends the ride. A planning default, documented in the README.
 pub const MAX_QUEUE_NIGHTS: i64 = 3;
-/// How many days past the `--within` window the profile search looks for departures that
-/// make an itinerary in the window wait needlessly (a weekend and a holiday). A planning
-/// choice, documented in the README.
+/// How many days past the `--within` window the profile search looks at first for
+/// departures that make an itinerary in the window wait needlessly (a weekend and a
+/// holiday). It looks further when an answer in the window arrives later than that
+/// (`beyond_for`): a journey leaving after the window beats one in it only by leaving
+/// before that one arrives. A planning choice, documented in the README.
 pub const LOOK_BEYOND: i64 = MAX_QUEUE_NIGHTS;
+
+/// The days past the `--within` window (which ends at `latest`) a profile search must look
+/// so that every journey leaving after the window that could beat one in it arriving at
+/// `arrive` is tried: `LOOK_BEYOND`, or up to the day of that arrival when it is later. One
+/// that beats it arrives no later, so leaves before it arrives.
+pub fn beyond_for(latest: DateTime<Utc>, arrive: DateTime<Utc>) -> i64 {
+    LOOK_BEYOND.max((arrive - latest).num_days() + 1)
+}
 /// Legs longer than this cannot avoid the night; they only have to leave after dawn.
 pub const LONGEST_DAY_LEG: i64 = 18 * 60;
 
@@ -806,6 +816,12 @@ pub struct Planner<'a> {
     /// A profile search (every day of the window, latest departures); without it, only the
     /// earliest arrival matters (the search for the first day that works).
     profile: bool,
+    /// How many days past the window the profile looks for departures that beat one in it:
+    /// `LOOK_BEYOND` at first, more when an answer in the window arrives later (`run`).
+    beyond: i64,
+    /// Set by a pass of the search whose answer in the window arrives later than it looked
+    /// past the window: the days it must look (`beyond_for`).
+    wider: Option<i64>,
     /// Whether a label that an itinerary already found covers is left unexpanded (see
     /// `run`); off only for the rerun that collects every reason when nothing was found.
     prune_by_found: bool,
@@ -849,6 +865,8 @@ impl<'a> Planner<'a> {
             recording: false,
             beyond_window: false,
             profile: true,
+            beyond: LOOK_BEYOND,
+            wider: None,
             prune_by_found: true,
             pruned: false,
             tracked,
@@ -1142,7 +1160,9 @@ impl<'a> Planner<'a> {
         memo
     }
 
-    /// `drive`, made.
+    /// `drive`, made. (Its result goes once into the drive memo and is shared from there,
+    /// not moved about: a large failure costs nothing in the search.)
+    #[allow(clippy::result_large_err)]
     fn drive_once(
         &mut self,
         si: ServiceIx,
@@ -1264,6 +1284,31 @@ impl<'a> Planner<'a> {
                                 if self.recording {
                                     self.plan.blocked_at.insert((ci, first_side));
                                 }
+                                // A vehicle that does not choose its start (timetabled, when
+                                // full) failing at the first post it reaches, none before it
+                                // timed (so nothing before it can delay it): every later start
+                                // that reaches this post on the same local day fails here too
+                                // (later the same day, no opening follows), and reaches no
+                                // post on another year's day than this drive did (the holiday
+                                // horizon it notes is the same). `first_fit` skips them
+                                // without driving when their reasons are not recorded.
+                                let fails_until = if shift || timed_post_met {
+                                    None
+                                } else {
+                                    let next = local_date + Duration::days(1);
+                                    let years = (t0.date_naive() - Duration::days(2)).year()
+                                        == (local_date + Duration::days(2)).year();
+                                    match t {
+                                        Some(t) => {
+                                            calendar::at_local(side.zone.0, next, NaiveTime::MIN)
+                                                .map(|m| plus(t0, m - t))
+                                        }
+                                        None => {
+                                            untimed_shift(side.zone.0, next).map(|d| plus(t0, d))
+                                        }
+                                    }
+                                    .filter(|_| years)
+                                };
                                 // Only an on-demand start moves. Failing at the first
                                 // post, to reach it at its next opening (nothing before it
                                 // delays the car). Failing at a later one, where it may
@@ -1321,7 +1366,12 @@ impl<'a> Planner<'a> {
                                 {
                                     self.reject(v, entry_date);
                                 }
-                                return Err((why, local_date, shift));
+                                return Err(Failed {
+                                    why,
+                                    date: local_date,
+                                    shift,
+                                    fails_until,
+                                });
                             }
                         }
                     }
@@ -1387,7 +1437,12 @@ impl<'a> Planner<'a> {
                     Some(_) if queues => Some(Duration::minutes(30)),
                     Some(_) => Some(calendar::at_local(b.zone.0, d, NaiveTime::MIN)? - at),
                 });
-                return Err((why, entry_date, shift));
+                return Err(Failed {
+                    why,
+                    date: entry_date,
+                    shift,
+                    fails_until: None,
+                });
             }
             pass.entry = entry;
             passes.push(pass);
@@ -1459,9 +1514,18 @@ struct Drive {
     arrive_known: bool,
 }
 
-/// A drive, or why it failed, the local date that was and how much later an on-demand start
-/// should be.
-type DriveResult = Result<Drive, (Blocker, NaiveDate, Option<Duration>)>;
+/// A drive, or why it failed.
+type DriveResult = Result<Drive, Failed>;
+
+/// Why a drive failed, the local date that was, how much later an on-demand start should
+/// be, and for a vehicle that does not choose its start, the start before which every later
+/// one fails at the same post (when that is known; see `drive_once`).
+struct Failed {
+    why: Blocker,
+    date: NaiveDate,
+    shift: Option<Duration>,
+    fails_until: Option<DateTime<Utc>>,
+}
 
 /// A drive made (`Planner::drive`), with what it recorded if anything (most drives record
 /// nothing: kept apart, their memo is about half the size).
@@ -1585,8 +1649,8 @@ impl<'a> Planner<'a> {
         );
         if found.is_none() && !comfortable {
             for memo in pending {
-                if let Err((why, date, _)) = &memo.result {
-                    self.reject(why.clone(), *date);
+                if let Err(f) = &memo.result {
+                    self.reject(f.why.clone(), f.date);
                 }
             }
         }
@@ -1713,7 +1777,9 @@ impl<'a> Planner<'a> {
     ) -> Option<Leg> {
         let s = &self.ds.services[si];
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
-        for _ in 0..2000 {
+        let mut tries = 0;
+        while tries < 2000 {
+            tries += 1;
             t0 = self.next_start(si, i, j, t0)?;
             if too_late(t0) {
                 return None;
@@ -1733,15 +1799,32 @@ impl<'a> Planner<'a> {
                     );
                 }
                 Ok(d) => return Some(self.build(si, i, j, t0, d)),
-                Err((_, _, shift)) => {
-                    let shift = *shift;
+                Err(f) => {
+                    let (shift, fails_until) = (f.shift, f.fails_until);
                     pending.push(Rc::clone(&memo));
-                    match shift {
-                        Some(d) if d > Duration::zero() => t0 = plus(t0, d),
-                        // A timetable tries its next run, a when-full vehicle a later start.
-                        _ if timetabled(s) => t0 = plus(t0, Duration::minutes(1)),
-                        _ if !on_demand => t0 = plus(t0, Duration::minutes(30)),
+                    // A timetable tries its next run, a when-full vehicle a later start.
+                    let step = match shift {
+                        Some(d) if d > Duration::zero() => {
+                            t0 = plus(t0, d);
+                            continue;
+                        }
+                        _ if timetabled(s) => Duration::minutes(1),
+                        _ if !on_demand => Duration::minutes(30),
                         _ => return None,
+                    };
+                    t0 = plus(t0, step);
+                    // The later starts that fail as this one did are stepped over without
+                    // driving them, as the loop would step (each a try), when what they
+                    // record is not wanted: they would record only the reasons.
+                    if let Some(until) = fails_until.filter(|_| !self.recording) {
+                        while tries < 2000 {
+                            let next = self.next_start(si, i, j, t0)?;
+                            if next >= until || too_late(next) {
+                                break;
+                            }
+                            tries += 1;
+                            t0 = plus(next, step);
+                        }
                     }
                 }
             }
@@ -2140,7 +2223,17 @@ impl<'a> Planner<'a> {
     /// 4. *No needless waits.* After the search each leg, from the last back, is moved to
     ///    the latest ride of its service that still catches the next leg (the last: still
     ///    arrives as early, as known) without becoming tight (`latest_ride`); this changes
-    ///    no criterion but the first departure, which only improves.
+    ///    no criterion but the first departure, which only improves. An itinerary in the
+    ///    window that one leaving after the window outranks is dropped; one that outranks
+    ///    it left before it arrived, so the first leg is tried on every day up to that
+    ///    arrival (`beyond`: `LOOK_BEYOND` days at first, then as far as the latest answer
+    ///    in the window arrives, `beyond_for`). Moving legs later alone would not do:
+    ///    dominance compares the departures before the moves, so a journey whose first leg
+    ///    could move past the days searched may have been dropped for one that cannot
+    ///    (`tests/oracle.rs`
+    ///    `a_five_day_wait_that_leaving_after_the_window_avoids_is_not_offered`); looking
+    ///    that far, the day its moved first leg leaves is searched, and that day's earliest
+    ///    ride, which catches the same next leg, with it.
     /// 5. *No loops, and termination.* No answer comes back to a place it has been (the
     ///    origin, and every place its rides boarded, stopped at or alighted): a traveller
     ///    does not go into the Pamirs from Sary-Tash and come back through Sary-Tash to Osh.
@@ -2175,12 +2268,19 @@ impl<'a> Planner<'a> {
         loop {
             let (mut plan, pruned) = self.labels();
             let looped = std::mem::take(&mut self.looped);
-            if !looped.is_empty() {
+            let wider = self.wider.take();
+            if !looped.is_empty() || wider.is_some() {
                 if plan.work <= work_budget(ds) {
                     // Some answer came back to a place whose visits no label kept: search
-                    // again keeping those too (invariant 5). The memos of rides stay.
+                    // again keeping those too (invariant 5). Some answer in the window
+                    // arrives after the days looked at past it: search again looking as far
+                    // as it arrives, so that no journey leaving later that beats it is
+                    // missed (invariant 4). The memos of rides stay.
                     for p in looped {
                         self.tracked[p] = true;
+                    }
+                    if let Some(days) = wider {
+                        self.beyond = days;
                     }
                     self.plan = Plan {
                         connected: plan.connected,
@@ -2191,7 +2291,8 @@ impl<'a> Planner<'a> {
                     continue;
                 }
                 // No work left to search again: the answers that loop are left out, and
-                // others (that they covered) may exist.
+                // others (that they covered) may exist; so may journeys leaving later that
+                // beat an answer.
                 plan.itineraries
                     .retain(|it| comes_back(ds, req.from, it).is_empty());
                 plan.truncated = true;
@@ -2199,6 +2300,7 @@ impl<'a> Planner<'a> {
             if plan.itineraries.is_empty() && pruned {
                 let mut again = Planner::with_index(ds, req, Arc::clone(&self.index));
                 again.profile = self.profile;
+                again.beyond = self.beyond;
                 again.prune_by_found = false;
                 again.tracked = self.tracked;
                 return again.run();
@@ -2225,10 +2327,11 @@ impl<'a> Planner<'a> {
         else {
             return (std::mem::take(&mut self.plan), false);
         };
-        // The profile also looks `LOOK_BEYOND` days past the window: an itinerary in the
-        // window that one leaving after it beats (arriving as early, no dearer, no more
-        // legs, no tighter) waits needlessly and is dropped.
-        let beyond = if self.profile { LOOK_BEYOND } else { 0 };
+        // The profile also looks `beyond` days past the window (`LOOK_BEYOND`, or as far as
+        // an answer in the window arrives, see `run`): an itinerary in the window that one
+        // leaving after it beats (arriving as early, no dearer, no more legs, no tighter)
+        // waits needlessly and is dropped.
+        let beyond = if self.profile { self.beyond } else { 0 };
         let searched_until = latest + Duration::days(beyond);
         let horizon = searched_until + Duration::days(TRIP_DAYS);
         let base = ds.rates.base;
@@ -2283,6 +2386,8 @@ impl<'a> Planner<'a> {
         let mut done: Vec<usize> = Vec::new();
         // The same, by first departure (for the pruning below).
         let mut done_by_depart: Sorted<DateTime<Utc>> = Sorted::default();
+        // The days journeys that reached the destination leave in the window (see below).
+        let mut left_in_window: BTreeSet<NaiveDate> = BTreeSet::new();
         let budget = work_budget(ds);
         // The places a ride stops at after boarding, and a new label's places (see
         // `Label::been`), worked out before it is known to be kept.
@@ -2471,6 +2576,20 @@ impl<'a> Planner<'a> {
                                 Label::been(ds, &labels, id, &mut been);
                                 been.extend_from_slice(&passed);
                             }
+                            // A journey leaving in the window reached the destination, covered
+                            // or not: its day (in the origin's clock) is kept for the reason
+                            // when none is offered (`Blocker::LeaveLater`); of journeys that
+                            // come back to no place they have been (the others are none).
+                            if arrived && self.profile && sum.depart < latest {
+                                let d = sum.depart.with_timezone(&origin_zone).date_naive();
+                                if !left_in_window.contains(&d) {
+                                    let mut whole = Label::itinerary(&labels, id);
+                                    whole.legs.push(leg.clone());
+                                    if comes_back(ds, req.from, &whole).is_empty() {
+                                        left_in_window.insert(d);
+                                    }
+                                }
+                            }
                             let bag = bags.entry(key).or_default();
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
@@ -2603,11 +2722,33 @@ impl<'a> Planner<'a> {
         // What leaves after the window (searched, or moved there above because its first
         // leg can leave later and still catch the next) was kept only to beat what leaves
         // in it: an itinerary in the window that one leaving after it outranks waits
-        // needlessly. Both belong to a later window (a longer --within shows them).
+        // needlessly. Both belong to a later window (a longer --within shows them). One
+        // that outranks an answer in the window left before that answer arrives: if one
+        // arrives later than the days looked at past the window, the search must look
+        // further (`run` searches again).
+        if self.profile {
+            let need = best
+                .iter()
+                .filter(|it| it.depart() < latest)
+                .map(|it| beyond_for(latest, it.arrive()))
+                .max()
+                .unwrap_or(0);
+            if need > beyond {
+                self.wider = Some(need);
+            }
+        }
         let best: Vec<Itinerary> = best
             .into_iter()
             .filter(|it| !self.profile || it.depart() < latest)
             .collect();
+        // Journeys reached the destination leaving in the window, and none is offered: each
+        // was covered, at last, by one leaving after the window, or its first leg moved past
+        // the window. That is why, on the days they leave.
+        if best.is_empty() && !left_in_window.is_empty() {
+            self.plan
+                .reasons
+                .push((Blocker::LeaveLater, left_in_window));
+        }
         if best.is_empty() && !found.is_empty() {
             // The holiday horizon is then reported as every drive above met it: make the
             // drives `latest_ride` skipped (their answers are as before).

@@ -352,16 +352,10 @@ fn a_record_without_coordinates_is_a_check_warning_and_a_null_geometry() {
 #[test]
 fn no_itinerary_is_an_empty_collection_and_exit_1() {
     let r = run(&[
-        "plan",
-        "kashgar",
-        "sust",
-        "--date",
-        "2026-12-10",
-        "--passport",
-        "GB",
-        "--held-only",
-        "--geojson",
-    ])
+        common::KASHGAR_SUST_IN_WINTER,
+        &["--held-only", "--geojson"],
+    ]
+    .concat())
     .code(1);
     let c = decode(&r.stdout);
     assert!(c.features.is_empty());

@@ -83,15 +83,7 @@ fn plan_with_no_itinerary() {
     golden_run(
         "plan-kashgar-sust-winter",
         100,
-        &[
-            "plan",
-            "kashgar",
-            "sust",
-            "--date",
-            "2026-12-10",
-            "--passport",
-            "GB",
-        ],
+        common::KASHGAR_SUST_IN_WINTER,
     );
 }
 
@@ -144,6 +136,16 @@ fn baggage_route() {
         "baggage-kashgar-sust",
         100,
         &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "26"],
+    );
+}
+
+/// Within the allowance: no excess fee, and no "fee 0 CNY" beside the charge a bag.
+#[test]
+fn baggage_within_the_allowance() {
+    golden_run(
+        "baggage-kashgar-sust-within",
+        100,
+        &["baggage", "--from", "kashgar", "--to", "sust", "--kg", "12"],
     );
 }
 
@@ -231,6 +233,26 @@ fn compact_views_at_80_columns() {
             "GB",
             "--month",
             "2027-06",
+        ],
+    );
+}
+
+/// A real bus over two borders on one leg (Tashkent to Bishkek through Kazakhstan): the
+/// JSON lists both in the leg's `borders`, `crossing` the first.
+#[test]
+fn plan_json_with_two_borders_on_one_leg() {
+    golden_run(
+        "plan-tashkent-bishkek-json",
+        100,
+        &[
+            "plan",
+            "tashkent",
+            "bishkek",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+            "--json",
         ],
     );
 }

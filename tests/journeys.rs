@@ -711,20 +711,7 @@ fn an_untimed_border_after_a_night_takes_the_holiday_horizon_of_the_day_it_is_cr
 /// over them, and the reopening day itself is open.
 #[test]
 fn a_crossing_is_not_offered_before_the_day_its_open_status_is_recorded_from() {
-    let r = common::run(&[
-        "plan",
-        "kashgar",
-        "sust",
-        "--date",
-        "2020-06-15",
-        "--passport",
-        "GB",
-        "--visa",
-        "CN",
-        "--visa",
-        "PK",
-    ])
-    .code(1);
+    let r = common::run(common::KASHGAR_SUST_BEFORE_REOPENING).code(1);
     assert!(
         r.stdout.contains(
             "- Khunjerab Pass is not recorded open before Mon 3 Apr 2023; its status before then is not known"

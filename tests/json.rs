@@ -64,18 +64,7 @@ fn plan_with_itineraries() {
 
 #[test]
 fn plan_with_no_itinerary_gives_reasons_as_objects() {
-    let p: PlanJson = decoded(
-        &[
-            "plan",
-            "kashgar",
-            "sust",
-            "--date",
-            "2026-12-10",
-            "--passport",
-            "GB",
-        ],
-        1,
-    );
+    let p: PlanJson = decoded(common::KASHGAR_SUST_IN_WINTER, 1);
     assert!(p.itineraries.is_empty());
     let r = &p.reasons[0];
     assert_eq!(r.cause, Cause::PostClosed);
@@ -222,22 +211,7 @@ fn days_before_the_crossing_is_recorded_open_are_not_recorded_open() {
     );
     assert_eq!(on.next_open_day.as_deref(), Some("2023-02-20"));
     // A plan on such a day gives the same cause for Khunjerab (recorded open from 3 Apr 2023).
-    let p: PlanJson = decoded(
-        &[
-            "plan",
-            "kashgar",
-            "sust",
-            "--date",
-            "2020-06-15",
-            "--passport",
-            "GB",
-            "--visa",
-            "CN",
-            "--visa",
-            "PK",
-        ],
-        1,
-    );
+    let p: PlanJson = decoded(common::KASHGAR_SUST_BEFORE_REOPENING, 1);
     assert!(
         p.reasons
             .iter()
@@ -351,4 +325,132 @@ fn a_dispute_about_one_direction_is_advised_only_that_way() {
         !into_china.contains(&"between".to_string()),
         "{into_china:?}"
     );
+}
+
+/// A copy of the fixture dataset with a bus from Delta (Pakistan) over Pass C into China,
+/// through Alpha and on over Pass B into Kyrgyzstan: one leg, two borders.
+fn two_borders_on_one_leg() -> tempfile::TempDir {
+    let dir = common::broken(&[]);
+    let bus = r#"
+[[service]]
+id = "delta-gamma-bus"
+name = "Delta–Gamma bus over Pass C and Pass B"
+mode = "bus"
+status = "running"
+sources = ["fixture"]
+verified = 2026-01-01
+stops = [
+  { at = "delta", offset = "0h" },
+  { cross = "pass-c", offset = "2h" },
+  { at = "alpha", offset = "4h" },
+  { cross = "pass-b", offset = "6h" },
+  { at = "gamma", offset = "9h" },
+]
+[service.schedule]
+kind = "weekly"
+days = "Mon-Fri"
+depart = "06:00"
+zone = "Asia/Karachi"
+"#;
+    std::fs::write(dir.path().join("services/delta-gamma.toml"), bus).expect("write fixture");
+    dir
+}
+
+/// A leg over two borders lists both in `borders`, in the order passed, each with when its
+/// first post is reached (in that post's clock) and its days; `crossing` is the first of
+/// them. The text, the GeoJSON and the calendar show both too.
+#[test]
+fn every_border_of_a_leg_is_in_the_json() {
+    let dir = two_borders_on_one_leg();
+    let data = dir.path().to_str().expect("utf-8 path");
+    let args = [
+        "--data",
+        data,
+        "plan",
+        "delta",
+        "gamma",
+        "--date",
+        "2026-06-10",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+        "--visa",
+        "CN",
+    ];
+    let p: PlanJson = run(&[&args[..], &["--json"]].concat()).ok().json();
+    let (k, it) = p
+        .itineraries
+        .iter()
+        .enumerate()
+        .find(|(_, it)| it.legs.len() == 1 && it.legs[0].service == "delta-gamma-bus")
+        .expect("the bus is an answer");
+    let leg = &it.legs[0];
+    let borders: Vec<(&str, Option<&str>, &str, &str)> = leg
+        .borders
+        .iter()
+        .map(|b| {
+            (
+                b.id.as_str(),
+                b.at.as_deref(),
+                b.day.as_str(),
+                b.entry_day.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        borders,
+        [
+            (
+                "pass-c",
+                Some("2026-06-10T08:00:00+05:00"),
+                "2026-06-10",
+                "2026-06-10"
+            ),
+            (
+                "pass-b",
+                Some("2026-06-10T15:00:00+08:00"),
+                "2026-06-10",
+                "2026-06-10"
+            ),
+        ]
+    );
+    let first = leg.crossing.as_ref().expect("the first border");
+    assert_eq!(
+        (first.id.as_str(), first.at.as_deref(), first.day.as_str()),
+        ("pass-c", Some("2026-06-10T08:00:00+05:00"), "2026-06-10")
+    );
+
+    // The text names both crossings on the leg.
+    run(&args)
+        .ok()
+        .stdout_has("     Pass C: Pakistan post 08:00 UTC+5")
+        .stdout_has("     Pass B: China post 15:00 Beijing time");
+
+    // The GeoJSON has a point for each, on the itinerary's leg.
+    let n = (k + 1).to_string();
+    let geo: serde_json::Value =
+        serde_json::from_str(&run(&[&args[..], &["--geojson"]].concat()).ok().stdout).unwrap();
+    let points: Vec<&str> = geo["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| &f["properties"])
+        .filter(|p| p["kind"] == "border" && p["itinerary"] == k + 1)
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(points, ["pass-c", "pass-b"]);
+
+    // The calendar has an event for each.
+    let tmp = tempfile::tempdir().unwrap();
+    let ics = tmp.path().join("trip.ics");
+    run(&[
+        &args[..],
+        &["--itinerary", &n, "--ics", ics.to_str().unwrap()],
+    ]
+    .concat())
+    .ok();
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.contains("\r\nSUMMARY:Border: Pass C\r\n"), "{text}");
+    assert!(text.contains("\r\nSUMMARY:Border: Pass B\r\n"), "{text}");
 }

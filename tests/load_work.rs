@@ -7,6 +7,7 @@
 //! its size, and twice the input costs about twice the work.
 
 mod common;
+use common::records;
 
 use crossings::{load, names, validate, work};
 use std::path::Path;
@@ -33,9 +34,7 @@ fn load_steps(dir: &Path) -> (u64, Vec<String>) {
 
 /// The fixture dataset plus one file, `kind/extra.toml`.
 fn with_file(kind: &str, text: &str) -> tempfile::TempDir {
-    let dir = common::broken(&[]);
-    std::fs::write(dir.path().join(kind).join("extra.toml"), text).unwrap();
-    dir
+    common::with_files(&[(&format!("{kind}/extra.toml"), text)])
 }
 
 fn bytes_of(dir: &Path) -> u64 {
@@ -156,21 +155,28 @@ fn a_service_with_thousands_of_stops() {
         [3_000, 6_000],
         |n| {
             let mut places = String::new();
-            let mut stops = String::new();
+            let mut stops = Vec::new();
             for i in 0..n {
-                places.push_str(&format!("[[place]]\nid = \"s{i}\"\nname = \"S{i}\"\ncountry = \"KG\"\nzone = \"Asia/Bishkek\"\nsources = [\"fixture\"]\nverified = 2026-01-01\n"));
-                stops.push_str(&format!(
-                    "  {{ at = \"s{i}\", offset = \"{}m\" }},\n",
-                    i % 1000
+                places.push_str(&records::place(
+                    &format!("s{i}"),
+                    &format!("S{i}"),
+                    "KG",
+                    "Asia/Bishkek",
                 ));
+                stops.push(format!("{{ at = \"s{i}\", offset = \"{}m\" }}", i % 1000));
             }
-            let dir = with_file("places", &places);
-            std::fs::write(
-                dir.path().join("services/extra.toml"),
-                format!("[[service]]\nid = \"long\"\nname = \"Long\"\nmode = \"bus\"\nstatus = \"running\"\nsources = [\"fixture\"]\nverified = 2026-01-01\nstops = [\n{stops}]\n[service.schedule]\nkind = \"weekly\"\ndepart = \"08:00\"\nzone = \"Asia/Bishkek\"\n"),
-            )
-            .unwrap();
-            dir
+            let stops: Vec<&str> = stops.iter().map(String::as_str).collect();
+            let long = records::service(
+                "long",
+                "Long",
+                "bus",
+                &stops,
+                "kind = \"weekly\"\ndepart = \"08:00\"\nzone = \"Asia/Bishkek\"",
+            );
+            common::with_files(&[
+                ("places/extra.toml", &places),
+                ("services/extra.toml", &long),
+            ])
         },
         |n, problems| {
             assert_eq!(

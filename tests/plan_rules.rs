@@ -3,23 +3,24 @@
 //! permits, suspended services, per-vehicle fares and the JSON contract.
 
 mod common;
-use common::mini;
+use common::records::{place, place_keeping, service, weekly};
+use common::{fixture, mini, with_files};
 
 // The strict structs of the JSON contract (tests/common/json.rs).
 use common::json::{
     AdviceKind, Cause, ClosedFor, HoursJson, ItineraryJson as Itinerary, PlanJson as Plan,
 };
 
+/// `plan ARGS --json` on the fixture dataset.
 fn plan(args: &[&str]) -> (Plan, i32) {
-    let mut all = vec!["plan"];
-    all.extend_from_slice(args);
-    all.push("--json");
-    let r = mini(&all);
-    (r.json(), r.code)
+    common::plan_json(Some(&fixture("mini")), args)
 }
 
-fn services(it: &Itinerary) -> Vec<&str> {
-    it.legs.iter().map(|l| l.service.as_str()).collect()
+/// `plan FROM TO --date DATE --within 1 --json` on `data`, which must find an itinerary.
+fn plan_one_day(data: &std::path::Path, from: &str, to: &str, date: &str) -> Plan {
+    let (p, code) = common::plan_json(Some(data), &[from, to, "--date", date, "--within", "1"]);
+    assert_eq!(code, 0, "{p:#?}");
+    p
 }
 
 #[test]
@@ -29,7 +30,7 @@ fn a_saturday_start_waits_for_the_posts_to_open_on_monday() {
     let agency = p
         .itineraries
         .iter()
-        .find(|it| services(it) == ["alpha-beta-agency"])
+        .find(|it| it.services() == ["alpha-beta-agency"])
         .expect("the agency car is offered");
     // Pass A's Chinese post opens Monday 10:00 Beijing time; the car reaches it 3 h after leaving.
     assert_eq!(
@@ -47,7 +48,7 @@ fn foreigners_may_not_cross_on_the_public_bus_where_the_post_forbids_it() {
     assert!(
         p.itineraries
             .iter()
-            .all(|it| !services(it).contains(&"alpha-beta-bus")),
+            .all(|it| !it.services().contains(&"alpha-beta-bus")),
         "{p:#?}"
     );
     // A citizen of one side may take it.
@@ -55,7 +56,7 @@ fn foreigners_may_not_cross_on_the_public_bus_where_the_post_forbids_it() {
     assert!(
         p.itineraries
             .iter()
-            .any(|it| services(it) == ["alpha-beta-bus"]),
+            .any(|it| it.services() == ["alpha-beta-bus"]),
         "{p:#?}"
     );
 }
@@ -80,7 +81,7 @@ fn only_itineraries_no_other_beats_on_arrival_cost_and_changes_are_kept() {
                     || a.depart != b.depart
                     || cost(a) < cost(b)
                     || a.changes < b.changes);
-            assert!(!beats, "{:?} beats {:?}", services(a), services(b));
+            assert!(!beats, "{:?} beats {:?}", a.services(), b.services());
         }
     }
     // A later departure day is in view.
@@ -127,7 +128,7 @@ fn a_public_holiday_of_a_named_country_closes_the_post() {
     assert!(
         p.itineraries
             .iter()
-            .all(|it| !services(it).contains(&"alpha-beta-agency")),
+            .all(|it| !it.services().contains(&"alpha-beta-agency")),
         "{p:#?}"
     );
     let (p, _) = plan(&[
@@ -143,7 +144,7 @@ fn a_public_holiday_of_a_named_country_closes_the_post() {
     let agency = p
         .itineraries
         .iter()
-        .find(|it| services(it) == ["alpha-beta-agency"])
+        .find(|it| it.services() == ["alpha-beta-agency"])
         .unwrap();
     assert_eq!(
         agency.depart, "2026-10-05T08:00:00+08:00",
@@ -231,7 +232,7 @@ fn a_visa_required_is_a_reason_and_naming_the_visa_lifts_it() {
     assert!(
         p.itineraries
             .iter()
-            .any(|it| services(it) == ["alpha-delta-bus"]),
+            .any(|it| it.services() == ["alpha-delta-bus"]),
         "{p:#?}"
     );
 }
@@ -406,7 +407,7 @@ fn per_vehicle_fares_are_split_by_the_party() {
     let agency = p
         .itineraries
         .iter()
-        .find(|it| services(it) == ["alpha-beta-agency"])
+        .find(|it| it.services() == ["alpha-beta-agency"])
         .unwrap();
     assert_eq!(agency.total.amount.to_string(), "200");
     assert_eq!(
@@ -428,7 +429,7 @@ fn per_vehicle_fares_are_split_by_the_party() {
         let agency = p
             .itineraries
             .into_iter()
-            .find(|it| services(it) == ["alpha-beta-agency"])
+            .find(|it| it.services() == ["alpha-beta-agency"])
             .unwrap();
         let fare = agency.legs.into_iter().next().unwrap().fare.unwrap();
         assert_eq!(fare.per, "vehicle");
@@ -478,11 +479,11 @@ fn suspended_services_are_named_and_untimed_ones_shown_as_windows() {
     // arrives, time not known, and ranks by the earliest it could arrive — before the bus
     // whose arrival is known — rather than after every known arrival.
     let untimed = &p.itineraries[0];
-    assert_eq!(services(untimed), ["alpha-delta-untimed"]);
+    assert_eq!(untimed.services(), ["alpha-delta-untimed"]);
     let bus = p
         .itineraries
         .iter()
-        .find(|it| services(it) == ["alpha-delta-bus"])
+        .find(|it| it.services() == ["alpha-delta-bus"])
         .expect("the bus is offered");
     assert!(chrono_key(&untimed.arrive) < chrono_key(&bus.arrive));
     let leg = &untimed.legs[0];
@@ -518,7 +519,7 @@ fn avoid_and_via_shape_the_route() {
     assert!(p.itineraries.iter().all(|it| it
         .legs
         .iter()
-        .all(|l| l.crossing.as_ref().is_none_or(|c| c.id != "pass-a"))));
+        .all(|l| l.borders.iter().all(|c| c.id != "pass-a"))));
     let (p, _) = plan(&[
         "alpha",
         "beta",
@@ -568,55 +569,52 @@ fn times_in_tables_always_carry_their_zone() {
 /// most TRIP_DAYS from its first departure, so the first useful day is in late March.
 #[test]
 fn no_journey_waits_months_at_a_stopover_for_a_pass_to_open() {
-    let zeta = "\n[[place]]\nid = \"zeta\"\nname = \"Zeta\"\ncountry = \"CN\"\nzone = \"Asia/Shanghai\"\nsources = [\"fixture\"]\nverified = 2026-01-01\n";
-    let feeder = "\n[[service]]\nid = \"alpha-zeta-bus\"\nname = \"Alpha–Zeta bus\"\nmode = \"bus\"\nstatus = \"running\"\nsources = [\"fixture\"]\nverified = 2026-01-01\nstops = [{ at = \"alpha\", offset = \"0h\" }, { at = \"zeta\", offset = \"2h\" }]\n[service.schedule]\nkind = \"weekly\"\ndays = \"daily\"\ndepart = \"08:00\"\nzone = \"Asia/Shanghai\"\n\n[[service]]\nid = \"zeta-delta-bus\"\nname = \"Zeta–Delta bus over Pass C\"\nmode = \"bus\"\nstatus = \"running\"\nsources = [\"fixture\"]\nverified = 2026-01-01\nstops = [{ at = \"zeta\", offset = \"0h\" }, { cross = \"pass-c\", offset = \"3h\" }, { at = \"delta\", offset = \"8h\" }]\n[service.schedule]\nkind = \"weekly\"\ndays = \"Mon-Fri\"\ndepart = \"09:00\"\nzone = \"Asia/Shanghai\"\n";
-    let tmp = common::broken(&[
-        (
-            "places/places.toml",
-            "[[place]]\nid = \"epsilon\"",
-            &format!("{}\n[[place]]\nid = \"epsilon\"", zeta.trim_start()),
-        ),
-        (
-            "services/services.toml",
-            "[[service]]\nid = \"gamma-epsilon-jeep\"",
-            &format!(
-                "{}\n[[service]]\nid = \"gamma-epsilon-jeep\"",
-                feeder.trim_start()
-            ),
-        ),
+    let zeta = place("zeta", "Zeta", "CN", "Asia/Shanghai");
+    let feeder = service(
+        "alpha-zeta-bus",
+        "Alpha–Zeta bus",
+        "bus",
+        &[
+            r#"{ at = "alpha", offset = "0h" }"#,
+            r#"{ at = "zeta", offset = "2h" }"#,
+        ],
+        &weekly("daily", "08:00", "Asia/Shanghai"),
+    ) + &service(
+        "zeta-delta-bus",
+        "Zeta–Delta bus over Pass C",
+        "bus",
+        &[
+            r#"{ at = "zeta", offset = "0h" }"#,
+            r#"{ cross = "pass-c", offset = "3h" }"#,
+            r#"{ at = "delta", offset = "8h" }"#,
+        ],
+        &weekly("Mon-Fri", "09:00", "Asia/Shanghai"),
+    );
+    let tmp = with_files(&[
+        ("places/extra.toml", &zeta),
+        ("services/extra.toml", &feeder),
     ]);
-    let dir = tmp.path().to_str().unwrap();
-    let r = common::run(&[
-        "--data",
-        dir,
-        "plan",
-        "alpha",
-        "delta",
-        "--date",
-        "2026-12-10",
-        "--passport",
-        "GB",
-        "--visa",
-        "PK",
-        "--avoid",
-        "pass-a",
-        "--json",
-    ]);
-    let p: Plan = r.json();
-    assert_eq!(r.code, 1, "{p:#?}");
+    let (p, code) = common::plan_json(
+        Some(tmp.path()),
+        &[
+            "alpha",
+            "delta",
+            "--date",
+            "2026-12-10",
+            "--passport",
+            "GB",
+            "--visa",
+            "PK",
+            "--avoid",
+            "pass-a",
+        ],
+    );
+    assert_eq!(code, 1, "{p:#?}");
     let earliest = p.earliest.expect("a day within a year works");
     assert!(
         earliest.as_str() >= "2027-03-18" && earliest.as_str() <= "2027-04-01",
         "{earliest}"
     );
-}
-
-/// A copy of the fixture dataset with extra places and services written into new files.
-fn with_extra(places: &str, services: &str) -> tempfile::TempDir {
-    let dir = common::broken(&[]);
-    std::fs::write(dir.path().join("places/extra.toml"), places).expect("write places");
-    std::fs::write(dir.path().join("services/extra.toml"), services).expect("write services");
-    dir
 }
 
 /// A bus reaches Zeta at a time no source gives, after 23:30; the onward bus leaves Zeta
@@ -627,76 +625,31 @@ fn with_extra(places: &str, services: &str) -> tempfile::TempDir {
 /// an unknown one at the same minute, yet ruled it out), found by the oracle.
 #[test]
 fn after_an_arrival_not_known_the_next_bus_leaves_no_sooner_than_a_change_later() {
-    let places = r#"
-[[place]]
-id = "zeta"
-name = "Zeta"
-country = "KG"
-zone = "Asia/Bishkek"
-sources = ["fixture"]
-verified = 2026-01-01
-
-[[place]]
-id = "eta"
-name = "Eta"
-country = "KG"
-zone = "Asia/Bishkek"
-sources = ["fixture"]
-verified = 2026-01-01
-"#;
-    let rides = r#"
-[[service]]
-id = "beta-zeta-night"
-name = "Beta–Zeta night bus"
-mode = "bus"
-status = "running"
-sources = ["fixture"]
-verified = 2026-01-01
-stops = [
-  { at = "beta", offset = "0h" },
-  { at = "zeta" },
-]
-[service.schedule]
-kind = "weekly"
-days = "daily"
-depart = "23:30"
-zone = "Asia/Bishkek"
-
-[[service]]
-id = "zeta-eta-midnight"
-name = "Zeta–Eta midnight bus"
-mode = "bus"
-status = "running"
-sources = ["fixture"]
-verified = 2026-01-01
-stops = [
-  { at = "zeta", offset = "0h" },
-  { at = "eta", offset = "1h" },
-]
-[service.schedule]
-kind = "weekly"
-days = "daily"
-depart = "00:00"
-zone = "Asia/Bishkek"
-"#;
-    let dir = with_extra(places, rides);
-    let data = dir.path().to_str().expect("utf-8 path");
-    let r = common::run(&[
-        "--data",
-        data,
-        "plan",
-        "beta",
-        "eta",
-        "--date",
-        "2026-06-11",
-        "--within",
-        "1",
-        "--json",
+    let places =
+        place("zeta", "Zeta", "KG", "Asia/Bishkek") + &place("eta", "Eta", "KG", "Asia/Bishkek");
+    let rides = service(
+        "beta-zeta-night",
+        "Beta–Zeta night bus",
+        "bus",
+        &[r#"{ at = "beta", offset = "0h" }"#, r#"{ at = "zeta" }"#],
+        &weekly("daily", "23:30", "Asia/Bishkek"),
+    ) + &service(
+        "zeta-eta-midnight",
+        "Zeta–Eta midnight bus",
+        "bus",
+        &[
+            r#"{ at = "zeta", offset = "0h" }"#,
+            r#"{ at = "eta", offset = "1h" }"#,
+        ],
+        &weekly("daily", "00:00", "Asia/Bishkek"),
+    );
+    let dir = with_files(&[
+        ("places/extra.toml", &places),
+        ("services/extra.toml", &rides),
     ]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    let p: Plan = r.json();
+    let p = plan_one_day(dir.path(), "beta", "eta", "2026-06-11");
     let it = &p.itineraries[0];
-    assert_eq!(services(it), ["beta-zeta-night", "zeta-eta-midnight"]);
+    assert_eq!(it.services(), ["beta-zeta-night", "zeta-eta-midnight"]);
     assert_eq!(it.legs[0].depart, "2026-06-11T23:30:00+06:00");
     assert!(!it.legs[0].arrive_known);
     // Not 00:00 on 12 June, thirty minutes after the earliest the first bus could arrive.
@@ -710,77 +663,31 @@ zone = "Asia/Bishkek"
 /// takes the one a day later.
 #[test]
 fn after_an_arrival_not_known_the_next_day_starts_at_dawn_in_the_clock_people_keep() {
-    let places = r#"
-[[place]]
-id = "kappa"
-name = "Kappa"
-country = "CN"
-zone = "Asia/Shanghai"
-local_zone = "Asia/Urumqi"
-sources = ["fixture"]
-verified = 2026-01-01
-
-[[place]]
-id = "lambda"
-name = "Lambda"
-country = "CN"
-zone = "Asia/Shanghai"
-sources = ["fixture"]
-verified = 2026-01-01
-"#;
-    let rides = r#"
-[[service]]
-id = "alpha-kappa-bus"
-name = "Alpha–Kappa bus"
-mode = "bus"
-status = "running"
-sources = ["fixture"]
-verified = 2026-01-01
-stops = [
-  { at = "alpha", offset = "0h" },
-  { at = "kappa" },
-]
-[service.schedule]
-kind = "weekly"
-days = "daily"
-depart = "12:00"
-zone = "Asia/Shanghai"
-
-[[service]]
-id = "kappa-lambda-early"
-name = "Kappa–Lambda early bus"
-mode = "bus"
-status = "running"
-sources = ["fixture"]
-verified = 2026-01-01
-stops = [
-  { at = "kappa", offset = "0h" },
-  { at = "lambda", offset = "1h" },
-]
-[service.schedule]
-kind = "weekly"
-days = "daily"
-depart = "07:00"
-zone = "Asia/Shanghai"
-"#;
-    let dir = with_extra(places, rides);
-    let data = dir.path().to_str().expect("utf-8 path");
-    let r = common::run(&[
-        "--data",
-        data,
-        "plan",
-        "alpha",
-        "lambda",
-        "--date",
-        "2026-06-11",
-        "--within",
-        "1",
-        "--json",
+    let places = place_keeping("kappa", "Kappa", "CN", "Asia/Shanghai", "Asia/Urumqi")
+        + &place("lambda", "Lambda", "CN", "Asia/Shanghai");
+    let rides = service(
+        "alpha-kappa-bus",
+        "Alpha–Kappa bus",
+        "bus",
+        &[r#"{ at = "alpha", offset = "0h" }"#, r#"{ at = "kappa" }"#],
+        &weekly("daily", "12:00", "Asia/Shanghai"),
+    ) + &service(
+        "kappa-lambda-early",
+        "Kappa–Lambda early bus",
+        "bus",
+        &[
+            r#"{ at = "kappa", offset = "0h" }"#,
+            r#"{ at = "lambda", offset = "1h" }"#,
+        ],
+        &weekly("daily", "07:00", "Asia/Shanghai"),
+    );
+    let dir = with_files(&[
+        ("places/extra.toml", &places),
+        ("services/extra.toml", &rides),
     ]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    let p: Plan = r.json();
+    let p = plan_one_day(dir.path(), "alpha", "lambda", "2026-06-11");
     let it = &p.itineraries[0];
-    assert_eq!(services(it), ["alpha-kappa-bus", "kappa-lambda-early"]);
+    assert_eq!(it.services(), ["alpha-kappa-bus", "kappa-lambda-early"]);
     assert_eq!(it.legs[0].depart, "2026-06-11T12:00:00+08:00");
     assert!(!it.legs[0].arrive_known);
     // Not 07:00 Beijing time on 12 June (05:00 in Kappa's kept clock, before dawn).
@@ -793,52 +700,27 @@ zone = "Asia/Shanghai"
 /// shown at the arrival, marked as such in text and JSON.
 #[test]
 fn a_stop_on_the_way_leaves_at_its_own_departure_where_a_source_gives_it() {
-    let places = ["zeta", "eta", "theta"]
-        .iter()
-        .map(|id| {
-            format!(
-                "[[place]]\nid = \"{id}\"\nname = \"{}\"\ncountry = \"KG\"\nzone = \"Asia/Bishkek\"\nsources = [\"fixture\"]\nverified = 2026-01-01\n\n",
-                id[..1].to_uppercase() + &id[1..]
-            )
-        })
-        .collect::<String>();
-    let rides = r#"
-[[service]]
-id = "beta-theta-train"
-name = "Beta–Theta train"
-mode = "train"
-status = "running"
-sources = ["fixture"]
-verified = 2026-01-01
-stops = [
-  { at = "beta", offset = "0h" },
-  { at = "zeta", offset = "3h16m", depart = "3h29m" },
-  { at = "eta", offset = "5h54m" },
-  { at = "theta", offset = "7h" },
-]
-[service.schedule]
-kind = "weekly"
-days = "daily"
-depart = "09:15"
-zone = "Asia/Bishkek"
-"#;
-    let dir = with_extra(&places, rides);
-    let data = dir.path().to_str().expect("utf-8 path");
+    let places = place("zeta", "Zeta", "KG", "Asia/Bishkek")
+        + &place("eta", "Eta", "KG", "Asia/Bishkek")
+        + &place("theta", "Theta", "KG", "Asia/Bishkek");
+    let rides = service(
+        "beta-theta-train",
+        "Beta–Theta train",
+        "train",
+        &[
+            r#"{ at = "beta", offset = "0h" }"#,
+            r#"{ at = "zeta", offset = "3h16m", depart = "3h29m" }"#,
+            r#"{ at = "eta", offset = "5h54m" }"#,
+            r#"{ at = "theta", offset = "7h" }"#,
+        ],
+        &weekly("daily", "09:15", "Asia/Bishkek"),
+    );
+    let dir = with_files(&[
+        ("places/extra.toml", &places),
+        ("services/extra.toml", &rides),
+    ]);
     let leg = |from: &str, to: &str| {
-        let r = common::run(&[
-            "--data",
-            data,
-            "plan",
-            from,
-            to,
-            "--date",
-            "2027-06-11",
-            "--within",
-            "1",
-            "--json",
-        ]);
-        assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-        let p: Plan = r.json();
+        let p = plan_one_day(dir.path(), from, to, "2027-06-11");
         let l = &p.itineraries[0].legs[0];
         (l.depart.clone(), l.arrive.clone(), l.depart_given)
     };
@@ -866,6 +748,7 @@ zone = "Asia/Bishkek"
             false
         )
     );
+    let data = dir.path().to_str().expect("utf-8 path");
     let r = common::run(&[
         "--data",
         data,
@@ -885,7 +768,10 @@ zone = "Asia/Bishkek"
     );
     // A departure before the arrival is bad data: exit 2, naming the stop and the fix.
     let bad = rides.replace("depart = \"3h29m\"", "depart = \"3h\"");
-    let dir = with_extra(&places, &bad);
+    let dir = with_files(&[
+        ("places/extra.toml", &places),
+        ("services/extra.toml", &bad),
+    ]);
     let r = common::run(&["--data", dir.path().to_str().unwrap(), "check"]);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     assert!(

@@ -6,6 +6,7 @@
 //! the budget or the cap on equally good itineraries says so (`Plan::truncated`).
 
 mod common;
+use common::records;
 
 use chrono::{NaiveDate, NaiveTime};
 use crossings::model::*;
@@ -114,6 +115,7 @@ fn dataset(places: usize, services: Vec<Service>) -> Dataset {
         services,
         visas: Visas::default(),
         holidays: Default::default(),
+        announced: Default::default(),
         rates: Rates {
             base: Some("USD".parse().unwrap()),
             rates: Default::default(),
@@ -269,30 +271,39 @@ fn real_plans_are_not_truncated() {
 /// The 36-service shape as a dataset on disk, `m` services a hop: seven places in one
 /// country and six hops, each faster service dearer.
 fn pareto_files(m: usize) -> tempfile::TempDir {
-    let dir = common::broken(&[]);
-    let mut places = String::new();
-    for i in 0..7 {
-        places.push_str(&format!(
-            "[[place]]\nid = \"p{i}\"\nname = \"P{i}\"\ncountry = \"KG\"\nzone = \"Asia/Bishkek\"\nsources = [\"fixture\"]\nverified = 2026-01-01\n\n"
-        ));
-    }
+    let places: String = (0..7)
+        .map(|i| records::place(&format!("p{i}"), &format!("P{i}"), "KG", "Asia/Bishkek"))
+        .collect();
     let mut services = String::new();
     for h in 0..6 {
         for k in 0..m {
             let minutes = 60 + 37 * (m - k) + 11 * h;
             let depart = 6 * 60 + 13 * k;
+            let stops = [
+                format!("{{ at = \"p{h}\", offset = \"0m\" }}"),
+                format!("{{ at = \"p{}\", offset = \"{minutes}m\" }}", h + 1),
+            ];
+            services.push_str(&records::service(
+                &format!("h{h}-k{k}"),
+                &format!("H{h} K{k}"),
+                "bus",
+                &[&stops[0], &stops[1]],
+                &format!(
+                    "kind = \"weekly\"\ndepart = \"{:02}:{:02}\"\nzone = \"Asia/Bishkek\"",
+                    depart / 60,
+                    depart % 60
+                ),
+            ));
             services.push_str(&format!(
-                "[[service]]\nid = \"h{h}-k{k}\"\nname = \"H{h} K{k}\"\nmode = \"bus\"\nstatus = \"running\"\nsources = [\"fixture\"]\nverified = 2026-01-01\nstops = [\n  {{ at = \"p{h}\", offset = \"0m\" }},\n  {{ at = \"p{}\", offset = \"{minutes}m\" }},\n]\n[service.schedule]\nkind = \"weekly\"\ndepart = \"{:02}:{:02}\"\nzone = \"Asia/Bishkek\"\n[[service.fare]]\namount = \"{}\"\ncurrency = \"USD\"\nper = \"person\"\nsources = [\"fixture\"]\n\n",
-                h + 1,
-                depart / 60,
-                depart % 60,
+                "[[service.fare]]\namount = \"{}\"\ncurrency = \"USD\"\nper = \"person\"\nsources = [\"fixture\"]\n\n",
                 5 + 7 * k + 3 * h,
             ));
         }
     }
-    std::fs::write(dir.path().join("places/pareto.toml"), places).unwrap();
-    std::fs::write(dir.path().join("services/pareto.toml"), services).unwrap();
-    dir
+    common::with_files(&[
+        ("places/pareto.toml", &places),
+        ("services/pareto.toml", &services),
+    ])
 }
 
 /// End to end: the JSON carries `truncated` and the text says the search stopped early;

@@ -5,18 +5,10 @@ mod common;
 use common::json::{BaggageJson, ClosedFor, HoursJson, HoursMonthJson, ItineraryJson, PlanJson};
 use common::run;
 
-/// `plan … --json`, decoded into the strict contract (tests/common/json.rs), and its exit
-/// code.
+/// `plan … --json` on the embedded dataset, decoded into the strict contract
+/// (tests/common/json.rs), and its exit code.
 fn plan_json(args: &[&str]) -> (PlanJson, i32) {
-    let mut all = vec!["plan"];
-    all.extend_from_slice(args);
-    all.push("--json");
-    let r = run(&all);
-    (r.json(), r.code)
-}
-
-fn services(it: &ItineraryJson) -> Vec<&str> {
-    it.legs.iter().map(|l| l.service.as_str()).collect()
+    common::plan_json(None, args)
 }
 
 /// The id of the crossing a leg passes, if any.
@@ -88,7 +80,7 @@ fn kashgar_to_bishkek_on_a_saturday_goes_by_agency_car_on_monday() {
         // Saturday), and never on the public bus a foreigner may not take.
         let torugart = (0..it.legs.len()).any(|k| crossing(it, k) == Some("torugart"));
         assert!(!torugart || it.depart.as_str() >= "2026-06-15", "{it:?}");
-        assert!(!services(it).contains(&"kashgar-bishkek-bus"), "{it:?}");
+        assert!(!it.services().contains(&"kashgar-bishkek-bus"), "{it:?}");
     }
     let first = &p.itineraries[0];
     assert_eq!(crossing(first, 0), Some("torugart"));
@@ -161,7 +153,7 @@ fn kashgar_to_osh_takes_the_monday_bus_over_irkeshtam() {
     let bus = p
         .itineraries
         .iter()
-        .find(|it| services(it) == ["kashgar-osh-bus"])
+        .find(|it| it.services() == ["kashgar-osh-bus"])
         .expect("the bus is offered");
     let leg = &bus.legs[0];
     assert!(leg.depart.starts_with("2026-06-15T"), "{leg:?}");
@@ -184,7 +176,7 @@ fn kashgar_to_osh_takes_the_monday_bus_over_irkeshtam() {
     let bus = p
         .itineraries
         .iter()
-        .find(|it| services(it) == ["kashgar-osh-bus"])
+        .find(|it| it.services() == ["kashgar-osh-bus"])
         .unwrap();
     assert!(bus.depart.starts_with("2026-06-22T"), "{bus:?}");
 }
@@ -193,17 +185,7 @@ fn kashgar_to_osh_takes_the_monday_bus_over_irkeshtam() {
 /// Pakistani visa before reaching the border.
 #[test]
 fn kashgar_to_sust_in_december_is_refused_for_winter_and_the_visa() {
-    let r = run(&[
-        "plan",
-        "kashgar",
-        "sust",
-        "--date",
-        "2026-12-10",
-        "--passport",
-        "GB",
-        "--held-only",
-    ])
-    .code(1);
+    let r = run(&[common::KASHGAR_SUST_IN_WINTER, &["--held-only"]].concat()).code(1);
     assert!(
         r.stdout
             .contains("Khunjerab Pass is closed for the winter from 1 Dec; it reopens 1 Apr"),
@@ -632,7 +614,7 @@ fn stopover_nights_after_an_overnight_ride_not_timed_are_a_ceiling() {
     let by_first = |id: &str| {
         p.itineraries
             .iter()
-            .find(|it| services(it)[0] == id)
+            .find(|it| it.services()[0] == id)
             .unwrap_or_else(|| panic!("an itinerary starting with {id}: {p:#?}"))
     };
     let minibus = by_first("bishkek-osh-cargo-minibus");

@@ -58,15 +58,19 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             let about = first.map_or((false, false), |it| crate::render::ends_about(ds, it));
             let arrive_known = first.is_some_and(|it| it.arrive_known());
             let depart_known = first.is_some_and(|it| it.depart_known());
-            // A crossing on the way that is closed that day says it best (the calendar's own
-            // sentence); otherwise the reason the search met most often.
+            // That journeys leave that day but each waits for a connection that leaving later
+            // still catches says it best; then a crossing on the way that is closed that day
+            // (the calendar's own sentence); otherwise the reason the search met most often.
             let why = if best.is_none() {
-                plan.blocked_at
-                    .iter()
-                    .find_map(|&(ci, _)| {
-                        calendar::crossing_day(ds, &ds.crossings[ci], date)
-                            .err()
-                            .map(|w| Why::Closed(ci, w))
+                let later = plan.reasons.iter().find(|(b, _)| *b == Blocker::LeaveLater);
+                later
+                    .map(|(b, _)| Why::Blocked(b.clone()))
+                    .or_else(|| {
+                        plan.blocked_at.iter().find_map(|&(ci, _)| {
+                            calendar::crossing_day(ds, &ds.crossings[ci], date)
+                                .err()
+                                .map(|w| Why::Closed(ci, w))
+                        })
                     })
                     .or_else(|| {
                         // The first of those met most often (the planner's order breaks ties).

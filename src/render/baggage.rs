@@ -71,6 +71,8 @@ pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
     for r in &a.rows {
         let s = &ds.services[r.service];
         let fee = match (r.fee.map(amount), r.fee_converted.map(amount)) {
+            // "no excess fee" says it: not "fee 0 CNY" after a charge a bag.
+            _ if matches!(r.case, BaggageCase::WithinAllowance) => String::new(),
             (Some(f), Some(c)) if c.currency != f.currency => format!(
                 "; fee {} {} (about {} {})",
                 f.amount, f.currency, c.amount, c.currency

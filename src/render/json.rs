@@ -12,7 +12,7 @@ use crate::documents::{self, Doc, Need};
 use crate::findings::{Advice, Blocker, Entry, Subject};
 use crate::model::{CrossingStatus, Dataset, Lead, Requirement, StopAt};
 use crate::money;
-use crate::planner::Leg;
+use crate::planner::{BorderPass, Leg};
 use crate::types::Money;
 use crate::visa::Channel;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -369,6 +369,10 @@ pub enum Cause {
     PermitNotHeld,
     /// A document cannot be held in time when applied for today (see `ready`).
     TooLate,
+    /// Journeys leave on these days, but each waits for a connection that leaving after the
+    /// days searched still catches, arriving as early and no dearer: none is offered (see
+    /// `earliest`).
+    LeaveLater,
 }
 
 /// A start and end time of day (HH:MM) in a post's clock.
@@ -537,6 +541,7 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
             j.ready =
                 documents::ready_on(ds, doc.issuer(), *today, get.lead).map(|d| d.to_string());
         }
+        Blocker::LeaveLater => j.cause = Cause::LeaveLater,
     }
     j
 }
@@ -592,6 +597,11 @@ pub enum AdviceKind {
     PastDate,
     /// The holidays of `country` in `year` are not in the dataset.
     HolidaysUnknown,
+    /// A post is passed (`days`) within 3 days of a public holiday of `country` (`holiday`,
+    /// its days off `from`–`to` as listed) in a `year` whose official holiday schedule
+    /// (bridge days, make-up working days, transfers) is not announced yet: the post may
+    /// also close on days next to it.
+    ScheduleUnannounced,
     /// The search stopped at its work limit: other itineraries may exist.
     SearchTruncated,
 }
@@ -650,6 +660,17 @@ pub struct AdviceJson {
     pub country: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// A public holiday's name, as the holiday list gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holiday: Option<String>,
+    /// YYYY-MM-DD: the first and last day of the holiday's days off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// YYYY-MM-DD: the local days a post is passed near the holiday, in date order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<Vec<String>>,
     /// The sentence the human view shows.
     pub text: String,
 }
@@ -687,6 +708,10 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
         today: None,
         country: None,
         year: None,
+        holiday: None,
+        from: None,
+        to: None,
+        days: None,
         text: w.advice_fact(a),
     };
     let service = |s: usize| Some(ds.services[s].id.to_string());
@@ -834,6 +859,22 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
             j.country = Some(country.to_string());
             j.year = Some(*year);
         }
+        Advice::ScheduleUnannounced {
+            country,
+            year,
+            holiday,
+            from,
+            to,
+            days,
+        } => {
+            j.kind = AdviceKind::ScheduleUnannounced;
+            j.country = Some(country.to_string());
+            j.year = Some(*year);
+            j.holiday = Some(holiday.to_string());
+            j.from = Some(from.to_string());
+            j.to = Some(to.to_string());
+            j.days = Some(days.iter().map(|d| d.to_string()).collect());
+        }
         Advice::SearchTruncated => j.kind = AdviceKind::SearchTruncated,
     }
     j
@@ -859,6 +900,7 @@ pub struct FareJson {
     pub party: Amount,
 }
 
+/// A border a leg passes.
 #[derive(Serialize, JsonSchema)]
 pub struct LegCrossingJson {
     pub id: String,
@@ -900,7 +942,12 @@ pub struct LegJson {
     /// A shared taxi priced only as a whole vehicle the party does not fill: the seat price
     /// is unknown (`fare` is null) and this is the price of hiring the whole vehicle.
     pub hire: Option<Amount>,
+    /// The first border the leg passes, the same as `borders[0]` (kept for consumers that
+    /// read only it); null when the leg passes none.
     pub crossing: Option<LegCrossingJson>,
+    /// Every border the leg passes, in the order passed (a bus from Tashkent to Bishkek
+    /// through Kazakhstan passes two); empty when it passes none.
+    pub borders: Vec<LegCrossingJson>,
     /// False when no source fixes the departure time: times are the earliest that fit.
     pub time_known: bool,
     /// True when the timetable gives the departure only roughly ("around midnight"): every
@@ -1223,6 +1270,16 @@ pub fn plan(w: &Words, a: &super::plan::PlanAnswer) -> PlanJson {
     }
 }
 
+fn leg_crossing(ds: &Dataset, l: &Leg, b: &BorderPass) -> LegCrossingJson {
+    let c = &ds.crossings[b.crossing];
+    LegCrossingJson {
+        id: c.id.to_string(),
+        at: b.reach.map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
+        day: b.pass_day(ds, l.depart).to_string(),
+        entry_day: b.entry_day(ds, l.depart).to_string(),
+    }
+}
+
 fn leg(ds: &Dataset, l: &Leg) -> LegJson {
     let s = &ds.services[l.service];
     let (fp, tp) = (
@@ -1261,15 +1318,8 @@ fn leg(ds: &Dataset, l: &Leg) -> LegJson {
             .map(|&(fi, party)| fare_json(fi, party))
             .collect(),
         hire: l.hire.map(|(_, m)| amount(m)),
-        crossing: l.borders.first().map(|b| {
-            let c = &ds.crossings[b.crossing];
-            LegCrossingJson {
-                id: c.id.to_string(),
-                at: b.reach.map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
-                day: b.pass_day(ds, l.depart).to_string(),
-                entry_day: b.entry_day(ds, l.depart).to_string(),
-            }
-        }),
+        crossing: l.borders.first().map(|b| leg_crossing(ds, l, b)),
+        borders: l.borders.iter().map(|b| leg_crossing(ds, l, b)).collect(),
         time_known: l.time_known,
         time_approx: super::leg_about(ds, l),
         newest_source: s.prov.newest.as_ref().map(|r| r.to_string()),

@@ -173,10 +173,7 @@ pub fn priced_fare(ds: &Dataset, leg: &Leg, fi: usize, party: Money) -> String {
     if leg.more_fares.is_empty() {
         return one_fare(ds, leg, fi, party, leg.minimum_fare(s));
     }
-    let stop = |i: usize| match s.stops[i].at {
-        StopAt::Place(p) => ds.places[p].name.to_string(),
-        StopAt::Crossing(c) => short_name(&ds.crossings[c].name),
-    };
+    let stop = |i: usize| stop_name(ds, s, i);
     let parts: Vec<String> = leg
         .fares()
         .map(|(fi, party)| {
@@ -216,10 +213,7 @@ fn fare_covers(ds: &Dataset, service: usize, f: &crate::model::Fare) -> String {
         (_, Some(n)) => format!("vehicle of {n}"),
         (_, None) => "vehicle".to_string(),
     };
-    let stop = |i: usize| match s.stops[i].at {
-        StopAt::Place(p) => ds.places[p].name.to_string(),
-        StopAt::Crossing(c) => short_name(&ds.crossings[c].name),
-    };
+    let stop = |i: usize| stop_name(ds, s, i);
     let part = if f.from == 0 && f.to + 1 >= s.stops.len() {
         String::new()
     } else {
@@ -538,6 +532,15 @@ fn waits_text(c: &Crossing, first: usize, b: &BorderPass) -> String {
     format!("; waits {} for {them} to open", waits.join(" and "))
 }
 
+/// A stop of a service as fares name it: the place's name, or the crossing's without its
+/// bracketed detail ("Irkeshtam Pass").
+pub(super) fn stop_name(ds: &Dataset, s: &crate::model::Service, i: usize) -> String {
+    match s.stops[i].at {
+        StopAt::Place(p) => ds.places[p].name.to_string(),
+        StopAt::Crossing(c) => short_name(&ds.crossings[c].name),
+    }
+}
+
 fn short_name(name: &str) -> String {
     match name.rfind(" (") {
         Some(i) if name.ends_with(')') && i > 0 => name[..i].to_string(),
@@ -652,7 +655,10 @@ fn why_lines(
             None => lines.push((said, dates.clone())),
         }
     }
-    lines.sort_by_key(|(_, dates)| std::cmp::Reverse(dates.len()));
+    // That the journeys wait for one leaving later first: it is the answer (see
+    // `documents::order_reasons`).
+    let later = w.blocker(&Blocker::LeaveLater, default);
+    lines.sort_by_key(|(said, dates)| (*said != later, std::cmp::Reverse(dates.len())));
     lines
 }
 

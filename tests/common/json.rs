@@ -74,6 +74,7 @@ pub enum Cause {
     VisaNotHeld,
     PermitNotHeld,
     TooLate,
+    LeaveLater,
 }
 
 #[derive(Deserialize, Debug)]
@@ -131,6 +132,7 @@ pub enum AdviceKind {
     Untimed,
     PastDate,
     HolidaysUnknown,
+    ScheduleUnannounced,
     SearchTruncated,
 }
 
@@ -159,6 +161,10 @@ pub struct AdviceJson {
     pub today: Option<String>,
     pub country: Option<String>,
     pub year: Option<i32>,
+    pub holiday: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub days: Option<Vec<String>>,
     pub text: String,
 }
 
@@ -203,6 +209,7 @@ pub struct LegJson {
     pub more_fares: Vec<FareJson>,
     pub hire: Option<Amount>,
     pub crossing: Option<LegCrossingJson>,
+    pub borders: Vec<LegCrossingJson>,
     pub time_known: bool,
     pub time_approx: bool,
     pub newest_source: Option<String>,
@@ -276,6 +283,13 @@ pub struct ItineraryJson {
     pub before_you_go: Vec<NeedJson>,
     pub advice: Vec<AdviceJson>,
     pub also: Vec<AlsoJson>,
+}
+
+impl ItineraryJson {
+    /// The service of each leg, in order.
+    pub fn services(&self) -> Vec<&str> {
+        self.legs.iter().map(|l| l.service.as_str()).collect()
+    }
 }
 
 #[derive(Deserialize, Debug)]

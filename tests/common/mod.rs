@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod json;
+pub mod records;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -96,6 +97,36 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Kashgar to Sust in June 2020 with the visas held: before the day from which the dataset
+/// records Khunjerab open (3 Apr 2023). One question, asked in text (journeys.rs) and as
+/// JSON (json.rs).
+pub const KASHGAR_SUST_BEFORE_REOPENING: &[&str] = &[
+    "plan",
+    "kashgar",
+    "sust",
+    "--date",
+    "2020-06-15",
+    "--passport",
+    "GB",
+    "--visa",
+    "CN",
+    "--visa",
+    "PK",
+];
+
+/// Kashgar to Sust in December, when Khunjerab is closed for the winter, on a GB passport.
+/// One question, pinned as text (golden.rs) and as JSON (json.rs), and with only the
+/// documents held (`--held-only`) in seeds.rs and geojson.rs.
+pub const KASHGAR_SUST_IN_WINTER: &[&str] = &[
+    "plan",
+    "kashgar",
+    "sust",
+    "--date",
+    "2026-12-10",
+    "--passport",
+    "GB",
+];
+
 /// Runs `args` against the small fixture dataset.
 pub fn mini(args: &[&str]) -> Run {
     let dir = fixture("mini");
@@ -115,6 +146,30 @@ pub fn broken(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
         std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
     }
     tmp
+}
+
+/// A copy of the fixture dataset with files added: (path in the dataset, text), such as
+/// `("places/extra.toml", …)` (`records` writes records in the fixture's style).
+pub fn with_files(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let tmp = broken(&[]);
+    for (file, text) in files {
+        std::fs::write(tmp.path().join(file), text).expect("write a data file");
+    }
+    tmp
+}
+
+/// `crossings [--data DIR] plan ARGS --json` (the embedded dataset without `data`), decoded
+/// into the strict contract (`json::PlanJson`), and the exit code.
+pub fn plan_json(data: Option<&Path>, args: &[&str]) -> (json::PlanJson, i32) {
+    let mut all: Vec<&str> = Vec::new();
+    if let Some(dir) = data {
+        all.extend_from_slice(&["--data", dir.to_str().expect("utf-8 path")]);
+    }
+    all.push("plan");
+    all.extend_from_slice(args);
+    all.push("--json");
+    let r = run(&all);
+    (r.json(), r.code)
 }
 
 fn copy_dir(from: &Path, to: &Path) {
