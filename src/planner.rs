@@ -1160,7 +1160,9 @@ impl<'a> Planner<'a> {
         memo
     }
 
-    /// `drive`, made.
+    /// `drive`, made. (Its result goes once into the drive memo and is shared from there,
+    /// not moved about: a large failure costs nothing in the search.)
+    #[allow(clippy::result_large_err)]
     fn drive_once(
         &mut self,
         si: ServiceIx,
@@ -1282,6 +1284,31 @@ impl<'a> Planner<'a> {
                                 if self.recording {
                                     self.plan.blocked_at.insert((ci, first_side));
                                 }
+                                // A vehicle that does not choose its start (timetabled, when
+                                // full) failing at the first post it reaches, none before it
+                                // timed (so nothing before it can delay it): every later start
+                                // that reaches this post on the same local day fails here too
+                                // (later the same day, no opening follows), and reaches no
+                                // post on another year's day than this drive did (the holiday
+                                // horizon it notes is the same). `first_fit` skips them
+                                // without driving when their reasons are not recorded.
+                                let fails_until = if shift || timed_post_met {
+                                    None
+                                } else {
+                                    let next = local_date + Duration::days(1);
+                                    let years = (t0.date_naive() - Duration::days(2)).year()
+                                        == (local_date + Duration::days(2)).year();
+                                    match t {
+                                        Some(t) => {
+                                            calendar::at_local(side.zone.0, next, NaiveTime::MIN)
+                                                .map(|m| plus(t0, m - t))
+                                        }
+                                        None => {
+                                            untimed_shift(side.zone.0, next).map(|d| plus(t0, d))
+                                        }
+                                    }
+                                    .filter(|_| years)
+                                };
                                 // Only an on-demand start moves. Failing at the first
                                 // post, to reach it at its next opening (nothing before it
                                 // delays the car). Failing at a later one, where it may
@@ -1339,7 +1366,12 @@ impl<'a> Planner<'a> {
                                 {
                                     self.reject(v, entry_date);
                                 }
-                                return Err((why, local_date, shift));
+                                return Err(Failed {
+                                    why,
+                                    date: local_date,
+                                    shift,
+                                    fails_until,
+                                });
                             }
                         }
                     }
@@ -1405,7 +1437,12 @@ impl<'a> Planner<'a> {
                     Some(_) if queues => Some(Duration::minutes(30)),
                     Some(_) => Some(calendar::at_local(b.zone.0, d, NaiveTime::MIN)? - at),
                 });
-                return Err((why, entry_date, shift));
+                return Err(Failed {
+                    why,
+                    date: entry_date,
+                    shift,
+                    fails_until: None,
+                });
             }
             pass.entry = entry;
             passes.push(pass);
@@ -1477,9 +1514,18 @@ struct Drive {
     arrive_known: bool,
 }
 
-/// A drive, or why it failed, the local date that was and how much later an on-demand start
-/// should be.
-type DriveResult = Result<Drive, (Blocker, NaiveDate, Option<Duration>)>;
+/// A drive, or why it failed.
+type DriveResult = Result<Drive, Failed>;
+
+/// Why a drive failed, the local date that was, how much later an on-demand start should
+/// be, and for a vehicle that does not choose its start, the start before which every later
+/// one fails at the same post (when that is known; see `drive_once`).
+struct Failed {
+    why: Blocker,
+    date: NaiveDate,
+    shift: Option<Duration>,
+    fails_until: Option<DateTime<Utc>>,
+}
 
 /// A drive made (`Planner::drive`), with what it recorded if anything (most drives record
 /// nothing: kept apart, their memo is about half the size).
@@ -1603,8 +1649,8 @@ impl<'a> Planner<'a> {
         );
         if found.is_none() && !comfortable {
             for memo in pending {
-                if let Err((why, date, _)) = &memo.result {
-                    self.reject(why.clone(), *date);
+                if let Err(f) = &memo.result {
+                    self.reject(f.why.clone(), f.date);
                 }
             }
         }
@@ -1731,7 +1777,9 @@ impl<'a> Planner<'a> {
     ) -> Option<Leg> {
         let s = &self.ds.services[si];
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
-        for _ in 0..2000 {
+        let mut tries = 0;
+        while tries < 2000 {
+            tries += 1;
             t0 = self.next_start(si, i, j, t0)?;
             if too_late(t0) {
                 return None;
@@ -1751,15 +1799,32 @@ impl<'a> Planner<'a> {
                     );
                 }
                 Ok(d) => return Some(self.build(si, i, j, t0, d)),
-                Err((_, _, shift)) => {
-                    let shift = *shift;
+                Err(f) => {
+                    let (shift, fails_until) = (f.shift, f.fails_until);
                     pending.push(Rc::clone(&memo));
-                    match shift {
-                        Some(d) if d > Duration::zero() => t0 = plus(t0, d),
-                        // A timetable tries its next run, a when-full vehicle a later start.
-                        _ if timetabled(s) => t0 = plus(t0, Duration::minutes(1)),
-                        _ if !on_demand => t0 = plus(t0, Duration::minutes(30)),
+                    // A timetable tries its next run, a when-full vehicle a later start.
+                    let step = match shift {
+                        Some(d) if d > Duration::zero() => {
+                            t0 = plus(t0, d);
+                            continue;
+                        }
+                        _ if timetabled(s) => Duration::minutes(1),
+                        _ if !on_demand => Duration::minutes(30),
                         _ => return None,
+                    };
+                    t0 = plus(t0, step);
+                    // The later starts that fail as this one did are stepped over without
+                    // driving them, as the loop would step (each a try), when what they
+                    // record is not wanted: they would record only the reasons.
+                    if let Some(until) = fails_until.filter(|_| !self.recording) {
+                        while tries < 2000 {
+                            let next = self.next_start(si, i, j, t0)?;
+                            if next >= until || too_late(next) {
+                                break;
+                            }
+                            tries += 1;
+                            t0 = plus(next, step);
+                        }
                     }
                 }
             }

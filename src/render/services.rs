@@ -102,12 +102,10 @@ fn fares_text(ds: &Dataset, s: &Service) -> String {
         .join("\n")
 }
 
+/// The stretch a fare covers, named as `plan` names it: "Sary-Tash–Irkeshtam Pass".
 fn segment(ds: &Dataset, s: &Service, a: usize, b: usize) -> String {
-    let name = |i: usize| match s.stops[i].at {
-        StopAt::Place(p) => ds.places[p].id.clone(),
-        StopAt::Crossing(c) => ds.crossings[c].id.clone(),
-    };
-    format!("{}→{}", name(a), name(b))
+    let name = |i: usize| super::plan::stop_name(ds, s, i);
+    format!("{}–{}", name(a), name(b))
 }
 
 pub fn baggage_text(s: &Service) -> String {
@@ -120,9 +118,7 @@ pub fn baggage_text(s: &Service) -> String {
     }
     match b.excess_per_kg {
         Some(r) => parts.push(format!("then {} per kg", r.display())),
-        None if b.free_kg.is_some() => {
-            parts.push("excess charged per kg (rate not published)".into())
-        }
+        None if b.free_kg.is_some() => parts.push("excess rate not known".into()),
         None => {}
     }
     if let Some(p) = b.per_piece {
