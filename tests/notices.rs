@@ -400,3 +400,23 @@ fn an_announced_year_or_a_day_far_from_holidays_has_no_schedule_note() {
         );
     }
 }
+
+/// `hours --date` says the same of a day next to a holiday in a year whose schedule is not
+/// announced (Irkeshtam, the day after the Spring Festival 2027's statutory days off), and
+/// nothing of a day next to one in 2026, whose schedule is in the list (Thu 8 Oct 2026, the
+/// day after National Day's).
+#[test]
+fn hours_on_a_day_next_to_an_unannounced_holiday_says_so() {
+    let day = run(&["hours", "irkeshtam", "--date", "2027-02-11"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Thu 11 Feb 2027: open; China has not announced its 2027 holiday schedule yet: \
+it may also close on days next to Chinese New Year (Spring Festival), 5–10 Feb 2027 as listed"
+        ),
+        "{}",
+        day.stdout
+    );
+    let day = run(&["hours", "irkeshtam", "--date", "2026-10-08"]).ok();
+    assert!(day.stdout.contains("On Thu 8 Oct: open"), "{}", day.stdout);
+    assert!(!day.stdout.contains("holiday schedule"), "{}", day.stdout);
+}
