@@ -250,20 +250,7 @@ pub fn unannounced<'a>(ds: &Dataset, its: impl IntoIterator<Item = &'a Itinerary
                     pass.entry_day(ds, leg.depart),
                 ];
                 for day in days {
-                    if c.notice_covers(day) {
-                        continue;
-                    }
-                    for &country in &c.holidays_close {
-                        for k in -UNANNOUNCED_NEAR_DAYS..=UNANNOUNCED_NEAR_DAYS {
-                            let near = day + Duration::days(k);
-                            if ds.holiday_on(country, near).is_none()
-                                || !ds.schedule_unannounced(country, near.year())
-                            {
-                                continue;
-                            }
-                            add_unannounced(ds, &mut found, country, near, day);
-                        }
-                    }
+                    push_unannounced(ds, &mut found, c, day);
                 }
             }
         }
@@ -273,6 +260,31 @@ pub fn unannounced<'a>(ds: &Dataset, its: impl IntoIterator<Item = &'a Itinerary
         _ => None,
     });
     found
+}
+
+/// The holidays near which crossing `c`, passed on `day`, may close on days its country has
+/// not announced yet (as `unannounced`, for one crossing and day: `hours --date`).
+pub fn unannounced_on(ds: &Dataset, c: &Crossing, day: NaiveDate) -> Vec<Advice> {
+    let mut found = Vec::new();
+    push_unannounced(ds, &mut found, c, day);
+    found
+}
+
+fn push_unannounced(ds: &Dataset, found: &mut Vec<Advice>, c: &Crossing, day: NaiveDate) {
+    if c.notice_covers(day) {
+        return;
+    }
+    for &country in &c.holidays_close {
+        for k in -UNANNOUNCED_NEAR_DAYS..=UNANNOUNCED_NEAR_DAYS {
+            let near = day + Duration::days(k);
+            if ds.holiday_on(country, near).is_none()
+                || !ds.schedule_unannounced(country, near.year())
+            {
+                continue;
+            }
+            add_unannounced(ds, found, country, near, day);
+        }
+    }
 }
 
 /// Adds the day `day` passed near the holiday of `country` on `on` to its note, making the

@@ -170,6 +170,53 @@ fn a_plan_waits_out_an_announced_closure() {
     assert!(!r.stdout.contains("expected closure"), "{}", r.stdout);
 }
 
+/// The Osh–Kashgar bus (times approximate) reaches the Kyrgyz post of Irkeshtam on the
+/// Dragon Boat Festival of 2027, a forecast closure, and queues until Thursday: At the border
+/// names both days, "about" as the leg line does, and the holiday that shut the post (the
+/// hours shown, Mon-Fri, would not tell why a Wednesday was closed). On an ordinary Monday
+/// the margin to the cut-off is "about" too.
+#[test]
+fn a_bus_queueing_through_a_forecast_holiday_is_told_why() {
+    let r = run(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-06-08",
+        "--within",
+        "2",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        r.stdout.contains(
+            "reached Wed 9 Jun 2027 about 09:00 UTC+6 when closed: crossed Thu 10 Jun 2027; on Wed 9 Jun 2027: expected closure for Dragon Boat Festival (China public holiday; not yet announced)"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-06-14",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        r.stdout
+            .contains("reached about 09:00 UTC+6, 2h30m before the cut-off"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("when closed"), "{}", r.stdout);
+}
+
 /// Where no notice is known yet, the calendar is a forecast and says so: the Spring Festival
 /// of 2027 at Torugart.
 #[test]
@@ -352,4 +399,24 @@ fn an_announced_year_or_a_day_far_from_holidays_has_no_schedule_note() {
             "{date}: {notes:?} {lines:?}"
         );
     }
+}
+
+/// `hours --date` says the same of a day next to a holiday in a year whose schedule is not
+/// announced (Irkeshtam, the day after the Spring Festival 2027's statutory days off), and
+/// nothing of a day next to one in 2026, whose schedule is in the list (Thu 8 Oct 2026, the
+/// day after National Day's).
+#[test]
+fn hours_on_a_day_next_to_an_unannounced_holiday_says_so() {
+    let day = run(&["hours", "irkeshtam", "--date", "2027-02-11"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Thu 11 Feb 2027: open; China has not announced its 2027 holiday schedule yet: \
+it may also close on days next to Chinese New Year (Spring Festival), 5–10 Feb 2027 as listed"
+        ),
+        "{}",
+        day.stdout
+    );
+    let day = run(&["hours", "irkeshtam", "--date", "2026-10-08"]).ok();
+    assert!(day.stdout.contains("On Thu 8 Oct: open"), "{}", day.stdout);
+    assert!(!day.stdout.contains("holiday schedule"), "{}", day.stdout);
 }

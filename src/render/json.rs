@@ -1894,7 +1894,7 @@ pub struct BaggageRowJson {
     pub free_kg: Option<u32>,
     /// Kilos over the allowance (one decimal).
     pub excess_kg: Option<serde_json::Number>,
-    /// The excess rate per kilo; null when not published.
+    /// The excess rate per kilo; null when the data gives none.
     pub rate: Option<Amount>,
     /// The fee for the excess, in the rate's currency; null when unknown.
     pub fee: Option<Amount>,
@@ -1903,7 +1903,7 @@ pub struct BaggageRowJson {
     /// A charge per bag on top.
     pub per_piece: Option<Amount>,
     /// `no-rule` (no baggage rule known), `within-allowance`, `rate-unknown` (over the
-    /// allowance, rate not published), `charged`, `allowance-unknown`.
+    /// allowance, rate not known), `charged`, `allowance-unknown`.
     pub case: &'static str,
     pub text: String,
 }

@@ -632,6 +632,28 @@ impl Words<'_> {
         }
     }
 
+    /// A holiday schedule not announced, for a crossing's day (`hours --date`): "China has
+    /// not announced its 2027 holiday schedule yet: it may also close on days next to Chinese
+    /// New Year (Spring Festival), 5–10 Feb 2027 as listed"; None for any other advice.
+    pub fn unannounced_near(&self, a: &Advice) -> Option<String> {
+        match a {
+            Advice::ScheduleUnannounced {
+                country,
+                year,
+                holiday,
+                from,
+                to,
+                ..
+            } => Some(format!(
+                "{} has not announced its {year} holiday schedule yet: it may also close on days next to {}, {} as listed",
+                country_name(*country),
+                self.holiday(holiday),
+                day_span(*from, *to)
+            )),
+            _ => None,
+        }
+    }
+
     pub fn dispute_of(&self, s: Subject, k: usize) -> &crate::model::Dispute {
         match s {
             Subject::Service(i) => &self.ds.services[i].disputes[k],
