@@ -905,6 +905,7 @@ mod tests {
             services: vec![],
             visas: Visas::default(),
             holidays,
+            announced: Default::default(),
             rates: Rates {
                 base: None,
                 rates: BTreeMap::new(),

@@ -647,7 +647,18 @@ pub struct Dataset {
     pub visas: Visas,
     /// country → its public holidays, sorted by date.
     pub holidays: BTreeMap<Country, HolidayList>,
+    /// country → the last year whose official holiday schedule its list follows.
+    pub announced: BTreeMap<Country, Announced>,
     pub rates: Rates,
+}
+
+/// The last year whose official holiday schedule (bridge days off, make-up working days,
+/// transfers of days off) a country's holiday list follows; later years hold only the
+/// statutory days, and the days around them may yet be declared off.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Announced {
+    pub through: i32,
+    pub prov: Provenance,
 }
 
 fn take_alternatives(disputes: &mut [Dispute]) -> Vec<Vec<Alternative>> {
@@ -1018,6 +1029,15 @@ impl Dataset {
     }
     pub fn holiday(&self, country: Country, date: NaiveDate) -> Option<&str> {
         self.holidays.get(&country)?.name_on(date)
+    }
+
+    /// Whether `country`'s official holiday schedule for `year` is known not to be in its
+    /// list yet: a record says which year's schedule the list follows last, and `year` is
+    /// after it. False without a record (no claim either way).
+    pub fn schedule_unannounced(&self, country: Country, year: i32) -> bool {
+        self.announced
+            .get(&country)
+            .is_some_and(|a| year > a.through)
     }
 
     /// The public holiday of `country` on `date`, if it is one.

@@ -513,6 +513,19 @@ pub enum Passports {
 pub struct HolidaysFile {
     #[serde(default)]
     pub holiday: Vec<Spanned<Holiday>>,
+    #[serde(default)]
+    pub announced: Vec<Spanned<Announced>>,
+}
+
+/// The last year whose official holiday schedule (bridge days off, make-up working days,
+/// transfers of days off) a country's holiday list follows, with the notice as its source.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Announced {
+    pub country: Country,
+    pub through: i32,
+    pub sources: Vec<String>,
+    pub verified: Day,
 }
 
 #[derive(Deserialize, Clone)]

@@ -265,7 +265,13 @@ impl Validator {
         // day keeps where its first record stands, so a day refused is reported there.
         type DayNames = (Vec<String>, Option<chrono::NaiveDate>, At);
         let mut by_day: BTreeMap<Country, BTreeMap<chrono::NaiveDate, DayNames>> = BTreeMap::new();
+        let mut announced_raw: Vec<(At, raw::Announced)> = Vec::new();
         for (f, file) in std::mem::take(&mut self.raw.holidays) {
+            announced_raw.extend(
+                file.announced
+                    .into_iter()
+                    .map(|r| (at(f, &r), r.into_inner())),
+            );
             for h in file.holiday {
                 let a = at(f, &h);
                 let r = h.into_inner();
@@ -311,6 +317,7 @@ impl Validator {
                 }
             }
         }
+        let announced = self.announced(announced_raw, &holidays, &source_ix);
         // Crossings.
         let mut seen = HashMap::new();
         let mut cnames: HashMap<String, String> = HashMap::new();
@@ -379,6 +386,7 @@ impl Validator {
             services,
             visas,
             holidays,
+            announced,
             rates,
         };
         // Each record's newest source, worked out once while the sources are at hand.
@@ -1148,6 +1156,57 @@ impl Validator {
             lead,
             note,
         }
+    }
+
+    /// The `[[announced]]` records of the holidays files: per country, the last year whose
+    /// official schedule its holiday list follows. The country must have a holiday list and
+    /// the year lie within it (or be the year before its first, for none yet).
+    fn announced(
+        &mut self,
+        records: Vec<(At, raw::Announced)>,
+        holidays: &BTreeMap<Country, HolidayList>,
+        s: &HashMap<String, usize>,
+    ) -> BTreeMap<Country, Announced> {
+        use chrono::Datelike;
+        let mut out: BTreeMap<Country, (Announced, At)> = BTreeMap::new();
+        for (a, r) in records {
+            let what = format!("announced schedule of {}", r.country);
+            let sources = self.sources(s, &r.sources, a, &what);
+            let Some(list) = holidays.get(&r.country) else {
+                let reported = self.raw.failed.iter().any(|f| f == "holidays")
+                    || self.refused_holidays.contains(&r.country);
+                if !reported {
+                    self.problem(a, format!("{what}: the dataset has no holidays for {}; name a country of the holidays files (or add it to scripts/gen_holidays.py)", r.country));
+                }
+                continue;
+            };
+            let years = list
+                .first_date()
+                .zip(list.last_date())
+                .map(|(f, l)| (f.year(), l.year()));
+            if let Some((first, last)) = years {
+                if r.through < first - 1 || r.through > last {
+                    self.problem(a, format!("{what}: `through = {}` is outside the years of its holiday list ({first}-{last}); give a year from {} to {last}", r.through, first - 1));
+                    continue;
+                }
+            }
+            if let Some((_, first)) = out.get(&r.country) {
+                let line = self.line_col(*first).0;
+                let file = self.raw.files[first.0].clone();
+                self.problem(a, format!("a second {what}; it is already given at {file}:{line}: keep one record per country"));
+                continue;
+            }
+            let announced = Announced {
+                through: r.through,
+                prov: Provenance {
+                    sources,
+                    verified: Some(r.verified.0),
+                    newest: None,
+                },
+            };
+            out.insert(r.country, (announced, a));
+        }
+        out.into_iter().map(|(c, (x, _))| (c, x)).collect()
     }
 
     fn rates(&mut self, s: &HashMap<String, usize>) -> Rates {

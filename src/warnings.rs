@@ -6,8 +6,9 @@
 use crate::findings::{Advice, Blocker, Subject};
 use crate::model::*;
 use crate::planner::{Itinerary, Request};
+use crate::types::Country;
 use crate::visa::Entry;
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeSet;
 
 /// A pass above this height gets a warning (altitude sickness, snow even in summer).
@@ -16,6 +17,10 @@ pub const HIGH_PASS_M: u32 = 3500;
 const STALE_DAYS: i64 = 365;
 /// Announced closures this close to a border passage are flagged.
 const CLOSURE_NEAR_DAYS: i64 = 14;
+
+/// A post passed this many days or fewer from a public holiday, in a year whose official
+/// schedule is not announced, gets the note `Advice::ScheduleUnannounced`.
+pub const UNANNOUNCED_NEAR_DAYS: i64 = 3;
 
 /// Disputed facts that change whether or when a journey works; the rest (distances,
 /// altitudes, coordinates) are shown by `crossings hours`, not on every itinerary.
@@ -224,4 +229,127 @@ pub fn for_plan(
             .map(|(service, since)| Advice::Suspended { service, since }),
     );
     w
+}
+
+/// The holidays near which the itineraries pass a post in a year whose official holiday
+/// schedule its country has not announced (`Advice::ScheduleUnannounced`): for each post
+/// passed (on the day it is passed, in its own clock), each country whose holidays close the
+/// crossing, and each of that country's listed holidays within `UNANNOUNCED_NEAR_DAYS`, one
+/// note per country and holiday (its run of consecutive days off) for all the itineraries
+/// together, with every day passed near it. Not where a notice speaks for the holiday block
+/// (the announcement is then known), and not for a country without an `announced` record.
+/// This is a note, not a rule: feasibility is the planner's, unchanged.
+pub fn unannounced<'a>(ds: &Dataset, its: impl IntoIterator<Item = &'a Itinerary>) -> Vec<Advice> {
+    let mut found: Vec<Advice> = Vec::new();
+    for it in its {
+        for leg in &it.legs {
+            for pass in &leg.borders {
+                let c = &ds.crossings[pass.crossing];
+                let days = [
+                    pass.pass_day(ds, leg.depart),
+                    pass.entry_day(ds, leg.depart),
+                ];
+                for day in days {
+                    push_unannounced(ds, &mut found, c, day);
+                }
+            }
+        }
+    }
+    found.sort_by_key(|a| match a {
+        Advice::ScheduleUnannounced { from, country, .. } => Some((*from, *country)),
+        _ => None,
+    });
+    found
+}
+
+/// The holidays near which crossing `c`, passed on `day`, may close on days its country has
+/// not announced yet (as `unannounced`, for one crossing and day: `hours --date`).
+pub fn unannounced_on(ds: &Dataset, c: &Crossing, day: NaiveDate) -> Vec<Advice> {
+    let mut found = Vec::new();
+    push_unannounced(ds, &mut found, c, day);
+    found
+}
+
+fn push_unannounced(ds: &Dataset, found: &mut Vec<Advice>, c: &Crossing, day: NaiveDate) {
+    if c.notice_covers(day) {
+        return;
+    }
+    for &country in &c.holidays_close {
+        for k in -UNANNOUNCED_NEAR_DAYS..=UNANNOUNCED_NEAR_DAYS {
+            let near = day + Duration::days(k);
+            if ds.holiday_on(country, near).is_none()
+                || !ds.schedule_unannounced(country, near.year())
+            {
+                continue;
+            }
+            add_unannounced(ds, found, country, near, day);
+        }
+    }
+}
+
+/// Adds the day `day` passed near the holiday of `country` on `on` to its note, making the
+/// note if it is the first.
+fn add_unannounced(
+    ds: &Dataset,
+    found: &mut Vec<Advice>,
+    country: Country,
+    on: NaiveDate,
+    day: NaiveDate,
+) {
+    let Some(list) = ds.holidays.get(&country) else {
+        return;
+    };
+    // The run of consecutive listed days off `on` is in.
+    let (mut from, mut to) = (on, on);
+    while let Some(prev) = from.pred_opt().filter(|d| list.on(*d).is_some()) {
+        from = prev;
+    }
+    while let Some(next) = to.succ_opt().filter(|d| list.on(*d).is_some()) {
+        to = next;
+    }
+    for a in found.iter_mut() {
+        if let Advice::ScheduleUnannounced {
+            country: c,
+            from: f,
+            days,
+            ..
+        } = a
+        {
+            if *c == country && *f == from {
+                if let Err(i) = days.binary_search(&day) {
+                    days.insert(i, day);
+                }
+                return;
+            }
+        }
+    }
+    // The name most of its days carry (the first such in date order on a tie).
+    let mut names: Vec<(crate::text::Text, usize)> = Vec::new();
+    let mut d = from;
+    while d <= to {
+        if let Some(h) = list.on(d) {
+            for n in h.names {
+                match names.iter_mut().find(|(m, _)| *m == n) {
+                    Some((_, k)) => *k += 1,
+                    None => names.push((n, 1)),
+                }
+            }
+        }
+        let Some(next) = d.succ_opt() else { break };
+        d = next;
+    }
+    let best = names.iter().map(|(_, k)| *k).max().unwrap_or(0);
+    let holiday = names
+        .into_iter()
+        .find(|(_, k)| *k == best)
+        .map(|(n, _)| n)
+        .unwrap_or_default();
+    found.push(Advice::ScheduleUnannounced {
+        country,
+        year: on.year(),
+        holiday,
+        from,
+        to,
+        days: vec![day],
+    });
 }

@@ -350,8 +350,45 @@ fn a_refused_holiday_list_is_one_message_at_its_record() {
             let more = "\n[[holiday]]\ncountry = \"CN\"\ndate = 2026-10-01\nname = \"Golden Week\"\nmakeup = 2026-09-27\n\n[[holiday]]\ncountry = \"CN\"\ndate = 2026-10-01\nname = \"Golden Week\"\nmakeup = 2026-10-10\n";
             std::fs::write(&path, text + more).unwrap();
         },
-        &["error: DIR/holidays/holidays.toml:22:1: the CN holiday on 2026-10-01 has the make-up day 2026-10-10 here but 2026-09-27 at DIR/holidays/holidays.toml:1; a holiday has one make-up day: give the same `makeup` in every record of that day"],
+        &["error: DIR/holidays/holidays.toml:29:1: the CN holiday on 2026-10-01 has the make-up day 2026-10-10 here but 2026-09-27 at DIR/holidays/holidays.toml:1; a holiday has one make-up day: give the same `makeup` in every record of that day"],
     );
+}
+
+/// The `[[announced]]` record of a holidays file (the last year whose official holiday
+/// schedule a country's list follows): a country without holidays, a year outside its list,
+/// no source or an unknown one is a message at the record, naming the fix.
+#[test]
+fn an_announced_schedule_record_names_its_defect() {
+    let file = "holidays/holidays.toml";
+    let cases: &[(&[Edit], &str)] = &[
+        (
+            &[(file, "country = \"CN\"\nthrough", "country = \"KZ\"\nthrough")],
+            "error: DIR/holidays/holidays.toml:17:1: announced schedule of KZ: the dataset has no holidays for KZ; name a country of the holidays files (or add it to scripts/gen_holidays.py)",
+        ),
+        (
+            &[(file, "through = 2026", "through = 2031")],
+            "error: DIR/holidays/holidays.toml:17:1: announced schedule of CN: `through = 2031` is outside the years of its holiday list (2026-2026); give a year from 2025 to 2026",
+        ),
+        (
+            &[(file, "sources = [\"fixture\"]\nverified = 2026-01-01\n", "sources = []\nverified = 2026-01-01\n")],
+            "error: DIR/holidays/holidays.toml:17:1: announced schedule of CN has no sources; every record names at least one source id",
+        ),
+        (
+            &[(file, "sources = [\"fixture\"]\nverified = 2026-01-01\n", "verified = 2026-01-01\n")],
+            "error: DIR/holidays/holidays.toml:17:1: missing field `sources` (key `announced`)",
+        ),
+        (
+            &[(file, "sources = [\"fixture\"]\nverified = 2026-01-01\n", "sources = [\"fixtur\"]\nverified = 2026-01-01\n")],
+            "error: DIR/holidays/holidays.toml:17:1: unknown source 'fixtur'; did you mean 'fixture'?",
+        ),
+        (
+            &[(file, "verified = 2026-01-01\n", "verified = 2026-01-01\n\n[[announced]]\ncountry = \"CN\"\nthrough = 2025\nsources = [\"fixture\"]\nverified = 2026-01-01\n")],
+            "error: DIR/holidays/holidays.toml:23:1: a second announced schedule of CN; it is already given at DIR/holidays/holidays.toml:17: keep one record per country",
+        ),
+    ];
+    for (edits, expected) in cases {
+        check_fails(edits, expected);
+    }
 }
 
 /// TOML errors name their line and key, inside inline tables and values spread over lines

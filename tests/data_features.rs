@@ -313,3 +313,67 @@ fn nights_on_the_way_are_checked() {
         assert!(r.stderr.contains(expected), "{}", r.stderr);
     }
 }
+
+/// A return ticket is not a one-way fare: the 2018 reports of the Lahore–Kashgar coach give
+/// Rs 13,000 one way and Rs 23,000 return, and the services card lists only the one-way
+/// price (two bare fares side by side read as two prices for the same ride).
+#[test]
+fn the_lahore_coach_lists_its_one_way_fare_only() {
+    let r = run(&["services", "--from", "lahore", "--to", "kashgar"]).ok();
+    let card: Vec<&str> = r
+        .stdout
+        .split("\n\n")
+        .filter(|c| c.starts_with("lahore-kashgar-bus "))
+        .collect();
+    assert_eq!(card.len(), 1, "{}", r.stdout);
+    assert!(
+        card[0].contains("    fares: 13,000 PKR per person\n"),
+        "{}",
+        card[0]
+    );
+    assert!(!card[0].contains("23,000"), "{}", card[0]);
+}
+
+/// The Kashgar–Bishkek bus has one price however far one rides (Hitchwiki, March 2025): one
+/// fare for the whole route, not the same 598 CNY listed twice.
+#[test]
+fn the_torugart_bus_lists_its_one_fare_once() {
+    let r = run(&["services", "--from", "kashgar", "--to", "naryn"]).ok();
+    let card: Vec<&str> = r
+        .stdout
+        .split("\n\n")
+        .filter(|c| c.starts_with("kashgar-bishkek-bus "))
+        .collect();
+    assert_eq!(card.len(), 1, "{}", r.stdout);
+    assert!(
+        card[0].contains("    fares: 598 CNY per person\n"),
+        "{}",
+        card[0]
+    );
+    assert_eq!(card[0].matches("598").count(), 1, "{}", card[0]);
+}
+
+/// "Charged per kilo" is what Rough Guides says of Kashgar's international buses, not of
+/// every service whose excess rate is unknown: the Lahore coach's reports say only that
+/// heavier baggage costs extra, and that is all its row claims.
+#[test]
+fn an_unknown_excess_rate_claims_only_what_the_service_sources_say() {
+    let r = run(&[
+        "baggage", "--from", "lahore", "--to", "kashgar", "--kg", "26",
+    ])
+    .ok();
+    assert!(r.stdout.contains("lahore-kashgar-bus"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("6 kg over the allowance; what the excess costs is not known"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("charged extra, at a rate not given"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("kilo"), "{}", r.stdout);
+    assert!(!r.stdout.contains("per kg"), "{}", r.stdout);
+}

@@ -585,3 +585,149 @@ fn a_bus_that_queues_over_the_weekend_is_shown_crossing_on_monday() {
         Some(When::Day(NaiveDate::from_ymd_opt(2026, 6, 14).unwrap()))
     );
 }
+
+/// A copy of the fixture dataset with Pass R: a Wednesday bus from Beta passes its Kyrgyz
+/// post (open till 23:00) at 20:00, reaches the Chinese post an hour later, at 23:00 Beijing
+/// time, after it closed at 19:00, and queues there overnight for its 10:00 opening.
+fn night_queue_at_the_second_post() -> tempfile::TempDir {
+    let dir = common::broken(&[]);
+    let crossing = r#"
+[[crossing]]
+id = "pass-r"
+name = "Pass R"
+status = "open"
+foreigners = "anyone"
+sources = ["fixture"]
+verified = 2026-01-01
+
+[[crossing.side]]
+country = "KG"
+post = "Beta south post"
+near = "beta"
+zone = "Asia/Bishkek"
+days = "daily"
+hours = "08:00-23:00"
+
+[[crossing.side]]
+country = "CN"
+post = "Alpha west gate"
+near = "alpha"
+zone = "Asia/Shanghai"
+days = "daily"
+hours = "10:00-19:00"
+queue = true
+"#;
+    let bus = r#"
+[[service]]
+id = "beta-alpha-night-bus"
+name = "Beta–Alpha bus over Pass R"
+mode = "bus"
+status = "running"
+sources = ["fixture"]
+verified = 2026-01-01
+stops = [
+  { at = "beta", offset = "0h" },
+  { cross = "pass-r", offset = "8h", clear = "1h" },
+  { at = "alpha", offset = "12h" },
+]
+[service.schedule]
+kind = "weekly"
+days = "Wed"
+depart = "12:00"
+zone = "Asia/Bishkek"
+"#;
+    for (file, text) in [
+        ("crossings/pass-r.toml", crossing),
+        ("services/pass-r.toml", bus),
+    ] {
+        std::fs::write(dir.path().join(file), text).expect("write fixture");
+    }
+    dir
+}
+
+/// First post passed on Wednesday evening, the second reached after it closed and queued
+/// at overnight: the calendar's crossing event ends on reaching the second post, on
+/// Wednesday, and the night's wait is an event of its own, from reaching the post to its
+/// opening on Thursday, the day of entry (not one event over the night).
+#[test]
+fn a_night_queue_at_the_second_post_is_an_event_of_its_own() {
+    let dir = night_queue_at_the_second_post();
+    let data = dir.path().to_str().expect("utf-8 path");
+    let args = [
+        "--data",
+        data,
+        "plan",
+        "beta",
+        "alpha",
+        "--date",
+        "2026-06-10",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+        "--visa",
+        "CN",
+    ];
+    let json: PlanJson = run(&[&args[..], &["--json"]].concat()).ok().json();
+    let k = json
+        .itineraries
+        .iter()
+        .position(|it| it.legs.len() == 1 && it.legs[0].service == "beta-alpha-night-bus")
+        .expect("the Wednesday bus is an answer");
+    let leg = &json.itineraries[k].legs[0];
+    let crossing = leg.crossing.as_ref().expect("a border on the leg");
+    assert_eq!(crossing.at.as_deref(), Some("2026-06-10T20:00:00+06:00"));
+    assert_eq!(
+        crossing.day, "2026-06-10",
+        "the Kyrgyz post passed on Wednesday"
+    );
+    assert_eq!(
+        crossing.entry_day, "2026-06-11",
+        "China entered on Thursday"
+    );
+    // Through the Chinese post at its opening, 10:00, eleven hours after reaching it; in
+    // Alpha four hours after the first post, moved by the wait.
+    assert_eq!(leg.arrive, "2026-06-11T13:00:00+08:00");
+
+    let n = (k + 1).to_string();
+    let ics = Ics::write(&[&args[..], &["--itinerary", &n]].concat());
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let events: Vec<&Component> = cal.items.iter().filter(|c| c.name == "VEVENT").collect();
+    let summary = |e: &Component| prop(e, "SUMMARY").unwrap().val.as_str().to_string();
+    let summaries: Vec<String> = events.iter().map(|e| summary(e)).collect();
+    assert_eq!(
+        summaries,
+        [
+            "Beta → Alpha (Beta–Alpha bus over Pass R)",
+            "Border: Pass R",
+            "Border: Pass R, wait for the China post to open",
+        ]
+    );
+    let (border, wait) = (events[1], events[2]);
+    let at = |z: &str, d, h| {
+        When::At(
+            Utc.with_ymd_and_hms(2026, 6, d, h, 0, 0).unwrap(),
+            z.to_string(),
+        )
+    };
+    // The crossing: from the Kyrgyz post, Wed 20:00 UTC+6, to reaching the Chinese one an
+    // hour later, Wed 23:00 Beijing time.
+    assert_eq!(
+        cal.when(border, "DTSTART"),
+        Some(at("Asia/Bishkek", 10, 14))
+    );
+    assert_eq!(cal.when(border, "DTEND"), Some(at("Asia/Shanghai", 10, 15)));
+    // The wait: from then to the opening, Thu 10:00 Beijing time.
+    assert_eq!(cal.when(wait, "DTSTART"), Some(at("Asia/Shanghai", 10, 15)));
+    assert_eq!(cal.when(wait, "DTEND"), Some(at("Asia/Shanghai", 11, 2)));
+    let why = prop(wait, "DESCRIPTION").unwrap().val.as_str();
+    assert!(
+        why.contains("waits 11h for it to open: China is entered on Thu 11 Jun 2026"),
+        "{why}"
+    );
+    assert!(
+        why.contains("CN post (Alpha west gate)"),
+        "the post's hours: {why}"
+    );
+}

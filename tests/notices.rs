@@ -4,6 +4,7 @@
 //! is shown as a forecast.
 
 mod common;
+use common::json::{AdviceJson, AdviceKind, PlanJson};
 use common::run;
 
 /// The month calendar's row that starts with day `day` (" 16o  17N ...").
@@ -169,6 +170,53 @@ fn a_plan_waits_out_an_announced_closure() {
     assert!(!r.stdout.contains("expected closure"), "{}", r.stdout);
 }
 
+/// The Osh–Kashgar bus (times approximate) reaches the Kyrgyz post of Irkeshtam on the
+/// Dragon Boat Festival of 2027, a forecast closure, and queues until Thursday: At the border
+/// names both days, "about" as the leg line does, and the holiday that shut the post (the
+/// hours shown, Mon-Fri, would not tell why a Wednesday was closed). On an ordinary Monday
+/// the margin to the cut-off is "about" too.
+#[test]
+fn a_bus_queueing_through_a_forecast_holiday_is_told_why() {
+    let r = run(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-06-08",
+        "--within",
+        "2",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        r.stdout.contains(
+            "reached Wed 9 Jun 2027 about 09:00 UTC+6 when closed: crossed Thu 10 Jun 2027; on Wed 9 Jun 2027: expected closure for Dragon Boat Festival (China public holiday; not yet announced)"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-06-14",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert!(
+        r.stdout
+            .contains("reached about 09:00 UTC+6, 2h30m before the cut-off"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("when closed"), "{}", r.stdout);
+}
+
 /// Where no notice is known yet, the calendar is a forecast and says so: the Spring Festival
 /// of 2027 at Torugart.
 #[test]
@@ -260,4 +308,115 @@ fn an_untimed_leg_shows_no_wait_at_the_border() {
         r.stdout
     );
     assert!(!r.stdout.contains("waits"), "{}", r.stdout);
+}
+
+/// The plan's notes that a holiday schedule is not announced yet, as JSON and as text lines.
+fn unannounced(args: &[&str]) -> (Vec<AdviceJson>, Vec<String>, PlanJson) {
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let plan: PlanJson = run(&json_args).ok().json();
+    let (notes, rest): (Vec<AdviceJson>, Vec<AdviceJson>) = plan
+        .advice
+        .into_iter()
+        .partition(|a| a.kind == AdviceKind::ScheduleUnannounced);
+    let plan = PlanJson {
+        advice: rest,
+        ..plan
+    };
+    // Never on an itinerary: a plan's note, once.
+    for it in &plan.itineraries {
+        assert!(
+            it.advice
+                .iter()
+                .all(|a| a.kind != AdviceKind::ScheduleUnannounced),
+            "{:?}",
+            it.advice
+        );
+    }
+    let text = run(args).ok().stdout;
+    let lines = text
+        .lines()
+        .filter(|l| l.contains("holiday schedule"))
+        .map(str::to_string)
+        .collect();
+    (notes, lines, plan)
+}
+
+/// China's 2027 holiday schedule (its bridge days off and make-up working days) was not
+/// announced on 2 December 2026 (data/holidays/announced.toml: the lists follow the State
+/// Council's schedule through 2026). Osh to Kashgar leaving Thu 11 Feb 2027, the day after
+/// the Spring Festival's statutory days off (5–10 Feb) end: the routes pass Irkeshtam on
+/// Fri 12 Feb and Khorgos on Sat 13 Feb, each two or three days from the block, and the plan
+/// says once, for China and that holiday, that the border may also close on days next to it.
+#[test]
+fn a_crossing_next_to_a_2027_chinese_holiday_notes_the_unannounced_schedule_once() {
+    let (notes, lines, plan) = unannounced(&["plan", "osh", "kashgar", "--date", "2027-02-11"]);
+    assert!(plan.itineraries.len() > 1, "{:?}", plan.itineraries);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let n = &notes[0];
+    assert_eq!(n.country.as_deref(), Some("CN"));
+    assert_eq!(n.year, Some(2027));
+    assert_eq!(
+        n.holiday.as_deref(),
+        Some("Chinese New Year (Spring Festival)")
+    );
+    assert_eq!(n.from.as_deref(), Some("2027-02-05"));
+    assert_eq!(n.to.as_deref(), Some("2027-02-10"));
+    assert_eq!(
+        n.days.as_deref(),
+        Some(&["2027-02-12".to_string(), "2027-02-13".to_string()][..])
+    );
+    assert_eq!(
+        lines,
+        [
+            "- China has not announced its 2027 holiday schedule yet: the days off listed for \
+Chinese New Year (Spring Festival), 5–10 Feb 2027, are only the statutory ones, and the \
+border may also close on days next to them (a post is passed on Fri 12 Feb 2027 and Sat 13 \
+Feb 2027); check the border service's notices"
+        ],
+        "{lines:?}"
+    );
+    // Khunjerab, two days after the statutory Labour Day block of 2027 (1–4 May).
+    let (notes, _, _) = unannounced(&["plan", "kashgar", "gilgit", "--date", "2027-05-05"]);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].holiday.as_deref(), Some("Labor Day"));
+    assert_eq!(
+        (notes[0].from.as_deref(), notes[0].to.as_deref()),
+        (Some("2027-05-01"), Some("2027-05-04"))
+    );
+}
+
+/// 2026's schedule was announced (4 November 2025) and is in the list: a crossing the day
+/// after National Day 2026's days off (1–7 Oct) gets no such note. Nor does one far from any
+/// holiday in 2027 (Osh to Kashgar in late June, between Dragon Boat and Mid-Autumn).
+#[test]
+fn an_announced_year_or_a_day_far_from_holidays_has_no_schedule_note() {
+    for date in ["2026-10-08", "2027-06-22"] {
+        let (notes, lines, plan) = unannounced(&["plan", "osh", "kashgar", "--date", date]);
+        assert!(!plan.itineraries.is_empty(), "{date}");
+        assert!(
+            notes.is_empty() && lines.is_empty(),
+            "{date}: {notes:?} {lines:?}"
+        );
+    }
+}
+
+/// `hours --date` says the same of a day next to a holiday in a year whose schedule is not
+/// announced (Irkeshtam, the day after the Spring Festival 2027's statutory days off), and
+/// nothing of a day next to one in 2026, whose schedule is in the list (Thu 8 Oct 2026, the
+/// day after National Day's).
+#[test]
+fn hours_on_a_day_next_to_an_unannounced_holiday_says_so() {
+    let day = run(&["hours", "irkeshtam", "--date", "2027-02-11"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Thu 11 Feb 2027: open; China has not announced its 2027 holiday schedule yet: \
+it may also close on days next to Chinese New Year (Spring Festival), 5–10 Feb 2027 as listed"
+        ),
+        "{}",
+        day.stdout
+    );
+    let day = run(&["hours", "irkeshtam", "--date", "2026-10-08"]).ok();
+    assert!(day.stdout.contains("On Thu 8 Oct: open"), "{}", day.stdout);
+    assert!(!day.stdout.contains("holiday schedule"), "{}", day.stdout);
 }

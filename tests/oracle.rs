@@ -294,6 +294,7 @@ fn dataset(places: Vec<Place>, crossings: Vec<Crossing>, services: Vec<Service>)
         services,
         visas: Visas::default(),
         holidays: Default::default(),
+        announced: Default::default(),
         rates: Rates {
             base: Some(usd()),
             rates: Default::default(),

@@ -125,10 +125,10 @@ const CASES: &[Case] = &[
     (IRKESHTAM, &["UZ"], &[], None),
     (IRKESHTAM, &["CN", "KZ"], &[], None),
     // Kashgar to Sost over Khunjerab: a Pakistani visa for every passport but Pakistan's
-    // (and it waives the Chinese border-area permit on the Karakoram Highway).
+    // (and it waives the Chinese border-area permit on the Karakoram Highway); an Indian
+    // passport is not admitted there at all (`an_indian_passport_is_refused_at_khunjerab`).
     (KHUNJERAB, &["GB"], &["visa:PK"], Some("visa:PK")),
     (KHUNJERAB, &["US"], &["visa:PK"], Some("visa:PK")),
-    (KHUNJERAB, &["IN"], &["visa:PK"], Some("visa:PK")),
     (KHUNJERAB, &["CN"], &["visa:PK"], Some("visa:PK")),
     (KHUNJERAB, &["KG"], &["visa:PK"], Some("visa:PK")),
     (KHUNJERAB, &["KZ"], &["visa:PK"], Some("visa:PK")),
@@ -608,7 +608,7 @@ fn passports_read_aloud_and_named_once() {
         "--held-only",
     ])
     .code(1)
-    .stdout_has("- Pakistan: a visa is needed for an IN passport and is not held (--held-only);")
+    .stdout_has("- Pakistan: no admission for an IN passport (")
     .stdout_lacks("a IN");
     run(&[
         "plan",
@@ -625,4 +625,32 @@ fn passports_read_aloud_and_named_once() {
     .stdout_has(", GB passport: ")
     .stdout_has("Kyrgyzstan: visa-free for 60 days on a GB passport")
     .stdout_lacks("GB/GB");
+}
+
+/// Pakistan's online visa system does not take Indian nationals, and they may enter only at
+/// Wagah and three airports (and Karachi by sea): an Indian passport is refused at
+/// Khunjerab, with the reason, and is never told to apply online at visa.nadra.gov.pk.
+/// A second passport that Pakistan admits there still plans the journey.
+#[test]
+fn an_indian_passport_is_refused_at_khunjerab() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--date",
+        "2027-07-10",
+        "--passport",
+        "IN",
+    ])
+    .code(1);
+    let r = r.stdout_has("- Pakistan: no admission for an IN passport (not over Khunjerab: Indian nationals may enter Pakistan only at Wagah");
+    let r = r.stdout_has("not in the online system, which does not take Indian nationals");
+    r.stdout_lacks("visa.nadra.gov.pk");
+    let (p, code) = plan("kashgar", "sust", "2027-07-10", &["IN", "GB"], &[]);
+    assert_eq!(
+        code, 0,
+        "a GB passport is admitted with a visa arranged online"
+    );
+    let want: BTreeSet<String> = ["visa:PK".to_string()].into_iter().collect();
+    assert_eq!(docs(&p), want);
 }

@@ -115,6 +115,7 @@ fn dataset(places: usize, services: Vec<Service>) -> Dataset {
         services,
         visas: Visas::default(),
         holidays: Default::default(),
+        announced: Default::default(),
         rates: Rates {
             base: Some("USD".parse().unwrap()),
             rates: Default::default(),

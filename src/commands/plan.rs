@@ -90,6 +90,12 @@ pub fn answer(ds: &Dataset, q: &PlanQuery) -> PlanAnswer {
             year: *year,
         }
     }));
+    // Holidays next to the days the posts are passed, in years whose official schedule is
+    // not announced: once for every itinerary shown (each route and its other days).
+    plan_advice.extend(warnings::unannounced(
+        ds,
+        plan.itineraries.iter().chain(also.iter().flatten()),
+    ));
     plan_advice.extend(plan.unusable.iter().map(|(service, stop)| Advice::Untimed {
         service: *service,
         stop: *stop,

@@ -28,7 +28,7 @@ fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
             r.free_kg.unwrap_or(0)
         ),
         BaggageCase::RateUnknown => format!(
-            "{} kg over the allowance; the rate is not published: it is charged per kilo at the station",
+            "{} kg over the allowance; what the excess costs is not known",
             kg_text(excess)
         ),
         BaggageCase::Charged => format!("{} kg over the allowance", kg_text(excess)),
@@ -78,7 +78,7 @@ pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
                 f.amount, f.currency, c.amount, c.currency
             ),
             (Some(f), _) => format!("; fee {} {}", f.amount, f.currency),
-            // The text says why (no rule known, the rate not published).
+            // The text says why (no rule known, the rate not known).
             (None, _) => String::new(),
         };
         let said = row_text(ds, r);
@@ -95,8 +95,15 @@ pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
                 if only_note {
                     format!(" [sources: {}]", super::source_ids(ds, &b.sources))
                 } else {
+                    // The note says what the sources say of this service's excess charge
+                    // (per kilo, "charged extra"): the words claim no more than it does.
+                    let note = b
+                        .note
+                        .as_deref()
+                        .map(|n| format!(". {}", n.strip_suffix('.').unwrap_or(n)))
+                        .unwrap_or_default();
                     format!(
-                        " Rule: {} [sources: {}]",
+                        " Rule: {}{note} [sources: {}]",
                         super::services::baggage_text(s),
                         super::source_ids(ds, &b.sources)
                     )

@@ -77,7 +77,7 @@ fn uncertain(w: &Words, c: &Crossing, on: NaiveDate) -> String {
 pub fn day_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
     match calendar::crossing_day(w.ds, c, on) {
         Err(why) => w.closed(&c.name, &why, on),
-        Ok(()) => open_state(w, c, on),
+        Ok(()) => open_state(w, c, on) + &unannounced(w, c, on),
     }
 }
 
@@ -91,6 +91,17 @@ fn open_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
         no_closure_known(&posts)
     };
     open + &part_closed(w, c, on) + &holidays_unknown(w, c, on) + &uncertain(w, c, on)
+}
+
+/// "; China has not announced its 2027 holiday schedule yet: it may also close on days next
+/// to …" on a day within 3 days of a holiday in a year whose official schedule is not
+/// announced (`warnings::unannounced_on`), else "".
+fn unannounced(w: &Words, c: &Crossing, on: NaiveDate) -> String {
+    crate::warnings::unannounced_on(w.ds, c, on)
+        .iter()
+        .filter_map(|a| w.unannounced_near(a))
+        .map(|t| format!("; {t}"))
+        .collect()
 }
 
 /// The moment a crossing opens, and the clock of the post that opens last.
@@ -317,12 +328,21 @@ pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>, explai
     let mut field = |label: &str, text: &str| {
         out.push_str(&wrap(text, width, &format!("  {label}: "), "      "));
     };
+    // One crossing's day also says when a holiday schedule next to it is not announced (the
+    // overview of every crossing leaves it out: it would repeat on each Chinese post).
+    let unannounced = if calendar::crossing_day(ds, c, on).is_ok() {
+        unannounced(w, c, on)
+    } else {
+        String::new()
+    };
     field(
         &format!("On {}", w.date(on)),
-        state_after_name(w, c, on)
+        &(state_after_name(w, c, on)
             .trim_start_matches(": ")
             .trim_start_matches(" is ")
-            .trim_start(),
+            .trim_start()
+            .to_string()
+            + &unannounced),
     );
     for s in &c.sides {
         field(

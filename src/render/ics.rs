@@ -1,8 +1,8 @@
 //! One itinerary as a calendar (`export::ics` writes it as RFC 5545): each leg an event in
 //! the zone of the place it leaves from, each border pass an event with the posts' hours and
-//! an alarm before the cut-off on the day it is crossed (a wait past midnight for the first
-//! post to open is an event of its own, on the day the post is reached), and each thing to
-//! arrange before going a to-do. The words of every summary, description and alarm are here.
+//! an alarm before the cut-off on the day it is crossed (a wait past midnight for a post to
+//! open is an event of its own, from reaching the post), and each thing to arrange before
+//! going a to-do. The words of every summary, description and alarm are here.
 //!
 //! Unknown times stay unknown: a leg whose departure no source gives is an event over the
 //! window a source gives it (marked free: it leaves some time in it), else an all-day event
@@ -136,7 +136,9 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
         use_zone(ds.places[f].zone.0);
         use_zone(ds.places[t].zone.0);
         for b in &leg.borders {
-            use_zone(ds.crossings[b.crossing].sides[b.first_side].zone.0);
+            for side in &ds.crossings[b.crossing].sides {
+                use_zone(side.zone.0);
+            }
         }
     }
     let mut events = Vec::new();
@@ -287,6 +289,22 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             // The crossing starts when the first post is passed after such a wait, else when
             // it is reached (a wait the same day is part of it).
             let start = overnight.map(|(_, p)| p).or(reach);
+            // Reached the second post when it was closed and queued there into a later day
+            // than the crossing began: the crossing ends on reaching that post, and the wait
+            // is an event of its own, from then to its opening, on the day of entry. Only
+            // where the drive between the posts is known (otherwise when the vehicle reaches
+            // the second post is not known either).
+            let second_wait = match (start, b.reach, b.passed, b.cleared) {
+                (Some(s0), Some(r), Some(p), Some(cl)) if b.clear_known => {
+                    // The wait at the first post is from reaching it to passing it; the
+                    // rest of `waited` is at the second.
+                    let there = b.waited - (p - r).clamp(Duration::zero(), b.waited);
+                    (there > Duration::zero()
+                        && s0.with_timezone(&second.zone.0).date_naive() < entry)
+                        .then_some((cl - there, cl))
+                }
+                _ => None,
+            };
             let (summary, when, transparent) = match start {
                 Some(at) => (
                     format!(
@@ -296,9 +314,12 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                     ),
                     When::Timed {
                         start: (at, zone),
-                        end: b
-                            .cleared
-                            .filter(|d| *d > at && b.clear_known)
+                        // Until the second post is passed, or reached where it is waited at
+                        // overnight; no end where the drive between the posts is not known.
+                        end: second_wait
+                            .map(|(r2, _)| r2)
+                            .or(b.cleared.filter(|_| b.clear_known))
+                            .filter(|d| *d > at)
                             .map(|done| (done, second.zone.0)),
                     },
                     false,
@@ -337,6 +358,31 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                 description: description.join("\n"),
                 alarm,
             });
+            if let Some((r2, cl)) = second_wait {
+                let post = crate::render::words::country_name(second.country);
+                events.push(Event {
+                    uid: format!("leg{}-border{}-wait-entry", li + 1, bi + 1),
+                    summary: format!(
+                        "Border: {}, wait for the {post} post to open{}",
+                        c.name,
+                        if about { " (times approximate)" } else { "" }
+                    ),
+                    when: When::Timed {
+                        start: (r2, second.zone.0),
+                        end: Some((cl, second.zone.0)),
+                    },
+                    transparent: false,
+                    location: c.name.to_string(),
+                    geo: c.coords,
+                    description: format!(
+                        "The vehicle reaches the {post} post when it is closed and waits {} for it to open: {post} is entered on {}.\n{}",
+                        crate::types::Dur((cl - r2).num_minutes()),
+                        crate::render::words::Words::full_date(entry),
+                        post_hours(second, crate::model::Direction::Entering, entry)
+                    ),
+                    alarm: None,
+                });
+            }
         }
     }
 

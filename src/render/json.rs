@@ -597,6 +597,11 @@ pub enum AdviceKind {
     PastDate,
     /// The holidays of `country` in `year` are not in the dataset.
     HolidaysUnknown,
+    /// A post is passed (`days`) within 3 days of a public holiday of `country` (`holiday`,
+    /// its days off `from`–`to` as listed) in a `year` whose official holiday schedule
+    /// (bridge days, make-up working days, transfers) is not announced yet: the post may
+    /// also close on days next to it.
+    ScheduleUnannounced,
     /// The search stopped at its work limit: other itineraries may exist.
     SearchTruncated,
 }
@@ -655,6 +660,17 @@ pub struct AdviceJson {
     pub country: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// A public holiday's name, as the holiday list gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holiday: Option<String>,
+    /// YYYY-MM-DD: the first and last day of the holiday's days off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// YYYY-MM-DD: the local days a post is passed near the holiday, in date order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<Vec<String>>,
     /// The sentence the human view shows.
     pub text: String,
 }
@@ -692,6 +708,10 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
         today: None,
         country: None,
         year: None,
+        holiday: None,
+        from: None,
+        to: None,
+        days: None,
         text: w.advice_fact(a),
     };
     let service = |s: usize| Some(ds.services[s].id.to_string());
@@ -838,6 +858,22 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
             j.kind = AdviceKind::HolidaysUnknown;
             j.country = Some(country.to_string());
             j.year = Some(*year);
+        }
+        Advice::ScheduleUnannounced {
+            country,
+            year,
+            holiday,
+            from,
+            to,
+            days,
+        } => {
+            j.kind = AdviceKind::ScheduleUnannounced;
+            j.country = Some(country.to_string());
+            j.year = Some(*year);
+            j.holiday = Some(holiday.to_string());
+            j.from = Some(from.to_string());
+            j.to = Some(to.to_string());
+            j.days = Some(days.iter().map(|d| d.to_string()).collect());
         }
         Advice::SearchTruncated => j.kind = AdviceKind::SearchTruncated,
     }
@@ -1858,7 +1894,7 @@ pub struct BaggageRowJson {
     pub free_kg: Option<u32>,
     /// Kilos over the allowance (one decimal).
     pub excess_kg: Option<serde_json::Number>,
-    /// The excess rate per kilo; null when not published.
+    /// The excess rate per kilo; null when the data gives none.
     pub rate: Option<Amount>,
     /// The fee for the excess, in the rate's currency; null when unknown.
     pub fee: Option<Amount>,
@@ -1867,7 +1903,7 @@ pub struct BaggageRowJson {
     /// A charge per bag on top.
     pub per_piece: Option<Amount>,
     /// `no-rule` (no baggage rule known), `within-allowance`, `rate-unknown` (over the
-    /// allowance, rate not published), `charged`, `allowance-unknown`.
+    /// allowance, rate not known), `charged`, `allowance-unknown`.
     pub case: &'static str,
     pub text: String,
 }

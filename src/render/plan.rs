@@ -20,8 +20,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use crate::answer::{ItineraryAnswer, PlanAnswer};
 
 /// An itinerary passing a crossing: its number, the side it reaches first, when (if the
-/// time is known) and the local day.
-type Reached = (usize, usize, Option<DateTime<Utc>>, NaiveDate);
+/// time is known, and whether only roughly: the ride's times are approximate) and the day
+/// it is crossed.
+type Reached = (usize, usize, Option<(DateTime<Utc>, bool)>, NaiveDate);
 
 /// How the human view is laid out.
 #[derive(Clone, Copy)]
@@ -435,26 +436,52 @@ fn post_text(
     s
 }
 
-/// How long before the first post's last entry a pass reaches it: "2h before the cut-off";
-/// or, reached on a day before `day`, the day it is passed (after queueing for the opening):
-/// "reached Fri 12 Jun 20:00 UTC+6 when closed: crossed Mon 15 Jun".
+/// How long before the first post's last entry a pass reaches it: "2h before the cut-off"
+/// ("reached about 09:00 UTC+6" where the ride's times are approximate); or, reached on a
+/// day before `day`, the day it is passed (after queueing for the opening): "reached Fri 12
+/// Jun 20:00 UTC+6 when closed: crossed Mon 15 Jun", and, where a public holiday shut the
+/// post the day it was reached, that forecast ("on Wed 9 Jun: expected closure for Dragon
+/// Boat Festival …": the hours shown would not tell).
 fn margin_text(
     w: &Words,
     ci: CrossingIx,
     side: usize,
     reach: DateTime<Utc>,
+    about: bool,
     day: NaiveDate,
 ) -> String {
-    let sd = &w.ds.crossings[ci].sides[side];
+    let c = &w.ds.crossings[ci];
+    let sd = &c.sides[side];
     let local = reach.with_timezone(&sd.zone.0);
     if local.date_naive() < day {
+        let reached = local.date_naive();
+        // The public holidays that kept it shut while the vehicle queued: a forecast said
+        // nowhere else (an announced closure is, on a line of its own; the weekdays are in
+        // the hours). "on Wed 9 Jun: expected closure for Dragon Boat Festival (…)".
+        let mut holidays: Vec<(String, Vec<String>)> = Vec::new();
+        for d in reached.iter_days().take_while(|d| *d < day) {
+            if let Err(calendar::Closed::Holiday { country, name, .. }) =
+                calendar::side_day(w.ds, c, sd, d)
+            {
+                let said = w.holiday_closure(country, &name, d);
+                match holidays.iter_mut().find(|(s, _)| *s == said) {
+                    Some((_, days)) => days.push(w.date(d)),
+                    None => holidays.push((said, vec![w.date(d)])),
+                }
+            }
+        }
+        let why: String = holidays
+            .iter()
+            .map(|(said, days)| format!("; on {}: {said}", join_and(days)))
+            .collect();
         return format!(
-            "reached {} when closed: crossed {}",
-            w.moment(reach, sd.zone.0),
+            "reached {} when closed: crossed {}{why}",
+            w.moment_about(reach, sd.zone.0, about),
             w.date(day)
         );
     }
     let at = Words::clock(sd.zone.0, local.date_naive(), local.time());
+    let at = if about { format!("about {at}") } else { at };
     match calendar::last_entry(sd, crate::model::Direction::Leaving) {
         Some(last) => {
             let m = (last - local.time()).num_minutes();
@@ -1002,15 +1029,16 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     reach,
                     day,
                 } => {
-                    let leg_known = it
+                    let leg = it
                         .legs
                         .iter()
-                        .find(|l| l.borders.iter().any(|b| b.crossing == *crossing))
-                        .is_none_or(|l| l.time_known);
+                        .find(|l| l.borders.iter().any(|b| b.crossing == *crossing));
+                    let leg_known = leg.is_none_or(|l| l.time_known);
+                    let about = leg.is_some_and(|l| super::leg_about(ds, l));
                     borders.entry(*crossing).or_default().push((
                         n,
                         *first_side,
-                        reach.filter(|_| leg_known),
+                        reach.filter(|_| leg_known).map(|t| (t, about)),
                         *day,
                     ));
                 }
@@ -1108,8 +1136,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         let mut unknown: Vec<usize> = Vec::new();
         for (n, side, reach, day) in passes {
             match reach {
-                Some(t) => {
-                    let m = margin_text(w, *ci, *side, *t, *day);
+                Some((t, about)) => {
+                    let m = margin_text(w, *ci, *side, *t, *about, *day);
                     match reached.iter_mut().find(|(x, _)| *x == m) {
                         Some((_, ns)) => ns.push(*n),
                         None => reached.push((m, vec![*n])),

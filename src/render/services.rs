@@ -118,9 +118,7 @@ pub fn baggage_text(s: &Service) -> String {
     }
     match b.excess_per_kg {
         Some(r) => parts.push(format!("then {} per kg", r.display())),
-        None if b.free_kg.is_some() => {
-            parts.push("excess charged per kg (rate not published)".into())
-        }
+        None if b.free_kg.is_some() => parts.push("excess rate not known".into()),
         None => {}
     }
     if let Some(p) = b.per_piece {

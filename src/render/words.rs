@@ -614,7 +614,43 @@ impl Words<'_> {
             Advice::HolidaysUnknown { country, year } => format!(
                 "the public holidays of {country} in {year} are not known to this dataset: a border closed for a holiday that year cannot be foreseen; check the border service's notices"
             ),
+            Advice::ScheduleUnannounced {
+                country,
+                year,
+                holiday,
+                from,
+                to,
+                days,
+            } => format!(
+                "{} has not announced its {year} holiday schedule yet: the days off listed for {}, {}, are only the statutory ones, and the border may also close on days next to them (a post is passed on {}); check the border service's notices",
+                country_name(*country),
+                self.holiday(holiday),
+                day_span(*from, *to),
+                join_and(&days.iter().map(|d| self.date(*d)).collect::<Vec<_>>())
+            ),
             Advice::SearchTruncated => "the search stopped early (it reached its work limit for this dataset): other itineraries may exist; narrow the days searched or name a place to pass".into(),
+        }
+    }
+
+    /// A holiday schedule not announced, for a crossing's day (`hours --date`): "China has
+    /// not announced its 2027 holiday schedule yet: it may also close on days next to Chinese
+    /// New Year (Spring Festival), 5–10 Feb 2027 as listed"; None for any other advice.
+    pub fn unannounced_near(&self, a: &Advice) -> Option<String> {
+        match a {
+            Advice::ScheduleUnannounced {
+                country,
+                year,
+                holiday,
+                from,
+                to,
+                ..
+            } => Some(format!(
+                "{} has not announced its {year} holiday schedule yet: it may also close on days next to {}, {} as listed",
+                country_name(*country),
+                self.holiday(holiday),
+                day_span(*from, *to)
+            )),
+            _ => None,
         }
     }
 
@@ -687,6 +723,20 @@ pub fn plural_day(d: Weekday) -> String {
         "Sundays",
     ];
     n[d.num_days_from_monday() as usize].to_string()
+}
+
+/// A run of days, its year once: "9 Jun 2027", "5–10 Feb 2027", "30 Apr–4 May 2027",
+/// "31 Dec 2026–2 Jan 2027".
+pub fn day_span(from: NaiveDate, to: NaiveDate) -> String {
+    if from == to {
+        from.format("%-d %b %Y").to_string()
+    } else if (from.year(), from.month()) == (to.year(), to.month()) {
+        format!("{}–{}", from.format("%-d"), to.format("%-d %b %Y"))
+    } else if from.year() == to.year() {
+        format!("{}–{}", from.format("%-d %b"), to.format("%-d %b %Y"))
+    } else {
+        format!("{}–{}", from.format("%-d %b %Y"), to.format("%-d %b %Y"))
+    }
 }
 
 /// A country's English name, or its code where this table lacks it.

@@ -132,6 +132,7 @@ pub enum AdviceKind {
     Untimed,
     PastDate,
     HolidaysUnknown,
+    ScheduleUnannounced,
     SearchTruncated,
 }
 
@@ -160,6 +161,10 @@ pub struct AdviceJson {
     pub today: Option<String>,
     pub country: Option<String>,
     pub year: Option<i32>,
+    pub holiday: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub days: Option<Vec<String>>,
     pub text: String,
 }
 
