@@ -822,6 +822,10 @@ pub struct Planner<'a> {
     /// Set by a pass of the search whose answer in the window arrives later than it looked
     /// past the window: the days it must look (`beyond_for`).
     wider: Option<i64>,
+    /// A search for the journeys leaving after another search's window (`leaving_later`):
+    /// it keeps every answer, those whose first leg moved past its own window too, and
+    /// never looks further itself.
+    after_window: bool,
     /// Whether a label that an itinerary already found covers is left unexpanded (see
     /// `run`); off only for the rerun that collects every reason when nothing was found.
     prune_by_found: bool,
@@ -867,6 +871,7 @@ impl<'a> Planner<'a> {
             profile: true,
             beyond: LOOK_BEYOND,
             wider: None,
+            after_window: false,
             prune_by_found: true,
             pruned: false,
             tracked,
@@ -2226,8 +2231,11 @@ impl<'a> Planner<'a> {
     ///    no criterion but the first departure, which only improves. An itinerary in the
     ///    window that one leaving after the window outranks is dropped; one that outranks
     ///    it left before it arrived, so the first leg is tried on every day up to that
-    ///    arrival (`beyond`: `LOOK_BEYOND` days at first, then as far as the latest answer
-    ///    in the window arrives, `beyond_for`). Moving legs later alone would not do:
+    ///    arrival (`beyond`: `LOOK_BEYOND` days at first; when an answer in the window
+    ///    arrives later, `beyond_for`, the days up to its arrival are searched alone,
+    ///    `leaving_later`, and what their journeys outrank is dropped: a label of theirs
+    ///    that covers one in the window ends in a journey that outranks that one's, so this
+    ///    drops what searching every day would have pruned). Moving legs later alone would not do:
     ///    dominance compares the departures before the moves, so a journey whose first leg
     ///    could move past the days searched may have been dropped for one that cannot
     ///    (`tests/oracle.rs`
@@ -2268,7 +2276,32 @@ impl<'a> Planner<'a> {
         loop {
             let (mut plan, pruned) = self.labels();
             let looped = std::mem::take(&mut self.looped);
-            let wider = self.wider.take();
+            let mut wider = self.wider.take();
+            if let (true, Some(days)) = (looped.is_empty(), wider) {
+                // Only the days past those searched can hold a journey that beats an
+                // answer arriving late: search them alone and drop what they beat (as
+                // the search of every day would have). Should that drop every answer,
+                // search every day again instead, for the reasons and holidays it records.
+                let later = self.leaving_later(days);
+                let kept: Vec<Itinerary> = plan
+                    .itineraries
+                    .iter()
+                    .filter(|it| !later.itineraries.iter().any(|o| o.outranks(it)))
+                    .cloned()
+                    .collect();
+                if !kept.is_empty() {
+                    plan.work += later.work;
+                    plan.truncated |= later.truncated;
+                    if kept.len() < plan.itineraries.len() {
+                        plan.itineraries = kept;
+                        // Only the crossings the answers use matter for the horizon.
+                        self.plan = plan;
+                        self.note_answers_horizon();
+                        plan = std::mem::take(&mut self.plan);
+                    }
+                    wider = None;
+                }
+            }
             if !looped.is_empty() || wider.is_some() {
                 if plan.work <= work_budget(ds) {
                     // Some answer came back to a place whose visits no label kept: search
@@ -2297,7 +2330,7 @@ impl<'a> Planner<'a> {
                     .retain(|it| comes_back(ds, req.from, it).is_empty());
                 plan.truncated = true;
             }
-            if plan.itineraries.is_empty() && pruned {
+            if plan.itineraries.is_empty() && pruned && !self.after_window {
                 let mut again = Planner::with_index(ds, req, Arc::clone(&self.index));
                 again.profile = self.profile;
                 again.beyond = self.beyond;
@@ -2307,6 +2340,47 @@ impl<'a> Planner<'a> {
             }
             return plan;
         }
+    }
+
+    /// The holiday horizon of the answers found: the countries and years of the days their
+    /// posts are passed (after a wait, in its own clock; with no time known, the day
+    /// checked: after a night on the way, not the day the vehicle left).
+    fn note_answers_horizon(&mut self) {
+        let ds = self.ds;
+        self.plan.holidays_unknown.clear();
+        let its = std::mem::take(&mut self.plan.itineraries);
+        for l in its.iter().flat_map(|it| &it.legs) {
+            for b in &l.borders {
+                for day in b.days.iter().flatten() {
+                    self.note_horizon(&ds.crossings[b.crossing], *day);
+                }
+            }
+        }
+        self.plan.itineraries = its;
+    }
+
+    /// The journeys leaving on the days from `self.beyond` to `days` days after the window
+    /// (a profile over those days alone, with the same tracked places), to drop the answers
+    /// in the window they beat (`run`).
+    fn leaving_later(&self, days: i64) -> Plan {
+        let req = self.req;
+        let from = i64::from(req.within) + self.beyond;
+        let (Some(date), Ok(within)) = (
+            req.date.checked_add_signed(Duration::days(from)),
+            u32::try_from(days - self.beyond),
+        ) else {
+            return Plan::default();
+        };
+        let sub = Request {
+            date,
+            within,
+            ..req.clone()
+        };
+        let mut later = Planner::with_index(self.ds, &sub, Arc::clone(&self.index));
+        later.beyond = 0;
+        later.after_window = true;
+        later.tracked = self.tracked.clone();
+        later.run()
     }
 
     /// One pass of the search of `run`; also says whether a label was pruned by what was
@@ -2726,7 +2800,7 @@ impl<'a> Planner<'a> {
         // that outranks an answer in the window left before that answer arrives: if one
         // arrives later than the days looked at past the window, the search must look
         // further (`run` searches again).
-        if self.profile {
+        if self.profile && !self.after_window {
             let need = best
                 .iter()
                 .filter(|it| it.depart() < latest)
@@ -2739,7 +2813,7 @@ impl<'a> Planner<'a> {
         }
         let best: Vec<Itinerary> = best
             .into_iter()
-            .filter(|it| !self.profile || it.depart() < latest)
+            .filter(|it| !self.profile || self.after_window || it.depart() < latest)
             .collect();
         // Journeys reached the destination leaving in the window, and none is offered: each
         // was covered, at last, by one leaving after the window, or its first leg moved past
@@ -2757,20 +2831,10 @@ impl<'a> Planner<'a> {
             self.all_drives = false;
         }
         // When there is an answer, only the crossings it uses matter for the holiday horizon.
-        if !best.is_empty() {
-            self.plan.holidays_unknown.clear();
-            for l in best.iter().flat_map(|it| &it.legs) {
-                for b in &l.borders {
-                    // The days each post is passed (after a wait, in its own clock; with
-                    // no time known, the day checked: after a night on the way, not the
-                    // day the vehicle left).
-                    for day in b.days.iter().flatten() {
-                        self.note_horizon(&ds.crossings[b.crossing], *day);
-                    }
-                }
-            }
-        }
         self.plan.itineraries = best;
+        if !self.plan.itineraries.is_empty() {
+            self.note_answers_horizon();
+        }
         (std::mem::take(&mut self.plan), self.pruned)
     }
 }

@@ -263,7 +263,9 @@ impl Validator {
 
         // Holidays (needed to check which countries' holidays a crossing may name). Each
         // day keeps where its first record stands, so a day refused is reported there.
-        type DayNames = (Vec<String>, Option<chrono::NaiveDate>, At);
+        // The make-up day keeps where the record giving it stands, for the message when
+        // another record of that day gives another.
+        type DayNames = (Vec<String>, Option<(chrono::NaiveDate, At)>, At);
         let mut by_day: BTreeMap<Country, BTreeMap<chrono::NaiveDate, DayNames>> = BTreeMap::new();
         let mut announced_raw: Vec<(At, raw::Announced)> = Vec::new();
         for (f, file) in std::mem::take(&mut self.raw.holidays) {
@@ -281,14 +283,13 @@ impl Validator {
                     .entry(r.date.0)
                     .or_insert_with(|| (Vec::new(), None, a));
                 day.0.push(r.name);
-                let first = day.2;
                 match (day.1, r.makeup.map(|m| m.0)) {
-                    (Some(kept), Some(other)) if kept != other => {
-                        let line = self.line_col(first).0;
-                        let file = self.raw.files[first.0].clone();
+                    (Some((kept, given)), Some(other)) if kept != other => {
+                        let line = self.line_col(given).0;
+                        let file = self.raw.files[given.0].clone();
                         self.problem(a, format!("the {} holiday on {} has the make-up day {other} here but {kept} at {file}:{line}; a holiday has one make-up day: give the same `makeup` in every record of that day", r.country, r.date.0));
                     }
-                    (None, m) => day.1 = m,
+                    (None, m) => day.1 = m.map(|m| (m, a)),
                     _ => {}
                 }
             }
@@ -301,7 +302,7 @@ impl Validator {
                 HolidayList::new(days.into_iter().map(|(date, (names, makeup, _))| Holiday {
                     date,
                     names: names.into_iter().map(Text::from).collect(),
-                    makeup,
+                    makeup: makeup.map(|(m, _)| m),
                 }));
             match list {
                 Ok(list) => {

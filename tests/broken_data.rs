@@ -324,10 +324,11 @@ fn file_system_objects_are_refused_by_name() {
     );
 }
 
-/// A country's holiday list refused (more names on one date than a holiday keeps, or two
-/// make-up days for one holiday) is one message at the first record of that date, and the
-/// crossings that close for that country's holidays are not also reported as closing on
-/// holidays "the dataset has no holidays for".
+/// A country's holiday list refused (more names on one date than a holiday keeps) is one
+/// message at the first record of that date; two make-up days for one holiday, one at the
+/// record giving the second, naming the record that gives the first (not the date's first
+/// record, which gives none here). The crossings that close for that country's holidays are
+/// not also reported as closing on holidays "the dataset has no holidays for".
 #[test]
 fn a_refused_holiday_list_is_one_message_at_its_record() {
     let extra: String = (0..256)
@@ -350,7 +351,7 @@ fn a_refused_holiday_list_is_one_message_at_its_record() {
             let more = "\n[[holiday]]\ncountry = \"CN\"\ndate = 2026-10-01\nname = \"Golden Week\"\nmakeup = 2026-09-27\n\n[[holiday]]\ncountry = \"CN\"\ndate = 2026-10-01\nname = \"Golden Week\"\nmakeup = 2026-10-10\n";
             std::fs::write(&path, text + more).unwrap();
         },
-        &["error: DIR/holidays/holidays.toml:29:1: the CN holiday on 2026-10-01 has the make-up day 2026-10-10 here but 2026-09-27 at DIR/holidays/holidays.toml:1; a holiday has one make-up day: give the same `makeup` in every record of that day"],
+        &["error: DIR/holidays/holidays.toml:29:1: the CN holiday on 2026-10-01 has the make-up day 2026-10-10 here but 2026-09-27 at DIR/holidays/holidays.toml:23; a holiday has one make-up day: give the same `makeup` in every record of that day"],
     );
 }
 
