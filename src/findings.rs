@@ -157,7 +157,8 @@ pub enum Advice {
         service: ServiceIx,
         since: Option<NaiveDate>,
     },
-    /// A service would connect these places, but no source gives its time at a stop.
+    /// Boarding `service` at `stop` would reach the destination, but no source gives its
+    /// time there, so no ride starts there (one may still pass or end there).
     Untimed { service: ServiceIx, stop: Subject },
     /// The first departure date asked for is before today.
     PastDate { date: NaiveDate, today: NaiveDate },

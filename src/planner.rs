@@ -2870,29 +2870,57 @@ pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     (plan, earliest)
 }
 
-/// `plan` without looking for fixes.
+/// `plan` without looking for fixes. The earliest day named is one whose own plan (that
+/// day alone, `--within 1`) offers an itinerary: the search for the first day that works
+/// (earliest arrival, not a profile) may find a journey that leaves on a day and waits for
+/// a connection that leaving later still catches, which that day's plan drops (invariant
+/// 4); the search then goes on from the next day.
 pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     let index = Arc::new(Index::new(ds));
     let plan = Planner::with_index(ds, req, Arc::clone(&index)).run();
     if !plan.itineraries.is_empty() {
         return (plan, None);
     }
-    let Some(date) = window_end(req) else {
+    let Some(mut date) = window_end(req) else {
         return (plan, None);
     };
-    let later = Request {
-        date,
-        within: 366u32.saturating_sub(req.within).max(1),
-        ..req.clone()
-    };
-    let mut planner = Planner::with_index(ds, &later, index);
-    planner.profile = false;
-    let next = planner.run();
-    let first = next
-        .itineraries
-        .iter()
-        .map(|it| it.depart())
-        .min()
-        .map(|t| t.with_timezone(&ds.places[req.from].zone.0).date_naive());
-    (plan, first)
+    // The days looked at: up to a year after `--date`, at least one after the window.
+    let end = date + Duration::days(i64::from(366u32.saturating_sub(req.within).max(1)));
+    let zone = ds.places[req.from].zone.0;
+    // Each pass names a later day than the one before, so the passes end; a day whose
+    // plan drops what was found leaves days later that do work (what outranked it leaves
+    // before it arrives), so there are few.
+    while date < end {
+        let later = Request {
+            date,
+            within: u32::try_from((end - date).num_days()).unwrap_or(1).max(1),
+            ..req.clone()
+        };
+        let mut planner = Planner::with_index(ds, &later, Arc::clone(&index));
+        planner.profile = false;
+        let next = planner.run();
+        let Some(first) = next
+            .itineraries
+            .iter()
+            .map(|it| it.depart())
+            .min()
+            .map(|t| t.with_timezone(&zone).date_naive())
+        else {
+            return (plan, None);
+        };
+        let that_day = Request {
+            date: first,
+            within: 1,
+            ..req.clone()
+        };
+        if !Planner::with_index(ds, &that_day, Arc::clone(&index))
+            .run()
+            .itineraries
+            .is_empty()
+        {
+            return (plan, Some(first));
+        }
+        date = first.max(date) + Duration::days(1);
+    }
+    (plan, None)
 }

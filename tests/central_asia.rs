@@ -16,12 +16,14 @@ fn first_services(p: &PlanJson) -> Vec<&str> {
     p.itineraries[0].services()
 }
 
-/// The crossings every itinerary passes, in order.
+/// The crossings every itinerary passes, in order: every border of every leg (a leg may
+/// pass more than one, so `borders`, not the first-only `crossing`).
 fn crossings_used(p: &PlanJson) -> Vec<&str> {
     p.itineraries
         .iter()
         .flat_map(|it| &it.legs)
-        .filter_map(|l| l.crossing.as_ref().map(|c| c.id.as_str()))
+        .flat_map(|l| &l.borders)
+        .map(|c| c.id.as_str())
         .collect()
 }
 
@@ -44,11 +46,26 @@ fn almaty_to_bishkek_crosses_at_korday() {
     );
 }
 
+/// The through bus from Tashkent to Bishkek passes two borders on one leg (into Kazakhstan
+/// at Zhibek Zholy, out at Chaldybar): both count, in the order passed.
+#[test]
+fn tashkent_to_bishkek_bus_passes_both_kazakh_borders() {
+    let (p, code) = plan(&["tashkent", "bishkek", "--date", "2027-06-14"]);
+    assert_eq!(code, 0, "{p:#?}");
+    let used = crossings_used(&p);
+    let entry = used.iter().position(|c| *c == "zhibek-zholy");
+    let exit = used.iter().position(|c| *c == "chaldybar");
+    assert!(
+        matches!((entry, exit), (Some(a), Some(b)) if a < b),
+        "{used:?}"
+    );
+}
+
 #[test]
 fn bishkek_to_osh_is_a_domestic_trip_with_no_border() {
     let (p, code) = plan(&["bishkek", "osh", "--date", "2026-06-16"]);
     assert_eq!(code, 0, "{p:#?}");
-    assert!(p.itineraries[0].legs.iter().all(|l| l.crossing.is_none()));
+    assert!(p.itineraries[0].legs.iter().all(|l| l.borders.is_empty()));
 }
 
 #[test]

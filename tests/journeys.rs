@@ -739,3 +739,59 @@ fn a_crossing_is_not_offered_before_the_day_its_open_status_is_recorded_from() {
         r.stdout
     );
 }
+
+/// The earliest departure named when a day has no itinerary is a day whose own plan has
+/// one. From Kashgar to Sust on Saturday 3 April 2027 the search for the first day that
+/// works found the bus to Tashkurgan on Sunday 4 April, which waits there for Khunjerab to
+/// reopen on Tuesday (Monday 5 April is Tomb-Sweeping Day); but Monday's bus catches the
+/// same connection, so Sunday's plan drops Sunday's journey and had nothing, and named
+/// Monday in turn. The search now goes on past a day whose plan drops what it found. Also
+/// checked on each day of that fortnight and around China's National Day, both ways over
+/// Khunjerab, Torugart and Irkeshtam.
+#[test]
+fn the_earliest_departure_named_is_a_day_with_an_itinerary() {
+    let one_day = |jy: &Journey, date: NaiveDate| Request {
+        within: 1,
+        ..request(jy, date)
+    };
+    let jy = j("kashgar", "sust");
+    for date in ["2027-04-03", "2027-04-04"] {
+        let (found, earliest) = planner::search(ds(), &one_day(&jy, day(date)));
+        assert!(found.itineraries.is_empty(), "kashgar → sust on {date}");
+        assert_eq!(
+            earliest,
+            Some(day("2027-04-05")),
+            "kashgar → sust on {date}"
+        );
+    }
+    let mut named = 0;
+    for (from, to) in [
+        ("kashgar", "sust"),
+        ("sust", "kashgar"),
+        ("kashgar", "bishkek"),
+        ("bishkek", "kashgar"),
+        ("kashgar", "osh"),
+        ("osh", "kashgar"),
+    ] {
+        let jy = j(from, to);
+        let days = (0..14)
+            .map(|d| day("2027-03-29") + Duration::days(d))
+            .chain((0..10).map(|d| day("2027-09-28") + Duration::days(d)));
+        for date in days {
+            let (found, earliest) = planner::search(ds(), &one_day(&jy, date));
+            let Some(first) = earliest else {
+                continue;
+            };
+            assert!(found.itineraries.is_empty());
+            assert!(first > date, "{from} → {to} on {date}: names {first}");
+            let (then, _) = planner::search(ds(), &one_day(&jy, first));
+            assert!(
+                !then.itineraries.is_empty(),
+                "{from} → {to} on {date}: names {first}, whose plan has no itinerary"
+            );
+            named += 1;
+        }
+    }
+    // The dates include days with no itinerary (weekends and holidays at the posts).
+    assert!(named >= 10, "only {named} days had no itinerary");
+}

@@ -39,6 +39,10 @@
 //!    obtainable at the border, the permit is not held, or the document cannot be ready in
 //!    time. (Which rides' reasons are shown, and that some are, is not checked: a case
 //!    with no itinerary may rightly have none, when no service runs in the window.)
+//! 8. without itineraries, the earliest departure named (within a year) is after the
+//!    window, and a day whose own plan (that day alone) offers an itinerary, on which 1–7
+//!    hold too: the first day that works, not one whose journey waits for a connection that
+//!    leaving later still catches (which that day's plan drops).
 //!
 //! "Leaving after the window": a journey leaving after the window covers one in it only by
 //! leaving before that one arrives, so the brute force tries first rides on `LOOK_BEYOND`
@@ -2611,8 +2615,32 @@ enum Props {
 
 /// Checks the properties for one dataset and request.
 fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
-    let (found, _) = plan(ds, req);
+    let (found, earliest) = plan(ds, req);
     let its = &found.itineraries;
+    // 8. the earliest departure named (with no itinerary) is a day whose own plan, that day
+    // alone, offers one, and one the brute force agrees with (a day whose plan drops the
+    // journey found for waiting needlessly is not named)
+    if let Some(first) = earliest {
+        let that_day = Request {
+            date: first,
+            within: 1,
+            ..req.clone()
+        };
+        let (then, _) = plan(ds, &that_day);
+        if !its.is_empty()
+            || first < req.date + Duration::days(i64::from(req.within))
+            || then.itineraries.is_empty()
+        {
+            return Err(format!(
+                "names {first} as the earliest departure, whose plan has {} itineraries",
+                then.itineraries.len()
+            ));
+        }
+        if props == Props::All {
+            check(ds, &that_day, props)
+                .map_err(|e| format!("the earliest departure named, {first}: {e}"))?;
+        }
+    }
     let oracle = Oracle::new(ds, req);
     let all = oracle.all_journeys();
 

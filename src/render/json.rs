@@ -591,7 +591,8 @@ pub enum AdviceKind {
     NoPassport,
     /// A service between the places is suspended or not running (`since`); not used.
     Suspended,
-    /// A service with no known time at a stop (`at`): not planned to or from there.
+    /// A service with no known time at a stop (`at`): no plan boards it there (a ride may
+    /// still pass or end there).
     Untimed,
     /// The first departure date asked (`date`) is before today (`today`).
     PastDate,

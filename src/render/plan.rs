@@ -646,20 +646,28 @@ fn why_lines(
     reasons: &[(Blocker, BTreeSet<NaiveDate>)],
     default: NaiveDate,
 ) -> Vec<(String, BTreeSet<NaiveDate>)> {
-    let mut lines: Vec<(String, BTreeSet<NaiveDate>)> = Vec::new();
+    // Each line keeps whether any blocker it says is `LeaveLater`, so the order is decided
+    // on the finding, not on its wording.
+    let mut lines: Vec<(String, bool, BTreeSet<NaiveDate>)> = Vec::new();
     for (b, dates) in reasons {
         let first = dates.iter().next().copied().unwrap_or(default);
         let said = w.blocker(b, first);
-        match lines.iter_mut().find(|(s, _)| *s == said) {
-            Some((_, all)) => all.extend(dates.iter().copied()),
-            None => lines.push((said, dates.clone())),
+        let later = matches!(b, Blocker::LeaveLater);
+        match lines.iter_mut().find(|(s, _, _)| *s == said) {
+            Some((_, l, all)) => {
+                *l |= later;
+                all.extend(dates.iter().copied());
+            }
+            None => lines.push((said, later, dates.clone())),
         }
     }
     // That the journeys wait for one leaving later first: it is the answer (see
     // `documents::order_reasons`).
-    let later = w.blocker(&Blocker::LeaveLater, default);
-    lines.sort_by_key(|(said, dates)| (*said != later, std::cmp::Reverse(dates.len())));
+    lines.sort_by_key(|(_, later, dates)| (!*later, std::cmp::Reverse(dates.len())));
     lines
+        .into_iter()
+        .map(|(said, _, dates)| (said, dates))
+        .collect()
 }
 
 /// The human view of a plan.

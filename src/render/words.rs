@@ -602,7 +602,7 @@ impl Words<'_> {
                 format!("{} {state}; it was not used", s.name)
             }
             Advice::Untimed { service, stop } => format!(
-                "{}: no source gives its time at {}, so it cannot be planned with to or from there",
+                "{}: no source gives its time at {}, so no plan boards it there (nothing says when to be at the stop)",
                 self.service(*service),
                 self.subject(*stop)
             ),
