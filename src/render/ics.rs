@@ -14,7 +14,7 @@ use crate::export::ics::{Calendar, Event, ToDo, When};
 use crate::export::leg_places;
 use crate::model::{Dataset, Lead, ScheduleKind, Side};
 use crate::planner::{Itinerary, Leg, Request};
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 /// How long before a post's cut-off (or closing time) the alarm rings.
@@ -34,6 +34,41 @@ fn fare_text(ds: &Dataset, leg: &Leg) -> String {
             ),
             None => "not known".into(),
         },
+    }
+}
+
+/// A vehicle's wait at a closed post, from reaching it (`span.0`) to its opening (`span.1`),
+/// as an event of its own, with that post's hours on the day it is passed and what follows
+/// (`then`: the border crossed, or the country entered, on that day).
+fn wait_event(
+    uid: String,
+    c: &crate::model::Crossing,
+    (side, dir, on): (&Side, crate::model::Direction, NaiveDate),
+    span: (DateTime<Utc>, DateTime<Utc>),
+    about: bool,
+    then: String,
+) -> Event {
+    let post = crate::render::words::country_name(side.country);
+    Event {
+        uid,
+        summary: format!(
+            "Border: {}, wait for the {post} post to open{}",
+            c.name,
+            if about { " (times approximate)" } else { "" }
+        ),
+        when: When::Timed {
+            start: (span.0, side.zone.0),
+            end: Some((span.1, side.zone.0)),
+        },
+        transparent: false,
+        location: c.name.to_string(),
+        geo: c.coords,
+        description: format!(
+            "The vehicle reaches the {post} post when it is closed and waits {} for it to open: {then}.\n{}",
+            crate::types::Dur((span.1 - span.0).num_minutes()),
+            post_hours(side, dir, on)
+        ),
+        alarm: None,
     }
 }
 
@@ -262,29 +297,17 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                 _ => None,
             };
             if let Some((r, p)) = overnight {
-                let post = crate::render::words::country_name(first.country);
-                events.push(Event {
-                    uid: format!("leg{}-border{}-wait", li + 1, bi + 1),
-                    summary: format!(
-                        "Border: {}, wait for the {post} post to open{}",
-                        c.name,
-                        if about { " (times approximate)" } else { "" }
+                events.push(wait_event(
+                    format!("leg{}-border{}-wait", li + 1, bi + 1),
+                    c,
+                    (first, crate::model::Direction::Leaving, day),
+                    (r, p),
+                    about,
+                    format!(
+                        "the border is crossed on {}",
+                        crate::render::words::Words::full_date(day)
                     ),
-                    when: When::Timed {
-                        start: (r, zone),
-                        end: Some((p, zone)),
-                    },
-                    transparent: false,
-                    location: c.name.to_string(),
-                    geo: c.coords,
-                    description: format!(
-                        "The vehicle reaches the {post} post when it is closed and waits {} for it to open: the border is crossed on {}.\n{}",
-                        crate::types::Dur((p - r).num_minutes()),
-                        crate::render::words::Words::full_date(day),
-                        post_hours(first, crate::model::Direction::Leaving, day)
-                    ),
-                    alarm: None,
-                });
+                ));
             }
             // The crossing starts when the first post is passed after such a wait, else when
             // it is reached (a wait the same day is part of it).
@@ -360,28 +383,17 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             });
             if let Some((r2, cl)) = second_wait {
                 let post = crate::render::words::country_name(second.country);
-                events.push(Event {
-                    uid: format!("leg{}-border{}-wait-entry", li + 1, bi + 1),
-                    summary: format!(
-                        "Border: {}, wait for the {post} post to open{}",
-                        c.name,
-                        if about { " (times approximate)" } else { "" }
+                events.push(wait_event(
+                    format!("leg{}-border{}-wait-entry", li + 1, bi + 1),
+                    c,
+                    (second, crate::model::Direction::Entering, entry),
+                    (r2, cl),
+                    about,
+                    format!(
+                        "{post} is entered on {}",
+                        crate::render::words::Words::full_date(entry)
                     ),
-                    when: When::Timed {
-                        start: (r2, second.zone.0),
-                        end: Some((cl, second.zone.0)),
-                    },
-                    transparent: false,
-                    location: c.name.to_string(),
-                    geo: c.coords,
-                    description: format!(
-                        "The vehicle reaches the {post} post when it is closed and waits {} for it to open: {post} is entered on {}.\n{}",
-                        crate::types::Dur((cl - r2).num_minutes()),
-                        crate::render::words::Words::full_date(entry),
-                        post_hours(second, crate::model::Direction::Entering, entry)
-                    ),
-                    alarm: None,
-                });
+                ));
             }
         }
     }
