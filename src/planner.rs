@@ -349,17 +349,25 @@ impl Itinerary {
             && self.costs_no_more(other)
     }
 
-    /// The order answers are shown in: earliest arrival first — for an arrival not known,
-    /// the earliest it could be, so a direct bus whose arrival no source gives is not
-    /// ranked after a slower chain (a known arrival first when the two are equal) —
-    /// comfortable before tight, then fully priced before partly priced, cheaper, fewer
-    /// legs, then the later departure.
+    /// The order answers are shown in: earliest arrival day first, in the destination's
+    /// clock (`to`) — for an arrival not known, the earliest day it could be, so a direct
+    /// bus whose arrival no source gives is not ranked after a slower chain that arrives
+    /// the next day — then, of those arriving the same day, the one leaving on the later
+    /// day in the origin's clock (`from`; fewer days on the road), then a known arrival
+    /// before one not known (an untimed bus's earliest possible arrival can be the moment
+    /// it leaves: no reason to rank it above a shared taxi whose journey time is known),
+    /// then the earlier arrival, comfortable before tight, fully priced before partly
+    /// priced, cheaper, fewer legs, then the later departure.
     #[allow(clippy::type_complexity)]
     fn key(
         &self,
+        from: chrono_tz::Tz,
+        to: chrono_tz::Tz,
     ) -> (
-        DateTime<Utc>,
+        NaiveDate,
+        Reverse<NaiveDate>,
         bool,
+        DateTime<Utc>,
         bool,
         u32,
         i64,
@@ -368,8 +376,10 @@ impl Itinerary {
         Reverse<DateTime<Utc>>,
     ) {
         (
-            self.arrive(),
+            self.arrive().with_timezone(&to).date_naive(),
+            Reverse(self.depart().with_timezone(&from).date_naive()),
             !self.arrive_known(),
+            self.arrive(),
             self.tight(),
             self.unknown_fares,
             self.cost,
@@ -412,7 +422,9 @@ pub struct Plan {
     pub itineraries: Vec<Itinerary>,
     /// Blocking causes met during the search, each with the dates it applied to.
     pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
-    /// Services that would connect these places but cannot be planned with.
+    /// Services that would reach the destination but are not used: no source gives their
+    /// time at the stop where the traveller would board (named with each), so nothing says
+    /// when to be there.
     pub unusable: BTreeMap<ServiceIx, Subject>,
     /// Crossings whose closure or hours blocked a ride that mattered, each with the side
     /// whose post that ride passes first.
@@ -2756,7 +2768,8 @@ impl<'a> Planner<'a> {
         // No needless waits: each leg, from the last back, leaves as late as still catches
         // the next one (the last one as late as still arrives as early).
         let mut found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
-        found.sort_by(|a, b| a.key().cmp(&b.key()));
+        let (from_zone, to_zone) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
+        found.sort_by(|a, b| a.key(from_zone, to_zone).cmp(&b.key(from_zone, to_zone)));
         // Keep the itineraries no other outranks (of equal ones, the first). One that
         // outranks `it` left no earlier and arrives no later, so it left between `it`'s
         // departure and arrival: only those are compared (by departure), which keeps the
@@ -2778,7 +2791,9 @@ impl<'a> Planner<'a> {
                 compared += near.len() as u64;
                 !near.iter().any(|&(_, k)| {
                     let o = &found[k];
-                    k != *i && o.outranks(it) && (o.key() != it.key() || k < *i)
+                    k != *i
+                        && o.outranks(it)
+                        && (o.key(from_zone, to_zone) != it.key(from_zone, to_zone) || k < *i)
                 })
             })
             .map(|(_, it)| it.clone())

@@ -866,12 +866,11 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             let day = it.arrive().with_timezone(&to.zone.0).date_naive();
             format!(" {} at the earliest, time not known", w.date(day))
         } else {
+            // The day is always named: "→ Samarkand, time not known" beside another
+            // itinerary's "→ Samarkand Mon 14 Jun 2027 at the earliest, time not known"
+            // reads as if this one's day were the less certain.
             let day = it.arrive().with_timezone(&to.zone.0).date_naive();
-            if day == leave_day {
-                ", time not known".to_string()
-            } else {
-                format!(" {}, time not known", w.date(day))
-            }
+            format!(" {}, time not known", w.date(day))
         };
         let dur = journey_time(it);
         // Counted to the earliest possible arrival when the arrival is not known: a floor.
