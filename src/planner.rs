@@ -2913,7 +2913,15 @@ pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
         };
         let mut planner = Planner::with_index(ds, &later, Arc::clone(&index));
         planner.profile = false;
-        let next = planner.run();
+        let mut next = planner.run();
+        // The earliest-arrival pass tries the first leg's earliest ride only, and a journey
+        // may last no more than `TRIP_DAYS` from it: one whose first leg must leave weeks
+        // later (Almaty to Gilgit in January: Urumqi is reached at once, Khunjerab opens on
+        // 1 April) is out of its reach. Before saying no day works, every day is tried (a
+        // profile over the rest of the year, as `--within` would).
+        if next.itineraries.is_empty() {
+            next = Planner::with_index(ds, &later, Arc::clone(&index)).run();
+        }
         let Some(first) = next
             .itineraries
             .iter()

@@ -402,3 +402,24 @@ fn the_extended_data_checks() {
         .unwrap();
     assert!(crossings >= 30, "{}", r.stdout);
 }
+
+/// In January Khunjerab is shut until 1 April, and from Almaty the first bus reaches Urumqi
+/// at once: the answer names the first day that works, in spring, not "no departure within
+/// a year" (which it once said: the search for that day tried only the first bus's
+/// earliest ride, and a journey may last no more than 14 days from it).
+#[test]
+fn almaty_to_gilgit_in_winter_names_the_first_day_that_works() {
+    let (p, code) = plan(&["almaty", "gilgit", "--date", "2027-01-07"]);
+    assert_eq!(code, 1, "{p:#?}");
+    let first = p
+        .earliest
+        .clone()
+        .expect("an earliest departure within a year");
+    assert!(
+        ("2027-03-01".."2027-04-02").contains(&first.as_str()),
+        "{first}"
+    );
+    let (then, code) = plan(&["almaty", "gilgit", "--date", &first, "--within", "1"]);
+    assert_eq!(code, 0, "{then:#?}");
+    assert!(crossings_used(&then).contains(&"khunjerab"), "{then:#?}");
+}
