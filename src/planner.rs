@@ -1374,6 +1374,10 @@ impl<'a> Planner<'a> {
                                 // post on another year's day than this drive did (the holiday
                                 // horizon it notes is the same). `first_fit` skips them
                                 // without driving when their reasons are not recorded.
+                                // An on-demand car (it does not wait at the first post
+                                // it reaches at a known time) failing there: an earlier
+                                // start reaches it as much earlier (`latest_ride`).
+                                let first_post = t.filter(|_| shift && !timed_post_met);
                                 let fails_until = if shift || timed_post_met {
                                     None
                                 } else {
@@ -1453,6 +1457,7 @@ impl<'a> Planner<'a> {
                                     date: local_date,
                                     shift,
                                     fails_until,
+                                    first_post,
                                 });
                             }
                         }
@@ -1524,6 +1529,7 @@ impl<'a> Planner<'a> {
                     date: entry_date,
                     shift,
                     fails_until: None,
+                    first_post: None,
                 });
             }
             pass.entry = entry;
@@ -1601,12 +1607,15 @@ type DriveResult = Result<Drive, Failed>;
 
 /// Why a drive failed, the local date that was, how much later an on-demand start should
 /// be, and for a vehicle that does not choose its start, the start before which every later
-/// one fails at the same post (when that is known; see `drive_once`).
+/// one fails at the same post (when that is known; see `drive_once`), and for an on-demand
+/// car failing at the first post it reaches at a known time, when it reached it
+/// (`Planner::fails_back`).
 struct Failed {
     why: Blocker,
     date: NaiveDate,
     shift: Option<Duration>,
     fails_until: Option<DateTime<Utc>>,
+    first_post: Option<DateTime<Utc>>,
 }
 
 /// A drive made (`Planner::drive`), with what it recorded if anything (most drives record
@@ -2081,11 +2090,25 @@ impl<'a> Planner<'a> {
             starts.push(t0);
         }
         // The latest of them that catches the next leg without becoming tight: tried from
-        // the last back, so that usually one drive answers; only that one is built.
+        // the last back, so that usually one drive answers; only that one is built. The
+        // earlier starts that fail as a failed one did (`fails_back`) are not driven (with
+        // `all_drives` they are, below).
+        let mut failing: Option<(DateTime<Utc>, bool)> = None;
         for &t0 in starts.iter().rev().filter(|t0| **t0 <= cutoff) {
+            if let Some((from, inclusive)) = failing {
+                if t0 > from || (inclusive && t0 == from) {
+                    continue;
+                }
+            }
             let memo = self.drive(si, i, j, t0, on_demand);
-            let Ok(d) = &memo.result else {
-                continue;
+            let d = match &memo.result {
+                Ok(d) => d,
+                Err(f) => {
+                    if let Some(reach) = f.first_post {
+                        failing = self.fails_back(t0, reach, &f.why);
+                    }
+                    continue;
+                }
             };
             let catches = match next {
                 Some(n) => self.ready_at(si, j, d.arrive, d.arrive_known) <= n,
@@ -2104,6 +2127,62 @@ impl<'a> Planner<'a> {
             }
         }
         best
+    }
+
+    /// The earlier starts of an on-demand car that fail as the one started at `t0` did,
+    /// failing at the first post it reached at a known time (`reach`, nothing before it
+    /// timed, so nothing before it delays the car and it does not wait there): an earlier
+    /// start reaches that post as much earlier, and fails there (or before it) if that is
+    /// still on the same local day and the post is closed that day, or before it opens, or
+    /// still in the same lunch break, or still after its last entry. Returns the earliest
+    /// such start and whether it is itself one (`false`: only the starts after it are).
+    /// `None` where no earlier start can be ruled out (a notice closing the post for some
+    /// hours, a change of the zone's offset that day).
+    #[cold]
+    #[inline(never)]
+    fn fails_back(
+        &mut self,
+        t0: DateTime<Utc>,
+        reach: DateTime<Utc>,
+        why: &Blocker,
+    ) -> Option<(DateTime<Utc>, bool)> {
+        let ds = self.ds;
+        let (ci, side_ix) = match why {
+            Blocker::PostClosed { crossing, side, .. }
+            | Blocker::OutsideHours { crossing, side, .. } => (*crossing, *side),
+            _ => return None,
+        };
+        let side = &ds.crossings[ci].sides[side_ix];
+        let zone = side.zone.0;
+        let local = self.posts.zones.local(zone, reach);
+        let (date, time) = (local.date(), local.time());
+        let day_closed = self.posts.post(ds, ci, side_ix).day(date).is_err();
+        let (from, inclusive) = match why {
+            Blocker::PostClosed { .. } if day_closed => (NaiveTime::MIN, true),
+            Blocker::OutsideHours { .. } => {
+                match side
+                    .breaks
+                    .iter()
+                    .find(|b| b.start.0 < time && time < b.end.0)
+                {
+                    Some(b) => (b.start.0, false),
+                    None if side.hours.is_some_and(|h| time < h.start.0) => (NaiveTime::MIN, true),
+                    None => match calendar::last_entry(side, Direction::Leaving) {
+                        Some(l) if time > l => (l, false),
+                        _ => return None,
+                    },
+                }
+            }
+            _ => return None,
+        };
+        let at = self.posts.zones.at_local(zone, date, from)?;
+        // One offset from `at` to `reach`, so every instant between has its local time
+        // between `from` and the reach's, that day.
+        let back = self.posts.zones.local(zone, at);
+        if back != date.and_time(from) || local - back != reach - at || at > reach {
+            return None;
+        }
+        Some((t0 - (reach - at), inclusive))
     }
 
     /// Each itinerary with each leg, from the last back, moved to its latest ride
