@@ -588,13 +588,65 @@ fn places_allow(
 }
 
 /// Whether two labels are equal on every criterion dominance compares.
-fn same(a: &Summary, ai: &Itinerary, b: &Summary, bi: &Itinerary) -> bool {
-    a == b
-        && ai.cost == bi.cost
-        && ai.unknown_fares == bi.unknown_fares
-        && ai.unpriced == bi.unpriced
+fn same(a: &Hot, b: &Hot) -> bool {
+    a.sum == b.sum && a.costs == b.costs
 }
 
+/// An itinerary's costs as dominance compares them (`Itinerary::costs_no_more`), held in
+/// the label itself: the rides whose price is not known (at most one a leg, so at most
+/// `MAX_LEGS`) in a fixed array rather than a vector of their own.
+#[derive(Debug, Clone, Copy)]
+struct Costs {
+    cost: i64,
+    unknown_fares: u32,
+    unpriced_len: u8,
+    /// Sorted; only the first `unpriced_len` count.
+    unpriced: [Unpriced; MAX_LEGS],
+}
+
+impl PartialEq for Costs {
+    fn eq(&self, o: &Costs) -> bool {
+        self.cost == o.cost
+            && self.unknown_fares == o.unknown_fares
+            && self.unpriced() == o.unpriced()
+    }
+}
+
+impl Costs {
+    const NONE: Costs = Costs {
+        cost: 0,
+        unknown_fares: 0,
+        unpriced_len: 0,
+        unpriced: [Unpriced {
+            mode: Mode::Bus,
+            minimum: false,
+        }; MAX_LEGS],
+    };
+
+    fn unpriced(&self) -> &[Unpriced] {
+        &self.unpriced[..usize::from(self.unpriced_len)]
+    }
+
+    /// `Itinerary::costs_no_more`, on the costs alone.
+    fn costs_no_more(&self, other: &Costs) -> bool {
+        self.unpriced_len < other.unpriced_len
+            || (self.cost <= other.cost && self.unpriced() == other.unpriced())
+    }
+
+    /// Adds an unpriced ride, keeping them sorted. A label has at most `MAX_LEGS` legs,
+    /// each adding at most one.
+    fn add_unpriced(&mut self, part: Unpriced) {
+        let n = usize::from(self.unpriced_len);
+        let at = self.unpriced[..n].partition_point(|u| *u < part);
+        self.unpriced.copy_within(at..n, at + 1);
+        self.unpriced[at] = part;
+        self.unpriced_len += 1;
+    }
+}
+
+/// A label: a journey from the origin to `place`. What comparing labels reads (`Hot`) is
+/// kept apart from the rest, in a table of its own indexed by the same label id, so that
+/// comparing a new label with a bag of others reads a few compact entries.
 struct Label {
     place: PlaceIx,
     via_ok: bool,
@@ -603,19 +655,32 @@ struct Label {
     /// a label at the destination, the one place it is compared (`places_allow`); elsewhere
     /// empty, and worked out from the legs (`Label::been`) when a journey arrives.
     been: Vec<PlaceIx>,
-    /// The places of `been` that are tracked (`Planner::tracked`): no later ride may stop
-    /// at one, and a label covers another only if it has been at none the other has not
-    /// been at (invariants 3 and 5).
-    kept: Vec<PlaceIx>,
+    /// The last leg (none at the origin): the legs before it are `parent`'s, shared rather
+    /// than copied into every label (`Label::itinerary` puts them together).
+    leg: Option<Leg>,
+    /// The label this one extends by `leg` (itself at the origin).
+    parent: usize,
+}
+
+/// What dominance compares of a label (see `Label`).
+#[derive(Debug, Clone, Copy)]
+struct Hot {
     /// What dominance compares of the itinerary besides its costs, kept so that comparing
     /// walks no legs.
     sum: Summary,
-    /// The itinerary's costs (`cost`, `unknown_fares`, `unpriced`) and its last leg only
-    /// (none at the origin): the legs before it are `parent`'s, shared rather than copied
-    /// into every label (`Label::itinerary` puts them together).
-    tail: Itinerary,
-    /// The label this one extends by `tail`'s leg (itself at the origin).
-    parent: usize,
+    costs: Costs,
+    /// The places the journey has been that are tracked (`Planner::tracked`): no later ride
+    /// may stop at one, and a label covers another only if it has been at none the other
+    /// has not been at (invariants 3 and 5). Where they lie in the search's pool of such
+    /// lists (start, length).
+    kept: (u32, u32),
+}
+
+impl Hot {
+    fn kept<'p>(&self, pool: &'p [PlaceIx]) -> &'p [PlaceIx] {
+        let (at, n) = (self.kept.0 as usize, self.kept.1 as usize);
+        &pool[at..at + n]
+    }
 }
 
 impl Label {
@@ -623,7 +688,7 @@ impl Label {
     /// place its rides stopped at after boarding (see `Label::been`).
     fn been(ds: &Dataset, labels: &[Label], id: usize, out: &mut Vec<PlaceIx>) {
         let mut at = id;
-        while let Some(leg) = labels[at].tail.legs.last() {
+        while let Some(leg) = &labels[at].leg {
             let stops = &ds.services[leg.service].stops[leg.board + 1..=leg.alight];
             out.extend(stops.iter().filter_map(|st| match st.at {
                 StopAt::Place(p) => Some(p),
@@ -634,20 +699,20 @@ impl Label {
     }
 
     /// The whole itinerary of label `id`: its legs gathered from its parents.
-    fn itinerary(labels: &[Label], id: usize) -> Itinerary {
-        let tail = &labels[id].tail;
-        let mut legs = Vec::with_capacity(labels[id].sum.legs);
+    fn itinerary(labels: &[Label], hot: &[Hot], id: usize) -> Itinerary {
+        let costs = &hot[id].costs;
+        let mut legs = Vec::with_capacity(hot[id].sum.legs);
         let mut at = id;
-        while let Some(leg) = labels[at].tail.legs.last() {
+        while let Some(leg) = &labels[at].leg {
             legs.push(leg.clone());
             at = labels[at].parent;
         }
         legs.reverse();
         Itinerary {
             legs,
-            cost: tail.cost,
-            unknown_fares: tail.unknown_fares,
-            unpriced: tail.unpriced.clone(),
+            cost: costs.cost,
+            unknown_fares: costs.unknown_fares,
+            unpriced: costs.unpriced().to_vec(),
         }
     }
 }
@@ -667,13 +732,14 @@ struct Summary {
 }
 
 impl Summary {
-    fn of(it: &Itinerary) -> Summary {
+    /// The summary of the journey that has not left.
+    fn start() -> Summary {
         Summary {
-            depart: it.depart(),
-            arrive: it.arrive(),
-            arrive_known: it.arrive_known(),
-            legs: it.legs.len(),
-            tight: it.tight(),
+            depart: DateTime::default(),
+            arrive: DateTime::default(),
+            arrive_known: true,
+            legs: 0,
+            tight: false,
         }
     }
 
@@ -692,12 +758,11 @@ impl Summary {
         }
     }
 
-    /// Whether the itinerary `it` summed up by `self` covers `other`: it is at least as
-    /// good as `other` (summed up by `o`) on arrival (a known one is better than one not
-    /// known), cost, changes and margins, and left no earlier (so its 14-day budget reaches
-    /// at least as far: see the invariants in `run`). Only the costs are read from the
-    /// itineraries.
-    fn covers(&self, it: &Itinerary, o: &Summary, other: &Itinerary) -> bool {
+    /// Whether the itinerary summed up by `self` with costs `it` covers another (summed up
+    /// by `o`, with costs `other`): it is at least as good on arrival (a known one is
+    /// better than one not known), cost, changes and margins, and left no earlier (so its
+    /// 14-day budget reaches at least as far: see the invariants in `run`).
+    fn covers(&self, it: &Costs, o: &Summary, other: &Costs) -> bool {
         self.arrive <= o.arrive
             && (self.arrive_known || !o.arrive_known)
             && it.costs_no_more(other)
@@ -1297,6 +1362,10 @@ impl<'a> Planner<'a> {
                                 // post on another year's day than this drive did (the holiday
                                 // horizon it notes is the same). `first_fit` skips them
                                 // without driving when their reasons are not recorded.
+                                // An on-demand car (it does not wait at the first post
+                                // it reaches at a known time) failing there: an earlier
+                                // start reaches it as much earlier (`latest_ride`).
+                                let first_post = t.filter(|_| shift && !timed_post_met);
                                 let fails_until = if shift || timed_post_met {
                                     None
                                 } else {
@@ -1376,6 +1445,7 @@ impl<'a> Planner<'a> {
                                     date: local_date,
                                     shift,
                                     fails_until,
+                                    first_post,
                                 });
                             }
                         }
@@ -1447,6 +1517,7 @@ impl<'a> Planner<'a> {
                     date: entry_date,
                     shift,
                     fails_until: None,
+                    first_post: None,
                 });
             }
             pass.entry = entry;
@@ -1524,12 +1595,15 @@ type DriveResult = Result<Drive, Failed>;
 
 /// Why a drive failed, the local date that was, how much later an on-demand start should
 /// be, and for a vehicle that does not choose its start, the start before which every later
-/// one fails at the same post (when that is known; see `drive_once`).
+/// one fails at the same post (when that is known; see `drive_once`), and for an on-demand
+/// car failing at the first post it reaches at a known time, when it reached it
+/// (`Planner::fails_back`).
 struct Failed {
     why: Blocker,
     date: NaiveDate,
     shift: Option<Duration>,
     fails_until: Option<DateTime<Utc>>,
+    first_post: Option<DateTime<Utc>>,
 }
 
 /// A drive made (`Planner::drive`), with what it recorded if anything (most drives record
@@ -2004,11 +2078,25 @@ impl<'a> Planner<'a> {
             starts.push(t0);
         }
         // The latest of them that catches the next leg without becoming tight: tried from
-        // the last back, so that usually one drive answers; only that one is built.
+        // the last back, so that usually one drive answers; only that one is built. The
+        // earlier starts that fail as a failed one did (`fails_back`) are not driven (with
+        // `all_drives` they are, below).
+        let mut failing: Option<(DateTime<Utc>, bool)> = None;
         for &t0 in starts.iter().rev().filter(|t0| **t0 <= cutoff) {
+            if let Some((from, inclusive)) = failing {
+                if t0 > from || (inclusive && t0 == from) {
+                    continue;
+                }
+            }
             let memo = self.drive(si, i, j, t0, on_demand);
-            let Ok(d) = &memo.result else {
-                continue;
+            let d = match &memo.result {
+                Ok(d) => d,
+                Err(f) => {
+                    if let Some(reach) = f.first_post {
+                        failing = self.fails_back(t0, reach, &f.why);
+                    }
+                    continue;
+                }
             };
             let catches = match next {
                 Some(n) => self.ready_at(si, j, d.arrive, d.arrive_known) <= n,
@@ -2027,6 +2115,62 @@ impl<'a> Planner<'a> {
             }
         }
         best
+    }
+
+    /// The earlier starts of an on-demand car that fail as the one started at `t0` did,
+    /// failing at the first post it reached at a known time (`reach`, nothing before it
+    /// timed, so nothing before it delays the car and it does not wait there): an earlier
+    /// start reaches that post as much earlier, and fails there (or before it) if that is
+    /// still on the same local day and the post is closed that day, or before it opens, or
+    /// still in the same lunch break, or still after its last entry. Returns the earliest
+    /// such start and whether it is itself one (`false`: only the starts after it are).
+    /// `None` where no earlier start can be ruled out (a notice closing the post for some
+    /// hours, a change of the zone's offset that day).
+    #[cold]
+    #[inline(never)]
+    fn fails_back(
+        &mut self,
+        t0: DateTime<Utc>,
+        reach: DateTime<Utc>,
+        why: &Blocker,
+    ) -> Option<(DateTime<Utc>, bool)> {
+        let ds = self.ds;
+        let (ci, side_ix) = match why {
+            Blocker::PostClosed { crossing, side, .. }
+            | Blocker::OutsideHours { crossing, side, .. } => (*crossing, *side),
+            _ => return None,
+        };
+        let side = &ds.crossings[ci].sides[side_ix];
+        let zone = side.zone.0;
+        let local = self.posts.zones.local(zone, reach);
+        let (date, time) = (local.date(), local.time());
+        let day_closed = self.posts.post(ds, ci, side_ix).day(date).is_err();
+        let (from, inclusive) = match why {
+            Blocker::PostClosed { .. } if day_closed => (NaiveTime::MIN, true),
+            Blocker::OutsideHours { .. } => {
+                match side
+                    .breaks
+                    .iter()
+                    .find(|b| b.start.0 < time && time < b.end.0)
+                {
+                    Some(b) => (b.start.0, false),
+                    None if side.hours.is_some_and(|h| time < h.start.0) => (NaiveTime::MIN, true),
+                    None => match calendar::last_entry(side, Direction::Leaving) {
+                        Some(l) if time > l => (l, false),
+                        _ => return None,
+                    },
+                }
+            }
+            _ => return None,
+        };
+        let at = self.posts.zones.at_local(zone, date, from)?;
+        // One offset from `at` to `reach`, so every instant between has its local time
+        // between `from` and the reach's, that day.
+        let back = self.posts.zones.local(zone, at);
+        if back != date.and_time(from) || local - back != reach - at || at > reach {
+            return None;
+        }
+        Some((t0 - (reach - at), inclusive))
     }
 
     /// Each itinerary with each leg, from the last back, moved to its latest ride
@@ -2436,20 +2580,19 @@ impl<'a> Planner<'a> {
             days.iter().map(|(a, b)| (*a, Some(*b))).collect();
         // The places a label being extended has been (`Label::kept`), copied out of it.
         let mut kept_before: Vec<PlaceIx> = Vec::new();
-        let start_it = Itinerary {
-            legs: vec![],
-            cost: 0,
-            unknown_fares: 0,
-            unpriced: vec![],
-        };
         let mut labels: Vec<Label> = vec![Label {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
             been: Vec::new(),
-            kept: vec![req.from],
-            sum: Summary::of(&start_it),
-            tail: start_it,
+            leg: None,
             parent: 0,
+        }];
+        // The labels' tracked places (`Hot::kept`), one list after another.
+        let mut kept_pool: Vec<PlaceIx> = vec![req.from];
+        let mut hot: Vec<Hot> = vec![Hot {
+            sum: Summary::start(),
+            costs: Costs::NONE,
+            kept: (0, 1),
         }];
         let mut dead = vec![false];
         // Labels at the same place (and with the same progress towards --via) compete: waiting
@@ -2467,13 +2610,6 @@ impl<'a> Planner<'a> {
         // `Label::been`), worked out before it is known to be kept.
         let (mut passed, mut been): (Vec<PlaceIx>, Vec<PlaceIx>) = (Vec::new(), Vec::new());
         let (mut kept_passed, mut kept): (Vec<PlaceIx>, Vec<PlaceIx>) = (Vec::new(), Vec::new());
-        // Where a new label's costs are worked out before it is known to be kept.
-        let mut scratch = Itinerary {
-            legs: Vec::new(),
-            cost: 0,
-            unknown_fares: 0,
-            unpriced: Vec::with_capacity(MAX_LEGS),
-        };
 
         while let Some(Reverse((_, id))) = heap.pop() {
             if dead[id] {
@@ -2486,7 +2622,7 @@ impl<'a> Planner<'a> {
             let (place, via_ok) = (labels[id].place, labels[id].via_ok);
             if place == req.to && via_ok {
                 done.push(id);
-                done_by_depart.at(labels[id].sum.depart).push(id);
+                done_by_depart.at(hot[id].sum.depart).push(id);
                 continue;
             }
             // Pruned by what was found: an itinerary in the window whose arrival is known and
@@ -2497,12 +2633,12 @@ impl<'a> Planner<'a> {
             // cover it (it leaves no earlier and arrives no later): those are looked up by
             // departure (`done_by_depart`), so a year's window does not compare every label
             // with every itinerary found (quadratic in the window's days).
-            let l = &labels[id];
+            let l = &hot[id];
             let prune = |d: &usize| {
-                let d = &labels[*d];
+                let d = &hot[*d];
                 d.sum.arrive_known
                     && d.sum.depart < latest
-                    && d.sum.covers(&d.tail, &l.sum, &l.tail)
+                    && d.sum.covers(&d.costs, &l.sum, &l.costs)
             };
             if self.prune_by_found
                 && if l.sum.depart <= l.sum.arrive {
@@ -2518,27 +2654,26 @@ impl<'a> Planner<'a> {
                 self.pruned = true;
                 continue;
             }
-            let legs_so_far = labels[id].sum.legs;
+            let legs_so_far = hot[id].sum.legs;
             if legs_so_far >= MAX_LEGS {
                 continue;
             }
             // (ready, latest first departure) for each ride to try.
             let after_last;
-            let windows: &[(DateTime<Utc>, Option<DateTime<Utc>>)] =
-                match labels[id].tail.legs.last() {
-                    None => &first_windows,
-                    Some(last) => {
-                        after_last = [(self.ready_after(last), None)];
-                        &after_last
-                    }
-                };
+            let windows: &[(DateTime<Utc>, Option<DateTime<Utc>>)] = match &labels[id].leg {
+                None => &first_windows,
+                Some(last) => {
+                    after_last = [(self.ready_after(last), None)];
+                    &after_last
+                }
+            };
             // The tracked places the journey has been: no ride may stop there again
             // (invariant 5).
             kept_before.clear();
-            kept_before.extend_from_slice(&labels[id].kept);
+            kept_before.extend_from_slice(hot[id].kept(&kept_pool));
             let index = Arc::clone(&self.index);
             let options = &index.at_place[place];
-            let first_depart = (legs_so_far > 0).then_some(labels[id].sum.depart);
+            let first_depart = (legs_so_far > 0).then_some(hot[id].sum.depart);
             // A journey lasts at most TRIP_DAYS from its first departure: no months spent
             // waiting at a stopover for a pass to reopen.
             let limit = match first_depart {
@@ -2597,14 +2732,9 @@ impl<'a> Planner<'a> {
                             let passes_via = req.via.is_some_and(|v| {
                                 s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v))
                             });
-                            // The new label's costs first (in a scratch itinerary, which
-                            // allocates nothing once warm), its legs only once it is kept.
-                            let parent = &labels[id];
-                            let it = &mut scratch;
-                            it.cost = parent.tail.cost;
-                            it.unknown_fares = parent.tail.unknown_fares;
-                            it.unpriced.clear();
-                            it.unpriced.extend_from_slice(&parent.tail.unpriced);
+                            // The new label's costs first, its leg only once it is kept.
+                            let parent = hot[id];
+                            let mut it = parent.costs;
                             let before = it.unknown_fares;
                             match (leg.fare, base) {
                                 (Some(_), Some(b)) => {
@@ -2633,10 +2763,14 @@ impl<'a> Planner<'a> {
                                     // Unknown beyond a minimum only when that is all.
                                     minimum: it.unknown_fares == before + 1 && leg.minimum_fare(s),
                                 };
-                                let at = it.unpriced.partition_point(|u| *u < part);
-                                it.unpriced.insert(at, part);
+                                it.add_unpriced(part);
                             }
                             let sum = parent.sum.then(&leg);
+                            let new = Hot {
+                                sum,
+                                costs: it,
+                                kept: (0, 0),
+                            };
                             kept.clear();
                             kept.extend_from_slice(&kept_before);
                             kept.extend_from_slice(&kept_passed);
@@ -2657,7 +2791,7 @@ impl<'a> Planner<'a> {
                             if arrived && self.profile && sum.depart < latest {
                                 let d = sum.depart.with_timezone(&origin_zone).date_naive();
                                 if !left_in_window.contains(&d) {
-                                    let mut whole = Label::itinerary(&labels, id);
+                                    let mut whole = Label::itinerary(&labels, &hot, id);
                                     whole.legs.push(leg.clone());
                                     if comes_back(ds, req.from, &whole).is_empty() {
                                         left_in_window.insert(d);
@@ -2674,15 +2808,15 @@ impl<'a> Planner<'a> {
                             let near = day(left.min(arrive - bag.span))..=day(arrive);
                             let mut compared = 0u64;
                             let covered = bag.by_day.range(near.clone()).iter().any(|(_, ids)| {
-                                ids.iter().any(|o| {
+                                ids.iter().any(|o_id| {
                                     compared += 1;
-                                    let o = &labels[*o];
-                                    o.sum.covers(&o.tail, &sum, it)
+                                    let o = &hot[*o_id];
+                                    o.sum.covers(&o.costs, &sum, &it)
                                         && places_allow(
                                             arrived,
-                                            (&o.been, &o.kept),
+                                            (&labels[*o_id].been, o.kept(&kept_pool)),
                                             (&been, &kept),
-                                            || same(&o.sum, &o.tail, &sum, it),
+                                            || same(o, &new),
                                         )
                                 })
                             });
@@ -2702,13 +2836,13 @@ impl<'a> Planner<'a> {
                             self.plan.work += compared;
                             for (_, ids) in bag.by_day.range_mut(near).iter_mut() {
                                 ids.retain(|o| {
-                                    let l = &labels[*o];
-                                    let beaten = sum.covers(it, &l.sum, &l.tail)
+                                    let l = &hot[*o];
+                                    let beaten = sum.covers(&it, &l.sum, &l.costs)
                                         && places_allow(
                                             arrived,
                                             (&been, &kept),
-                                            (&l.been, &l.kept),
-                                            || same(&sum, it, &l.sum, &l.tail),
+                                            (&labels[*o].been, l.kept(&kept_pool)),
+                                            || same(&new, l),
                                         );
                                     dead[*o] |= beaten;
                                     !beaten
@@ -2721,20 +2855,18 @@ impl<'a> Planner<'a> {
                                 self.plan.truncated = true;
                                 continue;
                             }
-                            let tail = Itinerary {
-                                legs: vec![leg],
-                                cost: it.cost,
-                                unknown_fares: it.unknown_fares,
-                                unpriced: it.unpriced.clone(),
-                            };
+                            let at = kept_pool.len();
+                            kept_pool.extend_from_slice(&kept);
                             labels.push(Label {
                                 place: p,
                                 via_ok: key.1,
                                 been: been.clone(),
-                                kept: kept.clone(),
-                                sum,
-                                tail,
+                                leg: Some(leg),
                                 parent: id,
+                            });
+                            hot.push(Hot {
+                                kept: (at as u32, kept.len() as u32),
+                                ..new
                             });
                             dead.push(false);
                             let nid = labels.len() - 1;
@@ -2750,7 +2882,7 @@ impl<'a> Planner<'a> {
         let found_at = |labels: &[Label]| {
             found_ids
                 .iter()
-                .map(|id| Label::itinerary(labels, *id))
+                .map(|id| Label::itinerary(labels, &hot, *id))
                 .collect::<Vec<Itinerary>>()
         };
         // No needless waits: each leg, from the last back, leaves as late as still catches
