@@ -429,3 +429,37 @@ it may also close on days next to Chinese New Year (Spring Festival), 5–10 Feb
     assert!(day.stdout.contains("On Thu 8 Oct: open"), "{}", day.stdout);
     assert!(!day.stdout.contains("holiday schedule"), "{}", day.stdout);
 }
+
+/// Kazakhstan's and Kyrgyzstan's 2026 schedules are in the lists (announced.toml, checked on
+/// 2 December 2026) and their 2027 ones were not announced. Khorgos on Thu 6 May 2027 is
+/// within 3 days of China's statutory Labour Day block and of three Kazakh holidays: `hours`
+/// says so once per country, the Kazakh holidays in one sentence. The day after Kazakhstan's
+/// Independence Day 2026 (Thu 17 Dec 2026) gets no such note, and Torugart the day after
+/// Kurman Ait 2027 (Sun 16 May, a date the holiday list estimates) names Kyrgyzstan.
+#[test]
+fn hours_next_to_central_asian_holidays_says_which_schedules_are_not_announced() {
+    let day = run(&["hours", "khorgos", "--date", "2027-05-06"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Thu 6 May 2027: open; China has not announced its 2027 holiday schedule yet: \
+it may also close on days next to Labor Day, 1–4 May 2027 as listed; Kazakhstan has not \
+announced its 2027 holiday schedule yet: it may also close on days next to Kazakhstan's People \
+Solidarity Holiday (observed), 3 May 2027; Defender of the Fatherland Day, 7 May 2027; and \
+Victory Day, 9–10 May 2027 as listed\n"
+        ),
+        "{}",
+        day.stdout
+    );
+    let day = run(&["hours", "khorgos", "--date", "2026-12-17"]).ok();
+    assert!(day.stdout.contains("On Thu 17 Dec: open"), "{}", day.stdout);
+    assert!(!day.stdout.contains("holiday schedule"), "{}", day.stdout);
+    let day = run(&["hours", "torugart", "--date", "2027-05-17"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Mon 17 May 2027: open; Kyrgyzstan has not announced its 2027 holiday schedule \
+yet: it may also close on days next to Eid al-Adha (estimated), 16 May 2027 as listed\n"
+        ),
+        "{}",
+        day.stdout
+    );
+}

@@ -24,8 +24,8 @@
 //! 6. the holiday horizon (`Plan::holidays_unknown`): with itineraries, exactly the
 //!    countries and years whose holidays are not known (the years a country's list spans
 //!    are known) of the days the itineraries pass each post of a crossing those countries'
-//!    holidays close — each post's day in its own clock after any wait, or the day checked
-//!    where no time is known (`holidays_unknown`, `drive_posts`); without itineraries, only
+//!    holidays close — each post's day in its own clock after any wait, or every day
+//!    checked where no time is known (`holidays_unknown`, `drive_posts`); without itineraries, only
 //!    years not known of countries whose holidays close a crossing some service passes,
 //!    within the days a search can reach a post (`holidays_unknown_possible`): which days
 //!    a search looks at depends on how it prunes (the planner drives rides the brute force
@@ -1658,24 +1658,57 @@ impl<'a> Oracle<'a> {
             };
             let (a, b) = (&c.sides[first], &c.sides[1 - first]);
             let Some(offset) = s.stops[k].offset else {
-                // Time at the border unknown: only the day is checked, on the day of boarding
-                // or, after nights on the way, that many days after the vehicle's start.
+                // Time at the border unknown: only days are checked. The vehicle gets there
+                // after the latest time known before it (boarding, a stop or post with a
+                // time, or clearing a post, all after the waits so far) and before the next
+                // time known after it (the next stop or post with a time, on its route past
+                // the traveller's stop too): every local day from the one to the other must
+                // be open. After nights on the way, no earlier than that many days after
+                // the vehicle's start. No later time known: that first day only.
                 let nights = nights_at(&s.stops, k);
+                let mut after = board;
+                for st in &s.stops[i + 1..k] {
+                    if let Some(o) = st.offset {
+                        after = after.max(t0 + Duration::minutes(o.0) + delay);
+                    }
+                }
+                if let Some(t) = through {
+                    after = after.max(t);
+                }
+                let before = s.stops[k + 1..]
+                    .iter()
+                    .find(|st| st.offset.is_some())
+                    .map(|st| t0 + Duration::minutes(st.offset.unwrap().0) + delay);
                 let day = |side: &Side| {
                     let z = side.zone.0;
                     let start = t0.with_timezone(&z).date_naive() + Duration::days(nights.into());
-                    board.with_timezone(&z).date_naive().max(start)
+                    after.with_timezone(&z).date_naive().max(start)
+                };
+                let last_day = |side: &Side| {
+                    before.map_or(day(side), |t| {
+                        t.with_timezone(&side.zone.0).date_naive().max(day(side))
+                    })
                 };
                 for side in [a, b] {
-                    if !self.day_open(c, side, day(side)) {
-                        return Err(format!("{} post of {} closed that day", side.country, c.id));
+                    let mut d = day(side);
+                    while d <= last_day(side) {
+                        if !self.day_open(c, side, d) {
+                            return Err(format!("{} post of {} closed on {d}", side.country, c.id));
+                        }
+                        d += Duration::days(1);
                     }
                 }
                 let entry_date = day(b);
                 if !self.may_enter(c, b.country, entry_date) {
                     return Err(format!("no entry to {} over {}", b.country, c.id));
                 }
-                days.extend([(x, day(a)), (x, day(b))]);
+                for side in [a, b] {
+                    let mut d = day(side);
+                    while d <= last_day(side) {
+                        days.push((x, d));
+                        d += Duration::days(1);
+                    }
+                }
                 continue;
             };
             let delay_before = delay;
@@ -2225,9 +2258,23 @@ impl<'a> Oracle<'a> {
                 crossing,
                 side,
                 why,
+                may_reach,
             } => {
                 let c = &ds.crossings[*crossing];
                 let sd = &c.sides[*side];
+                // A post that may be reached on several days: the service passes it with no
+                // time given there, and a later time is given.
+                if let Some(si) = may_reach {
+                    let stops = &ds.services[*si].stops;
+                    let untimed = stops.iter().enumerate().any(|(k, st)| {
+                        st.at == StopAt::Crossing(*crossing)
+                            && st.offset.is_none()
+                            && stops[k + 1..].iter().any(|l| l.offset.is_some())
+                    });
+                    if !untimed {
+                        return fail("the service passes no untimed post there with a time after");
+                    }
+                }
                 match why {
                     // A notice with hours closes the post for part of a day: it must cover
                     // part of that day in the post's clock.
