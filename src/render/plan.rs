@@ -20,11 +20,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use crate::answer::{ItineraryAnswer, PlanAnswer};
 
 /// An itinerary passing a crossing: its number, the side it reaches first, when (if the
-/// time is known, and whether only roughly: the ride's times are approximate) and the day
-/// it is crossed.
-/// An itinerary passing a crossing: its number, the side met first, when it reaches it
-/// (and whether that is approximate), the day, and with no time known the last day it may
-/// reach it where that is later.
+/// time is known, and whether only roughly: the ride's times are approximate), the day it
+/// is crossed, and with no time known the last day it may reach it where that is later.
 type Reached = (
     usize,
     usize,
