@@ -2143,23 +2143,28 @@ impl<'a> Planner<'a> {
                 (v, Some(v))
             }
         };
-        let on = |from: usize, to: usize| -> Vec<(usize, &Fare)> {
-            s.fares
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.from == from && f.to == to)
-                .collect()
+        // The fares that apply (with their indices, in the data's order), read where they
+        // lie rather than gathered into a list: `exact` those for the stretch `from`–`to`,
+        // otherwise those that fit it.
+        let all: &'a [Fare] = &s.fares;
+        let fares = move |from: usize, to: usize, exact: bool| {
+            all.iter().enumerate().filter(move |(_, f)| {
+                if exact {
+                    f.from == from && f.to == to
+                } else {
+                    f.fits(from, to)
+                }
+            })
         };
+        let on = |from: usize, to: usize| fares(from, to, true);
         // Vehicle sizes priced apart (1–4 seats, up to 6, up to 14) are choices: take the
         // cheapest for the party. Otherwise several fares are reports of one price, and the
         // first (the one the data names for planning) is used.
-        let choose = |fares: Vec<(usize, &'a Fare)>| -> Option<(usize, &'a Fare)> {
-            let tiers = fares.len() > 1
-                && fares
-                    .iter()
-                    .all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
+        let choose = |from: usize, to: usize, exact: bool| -> Option<(usize, &'a Fare)> {
+            let tiers = fares(from, to, exact).nth(1).is_some()
+                && fares(from, to, exact).all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
             if tiers {
-                fares.into_iter().min_by_key(|(_, f)| {
+                fares(from, to, exact).min_by_key(|(_, f)| {
                     let (units, _) = cost(f);
                     let m = money::times(f.price, units);
                     self.ds
@@ -2170,11 +2175,11 @@ impl<'a> Planner<'a> {
                         .map_or(i64::MAX, |x| x.minor)
                 })
             } else {
-                fares.into_iter().next()
+                fares(from, to, exact).next()
             }
         };
-        let exact = on(leg.board, leg.alight);
-        let tiled = if exact.is_empty() {
+        let exact = on(leg.board, leg.alight).next().is_some();
+        let tiled = if !exact {
             tiling(s, leg.board, leg.alight)
         } else {
             None
@@ -2184,7 +2189,7 @@ impl<'a> Planner<'a> {
             // whole-vehicle price the party does not fill, leaves the ride unpriced.
             let mut pieces = Vec::new();
             for (from, to) in stretches {
-                let Some((fi, f)) = choose(on(from, to)) else {
+                let Some((fi, f)) = choose(from, to, true) else {
                     return;
                 };
                 let fills = f.seats.is_some_and(|seats| party >= seats);
@@ -2203,16 +2208,7 @@ impl<'a> Planner<'a> {
             leg.more_fares = pieces.into_iter().map(|(fi, m, _)| (fi, m)).collect();
             return;
         }
-        let fares = if exact.is_empty() {
-            s.fares
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.fits(leg.board, leg.alight))
-                .collect()
-        } else {
-            exact
-        };
-        if let Some((fi, f)) = choose(fares) {
+        if let Some((fi, f)) = choose(leg.board, leg.alight, exact) {
             let (units, vehicles) = cost(f);
             // A product too large to hold stays unknown (`check` bounds fares well below).
             let m = money::times(f.price, units).map(|m| (fi, m));
