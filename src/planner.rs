@@ -778,6 +778,14 @@ impl Summary {
 pub struct Index {
     /// place → services stopping there, with the stop index.
     at_place: Vec<Vec<(ServiceIx, usize)>>,
+    /// For every entry of `at_place`, place by place, the later stops of the service that
+    /// are places (stop index, place), one list after another: what the search reads of
+    /// the services at a place, in one compact run rather than in each service's stops.
+    later: Vec<(u32, u32)>,
+    /// Where each entry's list lies in `later` (from, to), for the entries of `at_place`
+    /// place by place; place `p`'s are `spans[first[p]..first[p + 1]]`.
+    spans: Vec<(u32, u32)>,
+    first: Vec<u32>,
 }
 
 impl Index {
@@ -792,7 +800,39 @@ impl Index {
                 }
             }
         }
-        Index { at_place }
+        // Indices fit in u32: the dataset would not fit in memory otherwise.
+        let entries: usize = at_place.iter().map(Vec::len).sum();
+        let (mut later, mut spans) = (Vec::new(), Vec::with_capacity(entries));
+        let mut first = Vec::with_capacity(at_place.len() + 1);
+        for list in &at_place {
+            first.push(spans.len() as u32);
+            for &(si, i) in list {
+                let from = later.len() as u32;
+                let after = ds.services[si].stops.iter().enumerate().skip(i + 1);
+                later.extend(after.filter_map(|(j, st)| match st.at {
+                    StopAt::Place(q) => Some((j as u32, q as u32)),
+                    StopAt::Crossing(_) => None,
+                }));
+                spans.push((from, later.len() as u32));
+            }
+        }
+        first.push(spans.len() as u32);
+        Index {
+            at_place,
+            later,
+            spans,
+            first,
+        }
+    }
+
+    /// The services stopping at `place` (service, stop index), each with its later stops
+    /// that are places (stop index, place).
+    fn options(&self, place: PlaceIx) -> impl Iterator<Item = (ServiceIx, usize, &[(u32, u32)])> {
+        let spans = &self.spans[self.first[place] as usize..self.first[place + 1] as usize];
+        self.at_place[place]
+            .iter()
+            .zip(spans)
+            .map(move |(&(si, i), &(a, b))| (si, i, &self.later[a as usize..b as usize]))
     }
 
     /// For each place, the fewest rides to `to` when dates are ignored (`None`: no way
@@ -1626,14 +1666,18 @@ impl<'a> Planner<'a> {
     /// no farther from it than the origin: only such a ride explains why a journey fails.
     fn explains(&self, si: ServiceIx, i: usize, j: usize) -> bool {
         let stops = &self.ds.services[si].stops;
-        let origin = self.hops[self.req.from];
         match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => matches!(
-                (self.hops[a], self.hops[b], origin),
-                (Some(x), Some(y), Some(o)) if y < x && x <= o
-            ),
+            (StopAt::Place(a), StopAt::Place(b)) => self.explains_between(a, b),
             _ => false,
         }
+    }
+
+    /// `explains` for a ride from place `a` to place `b`.
+    fn explains_between(&self, a: PlaceIx, b: PlaceIx) -> bool {
+        matches!(
+            (self.hops[a], self.hops[b], self.hops[self.req.from]),
+            (Some(x), Some(y), Some(o)) if y < x && x <= o
+        )
     }
 
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
@@ -2589,7 +2633,7 @@ impl<'a> Planner<'a> {
             kept_before.clear();
             kept_before.extend_from_slice(hot[id].kept(&kept_pool));
             let index = Arc::clone(&self.index);
-            let options = &index.at_place[place];
+
             let first_depart = (legs_so_far > 0).then_some(hot[id].sum.depart);
             // A journey lasts at most TRIP_DAYS from its first departure: no months spent
             // waiting at a stopover for a pass to reopen.
@@ -2599,15 +2643,13 @@ impl<'a> Planner<'a> {
             };
             for &(ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
-                for &(si, i) in options {
+                for (si, i, later) in index.options(place) {
                     let s = &ds.services[si];
                     // The places this ride has stopped at after boarding, up to stop `j`.
                     passed.clear();
                     kept_passed.clear();
-                    for j in i + 1..s.stops.len() {
-                        let StopAt::Place(p) = s.stops[j].at else {
-                            continue;
-                        };
+                    for &(j, p) in later {
+                        let (j, p) = (j as usize, p as usize);
                         // A ride that would come back to a place the journey has been
                         // (into the Pamirs from Sary-Tash, then back through Sary-Tash to
                         // Osh) ends before it: no loops, not even passing through.
@@ -2623,7 +2665,8 @@ impl<'a> Planner<'a> {
                         // failure (`explains`) it is not tried at all.
                         let on =
                             self.hops[p].is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS);
-                        if !on && !self.explains(si, i, j) {
+                        // (Stop `i` is `place`: `explains`, without reading the stops.)
+                        if !on && !self.explains_between(place, p) {
                             continue;
                         }
                         if self.plan.work > budget {
