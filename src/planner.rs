@@ -2416,6 +2416,11 @@ impl<'a> Planner<'a> {
     /// The second can drop reasons, which matter only when nothing is found: then the
     /// search runs again without it.
     pub fn run(mut self) -> Plan {
+        self.run_here()
+    }
+
+    /// `run`, the memos left in `self` (`leaving_later` takes them back).
+    fn run_here(&mut self) -> Plan {
         let (ds, req) = (self.ds, self.req);
         loop {
             let (mut plan, pruned) = self.labels();
@@ -2479,7 +2484,7 @@ impl<'a> Planner<'a> {
                 again.profile = self.profile;
                 again.beyond = self.beyond;
                 again.prune_by_found = false;
-                again.tracked = self.tracked;
+                again.tracked = std::mem::take(&mut self.tracked);
                 return again.run();
             }
             return plan;
@@ -2506,7 +2511,7 @@ impl<'a> Planner<'a> {
     /// The journeys leaving on the days from `self.beyond` to `days` days after the window
     /// (a profile over those days alone, with the same tracked places), to drop the answers
     /// in the window they beat (`run`).
-    fn leaving_later(&self, days: i64) -> Plan {
+    fn leaving_later(&mut self, days: i64) -> Plan {
         let req = self.req;
         let from = i64::from(req.within) + self.beyond;
         let (Some(date), Ok(within)) = (
@@ -2524,7 +2529,22 @@ impl<'a> Planner<'a> {
         later.beyond = 0;
         later.after_window = true;
         later.tracked = self.tracked.clone();
-        later.run()
+        // What the memos hold depends on the dataset and the traveller, not on the days
+        // searched: the later days' search uses and adds to this search's.
+        self.swap_memos(&mut later);
+        let plan = later.run_here();
+        self.swap_memos(&mut later);
+        plan
+    }
+
+    /// Exchanges the memos of drives, next starts, the posts' calendars and entry decisions
+    /// with `other`'s (a search for the same traveller).
+    fn swap_memos(&mut self, other: &mut Planner) {
+        std::mem::swap(&mut self.drives, &mut other.drives);
+        std::mem::swap(&mut self.starts, &mut other.starts);
+        std::mem::swap(&mut self.posts, &mut other.posts);
+        std::mem::swap(&mut self.entries, &mut other.entries);
+        std::mem::swap(&mut self.dated, &mut other.dated);
     }
 
     /// One pass of the search of `run`; also says whether a label was pruned by what was
