@@ -33,6 +33,10 @@ Choices:
 - A bridge day off ("Day off (substituted from MM/DD/YYYY)") gets `makeup =
   YYYY-MM-DD`: the make-up working day (usually a weekend day) it was exchanged
   for.
+- ANNOUNCED_EXTRA adds the days off a government announced that the pinned
+  package lacks, each with the id of the [[source]] that announces it (in
+  data/sources/holidays.toml). The script refuses to run when the package
+  already has one of those dates: then the entry is no longer needed and goes.
 
 Usage: python3 scripts/gen_holidays.py [--output PATH] [--check]
   --check  exit 1 (and write nothing) if the output file is not up to date.
@@ -44,6 +48,7 @@ import argparse
 import json
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,6 +62,21 @@ LANGUAGE = "en_US"
 # it was exchanged for; the output records it as `makeup` (crossings whose posts open on
 # make-up working days use it).
 MAKEUP = re.compile(r"substituted from (\d{2})/(\d{2})/(\d{4})")
+
+# Days off announced by a government that the pinned `holidays` package does not have:
+# country -> [(date, English name, source id)]. The source ids are [[source]] records of
+# data/sources/holidays.toml, which data/holidays/announced.toml cites.
+ANNOUNCED_EXTRA: dict[str, list[tuple[date, str, str]]] = {
+    # The Cabinet's resolution of December 2025 made 8 and 9 January 2026 days off as well
+    # (the New Year holidays ran 1-12 January 2026), with no make-up working days; the
+    # package's Kyrgyz list stops at the Labour Code's 1-7 January.
+    "KG": [
+        (date(2026, 1, 8), "New Year Holidays (extended by the Cabinet)",
+         "24kg-2025-12-26-kg-new-year-extended"),
+        (date(2026, 1, 9), "New Year Holidays (extended by the Cabinet)",
+         "24kg-2025-12-26-kg-new-year-extended"),
+    ],
+}
 
 
 def pinned_version() -> str:
@@ -87,18 +107,26 @@ def render(version: str) -> str:
         "# China includes the library's observed and substituted days off of the",
         "# official extended holidays (Spring Festival, Labour Day, National Day).",
         "# \"(estimated)\" marks dates the library computes rather than takes from an announcement.",
+        "# Days off added to the library's lists (ANNOUNCED_EXTRA in the script), with the",
+        "# [[source]] that announces each:",
+        *(f"#   {c} {d.isoformat()}: {src}" for c, extra in ANNOUNCED_EXTRA.items()
+          for d, _n, src in extra),
         "",
     ]
     for country in COUNTRIES:
         cal = holidays.country_holidays(country, years=list(YEARS), language=LANGUAGE)
-        for day in sorted(cal.keys()):
-            if day.year not in YEARS:
-                continue
+        names = {day: cal[day] for day in cal.keys() if day.year in YEARS}
+        for day, name, _source in ANNOUNCED_EXTRA.get(country, []):
+            if day in names:
+                sys.exit(f"error: holidays {version} already lists {country} {day} "
+                         f"({names[day]}); remove it from ANNOUNCED_EXTRA")
+            names[day] = name
+        for day in sorted(names):
             out.append("[[holiday]]")
             out.append(f"country = {toml_string(country)}")
             out.append(f"date = {day.isoformat()}")
-            out.append(f"name = {toml_string(cal[day])}")
-            makeup = MAKEUP.search(cal[day])
+            out.append(f"name = {toml_string(names[day])}")
+            makeup = MAKEUP.search(names[day])
             if makeup:
                 month, dom, year = makeup.groups()
                 out.append(f"makeup = {year}-{month}-{dom}")

@@ -346,11 +346,20 @@ fn unannounced(args: &[&str]) -> (Vec<AdviceJson>, Vec<String>, PlanJson) {
 /// announced on 2 December 2026 (data/holidays/announced.toml: the lists follow the State
 /// Council's schedule through 2026). Osh to Kashgar leaving Thu 11 Feb 2027, the day after
 /// the Spring Festival's statutory days off (5–10 Feb) end: the routes pass Irkeshtam on
-/// Fri 12 Feb and Khorgos on Sat 13 Feb, each two or three days from the block, and the plan
-/// says once, for China and that holiday, that the border may also close on days next to it.
+/// Fri 12 Feb and (the fifth route shown, through Kazakhstan) Khorgos on Sat 13 Feb, each two
+/// or three days from the block, and the plan says once, for China and that holiday, that the
+/// border may also close on days next to it.
 #[test]
 fn a_crossing_next_to_a_2027_chinese_holiday_notes_the_unannounced_schedule_once() {
-    let (notes, lines, plan) = unannounced(&["plan", "osh", "kashgar", "--date", "2027-02-11"]);
+    let (notes, lines, plan) = unannounced(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-02-11",
+        "--max",
+        "5",
+    ]);
     assert!(plan.itineraries.len() > 1, "{:?}", plan.itineraries);
     assert_eq!(notes.len(), 1, "{notes:?}");
     let n = &notes[0];
@@ -419,4 +428,38 @@ it may also close on days next to Chinese New Year (Spring Festival), 5–10 Feb
     let day = run(&["hours", "irkeshtam", "--date", "2026-10-08"]).ok();
     assert!(day.stdout.contains("On Thu 8 Oct: open"), "{}", day.stdout);
     assert!(!day.stdout.contains("holiday schedule"), "{}", day.stdout);
+}
+
+/// Kazakhstan's and Kyrgyzstan's 2026 schedules are in the lists (announced.toml, checked on
+/// 2 December 2026) and their 2027 ones were not announced. Khorgos on Thu 6 May 2027 is
+/// within 3 days of China's statutory Labour Day block and of three Kazakh holidays: `hours`
+/// says so once per country, the Kazakh holidays in one sentence. The day after Kazakhstan's
+/// Independence Day 2026 (Thu 17 Dec 2026) gets no such note, and Torugart the day after
+/// Kurman Ait 2027 (Sun 16 May, a date the holiday list estimates) names Kyrgyzstan.
+#[test]
+fn hours_next_to_central_asian_holidays_says_which_schedules_are_not_announced() {
+    let day = run(&["hours", "khorgos", "--date", "2027-05-06"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Thu 6 May 2027: open; China has not announced its 2027 holiday schedule yet: \
+it may also close on days next to Labor Day, 1–4 May 2027 as listed; Kazakhstan has not \
+announced its 2027 holiday schedule yet: it may also close on days next to Kazakhstan's People \
+Solidarity Holiday (observed), 3 May 2027; Defender of the Fatherland Day, 7 May 2027; and \
+Victory Day, 9–10 May 2027 as listed\n"
+        ),
+        "{}",
+        day.stdout
+    );
+    let day = run(&["hours", "khorgos", "--date", "2026-12-17"]).ok();
+    assert!(day.stdout.contains("On Thu 17 Dec: open"), "{}", day.stdout);
+    assert!(!day.stdout.contains("holiday schedule"), "{}", day.stdout);
+    let day = run(&["hours", "torugart", "--date", "2027-05-17"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Mon 17 May 2027: open; Kyrgyzstan has not announced its 2027 holiday schedule \
+yet: it may also close on days next to Eid al-Adha (estimated), 16 May 2027 as listed\n"
+        ),
+        "{}",
+        day.stdout
+    );
 }

@@ -97,9 +97,8 @@ fn open_state(w: &Words, c: &Crossing, on: NaiveDate) -> String {
 /// to …" on a day within 3 days of a holiday in a year whose official schedule is not
 /// announced (`warnings::unannounced_on`), else "".
 fn unannounced(w: &Words, c: &Crossing, on: NaiveDate) -> String {
-    crate::warnings::unannounced_on(w.ds, c, on)
+    w.unannounced_near(&crate::warnings::unannounced_on(w.ds, c, on))
         .iter()
-        .filter_map(|a| w.unannounced_near(a))
         .map(|t| format!("; {t}"))
         .collect()
 }

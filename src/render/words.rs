@@ -93,6 +93,23 @@ impl Words<'_> {
         }
     }
 
+    /// The days a vehicle may reach a post whose time is not known: "Mon 14 or Tue 15
+    /// Jun", "between Mon 14 and Wed 16 Jun" (the year as `date` shows it, once).
+    pub fn days_either(&self, from: NaiveDate, to: NaiveDate) -> String {
+        let first = if from.year() != to.year() {
+            self.date(from)
+        } else if from.month() != to.month() {
+            from.format("%a %-d %b").to_string()
+        } else {
+            from.format("%a %-d").to_string()
+        };
+        if to - from == chrono::Duration::days(1) {
+            format!("{first} or {}", self.date(to))
+        } else {
+            format!("between {first} and {}", self.date(to))
+        }
+    }
+
     /// A date that always shows its year (a range's ends, a search window).
     pub fn full_date(d: NaiveDate) -> String {
         d.format("%a %-d %b %Y").to_string()
@@ -380,8 +397,23 @@ impl Words<'_> {
     pub fn blocker_fact(&self, b: &Blocker, date: NaiveDate) -> String {
         let ds = self.ds;
         match b {
-            Blocker::PostClosed { crossing, why, .. } => {
-                self.closed(self.crossing(*crossing), why, date)
+            Blocker::PostClosed {
+                crossing,
+                side,
+                why,
+                may_reach,
+            } => {
+                let closed = self.closed(self.crossing(*crossing), why, date);
+                match may_reach {
+                    Some(service) => format!(
+                        "{} may reach the {} post of {} on {}, as no source gives its time there: {closed}",
+                        self.service(*service),
+                        country_name(ds.crossings[*crossing].sides[*side].country),
+                        self.crossing(*crossing),
+                        self.date(date)
+                    ),
+                    None => closed,
+                }
             }
             Blocker::OutsideHours {
                 crossing,
@@ -485,6 +517,7 @@ impl Words<'_> {
                 first_side,
                 reach,
                 day,
+                ..
             } => {
                 let c = &ds.crossings[*crossing];
                 let first = &c.sides[*first_side];
@@ -632,26 +665,47 @@ impl Words<'_> {
         }
     }
 
-    /// A holiday schedule not announced, for a crossing's day (`hours --date`): "China has
-    /// not announced its 2027 holiday schedule yet: it may also close on days next to Chinese
-    /// New Year (Spring Festival), 5–10 Feb 2027 as listed"; None for any other advice.
-    pub fn unannounced_near(&self, a: &Advice) -> Option<String> {
-        match a {
-            Advice::ScheduleUnannounced {
+    /// The holiday schedules not announced near a crossing's day (`hours --date`), one
+    /// sentence per country and year: "China has not announced its 2027 holiday schedule yet:
+    /// it may also close on days next to Chinese New Year (Spring Festival), 5–10 Feb 2027 as
+    /// listed". A country's several holidays are one sentence: "… next to Defender of the
+    /// Fatherland Day, 7 May 2027; and Victory Day, 9–10 May 2027 as listed". Other advice is
+    /// left out.
+    pub fn unannounced_near(&self, advice: &[Advice]) -> Vec<String> {
+        let mut groups: Vec<((Country, i32), Vec<String>)> = Vec::new();
+        for a in advice {
+            let Advice::ScheduleUnannounced {
                 country,
                 year,
                 holiday,
                 from,
                 to,
                 ..
-            } => Some(format!(
-                "{} has not announced its {year} holiday schedule yet: it may also close on days next to {}, {} as listed",
-                country_name(*country),
-                self.holiday(holiday),
-                day_span(*from, *to)
-            )),
-            _ => None,
+            } = a
+            else {
+                continue;
+            };
+            let item = format!("{}, {}", self.holiday(holiday), day_span(*from, *to));
+            match groups.iter_mut().find(|(k, _)| *k == (*country, *year)) {
+                Some((_, items)) => items.push(item),
+                None => groups.push(((*country, *year), vec![item])),
+            }
         }
+        groups
+            .into_iter()
+            .map(|((country, year), items)| {
+                let next_to = match items.as_slice() {
+                    [rest @ .., last] if !rest.is_empty() => {
+                        format!("{}; and {last}", rest.join("; "))
+                    }
+                    _ => items.concat(),
+                };
+                format!(
+                    "{} has not announced its {year} holiday schedule yet: it may also close on days next to {next_to} as listed",
+                    country_name(country)
+                )
+            })
+            .collect()
     }
 
     pub fn dispute_of(&self, s: Subject, k: usize) -> &crate::model::Dispute {
