@@ -162,6 +162,17 @@ fn baggage_route() {
     );
 }
 
+/// A suspended service on the route is listed, as `services` lists it, and said to be
+/// suspended: its baggage rule is no use until it runs again.
+#[test]
+fn baggage_says_a_suspended_service_is_suspended() {
+    golden_run(
+        "baggage-almaty-urumqi",
+        100,
+        &["baggage", "--from", "almaty", "--to", "urumqi", "--kg", "20"],
+    );
+}
+
 /// Within the allowance: no excess fee, and no "fee 0 CNY" beside the charge a bag.
 #[test]
 fn baggage_within_the_allowance() {

@@ -4,7 +4,7 @@
 use super::json::{amount, BaggageJson, BaggageRowJson};
 use super::text::wrap;
 use crate::answer::{BaggageAnswer, BaggageCase, BaggageRow};
-use crate::model::Dataset;
+use crate::model::{Dataset, ServiceStatus};
 use crate::money::{self, tenths_text as kg_text};
 
 fn case_key(c: BaggageCase) -> &'static str {
@@ -116,6 +116,20 @@ pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
         // The service as the services card names it: its id (what `baggage SERVICE` takes)
         // and its name; then what the weight costs.
         out.push_str(&wrap(&s.name, width, &format!("  {}  ", s.id), "      "));
+        // A suspended service is listed as `services` lists it, and said to be suspended:
+        // its rule is of no use until it runs again.
+        if s.status == ServiceStatus::Suspended {
+            let since = s
+                .status_since
+                .map(|d| format!(" since {}", super::words::Words::full_date(d)))
+                .unwrap_or_default();
+            out.push_str(&wrap(
+                &format!("Suspended{since}: it does not run now."),
+                width,
+                "      ",
+                "      ",
+            ));
+        }
         out.push_str(&wrap(&format!("{said}.{rule}"), width, "      ", "      "));
     }
     out
