@@ -1226,10 +1226,15 @@ impl<'a> Planner<'a> {
                     doc_blocks: std::mem::replace(&mut self.plan.doc_blocks, saved.2),
                     holidays_unknown: std::mem::replace(&mut self.plan.holidays_unknown, saved.3),
                 };
-                let memo = Rc::new(DriveMemo {
-                    result,
-                    recorded: (!recorded.is_empty()).then(|| Box::new(recorded)),
-                });
+                let recorded = if recorded.is_empty() {
+                    // Most drives record nothing. Collections only ever added to hold no
+                    // memory while empty: nothing to free (dropping them costs instructions).
+                    std::mem::forget(recorded);
+                    None
+                } else {
+                    Some(Box::new(recorded))
+                };
+                let memo = Rc::new(DriveMemo { result, recorded });
                 self.recording = recording;
                 self.drives.insert(key, Rc::clone(&memo));
                 memo
@@ -1269,7 +1274,12 @@ impl<'a> Planner<'a> {
     ) -> DriveResult {
         let ds = self.ds;
         let s = &ds.services[si];
-        let mut passes: Vec<BorderPass> = Vec::new();
+        // One pass per crossing on the way, made room for at once.
+        let crossings = s.stops[i + 1..j]
+            .iter()
+            .filter(|st| matches!(st.at, StopAt::Crossing(_)))
+            .count();
+        let mut passes: Vec<BorderPass> = Vec::with_capacity(crossings);
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
         let board = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
@@ -1745,7 +1755,7 @@ impl<'a> Planner<'a> {
         horizon: DateTime<Utc>,
         comfortable: bool,
     ) -> Option<Leg> {
-        self.recording = self.explains(si, i, j) && !comfortable && !self.beyond_window;
+        self.recording = !comfortable && !self.beyond_window && self.explains(si, i, j);
         if let Err(reason) = self.static_check(si, i, j) {
             if let Some(reason) = reason {
                 let d = ready
