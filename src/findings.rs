@@ -27,6 +27,10 @@ pub enum Blocker {
         /// Index into the crossing's `sides`.
         side: usize,
         why: Closed,
+        /// Where no source gives the time at the post and the service (this one) may
+        /// reach it on more than one local day: the reason's day is one of them, not
+        /// necessarily the first, and the traveller cannot choose which.
+        may_reach: Option<ServiceIx>,
     },
     /// The vehicle would reach a post outside its hours, after its practical cut-off or in
     /// its lunch break; every time is in that post's clock.
@@ -102,6 +106,9 @@ pub enum Advice {
         /// wait for it to open (checked for when no time is known); `reach` may be the day
         /// before.
         day: NaiveDate,
+        /// With no time known there and more than one possible day: the last day the
+        /// vehicle may reach the border (every day from `day` was checked).
+        latest: Option<NaiveDate>,
     },
     /// The service leaves when full: no fixed time, and it may not run that day.
     WhenFull { service: ServiceIx },

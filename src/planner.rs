@@ -137,9 +137,14 @@ pub struct BorderPass {
     /// When it passes the second post.
     pub cleared: Option<DateTime<Utc>>,
     /// The local day each post (the first, then the second) is passed on, in its own clock,
-    /// after any wait; where no time is known there, the day it was checked for. Whether
-    /// the post's holidays are known is judged on these days (`Plan::holidays_unknown`).
+    /// after any wait; where no time is known there, the (first) day it was checked for.
+    /// Whether the post's holidays are known is judged on these days, through `latest`
+    /// (`Plan::holidays_unknown`).
     pub days: [Option<NaiveDate>; 2],
+    /// Where no time is known at a post and the vehicle may reach it on more than one
+    /// local day (between the last time known before it and the next one after it): the
+    /// last of them (`days` holds the first). Every one was checked.
+    pub latest: [Option<NaiveDate>; 2],
     /// Waiting at both posts for them to open.
     pub waited: Duration,
     /// Whether the time to clear the first post and drive to the second is known (from the
@@ -159,6 +164,15 @@ impl BorderPass {
     /// the vehicle spends on the way). `None` when `reach` is known.
     pub fn untimed_day(&self) -> Option<NaiveDate> {
         self.reach.is_none().then_some(self.days[0]).flatten()
+    }
+
+    /// Where no time at the first post is known and the vehicle may reach the border on
+    /// more than one local day: the first and the last of them (the first post's first
+    /// day, and the last day either post may be passed on).
+    pub fn untimed_days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = self.untimed_day()?;
+        let last = self.latest.iter().flatten().max().copied()?;
+        (last > first).then_some((first, last))
     }
 
     /// The local day the vehicle reaches the first post, before any wait there: the day of
@@ -349,17 +363,25 @@ impl Itinerary {
             && self.costs_no_more(other)
     }
 
-    /// The order answers are shown in: earliest arrival first — for an arrival not known,
-    /// the earliest it could be, so a direct bus whose arrival no source gives is not
-    /// ranked after a slower chain (a known arrival first when the two are equal) —
-    /// comfortable before tight, then fully priced before partly priced, cheaper, fewer
-    /// legs, then the later departure.
+    /// The order answers are shown in: earliest arrival day first, in the destination's
+    /// clock (`to`) — for an arrival not known, the earliest day it could be, so a direct
+    /// bus whose arrival no source gives is not ranked after a slower chain that arrives
+    /// the next day — then, of those arriving the same day, the one leaving on the later
+    /// day in the origin's clock (`from`; fewer days on the road), then a known arrival
+    /// before one not known (an untimed bus's earliest possible arrival can be the moment
+    /// it leaves: no reason to rank it above a shared taxi whose journey time is known),
+    /// then the earlier arrival, comfortable before tight, fully priced before partly
+    /// priced, cheaper, fewer legs, then the later departure.
     #[allow(clippy::type_complexity)]
     fn key(
         &self,
+        from: chrono_tz::Tz,
+        to: chrono_tz::Tz,
     ) -> (
-        DateTime<Utc>,
+        NaiveDate,
+        Reverse<NaiveDate>,
         bool,
+        DateTime<Utc>,
         bool,
         u32,
         i64,
@@ -368,8 +390,10 @@ impl Itinerary {
         Reverse<DateTime<Utc>>,
     ) {
         (
-            self.arrive(),
+            self.arrive().with_timezone(&to).date_naive(),
+            Reverse(self.depart().with_timezone(&from).date_naive()),
             !self.arrive_known(),
+            self.arrive(),
             self.tight(),
             self.unknown_fares,
             self.cost,
@@ -412,7 +436,9 @@ pub struct Plan {
     pub itineraries: Vec<Itinerary>,
     /// Blocking causes met during the search, each with the dates it applied to.
     pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
-    /// Services that would connect these places but cannot be planned with.
+    /// Services that would reach the destination but are not used: no source gives their
+    /// time at the stop where the traveller would board (named with each), so nothing says
+    /// when to be there.
     pub unusable: BTreeMap<ServiceIx, Subject>,
     /// Crossings whose closure or hours blocked a ride that mattered, each with the side
     /// whose post that ride passes first.
@@ -778,6 +804,14 @@ impl Summary {
 pub struct Index {
     /// place → services stopping there, with the stop index.
     at_place: Vec<Vec<(ServiceIx, usize)>>,
+    /// For every entry of `at_place`, place by place, the later stops of the service that
+    /// are places (stop index, place), one list after another: what the search reads of
+    /// the services at a place, in one compact run rather than in each service's stops.
+    later: Vec<(u32, u32)>,
+    /// Where each entry's list lies in `later` (from, to), for the entries of `at_place`
+    /// place by place; place `p`'s are `spans[first[p]..first[p + 1]]`.
+    spans: Vec<(u32, u32)>,
+    first: Vec<u32>,
 }
 
 impl Index {
@@ -792,7 +826,39 @@ impl Index {
                 }
             }
         }
-        Index { at_place }
+        // Indices fit in u32: the dataset would not fit in memory otherwise.
+        let entries: usize = at_place.iter().map(Vec::len).sum();
+        let (mut later, mut spans) = (Vec::new(), Vec::with_capacity(entries));
+        let mut first = Vec::with_capacity(at_place.len() + 1);
+        for list in &at_place {
+            first.push(spans.len() as u32);
+            for &(si, i) in list {
+                let from = later.len() as u32;
+                let after = ds.services[si].stops.iter().enumerate().skip(i + 1);
+                later.extend(after.filter_map(|(j, st)| match st.at {
+                    StopAt::Place(q) => Some((j as u32, q as u32)),
+                    StopAt::Crossing(_) => None,
+                }));
+                spans.push((from, later.len() as u32));
+            }
+        }
+        first.push(spans.len() as u32);
+        Index {
+            at_place,
+            later,
+            spans,
+            first,
+        }
+    }
+
+    /// The services stopping at `place` (service, stop index), each with its later stops
+    /// that are places (stop index, place).
+    fn options(&self, place: PlaceIx) -> impl Iterator<Item = (ServiceIx, usize, &[(u32, u32)])> {
+        let spans = &self.spans[self.first[place] as usize..self.first[place + 1] as usize];
+        self.at_place[place]
+            .iter()
+            .zip(spans)
+            .map(move |(&(si, i), &(a, b))| (si, i, &self.later[a as usize..b as usize]))
     }
 
     /// For each place, the fewest rides to `to` when dates are ignored (`None`: no way
@@ -1276,27 +1342,53 @@ impl<'a> Planner<'a> {
             let reach = s.stops[k]
                 .offset
                 .map(|o| plus(plus(t0, o.to_chrono()), delay));
-            // Time not known: the post is reached on the day of boarding, or as many days
-            // after the vehicle's start as the nights a source says it spends on the way.
+            // Time not known: the post is reached between the last time known before it
+            // (boarding, or an earlier stop or post with a time, after any wait) and the
+            // next time known after it (a later stop or post with a time), on any local day
+            // from the first's to the second's; no earlier than as many days after the
+            // vehicle's start as the nights a source says it spends on the way. With no
+            // later time known, only the first day: a lower bound.
             let nights = i64::from(nights_at(&s.stops, k));
-            let untimed_date = |zones: &mut calendar::Zones, zone: chrono_tz::Tz| {
-                let day = zones.date(zone, board);
-                if nights == 0 {
+            let last_known = s.stops[i + 1..k]
+                .iter()
+                .filter_map(|st| st.offset)
+                .map(|o| plus(plus(t0, o.to_chrono()), delay))
+                .fold(board, DateTime::max);
+            let last_known = floor.map_or(last_known, |f| last_known.max(f));
+            let next_known = s.stops[k + 1..]
+                .iter()
+                .find_map(|st| st.offset)
+                .map(|o| plus(plus(t0, o.to_chrono()), delay));
+            let untimed_span = |zones: &mut calendar::Zones, zone: chrono_tz::Tz| {
+                let day = zones.date(zone, last_known);
+                let first = if nights == 0 {
                     day
                 } else {
                     day.max(zones.date(zone, t0) + Duration::days(nights))
-                }
+                };
+                let last = next_known.map_or(first, |t| zones.date(zone, t).max(first));
+                (first, last)
             };
-            // How much later an on-demand start must be for that day to be `next` (later
-            // than it is) in `zone`: boarding at its midnight, or starting at the midnight
-            // `nights` days before it, whichever comes first. Every earlier start has an
-            // earlier day there.
-            let untimed_shift = |zone: chrono_tz::Tz, next: NaiveDate| {
+            let untimed_date =
+                |zones: &mut calendar::Zones, zone: chrono_tz::Tz| untimed_span(zones, zone).0;
+            // How much later an on-demand start must be for the first of those days to be
+            // `next` (later than it is) in `zone`: the last time known before the post at its
+            // midnight, or starting at the midnight `nights` days before it, whichever comes
+            // first. Every earlier start has an earlier first day there (one reaching no
+            // post at a known time before this one moves every time by its own move; after
+            // one, a wait there can move them by more, so half an hour, as at a timed post).
+            let timed_before = timed_post_met;
+            let untimed_shift = move |zone: chrono_tz::Tz, next: NaiveDate| {
                 let midnight = |d: NaiveDate| calendar::at_local(zone, d, NaiveTime::MIN);
-                let by_board = midnight(next)? - board;
-                Some(match midnight(next - Duration::days(nights)) {
-                    Some(m) if nights > 0 => by_board.min(m - t0),
-                    _ => by_board,
+                let by_last = midnight(next)? - last_known;
+                let by = match midnight(next - Duration::days(nights)) {
+                    Some(m) if nights > 0 => by_last.min(m - t0),
+                    _ => by_last,
+                };
+                Some(if timed_before {
+                    by.min(Duration::minutes(30))
+                } else {
+                    by
                 })
             };
             let mut pass = BorderPass {
@@ -1306,6 +1398,7 @@ impl<'a> Planner<'a> {
                 passed: None,
                 cleared: None,
                 days: [None, None],
+                latest: [None, None],
                 waited: Duration::zero(),
                 clear_known,
                 tight: false,
@@ -1317,16 +1410,37 @@ impl<'a> Planner<'a> {
                 .enumerate()
             {
                 let side_ix = if n == 0 { first_side } else { 1 - first_side };
-                let local_date = match at {
-                    Some(t) => self.posts.zones.date(side.zone.0, t),
-                    None => untimed_date(&mut self.posts.zones, side.zone.0),
+                let (first_day, last_day) = match at {
+                    Some(t) => {
+                        let d = self.posts.zones.date(side.zone.0, t);
+                        (d, d)
+                    }
+                    None => untimed_span(&mut self.posts.zones, side.zone.0),
                 };
-                self.note_horizon(c, local_date);
+                let mut local_date = first_day;
+                let mut day = first_day;
+                while day <= last_day {
+                    self.note_horizon(c, day);
+                    day += Duration::days(1);
+                }
                 let mut post = self.posts.post(ds, ci, side_ix);
                 let result = match at {
                     Some(t) => post.at(dir, t),
-                    // Time at the border unknown: only the day can be checked.
-                    None => post.day(local_date).map_err(Blocked::Day),
+                    // Time at the border unknown: only the days can be checked, every day
+                    // the vehicle may reach it on (the traveller cannot choose which).
+                    None => {
+                        let mut result = Ok(());
+                        let mut day = first_day;
+                        while day <= last_day {
+                            if let Err(why) = post.day(day) {
+                                local_date = day;
+                                result = Err(Blocked::Day(why));
+                                break;
+                            }
+                            day += Duration::days(1);
+                        }
+                        result
+                    }
                 };
                 let passed = match (result, at) {
                     (Ok(()), _) => at,
@@ -1366,12 +1480,19 @@ impl<'a> Planner<'a> {
                                 // it reaches at a known time) failing there: an earlier
                                 // start reaches it as much earlier (`latest_ride`).
                                 let first_post = t.filter(|_| shift && !timed_post_met);
+                                // Where the post may be reached on several days, a later
+                                // start's days still include the failing one until its
+                                // first day passes it, and run at most as much later as
+                                // that start is (the horizon's years are judged that far).
                                 let fails_until = if shift || timed_post_met {
                                     None
                                 } else {
                                     let next = local_date + Duration::days(1);
                                     let years = (t0.date_naive() - Duration::days(2)).year()
-                                        == (local_date + Duration::days(2)).year();
+                                        == (last_day
+                                            + (local_date - first_day)
+                                            + Duration::days(3))
+                                        .year();
                                     match t {
                                         Some(t) => {
                                             calendar::at_local(side.zone.0, next, NaiveTime::MIN)
@@ -1412,6 +1533,7 @@ impl<'a> Planner<'a> {
                                         crossing: ci,
                                         side: side_ix,
                                         why,
+                                        may_reach: (last_day > first_day).then_some(si),
                                     },
                                     Blocked::Hours {
                                         local,
@@ -1455,6 +1577,9 @@ impl<'a> Planner<'a> {
                     Some(p) => self.posts.zones.date(side.zone.0, p),
                     None => local_date,
                 });
+                if passed.is_none() && last_day > first_day {
+                    pass.latest[n] = Some(last_day);
+                }
                 timed_post_met |= at.is_some();
                 let last =
                     passed.and_then(|p| self.posts.post(ds, ci, side_ix).last_entry_at(dir, p));
@@ -1635,14 +1760,18 @@ impl<'a> Planner<'a> {
     /// no farther from it than the origin: only such a ride explains why a journey fails.
     fn explains(&self, si: ServiceIx, i: usize, j: usize) -> bool {
         let stops = &self.ds.services[si].stops;
-        let origin = self.hops[self.req.from];
         match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => matches!(
-                (self.hops[a], self.hops[b], origin),
-                (Some(x), Some(y), Some(o)) if y < x && x <= o
-            ),
+            (StopAt::Place(a), StopAt::Place(b)) => self.explains_between(a, b),
             _ => false,
         }
+    }
+
+    /// `explains` for a ride from place `a` to place `b`.
+    fn explains_between(&self, a: PlaceIx, b: PlaceIx) -> bool {
+        matches!(
+            (self.hops[a], self.hops[b], self.hops[self.req.from]),
+            (Some(x), Some(y), Some(o)) if y < x && x <= o
+        )
     }
 
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
@@ -2222,23 +2351,28 @@ impl<'a> Planner<'a> {
                 (v, Some(v))
             }
         };
-        let on = |from: usize, to: usize| -> Vec<(usize, &Fare)> {
-            s.fares
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.from == from && f.to == to)
-                .collect()
+        // The fares that apply (with their indices, in the data's order), read where they
+        // lie rather than gathered into a list: `exact` those for the stretch `from`–`to`,
+        // otherwise those that fit it.
+        let all: &'a [Fare] = &s.fares;
+        let fares = move |from: usize, to: usize, exact: bool| {
+            all.iter().enumerate().filter(move |(_, f)| {
+                if exact {
+                    f.from == from && f.to == to
+                } else {
+                    f.fits(from, to)
+                }
+            })
         };
+        let on = |from: usize, to: usize| fares(from, to, true);
         // Vehicle sizes priced apart (1–4 seats, up to 6, up to 14) are choices: take the
         // cheapest for the party. Otherwise several fares are reports of one price, and the
         // first (the one the data names for planning) is used.
-        let choose = |fares: Vec<(usize, &'a Fare)>| -> Option<(usize, &'a Fare)> {
-            let tiers = fares.len() > 1
-                && fares
-                    .iter()
-                    .all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
+        let choose = |from: usize, to: usize, exact: bool| -> Option<(usize, &'a Fare)> {
+            let tiers = fares(from, to, exact).nth(1).is_some()
+                && fares(from, to, exact).all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
             if tiers {
-                fares.into_iter().min_by_key(|(_, f)| {
+                fares(from, to, exact).min_by_key(|(_, f)| {
                     let (units, _) = cost(f);
                     let m = money::times(f.price, units);
                     self.ds
@@ -2249,11 +2383,11 @@ impl<'a> Planner<'a> {
                         .map_or(i64::MAX, |x| x.minor)
                 })
             } else {
-                fares.into_iter().next()
+                fares(from, to, exact).next()
             }
         };
-        let exact = on(leg.board, leg.alight);
-        let tiled = if exact.is_empty() {
+        let exact = on(leg.board, leg.alight).next().is_some();
+        let tiled = if !exact {
             tiling(s, leg.board, leg.alight)
         } else {
             None
@@ -2263,7 +2397,7 @@ impl<'a> Planner<'a> {
             // whole-vehicle price the party does not fill, leaves the ride unpriced.
             let mut pieces = Vec::new();
             for (from, to) in stretches {
-                let Some((fi, f)) = choose(on(from, to)) else {
+                let Some((fi, f)) = choose(from, to, true) else {
                     return;
                 };
                 let fills = f.seats.is_some_and(|seats| party >= seats);
@@ -2282,16 +2416,7 @@ impl<'a> Planner<'a> {
             leg.more_fares = pieces.into_iter().map(|(fi, m, _)| (fi, m)).collect();
             return;
         }
-        let fares = if exact.is_empty() {
-            s.fares
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.fits(leg.board, leg.alight))
-                .collect()
-        } else {
-            exact
-        };
-        if let Some((fi, f)) = choose(fares) {
+        if let Some((fi, f)) = choose(leg.board, leg.alight, exact) {
             let (units, vehicles) = cost(f);
             // A product too large to hold stays unknown (`check` bounds fares well below).
             let m = money::times(f.price, units).map(|m| (fi, m));
@@ -2416,6 +2541,11 @@ impl<'a> Planner<'a> {
     /// The second can drop reasons, which matter only when nothing is found: then the
     /// search runs again without it.
     pub fn run(mut self) -> Plan {
+        self.run_here()
+    }
+
+    /// `run`, the memos left in `self` (`leaving_later` takes them back).
+    fn run_here(&mut self) -> Plan {
         let (ds, req) = (self.ds, self.req);
         loop {
             let (mut plan, pruned) = self.labels();
@@ -2479,7 +2609,7 @@ impl<'a> Planner<'a> {
                 again.profile = self.profile;
                 again.beyond = self.beyond;
                 again.prune_by_found = false;
-                again.tracked = self.tracked;
+                again.tracked = std::mem::take(&mut self.tracked);
                 return again.run();
             }
             return plan;
@@ -2487,16 +2617,23 @@ impl<'a> Planner<'a> {
     }
 
     /// The holiday horizon of the answers found: the countries and years of the days their
-    /// posts are passed (after a wait, in its own clock; with no time known, the day
-    /// checked: after a night on the way, not the day the vehicle left).
+    /// posts are passed (after a wait, in its own clock; with no time known, every day
+    /// checked: after a night on the way, not the day the vehicle left; through the last
+    /// day it may reach the post).
     fn note_answers_horizon(&mut self) {
         let ds = self.ds;
         self.plan.holidays_unknown.clear();
         let its = std::mem::take(&mut self.plan.itineraries);
         for l in its.iter().flat_map(|it| &it.legs) {
             for b in &l.borders {
-                for day in b.days.iter().flatten() {
-                    self.note_horizon(&ds.crossings[b.crossing], *day);
+                for (first, last) in b.days.iter().zip(&b.latest) {
+                    let Some(first) = *first else {
+                        continue;
+                    };
+                    let last = last.unwrap_or(first);
+                    for day in first.iter_days().take_while(|d| *d <= last) {
+                        self.note_horizon(&ds.crossings[b.crossing], day);
+                    }
                 }
             }
         }
@@ -2506,7 +2643,7 @@ impl<'a> Planner<'a> {
     /// The journeys leaving on the days from `self.beyond` to `days` days after the window
     /// (a profile over those days alone, with the same tracked places), to drop the answers
     /// in the window they beat (`run`).
-    fn leaving_later(&self, days: i64) -> Plan {
+    fn leaving_later(&mut self, days: i64) -> Plan {
         let req = self.req;
         let from = i64::from(req.within) + self.beyond;
         let (Some(date), Ok(within)) = (
@@ -2524,7 +2661,22 @@ impl<'a> Planner<'a> {
         later.beyond = 0;
         later.after_window = true;
         later.tracked = self.tracked.clone();
-        later.run()
+        // What the memos hold depends on the dataset and the traveller, not on the days
+        // searched: the later days' search uses and adds to this search's.
+        self.swap_memos(&mut later);
+        let plan = later.run_here();
+        self.swap_memos(&mut later);
+        plan
+    }
+
+    /// Exchanges the memos of drives, next starts, the posts' calendars and entry decisions
+    /// with `other`'s (a search for the same traveller).
+    fn swap_memos(&mut self, other: &mut Planner) {
+        std::mem::swap(&mut self.drives, &mut other.drives);
+        std::mem::swap(&mut self.starts, &mut other.starts);
+        std::mem::swap(&mut self.posts, &mut other.posts);
+        std::mem::swap(&mut self.entries, &mut other.entries);
+        std::mem::swap(&mut self.dated, &mut other.dated);
     }
 
     /// One pass of the search of `run`; also says whether a label was pruned by what was
@@ -2672,7 +2824,7 @@ impl<'a> Planner<'a> {
             kept_before.clear();
             kept_before.extend_from_slice(hot[id].kept(&kept_pool));
             let index = Arc::clone(&self.index);
-            let options = &index.at_place[place];
+
             let first_depart = (legs_so_far > 0).then_some(hot[id].sum.depart);
             // A journey lasts at most TRIP_DAYS from its first departure: no months spent
             // waiting at a stopover for a pass to reopen.
@@ -2682,15 +2834,13 @@ impl<'a> Planner<'a> {
             };
             for &(ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
-                for &(si, i) in options {
+                for (si, i, later) in index.options(place) {
                     let s = &ds.services[si];
                     // The places this ride has stopped at after boarding, up to stop `j`.
                     passed.clear();
                     kept_passed.clear();
-                    for j in i + 1..s.stops.len() {
-                        let StopAt::Place(p) = s.stops[j].at else {
-                            continue;
-                        };
+                    for &(j, p) in later {
+                        let (j, p) = (j as usize, p as usize);
                         // A ride that would come back to a place the journey has been
                         // (into the Pamirs from Sary-Tash, then back through Sary-Tash to
                         // Osh) ends before it: no loops, not even passing through.
@@ -2706,7 +2856,8 @@ impl<'a> Planner<'a> {
                         // failure (`explains`) it is not tried at all.
                         let on =
                             self.hops[p].is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS);
-                        if !on && !self.explains(si, i, j) {
+                        // (Stop `i` is `place`: `explains`, without reading the stops.)
+                        if !on && !self.explains_between(place, p) {
                             continue;
                         }
                         if self.plan.work > budget {
@@ -2888,7 +3039,8 @@ impl<'a> Planner<'a> {
         // No needless waits: each leg, from the last back, leaves as late as still catches
         // the next one (the last one as late as still arrives as early).
         let mut found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
-        found.sort_by(|a, b| a.key().cmp(&b.key()));
+        let (from_zone, to_zone) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
+        found.sort_by(|a, b| a.key(from_zone, to_zone).cmp(&b.key(from_zone, to_zone)));
         // Keep the itineraries no other outranks (of equal ones, the first). One that
         // outranks `it` left no earlier and arrives no later, so it left between `it`'s
         // departure and arrival: only those are compared (by departure), which keeps the
@@ -2910,7 +3062,9 @@ impl<'a> Planner<'a> {
                 compared += near.len() as u64;
                 !near.iter().any(|&(_, k)| {
                     let o = &found[k];
-                    k != *i && o.outranks(it) && (o.key() != it.key() || k < *i)
+                    k != *i
+                        && o.outranks(it)
+                        && (o.key(from_zone, to_zone) != it.key(from_zone, to_zone) || k < *i)
                 })
             })
             .map(|(_, it)| it.clone())
@@ -3030,7 +3184,15 @@ pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
         };
         let mut planner = Planner::with_index(ds, &later, Arc::clone(&index));
         planner.profile = false;
-        let next = planner.run();
+        let mut next = planner.run();
+        // The earliest-arrival pass tries the first leg's earliest ride only, and a journey
+        // may last no more than `TRIP_DAYS` from it: one whose first leg must leave weeks
+        // later (Almaty to Gilgit in January: Urumqi is reached at once, Khunjerab opens on
+        // 1 April) is out of its reach. Before saying no day works, every day is tried (a
+        // profile over the rest of the year, as `--within` would).
+        if next.itineraries.is_empty() {
+            next = Planner::with_index(ds, &later, Arc::clone(&index)).run();
+        }
         let Some(first) = next
             .itineraries
             .iter()

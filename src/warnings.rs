@@ -142,6 +142,7 @@ pub fn for_itinerary(
                 first_side: pass.first_side,
                 reach: pass.reach,
                 day: when,
+                latest: pass.untimed_days().map(|(_, last)| last),
             });
             if pass.reach.is_none() {
                 add(Advice::BorderTimeUnknown {
@@ -252,8 +253,12 @@ pub fn unannounced<'a>(ds: &Dataset, its: impl IntoIterator<Item = &'a Itinerary
                     pass.pass_day(ds, leg.depart),
                     pass.entry_day(ds, leg.depart),
                 ];
-                for day in days {
-                    push_unannounced(ds, &mut found, c, day);
+                for (n, first) in days.into_iter().enumerate() {
+                    // Every day a post whose time is not known may be passed on.
+                    let last = pass.latest[n].unwrap_or(first);
+                    for day in first.iter_days().take_while(|d| *d <= last) {
+                        push_unannounced(ds, &mut found, c, day);
+                    }
                 }
             }
         }

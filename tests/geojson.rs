@@ -334,6 +334,41 @@ fn plan_geojson_shows_no_time_where_no_source_gives_one() {
     );
 }
 
+/// The overnight Tashkent–Bishkek bus may reach each of its untimed posts on Mon 14 or
+/// Tue 15 Jun 2027: each border point gives both days, as the plan's JSON does.
+#[test]
+fn an_untimed_border_point_gives_the_last_day_it_may_be_passed_on() {
+    let args = [
+        "plan",
+        "tashkent",
+        "bishkek",
+        "--date",
+        "2027-06-14",
+        "--within",
+        "1",
+    ];
+    let c = decode(&run(&[&args[..], &["--geojson"]].concat()).ok().stdout);
+    let j: serde_json::Value =
+        serde_json::from_str(&run(&[&args[..], &["--json"]].concat()).ok().stdout).unwrap();
+    let borders: Vec<&Feature> = c
+        .features
+        .iter()
+        .filter(|f| f.properties["kind"] == "border" && f.properties["itinerary"] == 1)
+        .collect();
+    let json_borders = j["itineraries"][0]["legs"][0]["borders"]
+        .as_array()
+        .unwrap();
+    assert_eq!(borders.len(), 2);
+    for (g, b) in borders.iter().zip(json_borders) {
+        assert_eq!(g.properties["id"], b["id"]);
+        assert_eq!(g.properties["date"], "2027-06-14");
+        assert_eq!(g.properties["date_latest"], "2027-06-15");
+        assert_eq!(g.properties["entry_date_latest"], "2027-06-15");
+        assert_eq!(g.properties["date_latest"], b["day_latest"]);
+        assert_eq!(g.properties["time_known"], false);
+    }
+}
+
 #[test]
 fn a_record_without_coordinates_is_a_check_warning_and_a_null_geometry() {
     common::mini(&["check"])

@@ -394,6 +394,52 @@ fn a_bus_that_sleeps_on_the_way_crosses_the_next_day_and_arrives_at_no_invented_
     );
 }
 
+/// The overnight Tashkent–Bishkek bus (18:00, arriving 07:40 the next day) passes two
+/// posts no source times: it may reach each on Mon 14 or Tue 15 Jun 2027, so each border
+/// is an all-day event over both days, the days the plan checked, not a day it picked.
+#[test]
+fn an_untimed_border_the_bus_may_reach_on_two_days_covers_both() {
+    let ics = Ics::write(&[
+        "plan",
+        "tashkent",
+        "bishkek",
+        "--date",
+        "2027-06-14",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+        "--itinerary",
+        "1",
+    ]);
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let borders: Vec<&Component> = cal
+        .items
+        .iter()
+        .filter(|c| c.name == "VEVENT" && prop(c, "UID").unwrap().val.as_str().contains("border"))
+        .collect();
+    assert_eq!(borders.len(), 2);
+    for b in borders {
+        assert!(
+            prop(b, "SUMMARY")
+                .unwrap()
+                .val
+                .as_str()
+                .ends_with("(day and time not known)"),
+            "{:?}",
+            prop(b, "SUMMARY")
+        );
+        let day = |d: u32| Some(When::Day(NaiveDate::from_ymd_opt(2027, 6, d).unwrap()));
+        assert_eq!(cal.when(b, "DTSTART"), day(14));
+        assert_eq!(
+            cal.when(b, "DTEND"),
+            day(16),
+            "the end is exclusive: through the 15th"
+        );
+    }
+}
+
 /// A copy of the fixture dataset with Pass Q: a Friday bus from Beta reaches its Kyrgyz post
 /// (open Mon-Fri 09:00-18:00, where vehicles queue) at 20:00, after it closed, and queues
 /// over the weekend; it crosses on Monday, into China, where a British traveller needs a

@@ -346,11 +346,20 @@ fn unannounced(args: &[&str]) -> (Vec<AdviceJson>, Vec<String>, PlanJson) {
 /// announced on 2 December 2026 (data/holidays/announced.toml: the lists follow the State
 /// Council's schedule through 2026). Osh to Kashgar leaving Thu 11 Feb 2027, the day after
 /// the Spring Festival's statutory days off (5–10 Feb) end: the routes pass Irkeshtam on
-/// Fri 12 Feb and Khorgos on Sat 13 Feb, each two or three days from the block, and the plan
-/// says once, for China and that holiday, that the border may also close on days next to it.
+/// Fri 12 Feb and (the fifth route shown, through Kazakhstan) Khorgos on Sat 13 Feb, each two
+/// or three days from the block, and the plan says once, for China and that holiday, that the
+/// border may also close on days next to it.
 #[test]
 fn a_crossing_next_to_a_2027_chinese_holiday_notes_the_unannounced_schedule_once() {
-    let (notes, lines, plan) = unannounced(&["plan", "osh", "kashgar", "--date", "2027-02-11"]);
+    let (notes, lines, plan) = unannounced(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-02-11",
+        "--max",
+        "5",
+    ]);
     assert!(plan.itineraries.len() > 1, "{:?}", plan.itineraries);
     assert_eq!(notes.len(), 1, "{notes:?}");
     let n = &notes[0];

@@ -24,8 +24,8 @@
 //! 6. the holiday horizon (`Plan::holidays_unknown`): with itineraries, exactly the
 //!    countries and years whose holidays are not known (the years a country's list spans
 //!    are known) of the days the itineraries pass each post of a crossing those countries'
-//!    holidays close — each post's day in its own clock after any wait, or the day checked
-//!    where no time is known (`holidays_unknown`, `drive_posts`); without itineraries, only
+//!    holidays close — each post's day in its own clock after any wait, or every day
+//!    checked where no time is known (`holidays_unknown`, `drive_posts`); without itineraries, only
 //!    years not known of countries whose holidays close a crossing some service passes,
 //!    within the days a search can reach a post (`holidays_unknown_possible`): which days
 //!    a search looks at depends on how it prunes (the planner drives rides the brute force
@@ -42,7 +42,12 @@
 //! 8. without itineraries, the earliest departure named (within a year) is after the
 //!    window, and a day whose own plan (that day alone) offers an itinerary, on which 1–7
 //!    hold too: the first day that works, not one whose journey waits for a connection that
-//!    leaving later still catches (which that day's plan drops).
+//!    leaving later still catches (which that day's plan drops);
+//! 9. the itineraries come in the README's order: by the day of arrival in the
+//!    destination's clock (an arrival not known: the earliest day it could be), on the same
+//!    day the one leaving on a later day (in the origin's clock), then a known arrival
+//!    before one not known, the earlier arrival, comfortable before tight, fewer fares not
+//!    known, cheaper, fewer legs, the later departure (`shown_order`).
 //!
 //! "Leaving after the window": a journey leaving after the window covers one in it only by
 //! leaving before that one arrives, so the brute force tries first rides on `LOOK_BEYOND`
@@ -1087,6 +1092,42 @@ fn planned_unpriced(it: &Itinerary) -> Vec<Unpriced> {
     it.unpriced.iter().map(|u| (u.mode, u.minimum)).collect()
 }
 
+/// Where an itinerary is shown, compared in order: the day it arrives in the destination's
+/// clock `to` (the earliest it could be when not known), the later day it leaves in the
+/// origin's clock `from`, a known arrival first, then the earlier arrival, comfortable
+/// before tight, fewer fares not known, cheaper, fewer legs, the later departure.
+#[allow(clippy::type_complexity)]
+fn shown_order(
+    it: &Itinerary,
+    from: Tz,
+    to: Tz,
+) -> (
+    NaiveDate,
+    std::cmp::Reverse<NaiveDate>,
+    bool,
+    DateTime<Utc>,
+    bool,
+    u32,
+    i64,
+    Vec<Unpriced>,
+    usize,
+    std::cmp::Reverse<DateTime<Utc>>,
+) {
+    let k = itinerary_key(it);
+    (
+        k.arrive.with_timezone(&to).date_naive(),
+        std::cmp::Reverse(k.depart.with_timezone(&from).date_naive()),
+        !k.arrive_known,
+        k.arrive,
+        k.tight,
+        it.unknown_fares,
+        k.cost,
+        k.unpriced,
+        k.legs,
+        std::cmp::Reverse(k.depart),
+    )
+}
+
 /// `a` is at least as good as `b`: no later (and known if `b`'s arrival is known), no more
 /// changes, not tight unless `b` is, leaving no earlier, and no dearer — either its unknown
 /// fares are among `b`'s and its known cost is no higher (known costs are compared only
@@ -1617,24 +1658,57 @@ impl<'a> Oracle<'a> {
             };
             let (a, b) = (&c.sides[first], &c.sides[1 - first]);
             let Some(offset) = s.stops[k].offset else {
-                // Time at the border unknown: only the day is checked, on the day of boarding
-                // or, after nights on the way, that many days after the vehicle's start.
+                // Time at the border unknown: only days are checked. The vehicle gets there
+                // after the latest time known before it (boarding, a stop or post with a
+                // time, or clearing a post, all after the waits so far) and before the next
+                // time known after it (the next stop or post with a time, on its route past
+                // the traveller's stop too): every local day from the one to the other must
+                // be open. After nights on the way, no earlier than that many days after
+                // the vehicle's start. No later time known: that first day only.
                 let nights = nights_at(&s.stops, k);
+                let mut after = board;
+                for st in &s.stops[i + 1..k] {
+                    if let Some(o) = st.offset {
+                        after = after.max(t0 + Duration::minutes(o.0) + delay);
+                    }
+                }
+                if let Some(t) = through {
+                    after = after.max(t);
+                }
+                let before = s.stops[k + 1..]
+                    .iter()
+                    .find(|st| st.offset.is_some())
+                    .map(|st| t0 + Duration::minutes(st.offset.unwrap().0) + delay);
                 let day = |side: &Side| {
                     let z = side.zone.0;
                     let start = t0.with_timezone(&z).date_naive() + Duration::days(nights.into());
-                    board.with_timezone(&z).date_naive().max(start)
+                    after.with_timezone(&z).date_naive().max(start)
+                };
+                let last_day = |side: &Side| {
+                    before.map_or(day(side), |t| {
+                        t.with_timezone(&side.zone.0).date_naive().max(day(side))
+                    })
                 };
                 for side in [a, b] {
-                    if !self.day_open(c, side, day(side)) {
-                        return Err(format!("{} post of {} closed that day", side.country, c.id));
+                    let mut d = day(side);
+                    while d <= last_day(side) {
+                        if !self.day_open(c, side, d) {
+                            return Err(format!("{} post of {} closed on {d}", side.country, c.id));
+                        }
+                        d += Duration::days(1);
                     }
                 }
                 let entry_date = day(b);
                 if !self.may_enter(c, b.country, entry_date) {
                     return Err(format!("no entry to {} over {}", b.country, c.id));
                 }
-                days.extend([(x, day(a)), (x, day(b))]);
+                for side in [a, b] {
+                    let mut d = day(side);
+                    while d <= last_day(side) {
+                        days.push((x, d));
+                        d += Duration::days(1);
+                    }
+                }
                 continue;
             };
             let delay_before = delay;
@@ -2184,9 +2258,23 @@ impl<'a> Oracle<'a> {
                 crossing,
                 side,
                 why,
+                may_reach,
             } => {
                 let c = &ds.crossings[*crossing];
                 let sd = &c.sides[*side];
+                // A post that may be reached on several days: the service passes it with no
+                // time given there, and a later time is given.
+                if let Some(si) = may_reach {
+                    let stops = &ds.services[*si].stops;
+                    let untimed = stops.iter().enumerate().any(|(k, st)| {
+                        st.at == StopAt::Crossing(*crossing)
+                            && st.offset.is_none()
+                            && stops[k + 1..].iter().any(|l| l.offset.is_some())
+                    });
+                    if !untimed {
+                        return fail("the service passes no untimed post there with a time after");
+                    }
+                }
                 match why {
                     // A notice with hours closes the post for part of a day: it must cover
                     // part of that day in the post's clock.
@@ -2733,6 +2821,18 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
         let j = expected.iter().min_by_key(|j| j.key().arrive);
         return Err(format!(
             "earliest arrival: planner {best_pl:?}, brute force {best_bf:?} by {j:?}"
+        ));
+    }
+    // 9. in the README's order
+    let (from, to) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
+    if let Some(w) = its
+        .windows(2)
+        .find(|w| shown_order(&w[0], from, to) > shown_order(&w[1], from, to))
+    {
+        return Err(format!(
+            "itinerary {:?} is shown before {:?}",
+            itinerary_key(&w[0]),
+            itinerary_key(&w[1])
         ));
     }
     // 5. the whole Pareto front is offered

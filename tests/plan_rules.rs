@@ -476,16 +476,15 @@ fn suspended_services_are_named_and_untimed_ones_shown_as_windows() {
         "20",
     ]);
     // The minibus whose time at Delta no source gives still ends a journey there: it
-    // arrives, time not known, and ranks by the earliest it could arrive — before the bus
-    // whose arrival is known — rather than after every known arrival.
-    let untimed = &p.itineraries[0];
+    // arrives, time not known, and is offered though its earliest possible arrival (the
+    // moment it leaves) is before the bus's. Both arrive on Monday, where a known arrival
+    // ranks first: the bus, then the minibus.
+    let bus = &p.itineraries[0];
+    assert_eq!(bus.services(), ["alpha-delta-bus"]);
+    let untimed = &p.itineraries[1];
     assert_eq!(untimed.services(), ["alpha-delta-untimed"]);
-    let bus = p
-        .itineraries
-        .iter()
-        .find(|it| it.services() == ["alpha-delta-bus"])
-        .expect("the bus is offered");
     assert!(chrono_key(&untimed.arrive) < chrono_key(&bus.arrive));
+    assert_eq!(untimed.arrive[..10], bus.arrive[..10]);
     let leg = &untimed.legs[0];
     assert!(!leg.arrive_known && !leg.time_known, "{leg:?}");
     let window = leg.window.as_ref().expect("a window, not an instant");
@@ -811,5 +810,113 @@ fn the_drive_between_the_posts_counts_only_in_its_own_direction() {
     assert_eq!(
         border("between = { CN = \"2h\" }"),
         "Pass A: China post 11:00 Beijing time, Kyrgyzstan post 11:00 UTC+6 at the earliest"
+    );
+}
+
+/// Sigma (China) to Tau (Pakistan) over Pass C (Mon–Fri, closed for Pakistani holidays;
+/// Fri 14 Aug 2026 is one in the fixture), on a bus leaving Sigma at `depart` Beijing time
+/// and reaching Tau `hours` later, with no time given at the pass: the places and the bus.
+fn untimed_pass_c_bus(depart: &str, hours: u32) -> tempfile::TempDir {
+    let places =
+        place("sigma", "Sigma", "CN", "Asia/Shanghai") + &place("tau", "Tau", "PK", "Asia/Karachi");
+    let offset = format!(r#"{{ at = "tau", offset = "{hours}h" }}"#);
+    let bus = service(
+        "sigma-tau-bus",
+        "Sigma–Tau bus",
+        "bus",
+        &[
+            r#"{ at = "sigma", offset = "0h" }"#,
+            r#"{ cross = "pass-c" }"#,
+            &offset,
+        ],
+        &weekly("daily", depart, "Asia/Shanghai"),
+    );
+    with_files(&[
+        ("places/extra.toml", &places),
+        ("services/extra.toml", &bus),
+    ])
+}
+
+/// The Sigma–Tau night bus leaves Thu 13 Aug 2026 at 20:00 Beijing time (17:00 in
+/// Pakistan) and arrives 14 h later, 07:00 Pakistan time on Friday, a Pakistani holiday
+/// that closes Pass C (both posts). No source gives when it reaches the pass, so it may be there on
+/// Thursday or on Friday, and the traveller cannot choose: the bus is not offered, and the
+/// reason names Friday as a day it may reach the pass.
+#[test]
+fn a_holiday_the_day_after_boarding_blocks_a_night_bus_at_an_untimed_post() {
+    let dir = untimed_pass_c_bus("20:00", 14);
+    let args = [
+        "sigma",
+        "tau",
+        "--date",
+        "2026-08-13",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+        "--visa",
+        "PK",
+    ];
+    let (p, code) = common::plan_json(Some(dir.path()), &args);
+    assert_eq!(code, 1, "{p:#?}");
+    assert!(p.itineraries.is_empty());
+    let r = p
+        .reasons
+        .iter()
+        .find(|r| r.cause == Cause::PostClosed)
+        .expect("the pass is a reason");
+    assert_eq!(r.crossing.as_deref(), Some("pass-c"));
+    assert_eq!(r.service.as_deref(), Some("sigma-tau-bus"));
+    assert_eq!(r.may_reach, Some(true));
+    assert_eq!(r.dates, ["2026-08-14"]);
+    assert_eq!(r.closed.as_ref().unwrap().cause, ClosedFor::Holiday);
+    assert!(
+        r.text
+            .starts_with("Sigma–Tau bus may reach the China post of Pass C on Fri 14 Aug"),
+        "{}",
+        r.text
+    );
+    // The text view says the same under "Why".
+    let mut all = vec!["--data", dir.path().to_str().unwrap(), "plan"];
+    all.extend_from_slice(&args);
+    common::run(&all).stdout_has("Sigma–Tau bus may reach the China post of Pass C on Fri 14 Aug");
+}
+
+/// The same bus a day earlier (Wed 12 Aug, reaching the pass on Wednesday or Thursday) and
+/// a day bus on Thursday (08:00 Beijing time, arriving the same evening) never reach the
+/// pass on the holiday: both go, and the night bus's border names both its days.
+#[test]
+fn a_holiday_the_vehicle_cannot_reach_the_untimed_post_on_does_not_block_it() {
+    let night = untimed_pass_c_bus("20:00", 14);
+    let p = plan_one_day(night.path(), "sigma", "tau", "2026-08-12");
+    let leg = &p.itineraries[0].legs[0];
+    let b = &leg.borders[0];
+    assert_eq!(
+        (b.day.as_str(), b.entry_day.as_str()),
+        ("2026-08-12", "2026-08-12")
+    );
+    assert_eq!(b.day_latest.as_deref(), Some("2026-08-13"));
+    assert_eq!(b.entry_day_latest.as_deref(), Some("2026-08-13"));
+    let text = common::run(&[
+        "--data",
+        night.path().to_str().unwrap(),
+        "plan",
+        "sigma",
+        "tau",
+        "--date",
+        "2026-08-12",
+        "--within",
+        "1",
+    ]);
+    text.stdout_has("China post, Pakistan post (reached Wed 12 or Thu 13 Aug, times not known)")
+        .stdout_has("reached Wed 12 or Thu 13 Aug, time not known");
+
+    let day = untimed_pass_c_bus("08:00", 10);
+    let p = plan_one_day(day.path(), "sigma", "tau", "2026-08-13");
+    let b = &p.itineraries[0].legs[0].borders[0];
+    assert_eq!(b.day, "2026-08-13");
+    assert_eq!(
+        (b.day_latest.as_deref(), b.entry_day_latest.as_deref()),
+        (None, None)
     );
 }

@@ -197,6 +197,8 @@ pub fn itinerary_features(ds: &Dataset, n: usize, it: &Itinerary) -> Vec<Value> 
                     "at": at.map(|t| rfc3339(t, zone)),
                     "date": b.pass_day(ds, leg.depart).to_string(),
                     "entry_date": b.entry_day(ds, leg.depart).to_string(),
+                    "date_latest": b.latest[0].map(|d| d.to_string()),
+                    "entry_date_latest": b.latest[1].map(|d| d.to_string()),
                     "time_known": at.is_some(),
                     "posts": [post(&c.sides[b.first_side]), post(&c.sides[1 - b.first_side])],
                 }),

@@ -134,6 +134,9 @@ pub enum When {
         end: Option<(DateTime<Utc>, Tz)>,
     },
     AllDay(NaiveDate),
+    /// Every day from the first to the last (a border whose time is not known, reached on
+    /// one of them).
+    AllDays(NaiveDate, NaiveDate),
 }
 
 pub struct Event {
@@ -193,11 +196,16 @@ pub fn write(cal: &Calendar, stamp: DateTime<Utc>) -> String {
                     moment(&mut out, "DTEND", end);
                 }
             }
-            When::AllDay(day) => {
+            When::AllDay(day) | When::AllDays(day, _) => {
+                let last = if let When::AllDays(_, last) = e.when {
+                    last
+                } else {
+                    day
+                };
                 out.line(&format!("DTSTART;VALUE=DATE:{}", date_stamp(day)));
                 out.line(&format!(
                     "DTEND;VALUE=DATE:{}",
-                    date_stamp(day + Duration::days(1))
+                    date_stamp(last + Duration::days(1))
                 ));
             }
         }

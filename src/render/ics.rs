@@ -347,11 +347,20 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                     },
                     false,
                 ),
-                None => (
-                    format!("Border: {} (time not known)", c.name),
-                    When::AllDay(day),
-                    true,
-                ),
+                // Where the vehicle may reach it on more than one day, the event covers
+                // them all.
+                None => match b.untimed_days() {
+                    Some((d1, d2)) => (
+                        format!("Border: {} (day and time not known)", c.name),
+                        When::AllDays(d1, d2),
+                        true,
+                    ),
+                    None => (
+                        format!("Border: {} (time not known)", c.name),
+                        When::AllDay(day),
+                        true,
+                    ),
+                },
             };
             let description = [
                 post_hours(first, crate::model::Direction::Leaving, day),

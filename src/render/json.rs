@@ -429,6 +429,10 @@ pub struct ReasonJson {
     /// Too late: the day an application made today would be held.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ready: Option<String>,
+    /// Post closed: true where no source gives the time there and `service` may reach it
+    /// on more than one local day; the closed day (in `dates`) is one of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub may_reach: Option<bool>,
     /// The sentence the human view shows.
     pub text: String,
 }
@@ -460,6 +464,7 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
         permit: None,
         visa: None,
         ready: None,
+        may_reach: None,
         text: w.blocker_fact(b, first),
     };
     let service = |s: usize| Some(ds.services[s].id.to_string());
@@ -469,8 +474,13 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
             crossing: c,
             side,
             why,
+            may_reach,
         } => {
             j.crossing = crossing(*c);
+            if let Some(s) = may_reach {
+                j.service = service(*s);
+                j.may_reach = Some(true);
+            }
             j.post = ds.crossings[*c]
                 .sides
                 .get(*side)
@@ -915,6 +925,15 @@ pub struct LegCrossingJson {
     /// The day of entry: the local date the second post is passed, in its clock, after any
     /// wait there (or the day it was checked for). A visa must be valid from it.
     pub entry_day: String,
+    /// Where no source gives the time at the first post and the vehicle may reach it on
+    /// more than one local day (it is on the road over midnight between the times known
+    /// before and after the post): the last of them; `day` is the first, and every day
+    /// between was checked. Absent when only one day is possible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_latest: Option<String>,
+    /// The same for the second post: the last local day it may be passed on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_day_latest: Option<String>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -1278,6 +1297,8 @@ fn leg_crossing(ds: &Dataset, l: &Leg, b: &BorderPass) -> LegCrossingJson {
         at: b.reach.map(|t| rfc3339(t, c.sides[b.first_side].zone.0)),
         day: b.pass_day(ds, l.depart).to_string(),
         entry_day: b.entry_day(ds, l.depart).to_string(),
+        day_latest: b.latest[0].map(|d| d.to_string()),
+        entry_day_latest: b.latest[1].map(|d| d.to_string()),
     }
 }
 

@@ -20,9 +20,15 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use crate::answer::{ItineraryAnswer, PlanAnswer};
 
 /// An itinerary passing a crossing: its number, the side it reaches first, when (if the
-/// time is known, and whether only roughly: the ride's times are approximate) and the day
-/// it is crossed.
-type Reached = (usize, usize, Option<(DateTime<Utc>, bool)>, NaiveDate);
+/// time is known, and whether only roughly: the ride's times are approximate), the day it
+/// is crossed, and with no time known the last day it may reach it where that is later.
+type Reached = (
+    usize,
+    usize,
+    Option<(DateTime<Utc>, bool)>,
+    NaiveDate,
+    Option<NaiveDate>,
+);
 
 /// How the human view is laid out.
 #[derive(Clone, Copy)]
@@ -592,6 +598,14 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
             },
         ),
         Advice::FareUnknown { service } => (Subject::Service(*service), "fare not known".into()),
+        // On the service's own line (`--explain`), not a second line under its full name.
+        Advice::NewestSource { service } => (
+            Subject::Service(*service),
+            format!(
+                "newest source {}",
+                super::words::newest_source(&ds.services[*service])
+            ),
+        ),
         Advice::SeatsUnknown { service } => (
             Subject::Service(*service),
             "priced per vehicle, seats not known (one vehicle assumed)".into(),
@@ -866,12 +880,11 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             let day = it.arrive().with_timezone(&to.zone.0).date_naive();
             format!(" {} at the earliest, time not known", w.date(day))
         } else {
+            // The day is always named: "→ Samarkand, time not known" beside another
+            // itinerary's "→ Samarkand Mon 14 Jun 2027 at the earliest, time not known"
+            // reads as if this one's day were the less certain.
             let day = it.arrive().with_timezone(&to.zone.0).date_naive();
-            if day == leave_day {
-                ", time not known".to_string()
-            } else {
-                format!(" {}, time not known", w.date(day))
-            }
+            format!(" {}, time not known", w.date(day))
         };
         let dur = journey_time(it);
         // Counted to the earliest possible arrival when the arrival is not known: a floor.
@@ -975,10 +988,14 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 let later_day = b
                     .untimed_day()
                     .filter(|d| *d > l.depart.with_timezone(&c.sides[first].zone.0).date_naive());
-                let times = match later_day {
-                    Some(d) => format!(" (on {}, times not known)", w.date(d)),
-                    None if l.time_known && b.reach.is_some() => String::new(),
-                    None => " (times not known)".into(),
+                // A post that may be reached on more than one day names them all.
+                let times = match (b.untimed_days(), later_day) {
+                    (Some((d1, d2)), _) => {
+                        format!(" (reached {}, times not known)", w.days_either(d1, d2))
+                    }
+                    (None, Some(d)) => format!(" (on {}, times not known)", w.date(d)),
+                    (None, None) if l.time_known && b.reach.is_some() => String::new(),
+                    (None, None) => " (times not known)".into(),
                 };
                 // A vehicle that waited for a post to open (named: a wait at the first post
                 // would otherwise read as one between the posts), and a pass with little
@@ -1036,6 +1053,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     first_side,
                     reach,
                     day,
+                    latest,
                 } => {
                     let leg = it
                         .legs
@@ -1048,6 +1066,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                         *first_side,
                         reach.filter(|_| leg_known).map(|t| (t, about)),
                         *day,
+                        *latest,
                     ));
                 }
                 // Said in the crossing's note: the times not known, the hours not known, the
@@ -1123,7 +1142,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let mut border_notes: Vec<(String, BTreeSet<usize>)> = Vec::new();
     for (ci, passes) in &borders {
         let c = &ds.crossings[*ci];
-        let (_, side0, _, day0) = passes[0];
+        let (_, side0, _, day0, _) = passes[0];
         let mut parts = vec![];
         let same_days = c.sides[0].days == c.sides[1].days;
         let head = match (same_days, c.sides[0].days) {
@@ -1142,7 +1161,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         // Itineraries that reach the post with the same margin are named together.
         let mut reached: Vec<(String, Vec<usize>)> = Vec::new();
         let mut unknown: Vec<usize> = Vec::new();
-        for (n, side, reach, day) in passes {
+        for (n, side, reach, day, latest) in passes {
             match reach {
                 Some((t, about)) => {
                     let m = margin_text(w, *ci, *side, *t, *about, *day);
@@ -1151,7 +1170,17 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                         None => reached.push((m, vec![*n])),
                     }
                 }
-                None => unknown.push(*n),
+                // The days it may be reached on, where more than one.
+                None => match latest {
+                    Some(last) => {
+                        let m = format!("reached {}, time not known", w.days_either(*day, *last));
+                        match reached.iter_mut().find(|(x, _)| *x == m) {
+                            Some((_, ns)) => ns.push(*n),
+                            None => reached.push((m, vec![*n])),
+                        }
+                    }
+                    None => unknown.push(*n),
+                },
             }
         }
         let label = |ns: &[usize]| {
@@ -1207,18 +1236,22 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             let mut places: Vec<(Vec<String>, String, usize)> = Vec::new();
             for subject in &subjects_order {
                 let (phrases, set) = &checks[subject];
-                // "disputed: fare", "disputed: duration" → "disputed fare and duration".
+                // "disputed: fare", "disputed: duration" → "disputed fare and duration";
+                // the newest source's date (`--explain`) last.
                 let mut said: Vec<String> = Vec::new();
                 let mut disputed: Vec<String> = Vec::new();
+                let mut newest: Option<&String> = None;
                 for p in phrases {
                     match p.strip_prefix("disputed: ") {
                         Some(f) => disputed.push(f.to_string()),
+                        None if p.starts_with("newest source ") => newest = Some(p),
                         None => said.push(p.clone()),
                     }
                 }
                 if !disputed.is_empty() {
                     said.push(format!("disputed {}", join_and(&disputed)));
                 }
+                said.extend(newest.cloned());
                 let name = match subject {
                     Subject::Service(_) => short_name(w.subject(*subject)),
                     _ => w.subject(*subject).to_string(),

@@ -93,6 +93,23 @@ impl Words<'_> {
         }
     }
 
+    /// The days a vehicle may reach a post whose time is not known: "Mon 14 or Tue 15
+    /// Jun", "between Mon 14 and Wed 16 Jun" (the year as `date` shows it, once).
+    pub fn days_either(&self, from: NaiveDate, to: NaiveDate) -> String {
+        let first = if from.year() != to.year() {
+            self.date(from)
+        } else if from.month() != to.month() {
+            from.format("%a %-d %b").to_string()
+        } else {
+            from.format("%a %-d").to_string()
+        };
+        if to - from == chrono::Duration::days(1) {
+            format!("{first} or {}", self.date(to))
+        } else {
+            format!("between {first} and {}", self.date(to))
+        }
+    }
+
     /// A date that always shows its year (a range's ends, a search window).
     pub fn full_date(d: NaiveDate) -> String {
         d.format("%a %-d %b %Y").to_string()
@@ -380,8 +397,23 @@ impl Words<'_> {
     pub fn blocker_fact(&self, b: &Blocker, date: NaiveDate) -> String {
         let ds = self.ds;
         match b {
-            Blocker::PostClosed { crossing, why, .. } => {
-                self.closed(self.crossing(*crossing), why, date)
+            Blocker::PostClosed {
+                crossing,
+                side,
+                why,
+                may_reach,
+            } => {
+                let closed = self.closed(self.crossing(*crossing), why, date);
+                match may_reach {
+                    Some(service) => format!(
+                        "{} may reach the {} post of {} on {}, as no source gives its time there: {closed}",
+                        self.service(*service),
+                        country_name(ds.crossings[*crossing].sides[*side].country),
+                        self.crossing(*crossing),
+                        self.date(date)
+                    ),
+                    None => closed,
+                }
             }
             Blocker::OutsideHours {
                 crossing,
@@ -485,6 +517,7 @@ impl Words<'_> {
                 first_side,
                 reach,
                 day,
+                ..
             } => {
                 let c = &ds.crossings[*crossing];
                 let first = &c.sides[*first_side];
@@ -792,7 +825,7 @@ pub fn thousands(n: u32) -> String {
 }
 
 /// The newest date a service's sources report, or "undated".
-fn newest_source(s: &crate::model::Service) -> String {
+pub fn newest_source(s: &crate::model::Service) -> String {
     s.prov
         .newest
         .as_ref()

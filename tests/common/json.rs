@@ -103,6 +103,7 @@ pub struct ReasonJson {
     pub permit: Option<String>,
     pub visa: Option<String>,
     pub ready: Option<String>,
+    pub may_reach: Option<bool>,
     pub text: String,
 }
 
@@ -187,6 +188,8 @@ pub struct LegCrossingJson {
     pub at: Option<String>,
     pub day: String,
     pub entry_day: String,
+    pub day_latest: Option<String>,
+    pub entry_day_latest: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
