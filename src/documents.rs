@@ -481,8 +481,9 @@ fn faster_with(
 /// when it finds nothing), and a dataset may have thousands of permits: without a cap one
 /// plan could cost thousands of searches. With it a plan makes at most `MAX_FIX_TRIES` + 3
 /// searches (its own, one without `--avoid`/`--via`, the documents one at a time, then all
-/// together), each with its look for the earliest day that works: at most 30 times the
-/// budget, whatever the dataset. The real dataset's plans try a handful.
+/// together), each with its look for the earliest day that works (at most two searches
+/// when it finds nothing: the earliest-arrival pass, then every day of the year): at most
+/// 45 times the budget, whatever the dataset. The real dataset's plans try a handful.
 pub const MAX_FIX_TRIES: usize = 12;
 
 /// The fixes for a plan: when nothing works, what the user's own `--avoid`/`--via` and the

@@ -375,17 +375,25 @@ impl Itinerary {
             && self.costs_no_more(other)
     }
 
-    /// The order answers are shown in: earliest arrival first — for an arrival not known,
-    /// the earliest it could be, so a direct bus whose arrival no source gives is not
-    /// ranked after a slower chain (a known arrival first when the two are equal) —
-    /// comfortable before tight, then fully priced before partly priced, cheaper, fewer
-    /// legs, then the later departure.
+    /// The order answers are shown in: earliest arrival day first, in the destination's
+    /// clock (`to`) — for an arrival not known, the earliest day it could be, so a direct
+    /// bus whose arrival no source gives is not ranked after a slower chain that arrives
+    /// the next day — then, of those arriving the same day, the one leaving on the later
+    /// day in the origin's clock (`from`; fewer days on the road), then a known arrival
+    /// before one not known (an untimed bus's earliest possible arrival can be the moment
+    /// it leaves: no reason to rank it above a shared taxi whose journey time is known),
+    /// then the earlier arrival, comfortable before tight, fully priced before partly
+    /// priced, cheaper, fewer legs, then the later departure.
     #[allow(clippy::type_complexity)]
     fn key(
         &self,
+        from: chrono_tz::Tz,
+        to: chrono_tz::Tz,
     ) -> (
-        DateTime<Utc>,
+        NaiveDate,
+        Reverse<NaiveDate>,
         bool,
+        DateTime<Utc>,
         bool,
         u32,
         i64,
@@ -394,8 +402,10 @@ impl Itinerary {
         Reverse<DateTime<Utc>>,
     ) {
         (
-            self.arrive(),
+            self.arrive().with_timezone(&to).date_naive(),
+            Reverse(self.depart().with_timezone(&from).date_naive()),
             !self.arrive_known(),
+            self.arrive(),
             self.tight(),
             self.unknown_fares,
             self.cost,
@@ -438,7 +448,9 @@ pub struct Plan {
     pub itineraries: Vec<Itinerary>,
     /// Blocking causes met during the search, each with the dates it applied to.
     pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
-    /// Services that would connect these places but cannot be planned with.
+    /// Services that would reach the destination but are not used: no source gives their
+    /// time at the stop where the traveller would board (named with each), so nothing says
+    /// when to be there.
     pub unusable: BTreeMap<ServiceIx, Subject>,
     /// Crossings whose closure or hours blocked a ride that mattered, each with the side
     /// whose post that ride passes first.
@@ -804,6 +816,14 @@ impl Summary {
 pub struct Index {
     /// place → services stopping there, with the stop index.
     at_place: Vec<Vec<(ServiceIx, usize)>>,
+    /// For every entry of `at_place`, place by place, the later stops of the service that
+    /// are places (stop index, place), one list after another: what the search reads of
+    /// the services at a place, in one compact run rather than in each service's stops.
+    later: Vec<(u32, u32)>,
+    /// Where each entry's list lies in `later` (from, to), for the entries of `at_place`
+    /// place by place; place `p`'s are `spans[first[p]..first[p + 1]]`.
+    spans: Vec<(u32, u32)>,
+    first: Vec<u32>,
 }
 
 impl Index {
@@ -818,7 +838,39 @@ impl Index {
                 }
             }
         }
-        Index { at_place }
+        // Indices fit in u32: the dataset would not fit in memory otherwise.
+        let entries: usize = at_place.iter().map(Vec::len).sum();
+        let (mut later, mut spans) = (Vec::new(), Vec::with_capacity(entries));
+        let mut first = Vec::with_capacity(at_place.len() + 1);
+        for list in &at_place {
+            first.push(spans.len() as u32);
+            for &(si, i) in list {
+                let from = later.len() as u32;
+                let after = ds.services[si].stops.iter().enumerate().skip(i + 1);
+                later.extend(after.filter_map(|(j, st)| match st.at {
+                    StopAt::Place(q) => Some((j as u32, q as u32)),
+                    StopAt::Crossing(_) => None,
+                }));
+                spans.push((from, later.len() as u32));
+            }
+        }
+        first.push(spans.len() as u32);
+        Index {
+            at_place,
+            later,
+            spans,
+            first,
+        }
+    }
+
+    /// The services stopping at `place` (service, stop index), each with its later stops
+    /// that are places (stop index, place).
+    fn options(&self, place: PlaceIx) -> impl Iterator<Item = (ServiceIx, usize, &[(u32, u32)])> {
+        let spans = &self.spans[self.first[place] as usize..self.first[place + 1] as usize];
+        self.at_place[place]
+            .iter()
+            .zip(spans)
+            .map(move |(&(si, i), &(a, b))| (si, i, &self.later[a as usize..b as usize]))
     }
 
     /// For each place, the fewest rides to `to` when dates are ignored (`None`: no way
@@ -1785,14 +1837,18 @@ impl<'a> Planner<'a> {
     /// no farther from it than the origin: only such a ride explains why a journey fails.
     fn explains(&self, si: ServiceIx, i: usize, j: usize) -> bool {
         let stops = &self.ds.services[si].stops;
-        let origin = self.hops[self.req.from];
         match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => matches!(
-                (self.hops[a], self.hops[b], origin),
-                (Some(x), Some(y), Some(o)) if y < x && x <= o
-            ),
+            (StopAt::Place(a), StopAt::Place(b)) => self.explains_between(a, b),
             _ => false,
         }
+    }
+
+    /// `explains` for a ride from place `a` to place `b`.
+    fn explains_between(&self, a: PlaceIx, b: PlaceIx) -> bool {
+        matches!(
+            (self.hops[a], self.hops[b], self.hops[self.req.from]),
+            (Some(x), Some(y), Some(o)) if y < x && x <= o
+        )
     }
 
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
@@ -2372,23 +2428,28 @@ impl<'a> Planner<'a> {
                 (v, Some(v))
             }
         };
-        let on = |from: usize, to: usize| -> Vec<(usize, &Fare)> {
-            s.fares
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.from == from && f.to == to)
-                .collect()
+        // The fares that apply (with their indices, in the data's order), read where they
+        // lie rather than gathered into a list: `exact` those for the stretch `from`–`to`,
+        // otherwise those that fit it.
+        let all: &'a [Fare] = &s.fares;
+        let fares = move |from: usize, to: usize, exact: bool| {
+            all.iter().enumerate().filter(move |(_, f)| {
+                if exact {
+                    f.from == from && f.to == to
+                } else {
+                    f.fits(from, to)
+                }
+            })
         };
+        let on = |from: usize, to: usize| fares(from, to, true);
         // Vehicle sizes priced apart (1–4 seats, up to 6, up to 14) are choices: take the
         // cheapest for the party. Otherwise several fares are reports of one price, and the
         // first (the one the data names for planning) is used.
-        let choose = |fares: Vec<(usize, &'a Fare)>| -> Option<(usize, &'a Fare)> {
-            let tiers = fares.len() > 1
-                && fares
-                    .iter()
-                    .all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
+        let choose = |from: usize, to: usize, exact: bool| -> Option<(usize, &'a Fare)> {
+            let tiers = fares(from, to, exact).nth(1).is_some()
+                && fares(from, to, exact).all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
             if tiers {
-                fares.into_iter().min_by_key(|(_, f)| {
+                fares(from, to, exact).min_by_key(|(_, f)| {
                     let (units, _) = cost(f);
                     let m = money::times(f.price, units);
                     self.ds
@@ -2399,11 +2460,11 @@ impl<'a> Planner<'a> {
                         .map_or(i64::MAX, |x| x.minor)
                 })
             } else {
-                fares.into_iter().next()
+                fares(from, to, exact).next()
             }
         };
-        let exact = on(leg.board, leg.alight);
-        let tiled = if exact.is_empty() {
+        let exact = on(leg.board, leg.alight).next().is_some();
+        let tiled = if !exact {
             tiling(s, leg.board, leg.alight)
         } else {
             None
@@ -2413,7 +2474,7 @@ impl<'a> Planner<'a> {
             // whole-vehicle price the party does not fill, leaves the ride unpriced.
             let mut pieces = Vec::new();
             for (from, to) in stretches {
-                let Some((fi, f)) = choose(on(from, to)) else {
+                let Some((fi, f)) = choose(from, to, true) else {
                     return;
                 };
                 let fills = f.seats.is_some_and(|seats| party >= seats);
@@ -2432,16 +2493,7 @@ impl<'a> Planner<'a> {
             leg.more_fares = pieces.into_iter().map(|(fi, m, _)| (fi, m)).collect();
             return;
         }
-        let fares = if exact.is_empty() {
-            s.fares
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.fits(leg.board, leg.alight))
-                .collect()
-        } else {
-            exact
-        };
-        if let Some((fi, f)) = choose(fares) {
+        if let Some((fi, f)) = choose(leg.board, leg.alight, exact) {
             let (units, vehicles) = cost(f);
             // A product too large to hold stays unknown (`check` bounds fares well below).
             let m = money::times(f.price, units).map(|m| (fi, m));
@@ -2566,6 +2618,11 @@ impl<'a> Planner<'a> {
     /// The second can drop reasons, which matter only when nothing is found: then the
     /// search runs again without it.
     pub fn run(mut self) -> Plan {
+        self.run_here()
+    }
+
+    /// `run`, the memos left in `self` (`leaving_later` takes them back).
+    fn run_here(&mut self) -> Plan {
         let (ds, req) = (self.ds, self.req);
         loop {
             let (mut plan, pruned) = self.labels();
@@ -2629,7 +2686,7 @@ impl<'a> Planner<'a> {
                 again.profile = self.profile;
                 again.beyond = self.beyond;
                 again.prune_by_found = false;
-                again.tracked = self.tracked;
+                again.tracked = std::mem::take(&mut self.tracked);
                 return again.run();
             }
             return plan;
@@ -2663,7 +2720,7 @@ impl<'a> Planner<'a> {
     /// The journeys leaving on the days from `self.beyond` to `days` days after the window
     /// (a profile over those days alone, with the same tracked places), to drop the answers
     /// in the window they beat (`run`).
-    fn leaving_later(&self, days: i64) -> Plan {
+    fn leaving_later(&mut self, days: i64) -> Plan {
         let req = self.req;
         let from = i64::from(req.within) + self.beyond;
         let (Some(date), Ok(within)) = (
@@ -2681,7 +2738,22 @@ impl<'a> Planner<'a> {
         later.beyond = 0;
         later.after_window = true;
         later.tracked = self.tracked.clone();
-        later.run()
+        // What the memos hold depends on the dataset and the traveller, not on the days
+        // searched: the later days' search uses and adds to this search's.
+        self.swap_memos(&mut later);
+        let plan = later.run_here();
+        self.swap_memos(&mut later);
+        plan
+    }
+
+    /// Exchanges the memos of drives, next starts, the posts' calendars and entry decisions
+    /// with `other`'s (a search for the same traveller).
+    fn swap_memos(&mut self, other: &mut Planner) {
+        std::mem::swap(&mut self.drives, &mut other.drives);
+        std::mem::swap(&mut self.starts, &mut other.starts);
+        std::mem::swap(&mut self.posts, &mut other.posts);
+        std::mem::swap(&mut self.entries, &mut other.entries);
+        std::mem::swap(&mut self.dated, &mut other.dated);
     }
 
     /// One pass of the search of `run`; also says whether a label was pruned by what was
@@ -2829,7 +2901,7 @@ impl<'a> Planner<'a> {
             kept_before.clear();
             kept_before.extend_from_slice(hot[id].kept(&kept_pool));
             let index = Arc::clone(&self.index);
-            let options = &index.at_place[place];
+
             let first_depart = (legs_so_far > 0).then_some(hot[id].sum.depart);
             // A journey lasts at most TRIP_DAYS from its first departure: no months spent
             // waiting at a stopover for a pass to reopen.
@@ -2839,15 +2911,13 @@ impl<'a> Planner<'a> {
             };
             for &(ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
-                for &(si, i) in options {
+                for (si, i, later) in index.options(place) {
                     let s = &ds.services[si];
                     // The places this ride has stopped at after boarding, up to stop `j`.
                     passed.clear();
                     kept_passed.clear();
-                    for j in i + 1..s.stops.len() {
-                        let StopAt::Place(p) = s.stops[j].at else {
-                            continue;
-                        };
+                    for &(j, p) in later {
+                        let (j, p) = (j as usize, p as usize);
                         // A ride that would come back to a place the journey has been
                         // (into the Pamirs from Sary-Tash, then back through Sary-Tash to
                         // Osh) ends before it: no loops, not even passing through.
@@ -2863,7 +2933,8 @@ impl<'a> Planner<'a> {
                         // failure (`explains`) it is not tried at all.
                         let on =
                             self.hops[p].is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS);
-                        if !on && !self.explains(si, i, j) {
+                        // (Stop `i` is `place`: `explains`, without reading the stops.)
+                        if !on && !self.explains_between(place, p) {
                             continue;
                         }
                         if self.plan.work > budget {
@@ -3045,7 +3116,8 @@ impl<'a> Planner<'a> {
         // No needless waits: each leg, from the last back, leaves as late as still catches
         // the next one (the last one as late as still arrives as early).
         let mut found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
-        found.sort_by(|a, b| a.key().cmp(&b.key()));
+        let (from_zone, to_zone) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
+        found.sort_by(|a, b| a.key(from_zone, to_zone).cmp(&b.key(from_zone, to_zone)));
         // Keep the itineraries no other outranks (of equal ones, the first). One that
         // outranks `it` left no earlier and arrives no later, so it left between `it`'s
         // departure and arrival: only those are compared (by departure), which keeps the
@@ -3067,7 +3139,9 @@ impl<'a> Planner<'a> {
                 compared += near.len() as u64;
                 !near.iter().any(|&(_, k)| {
                     let o = &found[k];
-                    k != *i && o.outranks(it) && (o.key() != it.key() || k < *i)
+                    k != *i
+                        && o.outranks(it)
+                        && (o.key(from_zone, to_zone) != it.key(from_zone, to_zone) || k < *i)
                 })
             })
             .map(|(_, it)| it.clone())
@@ -3187,7 +3261,15 @@ pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
         };
         let mut planner = Planner::with_index(ds, &later, Arc::clone(&index));
         planner.profile = false;
-        let next = planner.run();
+        let mut next = planner.run();
+        // The earliest-arrival pass tries the first leg's earliest ride only, and a journey
+        // may last no more than `TRIP_DAYS` from it: one whose first leg must leave weeks
+        // later (Almaty to Gilgit in January: Urumqi is reached at once, Khunjerab opens on
+        // 1 April) is out of its reach. Before saying no day works, every day is tried (a
+        // profile over the rest of the year, as `--within` would).
+        if next.itineraries.is_empty() {
+            next = Planner::with_index(ds, &later, Arc::clone(&index)).run();
+        }
         let Some(first) = next
             .itineraries
             .iter()

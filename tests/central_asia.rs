@@ -334,16 +334,43 @@ fn tashkent_to_fergana_by_the_morning_train_over_the_kamchik_pass() {
 fn samarkand_by_the_daily_sharq_and_back_by_the_weekend_afrosiyob() {
     // Out: the Tashkent–Bukhara Afrosiyob (08:30) stops at Samarkand at a time no source
     // gives; the daily Sharq (09:15) is the route whose arrival is known, and both reach
-    // Samarkand before the extra Friday Afrosiyob leaves.
-    let (p, code) = plan(&["tashkent", "samarkand", "--date", "2026-06-19"]);
+    // Samarkand before the extra Friday Afrosiyob leaves. All three arrive that day, and
+    // the known arrivals are shown first (the Tashkent–Bukhara Afrosiyob's earliest
+    // possible arrival is only the moment it leaves Tashkent).
+    let (p, code) = plan(&[
+        "tashkent",
+        "samarkand",
+        "--date",
+        "2026-06-19",
+        "--max",
+        "3",
+    ]);
     assert_eq!(code, 0, "{p:#?}");
-    assert_eq!(first_services(&p), ["tashkent-bukhara-afrosiyob"]);
-    assert_eq!(p.itineraries[0].depart, "2026-06-19T08:30:00+05:00");
+    let shown: Vec<(&str, &str, bool)> = p
+        .itineraries
+        .iter()
+        .map(|it| {
+            let leg = &it.legs[0];
+            (leg.service.as_str(), it.depart.as_str(), leg.arrive_known)
+        })
+        .collect();
     assert_eq!(
-        p.itineraries[1].legs[0].service, "tashkent-bukhara-sharq",
+        shown,
+        [
+            ("tashkent-bukhara-sharq", "2026-06-19T09:15:00+05:00", true),
+            (
+                "tashkent-samarkand-afrosiyob-776",
+                "2026-06-19T13:56:00+05:00",
+                true
+            ),
+            (
+                "tashkent-bukhara-afrosiyob",
+                "2026-06-19T08:30:00+05:00",
+                false
+            ),
+        ],
         "{p:#?}"
     );
-    assert_eq!(p.itineraries[1].depart, "2026-06-19T09:15:00+05:00");
     // Back on the Friday: the extra Afrosiyob beats the evening Sharq.
     let (p, code) = plan(&["samarkand", "tashkent", "--date", "2026-06-19"]);
     assert_eq!(code, 0, "{p:#?}");
@@ -438,4 +465,25 @@ fn the_extended_data_checks() {
         .and_then(|n| n.trim().trim_end_matches('│').trim().parse().ok())
         .unwrap();
     assert!(crossings >= 30, "{}", r.stdout);
+}
+
+/// In January Khunjerab is shut until 1 April, and from Almaty the first bus reaches Urumqi
+/// at once: the answer names the first day that works, in spring, not "no departure within
+/// a year" (which it once said: the search for that day tried only the first bus's
+/// earliest ride, and a journey may last no more than 14 days from it).
+#[test]
+fn almaty_to_gilgit_in_winter_names_the_first_day_that_works() {
+    let (p, code) = plan(&["almaty", "gilgit", "--date", "2027-01-07"]);
+    assert_eq!(code, 1, "{p:#?}");
+    let first = p
+        .earliest
+        .clone()
+        .expect("an earliest departure within a year");
+    assert!(
+        ("2027-03-01".."2027-04-02").contains(&first.as_str()),
+        "{first}"
+    );
+    let (then, code) = plan(&["almaty", "gilgit", "--date", &first, "--within", "1"]);
+    assert_eq!(code, 0, "{then:#?}");
+    assert!(crossings_used(&then).contains(&"khunjerab"), "{then:#?}");
 }

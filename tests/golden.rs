@@ -78,6 +78,29 @@ fn plan_without_loops() {
     );
 }
 
+/// Penjikent to Samarkand on one day: the shared taxi with a known journey of about 1h30m
+/// comes first, its arrival named with its day; the international bus whose days,
+/// departure and arrival no source gives comes after it, though the earliest it could
+/// arrive is the moment it leaves.
+#[test]
+fn plan_known_arrival_before_unknown_on_the_same_day() {
+    golden_run(
+        "plan-penjikent-samarkand",
+        100,
+        &[
+            "plan",
+            "penjikent",
+            "samarkand",
+            "--date",
+            "2027-06-14",
+            "--within",
+            "1",
+            "--passport",
+            "GB",
+        ],
+    );
+}
+
 #[test]
 fn plan_with_no_itinerary() {
     golden_run(

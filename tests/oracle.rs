@@ -42,7 +42,12 @@
 //! 8. without itineraries, the earliest departure named (within a year) is after the
 //!    window, and a day whose own plan (that day alone) offers an itinerary, on which 1–7
 //!    hold too: the first day that works, not one whose journey waits for a connection that
-//!    leaving later still catches (which that day's plan drops).
+//!    leaving later still catches (which that day's plan drops);
+//! 9. the itineraries come in the README's order: by the day of arrival in the
+//!    destination's clock (an arrival not known: the earliest day it could be), on the same
+//!    day the one leaving on a later day (in the origin's clock), then a known arrival
+//!    before one not known, the earlier arrival, comfortable before tight, fewer fares not
+//!    known, cheaper, fewer legs, the later departure (`shown_order`).
 //!
 //! "Leaving after the window": a journey leaving after the window covers one in it only by
 //! leaving before that one arrives, so the brute force tries first rides on `LOOK_BEYOND`
@@ -1085,6 +1090,42 @@ fn itinerary_key(it: &Itinerary) -> Key {
 
 fn planned_unpriced(it: &Itinerary) -> Vec<Unpriced> {
     it.unpriced.iter().map(|u| (u.mode, u.minimum)).collect()
+}
+
+/// Where an itinerary is shown, compared in order: the day it arrives in the destination's
+/// clock `to` (the earliest it could be when not known), the later day it leaves in the
+/// origin's clock `from`, a known arrival first, then the earlier arrival, comfortable
+/// before tight, fewer fares not known, cheaper, fewer legs, the later departure.
+#[allow(clippy::type_complexity)]
+fn shown_order(
+    it: &Itinerary,
+    from: Tz,
+    to: Tz,
+) -> (
+    NaiveDate,
+    std::cmp::Reverse<NaiveDate>,
+    bool,
+    DateTime<Utc>,
+    bool,
+    u32,
+    i64,
+    Vec<Unpriced>,
+    usize,
+    std::cmp::Reverse<DateTime<Utc>>,
+) {
+    let k = itinerary_key(it);
+    (
+        k.arrive.with_timezone(&to).date_naive(),
+        std::cmp::Reverse(k.depart.with_timezone(&from).date_naive()),
+        !k.arrive_known,
+        k.arrive,
+        k.tight,
+        it.unknown_fares,
+        k.cost,
+        k.unpriced,
+        k.legs,
+        std::cmp::Reverse(k.depart),
+    )
 }
 
 /// `a` is at least as good as `b`: no later (and known if `b`'s arrival is known), no more
@@ -2785,6 +2826,18 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
         let j = expected.iter().min_by_key(|j| j.key().arrive);
         return Err(format!(
             "earliest arrival: planner {best_pl:?}, brute force {best_bf:?} by {j:?}"
+        ));
+    }
+    // 9. in the README's order
+    let (from, to) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
+    if let Some(w) = its
+        .windows(2)
+        .find(|w| shown_order(&w[0], from, to) > shown_order(&w[1], from, to))
+    {
+        return Err(format!(
+            "itinerary {:?} is shown before {:?}",
+            itinerary_key(&w[0]),
+            itinerary_key(&w[1])
         ));
     }
     // 5. the whole Pareto front is offered

@@ -835,7 +835,7 @@ pub fn thousands(n: u32) -> String {
 }
 
 /// The newest date a service's sources report, or "undated".
-fn newest_source(s: &crate::model::Service) -> String {
+pub fn newest_source(s: &crate::model::Service) -> String {
     s.prov
         .newest
         .as_ref()
