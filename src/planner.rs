@@ -154,8 +154,13 @@ pub struct BorderPass {
     /// Reached within `MARGIN` of a post's closing time or cut-off.
     pub tight: bool,
     /// The entry decision at the second post (shared: every leg through the same post on
-    /// the same terms holds the same decision).
+    /// the same terms holds the same decision). Where no time is known there and it may be
+    /// passed on more than one day, it was judged on every one: a visa to arrange on any of
+    /// them is the decision (from the first day it is needed, `entry_from`).
     pub entry: Option<Arc<Entry>>,
+    /// The day `entry` was judged on, where that is later than the first day the second
+    /// post may be passed on (a waiver that ends within the days it may be reached).
+    pub entry_from: Option<NaiveDate>,
 }
 
 impl BorderPass {
@@ -201,6 +206,13 @@ impl BorderPass {
     /// valid from it.
     pub fn entry_day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
         self.days[1].unwrap_or_else(|| self.pass_day(ds, leg_depart))
+    }
+
+    /// The first day the entry decision (`entry`) applies: the day of entry, or a later day
+    /// the second post may be passed on where a visa is needed only from it.
+    pub fn entry_needed(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
+        self.entry_from
+            .unwrap_or_else(|| self.entry_day(ds, leg_depart))
     }
 }
 
@@ -804,6 +816,14 @@ impl Summary {
 pub struct Index {
     /// place → services stopping there, with the stop index.
     at_place: Vec<Vec<(ServiceIx, usize)>>,
+    /// For every entry of `at_place`, place by place, the later stops of the service that
+    /// are places (stop index, place), one list after another: what the search reads of
+    /// the services at a place, in one compact run rather than in each service's stops.
+    later: Vec<(u32, u32)>,
+    /// Where each entry's list lies in `later` (from, to), for the entries of `at_place`
+    /// place by place; place `p`'s are `spans[first[p]..first[p + 1]]`.
+    spans: Vec<(u32, u32)>,
+    first: Vec<u32>,
 }
 
 impl Index {
@@ -818,7 +838,39 @@ impl Index {
                 }
             }
         }
-        Index { at_place }
+        // Indices fit in u32: the dataset would not fit in memory otherwise.
+        let entries: usize = at_place.iter().map(Vec::len).sum();
+        let (mut later, mut spans) = (Vec::new(), Vec::with_capacity(entries));
+        let mut first = Vec::with_capacity(at_place.len() + 1);
+        for list in &at_place {
+            first.push(spans.len() as u32);
+            for &(si, i) in list {
+                let from = later.len() as u32;
+                let after = ds.services[si].stops.iter().enumerate().skip(i + 1);
+                later.extend(after.filter_map(|(j, st)| match st.at {
+                    StopAt::Place(q) => Some((j as u32, q as u32)),
+                    StopAt::Crossing(_) => None,
+                }));
+                spans.push((from, later.len() as u32));
+            }
+        }
+        first.push(spans.len() as u32);
+        Index {
+            at_place,
+            later,
+            spans,
+            first,
+        }
+    }
+
+    /// The services stopping at `place` (service, stop index), each with its later stops
+    /// that are places (stop index, place).
+    fn options(&self, place: PlaceIx) -> impl Iterator<Item = (ServiceIx, usize, &[(u32, u32)])> {
+        let spans = &self.spans[self.first[place] as usize..self.first[place + 1] as usize];
+        self.at_place[place]
+            .iter()
+            .zip(spans)
+            .map(move |(&(si, i), &(a, b))| (si, i, &self.later[a as usize..b as usize]))
     }
 
     /// For each place, the fewest rides to `to` when dates are ignored (`None`: no way
@@ -1339,8 +1391,6 @@ impl<'a> Planner<'a> {
                 let last = next_known.map_or(first, |t| zones.date(zone, t).max(first));
                 (first, last)
             };
-            let untimed_date =
-                |zones: &mut calendar::Zones, zone: chrono_tz::Tz| untimed_span(zones, zone).0;
             // How much later an on-demand start must be for the first of those days to be
             // `next` (later than it is) in `zone`: the last time known before the post at its
             // midnight, or starting at the midnight `nights` days before it, whichever comes
@@ -1373,6 +1423,7 @@ impl<'a> Planner<'a> {
                 clear_known,
                 tight: false,
                 entry: None,
+                entry_from: None,
             };
             let mut at = reach;
             for (n, (side, dir)) in [(a, Direction::Leaving), (b, Direction::Entering)]
@@ -1522,15 +1573,19 @@ impl<'a> Planner<'a> {
                                 };
                                 // The visa is reported too: both block the journey, and the
                                 // traveller should see both.
-                                let entry_date = match reach {
-                                    Some(t) => self.posts.zones.date(b.zone.0, t),
-                                    None => untimed_date(&mut self.posts.zones, b.zone.0),
+                                let (d1, d2) = match reach {
+                                    Some(t) => {
+                                        let d = self.posts.zones.date(b.zone.0, t);
+                                        (d, d)
+                                    }
+                                    None => untimed_span(&mut self.posts.zones, b.zone.0),
                                 };
-                                let entry = self.entry_at(b, ci, entry_date);
-                                if let (Some(v), _) =
-                                    self.entry_blocked(entry.as_deref(), ci, entry_date)
+                                if let Judged {
+                                    blocked: Some((v, day, _)),
+                                    ..
+                                } = self.entry_over(b, ci, d1, d2)
                                 {
-                                    self.reject(v, entry_date);
+                                    self.reject(v, day);
                                 }
                                 return Err(Failed {
                                     why,
@@ -1572,23 +1627,28 @@ impl<'a> Planner<'a> {
                 let through = plus(cl, b.clear.unwrap_or_default().to_chrono());
                 floor = Some(floor.map_or(through, |f| f.max(through)));
             }
-            // The visa is judged on arrival at the second post.
+            // The visa is judged on arrival at the second post: with no time known there, on
+            // every day it may be reached (the traveller cannot choose which).
             let at = pass.cleared.unwrap_or(board);
-            let entry_date = match pass.cleared {
-                Some(t) => self.posts.zones.date(b.zone.0, t),
-                None => untimed_date(&mut self.posts.zones, b.zone.0),
+            let (first_entry, last_entry) = match pass.cleared {
+                Some(t) => {
+                    let d = self.posts.zones.date(b.zone.0, t);
+                    (d, d)
+                }
+                None => untimed_span(&mut self.posts.zones, b.zone.0),
             };
-            let entry = self.entry_at(b, ci, entry_date);
-            let (refused, ready) = self.entry_blocked(entry.as_deref(), ci, entry_date);
-            if let Some(why) = refused {
+            let judged = self.entry_over(b, ci, first_entry, last_entry);
+            if let Some((why, entry_date, ready)) = judged.blocked {
                 // A dated visa rule may admit the traveller on a later day, and a visa still
                 // being processed is held from a later day: an on-demand start can wait for
-                // that local midnight at the entry post; otherwise it is final.
-                let next = match ready {
-                    Some(r) => Some(r),
-                    None => self
-                        .depends_on_date(b.country)
-                        .then_some(entry_date + Duration::days(1)),
+                // that local midnight at the entry post; otherwise it is final. (Where the
+                // rules are dated, the next day: a later rule may admit the traveller before
+                // the visa is held.) Every start whose first possible day is not past the
+                // failing day can still reach the post on it.
+                let next = if self.depends_on_date(b.country) {
+                    Some(entry_date + Duration::days(1))
+                } else {
+                    ready
                 };
                 // Where the post's time is not known but its day is nights after the start,
                 // a start at the midnight that many days before `next` reaches it then
@@ -1615,7 +1675,8 @@ impl<'a> Planner<'a> {
                     first_post: None,
                 });
             }
-            pass.entry = entry;
+            pass.entry = judged.entry;
+            pass.entry_from = (judged.from > first_entry).then_some(judged.from);
             passes.push(pass);
         }
         let arrive = s.stops[j].offset.map(|o| {
@@ -1648,6 +1709,53 @@ impl<'a> Planner<'a> {
             arrive: arrive.unwrap_or_else(lower),
             arrive_known: arrive.is_some(),
         })
+    }
+
+    /// The entry decision at the second post of a crossing over the local days `first..=last`
+    /// it may be passed on (one day where its time is known), the traveller not choosing
+    /// which: the first day that stops them (the reason, that day, and the day a visa could
+    /// be held); else a visa to arrange on any day (from the first such day); else the first
+    /// day's decision. Where entry does not depend on the day (`depends_on_date`), only the
+    /// first day is judged: a visa that can be held by it can be held by every later one.
+    fn entry_over(
+        &mut self,
+        b: &Side,
+        ci: CrossingIx,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Judged {
+        let last = if self.req.passports.is_empty() || !self.depends_on_date(b.country) {
+            first
+        } else {
+            last
+        };
+        let mut chosen: Option<(Option<Arc<Entry>>, NaiveDate)> = None;
+        let mut day = first;
+        while day <= last {
+            let entry = self.entry_at(b, ci, day);
+            let (refused, ready) = self.entry_blocked(entry.as_deref(), ci, day);
+            if let Some(why) = refused {
+                return Judged {
+                    entry,
+                    from: day,
+                    blocked: Some((why, day, ready)),
+                };
+            }
+            let arrange =
+                |e: &Option<Arc<Entry>>| matches!(e.as_deref(), Some(Entry::Arrange { .. }));
+            match &chosen {
+                None => chosen = Some((entry, day)),
+                Some((e, _)) if !arrange(e) && arrange(&entry) => chosen = Some((entry, day)),
+                _ => {}
+            }
+            day += Duration::days(1);
+        }
+        let (entry, from) = chosen.unwrap_or((None, first));
+        Judged {
+            entry,
+            from,
+            blocked: None,
+        }
     }
 
     /// The entry decision at the second post of a crossing, judged on the local date there
@@ -1693,6 +1801,15 @@ type DriveResult = Result<Drive, Failed>;
 /// one fails at the same post (when that is known; see `drive_once`), and for an on-demand
 /// car failing at the first post it reaches at a known time, when it reached it
 /// (`Planner::fails_back`).
+/// An entry decision judged over the days a post may be passed on (`Planner::entry_over`).
+struct Judged {
+    entry: Option<Arc<Entry>>,
+    /// The day `entry` was judged on.
+    from: NaiveDate,
+    /// What stops the traveller, the day it does, and the day a visa could be held.
+    blocked: Option<(Blocker, NaiveDate, Option<NaiveDate>)>,
+}
+
 struct Failed {
     why: Blocker,
     date: NaiveDate,
@@ -1730,14 +1847,18 @@ impl<'a> Planner<'a> {
     /// no farther from it than the origin: only such a ride explains why a journey fails.
     fn explains(&self, si: ServiceIx, i: usize, j: usize) -> bool {
         let stops = &self.ds.services[si].stops;
-        let origin = self.hops[self.req.from];
         match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => matches!(
-                (self.hops[a], self.hops[b], origin),
-                (Some(x), Some(y), Some(o)) if y < x && x <= o
-            ),
+            (StopAt::Place(a), StopAt::Place(b)) => self.explains_between(a, b),
             _ => false,
         }
+    }
+
+    /// `explains` for a ride from place `a` to place `b`.
+    fn explains_between(&self, a: PlaceIx, b: PlaceIx) -> bool {
+        matches!(
+            (self.hops[a], self.hops[b], self.hops[self.req.from]),
+            (Some(x), Some(y), Some(o)) if y < x && x <= o
+        )
     }
 
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no
@@ -2317,23 +2438,28 @@ impl<'a> Planner<'a> {
                 (v, Some(v))
             }
         };
-        let on = |from: usize, to: usize| -> Vec<(usize, &Fare)> {
-            s.fares
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.from == from && f.to == to)
-                .collect()
+        // The fares that apply (with their indices, in the data's order), read where they
+        // lie rather than gathered into a list: `exact` those for the stretch `from`–`to`,
+        // otherwise those that fit it.
+        let all: &'a [Fare] = &s.fares;
+        let fares = move |from: usize, to: usize, exact: bool| {
+            all.iter().enumerate().filter(move |(_, f)| {
+                if exact {
+                    f.from == from && f.to == to
+                } else {
+                    f.fits(from, to)
+                }
+            })
         };
+        let on = |from: usize, to: usize| fares(from, to, true);
         // Vehicle sizes priced apart (1–4 seats, up to 6, up to 14) are choices: take the
         // cheapest for the party. Otherwise several fares are reports of one price, and the
         // first (the one the data names for planning) is used.
-        let choose = |fares: Vec<(usize, &'a Fare)>| -> Option<(usize, &'a Fare)> {
-            let tiers = fares.len() > 1
-                && fares
-                    .iter()
-                    .all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
+        let choose = |from: usize, to: usize, exact: bool| -> Option<(usize, &'a Fare)> {
+            let tiers = fares(from, to, exact).nth(1).is_some()
+                && fares(from, to, exact).all(|(_, f)| f.per == Per::Vehicle && f.seats.is_some());
             if tiers {
-                fares.into_iter().min_by_key(|(_, f)| {
+                fares(from, to, exact).min_by_key(|(_, f)| {
                     let (units, _) = cost(f);
                     let m = money::times(f.price, units);
                     self.ds
@@ -2344,11 +2470,11 @@ impl<'a> Planner<'a> {
                         .map_or(i64::MAX, |x| x.minor)
                 })
             } else {
-                fares.into_iter().next()
+                fares(from, to, exact).next()
             }
         };
-        let exact = on(leg.board, leg.alight);
-        let tiled = if exact.is_empty() {
+        let exact = on(leg.board, leg.alight).next().is_some();
+        let tiled = if !exact {
             tiling(s, leg.board, leg.alight)
         } else {
             None
@@ -2358,7 +2484,7 @@ impl<'a> Planner<'a> {
             // whole-vehicle price the party does not fill, leaves the ride unpriced.
             let mut pieces = Vec::new();
             for (from, to) in stretches {
-                let Some((fi, f)) = choose(on(from, to)) else {
+                let Some((fi, f)) = choose(from, to, true) else {
                     return;
                 };
                 let fills = f.seats.is_some_and(|seats| party >= seats);
@@ -2377,16 +2503,7 @@ impl<'a> Planner<'a> {
             leg.more_fares = pieces.into_iter().map(|(fi, m, _)| (fi, m)).collect();
             return;
         }
-        let fares = if exact.is_empty() {
-            s.fares
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.fits(leg.board, leg.alight))
-                .collect()
-        } else {
-            exact
-        };
-        if let Some((fi, f)) = choose(fares) {
+        if let Some((fi, f)) = choose(leg.board, leg.alight, exact) {
             let (units, vehicles) = cost(f);
             // A product too large to hold stays unknown (`check` bounds fares well below).
             let m = money::times(f.price, units).map(|m| (fi, m));
@@ -2794,7 +2911,7 @@ impl<'a> Planner<'a> {
             kept_before.clear();
             kept_before.extend_from_slice(hot[id].kept(&kept_pool));
             let index = Arc::clone(&self.index);
-            let options = &index.at_place[place];
+
             let first_depart = (legs_so_far > 0).then_some(hot[id].sum.depart);
             // A journey lasts at most TRIP_DAYS from its first departure: no months spent
             // waiting at a stopover for a pass to reopen.
@@ -2804,15 +2921,13 @@ impl<'a> Planner<'a> {
             };
             for &(ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
-                for &(si, i) in options {
+                for (si, i, later) in index.options(place) {
                     let s = &ds.services[si];
                     // The places this ride has stopped at after boarding, up to stop `j`.
                     passed.clear();
                     kept_passed.clear();
-                    for j in i + 1..s.stops.len() {
-                        let StopAt::Place(p) = s.stops[j].at else {
-                            continue;
-                        };
+                    for &(j, p) in later {
+                        let (j, p) = (j as usize, p as usize);
                         // A ride that would come back to a place the journey has been
                         // (into the Pamirs from Sary-Tash, then back through Sary-Tash to
                         // Osh) ends before it: no loops, not even passing through.
@@ -2828,7 +2943,8 @@ impl<'a> Planner<'a> {
                         // failure (`explains`) it is not tried at all.
                         let on =
                             self.hops[p].is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS);
-                        if !on && !self.explains(si, i, j) {
+                        // (Stop `i` is `place`: `explains`, without reading the stops.)
+                        if !on && !self.explains_between(place, p) {
                             continue;
                         }
                         if self.plan.work > budget {
