@@ -169,7 +169,9 @@ fn baggage_says_a_suspended_service_is_suspended() {
     golden_run(
         "baggage-almaty-urumqi",
         100,
-        &["baggage", "--from", "almaty", "--to", "urumqi", "--kg", "20"],
+        &[
+            "baggage", "--from", "almaty", "--to", "urumqi", "--kg", "20",
+        ],
     );
 }
 
