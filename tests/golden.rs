@@ -175,6 +175,26 @@ fn baggage_says_a_suspended_service_is_suspended() {
     );
 }
 
+/// With `--held-only`, a Tajik visa on arrival offered at none of the crossings the routes
+/// reach is said once, naming them all, not once a crossing.
+#[test]
+fn held_only_names_the_crossings_without_visa_on_arrival_once() {
+    golden_run(
+        "plan-osh-dushanbe-held-only",
+        100,
+        &[
+            "plan",
+            "osh",
+            "dushanbe",
+            "--date",
+            "2027-01-14",
+            "--passport",
+            "GB",
+            "--held-only",
+        ],
+    );
+}
+
 /// Within the allowance: no excess fee, and no "fee 0 CNY" beside the charge a bag.
 #[test]
 fn baggage_within_the_allowance() {

@@ -266,8 +266,9 @@ pub fn entry(ds: &Dataset, e: &Entry) -> String {
     }
 }
 
-/// A visa the traveller does not hold, with `--held-only`.
-pub fn visa_not_held(ds: &Dataset, e: &Entry, crossing: &crate::model::Crossing) -> String {
+/// A visa the traveller does not hold, with `--held-only`; a visa on arrival names the
+/// crossings that do not offer it, all in one sentence.
+pub fn visa_not_held(ds: &Dataset, e: &Entry, crossings: &[&crate::model::Crossing]) -> String {
     match e {
         Entry::Arrange {
             passport,
@@ -278,7 +279,11 @@ pub fn visa_not_held(ds: &Dataset, e: &Entry, crossing: &crate::model::Crossing)
             "{}: {}{} is needed for {} and is not held",
             country_name(*destination),
             if *requirement == Requirement::VisaOnArrival {
-                format!("visa on arrival is not offered at {}, so ", crossing.name)
+                let names: Vec<String> = crossings.iter().map(|c| c.name.to_string()).collect();
+                format!(
+                    "visa on arrival is not offered at {}, so ",
+                    super::words::join_and(&names)
+                )
             } else {
                 String::new()
             },

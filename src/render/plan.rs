@@ -661,26 +661,61 @@ fn why_lines(
     default: NaiveDate,
 ) -> Vec<(String, BTreeSet<NaiveDate>)> {
     // Each line keeps whether any blocker it says is `LeaveLater`, so the order is decided
-    // on the finding, not on its wording.
-    let mut lines: Vec<(String, bool, BTreeSet<NaiveDate>)> = Vec::new();
+    // on the finding, not on its wording; and, for a visa not held, the crossings it was
+    // met at: the same visa is one line naming them all, not one line a crossing.
+    type Visa<'a> = Option<(&'a crate::visa::Entry, Vec<CrossingIx>)>;
+    let mut lines: Vec<(String, bool, BTreeSet<NaiveDate>, Visa)> = Vec::new();
     for (b, dates) in reasons {
+        if let Blocker::VisaNotHeld { entry, crossing } = b {
+            let same = lines.iter_mut().find_map(|(_, _, all, v)| match v {
+                Some((e, at)) if **e == **entry => Some((all, at)),
+                _ => None,
+            });
+            match same {
+                Some((all, at)) => {
+                    if !at.contains(crossing) {
+                        at.push(*crossing);
+                    }
+                    all.extend(dates.iter().copied());
+                }
+                None => lines.push((
+                    String::new(),
+                    false,
+                    dates.clone(),
+                    Some((entry, vec![*crossing])),
+                )),
+            }
+            continue;
+        }
         let first = dates.iter().next().copied().unwrap_or(default);
         let said = w.blocker(b, first);
         let later = matches!(b, Blocker::LeaveLater);
-        match lines.iter_mut().find(|(s, _, _)| *s == said) {
-            Some((_, l, all)) => {
+        match lines
+            .iter_mut()
+            .find(|(s, _, _, v)| v.is_none() && *s == said)
+        {
+            Some((_, l, all, _)) => {
                 *l |= later;
                 all.extend(dates.iter().copied());
             }
-            None => lines.push((said, later, dates.clone())),
+            None => lines.push((said, later, dates.clone(), None)),
+        }
+    }
+    for (said, _, _, visa) in &mut lines {
+        if let Some((entry, at)) = visa {
+            let crossings: Vec<&Crossing> = at.iter().map(|c| &w.ds.crossings[*c]).collect();
+            *said = super::paperwork::visa_not_held(w.ds, entry, &crossings);
+            if let Some((c, _, _)) = entry.to_arrange() {
+                said.push_str(&super::paperwork::held_hint(w.ds, documents::Doc::Visa(c)));
+            }
         }
     }
     // That the journeys wait for one leaving later first: it is the answer (see
     // `documents::order_reasons`).
-    lines.sort_by_key(|(_, later, dates)| (!*later, std::cmp::Reverse(dates.len())));
+    lines.sort_by_key(|(_, later, dates, _)| (!*later, std::cmp::Reverse(dates.len())));
     lines
         .into_iter()
-        .map(|(said, _, dates)| (said, dates))
+        .map(|(said, _, dates, _)| (said, dates))
         .collect()
 }
 

@@ -486,7 +486,7 @@ impl Words<'_> {
             ),
             Blocker::EntryRefused(e) => self.entry(e),
             Blocker::VisaNotHeld { entry, crossing } => {
-                super::paperwork::visa_not_held(ds, entry, &ds.crossings[*crossing])
+                super::paperwork::visa_not_held(ds, entry, &[&ds.crossings[*crossing]])
             }
             Blocker::PermitNotHeld { permit } => {
                 super::paperwork::permit_not_held(&ds.permits[*permit])
