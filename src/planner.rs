@@ -1796,11 +1796,6 @@ struct Drive {
 /// A drive, or why it failed.
 type DriveResult = Result<Drive, Failed>;
 
-/// Why a drive failed, the local date that was, how much later an on-demand start should
-/// be, and for a vehicle that does not choose its start, the start before which every later
-/// one fails at the same post (when that is known; see `drive_once`), and for an on-demand
-/// car failing at the first post it reaches at a known time, when it reached it
-/// (`Planner::fails_back`).
 /// An entry decision judged over the days a post may be passed on (`Planner::entry_over`).
 struct Judged {
     entry: Option<Arc<Entry>>,
@@ -1810,6 +1805,11 @@ struct Judged {
     blocked: Option<(Blocker, NaiveDate, Option<NaiveDate>)>,
 }
 
+/// Why a drive failed, the local date that was, how much later an on-demand start should
+/// be, and for a vehicle that does not choose its start, the start before which every later
+/// one fails at the same post (when that is known; see `drive_once`), and for an on-demand
+/// car failing at the first post it reaches at a known time, when it reached it
+/// (`Planner::fails_back`).
 struct Failed {
     why: Blocker,
     date: NaiveDate,
