@@ -47,6 +47,10 @@ pub struct Need {
     /// permit: the day the place or the crossing's first post is reached), and the border
     /// or place where it is checked.
     pub by: NaiveDate,
+    /// For a visa at a post whose time is not known, reached on one of several days: the
+    /// last day the traveller may enter on (the visa must admit them on any day from `by`
+    /// to it). `None` when entry is on one known day.
+    pub until: Option<NaiveDate>,
     pub at: StopAt,
     /// For a visa: the passport it is for and the requirement it meets.
     pub passport: Option<Country>,
@@ -209,10 +213,13 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                     // the entry on). A permit for the crossing's border area from the day the
                     // first post is reached: the traveller is in the area from then, queueing
                     // overnight for the post to open included. With no time known at the
-                    // border, both are the day it was checked for.
+                    // border, both are the first day it was checked for; a visa needed only
+                    // from a later one of those days (a waiver ending) from that day, and it
+                    // must admit the traveller up to the last of them.
                     let (reach_day, entry_day) = pass.map_or((board_day, board_day), |b| {
-                        (b.reach_day(ds, leg.depart), b.entry_day(ds, leg.depart))
+                        (b.reach_day(ds, leg.depart), b.entry_needed(ds, leg.depart))
                     });
+                    let entry_until = pass.and_then(|b| b.latest[1]).filter(|d| *d > entry_day);
                     if let Some(Entry::Arrange {
                         passport,
                         destination,
@@ -228,6 +235,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                             channel: *channel,
                             get: get.clone(),
                             by: entry_day,
+                            until: entry_until,
                             at: st.at,
                             passport: Some(*passport),
                             requirement: Some(*requirement),
@@ -248,6 +256,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                     channel: permit_channel(permit),
                     get: permit.get.clone(),
                     by: day,
+                    until: None,
                     at: st.at,
                     passport: None,
                     requirement: None,

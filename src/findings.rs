@@ -175,10 +175,10 @@ pub enum Advice {
         country: crate::types::Country,
         year: i32,
     },
-    /// A post passed within `warnings::UNANNOUNCED_NEAR_DAYS` of a public holiday of a
-    /// country whose holidays close the crossing, in a year whose official holiday schedule
-    /// (bridge days off, make-up working days, transfers of days off) that country has not
-    /// announced yet (`Dataset::announced`): the holiday's days off are the statutory ones
+    /// A post passed within `warnings::UNANNOUNCED_NEAR_DAYS` of a public holiday that closes
+    /// the crossing by its forecast (`Crossing::forecast`; every day off without one), in a
+    /// year whose official holiday schedule (bridge days off, make-up working days, transfers
+    /// of days off) that country has not announced yet (`Dataset::announced`): the holiday's days off are the statutory ones
     /// the list holds, and the days next to them may close the post too. One per country
     /// and holiday for the whole plan.
     ScheduleUnannounced {
@@ -187,7 +187,8 @@ pub enum Advice {
         year: i32,
         /// The holiday: the name most of its days carry in the list.
         holiday: crate::text::Text,
-        /// Its first and last day: the run of consecutive listed days off it is in.
+        /// Its first and last day: the run of consecutive listed days off, closing the posts
+        /// passed, it is in.
         from: NaiveDate,
         to: NaiveDate,
         /// The local days posts are passed near it, in date order, each once.

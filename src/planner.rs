@@ -154,8 +154,13 @@ pub struct BorderPass {
     /// Reached within `MARGIN` of a post's closing time or cut-off.
     pub tight: bool,
     /// The entry decision at the second post (shared: every leg through the same post on
-    /// the same terms holds the same decision).
+    /// the same terms holds the same decision). Where no time is known there and it may be
+    /// passed on more than one day, it was judged on every one: a visa to arrange on any of
+    /// them is the decision (from the first day it is needed, `entry_from`).
     pub entry: Option<Arc<Entry>>,
+    /// The day `entry` was judged on, where that is later than the first day the second
+    /// post may be passed on (a waiver that ends within the days it may be reached).
+    pub entry_from: Option<NaiveDate>,
 }
 
 impl BorderPass {
@@ -201,6 +206,13 @@ impl BorderPass {
     /// valid from it.
     pub fn entry_day(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
         self.days[1].unwrap_or_else(|| self.pass_day(ds, leg_depart))
+    }
+
+    /// The first day the entry decision (`entry`) applies: the day of entry, or a later day
+    /// the second post may be passed on where a visa is needed only from it.
+    pub fn entry_needed(&self, ds: &Dataset, leg_depart: DateTime<Utc>) -> NaiveDate {
+        self.entry_from
+            .unwrap_or_else(|| self.entry_day(ds, leg_depart))
     }
 }
 
@@ -1281,10 +1293,15 @@ impl<'a> Planner<'a> {
                     doc_blocks: std::mem::replace(&mut self.plan.doc_blocks, saved.2),
                     holidays_unknown: std::mem::replace(&mut self.plan.holidays_unknown, saved.3),
                 };
-                let memo = Rc::new(DriveMemo {
-                    result,
-                    recorded: (!recorded.is_empty()).then(|| Box::new(recorded)),
-                });
+                let recorded = if recorded.is_empty() {
+                    // Most drives record nothing. Collections only ever added to hold no
+                    // memory while empty: nothing to free (dropping them costs instructions).
+                    std::mem::forget(recorded);
+                    None
+                } else {
+                    Some(Box::new(recorded))
+                };
+                let memo = Rc::new(DriveMemo { result, recorded });
                 self.recording = recording;
                 self.drives.insert(key, Rc::clone(&memo));
                 memo
@@ -1324,7 +1341,12 @@ impl<'a> Planner<'a> {
     ) -> DriveResult {
         let ds = self.ds;
         let s = &ds.services[si];
-        let mut passes: Vec<BorderPass> = Vec::new();
+        // One pass per crossing on the way, made room for at once.
+        let crossings = s.stops[i + 1..j]
+            .iter()
+            .filter(|st| matches!(st.at, StopAt::Crossing(_)))
+            .count();
+        let mut passes: Vec<BorderPass> = Vec::with_capacity(crossings);
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
         let board = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
@@ -1384,8 +1406,6 @@ impl<'a> Planner<'a> {
                 let last = next_known.map_or(first, |t| zones.date(zone, t).max(first));
                 (first, last)
             };
-            let untimed_date =
-                |zones: &mut calendar::Zones, zone: chrono_tz::Tz| untimed_span(zones, zone).0;
             // How much later an on-demand start must be for the first of those days to be
             // `next` (later than it is) in `zone`: the last time known before the post at its
             // midnight, or starting at the midnight `nights` days before it, whichever comes
@@ -1418,6 +1438,7 @@ impl<'a> Planner<'a> {
                 clear_known,
                 tight: false,
                 entry: None,
+                entry_from: None,
             };
             let mut at = reach;
             for (n, (side, dir)) in [(a, Direction::Leaving), (b, Direction::Entering)]
@@ -1567,15 +1588,19 @@ impl<'a> Planner<'a> {
                                 };
                                 // The visa is reported too: both block the journey, and the
                                 // traveller should see both.
-                                let entry_date = match reach {
-                                    Some(t) => self.posts.zones.date(b.zone.0, t),
-                                    None => untimed_date(&mut self.posts.zones, b.zone.0),
+                                let (d1, d2) = match reach {
+                                    Some(t) => {
+                                        let d = self.posts.zones.date(b.zone.0, t);
+                                        (d, d)
+                                    }
+                                    None => untimed_span(&mut self.posts.zones, b.zone.0),
                                 };
-                                let entry = self.entry_at(b, ci, entry_date);
-                                if let (Some(v), _) =
-                                    self.entry_blocked(entry.as_deref(), ci, entry_date)
+                                if let Judged {
+                                    blocked: Some((v, day, _)),
+                                    ..
+                                } = self.entry_over(b, ci, d1, d2)
                                 {
-                                    self.reject(v, entry_date);
+                                    self.reject(v, day);
                                 }
                                 return Err(Failed {
                                     why,
@@ -1617,23 +1642,28 @@ impl<'a> Planner<'a> {
                 let through = plus(cl, b.clear.unwrap_or_default().to_chrono());
                 floor = Some(floor.map_or(through, |f| f.max(through)));
             }
-            // The visa is judged on arrival at the second post.
+            // The visa is judged on arrival at the second post: with no time known there, on
+            // every day it may be reached (the traveller cannot choose which).
             let at = pass.cleared.unwrap_or(board);
-            let entry_date = match pass.cleared {
-                Some(t) => self.posts.zones.date(b.zone.0, t),
-                None => untimed_date(&mut self.posts.zones, b.zone.0),
+            let (first_entry, last_entry) = match pass.cleared {
+                Some(t) => {
+                    let d = self.posts.zones.date(b.zone.0, t);
+                    (d, d)
+                }
+                None => untimed_span(&mut self.posts.zones, b.zone.0),
             };
-            let entry = self.entry_at(b, ci, entry_date);
-            let (refused, ready) = self.entry_blocked(entry.as_deref(), ci, entry_date);
-            if let Some(why) = refused {
+            let judged = self.entry_over(b, ci, first_entry, last_entry);
+            if let Some((why, entry_date, ready)) = judged.blocked {
                 // A dated visa rule may admit the traveller on a later day, and a visa still
                 // being processed is held from a later day: an on-demand start can wait for
-                // that local midnight at the entry post; otherwise it is final.
-                let next = match ready {
-                    Some(r) => Some(r),
-                    None => self
-                        .depends_on_date(b.country)
-                        .then_some(entry_date + Duration::days(1)),
+                // that local midnight at the entry post; otherwise it is final. (Where the
+                // rules are dated, the next day: a later rule may admit the traveller before
+                // the visa is held.) Every start whose first possible day is not past the
+                // failing day can still reach the post on it.
+                let next = if self.depends_on_date(b.country) {
+                    Some(entry_date + Duration::days(1))
+                } else {
+                    ready
                 };
                 // Where the post's time is not known but its day is nights after the start,
                 // a start at the midnight that many days before `next` reaches it then
@@ -1660,7 +1690,8 @@ impl<'a> Planner<'a> {
                     first_post: None,
                 });
             }
-            pass.entry = entry;
+            pass.entry = judged.entry;
+            pass.entry_from = (judged.from > first_entry).then_some(judged.from);
             passes.push(pass);
         }
         let arrive = s.stops[j].offset.map(|o| {
@@ -1693,6 +1724,53 @@ impl<'a> Planner<'a> {
             arrive: arrive.unwrap_or_else(lower),
             arrive_known: arrive.is_some(),
         })
+    }
+
+    /// The entry decision at the second post of a crossing over the local days `first..=last`
+    /// it may be passed on (one day where its time is known), the traveller not choosing
+    /// which: the first day that stops them (the reason, that day, and the day a visa could
+    /// be held); else a visa to arrange on any day (from the first such day); else the first
+    /// day's decision. Where entry does not depend on the day (`depends_on_date`), only the
+    /// first day is judged: a visa that can be held by it can be held by every later one.
+    fn entry_over(
+        &mut self,
+        b: &Side,
+        ci: CrossingIx,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Judged {
+        let last = if self.req.passports.is_empty() || !self.depends_on_date(b.country) {
+            first
+        } else {
+            last
+        };
+        let mut chosen: Option<(Option<Arc<Entry>>, NaiveDate)> = None;
+        let mut day = first;
+        while day <= last {
+            let entry = self.entry_at(b, ci, day);
+            let (refused, ready) = self.entry_blocked(entry.as_deref(), ci, day);
+            if let Some(why) = refused {
+                return Judged {
+                    entry,
+                    from: day,
+                    blocked: Some((why, day, ready)),
+                };
+            }
+            let arrange =
+                |e: &Option<Arc<Entry>>| matches!(e.as_deref(), Some(Entry::Arrange { .. }));
+            match &chosen {
+                None => chosen = Some((entry, day)),
+                Some((e, _)) if !arrange(e) && arrange(&entry) => chosen = Some((entry, day)),
+                _ => {}
+            }
+            day += Duration::days(1);
+        }
+        let (entry, from) = chosen.unwrap_or((None, first));
+        Judged {
+            entry,
+            from,
+            blocked: None,
+        }
     }
 
     /// The entry decision at the second post of a crossing, judged on the local date there
@@ -1738,6 +1816,15 @@ type DriveResult = Result<Drive, Failed>;
 /// one fails at the same post (when that is known; see `drive_once`), and for an on-demand
 /// car failing at the first post it reaches at a known time, when it reached it
 /// (`Planner::fails_back`).
+/// An entry decision judged over the days a post may be passed on (`Planner::entry_over`).
+struct Judged {
+    entry: Option<Arc<Entry>>,
+    /// The day `entry` was judged on.
+    from: NaiveDate,
+    /// What stops the traveller, the day it does, and the day a visa could be held.
+    blocked: Option<(Blocker, NaiveDate, Option<NaiveDate>)>,
+}
+
 struct Failed {
     why: Blocker,
     date: NaiveDate,
@@ -1785,9 +1872,9 @@ impl<'a> Planner<'a> {
     /// earlier than `ready` and (for a first leg) departing before `latest`; with
     /// `comfortable`, the earliest that reaches no post within `MARGIN` of its closing time
     /// or cut-off (the reasons are then not recorded: the earliest ride's search did that).
-    #[allow(clippy::too_many_arguments)]
     /// `k` numbers the ride as `Index::later` does (see `clear`); `explains` is
     /// `Planner::explains` for it.
+    #[allow(clippy::too_many_arguments)]
     fn ride(
         &mut self,
         (k, si, i, j): (usize, ServiceIx, usize, usize),

@@ -235,11 +235,14 @@ pub fn for_plan(
 /// The holidays near which the itineraries pass a post in a year whose official holiday
 /// schedule its country has not announced (`Advice::ScheduleUnannounced`): for each post
 /// passed (on the day it is passed, in its own clock), each country whose holidays close the
-/// crossing, and each of that country's listed holidays within `UNANNOUNCED_NEAR_DAYS`, one
-/// note per country and holiday (its run of consecutive days off) for all the itineraries
-/// together, with every day passed near it. Not where a notice speaks for the holiday block
-/// (the announcement is then known), and not for a country without an `announced` record.
-/// This is a note, not a rule: feasibility is the planner's, unchanged.
+/// crossing, and each of that country's listed holidays within `UNANNOUNCED_NEAR_DAYS` that
+/// can close that crossing by its forecast (`Crossing::forecast`: at Torugart the Kyrgyz
+/// Aits, not the Kyrgyz New Year days; at a rail crossing whose forecast says "never",
+/// none), one note per country and holiday (its run of consecutive listed days off that
+/// close the crossing) for all the itineraries together, with every day passed near it. Not
+/// where a notice speaks for the holiday block (the announcement is then known), and not for
+/// a country without an `announced` record. This is a note, not a rule: feasibility is the
+/// planner's, unchanged.
 pub fn unannounced<'a>(ds: &Dataset, its: impl IntoIterator<Item = &'a Itinerary>) -> Vec<Advice> {
     let mut found: Vec<Advice> = Vec::new();
     for it in its {
@@ -280,55 +283,111 @@ fn push_unannounced(ds: &Dataset, found: &mut Vec<Advice>, c: &Crossing, day: Na
         return;
     }
     for &country in &c.holidays_close {
+        // The days off of `country` that close `c` where no notice speaks (as the calendar
+        // judges a day: every day off without a forecast).
+        let pattern = c.forecast(country);
+        let closes = |d: NaiveDate| {
+            ds.holiday_on(country, d)
+                .is_some_and(|h| pattern.is_none_or(|f| f.closes_on(&h)))
+        };
         for k in -UNANNOUNCED_NEAR_DAYS..=UNANNOUNCED_NEAR_DAYS {
             let near = day + Duration::days(k);
-            if ds.holiday_on(country, near).is_none()
-                || !ds.schedule_unannounced(country, near.year())
-            {
+            if !closes(near) || !ds.schedule_unannounced(country, near.year()) {
                 continue;
             }
-            add_unannounced(ds, found, country, near, day);
+            // The run of consecutive listed days off closing `c` that `near` is in.
+            let (mut from, mut to) = (near, near);
+            while let Some(prev) = from.pred_opt().filter(|d| closes(*d)) {
+                from = prev;
+            }
+            while let Some(next) = to.succ_opt().filter(|d| closes(*d)) {
+                to = next;
+            }
+            add_unannounced(ds, found, country, near.year(), (from, to), day);
         }
     }
 }
 
-/// Adds the day `day` passed near the holiday of `country` on `on` to its note, making the
-/// note if it is the first.
+/// Adds the day `day` passed near the holiday of `country` whose days off closing the post
+/// run `from`..=`to` to its note, making the note if it is the first. Runs of one country
+/// that overlap or touch (found at posts whose forecasts differ) are one holiday: one note,
+/// spanning them all.
 fn add_unannounced(
     ds: &Dataset,
     found: &mut Vec<Advice>,
     country: Country,
-    on: NaiveDate,
+    year: i32,
+    (from, to): (NaiveDate, NaiveDate),
     day: NaiveDate,
 ) {
     let Some(list) = ds.holidays.get(&country) else {
         return;
     };
-    // The run of consecutive listed days off `on` is in.
-    let (mut from, mut to) = (on, on);
-    while let Some(prev) = from.pred_opt().filter(|d| list.on(*d).is_some()) {
-        from = prev;
-    }
-    while let Some(next) = to.succ_opt().filter(|d| list.on(*d).is_some()) {
-        to = next;
-    }
-    for a in found.iter_mut() {
-        if let Advice::ScheduleUnannounced {
+    let same = |a: &Advice| match a {
+        Advice::ScheduleUnannounced {
             country: c,
             from: f,
+            to: t,
+            ..
+        } => {
+            *c == country
+                && f.pred_opt().is_none_or(|p| p <= to)
+                && t.succ_opt().is_none_or(|n| from <= n)
+        }
+        _ => false,
+    };
+    let (mut span, mut passed, mut first) = ((from, to), vec![day], None);
+    let mut i = 0;
+    while i < found.len() {
+        if !same(&found[i]) {
+            i += 1;
+            continue;
+        }
+        let Advice::ScheduleUnannounced {
+            from: f,
+            to: t,
             days,
             ..
-        } = a
-        {
-            if *c == country && *f == from {
-                if let Err(i) = days.binary_search(&day) {
-                    days.insert(i, day);
-                }
-                return;
-            }
+        } = &found[i]
+        else {
+            unreachable!("`same` matched a note")
+        };
+        span = (span.0.min(*f), span.1.max(*t));
+        passed.extend(days.iter().copied());
+        if first.is_none() {
+            first = Some(i);
+            i += 1;
+        } else {
+            found.remove(i);
         }
     }
-    // The name most of its days carry (the first such in date order on a tie).
+    passed.sort();
+    passed.dedup();
+    let holiday = holiday_name(list, span);
+    if let Some(Advice::ScheduleUnannounced {
+        holiday: h,
+        from: f,
+        to: t,
+        days,
+        ..
+    }) = first.map(|i| &mut found[i])
+    {
+        (*h, *f, *t, *days) = (holiday, span.0, span.1, passed);
+        return;
+    }
+    found.push(Advice::ScheduleUnannounced {
+        country,
+        year,
+        holiday,
+        from: span.0,
+        to: span.1,
+        days: passed,
+    });
+}
+
+/// The name most of the listed days off from `from` to `to` carry (the first such in date
+/// order on a tie).
+fn holiday_name(list: &HolidayList, (from, to): (NaiveDate, NaiveDate)) -> crate::text::Text {
     let mut names: Vec<(crate::text::Text, usize)> = Vec::new();
     let mut d = from;
     while d <= to {
@@ -344,17 +403,194 @@ fn add_unannounced(
         d = next;
     }
     let best = names.iter().map(|(_, k)| *k).max().unwrap_or(0);
-    let holiday = names
+    names
         .into_iter()
         .find(|(_, k)| *k == best)
         .map(|(n, _)| n)
-        .unwrap_or_default();
-    found.push(Advice::ScheduleUnannounced {
-        country,
-        year: on.year(),
-        holiday,
-        from,
-        to,
-        days: vec![day],
-    });
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::*;
+    use std::collections::BTreeMap;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn kg() -> Country {
+        "KG".parse().unwrap()
+    }
+
+    fn side(country: &str, zone: &str) -> Side {
+        Side {
+            country: country.parse().unwrap(),
+            post: "post".into(),
+            near: 0,
+            zone: zone.parse().unwrap(),
+            days: None,
+            hours: None,
+            breaks: vec![],
+            cutoff: None,
+            cutoff_for: None,
+            clear: None,
+            queue: false,
+        }
+    }
+
+    /// A Kyrgyz list whose 2027 schedule is not announced: International Women's Day on
+    /// 8 Mar and Eid al-Fitr on 9 Mar 2027, one run of days off.
+    fn dataset() -> Dataset {
+        let holiday = |date: &str, name: &str| Holiday {
+            date: d(date),
+            names: vec![name.into()],
+            makeup: None,
+        };
+        let mut holidays = BTreeMap::new();
+        holidays.insert(
+            kg(),
+            HolidayList::new([
+                holiday("2027-03-08", "International Women's Day"),
+                holiday("2027-03-09", "Eid al-Fitr"),
+            ])
+            .unwrap(),
+        );
+        let mut announced = BTreeMap::new();
+        announced.insert(
+            kg(),
+            Announced {
+                through: 2026,
+                prov: Provenance {
+                    sources: vec![],
+                    verified: Some(d("2026-12-02")),
+                    newest: None,
+                },
+            },
+        );
+        Dataset {
+            sources: vec![],
+            places: vec![],
+            permits: vec![],
+            crossings: vec![],
+            services: vec![],
+            visas: Visas::default(),
+            holidays,
+            announced,
+            rates: Rates {
+                base: None,
+                rates: BTreeMap::new(),
+            },
+        }
+    }
+
+    /// A crossing Kyrgyz holidays close, as `closes` says (every day off without one).
+    fn crossing(closes: Option<(ForecastCloses, &[&str])>) -> Crossing {
+        Crossing {
+            id: "x".into(),
+            name: "X Pass".into(),
+            aliases: vec![],
+            altitude_m: None,
+            coords: None,
+            status: CrossingStatus::Open,
+            status_since: None,
+            reopens: None,
+            foreigners: Foreigners::Anyone,
+            foreigners_public_transport: None,
+            on_foot: None,
+            bicycle: None,
+            visa_on_arrival: vec![],
+            permits: vec![],
+            holidays_close: vec![kg()],
+            season: None,
+            between: [None, None],
+            sides: [side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek")],
+            closures: vec![],
+            forecasts: closes
+                .map(|(closes, names)| Forecast {
+                    country: kg(),
+                    closes,
+                    holidays: names.iter().map(|n| (*n).into()).collect(),
+                    opens_on_makeup_days: false,
+                    sources: vec![],
+                    note: None,
+                })
+                .into_iter()
+                .collect(),
+            disputes: vec![],
+            prov: Provenance {
+                sources: vec![],
+                verified: Some(d("2026-12-02")),
+                newest: None,
+            },
+            notes: None,
+        }
+    }
+
+    fn note(a: &Advice) -> (String, NaiveDate, NaiveDate, Vec<NaiveDate>) {
+        match a {
+            Advice::ScheduleUnannounced {
+                holiday,
+                from,
+                to,
+                days,
+                ..
+            } => (holiday.to_string(), *from, *to, days.clone()),
+            other => panic!("not a schedule note: {other:?}"),
+        }
+    }
+
+    /// A post that closes only for the Eid is told of the Eid alone; one that never closes
+    /// for the holidays is told nothing; one closed on every day off is told of the run.
+    #[test]
+    fn only_holidays_that_close_the_post_are_noted() {
+        let ds = dataset();
+        let eid = crossing(Some((ForecastCloses::Listed, &["Eid al-Fitr"])));
+        let found = unannounced_on(&ds, &eid, d("2027-03-11"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            note(&found[0]),
+            (
+                "Eid al-Fitr".to_string(),
+                d("2027-03-09"),
+                d("2027-03-09"),
+                vec![d("2027-03-11")]
+            )
+        );
+        // Within 3 days of Women's Day (8 Mar) but 4 from the Eid: nothing.
+        assert!(unannounced_on(&ds, &eid, d("2027-03-05")).is_empty());
+        let never = crossing(Some((ForecastCloses::Never, &[])));
+        assert!(unannounced_on(&ds, &never, d("2027-03-11")).is_empty());
+        let every = crossing(None);
+        let found = unannounced_on(&ds, &every, d("2027-03-05"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            note(&found[0]),
+            (
+                "International Women's Day".to_string(),
+                d("2027-03-08"),
+                d("2027-03-09"),
+                vec![d("2027-03-05")]
+            )
+        );
+    }
+
+    /// Two posts whose forecasts differ find overlapping runs of one holiday block: one note
+    /// spans both, with the days of both, however the posts come.
+    #[test]
+    fn overlapping_runs_of_one_country_are_one_note() {
+        let ds = dataset();
+        let eid = crossing(Some((ForecastCloses::Listed, &["Eid al-Fitr"])));
+        let every = crossing(None);
+        for order in [[&eid, &every], [&every, &eid]] {
+            let mut found = Vec::new();
+            push_unannounced(&ds, &mut found, order[0], d("2027-03-11"));
+            push_unannounced(&ds, &mut found, order[1], d("2027-03-06"));
+            assert_eq!(found.len(), 1, "{found:?}");
+            let (_, from, to, days) = note(&found[0]);
+            assert_eq!((from, to), (d("2027-03-08"), d("2027-03-09")));
+            assert_eq!(days, vec![d("2027-03-06"), d("2027-03-11")]);
+        }
+    }
 }

@@ -102,7 +102,7 @@ fn the_overnight_bus_may_reach_zhibek_zholy_the_day_its_works_began() {
     assert_eq!(r.closed.as_ref().unwrap().cause, ClosedFor::Closure);
     assert!(
         r.text.starts_with(
-            "Tashkent - Bishkek bus (through Kazakhstan) may reach the Uzbekistan post of Zhibek Zholy - Gisht Kuprik (Shymkent - Tashkent road) on Wed 5 Feb 2025, as no source gives its time there: "
+            "Tashkent - Bishkek bus (through Kazakhstan) may reach the Uzbekistan post of Zhibek Zholy - Gisht Kuprik (Shymkent - Tashkent road) on Wed 5 Feb 2025 (no source gives its time there): it is closed from "
         ),
         "{}",
         r.text

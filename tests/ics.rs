@@ -777,3 +777,71 @@ fn a_night_queue_at_the_second_post_is_an_event_of_its_own() {
         "the post's hours: {why}"
     );
 }
+
+/// A night bus over Pass C (no source times the pass), its Pakistan post here kept on
+/// Iran's clock, which left summer time on Wed 22 Sep 2021. Leaving Tue 21 Sep 2021 at 20:00
+/// Beijing time, it may pass that post on the 21st (08:00–17:00 UTC+4:30) or the 22nd
+/// (08:00–17:00 UTC+3:30): the border event gives that post's hours for each day, as they
+/// read differently; the Chinese post's, the same both days, once.
+#[test]
+fn an_untimed_border_event_gives_the_hours_of_each_day_where_they_differ() {
+    use common::records::{place, service, weekly};
+    let places =
+        place("sigma", "Sigma", "CN", "Asia/Shanghai") + &place("tau", "Tau", "PK", "Asia/Karachi");
+    let bus = service(
+        "sigma-tau-bus",
+        "Sigma–Tau bus",
+        "bus",
+        &[
+            r#"{ at = "sigma", offset = "0h" }"#,
+            r#"{ cross = "pass-c" }"#,
+            r#"{ at = "tau", offset = "14h" }"#,
+        ],
+        &weekly("daily", "20:00", "Asia/Shanghai"),
+    );
+    // Pass C's Pakistan post kept on Iran's clock, which left summer time on Wed 22 Sep 2021.
+    let dir = common::broken(&[(
+        "crossings/crossings.toml",
+        "zone = \"Asia/Karachi\"\ndays = \"Mon-Fri\"\nhours = \"08:00-17:00\"",
+        "zone = \"Asia/Tehran\"\ndays = \"Mon-Fri\"\nhours = \"08:00-17:00\"",
+    )]);
+    std::fs::write(dir.path().join("places/extra.toml"), places).unwrap();
+    std::fs::write(dir.path().join("services/extra.toml"), bus).unwrap();
+    let ics = Ics::write(&[
+        "--data",
+        dir.path().to_str().unwrap(),
+        "plan",
+        "sigma",
+        "tau",
+        "--date",
+        "2021-09-21",
+        "--within",
+        "1",
+        "--itinerary",
+        "1",
+    ]);
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let border = cal
+        .items
+        .iter()
+        .find(|c| c.name == "VEVENT" && prop(c, "UID").unwrap().val.as_str().contains("border"))
+        .expect("the border event");
+    let description = prop(border, "DESCRIPTION")
+        .unwrap()
+        .val
+        .as_str()
+        .to_string();
+    assert!(
+        description.contains("CN post (Alpha south post): Mon-Fri, 09:00–18:00 Beijing time")
+            && description.contains(
+                "On Tue 21 Sep 2021: PK post (Delta post): Mon-Fri, 08:00–17:00 UTC+4:30"
+            )
+            && description.contains(
+                "On Wed 22 Sep 2021: PK post (Delta post): Mon-Fri, 08:00–17:00 UTC+3:30"
+            )
+            && description.matches("CN post").count() == 1
+            && !description.contains(": CN post"),
+        "{description}"
+    );
+}

@@ -432,8 +432,10 @@ it may also close on days next to Chinese New Year (Spring Festival), 5–10 Feb
 
 /// Kazakhstan's and Kyrgyzstan's 2026 schedules are in the lists (announced.toml, checked on
 /// 2 December 2026) and their 2027 ones were not announced. Khorgos on Thu 6 May 2027 is
-/// within 3 days of China's statutory Labour Day block and of three Kazakh holidays: `hours`
-/// says so once per country, the Kazakh holidays in one sentence. The day after Kazakhstan's
+/// within 3 days of China's statutory Labour Day block and of two Kazakh holidays that close
+/// it (its forecast: Defender of the Fatherland Day and Victory Day, not the days off in lieu
+/// of 1 and 9 May): `hours` says so once per country, the Kazakh holidays in one sentence.
+/// The day after Kazakhstan's
 /// Independence Day 2026 (Thu 17 Dec 2026) gets no such note, and Torugart the day after
 /// Kurman Ait 2027 (Sun 16 May, a date the holiday list estimates) names Kyrgyzstan.
 #[test]
@@ -443,9 +445,8 @@ fn hours_next_to_central_asian_holidays_says_which_schedules_are_not_announced()
         day.stdout.contains(
             "On Thu 6 May 2027: open; China has not announced its 2027 holiday schedule yet: \
 it may also close on days next to Labor Day, 1–4 May 2027 as listed; Kazakhstan has not \
-announced its 2027 holiday schedule yet: it may also close on days next to Kazakhstan's People \
-Solidarity Holiday (observed), 3 May 2027; Defender of the Fatherland Day, 7 May 2027; and \
-Victory Day, 9–10 May 2027 as listed\n"
+announced its 2027 holiday schedule yet: it may also close on days next to Defender of the \
+Fatherland Day, 7 May 2027; and Victory Day, 9 May 2027 as listed\n"
         ),
         "{}",
         day.stdout
@@ -461,5 +462,71 @@ yet: it may also close on days next to Eid al-Adha (estimated), 16 May 2027 as l
         ),
         "{}",
         day.stdout
+    );
+}
+
+/// The note names only holidays that can close the post by its forecast. Torugart closes for
+/// the two Kyrgyz Aits only (past notices): on Mon 4 Jan 2027, the day after China's New
+/// Year's Day and inside the Kyrgyz New Year days off (1-7 Jan), only China is named; on Thu
+/// 11 Mar 2027 the Kyrgyz note names Eid al-Fitr (9 Mar), not International Women's Day, the
+/// day before it (the two are one run of days off in the Kyrgyz list).
+#[test]
+fn the_unannounced_schedule_note_names_only_holidays_that_close_the_post() {
+    let day = run(&["hours", "torugart", "--date", "2027-01-04"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Mon 4 Jan 2027: open; China has not announced its 2027 holiday schedule yet: \
+it may also close on days next to New Year's Day, 1 Jan 2027 as listed\n"
+        ),
+        "{}",
+        day.stdout
+    );
+    assert!(!day.stdout.contains("Kyrgyzstan has not"), "{}", day.stdout);
+    let day = run(&["hours", "torugart", "--date", "2027-03-11"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Thu 11 Mar 2027: open; Kyrgyzstan has not announced its 2027 holiday schedule \
+yet: it may also close on days next to Eid al-Fitr (estimated), 9 Mar 2027 as listed\n"
+        ),
+        "{}",
+        day.stdout
+    );
+}
+
+/// Osh to Kashgar on any day of the week from Mon 8 Mar 2027 passes Irkeshtam or Torugart on
+/// several days within 3 days of Eid al-Fitr (9 Mar, Kyrgyz): the plan says so once, for
+/// Kyrgyzstan and that holiday, with every day a post is passed near it, not once per day or
+/// per itinerary; International Women's Day (8 Mar), which does not close these posts, is
+/// not named.
+#[test]
+fn a_plan_over_several_days_notes_each_unannounced_holiday_once() {
+    let (notes, lines, plan) = unannounced(&[
+        "plan",
+        "osh",
+        "kashgar",
+        "--date",
+        "2027-03-08",
+        "--within",
+        "7",
+    ]);
+    assert!(plan.itineraries.len() > 1, "{:?}", plan.itineraries);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let n = &notes[0];
+    assert_eq!(n.country.as_deref(), Some("KG"));
+    assert_eq!(n.holiday.as_deref(), Some("Eid al-Fitr (estimated)"));
+    assert_eq!(
+        (n.from.as_deref(), n.to.as_deref()),
+        (Some("2027-03-09"), Some("2027-03-09"))
+    );
+    let days = n.days.as_deref().unwrap_or_default();
+    assert!(days.len() > 1, "{days:?}");
+    assert!(days.windows(2).all(|w| w[0] < w[1]), "{days:?}");
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with(
+            "- Kyrgyzstan has not announced its 2027 holiday schedule yet: the days off listed \
+for Eid al-Fitr (estimated), 9 Mar 2027, are only the statutory ones"
+        ),
+        "{lines:?}"
     );
 }

@@ -1698,9 +1698,14 @@ impl<'a> Oracle<'a> {
                         d += Duration::days(1);
                     }
                 }
-                let entry_date = day(b);
-                if !self.may_enter(c, b.country, entry_date) {
-                    return Err(format!("no entry to {} over {}", b.country, c.id));
+                // Entry too is judged on every day the second post may be passed on: a
+                // waiver that ends, or a rule that starts, on any of them counts.
+                let mut d = day(b);
+                while d <= last_day(b) {
+                    if !self.may_enter(c, b.country, d) {
+                        return Err(format!("no entry to {} over {} on {d}", b.country, c.id));
+                    }
+                    d += Duration::days(1);
                 }
                 for side in [a, b] {
                     let mut d = day(side);

@@ -870,9 +870,11 @@ fn a_holiday_the_day_after_boarding_blocks_a_night_bus_at_an_untimed_post() {
     assert_eq!(r.may_reach, Some(true));
     assert_eq!(r.dates, ["2026-08-14"]);
     assert_eq!(r.closed.as_ref().unwrap().cause, ClosedFor::Holiday);
+    // The crossing is named once, the holiday after the day.
     assert!(
-        r.text
-            .starts_with("Sigma–Tau bus may reach the China post of Pass C on Fri 14 Aug"),
+        r.text.starts_with(
+            "Sigma–Tau bus may reach the China post of Pass C on Fri 14 Aug (no source gives its time there): Independence Day was a Pakistan public holiday"
+        ) && r.text.matches("Pass C").count() == 1,
         "{}",
         r.text
     );
@@ -918,5 +920,108 @@ fn a_holiday_the_vehicle_cannot_reach_the_untimed_post_on_does_not_block_it() {
     assert_eq!(
         (b.day_latest.as_deref(), b.entry_day_latest.as_deref()),
         (None, None)
+    );
+}
+
+/// The Sigma–Tau night bus of `untimed_pass_c_bus` with a visa waiver for GB passports in
+/// Pakistan that ends on `until` (the fixture otherwise asks every foreigner for a visa).
+fn untimed_pass_c_bus_with_waiver(until: &str) -> tempfile::TempDir {
+    let dir = untimed_pass_c_bus("20:00", 14);
+    let waiver = format!(
+        r#"[[rule]]
+destination = "PK"
+passports = ["GB"]
+requirement = "visa free"
+until = {until}
+sources = ["fixture"]
+verified = 2026-01-01
+"#
+    );
+    std::fs::write(dir.path().join("visas/waiver.toml"), waiver).expect("write the waiver");
+    dir
+}
+
+/// The night bus of Wed 12 Aug 2026 may reach untimed Pass C on Wednesday or Thursday, and
+/// the traveller cannot choose. A GB waiver for Pakistan that ends on Wednesday does not
+/// cover Thursday: with only what they hold, the bus is not offered and the reason names
+/// Thursday; otherwise the visa is listed, needed from Thursday (not before: on Wednesday
+/// the waiver admits them).
+#[test]
+fn a_waiver_ending_on_the_first_day_an_untimed_post_may_be_reached_does_not_cover_the_next() {
+    let dir = untimed_pass_c_bus_with_waiver("2026-08-12");
+    let args = [
+        "sigma",
+        "tau",
+        "--date",
+        "2026-08-12",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+    ];
+    let held_only = [&args[..], &["--held-only"]].concat();
+    let (p, code) = common::plan_json(Some(dir.path()), &held_only);
+    assert_eq!(code, 1, "{p:#?}");
+    let r = p
+        .reasons
+        .iter()
+        .find(|r| r.cause == Cause::VisaNotHeld)
+        .expect("the visa not held is a reason");
+    assert_eq!(r.dates, ["2026-08-13"]);
+
+    let (p, code) = common::plan_json(Some(dir.path()), &args);
+    assert_eq!(code, 0, "{p:#?}");
+    let it = &p.itineraries[0];
+    assert_eq!(it.services(), ["sigma-tau-bus"]);
+    let need = it
+        .before_you_go
+        .iter()
+        .find(|n| n.kind == "visa" && n.id == "PK")
+        .expect("a visa for Pakistan is needed");
+    assert_eq!(need.needed_from, "2026-08-13");
+    assert_eq!(need.needed_until, None);
+    let mut all = vec!["--data", dir.path().to_str().unwrap(), "plan"];
+    all.extend_from_slice(&args);
+    common::run(&all).stdout_has(
+        "a visa for Pakistan (GB passport; the visa waiver for GB passports is announced to run only to Wed 12 Aug 2026, unless it is extended); needed at Pass C from Thu 13 Aug\n",
+    );
+
+    // A waiver running through Thursday covers both days: nothing to arrange.
+    let dir = untimed_pass_c_bus_with_waiver("2026-08-13");
+    let (p, code) = common::plan_json(Some(dir.path()), &held_only);
+    assert_eq!(code, 0, "{p:#?}");
+    assert!(p.itineraries[0].before_you_go.is_empty(), "{p:#?}");
+}
+
+/// Without a waiver the visa is needed from Wednesday, the first day the bus may reach the
+/// pass, and must admit the traveller on any day to Thursday, the last.
+#[test]
+fn a_visa_at_an_untimed_post_must_admit_on_every_day_it_may_be_reached() {
+    let dir = untimed_pass_c_bus("20:00", 14);
+    let args = [
+        "sigma",
+        "tau",
+        "--date",
+        "2026-08-12",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+    ];
+    let (p, code) = common::plan_json(Some(dir.path()), &args);
+    assert_eq!(code, 0, "{p:#?}");
+    let need = p.itineraries[0]
+        .before_you_go
+        .iter()
+        .find(|n| n.kind == "visa" && n.id == "PK")
+        .expect("a visa for Pakistan is needed");
+    assert_eq!(
+        (need.needed_from.as_str(), need.needed_until.as_deref()),
+        ("2026-08-12", Some("2026-08-13"))
+    );
+    let mut all = vec!["--data", dir.path().to_str().unwrap(), "plan"];
+    all.extend_from_slice(&args);
+    common::run(&all).stdout_has(
+        "a visa for Pakistan (GB passport); needed at Pass C from Wed 12 Aug, to enter on any day to Thu 13 Aug\n",
     );
 }

@@ -93,6 +93,30 @@ fn post_hours(side: &Side, dir: crate::model::Direction, on: NaiveDate) -> Strin
     s
 }
 
+/// A post's hours on each day from `from` to `to` (the days a vehicle whose time there is
+/// not known may pass it on): one line where they read the same every day, else one for
+/// each day, named ("On Wed 15 Apr 2009: …", where the clock changes within them).
+fn post_hours_over(
+    side: &Side,
+    dir: crate::model::Direction,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> String {
+    let each: Vec<(NaiveDate, String)> = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(|d| (d, post_hours(side, dir, d)))
+        .collect();
+    match each.first() {
+        Some((_, h0)) if each.iter().any(|(_, h)| h != h0) => {}
+        _ => return post_hours(side, dir, from),
+    }
+    each.iter()
+        .map(|(d, h)| format!("On {}: {h}", crate::render::words::Words::full_date(*d)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Something to arrange before going: what, the day it is needed by, how long it takes
 /// (when a source says) and how.
 struct Arrange {
@@ -362,9 +386,21 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                     ),
                 },
             };
+            // Each post's hours on every day it may be passed on (more than one where no
+            // time is known there).
             let description = [
-                post_hours(first, crate::model::Direction::Leaving, day),
-                post_hours(second, crate::model::Direction::Entering, entry),
+                post_hours_over(
+                    first,
+                    crate::model::Direction::Leaving,
+                    day,
+                    b.latest[0].unwrap_or(day),
+                ),
+                post_hours_over(
+                    second,
+                    crate::model::Direction::Entering,
+                    entry,
+                    b.latest[1].unwrap_or(entry),
+                ),
             ];
             // The alarm rings before the first post's last entry that day.
             let alarm =

@@ -1036,6 +1036,11 @@ pub struct NeedJson {
     pub cost: Option<Amount>,
     /// The local date it is first needed.
     pub needed_from: String,
+    /// For a visa at a post whose time is not known, reached on one of several days: the
+    /// last day the traveller may enter on (it must admit them on any day from
+    /// `needed_from` to this one). Absent when entry is on one day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needed_until: Option<String>,
     /// The last day to apply for it to be held in time, where the lead time is known.
     pub apply_by: Option<String>,
     pub passport: Option<String>,
@@ -1067,6 +1072,7 @@ pub fn need(ds: &Dataset, n: &Need) -> NeedJson {
         }),
         cost: n.get.cost.map(amount),
         needed_from: n.by.to_string(),
+        needed_until: n.until.map(|d| d.to_string()),
         apply_by: documents::apply_by(ds, n.doc.issuer(), n.by, n.get.lead).map(|d| d.to_string()),
         passport: n.passport.map(|p| p.to_string()),
         waiver_ended: n.waiver_ended.map(|d| d.to_string()),

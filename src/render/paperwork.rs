@@ -144,8 +144,13 @@ pub fn need(ds: &Dataset, n: &Need) -> String {
         .or(how)
         .map(|x| format!(". {x}"))
         .unwrap_or_default();
+    // Reached on one of several days: it must admit the traveller on any of them.
+    let until = n
+        .until
+        .map(|u| format!(" (you may enter on any day to {})", day(u)))
+        .unwrap_or_default();
     format!(
-        "{}{who}, needed from {}: {}{checked}{note}",
+        "{}{who}, needed from {}{until}: {}{checked}{note}",
         capitalise(&doc_name(ds, n.doc, n.requirement)),
         day(n.by),
         parts.join("; ")
@@ -530,9 +535,26 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
                     format!(", so apply by {day}")
                 })
                 .unwrap_or_default();
+            // Reached on one of several days (no time known at the post): the last day the
+            // traveller may enter on, for the earliest itinerary.
+            let until = members
+                .iter()
+                .flat_map(|(_, list)| list.iter())
+                .filter(|x| x.by == by0)
+                .filter_map(|x| x.until)
+                .max()
+                .map(|u| {
+                    let day = if u.year() == by0.year() {
+                        u.format("%a %-d %b").to_string()
+                    } else {
+                        w.date(u)
+                    };
+                    format!(", to enter on any day to {day}")
+                })
+                .unwrap_or_default();
             (
                 format!(
-                    "{text}; needed at {place} from {}{later}{apply}",
+                    "{text}; needed at {place} from {}{until}{later}{apply}",
                     w.date(by0)
                 ),
                 set,

@@ -20,11 +20,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use crate::answer::{ItineraryAnswer, PlanAnswer};
 
 /// An itinerary passing a crossing: its number, the side it reaches first, when (if the
-/// time is known, and whether only roughly: the ride's times are approximate) and the day
-/// it is crossed.
-/// An itinerary passing a crossing: its number, the side met first, when it reaches it
-/// (and whether that is approximate), the day, and with no time known the last day it may
-/// reach it where that is later.
+/// time is known, and whether only roughly: the ride's times are approximate), the day it
+/// is crossed, and with no time known the last day it may reach it where that is later.
 type Reached = (
     usize,
     usize,
@@ -601,6 +598,14 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
             },
         ),
         Advice::FareUnknown { service } => (Subject::Service(*service), "fare not known".into()),
+        // On the service's own line (`--explain`), not a second line under its full name.
+        Advice::NewestSource { service } => (
+            Subject::Service(*service),
+            format!(
+                "newest source {}",
+                super::words::newest_source(&ds.services[*service])
+            ),
+        ),
         Advice::SeatsUnknown { service } => (
             Subject::Service(*service),
             "priced per vehicle, seats not known (one vehicle assumed)".into(),
@@ -1231,18 +1236,22 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             let mut places: Vec<(Vec<String>, String, usize)> = Vec::new();
             for subject in &subjects_order {
                 let (phrases, set) = &checks[subject];
-                // "disputed: fare", "disputed: duration" → "disputed fare and duration".
+                // "disputed: fare", "disputed: duration" → "disputed fare and duration";
+                // the newest source's date (`--explain`) last.
                 let mut said: Vec<String> = Vec::new();
                 let mut disputed: Vec<String> = Vec::new();
+                let mut newest: Option<&String> = None;
                 for p in phrases {
                     match p.strip_prefix("disputed: ") {
                         Some(f) => disputed.push(f.to_string()),
+                        None if p.starts_with("newest source ") => newest = Some(p),
                         None => said.push(p.clone()),
                     }
                 }
                 if !disputed.is_empty() {
                     said.push(format!("disputed {}", join_and(&disputed)));
                 }
+                said.extend(newest.cloned());
                 let name = match subject {
                     Subject::Service(_) => short_name(w.subject(*subject)),
                     _ => w.subject(*subject).to_string(),

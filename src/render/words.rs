@@ -403,16 +403,26 @@ impl Words<'_> {
                 why,
                 may_reach,
             } => {
-                let closed = self.closed(self.crossing(*crossing), why, date);
                 match may_reach {
-                    Some(service) => format!(
-                        "{} may reach the {} post of {} on {}, as no source gives its time there: {closed}",
-                        self.service(*service),
-                        country_name(ds.crossings[*crossing].sides[*side].country),
-                        self.crossing(*crossing),
-                        self.date(date)
-                    ),
-                    None => closed,
+                    // The crossing is named once: "… may reach the Uzbekistan post of
+                    // Zhibek Zholy on Wed 5 Feb 2025 (no source gives its time there): it is
+                    // closed from …".
+                    Some(service) => {
+                        let closed = match why {
+                            Closed::Holiday {
+                                country, name: h, ..
+                            } => self.holiday_closure(*country, h, date),
+                            _ => self.closed("it", why, date),
+                        };
+                        format!(
+                            "{} may reach the {} post of {} on {} (no source gives its time there): {closed}",
+                            self.service(*service),
+                            country_name(ds.crossings[*crossing].sides[*side].country),
+                            self.crossing(*crossing),
+                            self.date(date)
+                        )
+                    }
+                    None => self.closed(self.crossing(*crossing), why, date),
                 }
             }
             Blocker::OutsideHours {
@@ -825,7 +835,7 @@ pub fn thousands(n: u32) -> String {
 }
 
 /// The newest date a service's sources report, or "undated".
-fn newest_source(s: &crate::model::Service) -> String {
+pub fn newest_source(s: &crate::model::Service) -> String {
     s.prov
         .newest
         .as_ref()

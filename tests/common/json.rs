@@ -264,6 +264,7 @@ pub struct NeedJson {
     pub lead: Option<LeadJson>,
     pub cost: Option<Amount>,
     pub needed_from: String,
+    pub needed_until: Option<String>,
     pub apply_by: Option<String>,
     pub passport: Option<String>,
     pub waiver_ended: Option<String>,
