@@ -864,13 +864,21 @@ impl Index {
     }
 
     /// The services stopping at `place` (service, stop index), each with its later stops
-    /// that are places (stop index, place).
-    fn options(&self, place: PlaceIx) -> impl Iterator<Item = (ServiceIx, usize, &[(u32, u32)])> {
+    /// that are places (stop index, place) and where that list starts in `later` (a ride's
+    /// number there: see `Planner::clear`).
+    #[allow(clippy::type_complexity)]
+    fn options(
+        &self,
+        place: PlaceIx,
+    ) -> impl Iterator<Item = (ServiceIx, usize, usize, &[(u32, u32)])> {
         let spans = &self.spans[self.first[place] as usize..self.first[place + 1] as usize];
         self.at_place[place]
             .iter()
             .zip(spans)
-            .map(move |(&(si, i), &(a, b))| (si, i, &self.later[a as usize..b as usize]))
+            .map(move |(&(si, i), &(a, b))| {
+                let (a, b) = (a as usize, b as usize);
+                (si, i, a, &self.later[a..b])
+            })
     }
 
     /// For each place, the fewest rides to `to` when dates are ignored (`None`: no way
@@ -979,6 +987,11 @@ pub struct Planner<'a> {
     tracked: Vec<bool>,
     /// The places where an answer of the last pass came back to where it had been.
     looped: Vec<PlaceIx>,
+    /// For each ride from a place to a later place of a service (numbered as in
+    /// `Index::later`), whether its date-independent rules (`static_check`) were found to
+    /// pass and it needs no permit still to be obtained (`permits_ready`): both depend only
+    /// on the ride and the request, so such a ride is not checked again.
+    clear: Vec<bool>,
     plan: Plan,
 }
 
@@ -989,6 +1002,7 @@ impl<'a> Planner<'a> {
 
     /// A planner using an index already built for `ds` (`Index::new`).
     pub fn with_index(ds: &'a Dataset, req: &'a Request, index: Arc<Index>) -> Planner<'a> {
+        let clear = vec![false; index.later.len()];
         let hops = index.hops_to(ds, req.to);
         let connected = hops.get(req.from).is_some_and(Option::is_some);
         let mut tracked = vec![false; ds.places.len()];
@@ -1019,6 +1033,7 @@ impl<'a> Planner<'a> {
             pruned: false,
             tracked,
             looped: Vec::new(),
+            clear,
             plan: Plan {
                 connected,
                 ..Plan::default()
@@ -1796,11 +1811,6 @@ struct Drive {
 /// A drive, or why it failed.
 type DriveResult = Result<Drive, Failed>;
 
-/// Why a drive failed, the local date that was, how much later an on-demand start should
-/// be, and for a vehicle that does not choose its start, the start before which every later
-/// one fails at the same post (when that is known; see `drive_once`), and for an on-demand
-/// car failing at the first post it reaches at a known time, when it reached it
-/// (`Planner::fails_back`).
 /// An entry decision judged over the days a post may be passed on (`Planner::entry_over`).
 struct Judged {
     entry: Option<Arc<Entry>>,
@@ -1810,6 +1820,11 @@ struct Judged {
     blocked: Option<(Blocker, NaiveDate, Option<NaiveDate>)>,
 }
 
+/// Why a drive failed, the local date that was, how much later an on-demand start should
+/// be, and for a vehicle that does not choose its start, the start before which every later
+/// one fails at the same post (when that is known; see `drive_once`), and for an on-demand
+/// car failing at the first post it reaches at a known time, when it reached it
+/// (`Planner::fails_back`).
 struct Failed {
     why: Blocker,
     date: NaiveDate,
@@ -1843,18 +1858,10 @@ impl Recorded {
 }
 
 impl<'a> Planner<'a> {
-    /// Whether riding `si` from stop `i` to `j` gets closer to the destination, from a place
-    /// no farther from it than the origin: only such a ride explains why a journey fails.
-    fn explains(&self, si: ServiceIx, i: usize, j: usize) -> bool {
-        let stops = &self.ds.services[si].stops;
-        match (stops[i].at, stops[j].at) {
-            (StopAt::Place(a), StopAt::Place(b)) => self.explains_between(a, b),
-            _ => false,
-        }
-    }
-
-    /// `explains` for a ride from place `a` to place `b`.
-    fn explains_between(&self, a: PlaceIx, b: PlaceIx) -> bool {
+    /// Whether a ride from place `a` to place `b` gets closer to the destination, from a
+    /// place no farther from it than the origin: only such a ride explains why a journey
+    /// fails.
+    fn explains(&self, a: PlaceIx, b: PlaceIx) -> bool {
         matches!(
             (self.hops[a], self.hops[b], self.hops[self.req.from]),
             (Some(x), Some(y), Some(o)) if y < x && x <= o
@@ -1865,31 +1872,39 @@ impl<'a> Planner<'a> {
     /// earlier than `ready` and (for a first leg) departing before `latest`; with
     /// `comfortable`, the earliest that reaches no post within `MARGIN` of its closing time
     /// or cut-off (the reasons are then not recorded: the earliest ride's search did that).
+    /// `k` numbers the ride as `Index::later` does (see `clear`); `explains` is
+    /// `Planner::explains` for it.
     #[allow(clippy::too_many_arguments)]
     fn ride(
         &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
+        (k, si, i, j): (usize, ServiceIx, usize, usize),
+        explains: bool,
         ready: DateTime<Utc>,
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
         comfortable: bool,
     ) -> Option<Leg> {
-        self.recording = !comfortable && !self.beyond_window && self.explains(si, i, j);
-        if let Err(reason) = self.static_check(si, i, j) {
-            if let Some(reason) = reason {
-                let d = ready
-                    .with_timezone(&self.ds.services[si].schedule.zone.0)
-                    .date_naive();
-                self.reject(reason, d);
+        self.recording = explains && !comfortable && !self.beyond_window;
+        let permit = if self.clear[k] {
+            None
+        } else {
+            if let Err(reason) = self.static_check(si, i, j) {
+                if let Some(reason) = reason {
+                    let d = ready
+                        .with_timezone(&self.ds.services[si].schedule.zone.0)
+                        .date_naive();
+                    self.reject(reason, d);
+                }
+                return None;
             }
-            return None;
-        }
+            let permit = self.permits_ready(si, i, j);
+            self.clear[k] = permit.is_none();
+            permit
+        };
         // A permit still to be obtained is held only from the day its lead time allows.
         let mut ready = ready;
         let mut waiting_for: Option<(NaiveDate, Doc)> = None;
-        if let Some((day, doc)) = self.permits_ready(si, i, j) {
+        if let Some((day, doc)) = permit {
             let zone = self.ds.services[si].schedule.zone.0;
             if let Some(t) = calendar::at_local(zone, day, NaiveTime::MIN).filter(|t| *t > ready) {
                 ready = t;
@@ -2921,13 +2936,13 @@ impl<'a> Planner<'a> {
             };
             for &(ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
-                for (si, i, later) in index.options(place) {
+                for (si, i, first, later) in index.options(place) {
                     let s = &ds.services[si];
                     // The places this ride has stopped at after boarding, up to stop `j`.
                     passed.clear();
                     kept_passed.clear();
-                    for &(j, p) in later {
-                        let (j, p) = (j as usize, p as usize);
+                    for (n, &(j, p)) in later.iter().enumerate() {
+                        let (k, j, p) = (first + n, j as usize, p as usize);
                         // A ride that would come back to a place the journey has been
                         // (into the Pamirs from Sary-Tash, then back through Sary-Tash to
                         // Osh) ends before it: no loops, not even passing through.
@@ -2943,8 +2958,9 @@ impl<'a> Planner<'a> {
                         // failure (`explains`) it is not tried at all.
                         let on =
                             self.hops[p].is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS);
-                        // (Stop `i` is `place`: `explains`, without reading the stops.)
-                        if !on && !self.explains_between(place, p) {
+                        // (Stop `i` is `place`.)
+                        let explains = self.explains(place, p);
+                        if !on && !explains {
                             continue;
                         }
                         if self.plan.work > budget {
@@ -2952,16 +2968,28 @@ impl<'a> Planner<'a> {
                             break;
                         }
                         self.plan.work += 1 + (j - i) as u64;
-                        let Some(earliest) =
-                            self.ride(si, i, j, ready, first_leg_latest, limit, false)
-                        else {
+                        let Some(earliest) = self.ride(
+                            (k, si, i, j),
+                            explains,
+                            ready,
+                            first_leg_latest,
+                            limit,
+                            false,
+                        ) else {
                             continue;
                         };
                         // A tight earliest ride: the earliest comfortable one is another
                         // trade-off (invariant 2).
                         let comfortable = if earliest.tight() {
                             self.plan.work += 1 + (j - i) as u64;
-                            self.ride(si, i, j, ready, first_leg_latest, limit, true)
+                            self.ride(
+                                (k, si, i, j),
+                                explains,
+                                ready,
+                                first_leg_latest,
+                                limit,
+                                true,
+                            )
                         } else {
                             None
                         };

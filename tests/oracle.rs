@@ -3627,3 +3627,54 @@ fn a_five_day_wait_that_leaving_after_the_window_avoids_is_not_offered() {
     assert_eq!(it.arrive(), utc("2027-01-01T23:30:00Z"));
     check(&ds, &wider, Props::All).unwrap();
 }
+
+/// A night bus (20:00 Beijing time, arriving 14 h later) over a crossing no source times:
+/// it may reach the Kyrgyz post on Mon 1 or Tue 2 Jun 2026 (Bishkek time), and the
+/// traveller cannot choose. A visa waiver for GB passports in Kyrgyzstan that ends on the
+/// 1st does not cover the 2nd: with only what they hold, the bus of the 1st is not offered
+/// (before, entry was judged on the first day only, and it was); a waiver through the 2nd
+/// covers both.
+fn waiver_case(until: &str) -> (Dataset, Request) {
+    let places = vec![
+        place("p0", "CN", "Asia/Shanghai"),
+        place("p1", "KG", "Asia/Bishkek"),
+    ];
+    let x = crossing("x", side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek"));
+    let mut untimed = stop_cross(0, 0, 0);
+    untimed.offset = None;
+    untimed.clear = None;
+    let s = service(
+        "s",
+        vec![stop_place(0, 0), untimed, stop_place(1, 14 * 60)],
+        Some(20 * 60),
+        "Asia/Shanghai",
+    );
+    let mut ds = dataset(places, vec![x], vec![s]);
+    set_index(&mut ds, "KG", "GB", Requirement::VisaRequired);
+    ds.visas.rules.push(VisaRule {
+        destination: cc("KG"),
+        passports: Some(vec![cc("GB")]),
+        except: vec![],
+        requirement: Requirement::VisaFree,
+        from: None,
+        until: Some(day(until)),
+        note: None,
+        prov: prov(),
+    });
+    let mut req = request(0, 1, "2026-06-01", 1);
+    req.passports = vec![cc("GB")];
+    req.held_only = true;
+    (ds, req)
+}
+
+#[test]
+fn a_waiver_ending_the_first_day_an_untimed_post_may_be_reached_does_not_cover_the_next() {
+    let (ds, req) = waiver_case("2026-06-01");
+    check(&ds, &req, Props::All).unwrap();
+    let (found, _) = plan(&ds, &req);
+    assert!(found.itineraries.is_empty());
+    let (ds, req) = waiver_case("2026-06-02");
+    let (found, _) = plan(&ds, &req);
+    assert_eq!(found.itineraries.len(), 1);
+    check(&ds, &req, Props::All).unwrap();
+}
