@@ -472,6 +472,9 @@ pub struct Plan {
     /// Whether the search stopped early (its work budget spent, or more equally good
     /// itineraries at a place than it keeps): other itineraries may exist.
     pub truncated: bool,
+    /// With no itinerary: the last departure day the look for the earliest day that works
+    /// reached, when the dataset's dates (`request::date_range`) ended it before a year.
+    pub searched_until: Option<NaiveDate>,
 }
 
 /// The search's work budget: a fixed allowance plus a share per stop of every service, so
@@ -3278,7 +3281,7 @@ pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
 /// 4); the search then goes on from the next day.
 pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     let index = Arc::new(Index::new(ds));
-    let plan = Planner::with_index(ds, req, Arc::clone(&index)).run();
+    let mut plan = Planner::with_index(ds, req, Arc::clone(&index)).run();
     if !plan.itineraries.is_empty() {
         return (plan, None);
     }
@@ -3287,6 +3290,14 @@ pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     };
     // The days looked at: up to a year after `--date`, at least one after the window.
     let end = date + Duration::days(i64::from(366u32.saturating_sub(req.within).max(1)));
+    // Not past the last date the dataset covers: a day after it could not be asked about.
+    let last = crate::request::date_range(ds).1;
+    let end = if end > last + Duration::days(1) {
+        plan.searched_until = Some(last);
+        last + Duration::days(1)
+    } else {
+        end
+    };
     let zone = ds.places[req.from].zone.0;
     // Each pass names a later day than the one before, so the passes end; a day whose
     // plan drops what was found leaves days later that do work (what outranked it leaves

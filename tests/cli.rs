@@ -378,3 +378,55 @@ fn a_baggage_rule_known_only_as_a_note_is_said_once() {
         .stdout_lacks("..")
         .stdout_lacks("Rule:");
 }
+
+#[test]
+fn the_earliest_day_is_looked_for_only_up_to_the_last_date_the_dataset_covers() {
+    // The last date `--date` accepts, as its own error message gives it.
+    let refused = run(&["plan", "almaty", "gilgit", "--date", "2100-12-31"]).code(2);
+    let last = refused
+        .stderr
+        .rsplit(" to ")
+        .next()
+        .map(|s| s.trim().trim_end_matches('.').to_string())
+        .expect("the range in the message");
+    let last = chrono::NaiveDate::parse_from_str(&last, "%Y-%m-%d").expect("a date");
+    // Khunjerab is shut from December to April: leaving in the dataset's last December,
+    // the first day that works would be in the next year, which cannot be asked about.
+    let date = format!("{}-12-20", last.format("%Y"));
+    let today = format!("{}-06-01", last.format("%Y"));
+    let r = run_env(
+        &[
+            "plan",
+            "almaty",
+            "gilgit",
+            "--date",
+            &date,
+            "--passport",
+            "GB",
+        ],
+        &[("CROSSINGS_TODAY", &today)],
+    )
+    .code(1);
+    let json: common::json::PlanJson = run_env(
+        &[
+            "plan",
+            "almaty",
+            "gilgit",
+            "--date",
+            &date,
+            "--passport",
+            "GB",
+            "--json",
+        ],
+        &[("CROSSINGS_TODAY", &today)],
+    )
+    .code(1)
+    .json();
+    assert_eq!(json.earliest, None);
+    assert_eq!(json.searched_until, Some(last.to_string()));
+    let named = last.format("%a %-d %b %Y").to_string();
+    assert!(!r.stdout.contains("Earliest departure"), "{}", r.stdout);
+    r.stdout_has(&format!(
+        "No departure up to {named}, the last date this dataset covers, works."
+    ));
+}

@@ -1163,6 +1163,9 @@ pub struct PlanJson {
     pub advice: Vec<AdviceJson>,
     /// With no itinerary: the earliest departure day within a year that works.
     pub earliest: Option<String>,
+    /// With no itinerary: the last departure day looked at for `earliest` when the dataset's
+    /// dates end before a year does (none works up to it); otherwise null.
+    pub searched_until: Option<String>,
 }
 
 fn place_of(ds: &Dataset, leg: &Leg, stop: usize) -> usize {
@@ -1293,6 +1296,7 @@ pub fn plan(w: &Words, a: &super::plan::PlanAnswer) -> PlanJson {
         truncated: a.plan.truncated,
         advice: a.notes.iter().map(|x| advice(w, x)).collect(),
         earliest: a.earliest.map(|d| d.to_string()),
+        searched_until: a.plan.searched_until.map(|d| d.to_string()),
     }
 }
 

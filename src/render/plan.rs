@@ -812,8 +812,15 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                         .iter()
                         .any(|f| matches!(f.change, documents::Change::DropRestrictions));
                     // The reasons above say why; only the user's own restrictions are named.
+                    let within = match a.plan.searched_until {
+                        Some(last) => format!(
+                            "up to {}, the last date this dataset covers,",
+                            Words::full_date(last)
+                        ),
+                        None => "within a year".to_string(),
+                    };
                     out.push_str(&format!(
-                        "\nNo departure within a year works{}.\n",
+                        "\nNo departure {within} works{}.\n",
                         if restricted {
                             " with your --avoid/--via"
                         } else if req.held_only {

@@ -333,6 +333,7 @@ pub struct PlanJson {
     pub truncated: bool,
     pub advice: Vec<AdviceJson>,
     pub earliest: Option<String>,
+    pub searched_until: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
