@@ -862,19 +862,14 @@ mod tests {
     use crate::types::*;
     use std::collections::BTreeMap;
 
+    /// A post open Mon-Fri 10:00-17:00, lunch 13:00-14:00, through by 12:30.
     fn side(country: &str, zone: &str) -> Side {
         Side {
-            country: country.parse().unwrap(),
-            post: "post".into(),
-            near: 0,
-            zone: zone.parse().unwrap(),
             days: Some("Mon-Fri".parse().unwrap()),
             hours: Some("10:00-17:00".parse().unwrap()),
             breaks: vec!["13:00-14:00".parse().unwrap()],
             cutoff: Some("12:30".parse().unwrap()),
-            cutoff_for: None,
-            clear: None,
-            queue: false,
+            ..bare::side(country, zone)
         }
     }
 
@@ -898,41 +893,15 @@ mod tests {
             .unwrap(),
         );
         let ds = Dataset {
-            sources: vec![],
-            places: vec![],
-            permits: vec![],
-            crossings: vec![],
-            services: vec![],
-            visas: Visas::default(),
             holidays,
-            announced: Default::default(),
-            rates: Rates {
-                base: None,
-                rates: BTreeMap::new(),
-            },
+            ..bare::dataset()
         };
         let c = Crossing {
-            id: "x".into(),
-            name: "X Pass".into(),
-            aliases: vec![],
-            altitude_m: None,
-            coords: None,
-            status: CrossingStatus::Open,
-            status_since: None,
-            reopens: None,
-            foreigners: Foreigners::Anyone,
-            foreigners_public_transport: None,
-            on_foot: None,
-            bicycle: None,
-            visa_on_arrival: vec![],
-            permits: vec![],
             holidays_close: vec!["CN".parse().unwrap()],
             season: Some(Season {
                 open: "04-01".parse().unwrap(),
                 close: "11-30".parse().unwrap(),
             }),
-            between: [None, None],
-            sides: [side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek")],
             closures: vec![Closure {
                 from: d("2026-06-01"),
                 to: d("2026-06-02"),
@@ -942,14 +911,10 @@ mod tests {
                 reason: "notice".into(),
                 sources: vec![],
             }],
-            forecasts: vec![],
-            disputes: vec![],
-            prov: Provenance {
-                sources: vec![],
-                verified: Some(d("2026-01-01")),
-                newest: None,
-            },
-            notes: None,
+            ..bare::crossing(
+                [side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek")],
+                d("2026-01-01"),
+            )
         };
         (ds, c)
     }

@@ -1492,3 +1492,77 @@ mod holiday_tests {
         );
     }
 }
+
+/// Bare records for the library's unit tests: an empty dataset, a post open round the
+/// clock, and an open crossing between two posts, with no sources. A test sets the fields
+/// it is about with struct update syntax (`Crossing { season, ..bare::crossing(sides) }`).
+#[cfg(test)]
+pub(crate) mod bare {
+    use super::*;
+
+    pub fn dataset() -> Dataset {
+        Dataset {
+            sources: vec![],
+            places: vec![],
+            permits: vec![],
+            crossings: vec![],
+            services: vec![],
+            visas: Visas::default(),
+            holidays: BTreeMap::new(),
+            announced: BTreeMap::new(),
+            rates: Rates {
+                base: None,
+                rates: BTreeMap::new(),
+            },
+        }
+    }
+
+    pub fn side(country: &str, zone: &str) -> Side {
+        Side {
+            country: country.parse().unwrap(),
+            post: "post".into(),
+            near: 0,
+            zone: zone.parse().unwrap(),
+            days: None,
+            hours: None,
+            breaks: vec![],
+            cutoff: None,
+            cutoff_for: None,
+            clear: None,
+            queue: false,
+        }
+    }
+
+    /// "X Pass", open to anyone, checked on `verified`.
+    pub fn crossing(sides: [Side; 2], verified: NaiveDate) -> Crossing {
+        Crossing {
+            id: "x".into(),
+            name: "X Pass".into(),
+            aliases: vec![],
+            altitude_m: None,
+            coords: None,
+            status: CrossingStatus::Open,
+            status_since: None,
+            reopens: None,
+            foreigners: Foreigners::Anyone,
+            foreigners_public_transport: None,
+            on_foot: None,
+            bicycle: None,
+            visa_on_arrival: vec![],
+            permits: vec![],
+            holidays_close: vec![],
+            season: None,
+            between: [None, None],
+            sides,
+            closures: vec![],
+            forecasts: vec![],
+            disputes: vec![],
+            prov: Provenance {
+                sources: vec![],
+                verified: Some(verified),
+                newest: None,
+            },
+            notes: None,
+        }
+    }
+}

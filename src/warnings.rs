@@ -413,6 +413,7 @@ fn holiday_name(list: &HolidayList, (from, to): (NaiveDate, NaiveDate)) -> crate
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::bare;
     use crate::types::*;
     use std::collections::BTreeMap;
 
@@ -422,22 +423,6 @@ mod tests {
 
     fn kg() -> Country {
         "KG".parse().unwrap()
-    }
-
-    fn side(country: &str, zone: &str) -> Side {
-        Side {
-            country: country.parse().unwrap(),
-            post: "post".into(),
-            near: 0,
-            zone: zone.parse().unwrap(),
-            days: None,
-            hours: None,
-            breaks: vec![],
-            cutoff: None,
-            cutoff_for: None,
-            clear: None,
-            queue: false,
-        }
     }
 
     /// A Kyrgyz list whose 2027 schedule is not announced: International Women's Day on
@@ -470,43 +455,16 @@ mod tests {
             },
         );
         Dataset {
-            sources: vec![],
-            places: vec![],
-            permits: vec![],
-            crossings: vec![],
-            services: vec![],
-            visas: Visas::default(),
             holidays,
             announced,
-            rates: Rates {
-                base: None,
-                rates: BTreeMap::new(),
-            },
+            ..bare::dataset()
         }
     }
 
     /// A crossing Kyrgyz holidays close, as `closes` says (every day off without one).
     fn crossing(closes: Option<(ForecastCloses, &[&str])>) -> Crossing {
         Crossing {
-            id: "x".into(),
-            name: "X Pass".into(),
-            aliases: vec![],
-            altitude_m: None,
-            coords: None,
-            status: CrossingStatus::Open,
-            status_since: None,
-            reopens: None,
-            foreigners: Foreigners::Anyone,
-            foreigners_public_transport: None,
-            on_foot: None,
-            bicycle: None,
-            visa_on_arrival: vec![],
-            permits: vec![],
             holidays_close: vec![kg()],
-            season: None,
-            between: [None, None],
-            sides: [side("CN", "Asia/Shanghai"), side("KG", "Asia/Bishkek")],
-            closures: vec![],
             forecasts: closes
                 .map(|(closes, names)| Forecast {
                     country: kg(),
@@ -518,13 +476,13 @@ mod tests {
                 })
                 .into_iter()
                 .collect(),
-            disputes: vec![],
-            prov: Provenance {
-                sources: vec![],
-                verified: Some(d("2026-12-02")),
-                newest: None,
-            },
-            notes: None,
+            ..bare::crossing(
+                [
+                    bare::side("CN", "Asia/Shanghai"),
+                    bare::side("KG", "Asia/Bishkek"),
+                ],
+                d("2026-12-02"),
+            )
         }
     }
 

@@ -394,34 +394,24 @@ fn the_earliest_day_is_looked_for_only_up_to_the_last_date_the_dataset_covers() 
     // the first day that works would be in the next year, which cannot be asked about.
     let date = format!("{}-12-20", last.format("%Y"));
     let today = format!("{}-06-01", last.format("%Y"));
-    let r = run_env(
-        &[
-            "plan",
-            "almaty",
-            "gilgit",
-            "--date",
-            &date,
-            "--passport",
-            "GB",
-        ],
-        &[("CROSSINGS_TODAY", &today)],
-    )
-    .code(1);
-    let json: common::json::PlanJson = run_env(
-        &[
-            "plan",
-            "almaty",
-            "gilgit",
-            "--date",
-            &date,
-            "--passport",
-            "GB",
-            "--json",
-        ],
-        &[("CROSSINGS_TODAY", &today)],
-    )
-    .code(1)
-    .json();
+    let plan = |json: &[&str]| {
+        let args = [
+            &[
+                "plan",
+                "almaty",
+                "gilgit",
+                "--date",
+                &date,
+                "--passport",
+                "GB",
+            ],
+            json,
+        ]
+        .concat();
+        run_env(&args, &[("CROSSINGS_TODAY", &today)]).code(1)
+    };
+    let r = plan(&[]);
+    let json: common::json::PlanJson = plan(&["--json"]).json();
     assert_eq!(json.earliest, None);
     assert_eq!(json.searched_until, Some(last.to_string()));
     let named = last.format("%a %-d %b %Y").to_string();
