@@ -32,9 +32,9 @@ fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
     let b = ds.services[r.service].baggage.as_ref();
     let excess = r.excess_tenths.unwrap_or(0);
     let note = match r.case {
-        BaggageCase::NoRule => "no baggage rule is known for this service".to_string(),
+        BaggageCase::NoRule => "No baggage rule is known for this service".to_string(),
         BaggageCase::WithinAllowance => format!(
-            "within the {} kg allowance: no excess fee",
+            "Within the {} kg allowance: no excess fee",
             r.free_kg.unwrap_or(0)
         ),
         BaggageCase::RateUnknown => format!(
@@ -45,7 +45,7 @@ fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
         BaggageCase::AllowanceUnknown => b
             .and_then(|b| b.note.as_deref())
             .map(str::to_string)
-            .unwrap_or_else(|| "no weight allowance is known".into()),
+            .unwrap_or_else(|| "No weight allowance is known".into()),
     };
     let per_piece = r
         .per_piece
