@@ -2001,6 +2001,36 @@ pub fn services(ds: &Dataset, chosen: &[usize]) -> ServicesJson {
 // ---------------------------------------------------------------------------------------
 // baggage --json
 
+/// Whether a baggage rule is known for a service, and whether it gives the fee.
+#[derive(Serialize, JsonSchema, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaggageStatus {
+    /// No baggage rule is known for the service; `fee` is null.
+    NoRule,
+    /// A rule is known and gives the fee for the weight (0 within the allowance); `fee` is
+    /// set.
+    FeeKnown,
+    /// A rule is known, but not what the weight costs (no allowance or no excess rate is
+    /// known); `fee` is null.
+    FeeUnknown,
+}
+
+/// Which case of a service's baggage rule the weight falls in.
+#[derive(Serialize, JsonSchema, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaggageCaseJson {
+    /// No baggage rule is known.
+    NoRule,
+    /// Within the free allowance: no excess fee.
+    WithinAllowance,
+    /// Over the allowance, at a rate no source gives.
+    RateUnknown,
+    /// Over the allowance, at a known rate.
+    Charged,
+    /// No weight allowance is known.
+    AllowanceUnknown,
+}
+
 /// What the baggage costs on one service.
 #[derive(Serialize, JsonSchema)]
 pub struct BaggageRowJson {
@@ -2017,9 +2047,11 @@ pub struct BaggageRowJson {
     pub fee_converted: Option<Amount>,
     /// A charge per bag on top.
     pub per_piece: Option<Amount>,
-    /// `no-rule` (no baggage rule known), `within-allowance`, `rate-unknown` (over the
-    /// allowance, rate not known), `charged`, `allowance-unknown`.
-    pub case: &'static str,
+    /// Whether a rule is known and gives the fee: `no-rule`, `fee-known`, `fee-unknown`.
+    pub status: BaggageStatus,
+    /// Which case of the rule: `no-rule` (no baggage rule known), `within-allowance`,
+    /// `rate-unknown` (over the allowance, rate not known), `charged`, `allowance-unknown`.
+    pub case: BaggageCaseJson,
     pub text: String,
 }
 

@@ -1423,11 +1423,10 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
                 (&x.id, &x.prov, &ds.crossings[0].disputes)
             }
         };
-        let sources: Vec<String> = prov
-            .sources
-            .iter()
-            .filter_map(|ix| ds.sources.get(*ix))
-            .map(|src| format!("{} ({})", src.title, src.reports))
+        // Newest first, by the date each reports (undated last): what is current leads.
+        let sources: Vec<String> = super::newest_first(ds, &prov.sources)
+            .into_iter()
+            .map(|ix| super::source(ds, ix))
             .collect();
         out.push_str(&wrap(
             &format!(
@@ -1457,11 +1456,9 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
                 "    ",
             ));
             for alt in &d.alternatives {
-                let srcs: Vec<String> = alt
-                    .sources
-                    .iter()
-                    .filter_map(|ix| ds.sources.get(*ix))
-                    .map(|src| format!("{} ({})", src.title, src.reports))
+                let srcs: Vec<String> = super::newest_first(ds, &alt.sources)
+                    .into_iter()
+                    .map(|ix| super::source(ds, ix))
                     .collect();
                 out.push_str(&wrap(
                     &format!("{} [{}]", alt.says, srcs.join("; ")),

@@ -564,6 +564,24 @@ pub struct ServicesJson {
     pub services: Vec<ServiceJson>,
 }
 
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaggageStatus {
+    NoRule,
+    FeeKnown,
+    FeeUnknown,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaggageCase {
+    NoRule,
+    WithinAllowance,
+    RateUnknown,
+    Charged,
+    AllowanceUnknown,
+}
+
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct BaggageRowJson {
@@ -574,7 +592,8 @@ pub struct BaggageRowJson {
     pub fee: Option<Amount>,
     pub fee_converted: Option<Amount>,
     pub per_piece: Option<Amount>,
-    pub case: String,
+    pub status: BaggageStatus,
+    pub case: BaggageCase,
     pub text: String,
 }
 
