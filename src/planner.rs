@@ -697,8 +697,10 @@ struct Label {
     /// empty, and worked out from the legs (`Label::been`) when a journey arrives.
     been: Vec<PlaceIx>,
     /// The last leg (none at the origin): the legs before it are `parent`'s, shared rather
-    /// than copied into every label (`Label::itinerary` puts them together).
-    leg: Option<Leg>,
+    /// than copied into every label (`Label::itinerary` puts them together). Boxed, as the
+    /// search makes it (`Planner::build`): a leg is a few hundred bytes, and the labels'
+    /// table, which grows by copying, holds only the pointer.
+    leg: Option<Box<Leg>>,
     /// The label this one extends by `leg` (itself at the origin).
     parent: usize,
 }
@@ -745,7 +747,7 @@ impl Label {
         let mut legs = Vec::with_capacity(hot[id].sum.legs);
         let mut at = id;
         while let Some(leg) = &labels[at].leg {
-            legs.push(leg.clone());
+            legs.push(Leg::clone(leg));
             at = labels[at].parent;
         }
         legs.reverse();
@@ -1796,6 +1798,9 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// The labels a search first makes room for: the README's plan keeps about 900.
+const LABELS_CAPACITY: usize = 1_024;
+
 /// The entries the drive memo is first made for: a table of 2,048 slots.
 const MEMO_CAPACITY: usize = 1_792;
 
@@ -1886,7 +1891,7 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
         comfortable: bool,
-    ) -> Option<Leg> {
+    ) -> Option<Box<Leg>> {
         self.recording = explains && !comfortable && !self.beyond_window;
         let permit = if self.clear[k] {
             None
@@ -1937,7 +1942,7 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
         comfortable: bool,
-    ) -> Option<Leg> {
+    ) -> Option<Box<Leg>> {
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         // A transfer that must be booked ahead cannot leave sooner than that from now.
@@ -2087,7 +2092,7 @@ impl<'a> Planner<'a> {
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         comfortable: bool,
         pending: &mut Vec<Rc<DriveMemo>>,
-    ) -> Option<Leg> {
+    ) -> Option<Box<Leg>> {
         let s = &self.ds.services[si];
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
         let mut tries = 0;
@@ -2145,7 +2150,17 @@ impl<'a> Planner<'a> {
         None
     }
 
-    fn build(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: &Drive) -> Leg {
+    /// The leg of the ride on service `si` from stop `i` to `j` started at `t0` and driven
+    /// as `d`, unpriced. Boxed: the search moves it from ride to label (a pointer, not a few
+    /// hundred bytes at each step).
+    fn build(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+        d: &Drive,
+    ) -> Box<Leg> {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
@@ -2158,7 +2173,7 @@ impl<'a> Planner<'a> {
             let mut at = |t| zones.at_local(zone, date, t).unwrap_or(depart);
             (at(ws), at(we))
         });
-        Leg {
+        Box::new(Leg {
             service: si,
             board: i,
             alight: j,
@@ -2173,7 +2188,7 @@ impl<'a> Planner<'a> {
             window,
             arrive_known: d.arrive_known,
             depart_given: i == 0 || s.stops[i].depart.is_some(),
-        }
+        })
     }
 
     /// When a traveller who took `leg` can board the next vehicle: a change after a known
@@ -2337,7 +2352,7 @@ impl<'a> Planner<'a> {
                 None => d.arrive <= leg.arrive && d.arrive_known == leg.arrive_known,
             };
             if catches && (leg.tight() || !d.borders.iter().any(|b| b.tight)) {
-                best = Some(self.build(si, i, j, t0, d));
+                best = Some(*self.build(si, i, j, t0, d));
                 break;
             }
         }
@@ -2837,21 +2852,25 @@ impl<'a> Planner<'a> {
             days.iter().map(|(a, b)| (*a, Some(*b))).collect();
         // The places a label being extended has been (`Label::kept`), copied out of it.
         let mut kept_before: Vec<PlaceIx> = Vec::new();
-        let mut labels: Vec<Label> = vec![Label {
+        // Made room for at once: growing a table copies it.
+        let mut labels: Vec<Label> = Vec::with_capacity(LABELS_CAPACITY);
+        labels.push(Label {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
             been: Vec::new(),
             leg: None,
             parent: 0,
-        }];
+        });
         // The labels' tracked places (`Hot::kept`), one list after another.
         let mut kept_pool: Vec<PlaceIx> = vec![req.from];
-        let mut hot: Vec<Hot> = vec![Hot {
+        let mut hot: Vec<Hot> = Vec::with_capacity(LABELS_CAPACITY);
+        hot.push(Hot {
             sum: Summary::start(),
             costs: Costs::NONE,
             kept: (0, 1),
-        }];
-        let mut dead = vec![false];
+        });
+        let mut dead = Vec::with_capacity(LABELS_CAPACITY);
+        dead.push(false);
         // Labels at the same place (and with the same progress towards --via) compete: waiting
         // is always allowed, so one that is no worse on any count makes the other useless.
         let mut bags: HashMap<(PlaceIx, bool), Bag, calendar::Fast> = HashMap::default();
@@ -3061,7 +3080,7 @@ impl<'a> Planner<'a> {
                                 let d = sum.depart.with_timezone(&origin_zone).date_naive();
                                 if !left_in_window.contains(&d) {
                                     let mut whole = Label::itinerary(&labels, &hot, id);
-                                    whole.legs.push(leg.clone());
+                                    whole.legs.push(Leg::clone(&leg));
                                     if comes_back(ds, req.from, &whole).is_empty() {
                                         left_in_window.insert(d);
                                     }
