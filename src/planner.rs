@@ -387,6 +387,7 @@ impl Itinerary {
     #[allow(clippy::type_complexity)]
     fn key(
         &self,
+        zones: &mut calendar::Zones,
         from: chrono_tz::Tz,
         to: chrono_tz::Tz,
     ) -> (
@@ -402,8 +403,8 @@ impl Itinerary {
         Reverse<DateTime<Utc>>,
     ) {
         (
-            self.arrive().with_timezone(&to).date_naive(),
-            Reverse(self.depart().with_timezone(&from).date_naive()),
+            zones.date(to, self.arrive()),
+            Reverse(zones.date(from, self.depart())),
             !self.arrive_known(),
             self.arrive(),
             self.tight(),
@@ -3175,9 +3176,22 @@ impl<'a> Planner<'a> {
         };
         // No needless waits: each leg, from the last back, leaves as late as still catches
         // the next one (the last one as late as still arrives as early).
-        let mut found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
+        let found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
         let (from_zone, to_zone) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
-        found.sort_by(|a, b| a.key(from_zone, to_zone).cmp(&b.key(from_zone, to_zone)));
+        // The answers in the order they are shown (`order`, a stable sort: of equal keys the
+        // one found first comes first; `rank` is each one's place in it), each key worked out
+        // once rather than at every comparison.
+        let zones = &mut self.posts.zones;
+        let keys: Vec<_> = found
+            .iter()
+            .map(|it| it.key(zones, from_zone, to_zone))
+            .collect();
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        let mut rank = vec![0; found.len()];
+        for (r, &k) in order.iter().enumerate() {
+            rank[k] = r;
+        }
         // Keep the itineraries no other outranks (of equal ones, the first). One that
         // outranks `it` left no earlier and arrives no later, so it left between `it`'s
         // departure and arrival: only those are compared (by departure), which keeps the
@@ -3189,22 +3203,19 @@ impl<'a> Planner<'a> {
             .collect();
         by_depart.sort_unstable();
         let mut compared = 0u64;
-        let best: Vec<Itinerary> = found
+        let best: Vec<Itinerary> = order
             .iter()
-            .enumerate()
-            .filter(|(i, it)| {
+            .filter(|&&i| {
+                let it = &found[i];
                 let lo = by_depart.partition_point(|(d, _)| *d < it.depart());
                 let hi = by_depart.partition_point(|(d, _)| *d <= it.arrive());
                 let near = &by_depart[lo..hi.max(lo)];
                 compared += near.len() as u64;
                 !near.iter().any(|&(_, k)| {
-                    let o = &found[k];
-                    k != *i
-                        && o.outranks(it)
-                        && (o.key(from_zone, to_zone) != it.key(from_zone, to_zone) || k < *i)
+                    k != i && found[k].outranks(it) && (keys[k] != keys[i] || rank[k] < rank[i])
                 })
             })
-            .map(|(_, it)| it.clone())
+            .map(|&i| found[i].clone())
             .collect();
         self.plan.work += compared;
         // Where an answer (or one leaving after the window that may outrank one in it)
