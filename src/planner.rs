@@ -952,6 +952,8 @@ pub struct Planner<'a> {
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Arc<Entry>, calendar::Fast>,
     /// Whether entry to a country can depend on the day (`depends_on_date`), by country.
     dated: Vec<(Country, bool)>,
+    /// The first day a visa can be held (`visa_ready`), by country and lead time.
+    visas_ready: Vec<((Country, Option<Lead>), Option<NaiveDate>)>,
     /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
     posts: calendar::Memo,
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
@@ -1022,6 +1024,7 @@ impl<'a> Planner<'a> {
             hops,
             entries: HashMap::default(),
             dated: Vec::new(),
+            visas_ready: Vec::new(),
             posts: calendar::Memo::default(),
             // Sized for a plan's first few thousand (growing a table rehashes it, and the
             // arena keeps every old table).
@@ -1112,11 +1115,11 @@ impl<'a> Planner<'a> {
                         None,
                     );
                 }
-                if documents::in_time(self.ds, Some(*destination), self.req.today, get.lead, date) {
+                let ready = self.visa_ready(*destination, get.lead);
+                // `documents::in_time`.
+                if ready.is_none_or(|r| r <= date) {
                     return (None, None);
                 }
-                let ready =
-                    documents::ready_on(self.ds, Some(*destination), self.req.today, get.lead);
                 (
                     Some(Blocker::TooLate {
                         doc: Doc::Visa(*destination),
@@ -1128,6 +1131,17 @@ impl<'a> Planner<'a> {
             }
             _ => (None, None),
         }
+    }
+
+    /// `documents::ready_on` for a visa of `country` applied for today, worked out once a
+    /// country and lead time (a count of working days walks the calendar and its holidays).
+    fn visa_ready(&mut self, country: Country, lead: Option<Lead>) -> Option<NaiveDate> {
+        if let Some((_, r)) = self.visas_ready.iter().find(|(k, _)| *k == (country, lead)) {
+            return *r;
+        }
+        let r = documents::ready_on(self.ds, Some(country), self.req.today, lead);
+        self.visas_ready.push(((country, lead), r));
+        r
     }
 
     /// The first day a permit on stops `i..=j` of service `si` that the traveller must
