@@ -845,3 +845,77 @@ fn an_untimed_border_event_gives_the_hours_of_each_day_where_they_differ() {
         "{description}"
     );
 }
+
+/// The Kashgar–Naryn–Bishkek sleeper bus (10:00 Beijing time, Bishkek 19 h later) on a KG
+/// passport: no source times Torugart, which it may reach on Mon 14 or Tue 15 Jun 2027. The
+/// border's alarm rings before the first of those days (18:00 Beijing time on Sunday, the
+/// first post's clock) and names both, not an hour before Monday's noon cut-off as if the
+/// bus were known to cross then; the Kyrgyz border-zone permit's to-do says it is needed
+/// on either day.
+#[test]
+fn an_untimed_border_reached_on_one_of_two_days_rings_before_the_first() {
+    let ics = Ics::write(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-06-14",
+        "--within",
+        "1",
+        "--passport",
+        "KG",
+        "--via",
+        "naryn",
+        "--itinerary",
+        "1",
+    ]);
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let border = cal
+        .items
+        .iter()
+        .find(|c| c.name == "VEVENT" && prop(c, "UID").unwrap().val.as_str().contains("border"))
+        .expect("the border event");
+    let day = |d: u32| Some(When::Day(NaiveDate::from_ymd_opt(2027, 6, d).unwrap()));
+    assert_eq!(cal.when(border, "DTSTART"), day(14));
+    assert_eq!(cal.when(border, "DTEND"), day(16));
+    let alarm = border
+        .components
+        .iter()
+        .find(|c| c.name == "VALARM")
+        .expect("an alarm");
+    assert_eq!(
+        cal.when(alarm, "TRIGGER"),
+        Some(When::At(
+            Utc.with_ymd_and_hms(2027, 6, 13, 10, 0, 0).unwrap(),
+            "UTC".into()
+        )),
+        "18:00 Beijing time the evening before the first day"
+    );
+    assert_eq!(
+        prop(alarm, "DESCRIPTION").unwrap().val.as_str(),
+        "Torugart Pass: the vehicle may reach it on Mon 14 or Tue 15 Jun 2027 (no source gives the day); be through by 12:00 Beijing time on whichever it is"
+    );
+    let permit = cal
+        .items
+        .iter()
+        .find(|c| {
+            c.name == "VTODO"
+                && prop(c, "SUMMARY")
+                    .unwrap()
+                    .val
+                    .as_str()
+                    .contains("Kyrgyz border-zone permit")
+        })
+        .expect("the permit's to-do");
+    assert_eq!(cal.when(permit, "DUE"), day(13));
+    let description = prop(permit, "DESCRIPTION").unwrap().val.as_str();
+    assert!(
+        description.contains(
+            "needed on Mon 14 or Tue 15 Jun 2027 (no source gives the day: it must be valid on both)"
+        ) && description.contains(
+            "Needed on Mon 14 or Tue 15 Jun 2027, the day not known: by the first, valid to the last."
+        ),
+        "{description}"
+    );
+}

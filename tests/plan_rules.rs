@@ -994,7 +994,8 @@ fn a_waiver_ending_on_the_first_day_an_untimed_post_may_be_reached_does_not_cove
 }
 
 /// Without a waiver the visa is needed from Wednesday, the first day the bus may reach the
-/// pass, and must admit the traveller on any day to Thursday, the last.
+/// pass, and must admit the traveller on either day, to Thursday, the last: "Before you
+/// go" names both days.
 #[test]
 fn a_visa_at_an_untimed_post_must_admit_on_every_day_it_may_be_reached() {
     let dir = untimed_pass_c_bus("20:00", 14);
@@ -1022,6 +1023,6 @@ fn a_visa_at_an_untimed_post_must_admit_on_every_day_it_may_be_reached() {
     let mut all = vec!["--data", dir.path().to_str().unwrap(), "plan"];
     all.extend_from_slice(&args);
     common::run(&all).stdout_has(
-        "a visa for Pakistan (GB passport); needed at Pass C from Wed 12 Aug, to enter on any day to Thu 13 Aug\n",
+        "a visa for Pakistan (GB passport); needed at Pass C on Wed 12 or Thu 13 Aug (no source gives the day: it must be valid on both)\n",
     );
 }

@@ -1036,9 +1036,11 @@ pub struct NeedJson {
     pub cost: Option<Amount>,
     /// The local date it is first needed.
     pub needed_from: String,
-    /// For a visa at a post whose time is not known, reached on one of several days: the
-    /// last day the traveller may enter on (it must admit them on any day from
-    /// `needed_from` to this one). Absent when entry is on one day.
+    /// Where no source gives the day it is needed (a post whose time is not known, reached
+    /// on one of several days): the last of those days. It must be valid on every day from
+    /// `needed_from` to this one: a visa must admit the traveller on any of them, a
+    /// crossing's border-area permit cover each day the traveller may be in the area.
+    /// Absent when it is needed on one known day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub needed_until: Option<String>,
     /// The last day to apply for it to be held in time, where the lead time is known.
