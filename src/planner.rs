@@ -1030,7 +1030,7 @@ impl<'a> Planner<'a> {
             // arena keeps every old table).
             drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
             starts: HashMap::with_capacity_and_hasher(START_CAPACITY, Default::default()),
-            moves: HashMap::default(),
+            moves: HashMap::with_capacity_and_hasher(MOVE_CAPACITY, Default::default()),
             all_drives: false,
             recording: false,
             beyond_window: false,
@@ -1812,6 +1812,10 @@ impl<'a> Planner<'a> {
         }
     }
 }
+
+/// The entries the memo of `latest_ride` is first made for: a table of 256 slots (the
+/// README's plan moves about 190 different legs).
+const MOVE_CAPACITY: usize = 224;
 
 /// The labels a search first makes room for: the README's plan keeps about 900.
 const LABELS_CAPACITY: usize = 1_024;
