@@ -1026,3 +1026,66 @@ fn a_visa_at_an_untimed_post_must_admit_on_every_day_it_may_be_reached() {
         "a visa for Pakistan (GB passport); needed at Pass C on Wed 12 or Thu 13 Aug (no source gives the day: it must be valid on both)\n",
     );
 }
+
+/// `--explain` lists a record's sources newest first by the date each reports, read as a
+/// date (a month counts as its last day, "c. 2017" as the end of 2017), undated ones last:
+/// not in the order of their text, where "c. 2017" would follow "2024-09" and "undated"
+/// every date, nor in the record's own order.
+#[test]
+fn explain_lists_a_records_sources_newest_first_by_the_date_each_reports() {
+    let sources: String = [
+        ("zulu", "Zulu blog", "undated"),
+        ("alpha", "Alpha guide", "2009-09-10"),
+        ("mike", "Mike forum", "c. 2017"),
+        ("yankee", "Yankee notice", "2024-09-01"),
+        ("bravo", "Bravo report", "2024-09"),
+        ("xray", "Xray diary", "2018"),
+    ]
+    .iter()
+    .map(|(id, title, reports)| {
+        format!("[[source]]\nid = \"{id}\"\ntitle = \"{title}\"\nreports = \"{reports}\"\n\n")
+    })
+    .collect();
+    // The fixture's daily Alpha–Gamma bus, citing them in neither order.
+    let bus = "id = \"alpha-gamma-bus\"\nname = \"Alpha–Gamma bus over Pass B\"\nmode = \"sleeper-bus\"\nstatus = \"running\"\nsources = ";
+    let dir = common::broken(&[(
+        "services/services.toml",
+        &format!("{bus}[\"fixture\"]"),
+        &format!("{bus}[\"zulu\", \"alpha\", \"mike\", \"yankee\", \"bravo\", \"xray\"]"),
+    )]);
+    std::fs::write(dir.path().join("sources/extra.toml"), sources).expect("write sources");
+    let data = dir.path().to_str().expect("utf-8 path");
+    let r = common::run(&[
+        "--data",
+        data,
+        "plan",
+        "alpha",
+        "gamma",
+        "--date",
+        "2026-06-15",
+        "--within",
+        "1",
+        "--explain",
+    ])
+    .ok();
+    let sources = r
+        .stdout
+        .split("\nSources:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no Sources section:\n{}", r.stdout));
+    let line: String = sources
+        .lines()
+        .skip_while(|l| !l.starts_with("- Alpha–Gamma bus over Pass B [alpha-gamma-bus]"))
+        .take_while(|l| l.starts_with("- Alpha–Gamma") || l.starts_with("  "))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        line,
+        "- Alpha–Gamma bus over Pass B [alpha-gamma-bus], verified Thu 1 Jan: Bravo report (2024-09); \
+         Yankee notice (2024-09-01); Xray diary (2018); Mike forum (c. 2017); Alpha guide \
+         (2009-09-10); Zulu blog (undated)",
+        "{}",
+        r.stdout
+    );
+}
