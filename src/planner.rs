@@ -933,6 +933,8 @@ impl Index {
     }
 }
 
+/// A visa's country and the lead time to get it (`Planner::visa_ready`).
+type VisaLead = (Country, Option<Lead>);
 /// A drive's arguments: service, board stop and alight stop (`stretch`), start, on demand.
 type RideKey = ((u32, u32, u32), DateTime<Utc>, bool);
 /// `next_start`'s arguments: service, board stop and alight stop (`stretch`), earliest start.
@@ -967,7 +969,7 @@ pub struct Planner<'a> {
     /// Whether entry to a country can depend on the day (`depends_on_date`), by country.
     dated: Vec<(Country, bool)>,
     /// The first day a visa can be held (`visa_ready`), by country and lead time.
-    visas_ready: Vec<((Country, Option<Lead>), Option<NaiveDate>)>,
+    visas_ready: Vec<(VisaLead, Option<NaiveDate>)>,
     /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
     posts: calendar::Memo,
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
