@@ -54,3 +54,12 @@ mod tests {
         );
     }
 }
+
+/// `s` with its first letter upper-case, for a phrase that begins a sentence.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
