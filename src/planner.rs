@@ -995,7 +995,71 @@ pub struct Planner<'a> {
     /// pass and it needs no permit still to be obtained (`permits_ready`): both depend only
     /// on the ride and the request, so such a ride is not checked again.
     clear: Vec<bool>,
+    /// `next_start`'s last answer for each ride (numbered as `clear`) whose vehicle is not
+    /// timetabled, and for each timetabled service (`timetable_starts`, one for all its
+    /// rides): see `StartSlot`. Read beside the ride, not in a table of every next start
+    /// of the search, whose look-ups miss the caches on a large network.
+    ride_starts: Vec<StartSlots>,
+    timetable_starts: Vec<StartSlots>,
     plan: Plan,
+}
+
+/// A remembered answer of `next_start`: asked at `from` (seconds since 1970), the next
+/// start was `next`. The next start is the earliest start at or after the time asked that
+/// fits the departure rule, so every time asked between `from` and `next` has the same
+/// answer. `next` is 0 while nothing is remembered, and `NO_START` where there was none
+/// (then only `from` itself is answered). All zeros, so that a search's slots cost no
+/// memory until used.
+#[derive(Clone, Copy, Default)]
+struct StartSlot {
+    from: i64,
+    next: i64,
+}
+
+const NO_START: i64 = i64::MIN;
+
+impl StartSlot {
+    /// The remembered answer for a start at `t` (seconds since 1970), if it is one.
+    fn get(self, t: i64) -> Option<Option<DateTime<Utc>>> {
+        if self.next == NO_START {
+            return (t == self.from).then_some(None);
+        }
+        if self.next == 0 || t < self.from || t > self.next {
+            return None;
+        }
+        DateTime::from_timestamp(self.next, 0).map(Some)
+    }
+
+    fn set(&mut self, t: i64, n: Option<DateTime<Utc>>) {
+        let next = match n {
+            None => NO_START,
+            Some(n) if n.timestamp_subsec_nanos() == 0 && n.timestamp() != 0 => n.timestamp(),
+            // Not a whole second (no start is): not remembered.
+            Some(_) => return,
+        };
+        *self = StartSlot { from: t, next };
+    }
+}
+
+/// The last few answers of `next_start` for one ride or timetable (a search asks again
+/// for the same times when it runs again, and the days past the window repeat it), the
+/// newest first: one cache line.
+#[derive(Clone, Copy, Default)]
+struct StartSlots([StartSlot; 4]);
+
+impl StartSlots {
+    fn get(&self, t: i64) -> Option<Option<DateTime<Utc>>> {
+        self.0.iter().find_map(|s| s.get(t))
+    }
+
+    fn set(&mut self, t: i64, n: Option<DateTime<Utc>>) {
+        let mut slot = StartSlot::default();
+        slot.set(t, n);
+        if slot.next != 0 {
+            self.0.copy_within(0..3, 1);
+            self.0[0] = slot;
+        }
+    }
 }
 
 impl<'a> Planner<'a> {
@@ -1006,6 +1070,8 @@ impl<'a> Planner<'a> {
     /// A planner using an index already built for `ds` (`Index::new`).
     pub fn with_index(ds: &'a Dataset, req: &'a Request, index: Arc<Index>) -> Planner<'a> {
         let clear = vec![false; index.later.len()];
+        let ride_starts = vec![StartSlots::default(); index.later.len()];
+        let timetable_starts = vec![StartSlots::default(); ds.services.len()];
         let hops = index.hops_to(ds, req.to);
         let connected = hops.get(req.from).is_some_and(Option::is_some);
         let mut tracked = vec![false; ds.places.len()];
@@ -1037,6 +1103,8 @@ impl<'a> Planner<'a> {
             tracked,
             looped: Vec::new(),
             clear,
+            ride_starts,
+            timetable_starts,
             plan: Plan {
                 connected,
                 ..Plan::default()
@@ -1914,7 +1982,7 @@ impl<'a> Planner<'a> {
                 waiting_for = Some((day, doc));
             }
         }
-        let leg = self.ride_from(si, i, j, ready, latest, horizon, comfortable);
+        let leg = self.ride_from((k, si, i, j), ready, latest, horizon, comfortable);
         if let (None, Some((_, Doc::Permit(p)))) = (&leg, waiting_for) {
             let why = Blocker::TooLate {
                 doc: Doc::Permit(p),
@@ -1930,9 +1998,7 @@ impl<'a> Planner<'a> {
     #[allow(clippy::too_many_arguments)]
     fn ride_from(
         &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
+        (k, si, i, j): (usize, ServiceIx, usize, usize),
         ready: DateTime<Utc>,
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
@@ -1952,9 +2018,7 @@ impl<'a> Planner<'a> {
         // The failed drives (each says why and on which local date).
         let mut pending: Vec<Rc<DriveMemo>> = Vec::new();
         let found = self.first_fit(
-            si,
-            i,
-            j,
+            (k, si, i, j),
             minus(ready, off_i),
             &too_late,
             comfortable,
@@ -1974,19 +2038,45 @@ impl<'a> Planner<'a> {
     /// day; a timetabled one leaves at its time; any other leaves inside its window, after
     /// dawn, and (unless it runs overnight by nature) is off the road by midnight. Returns
     /// the earliest start at or after `t0` that could satisfy it (`t0` itself when it does).
+    ///
+    /// Remembered per ride (`ride`, numbered as `clear`, where the caller knows it) or, for
+    /// a timetable, whose next run does not depend on the stops, per service (`StartSlot`);
+    /// otherwise by its arguments (`starts`).
     fn next_start(
         &mut self,
         si: ServiceIx,
         i: usize,
         j: usize,
         t0: DateTime<Utc>,
+        ride: Option<usize>,
     ) -> Option<DateTime<Utc>> {
-        // A timetable's next run does not depend on the stops: one entry serves them all.
-        let key = if timetabled(&self.ds.services[si]) {
-            (stretch(si, 0, 0), t0)
-        } else {
-            (stretch(si, i, j), t0)
+        let tt = timetabled(&self.ds.services[si]);
+        let slot = match (tt, ride) {
+            _ if t0.timestamp_subsec_nanos() != 0 => None,
+            (true, _) => Some((true, si)),
+            (false, Some(k)) => Some((false, k)),
+            (false, None) => None,
         };
+        if let Some((tt, at)) = slot {
+            let t = t0.timestamp();
+            let slots = if tt {
+                &mut self.timetable_starts
+            } else {
+                &mut self.ride_starts
+            };
+            if let Some(n) = slots[at].get(t) {
+                return n;
+            }
+            let n = self.next_start_once(si, i, j, t0);
+            let slots = if tt {
+                &mut self.timetable_starts
+            } else {
+                &mut self.ride_starts
+            };
+            slots[at].set(t, n);
+            return n;
+        }
+        let key = (stretch(si, i, j), t0);
         if let Some(n) = self.starts.get(&key) {
             return *n;
         }
@@ -2080,9 +2170,7 @@ impl<'a> Planner<'a> {
     #[allow(clippy::too_many_arguments)]
     fn first_fit(
         &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
+        (k, si, i, j): (usize, ServiceIx, usize, usize),
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         comfortable: bool,
@@ -2093,7 +2181,7 @@ impl<'a> Planner<'a> {
         let mut tries = 0;
         while tries < 2000 {
             tries += 1;
-            t0 = self.next_start(si, i, j, t0)?;
+            t0 = self.next_start(si, i, j, t0, Some(k))?;
             if too_late(t0) {
                 return None;
             }
@@ -2131,7 +2219,7 @@ impl<'a> Planner<'a> {
                     // record is not wanted: they would record only the reasons.
                     if let Some(until) = fails_until.filter(|_| !self.recording) {
                         while tries < 2000 {
-                            let next = self.next_start(si, i, j, t0)?;
+                            let next = self.next_start(si, i, j, t0, Some(k))?;
                             if next >= until || too_late(next) {
                                 break;
                             }
@@ -2302,7 +2390,7 @@ impl<'a> Planner<'a> {
             if after > cutoff && !self.all_drives {
                 break;
             }
-            let Some(n) = self.next_start(si, i, j, after) else {
+            let Some(n) = self.next_start(si, i, j, after, None) else {
                 break;
             };
             t0 = n;
@@ -2779,6 +2867,8 @@ impl<'a> Planner<'a> {
     fn swap_memos(&mut self, other: &mut Planner) {
         std::mem::swap(&mut self.drives, &mut other.drives);
         std::mem::swap(&mut self.starts, &mut other.starts);
+        std::mem::swap(&mut self.ride_starts, &mut other.ride_starts);
+        std::mem::swap(&mut self.timetable_starts, &mut other.timetable_starts);
         std::mem::swap(&mut self.posts, &mut other.posts);
         std::mem::swap(&mut self.entries, &mut other.entries);
         std::mem::swap(&mut self.dated, &mut other.dated);
