@@ -395,7 +395,7 @@ mod tests {
 
 /// How decisive a reason for "no" is, lower first: what no document or choice of day within
 /// the window can change (a crossing shut for the season or by its status, a suspended
-/// service, no admission, citizens only), then a rule for foreigners (agency only, no
+/// service, no admission, no exit on any passport held, citizens only), then a rule for foreigners (agency only, no
 /// foreign passengers), then a day's closure, then a document (too late, not held), then a
 /// post's hours. Reasons met on more days come first; among equals, the more decisive.
 pub fn decisiveness(b: &crate::findings::Blocker) -> u8 {
@@ -408,6 +408,7 @@ pub fn decisiveness(b: &crate::findings::Blocker) -> u8 {
         }
         | Blocker::ServiceSuspended { .. }
         | Blocker::EntryRefused(_)
+        | Blocker::ExitBarred(_)
         | Blocker::CitizensOnly { .. } => 0,
         Blocker::AgencyOnly { .. } | Blocker::NoForeignPassengers { .. } => 1,
         Blocker::PostClosed { .. } => 2,

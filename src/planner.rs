@@ -101,6 +101,20 @@ fn local_clock(ds: &Dataset, s: &Service, stop: usize) -> chrono_tz::Tz {
     }
 }
 
+/// Which side of crossing `ci`, stop `k` of service `s`, the vehicle passes first: the
+/// one in the country of the last place before it (the first side when none is).
+pub fn first_side(ds: &Dataset, s: &Service, k: usize, ci: CrossingIx) -> usize {
+    let before = s.stops[..k].iter().rev().find_map(|st| match st.at {
+        StopAt::Place(p) => Some(ds.places[p].country),
+        StopAt::Crossing(_) => None,
+    });
+    ds.crossings[ci]
+        .sides
+        .iter()
+        .position(|sd| Some(sd.country) == before)
+        .unwrap_or(0)
+}
+
 /// A resolved planning question. Dates are arguments: nothing here reads the clock.
 #[derive(Debug, Clone)]
 pub struct Request {
@@ -1207,6 +1221,22 @@ impl<'a> Planner<'a> {
                 .collect();
             if self.is_foreigner(&served) {
                 return Err(Some(Blocker::NoForeignPassengers { service: si }));
+            }
+        }
+        // Leaving a country over a crossing every passport held is barred from (an exit
+        // rule); the country left is the one of the last place before the crossing, as
+        // `drive_once` decides which post comes first.
+        if !ds.visas.exits.is_empty() && !self.req.passports.is_empty() {
+            for k in i + 1..j {
+                let StopAt::Crossing(ci) = s.stops[k].at else {
+                    continue;
+                };
+                let left = ds.crossings[ci].sides[first_side(ds, s, k, ci)].country;
+                if let Some(bar) = visa::exit_bar(ds, &self.req.passports, left, ci) {
+                    if bar.blocks() {
+                        return Err(Some(Blocker::ExitBarred(Box::new(bar))));
+                    }
+                }
             }
         }
         for st in &s.stops[i..=j] {

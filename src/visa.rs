@@ -3,7 +3,7 @@
 //! passports and some visas may enter at a given land border. The answer is data: render
 //! writes it in words.
 
-use crate::model::{Crossing, Dataset, HowToGet, Obtain, Requirement, VisaRule};
+use crate::model::{Crossing, CrossingIx, Dataset, HowToGet, Obtain, Requirement, VisaRule};
 use crate::types::Country;
 use chrono::NaiveDate;
 
@@ -256,4 +256,66 @@ pub fn entry(
         after,
         note,
     }
+}
+
+/// What the exit rules say about leaving `country` over crossing `ci` with `passports`: the
+/// passports they bar there, each with the first rule (index into `Visas::exits`) that bars
+/// it. The traveller may leave when some passport is not barred (with several, as at entry,
+/// on the best one: one that may); with none given, exit rules are not checked, as visas
+/// are not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExitBar {
+    /// The country being left.
+    pub country: Country,
+    pub crossing: CrossingIx,
+    /// The traveller's passports the rules bar there, in the order given.
+    pub passports: Vec<Country>,
+    /// The rules that bar them, each once, in the data's order.
+    pub rules: Vec<usize>,
+    /// The traveller's passports no rule bars there (empty: they may not leave over it).
+    pub free: Vec<Country>,
+}
+
+impl ExitBar {
+    /// Whether the traveller may not leave over the crossing on any passport.
+    pub fn blocks(&self) -> bool {
+        self.free.is_empty()
+    }
+}
+
+/// The exit rules that apply to leaving `country` over `ci` on these passports; `None` when
+/// none bars any of them (or no passport was given).
+pub fn exit_bar(
+    ds: &Dataset,
+    passports: &[Country],
+    country: Country,
+    ci: CrossingIx,
+) -> Option<ExitBar> {
+    let exits = &ds.visas.exits;
+    if passports.is_empty() || !exits.iter().any(|r| r.country == country) {
+        return None;
+    }
+    let mut bar = ExitBar {
+        country,
+        crossing: ci,
+        passports: Vec::new(),
+        rules: Vec::new(),
+        free: Vec::new(),
+    };
+    for p in passports {
+        match exits
+            .iter()
+            .position(|r| r.country == country && r.bars(*p, ci))
+        {
+            Some(k) => {
+                bar.passports.push(*p);
+                if !bar.rules.contains(&k) {
+                    bar.rules.push(k);
+                }
+            }
+            None => bar.free.push(*p),
+        }
+    }
+    bar.rules.sort_unstable();
+    (!bar.passports.is_empty()).then_some(bar)
 }

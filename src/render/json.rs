@@ -13,8 +13,9 @@ use crate::findings::{Advice, Blocker, Entry, Subject};
 use crate::model::{CrossingStatus, Dataset, Lead, Requirement, StopAt};
 use crate::money;
 use crate::planner::{BorderPass, Leg};
+use crate::types::Country;
 use crate::types::Money;
-use crate::visa::Channel;
+use crate::visa::{Channel, ExitBar};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -210,6 +211,62 @@ pub fn closed(why: &Closed, on: NaiveDate) -> ClosedJson {
 // ---------------------------------------------------------------------------------------
 // Entry decisions.
 
+/// What the exit rules say about leaving a country over a crossing on the passports held.
+#[derive(Serialize, JsonSchema)]
+pub struct ExitJson {
+    /// The country being left (ISO 3166-1 alpha-2).
+    pub country: String,
+    /// The crossing (id).
+    pub crossing: String,
+    /// The passports held that may not leave over it.
+    pub barred: Vec<String>,
+    /// The passports held that may (empty: the traveller may not leave over it).
+    pub free: Vec<String>,
+    /// The rules that bar them, as the data gives them.
+    pub rules: Vec<ExitRuleJson>,
+}
+
+/// One rule on leaving a country (data/visas, `[[exit]]`).
+#[derive(Serialize, JsonSchema)]
+pub struct ExitRuleJson {
+    /// The passports it bars; null: every passport (but `except`).
+    pub passports: Option<Vec<String>>,
+    /// Passports it does not bar.
+    pub except: Vec<String>,
+    /// The crossings it bars (ids); null: every crossing of the dataset on the country's
+    /// borders.
+    pub crossings: Option<Vec<String>>,
+    /// Where the passports may leave instead, and why.
+    pub note: String,
+    /// The day someone checked its sources (YYYY-MM-DD).
+    pub verified: Option<String>,
+}
+
+pub fn exit(ds: &Dataset, bar: &ExitBar) -> ExitJson {
+    let codes = |l: &[Country]| l.iter().map(Country::to_string).collect::<Vec<_>>();
+    ExitJson {
+        country: bar.country.to_string(),
+        crossing: ds.crossings[bar.crossing].id.to_string(),
+        barred: codes(&bar.passports),
+        free: codes(&bar.free),
+        rules: bar
+            .rules
+            .iter()
+            .filter_map(|k| ds.visas.exits.get(*k))
+            .map(|r| ExitRuleJson {
+                passports: r.passports.as_deref().map(codes),
+                except: codes(&r.except),
+                crossings: r
+                    .crossings
+                    .as_ref()
+                    .map(|l| l.iter().map(|c| ds.crossings[*c].id.to_string()).collect()),
+                note: r.note.to_string(),
+                verified: r.prov.verified.map(|d| d.to_string()),
+            })
+            .collect(),
+    }
+}
+
 /// An entry decision at a land border.
 #[derive(Serialize, JsonSchema)]
 pub struct EntryJson {
@@ -363,6 +420,9 @@ pub enum Cause {
     AgencyOnly,
     /// Entry refused on every passport held (see `entry`).
     EntryRefused,
+    /// Every passport held is barred from leaving the country over the crossing by an exit
+    /// rule (see `exit`).
+    ExitBarred,
     /// Only documents held were to be used, and this visa is not held (see `entry`).
     VisaNotHeld,
     /// Only documents held were to be used, and this permit is not held.
@@ -420,6 +480,9 @@ pub struct ReasonJson {
     pub since: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<EntryJson>,
+    /// Exit barred: the rules and the passports they bar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit: Option<ExitJson>,
     /// A permit id (permit not held, or too late).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permit: Option<String>,
@@ -461,6 +524,7 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
         lunch: None,
         since: None,
         entry: None,
+        exit: None,
         permit: None,
         visa: None,
         ready: None,
@@ -533,6 +597,11 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
             j.cause = Cause::EntryRefused;
             j.entry = Some(entry(e));
         }
+        Blocker::ExitBarred(bar) => {
+            j.cause = Cause::ExitBarred;
+            j.crossing = crossing(bar.crossing);
+            j.exit = Some(exit(ds, bar));
+        }
         Blocker::VisaNotHeld {
             entry: e,
             crossing: c,
@@ -562,6 +631,9 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
 pub enum AdviceKind {
     /// An entry decision needing nothing arranged (see `entry`).
     Entry,
+    /// An exit rule bars some of the passports held from leaving over the crossing: leave
+    /// on one of the others (see `exit`).
+    ExitOn,
     /// A transfer arranged on demand: book it ahead.
     BookAhead,
     /// A border passed: its practical cut-off in the first post's clock (`cutoff`, `zone`)
@@ -632,6 +704,9 @@ pub struct AdviceJson {
     pub post: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<EntryJson>,
+    /// An exit rule that decided the passport to leave on (`exit-on`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit: Option<ExitJson>,
     /// RFC 3339 with the post's offset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reach: Option<String>,
@@ -703,6 +778,7 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
         place: None,
         post: None,
         entry: None,
+        exit: None,
         reach: None,
         cutoff: None,
         zone: None,
@@ -731,6 +807,11 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
         Advice::Entry(e) => {
             j.kind = AdviceKind::Entry;
             j.entry = Some(entry(e));
+        }
+        Advice::ExitOn(bar) => {
+            j.kind = AdviceKind::ExitOn;
+            j.crossing = crossing(bar.crossing);
+            j.exit = Some(exit(ds, bar));
         }
         Advice::BookAhead { service: s } => {
             j.kind = AdviceKind::BookAhead;

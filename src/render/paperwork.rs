@@ -8,7 +8,7 @@ use crate::documents::{ready_on, Change, Doc, Fix, Need};
 use crate::model::{Dataset, HowToGet, Lead, Permit, Requirement, StopAt};
 use crate::planner::Request;
 use crate::types::Country;
-use crate::visa::{Channel, Entry};
+use crate::visa::{Channel, Entry, ExitBar};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeSet;
 
@@ -634,6 +634,83 @@ fn article(code: &str) -> &'static str {
         Some('A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X') => "an",
         _ => "a",
     }
+}
+
+/// "IN passports", "IN and BD passports".
+fn passports_plural(list: &[Country]) -> String {
+    let codes: Vec<String> = list.iter().map(Country::to_string).collect();
+    format!("{} passports", super::words::join_and(&codes))
+}
+
+/// The notes of the exit rules that bar, each once, joined.
+fn exit_notes(ds: &Dataset, bar: &ExitBar) -> String {
+    let notes: Vec<&str> = bar
+        .rules
+        .iter()
+        .filter_map(|k| ds.visas.exits.get(*k))
+        .map(|r| r.note.as_str())
+        .collect();
+    notes.join("; ")
+}
+
+/// Every passport held barred from leaving over a crossing: "IN passports may not leave
+/// Pakistan over Khunjerab Pass (Indian nationals may enter … and leave where they entered)".
+pub fn exit_barred(ds: &Dataset, bar: &ExitBar) -> String {
+    format!(
+        "{} may not leave {} over {} ({})",
+        passports_plural(&bar.passports),
+        country_name(bar.country),
+        ds.crossings[bar.crossing].name,
+        exit_notes(ds, bar)
+    )
+}
+
+/// What would let the traveller leave after all (the flag names it).
+pub fn exit_hint() -> &'static str {
+    "; if you hold a passport it does not bar, plan on it (--passport CC)"
+}
+
+/// Some passports barred from leaving over a crossing the itinerary uses: "Pakistan: leave
+/// over Khunjerab Pass on the GB passport (IN passports may not leave over it)".
+pub fn exit_on(ds: &Dataset, bar: &ExitBar) -> String {
+    let free: Vec<String> = bar.free.iter().map(Country::to_string).collect();
+    format!(
+        "{}: leave over {} on the {} passport{} ({} may not leave over it)",
+        country_name(bar.country),
+        ds.crossings[bar.crossing].name,
+        free.join(" or "),
+        if free.len() > 1 { "s" } else { "" },
+        passports_plural(&bar.passports)
+    )
+}
+
+/// An exit rule as `--explain` names it: "Exit rule: IN passports may not leave Pakistan
+/// over any crossing of this dataset", "… over Khunjerab Pass".
+pub fn exit_rule_name(ds: &Dataset, r: &crate::model::ExitRule) -> String {
+    let who = match &r.passports {
+        Some(l) => passports_plural(l),
+        None if r.except.is_empty() => "No passport".to_string(),
+        None => format!("No passport but {}", passports_plural(&r.except)),
+    };
+    let over = match &r.crossings {
+        None => "any crossing of this dataset".to_string(),
+        Some(l) => {
+            let names: Vec<String> = l
+                .iter()
+                .map(|c| ds.crossings[*c].name.to_string())
+                .collect();
+            super::words::join_and(&names)
+        }
+    };
+    let verb = if r.passports.is_none() {
+        "may"
+    } else {
+        "may not"
+    };
+    format!(
+        "Exit rule: {who} {verb} leave {} over {over}",
+        country_name(r.country)
+    )
 }
 
 #[cfg(test)]

@@ -1089,7 +1089,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     ),
                     n,
                 ),
-                Advice::Entry(_) => notes.add(Section::AtTheBorder, w.advice(adv), n),
+                Advice::Entry(_) | Advice::ExitOn(_) => {
+                    notes.add(Section::AtTheBorder, w.advice(adv), n)
+                }
                 Advice::Border {
                     crossing,
                     first_side,
@@ -1466,6 +1468,59 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
                 ));
             }
         }
+    }
+    // The exit rules that decided something: barred every passport (a reason) or the
+    // passport to leave on (an itinerary's note).
+    let mut exits: Vec<usize> = Vec::new();
+    let bars = a
+        .reasons
+        .iter()
+        .filter_map(|(b, _)| match b {
+            Blocker::ExitBarred(bar) => Some(&**bar),
+            _ => None,
+        })
+        .chain(
+            a.itineraries
+                .iter()
+                .flat_map(|ia| &ia.advice)
+                .filter_map(|adv| match adv {
+                    Advice::ExitOn(bar) => Some(bar),
+                    _ => None,
+                }),
+        );
+    for bar in bars {
+        for k in &bar.rules {
+            if !exits.contains(k) {
+                exits.push(*k);
+            }
+        }
+    }
+    for k in exits {
+        let Some(r) = ds.visas.exits.get(k) else {
+            continue;
+        };
+        let sources: Vec<String> = r
+            .prov
+            .sources
+            .iter()
+            .filter_map(|ix| ds.sources.get(*ix))
+            .map(|src| format!("{} ({})", src.title, src.reports))
+            .collect();
+        out.push_str(&wrap(
+            &format!(
+                "{}, verified {}: {}",
+                super::paperwork::exit_rule_name(ds, r),
+                r.prov
+                    .verified
+                    .map(|d| w.date(d))
+                    .unwrap_or_else(|| "never".into()),
+                sources.join("; ")
+            ),
+            width,
+            "- ",
+            "  ",
+        ));
+        out.push_str(&wrap(&r.note, width, "  ", "  "));
     }
     for (k, ia) in a.itineraries.iter().enumerate() {
         out.push_str(&wrap(

@@ -383,6 +383,7 @@ impl Words<'_> {
             Blocker::PermitNotHeld { permit } => {
                 fact + &super::paperwork::held_hint(ds, Doc::Permit(*permit))
             }
+            Blocker::ExitBarred(_) => fact + super::paperwork::exit_hint(),
             _ => fact,
         }
     }
@@ -479,6 +480,7 @@ impl Words<'_> {
                 self.service(*service)
             ),
             Blocker::EntryRefused(e) => self.entry(e),
+            Blocker::ExitBarred(bar) => super::paperwork::exit_barred(ds, bar),
             Blocker::VisaNotHeld { entry, crossing } => {
                 super::paperwork::visa_not_held(ds, entry, &[&ds.crossings[*crossing]])
             }
@@ -512,6 +514,7 @@ impl Words<'_> {
         let ds = self.ds;
         match a {
             Advice::Entry(e) => self.entry(e),
+            Advice::ExitOn(bar) => super::paperwork::exit_on(ds, bar),
             Advice::BookAhead { service } => format!(
                 "book {} ahead through an agency: it runs on demand, and the times shown are the earliest that fit the border hours",
                 self.service(*service)
