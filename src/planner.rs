@@ -401,6 +401,7 @@ impl Itinerary {
     #[allow(clippy::type_complexity)]
     fn key(
         &self,
+        zones: &mut calendar::Zones,
         from: chrono_tz::Tz,
         to: chrono_tz::Tz,
     ) -> (
@@ -416,8 +417,8 @@ impl Itinerary {
         Reverse<DateTime<Utc>>,
     ) {
         (
-            self.arrive().with_timezone(&to).date_naive(),
-            Reverse(self.depart().with_timezone(&from).date_naive()),
+            zones.date(to, self.arrive()),
+            Reverse(zones.date(from, self.depart())),
             !self.arrive_known(),
             self.arrive(),
             self.tight(),
@@ -711,8 +712,10 @@ struct Label {
     /// empty, and worked out from the legs (`Label::been`) when a journey arrives.
     been: Vec<PlaceIx>,
     /// The last leg (none at the origin): the legs before it are `parent`'s, shared rather
-    /// than copied into every label (`Label::itinerary` puts them together).
-    leg: Option<Leg>,
+    /// than copied into every label (`Label::itinerary` puts them together). Boxed, as the
+    /// search makes it (`Planner::build`): a leg is a few hundred bytes, and the labels'
+    /// table, which grows by copying, holds only the pointer.
+    leg: Option<Box<Leg>>,
     /// The label this one extends by `leg` (itself at the origin).
     parent: usize,
 }
@@ -759,7 +762,7 @@ impl Label {
         let mut legs = Vec::with_capacity(hot[id].sum.legs);
         let mut at = id;
         while let Some(leg) = &labels[at].leg {
-            legs.push(leg.clone());
+            legs.push(Leg::clone(leg));
             at = labels[at].parent;
         }
         legs.reverse();
@@ -841,6 +844,11 @@ pub struct Index {
     /// place by place; place `p`'s are `spans[first[p]..first[p + 1]]`.
     spans: Vec<(u32, u32)>,
     first: Vec<u32>,
+    /// For each stop of each service (service `si`'s stops from `stop_first[si]`), its
+    /// entry of `at_place` as numbered in `spans` (`u32::MAX` for a crossing): so that a
+    /// ride known by its stops finds its number (`ride_number`).
+    stop_entry: Vec<u32>,
+    stop_first: Vec<u32>,
 }
 
 impl Index {
@@ -872,12 +880,42 @@ impl Index {
             }
         }
         first.push(spans.len() as u32);
+        let mut stop_first = Vec::with_capacity(ds.services.len() + 1);
+        let mut total = 0usize;
+        for s in &ds.services {
+            stop_first.push(total as u32);
+            total += s.stops.len();
+        }
+        stop_first.push(total as u32);
+        let mut stop_entry = vec![u32::MAX; total];
+        let mut e = 0u32;
+        for list in &at_place {
+            for &(si, i) in list {
+                stop_entry[stop_first[si] as usize + i] = e;
+                e += 1;
+            }
+        }
         Index {
             at_place,
             later,
             spans,
             first,
+            stop_entry,
+            stop_first,
         }
+    }
+
+    /// The number of the ride on service `si` from stop `i` to stop `j` (both places, `i`
+    /// before `j`) in `later`, as `options` gives it.
+    fn ride_number(&self, si: ServiceIx, i: usize, j: usize) -> Option<usize> {
+        let at = *self.stop_first.get(si)? as usize + i;
+        let e = *self.stop_entry.get(at)?;
+        let &(a, b) = self.spans.get(e as usize)?;
+        let (a, b) = (a as usize, b as usize);
+        let n = self.later[a..b]
+            .binary_search_by_key(&(j as u32), |(k, _)| *k)
+            .ok()?;
+        Some(a + n)
     }
 
     /// The services stopping at `place` (service, stop index), each with its later stops
@@ -930,6 +968,8 @@ impl Index {
     }
 }
 
+/// A visa's country and the lead time to get it (`Planner::visa_ready`).
+type VisaLead = (Country, Option<Lead>);
 /// A drive's arguments: service, board stop and alight stop (`stretch`), start, on demand.
 type RideKey = ((u32, u32, u32), DateTime<Utc>, bool);
 /// `next_start`'s arguments: service, board stop and alight stop (`stretch`), earliest start.
@@ -963,6 +1003,8 @@ pub struct Planner<'a> {
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Arc<Entry>, calendar::Fast>,
     /// Whether entry to a country can depend on the day (`depends_on_date`), by country.
     dated: Vec<(Country, bool)>,
+    /// The first day a visa can be held (`visa_ready`), by country and lead time.
+    visas_ready: Vec<(VisaLead, Option<NaiveDate>)>,
     /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
     posts: calendar::Memo,
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
@@ -1006,10 +1048,80 @@ pub struct Planner<'a> {
     looped: Vec<PlaceIx>,
     /// For each ride from a place to a later place of a service (numbered as in
     /// `Index::later`), whether its date-independent rules (`static_check`) were found to
-    /// pass and it needs no permit still to be obtained (`permits_ready`): both depend only
-    /// on the ride and the request, so such a ride is not checked again.
-    clear: Vec<bool>,
+    /// pass and it needs no permit still to be obtained (`permits_ready`), or to fail
+    /// (`CLEAR`, `FAILS`): both depend only on the ride and the request, so such a ride is
+    /// not checked again (a failed one only to record its reason).
+    clear: Vec<u8>,
+    /// The next starts of each ride (numbered as `clear`), and the next runs of each
+    /// timetabled service (which do not depend on the stops): where each ride's and each
+    /// timetable's `RideMemo` lies in `memos`, plus one (0: none yet). A ride's memo is
+    /// read beside the ride rather than in a table of every next start of the search,
+    /// whose look-ups miss the caches on a large network.
+    ride_memo: Vec<u32>,
+    timetable_memo: Vec<u32>,
+    memos: Vec<RideMemo>,
     plan: Plan,
+}
+
+/// What is known of a ride's date-independent rules (`Planner::clear`): not yet checked,
+/// passed with no permit still to be obtained, or failed (`static_check`; checked again
+/// only when its reason would be recorded).
+const UNCHECKED: u8 = 0;
+const CLEAR: u8 = 1;
+const FAILS: u8 = 2;
+
+/// What one ride (or one timetable) has been asked: the next starts found, as the times
+/// between which each answers (`next_start` gives the earliest start at or after the time
+/// asked that fits the departure rule, so every time asked from `from` to the start found
+/// has that answer), sorted (they do not overlap).
+#[derive(Default)]
+struct RideMemo {
+    starts: Vec<Starts>,
+}
+
+/// Asked at `from`, the next start is `next` (and so for every time from `from` to it);
+/// `None`: there is none (remembered for `from` alone).
+#[derive(Clone, Copy)]
+struct Starts {
+    from: DateTime<Utc>,
+    next: Option<DateTime<Utc>>,
+}
+
+impl RideMemo {
+    /// The remembered next start for `t`, if any.
+    fn start(&self, t: DateTime<Utc>) -> Option<Option<DateTime<Utc>>> {
+        // Labels are taken in order of arrival: mostly the latest interval.
+        let at = match self.starts.last() {
+            Some(s) if s.from <= t => self.starts.len() - 1,
+            _ => self
+                .starts
+                .partition_point(|s| s.from <= t)
+                .checked_sub(1)?,
+        };
+        let s = self.starts[at];
+        match s.next {
+            Some(n) if t <= n => Some(Some(n)),
+            None if t == s.from => Some(None),
+            _ => None,
+        }
+    }
+
+    /// Remembers that the next start at `t` is `n` (`t` not answered by `start`).
+    fn add_start(&mut self, t: DateTime<Utc>, n: Option<DateTime<Utc>>) {
+        if self.starts.last().is_none_or(|s| s.from <= t) {
+            self.starts.push(Starts { from: t, next: n });
+            return;
+        }
+        let at = self.starts.partition_point(|s| s.from <= t);
+        // Asked earlier than a time with the same answer: that interval grows back to `t`.
+        if let (Some(s), Some(_)) = (self.starts.get_mut(at), n) {
+            if s.next == n {
+                s.from = t;
+                return;
+            }
+        }
+        self.starts.insert(at, Starts { from: t, next: n });
+    }
 }
 
 impl<'a> Planner<'a> {
@@ -1019,7 +1131,9 @@ impl<'a> Planner<'a> {
 
     /// A planner using an index already built for `ds` (`Index::new`).
     pub fn with_index(ds: &'a Dataset, req: &'a Request, index: Arc<Index>) -> Planner<'a> {
-        let clear = vec![false; index.later.len()];
+        let clear = vec![UNCHECKED; index.later.len()];
+        let ride_memo = vec![0; index.later.len()];
+        let timetable_memo = vec![0; ds.services.len()];
         let hops = index.hops_to(ds, req.to);
         let connected = hops.get(req.from).is_some_and(Option::is_some);
         let mut tracked = vec![false; ds.places.len()];
@@ -1033,12 +1147,13 @@ impl<'a> Planner<'a> {
             hops,
             entries: HashMap::default(),
             dated: Vec::new(),
+            visas_ready: Vec::new(),
             posts: calendar::Memo::default(),
             // Sized for a plan's first few thousand (growing a table rehashes it, and the
             // arena keeps every old table).
             drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
             starts: HashMap::with_capacity_and_hasher(START_CAPACITY, Default::default()),
-            moves: HashMap::default(),
+            moves: HashMap::with_capacity_and_hasher(MOVE_CAPACITY, Default::default()),
             all_drives: false,
             recording: false,
             beyond_window: false,
@@ -1051,6 +1166,9 @@ impl<'a> Planner<'a> {
             tracked,
             looped: Vec::new(),
             clear,
+            ride_memo,
+            timetable_memo,
+            memos: Vec::new(),
             plan: Plan {
                 connected,
                 ..Plan::default()
@@ -1123,11 +1241,11 @@ impl<'a> Planner<'a> {
                         None,
                     );
                 }
-                if documents::in_time(self.ds, Some(*destination), self.req.today, get.lead, date) {
+                let ready = self.visa_ready(*destination, get.lead);
+                // `documents::in_time`.
+                if ready.is_none_or(|r| r <= date) {
                     return (None, None);
                 }
-                let ready =
-                    documents::ready_on(self.ds, Some(*destination), self.req.today, get.lead);
                 (
                     Some(Blocker::TooLate {
                         doc: Doc::Visa(*destination),
@@ -1139,6 +1257,17 @@ impl<'a> Planner<'a> {
             }
             _ => (None, None),
         }
+    }
+
+    /// `documents::ready_on` for a visa of `country` applied for today, worked out once a
+    /// country and lead time (a count of working days walks the calendar and its holidays).
+    fn visa_ready(&mut self, country: Country, lead: Option<Lead>) -> Option<NaiveDate> {
+        if let Some((_, r)) = self.visas_ready.iter().find(|(k, _)| *k == (country, lead)) {
+            return *r;
+        }
+        let r = documents::ready_on(self.ds, Some(country), self.req.today, lead);
+        self.visas_ready.push(((country, lead), r));
+        r
     }
 
     /// The first day a permit on stops `i..=j` of service `si` that the traveller must
@@ -1826,6 +1955,13 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// The entries the memo of `latest_ride` is first made for: a table of 256 slots (the
+/// README's plan moves about 190 different legs).
+const MOVE_CAPACITY: usize = 224;
+
+/// The labels a search first makes room for: the README's plan keeps about 900.
+const LABELS_CAPACITY: usize = 1_024;
+
 /// The entries the drive memo is first made for: a table of 2,048 slots.
 const MEMO_CAPACITY: usize = 1_792;
 
@@ -1916,12 +2052,21 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
         comfortable: bool,
-    ) -> Option<Leg> {
+    ) -> Option<Box<Leg>> {
         self.recording = explains && !comfortable && !self.beyond_window;
-        let permit = if self.clear[k] {
+        let permit = if self.clear[k] == CLEAR {
             None
+        } else if self.clear[k] == FAILS && !self.recording {
+            // Failed before, and its reason would not be recorded now.
+            return None;
         } else {
             if let Err(reason) = self.static_check(si, i, j) {
+                // A ride boarding where no time is known and ending at the destination is
+                // noted as unusable by every pass (`Plan::unusable`): checked again.
+                let s = &self.ds.services[si];
+                if s.stops[i].offset.is_some() || s.stops[j].at != StopAt::Place(self.req.to) {
+                    self.clear[k] = FAILS;
+                }
                 if let Some(reason) = reason {
                     let d = ready
                         .with_timezone(&self.ds.services[si].schedule.zone.0)
@@ -1931,7 +2076,9 @@ impl<'a> Planner<'a> {
                 return None;
             }
             let permit = self.permits_ready(si, i, j);
-            self.clear[k] = permit.is_none();
+            if permit.is_none() {
+                self.clear[k] = CLEAR;
+            }
             permit
         };
         // A permit still to be obtained is held only from the day its lead time allows.
@@ -1944,7 +2091,7 @@ impl<'a> Planner<'a> {
                 waiting_for = Some((day, doc));
             }
         }
-        let leg = self.ride_from(si, i, j, ready, latest, horizon, comfortable);
+        let leg = self.ride_from((k, si, i, j), ready, latest, horizon, comfortable);
         if let (None, Some((_, Doc::Permit(p)))) = (&leg, waiting_for) {
             let why = Blocker::TooLate {
                 doc: Doc::Permit(p),
@@ -1960,14 +2107,12 @@ impl<'a> Planner<'a> {
     #[allow(clippy::too_many_arguments)]
     fn ride_from(
         &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
+        (k, si, i, j): (usize, ServiceIx, usize, usize),
         ready: DateTime<Utc>,
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
         comfortable: bool,
-    ) -> Option<Leg> {
+    ) -> Option<Box<Leg>> {
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         // A transfer that must be booked ahead cannot leave sooner than that from now.
@@ -1982,9 +2127,7 @@ impl<'a> Planner<'a> {
         // The failed drives (each says why and on which local date).
         let mut pending: Vec<Rc<DriveMemo>> = Vec::new();
         let found = self.first_fit(
-            si,
-            i,
-            j,
+            (k, si, i, j),
             minus(ready, off_i),
             &too_late,
             comfortable,
@@ -2004,25 +2147,57 @@ impl<'a> Planner<'a> {
     /// day; a timetabled one leaves at its time; any other leaves inside its window, after
     /// dawn, and (unless it runs overnight by nature) is off the road by midnight. Returns
     /// the earliest start at or after `t0` that could satisfy it (`t0` itself when it does).
+    ///
+    /// Remembered per ride (`ride`, numbered as `clear`, where it has one) or, for a
+    /// timetable, whose next run does not depend on the stops, per service (`RideMemo`);
+    /// otherwise by its arguments (`starts`).
     fn next_start(
         &mut self,
         si: ServiceIx,
         i: usize,
         j: usize,
         t0: DateTime<Utc>,
+        ride: Option<usize>,
     ) -> Option<DateTime<Utc>> {
-        // A timetable's next run does not depend on the stops: one entry serves them all.
-        let key = if timetabled(&self.ds.services[si]) {
-            (stretch(si, 0, 0), t0)
+        let memo = if timetabled(&self.ds.services[si]) {
+            Some(self.memo_of(true, si))
         } else {
-            (stretch(si, i, j), t0)
+            ride.map(|k| self.memo_of(false, k))
         };
+        if let Some(m) = memo {
+            if let Some(n) = self.memos[m].start(t0) {
+                return n;
+            }
+            let n = self.next_start_once(si, i, j, t0);
+            self.memos[m].add_start(t0, n);
+            return n;
+        }
+        let key = (stretch(si, i, j), t0);
         if let Some(n) = self.starts.get(&key) {
             return *n;
         }
         let n = self.next_start_once(si, i, j, t0);
         self.starts.insert(key, n);
         n
+    }
+
+    /// Where the memo of timetabled service `at` (`timetable`) or ride `at` lies in `memos`,
+    /// made empty if there is none.
+    fn memo_of(&mut self, timetable: bool, at: usize) -> usize {
+        let slot = if timetable {
+            &mut self.timetable_memo[at]
+        } else {
+            &mut self.ride_memo[at]
+        };
+        if *slot == 0 {
+            // Room for a week's starts at once (growing by steps costs more).
+            self.memos.push(RideMemo {
+                starts: Vec::with_capacity(8),
+            });
+            // Fewer memos than rides and services: a u32 holds them.
+            *slot = self.memos.len() as u32;
+        }
+        *slot as usize - 1
     }
 
     /// `next_start`, worked out.
@@ -2110,20 +2285,18 @@ impl<'a> Planner<'a> {
     #[allow(clippy::too_many_arguments)]
     fn first_fit(
         &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
+        (k, si, i, j): (usize, ServiceIx, usize, usize),
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         comfortable: bool,
         pending: &mut Vec<Rc<DriveMemo>>,
-    ) -> Option<Leg> {
+    ) -> Option<Box<Leg>> {
         let s = &self.ds.services[si];
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
         let mut tries = 0;
         while tries < 2000 {
             tries += 1;
-            t0 = self.next_start(si, i, j, t0)?;
+            t0 = self.next_start(si, i, j, t0, Some(k))?;
             if too_late(t0) {
                 return None;
             }
@@ -2161,7 +2334,7 @@ impl<'a> Planner<'a> {
                     // record is not wanted: they would record only the reasons.
                     if let Some(until) = fails_until.filter(|_| !self.recording) {
                         while tries < 2000 {
-                            let next = self.next_start(si, i, j, t0)?;
+                            let next = self.next_start(si, i, j, t0, Some(k))?;
                             if next >= until || too_late(next) {
                                 break;
                             }
@@ -2175,7 +2348,17 @@ impl<'a> Planner<'a> {
         None
     }
 
-    fn build(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: &Drive) -> Leg {
+    /// The leg of the ride on service `si` from stop `i` to `j` started at `t0` and driven
+    /// as `d`, unpriced. Boxed: the search moves it from ride to label (a pointer, not a few
+    /// hundred bytes at each step).
+    fn build(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+        d: &Drive,
+    ) -> Box<Leg> {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
@@ -2188,7 +2371,7 @@ impl<'a> Planner<'a> {
             let mut at = |t| zones.at_local(zone, date, t).unwrap_or(depart);
             (at(ws), at(we))
         });
-        Leg {
+        Box::new(Leg {
             service: si,
             board: i,
             alight: j,
@@ -2203,7 +2386,7 @@ impl<'a> Planner<'a> {
             window,
             arrive_known: d.arrive_known,
             depart_given: i == 0 || s.stops[i].depart.is_some(),
-        }
+        })
     }
 
     /// When a traveller who took `leg` can board the next vehicle: a change after a known
@@ -2303,6 +2486,7 @@ impl<'a> Planner<'a> {
         last_board: DateTime<Utc>,
     ) -> Option<Leg> {
         let (si, i, j) = (leg.service, leg.board, leg.alight);
+        let ride = self.index.ride_number(si, i, j);
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
@@ -2332,7 +2516,7 @@ impl<'a> Planner<'a> {
             if after > cutoff && !self.all_drives {
                 break;
             }
-            let Some(n) = self.next_start(si, i, j, after) else {
+            let Some(n) = self.next_start(si, i, j, after, ride) else {
                 break;
             };
             t0 = n;
@@ -2367,7 +2551,7 @@ impl<'a> Planner<'a> {
                 None => d.arrive <= leg.arrive && d.arrive_known == leg.arrive_known,
             };
             if catches && (leg.tight() || !d.borders.iter().any(|b| b.tight)) {
-                best = Some(self.build(si, i, j, t0, d));
+                best = Some(*self.build(si, i, j, t0, d));
                 break;
             }
         }
@@ -2809,6 +2993,9 @@ impl<'a> Planner<'a> {
     fn swap_memos(&mut self, other: &mut Planner) {
         std::mem::swap(&mut self.drives, &mut other.drives);
         std::mem::swap(&mut self.starts, &mut other.starts);
+        std::mem::swap(&mut self.ride_memo, &mut other.ride_memo);
+        std::mem::swap(&mut self.timetable_memo, &mut other.timetable_memo);
+        std::mem::swap(&mut self.memos, &mut other.memos);
         std::mem::swap(&mut self.posts, &mut other.posts);
         std::mem::swap(&mut self.entries, &mut other.entries);
         std::mem::swap(&mut self.dated, &mut other.dated);
@@ -2867,21 +3054,25 @@ impl<'a> Planner<'a> {
             days.iter().map(|(a, b)| (*a, Some(*b))).collect();
         // The places a label being extended has been (`Label::kept`), copied out of it.
         let mut kept_before: Vec<PlaceIx> = Vec::new();
-        let mut labels: Vec<Label> = vec![Label {
+        // Made room for at once: growing a table copies it.
+        let mut labels: Vec<Label> = Vec::with_capacity(LABELS_CAPACITY);
+        labels.push(Label {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
             been: Vec::new(),
             leg: None,
             parent: 0,
-        }];
+        });
         // The labels' tracked places (`Hot::kept`), one list after another.
         let mut kept_pool: Vec<PlaceIx> = vec![req.from];
-        let mut hot: Vec<Hot> = vec![Hot {
+        let mut hot: Vec<Hot> = Vec::with_capacity(LABELS_CAPACITY);
+        hot.push(Hot {
             sum: Summary::start(),
             costs: Costs::NONE,
             kept: (0, 1),
-        }];
-        let mut dead = vec![false];
+        });
+        let mut dead = Vec::with_capacity(LABELS_CAPACITY);
+        dead.push(false);
         // Labels at the same place (and with the same progress towards --via) compete: waiting
         // is always allowed, so one that is no worse on any count makes the other useless.
         let mut bags: HashMap<(PlaceIx, bool), Bag, calendar::Fast> = HashMap::default();
@@ -3091,7 +3282,7 @@ impl<'a> Planner<'a> {
                                 let d = sum.depart.with_timezone(&origin_zone).date_naive();
                                 if !left_in_window.contains(&d) {
                                     let mut whole = Label::itinerary(&labels, &hot, id);
-                                    whole.legs.push(leg.clone());
+                                    whole.legs.push(Leg::clone(&leg));
                                     if comes_back(ds, req.from, &whole).is_empty() {
                                         left_in_window.insert(d);
                                     }
@@ -3186,9 +3377,22 @@ impl<'a> Planner<'a> {
         };
         // No needless waits: each leg, from the last back, leaves as late as still catches
         // the next one (the last one as late as still arrives as early).
-        let mut found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
+        let found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
         let (from_zone, to_zone) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
-        found.sort_by(|a, b| a.key(from_zone, to_zone).cmp(&b.key(from_zone, to_zone)));
+        // The answers in the order they are shown (`order`, a stable sort: of equal keys the
+        // one found first comes first; `rank` is each one's place in it), each key worked out
+        // once rather than at every comparison.
+        let zones = &mut self.posts.zones;
+        let keys: Vec<_> = found
+            .iter()
+            .map(|it| it.key(zones, from_zone, to_zone))
+            .collect();
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        let mut rank = vec![0; found.len()];
+        for (r, &k) in order.iter().enumerate() {
+            rank[k] = r;
+        }
         // Keep the itineraries no other outranks (of equal ones, the first). One that
         // outranks `it` left no earlier and arrives no later, so it left between `it`'s
         // departure and arrival: only those are compared (by departure), which keeps the
@@ -3200,22 +3404,19 @@ impl<'a> Planner<'a> {
             .collect();
         by_depart.sort_unstable();
         let mut compared = 0u64;
-        let best: Vec<Itinerary> = found
+        let best: Vec<Itinerary> = order
             .iter()
-            .enumerate()
-            .filter(|(i, it)| {
+            .filter(|&&i| {
+                let it = &found[i];
                 let lo = by_depart.partition_point(|(d, _)| *d < it.depart());
                 let hi = by_depart.partition_point(|(d, _)| *d <= it.arrive());
                 let near = &by_depart[lo..hi.max(lo)];
                 compared += near.len() as u64;
                 !near.iter().any(|&(_, k)| {
-                    let o = &found[k];
-                    k != *i
-                        && o.outranks(it)
-                        && (o.key(from_zone, to_zone) != it.key(from_zone, to_zone) || k < *i)
+                    k != i && found[k].outranks(it) && (keys[k] != keys[i] || rank[k] < rank[i])
                 })
             })
-            .map(|(_, it)| it.clone())
+            .map(|&i| found[i].clone())
             .collect();
         self.plan.work += compared;
         // Where an answer (or one leaving after the window that may outrank one in it)

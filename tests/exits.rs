@@ -23,6 +23,21 @@ fn an_indian_passport_has_no_land_exit_from_pakistan() {
             "IN",
         ],
     );
+    // `--explain` names the rule with its sources.
+    golden_run(
+        "plan-islamabad-khorog-in-explain",
+        100,
+        &[
+            "plan",
+            "islamabad",
+            "khorog",
+            "--date",
+            "2027-07-05",
+            "--passport",
+            "IN",
+            "--explain",
+        ],
+    );
     let (p, code) = plan_json(
         None,
         &[

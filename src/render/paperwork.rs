@@ -3,6 +3,7 @@
 //! (`visa::Entry`, `documents::Need`, `documents::Fix`, `findings::Blocker`); only this
 //! module writes them as sentences.
 
+use super::text::capitalise;
 use super::words::{country_name, days_either_as, Words};
 use crate::documents::{ready_on, Change, Doc, Fix, Need};
 use crate::model::{Dataset, HowToGet, Lead, Permit, Requirement, StopAt};
@@ -176,14 +177,6 @@ fn valid_on(by: NaiveDate, until: NaiveDate) -> &'static str {
         "valid on both"
     } else {
         "valid on each"
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 

@@ -4,7 +4,7 @@
 //! "Before you go", "At the border", "Check locally" — each naming the itineraries it
 //! applies to and none twice. `--explain` adds the sources and the dispute texts.
 
-use super::text::wrap;
+use super::text::{capitalise, wrap};
 use super::words::{count, country_name, fact_name, join_and, thousands, Words};
 use crate::calendar;
 use crate::documents::{self, Need};
@@ -641,14 +641,6 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
         }
         _ => return None,
     })
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 /// The "Why" lines: each cause once, with every day it was met. Reasons that read the same
