@@ -452,6 +452,10 @@ pub struct Plan {
     /// time at the stop where the traveller would board (named with each), so nothing says
     /// when to be there.
     pub unusable: BTreeMap<ServiceIx, Subject>,
+    /// Suspended services that would have served this trip (see `Serves`): from the origin
+    /// or to the destination, on a route between them with the fewest rides. Set by
+    /// `search`.
+    pub suspended: Vec<ServiceIx>,
     /// Crossings whose closure or hours blocked a ride that mattered, each with the side
     /// whose post that ride passes first.
     pub blocked_at: BTreeSet<(CrossingIx, usize)>,
@@ -914,6 +918,114 @@ impl Index {
         }
         hops
     }
+
+    /// For each place, the fewest rides from `from` when dates are ignored (`None`: not
+    /// reached): `hops_to` the other way, over the same rides (running services, boarded
+    /// at a timed stop).
+    pub fn hops_from(&self, ds: &Dataset, from: PlaceIx) -> Vec<Option<u32>> {
+        let mut hops = vec![None; ds.places.len()];
+        let Some(h) = hops.get_mut(from) else {
+            return hops;
+        };
+        *h = Some(0);
+        let mut queue = VecDeque::from([(from, 0u32)]);
+        while let Some((a, h)) = queue.pop_front() {
+            for &(si, ia) in &self.at_place[a] {
+                let s = &ds.services[si];
+                if s.status == ServiceStatus::Suspended || s.stops[ia].offset.is_none() {
+                    continue;
+                }
+                for st in &s.stops[ia + 1..] {
+                    let StopAt::Place(b) = st.at else { continue };
+                    if hops[b].is_none() {
+                        hops[b] = Some(h + 1);
+                        queue.push_back((b, h + 1));
+                    }
+                }
+            }
+        }
+        hops
+    }
+}
+
+/// Which of the services a plan could not ride would have served the trip: a ride on one
+/// is news to the traveller only when it leaves from the origin or reaches the destination
+/// and lies on a route between them with the fewest rides (dates ignored, with the service
+/// running as the others are), or on any route within `MAX_LEGS` when no running service
+/// links the two. The Urumqi–Almaty train is then named to a traveller from Urumqi or
+/// Kashgar bound for Almaty, and not to one from Bishkek or Osh, whose journey there is
+/// shorter without going round by Urumqi (Bishkek: one marshrutka against three rides),
+/// nor to one from Tashkent bound for Kashgar, who could have gone by Almaty and Urumqi in
+/// as few rides, but for whom the train neither leaves from the start nor ends the journey.
+struct Serves {
+    origin: PlaceIx,
+    destination: PlaceIx,
+    from: Vec<Option<u32>>,
+    to: Vec<Option<u32>>,
+    /// The fewest rides from the origin to the destination, or `MAX_LEGS` when none links them.
+    best: u32,
+}
+
+impl Serves {
+    fn new(ds: &Dataset, index: &Index, req: &Request) -> Serves {
+        let to = index.hops_to(ds, req.to);
+        let best = to
+            .get(req.from)
+            .copied()
+            .flatten()
+            .map_or(MAX_LEGS as u32, |h| h.min(MAX_LEGS as u32));
+        Serves {
+            origin: req.from,
+            destination: req.to,
+            from: index.hops_from(ds, req.from),
+            to,
+            best,
+        }
+    }
+
+    /// Whether a ride on `s`, boarded at a stop `board` accepts and left at a later
+    /// place, one of them the origin or the destination, lies on such a route.
+    fn ride(&self, s: &Service, board: impl Fn(usize) -> bool) -> bool {
+        s.stops.iter().enumerate().any(|(i, a)| {
+            let (StopAt::Place(a), true) = (a.at, board(i)) else {
+                return false;
+            };
+            let Some(before) = self.from.get(a).copied().flatten() else {
+                return false;
+            };
+            s.stops[i + 1..].iter().any(|b| match b.at {
+                StopAt::Place(b) if a == self.origin || b == self.destination => self
+                    .to
+                    .get(b)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|after| before + 1 + after <= self.best),
+                _ => false,
+            })
+        })
+    }
+}
+
+/// Sets `plan.suspended` to the suspended services that would have served the trip, and
+/// keeps in `plan.unusable` only the untimed boardings that would have (`Serves`).
+fn note_services_not_used(ds: &Dataset, index: &Index, req: &Request, plan: &mut Plan) {
+    let serves = Serves::new(ds, index, req);
+    plan.suspended = ds
+        .services
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.status == ServiceStatus::Suspended && serves.ride(s, |i| s.stops[i].offset.is_some())
+        })
+        .map(|(si, _)| si)
+        .collect();
+    plan.unusable.retain(|&si, stop| {
+        let s = &ds.services[si];
+        serves.ride(s, |i| match (s.stops[i].at, *stop) {
+            (StopAt::Place(p), Subject::Place(q)) => p == q,
+            _ => false,
+        })
+    });
 }
 
 /// A drive's arguments: service, board stop and alight stop (`stretch`), start, on demand.
@@ -3282,6 +3394,7 @@ pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
 pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     let index = Arc::new(Index::new(ds));
     let mut plan = Planner::with_index(ds, req, Arc::clone(&index)).run();
+    note_services_not_used(ds, &index, req, &mut plan);
     if !plan.itineraries.is_empty() {
         return (plan, None);
     }
