@@ -375,6 +375,27 @@ impl Itinerary {
             && self.costs_no_more(other)
     }
 
+    /// Whether `self` makes `other` no sensible choice although neither outranks the other
+    /// (`outranks` compares fares only where the same rides are unpriced): `self` spends
+    /// fewer days on the road inside `other`'s — it leaves on the same day or later (in the
+    /// origin's clock `from`) and arrives on an earlier day (in the destination's clock
+    /// `to`; known when `other`'s is) — with no more legs, not tight unless `other` is, and
+    /// `other`'s known cost no lower than `self`'s, whatever fares either leaves unpriced.
+    /// Knowing more of `other`'s fares is no reason to offer a journey days longer: Bishkek
+    /// to Naryn by Osh, Kashgar and Torugart (at least 167 USD) beside the direct shared
+    /// taxi whose fare no source gives. One whose known cost is lower stays (Kashgar to
+    /// Bishkek by Urumqi and Almaty, at least 81 USD, beside the agency car over Torugart,
+    /// at least 350).
+    pub fn overshadows(&self, other: &Itinerary, from: chrono_tz::Tz, to: chrono_tz::Tz) -> bool {
+        let day = |t: DateTime<Utc>, z: chrono_tz::Tz| t.with_timezone(&z).date_naive();
+        day(self.arrive(), to) < day(other.arrive(), to)
+            && day(self.depart(), from) >= day(other.depart(), from)
+            && (self.arrive_known() || !other.arrive_known())
+            && self.legs.len() <= other.legs.len()
+            && (!self.tight() || other.tight())
+            && other.cost >= self.cost
+    }
+
     /// The order answers are shown in: earliest arrival day first, in the destination's
     /// clock (`to`) — for an arrival not known, the earliest day it could be, so a direct
     /// bus whose arrival no source gives is not ranked after a slower chain that arrives
@@ -2758,7 +2779,22 @@ impl<'a> Planner<'a> {
     /// The second can drop reasons, which matter only when nothing is found: then the
     /// search runs again without it.
     pub fn run(mut self) -> Plan {
-        self.run_here()
+        let mut plan = self.run_here();
+        if self.profile && !self.after_window {
+            let (ds, req) = (self.ds, self.req);
+            let (from, to) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
+            let n = plan.itineraries.len();
+            let (kept, compared) = sensible(std::mem::take(&mut plan.itineraries), from, to);
+            plan.itineraries = kept;
+            plan.work += compared;
+            if plan.itineraries.len() < n {
+                // Only the crossings the answers use matter for the holiday horizon.
+                self.plan = plan;
+                self.note_answers_horizon();
+                plan = std::mem::take(&mut self.plan);
+            }
+        }
+        plan
     }
 
     /// `run`, the memos left in `self` (`leaving_later` takes them back).
@@ -3353,6 +3389,33 @@ impl<'a> Planner<'a> {
         }
         (std::mem::take(&mut self.plan), self.pruned)
     }
+}
+
+/// The answers (in the order they are shown) without those another answer kept
+/// overshadows (`Itinerary::overshadows`), and the number of comparisons made. Taken in
+/// order, so an answer is left out only for one that is offered: one that overshadows
+/// another arrives on an earlier day, so it comes first. It left on a day from the other's
+/// departure to its arrival, and only those days are looked at (a journey lasts at most
+/// `TRIP_DAYS` and some more, so the work stays linear in the window's days).
+fn sensible(its: Vec<Itinerary>, from: chrono_tz::Tz, to: chrono_tz::Tz) -> (Vec<Itinerary>, u64) {
+    let day = |t: DateTime<Utc>, z: chrono_tz::Tz| t.with_timezone(&z).date_naive();
+    let mut kept: Vec<Itinerary> = Vec::with_capacity(its.len());
+    let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    let mut compared = 0u64;
+    for it in its {
+        let (first, last) = (day(it.depart(), from), day(it.arrive(), from));
+        let beaten = by_day.range(first..=last.max(first)).any(|(_, ks)| {
+            ks.iter().any(|&k| {
+                compared += 1;
+                kept[k].overshadows(&it, from, to)
+            })
+        });
+        if !beaten {
+            by_day.entry(first).or_default().push(kept.len());
+            kept.push(it);
+        }
+    }
+    (kept, compared)
 }
 
 /// Days of calendar the search needs on either side of its window for its own arithmetic

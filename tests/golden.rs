@@ -60,6 +60,27 @@ fn plan_leaves_out_a_suspended_train_off_the_way() {
     );
 }
 
+/// A journey days longer is not offered beside the direct shared taxi merely because its
+/// fares are known and the taxi's is not (Bishkek to Naryn by Osh, Kashgar and Torugart).
+#[test]
+fn plan_offers_no_detour_days_longer_for_its_known_fares() {
+    golden_run(
+        "plan-bishkek-naryn",
+        100,
+        &[
+            "plan",
+            "bishkek",
+            "naryn",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+            "--max",
+            "9",
+        ],
+    );
+}
+
 #[test]
 fn plan_explained() {
     golden_run(

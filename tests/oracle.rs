@@ -20,7 +20,11 @@
 //! 4. "no itinerary" happens exactly when the brute force finds none in the window that a
 //!    journey leaving after it does not beat;
 //! 5. (completeness) every such journey is matched or beaten by a returned itinerary, i.e.
-//!    the whole Pareto front is offered;
+//!    the whole Pareto front is offered — save what the README's "sensible" rule leaves
+//!    out: a journey beaten by one that a returned itinerary overshadows (`overshadows`:
+//!    leaves the same day or later, arrives on an earlier day, no more legs, no tighter,
+//!    known when the other is, and the other's known cost no lower, whatever is unpriced);
+//! 10. no returned itinerary overshadows another (the rule is applied);
 //! 6. the holiday horizon (`Plan::holidays_unknown`): with itineraries, exactly the
 //!    countries and years whose holidays are not known (the years a country's list spans
 //!    are known) of the days the itineraries pass each post of a crossing those countries'
@@ -1142,6 +1146,21 @@ fn covers(a: &Key, b: &Key) -> bool {
         && (!a.tight || b.tight)
         && a.depart >= b.depart
         && ((a.cost <= b.cost && a.unpriced == b.unpriced) || a.unpriced.len() < b.unpriced.len())
+}
+
+/// Whether `a` makes `b` no sensible choice (README, "How plan decides": an answer is not
+/// offered merely because more of its fares are known): `a` leaves on the same day as `b`
+/// or later (in the origin's clock `from`), arrives on an earlier day (in the
+/// destination's clock `to`), known when `b`'s is, with no more legs, not tight unless `b`
+/// is, and `b`'s known cost is no lower than `a`'s, whatever fares either leaves unpriced.
+fn overshadows(a: &Key, b: &Key, from: Tz, to: Tz) -> bool {
+    let day = |t: DateTime<Utc>, z: Tz| t.with_timezone(&z).date_naive();
+    day(a.arrive, to) < day(b.arrive, to)
+        && day(a.depart, from) >= day(b.depart, from)
+        && (a.arrive_known || !b.arrive_known)
+        && a.legs <= b.legs
+        && (!a.tight || b.tight)
+        && b.cost >= a.cost
 }
 
 fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
@@ -2840,11 +2859,22 @@ fn check(ds: &Dataset, req: &Request, props: Props) -> Result<(), String> {
             itinerary_key(&w[1])
         ));
     }
-    // 5. the whole Pareto front is offered
-    if let Some(j) = expected
-        .iter()
-        .find(|j| !its.iter().any(|it| covers(&itinerary_key(it), &j.key())))
-    {
+    // 10. the sensible rule is applied: no itinerary offered overshadows another
+    let keys: Vec<Key> = its.iter().map(itinerary_key).collect();
+    for a in &keys {
+        if let Some(b) = keys.iter().find(|b| overshadows(a, b, from, to)) {
+            return Err(format!("itinerary {a:?} overshadows {b:?}, offered too"));
+        }
+    }
+    // 5. the whole Pareto front is offered, save what an offered itinerary overshadows
+    let left_out = |k: &Key| keys.iter().any(|o| overshadows(o, k, from, to));
+    if let Some(j) = expected.iter().find(|j| {
+        let k = j.key();
+        !keys.iter().any(|it| covers(it, &k))
+            && !all
+                .iter()
+                .any(|o| covers(&o.key(), &k) && left_out(&o.key()))
+    }) {
         return Err(format!(
             "journey {j:?} is neither offered nor beaten by an offered itinerary {:?}",
             its.iter().map(itinerary_key).collect::<Vec<_>>()
