@@ -37,6 +37,13 @@ Choices:
   package lacks, each with the id of the [[source]] that announces it (in
   data/sources/holidays.toml). The script refuses to run when the package
   already has one of those dates: then the entry is no longer needed and goes.
+- ANNOUNCED_DATES drops "(estimated)" from an Islamic holiday whose date was
+  since announced (with the [[source]] that announces it); the script refuses
+  to run when the package has no estimated holiday on that date.
+- NEXT_WORKDAY_RULE gives a country whose law makes the next working day a day
+  off when a holiday falls on a Saturday or Sunday (Tajikistan) that day off,
+  named "<holiday> (observed)" ("(observed, estimated)" for an estimated one),
+  in every year: the pinned package lacks the rule for it.
 
 Usage: python3 scripts/gen_holidays.py [--output PATH] [--check]
   --check  exit 1 (and write nothing) if the output file is not up to date.
@@ -76,7 +83,56 @@ ANNOUNCED_EXTRA: dict[str, list[tuple[date, str, str]]] = {
         (date(2026, 1, 9), "New Year Holidays (extended by the Cabinet)",
          "24kg-2025-12-26-kg-new-year-extended"),
     ],
+    # Tajikistan 2026, by the government's resolution on moving days off: Friday 2 January
+    # off, worked on Saturday 10 January; Friday 27 March off (the Navruz break ran 20-29
+    # March), worked on Saturday 14 March. The other Navruz days off (25 and 26 March) and
+    # 9 March, 11 May and 29 June come from NEXT_WORKDAY_RULE.
+    "TJ": [
+        (date(2026, 1, 2), "Day off (substituted from 01/10/2026)",
+         "caravaninfo-2025-12-27-tj-new-year-2026"),
+        (date(2026, 3, 27), "Day off (substituted from 03/14/2026)",
+         "sputniktj-2026-02-27-tj-march-2026"),
+    ],
 }
+
+# Islamic holidays the package marks "(estimated)" whose date has since been announced:
+# country -> [(date, source id)]. The name loses its "(estimated)" suffix.
+ANNOUNCED_DATES: dict[str, list[tuple[date, str]]] = {
+    # Kurban Ait 2026: 27 May in the Spiritual Administration's calendar and the government's
+    # calendar of days off.
+    "KZ": [(date(2026, 5, 27), "zakon-2025-11-06-kz-religious-dates-2026")],
+    # Idi Ramazon 2026: Friday 20 March, the first of the days off of 20-29 March.
+    "TJ": [(date(2026, 3, 20), "sputniktj-2026-02-27-tj-march-2026")],
+}
+
+# Countries whose law gives the next working day off when a holiday falls on a Saturday or
+# Sunday, and the [[source]] that says so: country -> source id.
+NEXT_WORKDAY_RULE: dict[str, str] = {
+    "TJ": "asiaplus-2015-02-26-tj-march-days-off",
+}
+ESTIMATED = " (estimated)"
+
+
+def next_workday_days(names: dict[date, str]) -> dict[date, str]:
+    """The days off NEXT_WORKDAY_RULE adds: for each holiday on a Saturday or Sunday, in date
+    order, the first Monday-Friday after it that is neither a holiday nor already given."""
+    added: dict[date, str] = {}
+    for day in sorted(names):
+        if day.weekday() < 5:
+            continue
+        name = names[day]
+        if name.endswith(ESTIMATED):
+            label = f"{name[: -len(ESTIMATED)]} (observed, estimated)"
+        else:
+            label = f"{name} (observed)"
+        d = day
+        while True:
+            d = date.fromordinal(d.toordinal() + 1)
+            if d.weekday() < 5 and d not in names and d not in added:
+                break
+        if d.year in YEARS:
+            added[d] = label
+    return added
 
 
 def pinned_version() -> str:
@@ -111,6 +167,11 @@ def render(version: str) -> str:
         "# [[source]] that announces each:",
         *(f"#   {c} {d.isoformat()}: {src}" for c, extra in ANNOUNCED_EXTRA.items()
           for d, _n, src in extra),
+        "# Estimated Islamic holidays whose date was since announced (ANNOUNCED_DATES):",
+        *(f"#   {c} {d.isoformat()}: {src}" for c, known in ANNOUNCED_DATES.items()
+          for d, src in known),
+        "# The next working day off for a holiday on a weekend, by law (NEXT_WORKDAY_RULE):",
+        *(f"#   {c}: {src}" for c, src in NEXT_WORKDAY_RULE.items()),
         "",
     ]
     for country in COUNTRIES:
@@ -121,6 +182,13 @@ def render(version: str) -> str:
                 sys.exit(f"error: holidays {version} already lists {country} {day} "
                          f"({names[day]}); remove it from ANNOUNCED_EXTRA")
             names[day] = name
+        for day, _source in ANNOUNCED_DATES.get(country, []):
+            if not names.get(day, "").endswith(ESTIMATED):
+                sys.exit(f"error: holidays {version} has no estimated {country} holiday on "
+                         f"{day}; remove it from ANNOUNCED_DATES")
+            names[day] = names[day][: -len(ESTIMATED)]
+        if country in NEXT_WORKDAY_RULE:
+            names.update(next_workday_days(names))
         for day in sorted(names):
             out.append("[[holiday]]")
             out.append(f"country = {toml_string(country)}")

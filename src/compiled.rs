@@ -261,6 +261,15 @@ fn indices_in_range(ds: &Dataset, shows: Shows) -> Result<(), String> {
             return bad("a source", &p.id);
         }
     }
+    for x in &ds.visas.exits {
+        let crossings_ok = x.crossings.iter().flatten().all(|c| *c < crossings);
+        if !crossings_ok || !cited(&x.prov.sources) {
+            return bad(
+                "a crossing or source",
+                &format!("the exit rule for {}", x.country),
+            );
+        }
+    }
     if !cited(&ds.visas.index_source.into_iter().collect::<Vec<_>>()) {
         return bad("a source", "the visa index");
     }

@@ -12,7 +12,7 @@
 //! gives (visa-free entry, a visa on arrival that this land border offers).
 
 use crate::model::{Dataset, Enforce, HowToGet, Lead, Permit, PermitIx, Requirement, StopAt};
-use crate::planner::{Itinerary, Request};
+use crate::planner::{BorderPass, Itinerary, Request};
 use crate::types::Country;
 use crate::visa::{Channel, Entry};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
@@ -47,9 +47,12 @@ pub struct Need {
     /// permit: the day the place or the crossing's first post is reached), and the border
     /// or place where it is checked.
     pub by: NaiveDate,
-    /// For a visa at a post whose time is not known, reached on one of several days: the
-    /// last day the traveller may enter on (the visa must admit them on any day from `by`
-    /// to it). `None` when entry is on one known day.
+    /// Where no source gives the day it is needed (a post whose time is not known, reached
+    /// on one of several days): the last of those days. It must hold on every day from `by`
+    /// to it: a visa must admit the traveller on any of them, a permit for a crossing's
+    /// border area cover each day the traveller may be in the area (the first post reached
+    /// to the last day either post may be passed). `None` when it is needed on one known
+    /// day.
     pub until: Option<NaiveDate>,
     pub at: StopAt,
     /// For a visa: the passport it is for and the requirement it meets.
@@ -203,8 +206,8 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
         let board_day = leg.depart.with_timezone(&zone).date_naive();
         let mut border = leg.borders.iter();
         for st in &s.stops[leg.board..=leg.alight] {
-            let (permits, day) = match st.at {
-                StopAt::Place(p) => (&ds.places[p].permits, board_day),
+            let (permits, day, until) = match st.at {
+                StopAt::Place(p) => (&ds.places[p].permits, board_day, None),
                 StopAt::Crossing(c) => {
                     let pass = border.find(|b| b.crossing == c);
                     let cr = &ds.crossings[c];
@@ -215,11 +218,16 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                     // overnight for the post to open included. With no time known at the
                     // border, both are the first day it was checked for; a visa needed only
                     // from a later one of those days (a waiver ending) from that day, and it
-                    // must admit the traveller up to the last of them.
+                    // must admit the traveller up to the last of them; the permit must cover
+                    // every day to the last either post may be passed on.
                     let (reach_day, entry_day) = pass.map_or((board_day, board_day), |b| {
                         (b.reach_day(ds, leg.depart), b.entry_needed(ds, leg.depart))
                     });
                     let entry_until = pass.and_then(|b| b.latest[1]).filter(|d| *d > entry_day);
+                    let area_until = pass
+                        .and_then(BorderPass::untimed_days)
+                        .map(|(_, last)| last)
+                        .filter(|d| *d > reach_day);
                     if let Some(Entry::Arrange {
                         passport,
                         destination,
@@ -243,7 +251,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                             enforced: true,
                         });
                     }
-                    (&cr.permits, reach_day)
+                    (&cr.permits, reach_day, area_until)
                 }
             };
             for p in permits {
@@ -256,7 +264,7 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                     channel: permit_channel(permit),
                     get: permit.get.clone(),
                     by: day,
-                    until: None,
+                    until,
                     at: st.at,
                     passport: None,
                     requirement: None,
@@ -387,7 +395,7 @@ mod tests {
 
 /// How decisive a reason for "no" is, lower first: what no document or choice of day within
 /// the window can change (a crossing shut for the season or by its status, a suspended
-/// service, no admission, citizens only), then a rule for foreigners (agency only, no
+/// service, no admission, no exit on any passport held, citizens only), then a rule for foreigners (agency only, no
 /// foreign passengers), then a day's closure, then a document (too late, not held), then a
 /// post's hours. Reasons met on more days come first; among equals, the more decisive.
 pub fn decisiveness(b: &crate::findings::Blocker) -> u8 {
@@ -400,6 +408,7 @@ pub fn decisiveness(b: &crate::findings::Blocker) -> u8 {
         }
         | Blocker::ServiceSuspended { .. }
         | Blocker::EntryRefused(_)
+        | Blocker::ExitBarred(_)
         | Blocker::CitizensOnly { .. } => 0,
         Blocker::AgencyOnly { .. } | Blocker::NoForeignPassengers { .. } => 1,
         Blocker::PostClosed { .. } => 2,

@@ -17,6 +17,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 /// An entry decision at a land border (admit, arrange a document first, refuse): the
 /// paperwork model's `visa::Entry`.
 pub use crate::visa::Entry;
+/// What the exit rules say about leaving a country over a crossing on the passports held.
+pub use crate::visa::ExitBar;
 
 /// What blocked a ride the planner tried. Each is reported with the dates it applied to.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +62,9 @@ pub enum Blocker {
     },
     /// Entry refused on every passport held.
     EntryRefused(Box<Entry>),
+    /// Every passport held is barred from leaving the country over the crossing by an exit
+    /// rule (`ExitBar::free` is empty).
+    ExitBarred(Box<ExitBar>),
     /// With `--held-only`: a visa the traveller would have to arrange and does not hold.
     VisaNotHeld {
         entry: Box<Entry>,
@@ -95,6 +100,9 @@ pub enum Advice {
     /// An entry decision at a border on this itinerary that needs nothing arranged (what
     /// to arrange is a `documents::Need`).
     Entry(Entry),
+    /// A border on this itinerary that an exit rule bars some of the traveller's passports
+    /// from leaving by: they leave on one of the others (`ExitBar::free`).
+    ExitOn(ExitBar),
     /// A transfer arranged on demand: book it ahead.
     BookAhead { service: ServiceIx },
     /// Passing a border: the first post reached and when (None when no source says).

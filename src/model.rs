@@ -573,6 +573,34 @@ pub struct VisaRule {
     pub prov: Provenance,
 }
 
+/// A rule on leaving a country: holders of some passports may not leave it over some of
+/// the dataset's crossings (`visa::exit_bar` applies it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExitRule {
+    /// The country being left.
+    pub country: Country,
+    /// `None` means every passport.
+    pub passports: Option<Vec<Country>>,
+    pub except: Vec<Country>,
+    /// The crossings it bars, each on `country`'s border; `None`: every crossing of the
+    /// dataset on its borders.
+    pub crossings: Option<Vec<CrossingIx>>,
+    /// Where the passport may leave instead, and why.
+    pub note: Text,
+    pub prov: Provenance,
+}
+
+impl ExitRule {
+    /// Whether the rule bars `passport` from leaving over crossing `ci`.
+    pub fn bars(&self, passport: Country, ci: CrossingIx) -> bool {
+        self.passports
+            .as_ref()
+            .is_none_or(|l| l.contains(&passport))
+            && !self.except.contains(&passport)
+            && self.crossings.as_ref().is_none_or(|l| l.contains(&ci))
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Visas {
     /// (destination, passport, requirement) from the Passport Index, sorted.
@@ -582,6 +610,8 @@ pub struct Visas {
     pub index_source: Option<SourceIx>,
     /// How each kind of visa is obtained, where the sources say.
     pub applications: Vec<Application>,
+    /// Rules on leaving a country, by passport and crossing.
+    pub exits: Vec<ExitRule>,
 }
 
 impl Visas {

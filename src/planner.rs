@@ -101,6 +101,20 @@ fn local_clock(ds: &Dataset, s: &Service, stop: usize) -> chrono_tz::Tz {
     }
 }
 
+/// Which side of crossing `ci`, stop `k` of service `s`, the vehicle passes first: the
+/// one in the country of the last place before it (the first side when none is).
+pub fn first_side(ds: &Dataset, s: &Service, k: usize, ci: CrossingIx) -> usize {
+    let before = s.stops[..k].iter().rev().find_map(|st| match st.at {
+        StopAt::Place(p) => Some(ds.places[p].country),
+        StopAt::Crossing(_) => None,
+    });
+    ds.crossings[ci]
+        .sides
+        .iter()
+        .position(|sd| Some(sd.country) == before)
+        .unwrap_or(0)
+}
+
 /// A resolved planning question. Dates are arguments: nothing here reads the clock.
 #[derive(Debug, Clone)]
 pub struct Request {
@@ -852,6 +866,11 @@ pub struct Index {
     /// place by place; place `p`'s are `spans[first[p]..first[p + 1]]`.
     spans: Vec<(u32, u32)>,
     first: Vec<u32>,
+    /// For each stop of each service (service `si`'s stops from `stop_first[si]`), its
+    /// entry of `at_place` as numbered in `spans` (`u32::MAX` for a crossing): so that a
+    /// ride known by its stops finds its number (`ride_number`).
+    stop_entry: Vec<u32>,
+    stop_first: Vec<u32>,
 }
 
 impl Index {
@@ -883,12 +902,42 @@ impl Index {
             }
         }
         first.push(spans.len() as u32);
+        let mut stop_first = Vec::with_capacity(ds.services.len() + 1);
+        let mut total = 0usize;
+        for s in &ds.services {
+            stop_first.push(total as u32);
+            total += s.stops.len();
+        }
+        stop_first.push(total as u32);
+        let mut stop_entry = vec![u32::MAX; total];
+        let mut e = 0u32;
+        for list in &at_place {
+            for &(si, i) in list {
+                stop_entry[stop_first[si] as usize + i] = e;
+                e += 1;
+            }
+        }
         Index {
             at_place,
             later,
             spans,
             first,
+            stop_entry,
+            stop_first,
         }
+    }
+
+    /// The number of the ride on service `si` from stop `i` to stop `j` (both places, `i`
+    /// before `j`) in `later`, as `options` gives it.
+    fn ride_number(&self, si: ServiceIx, i: usize, j: usize) -> Option<usize> {
+        let at = *self.stop_first.get(si)? as usize + i;
+        let e = *self.stop_entry.get(at)?;
+        let &(a, b) = self.spans.get(e as usize)?;
+        let (a, b) = (a as usize, b as usize);
+        let n = self.later[a..b]
+            .binary_search_by_key(&(j as u32), |(k, _)| *k)
+            .ok()?;
+        Some(a + n)
     }
 
     /// The services stopping at `place` (service, stop index), each with its later stops
@@ -1125,10 +1174,80 @@ pub struct Planner<'a> {
     looped: Vec<PlaceIx>,
     /// For each ride from a place to a later place of a service (numbered as in
     /// `Index::later`), whether its date-independent rules (`static_check`) were found to
-    /// pass and it needs no permit still to be obtained (`permits_ready`): both depend only
-    /// on the ride and the request, so such a ride is not checked again.
-    clear: Vec<bool>,
+    /// pass and it needs no permit still to be obtained (`permits_ready`), or to fail
+    /// (`CLEAR`, `FAILS`): both depend only on the ride and the request, so such a ride is
+    /// not checked again (a failed one only to record its reason).
+    clear: Vec<u8>,
+    /// The next starts of each ride (numbered as `clear`), and the next runs of each
+    /// timetabled service (which do not depend on the stops): where each ride's and each
+    /// timetable's `RideMemo` lies in `memos`, plus one (0: none yet). A ride's memo is
+    /// read beside the ride rather than in a table of every next start of the search,
+    /// whose look-ups miss the caches on a large network.
+    ride_memo: Vec<u32>,
+    timetable_memo: Vec<u32>,
+    memos: Vec<RideMemo>,
     plan: Plan,
+}
+
+/// What is known of a ride's date-independent rules (`Planner::clear`): not yet checked,
+/// passed with no permit still to be obtained, or failed (`static_check`; checked again
+/// only when its reason would be recorded).
+const UNCHECKED: u8 = 0;
+const CLEAR: u8 = 1;
+const FAILS: u8 = 2;
+
+/// What one ride (or one timetable) has been asked: the next starts found, as the times
+/// between which each answers (`next_start` gives the earliest start at or after the time
+/// asked that fits the departure rule, so every time asked from `from` to the start found
+/// has that answer), sorted (they do not overlap).
+#[derive(Default)]
+struct RideMemo {
+    starts: Vec<Starts>,
+}
+
+/// Asked at `from`, the next start is `next` (and so for every time from `from` to it);
+/// `None`: there is none (remembered for `from` alone).
+#[derive(Clone, Copy)]
+struct Starts {
+    from: DateTime<Utc>,
+    next: Option<DateTime<Utc>>,
+}
+
+impl RideMemo {
+    /// The remembered next start for `t`, if any.
+    fn start(&self, t: DateTime<Utc>) -> Option<Option<DateTime<Utc>>> {
+        // Labels are taken in order of arrival: mostly the latest interval.
+        let at = match self.starts.last() {
+            Some(s) if s.from <= t => self.starts.len() - 1,
+            _ => self
+                .starts
+                .partition_point(|s| s.from <= t)
+                .checked_sub(1)?,
+        };
+        let s = self.starts[at];
+        match s.next {
+            Some(n) if t <= n => Some(Some(n)),
+            None if t == s.from => Some(None),
+            _ => None,
+        }
+    }
+
+    /// Remembers that the next start at `t` is `n` (`t` not answered by `start`).
+    fn add_start(&mut self, t: DateTime<Utc>, n: Option<DateTime<Utc>>) {
+        if self.starts.last().is_none_or(|s| s.from <= t) {
+            self.starts.push(Starts { from: t, next: n });
+            return;
+        }
+        let at = self.starts.partition_point(|s| s.from <= t);
+        // Asked earlier than a time with the same answer: that interval grows back to `t`.
+        if let (Some(s), Some(_)) = (self.starts.get_mut(at), n) {
+            if s.next == n {
+                s.from = t;
+                return;
+            }
+        }
+        self.starts.insert(at, Starts { from: t, next: n });
+    }
 }
 
 impl<'a> Planner<'a> {
@@ -1138,7 +1257,9 @@ impl<'a> Planner<'a> {
 
     /// A planner using an index already built for `ds` (`Index::new`).
     pub fn with_index(ds: &'a Dataset, req: &'a Request, index: Arc<Index>) -> Planner<'a> {
-        let clear = vec![false; index.later.len()];
+        let clear = vec![UNCHECKED; index.later.len()];
+        let ride_memo = vec![0; index.later.len()];
+        let timetable_memo = vec![0; ds.services.len()];
         let hops = index.hops_to(ds, req.to);
         let connected = hops.get(req.from).is_some_and(Option::is_some);
         let mut tracked = vec![false; ds.places.len()];
@@ -1170,6 +1291,9 @@ impl<'a> Planner<'a> {
             tracked,
             looped: Vec::new(),
             clear,
+            ride_memo,
+            timetable_memo,
+            memos: Vec::new(),
             plan: Plan {
                 connected,
                 ..Plan::default()
@@ -1340,6 +1464,22 @@ impl<'a> Planner<'a> {
                 .collect();
             if self.is_foreigner(&served) {
                 return Err(Some(Blocker::NoForeignPassengers { service: si }));
+            }
+        }
+        // Leaving a country over a crossing every passport held is barred from (an exit
+        // rule); the country left is the one of the last place before the crossing, as
+        // `drive_once` decides which post comes first.
+        if !ds.visas.exits.is_empty() && !self.req.passports.is_empty() {
+            for k in i + 1..j {
+                let StopAt::Crossing(ci) = s.stops[k].at else {
+                    continue;
+                };
+                let left = ds.crossings[ci].sides[first_side(ds, s, k, ci)].country;
+                if let Some(bar) = visa::exit_bar(ds, &self.req.passports, left, ci) {
+                    if bar.blocks() {
+                        return Err(Some(Blocker::ExitBarred(Box::new(bar))));
+                    }
+                }
             }
         }
         for st in &s.stops[i..=j] {
@@ -2021,10 +2161,19 @@ impl<'a> Planner<'a> {
         comfortable: bool,
     ) -> Option<Leg> {
         self.recording = explains && !comfortable && !self.beyond_window;
-        let permit = if self.clear[k] {
+        let permit = if self.clear[k] == CLEAR {
             None
+        } else if self.clear[k] == FAILS && !self.recording {
+            // Failed before, and its reason would not be recorded now.
+            return None;
         } else {
             if let Err(reason) = self.static_check(si, i, j) {
+                // A ride boarding where no time is known and ending at the destination is
+                // noted as unusable by every pass (`Plan::unusable`): checked again.
+                let s = &self.ds.services[si];
+                if s.stops[i].offset.is_some() || s.stops[j].at != StopAt::Place(self.req.to) {
+                    self.clear[k] = FAILS;
+                }
                 if let Some(reason) = reason {
                     let d = ready
                         .with_timezone(&self.ds.services[si].schedule.zone.0)
@@ -2034,7 +2183,9 @@ impl<'a> Planner<'a> {
                 return None;
             }
             let permit = self.permits_ready(si, i, j);
-            self.clear[k] = permit.is_none();
+            if permit.is_none() {
+                self.clear[k] = CLEAR;
+            }
             permit
         };
         // A permit still to be obtained is held only from the day its lead time allows.
@@ -2047,7 +2198,7 @@ impl<'a> Planner<'a> {
                 waiting_for = Some((day, doc));
             }
         }
-        let leg = self.ride_from(si, i, j, ready, latest, horizon, comfortable);
+        let leg = self.ride_from((k, si, i, j), ready, latest, horizon, comfortable);
         if let (None, Some((_, Doc::Permit(p)))) = (&leg, waiting_for) {
             let why = Blocker::TooLate {
                 doc: Doc::Permit(p),
@@ -2063,9 +2214,7 @@ impl<'a> Planner<'a> {
     #[allow(clippy::too_many_arguments)]
     fn ride_from(
         &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
+        (k, si, i, j): (usize, ServiceIx, usize, usize),
         ready: DateTime<Utc>,
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
@@ -2085,9 +2234,7 @@ impl<'a> Planner<'a> {
         // The failed drives (each says why and on which local date).
         let mut pending: Vec<Rc<DriveMemo>> = Vec::new();
         let found = self.first_fit(
-            si,
-            i,
-            j,
+            (k, si, i, j),
             minus(ready, off_i),
             &too_late,
             comfortable,
@@ -2107,25 +2254,57 @@ impl<'a> Planner<'a> {
     /// day; a timetabled one leaves at its time; any other leaves inside its window, after
     /// dawn, and (unless it runs overnight by nature) is off the road by midnight. Returns
     /// the earliest start at or after `t0` that could satisfy it (`t0` itself when it does).
+    ///
+    /// Remembered per ride (`ride`, numbered as `clear`, where it has one) or, for a
+    /// timetable, whose next run does not depend on the stops, per service (`RideMemo`);
+    /// otherwise by its arguments (`starts`).
     fn next_start(
         &mut self,
         si: ServiceIx,
         i: usize,
         j: usize,
         t0: DateTime<Utc>,
+        ride: Option<usize>,
     ) -> Option<DateTime<Utc>> {
-        // A timetable's next run does not depend on the stops: one entry serves them all.
-        let key = if timetabled(&self.ds.services[si]) {
-            (stretch(si, 0, 0), t0)
+        let memo = if timetabled(&self.ds.services[si]) {
+            Some(self.memo_of(true, si))
         } else {
-            (stretch(si, i, j), t0)
+            ride.map(|k| self.memo_of(false, k))
         };
+        if let Some(m) = memo {
+            if let Some(n) = self.memos[m].start(t0) {
+                return n;
+            }
+            let n = self.next_start_once(si, i, j, t0);
+            self.memos[m].add_start(t0, n);
+            return n;
+        }
+        let key = (stretch(si, i, j), t0);
         if let Some(n) = self.starts.get(&key) {
             return *n;
         }
         let n = self.next_start_once(si, i, j, t0);
         self.starts.insert(key, n);
         n
+    }
+
+    /// Where the memo of timetabled service `at` (`timetable`) or ride `at` lies in `memos`,
+    /// made empty if there is none.
+    fn memo_of(&mut self, timetable: bool, at: usize) -> usize {
+        let slot = if timetable {
+            &mut self.timetable_memo[at]
+        } else {
+            &mut self.ride_memo[at]
+        };
+        if *slot == 0 {
+            // Room for a week's starts at once (growing by steps costs more).
+            self.memos.push(RideMemo {
+                starts: Vec::with_capacity(8),
+            });
+            // Fewer memos than rides and services: a u32 holds them.
+            *slot = self.memos.len() as u32;
+        }
+        *slot as usize - 1
     }
 
     /// `next_start`, worked out.
@@ -2213,9 +2392,7 @@ impl<'a> Planner<'a> {
     #[allow(clippy::too_many_arguments)]
     fn first_fit(
         &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
+        (k, si, i, j): (usize, ServiceIx, usize, usize),
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         comfortable: bool,
@@ -2226,7 +2403,7 @@ impl<'a> Planner<'a> {
         let mut tries = 0;
         while tries < 2000 {
             tries += 1;
-            t0 = self.next_start(si, i, j, t0)?;
+            t0 = self.next_start(si, i, j, t0, Some(k))?;
             if too_late(t0) {
                 return None;
             }
@@ -2264,7 +2441,7 @@ impl<'a> Planner<'a> {
                     // record is not wanted: they would record only the reasons.
                     if let Some(until) = fails_until.filter(|_| !self.recording) {
                         while tries < 2000 {
-                            let next = self.next_start(si, i, j, t0)?;
+                            let next = self.next_start(si, i, j, t0, Some(k))?;
                             if next >= until || too_late(next) {
                                 break;
                             }
@@ -2406,6 +2583,7 @@ impl<'a> Planner<'a> {
         last_board: DateTime<Utc>,
     ) -> Option<Leg> {
         let (si, i, j) = (leg.service, leg.board, leg.alight);
+        let ride = self.index.ride_number(si, i, j);
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
@@ -2435,7 +2613,7 @@ impl<'a> Planner<'a> {
             if after > cutoff && !self.all_drives {
                 break;
             }
-            let Some(n) = self.next_start(si, i, j, after) else {
+            let Some(n) = self.next_start(si, i, j, after, ride) else {
                 break;
             };
             t0 = n;
@@ -2927,6 +3105,9 @@ impl<'a> Planner<'a> {
     fn swap_memos(&mut self, other: &mut Planner) {
         std::mem::swap(&mut self.drives, &mut other.drives);
         std::mem::swap(&mut self.starts, &mut other.starts);
+        std::mem::swap(&mut self.ride_memo, &mut other.ride_memo);
+        std::mem::swap(&mut self.timetable_memo, &mut other.timetable_memo);
+        std::mem::swap(&mut self.memos, &mut other.memos);
         std::mem::swap(&mut self.posts, &mut other.posts);
         std::mem::swap(&mut self.entries, &mut other.entries);
         std::mem::swap(&mut self.dated, &mut other.dated);

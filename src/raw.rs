@@ -458,6 +458,33 @@ pub struct VisasFile {
     pub rule: Vec<Spanned<VisaRule>>,
     #[serde(default)]
     pub apply: Vec<Spanned<Application>>,
+    #[serde(default)]
+    pub exit: Vec<Spanned<ExitRule>>,
+}
+
+/// A rule on leaving a country: holders of these passports may not leave it over these
+/// crossings of the dataset (or over any of them on its borders).
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ExitRule {
+    /// The country being left.
+    pub country: Country,
+    pub passports: Passports,
+    #[serde(default)]
+    pub except: Vec<Country>,
+    /// "all": every crossing of the dataset on the country's borders; or crossing ids.
+    pub crossings: Crossings,
+    /// Where the passport may leave instead, and why: the plan quotes it.
+    pub note: String,
+    pub sources: Vec<String>,
+    pub verified: Day,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+pub enum Crossings {
+    Named(String),
+    List(Vec<String>),
 }
 
 /// How a visa of one kind (a Passport Index requirement) for a destination is obtained.

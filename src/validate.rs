@@ -365,7 +365,7 @@ impl Validator {
             }
         }
 
-        let visas = self.visas(&source_ix, &places);
+        let visas = self.visas(&source_ix, &places, &crossing_ix, &crossings);
         // A dataset with nothing to plan over is not "OK". Only when nothing else is wrong:
         // records dropped for other problems are not missing records.
         let clean = self.raw.failed.is_empty() && self.problems.is_empty();
@@ -980,14 +980,20 @@ impl Validator {
         })
     }
 
-    fn visas(&mut self, s: &HashMap<String, usize>, places: &[Place]) -> Visas {
+    fn visas(
+        &mut self,
+        s: &HashMap<String, usize>,
+        places: &[Place],
+        crossing_ix: &HashMap<String, usize>,
+        crossings: &[Crossing],
+    ) -> Visas {
         let mut visas = Visas {
             index_source: s.get("ref-passport-index").copied(),
             ..Visas::default()
         };
         let mut tables: HashMap<Country, At> = HashMap::new();
         // Each rule's countries, checked once all are known.
-        let mut named: Vec<(At, Country, Vec<Country>)> = Vec::new();
+        let mut named: Vec<(At, &'static str, Country, Vec<Country>)> = Vec::new();
         for (f, file) in std::mem::take(&mut self.raw.visas) {
             for t in file.visa {
                 let a = at(f, &t);
@@ -1020,6 +1026,7 @@ impl Validator {
                 let r = rule.into_inner();
                 named.push((
                     a,
+                    "visa rule",
                     r.destination,
                     match &r.passports {
                         raw::Passports::List(l) => l.iter().chain(&r.except).copied().collect(),
@@ -1097,6 +1104,13 @@ impl Validator {
                     },
                 });
             }
+            for rule in file.exit {
+                let a = at(f, &rule);
+                let r = rule.into_inner();
+                if let Some(x) = self.exit_rule(r, a, s, crossing_ix, crossings, &mut named) {
+                    visas.exits.push(x);
+                }
+            }
         }
         visas.index.sort_by_key(|(d, p, _)| (*d, *p));
         visas.index.dedup_by_key(|(d, p, _)| (*d, *p));
@@ -1107,14 +1121,90 @@ impl Validator {
             .flat_map(|(d, p, _)| [*d, *p])
             .chain(places.iter().map(|p| p.country))
             .collect();
-        for (a, destination, countries) in named {
+        for (a, kind, destination, countries) in named {
             for c in std::iter::once(destination).chain(countries) {
                 if !known.contains(&c) {
-                    self.problem(a, format!("visa rule for {destination} names {c}, a country no place or visa table of the dataset knows; check the code (ISO 3166-1 alpha-2)"));
+                    self.problem(a, format!("{kind} for {destination} names {c}, a country no place or visa table of the dataset knows; check the code (ISO 3166-1 alpha-2)"));
                 }
             }
         }
         visas
+    }
+
+    /// One `[[exit]]` rule, checked: its crossings exist and are on the border of the
+    /// country it is about (its countries are checked with the visa rules', in `named`).
+    fn exit_rule(
+        &mut self,
+        r: raw::ExitRule,
+        a: At,
+        s: &HashMap<String, usize>,
+        crossing_ix: &HashMap<String, usize>,
+        crossings: &[Crossing],
+        named: &mut Vec<(At, &'static str, Country, Vec<Country>)>,
+    ) -> Option<ExitRule> {
+        let country = r.country;
+        let what = format!("exit rule for {country}");
+        named.push((
+            a,
+            "exit rule",
+            country,
+            match &r.passports {
+                raw::Passports::List(l) => l.iter().chain(&r.except).copied().collect(),
+                raw::Passports::Named(_) => r.except.clone(),
+            },
+        ));
+        let passports = match r.passports {
+            raw::Passports::Named(n) if n == "all" => None,
+            raw::Passports::Named(n) => {
+                self.problem(a, format!("{what}: passports = \"{n}\" is not understood; expected \"all\" or a list of country codes"));
+                return None;
+            }
+            raw::Passports::List(l) if l.is_empty() => {
+                self.problem(a, format!("{what}: passports = [] bars no one; list the passports it is about, or \"all\""));
+                return None;
+            }
+            raw::Passports::List(l) => Some(l),
+        };
+        let crossings = match r.crossings {
+            raw::Crossings::Named(n) if n == "all" => None,
+            raw::Crossings::Named(n) => {
+                self.problem(a, format!("{what}: crossings = \"{n}\" is not understood; expected \"all\" (every crossing of the dataset on {country}'s borders) or a list of crossing ids"));
+                return None;
+            }
+            raw::Crossings::List(l) if l.is_empty() => {
+                self.problem(a, format!("{what}: crossings = [] bars no crossing; list the crossing ids it is about, or \"all\""));
+                return None;
+            }
+            raw::Crossings::List(l) => {
+                let mut ixs = Vec::with_capacity(l.len());
+                for id in &l {
+                    match crossing_ix.get(id.as_str()) {
+                        None => self.problem(a, format!("{what}: unknown crossing '{id}'; use the id of a [[crossing]] record on {country}'s borders")),
+                        Some(&ci) if !crossings[ci].sides.iter().any(|sd| sd.country == country) => {
+                            self.problem(a, format!("{what}: crossing '{id}' is not on {country}'s borders (it joins {} and {}); name a crossing {country} is left by", crossings[ci].sides[0].country, crossings[ci].sides[1].country));
+                        }
+                        Some(&ci) => ixs.push(ci),
+                    }
+                }
+                if ixs.len() != l.len() {
+                    return None;
+                }
+                Some(ixs)
+            }
+        };
+        let srcs = self.sources(s, &r.sources, a, &what);
+        Some(ExitRule {
+            country,
+            passports,
+            except: r.except,
+            crossings,
+            note: Text::from(r.note),
+            prov: Provenance {
+                sources: srcs,
+                verified: Some(r.verified.0),
+                newest: None,
+            },
+        })
     }
 
     /// What a record says about obtaining a document, checked.

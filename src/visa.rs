@@ -3,7 +3,7 @@
 //! passports and some visas may enter at a given land border. The answer is data: render
 //! writes it in words.
 
-use crate::model::{Crossing, Dataset, HowToGet, Obtain, Requirement, VisaRule};
+use crate::model::{Crossing, CrossingIx, Dataset, HowToGet, Obtain, Requirement, VisaRule};
 use crate::types::Country;
 use chrono::NaiveDate;
 
@@ -255,5 +255,145 @@ pub fn entry(
         until,
         after,
         note,
+    }
+}
+
+/// What the exit rules say about leaving `country` over crossing `ci` with `passports`: the
+/// passports they bar there, each with the first rule (index into `Visas::exits`) that bars
+/// it. The traveller may leave when some passport is not barred (with several, as at entry,
+/// on the best one: one that may); with none given, exit rules are not checked, as visas
+/// are not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExitBar {
+    /// The country being left.
+    pub country: Country,
+    pub crossing: CrossingIx,
+    /// The traveller's passports the rules bar there, in the order given.
+    pub passports: Vec<Country>,
+    /// The rules that bar them, each once, in the data's order.
+    pub rules: Vec<usize>,
+    /// The traveller's passports no rule bars there (empty: they may not leave over it).
+    pub free: Vec<Country>,
+}
+
+impl ExitBar {
+    /// Whether the traveller may not leave over the crossing on any passport.
+    pub fn blocks(&self) -> bool {
+        self.free.is_empty()
+    }
+}
+
+/// The exit rules that apply to leaving `country` over `ci` on these passports; `None` when
+/// none bars any of them (or no passport was given).
+pub fn exit_bar(
+    ds: &Dataset,
+    passports: &[Country],
+    country: Country,
+    ci: CrossingIx,
+) -> Option<ExitBar> {
+    let exits = &ds.visas.exits;
+    if passports.is_empty() || !exits.iter().any(|r| r.country == country) {
+        return None;
+    }
+    let mut bar = ExitBar {
+        country,
+        crossing: ci,
+        passports: Vec::new(),
+        rules: Vec::new(),
+        free: Vec::new(),
+    };
+    for p in passports {
+        match exits
+            .iter()
+            .position(|r| r.country == country && r.bars(*p, ci))
+        {
+            Some(k) => {
+                bar.passports.push(*p);
+                if !bar.rules.contains(&k) {
+                    bar.rules.push(k);
+                }
+            }
+            None => bar.free.push(*p),
+        }
+    }
+    bar.rules.sort_unstable();
+    (!bar.passports.is_empty()).then_some(bar)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{bare, ExitRule, Provenance};
+
+    fn cc(s: &str) -> Country {
+        s.parse().unwrap()
+    }
+
+    fn rule(
+        country: &str,
+        passports: Option<&[&str]>,
+        except: &[&str],
+        crossings: Option<Vec<CrossingIx>>,
+    ) -> ExitRule {
+        ExitRule {
+            country: cc(country),
+            passports: passports.map(|l| l.iter().map(|p| cc(p)).collect()),
+            except: except.iter().map(|p| cc(p)).collect(),
+            crossings,
+            note: "n".into(),
+            prov: Provenance {
+                sources: vec![],
+                verified: None,
+                newest: None,
+            },
+        }
+    }
+
+    /// Which passports a rule bars, by country left, crossing, list, "all" and `except`;
+    /// the traveller is stopped only when none of their passports is free.
+    #[test]
+    fn exit_bar_names_the_passports_barred_and_those_free() {
+        let mut ds = bare::dataset();
+        ds.visas.exits = vec![
+            rule("PK", Some(&["IN"]), &[], None),
+            rule("CN", None, &["CN", "KG"], Some(vec![1])),
+        ];
+        let bar = |passports: &[&str], country: &str, ci: CrossingIx| {
+            let p: Vec<Country> = passports.iter().map(|p| cc(p)).collect();
+            exit_bar(&ds, &p, cc(country), ci).map(|b| {
+                let codes = |l: &[Country]| l.iter().map(Country::to_string).collect::<Vec<_>>();
+                let blocks = b.blocks();
+                (codes(&b.passports), codes(&b.free), b.rules, blocks)
+            })
+        };
+        let s = |l: &[&str]| l.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        // Every crossing out of Pakistan, for IN passports only.
+        assert_eq!(
+            bar(&["IN"], "PK", 0),
+            Some((s(&["IN"]), vec![], vec![0], true))
+        );
+        assert_eq!(
+            bar(&["IN"], "PK", 7),
+            Some((s(&["IN"]), vec![], vec![0], true))
+        );
+        assert_eq!(
+            bar(&["IN", "GB"], "PK", 0),
+            Some((s(&["IN"]), s(&["GB"]), vec![0], false))
+        );
+        assert_eq!(bar(&["GB"], "PK", 0), None);
+        // Not about entering Pakistan, nor about leaving another country.
+        assert_eq!(bar(&["IN"], "CN", 0), None);
+        // Crossing 1 out of China, for every passport but CN and KG.
+        assert_eq!(
+            bar(&["GB", "US"], "CN", 1),
+            Some((s(&["GB", "US"]), vec![], vec![1], true))
+        );
+        assert_eq!(
+            bar(&["GB", "KG"], "CN", 1),
+            Some((s(&["GB"]), s(&["KG"]), vec![1], false))
+        );
+        assert_eq!(bar(&["GB"], "CN", 2), None);
+        // Without passports exit rules are not checked, as visas are not.
+        assert_eq!(bar(&[], "PK", 0), None);
     }
 }

@@ -47,12 +47,7 @@ pub fn matters(d: &Dispute) -> bool {
 
 /// What a traveller should know about one itinerary, in the order met along the way,
 /// without repeats.
-pub fn for_itinerary(
-    ds: &Dataset,
-    _req: &Request,
-    it: &Itinerary,
-    today: NaiveDate,
-) -> Vec<Advice> {
+pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDate) -> Vec<Advice> {
     let mut w: Vec<Advice> = Vec::new();
     let mut add = |a: Advice| {
         if !w.contains(&a) {
@@ -64,6 +59,12 @@ pub fn for_itinerary(
         let si = leg.service;
         let s = &ds.services[si];
         for pass in &leg.borders {
+            // A passport barred from leaving here: the traveller leaves on another.
+            let c = &ds.crossings[pass.crossing];
+            let left = c.sides[pass.first_side].country;
+            if let Some(bar) = crate::visa::exit_bar(ds, &req.passports, left, pass.crossing) {
+                add(Advice::ExitOn(bar));
+            }
             // What must be arranged is a `documents::Need`, listed under "Before you go".
             if let Some(e @ (Entry::Admit { .. } | Entry::NoData { .. })) = pass.entry.as_deref() {
                 add(Advice::Entry(e.clone()));

@@ -160,6 +160,31 @@ fn plan_known_arrival_before_unknown_on_the_same_day() {
     );
 }
 
+/// Kashgar to Bishkek through Naryn on a KG passport: the sleeper bus of Monday may reach
+/// Torugart, which no source times, on Monday or Tuesday, so "Before you go" names both days
+/// for the Kyrgyz border-zone permit; Tuesday's Kubat Tour car, timed at the pass, needs
+/// it on Tuesday.
+#[test]
+fn plan_with_a_permit_needed_on_one_of_two_days() {
+    golden_run(
+        "plan-kashgar-bishkek-kg-naryn",
+        100,
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--date",
+            "2027-06-13",
+            "--within",
+            "3",
+            "--passport",
+            "KG",
+            "--via",
+            "naryn",
+        ],
+    );
+}
+
 #[test]
 fn plan_with_no_itinerary() {
     golden_run(

@@ -446,34 +446,29 @@ fn an_untimed_border_the_bus_may_reach_on_two_days_covers_both() {
 /// visa. The crossing's border-area permit (only warned about) is needed from Friday, when
 /// the bus is in the queue.
 fn weekend_queue() -> tempfile::TempDir {
-    let dir = common::broken(&[]);
-    let crossing = r#"
-[[crossing]]
-id = "pass-q"
-name = "Pass Q"
-status = "open"
-foreigners = "anyone"
-permits = ["pass-q-zone"]
-sources = ["fixture"]
-verified = 2026-01-01
-
-[[crossing.side]]
-country = "KG"
-post = "Beta east post"
-near = "beta"
-zone = "Asia/Bishkek"
-days = "Mon-Fri"
-hours = "09:00-18:00"
-queue = true
-
-[[crossing.side]]
-country = "CN"
-post = "Alpha west post"
-near = "alpha"
-zone = "Asia/Shanghai"
-days = "Mon-Fri"
-hours = "10:00-19:00"
-"#;
+    use common::records::{crossing, service, side, weekly};
+    // Vehicles queue at the Kyrgyz post.
+    let kg = side(
+        "KG",
+        "Beta east post",
+        "beta",
+        "Asia/Bishkek",
+        "Mon-Fri",
+        "09:00-18:00",
+    );
+    let cn = side(
+        "CN",
+        "Alpha west post",
+        "alpha",
+        "Asia/Shanghai",
+        "Mon-Fri",
+        "10:00-19:00",
+    );
+    let pass = crossing("pass-q", "Pass Q", [&(kg + "queue = true\n"), &cn]).replacen(
+        "\nsources",
+        "\npermits = [\"pass-q-zone\"]\nsources",
+        1,
+    );
     let permit = r#"
 [[permit]]
 id = "pass-q-zone"
@@ -483,33 +478,22 @@ enforce = "warn"
 sources = ["fixture"]
 verified = 2026-01-01
 "#;
-    let bus = r#"
-[[service]]
-id = "beta-alpha-bus"
-name = "Beta–Alpha bus over Pass Q"
-mode = "bus"
-status = "running"
-sources = ["fixture"]
-verified = 2026-01-01
-stops = [
-  { at = "beta", offset = "0h" },
-  { cross = "pass-q", offset = "10h" },
-  { at = "alpha", offset = "14h" },
-]
-[service.schedule]
-kind = "weekly"
-days = "Fri"
-depart = "10:00"
-zone = "Asia/Bishkek"
-"#;
-    for (file, text) in [
-        ("crossings/pass-q.toml", crossing),
+    let bus = service(
+        "beta-alpha-bus",
+        "Beta–Alpha bus over Pass Q",
+        "bus",
+        &[
+            r#"{ at = "beta", offset = "0h" }"#,
+            r#"{ cross = "pass-q", offset = "10h" }"#,
+            r#"{ at = "alpha", offset = "14h" }"#,
+        ],
+        &weekly("Fri", "10:00", "Asia/Bishkek"),
+    );
+    common::with_files(&[
+        ("crossings/pass-q.toml", &pass),
         ("permits/pass-q.toml", permit),
-        ("services/pass-q.toml", bus),
-    ] {
-        std::fs::write(dir.path().join(file), text).expect("write fixture");
-    }
-    dir
+        ("services/pass-q.toml", &bus),
+    ])
 }
 
 /// Reached on Friday evening after the post closed, crossed on Monday: the JSON's crossing
@@ -636,59 +620,40 @@ fn a_bus_that_queues_over_the_weekend_is_shown_crossing_on_monday() {
 /// post (open till 23:00) at 20:00, reaches the Chinese post an hour later, at 23:00 Beijing
 /// time, after it closed at 19:00, and queues there overnight for its 10:00 opening.
 fn night_queue_at_the_second_post() -> tempfile::TempDir {
-    let dir = common::broken(&[]);
-    let crossing = r#"
-[[crossing]]
-id = "pass-r"
-name = "Pass R"
-status = "open"
-foreigners = "anyone"
-sources = ["fixture"]
-verified = 2026-01-01
-
-[[crossing.side]]
-country = "KG"
-post = "Beta south post"
-near = "beta"
-zone = "Asia/Bishkek"
-days = "daily"
-hours = "08:00-23:00"
-
-[[crossing.side]]
-country = "CN"
-post = "Alpha west gate"
-near = "alpha"
-zone = "Asia/Shanghai"
-days = "daily"
-hours = "10:00-19:00"
-queue = true
-"#;
-    let bus = r#"
-[[service]]
-id = "beta-alpha-night-bus"
-name = "Beta–Alpha bus over Pass R"
-mode = "bus"
-status = "running"
-sources = ["fixture"]
-verified = 2026-01-01
-stops = [
-  { at = "beta", offset = "0h" },
-  { cross = "pass-r", offset = "8h", clear = "1h" },
-  { at = "alpha", offset = "12h" },
-]
-[service.schedule]
-kind = "weekly"
-days = "Wed"
-depart = "12:00"
-zone = "Asia/Bishkek"
-"#;
-    for (file, text) in [
-        ("crossings/pass-r.toml", crossing),
-        ("services/pass-r.toml", bus),
-    ] {
-        std::fs::write(dir.path().join(file), text).expect("write fixture");
-    }
-    dir
+    use common::records::{crossing, service, side, weekly};
+    // Vehicles queue at the Chinese post.
+    let kg = side(
+        "KG",
+        "Beta south post",
+        "beta",
+        "Asia/Bishkek",
+        "daily",
+        "08:00-23:00",
+    );
+    let cn = side(
+        "CN",
+        "Alpha west gate",
+        "alpha",
+        "Asia/Shanghai",
+        "daily",
+        "10:00-19:00",
+    );
+    let pass = crossing("pass-r", "Pass R", [&kg, &(cn + "queue = true\n")]);
+    let bus = service(
+        "beta-alpha-night-bus",
+        "Beta–Alpha bus over Pass R",
+        "bus",
+        &[
+            r#"{ at = "beta", offset = "0h" }"#,
+            r#"{ cross = "pass-r", offset = "8h", clear = "1h" }"#,
+            r#"{ at = "alpha", offset = "12h" }"#,
+        ],
+        &weekly("Wed", "12:00", "Asia/Bishkek"),
+    );
+    common::with_files(&[
+        ("crossings/pass-r.toml", &pass),
+        ("services/pass-r.toml", &bus),
+    ])
 }
 
 /// First post passed on Wednesday evening, the second reached after it closed and queued
@@ -842,6 +807,80 @@ fn an_untimed_border_event_gives_the_hours_of_each_day_where_they_differ() {
             )
             && description.matches("CN post").count() == 1
             && !description.contains(": CN post"),
+        "{description}"
+    );
+}
+
+/// The Kashgar–Naryn–Bishkek sleeper bus (10:00 Beijing time, Bishkek 19 h later) on a KG
+/// passport: no source times Torugart, which it may reach on Mon 14 or Tue 15 Jun 2027. The
+/// border's alarm rings before the first of those days (18:00 Beijing time on Sunday, the
+/// first post's clock) and names both, not an hour before Monday's noon cut-off as if the
+/// bus were known to cross then; the Kyrgyz border-zone permit's to-do says it is needed
+/// on either day.
+#[test]
+fn an_untimed_border_reached_on_one_of_two_days_rings_before_the_first() {
+    let ics = Ics::write(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-06-14",
+        "--within",
+        "1",
+        "--passport",
+        "KG",
+        "--via",
+        "naryn",
+        "--itinerary",
+        "1",
+    ]);
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let border = cal
+        .items
+        .iter()
+        .find(|c| c.name == "VEVENT" && prop(c, "UID").unwrap().val.as_str().contains("border"))
+        .expect("the border event");
+    let day = |d: u32| Some(When::Day(NaiveDate::from_ymd_opt(2027, 6, d).unwrap()));
+    assert_eq!(cal.when(border, "DTSTART"), day(14));
+    assert_eq!(cal.when(border, "DTEND"), day(16));
+    let alarm = border
+        .components
+        .iter()
+        .find(|c| c.name == "VALARM")
+        .expect("an alarm");
+    assert_eq!(
+        cal.when(alarm, "TRIGGER"),
+        Some(When::At(
+            Utc.with_ymd_and_hms(2027, 6, 13, 10, 0, 0).unwrap(),
+            "UTC".into()
+        )),
+        "18:00 Beijing time the evening before the first day"
+    );
+    assert_eq!(
+        prop(alarm, "DESCRIPTION").unwrap().val.as_str(),
+        "Torugart Pass: the vehicle may reach it on Mon 14 or Tue 15 Jun 2027 (no source gives the day); be through by 12:00 Beijing time on whichever it is"
+    );
+    let permit = cal
+        .items
+        .iter()
+        .find(|c| {
+            c.name == "VTODO"
+                && prop(c, "SUMMARY")
+                    .unwrap()
+                    .val
+                    .as_str()
+                    .contains("Kyrgyz border-zone permit")
+        })
+        .expect("the permit's to-do");
+    assert_eq!(cal.when(permit, "DUE"), day(13));
+    let description = prop(permit, "DESCRIPTION").unwrap().val.as_str();
+    assert!(
+        description.contains(
+            "needed on Mon 14 or Tue 15 Jun 2027 (no source gives the day: it must be valid on both)"
+        ) && description.contains(
+            "Needed on Mon 14 or Tue 15 Jun 2027, the day not known: by the first, valid to the last."
+        ),
         "{description}"
     );
 }

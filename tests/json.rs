@@ -258,7 +258,87 @@ fn baggage() {
         0,
     );
     assert_eq!(b.kg.to_string(), "26");
-    assert!(b.services.iter().all(|s| !s.case.is_empty()));
+    // Kashgar's international buses charge for every kilo over 20 kg, at a rate no source
+    // gives.
+    assert!(!b.services.is_empty());
+    for s in &b.services {
+        assert_eq!(
+            (s.status, s.case, s.fee.is_none()),
+            (BaggageStatus::FeeUnknown, BaggageCase::RateUnknown, true),
+            "{s:?}"
+        );
+    }
+}
+
+/// `status` says whether a rule is known for the service and whether it gives the fee: no
+/// rule (the agency car), a rule without an excess rate (the bus over Pass A, over its
+/// allowance), a fee (within the allowance, or over it at a known rate).
+#[test]
+fn baggage_status_says_whether_a_rule_and_its_fee_are_known() {
+    let mini = |args: &[&str]| -> BaggageJson {
+        common::mini(&[&["baggage"], args, &["--json"]].concat())
+            .ok()
+            .json()
+    };
+    let rows = |b: &BaggageJson| -> Vec<(String, BaggageStatus, BaggageCase, Option<String>)> {
+        b.services
+            .iter()
+            .map(|s| {
+                (
+                    s.service.clone(),
+                    s.status,
+                    s.case,
+                    s.fee
+                        .as_ref()
+                        .map(|f| format!("{} {}", f.amount, f.currency)),
+                )
+            })
+            .collect()
+    };
+    let route = mini(&["--from", "alpha", "--to", "beta", "--kg", "26"]);
+    assert_eq!(
+        rows(&route),
+        [
+            (
+                "alpha-beta-bus".into(),
+                BaggageStatus::FeeUnknown,
+                BaggageCase::RateUnknown,
+                None
+            ),
+            (
+                "alpha-beta-agency".into(),
+                BaggageStatus::NoRule,
+                BaggageCase::NoRule,
+                None
+            ),
+            (
+                "alpha-beta-train".into(),
+                BaggageStatus::NoRule,
+                BaggageCase::NoRule,
+                None
+            ),
+        ]
+    );
+    let within = mini(&["alpha-beta-bus", "--kg", "12"]);
+    assert_eq!(
+        rows(&within),
+        [(
+            "alpha-beta-bus".into(),
+            BaggageStatus::FeeKnown,
+            BaggageCase::WithinAllowance,
+            Some("0 USD".into())
+        )]
+    );
+    let charged = mini(&["alpha-gamma-bus", "--kg", "26"]);
+    assert_eq!(
+        rows(&charged),
+        [(
+            "alpha-gamma-bus".into(),
+            BaggageStatus::FeeKnown,
+            BaggageCase::Charged,
+            Some("60 CNY".into())
+        )]
+    );
 }
 
 #[test]

@@ -465,6 +465,34 @@ yet: it may also close on days next to Eid al-Adha (estimated), 16 May 2027 as l
     );
 }
 
+/// Tajikistan's and Pakistan's 2026 schedules are in the lists as well (announced.toml,
+/// checked on 3 December 2026), so their 2027 holidays are forecasts with the note: Khunjerab
+/// on Thu 20 May 2027, the day after Pakistan's estimated Eid al-Adha days off (17–19 May),
+/// names Pakistan. And the Tajik law's next working day off for a holiday on a weekend is in
+/// the list: Kulma, which closes on every Tajik day off, is expected closed on Mon 10 May 2027
+/// (Victory Day falls on Sunday 9 May) and opens on the Tuesday.
+#[test]
+fn pakistani_and_tajik_holidays_of_2027_are_forecasts_after_their_announced_2026_lists() {
+    let day = run(&["hours", "khunjerab", "--date", "2027-05-20"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Thu 20 May 2027: open; Pakistan has not announced its 2027 holiday schedule yet: \
+it may also close on days next to Eid al-Adha (estimated), 17–19 May 2027 as listed\n"
+        ),
+        "{}",
+        day.stdout
+    );
+    let day = run(&["hours", "kulma", "--date", "2027-05-10"]).ok();
+    assert!(
+        day.stdout.contains(
+            "On Mon 10 May 2027: expected closure for Victory Day (observed) (Tajikistan public \
+holiday; not yet announced); next opens Tue 11 May 2027"
+        ),
+        "{}",
+        day.stdout
+    );
+}
+
 /// The note names only holidays that can close the post by its forecast. Torugart closes for
 /// the two Kyrgyz Aits only (past notices): on Mon 4 Jan 2027, the day after China's New
 /// Year's Day and inside the Kyrgyz New Year days off (1-7 Jan), only China is named; on Thu

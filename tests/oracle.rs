@@ -4,7 +4,7 @@
 //! Kazakhstan, 1–2 crossings with random days, hours, breaks, cut-offs, seasons, holidays,
 //! closures, status and foreigner rules, 2–5 timetabled or on-demand services (some with a
 //! departure of their own at a stop on the way, a dwell), random
-//! passports, held visas, visa rules and permits; visas and permits with lead times to
+//! passports, held visas, visa rules, exit rules and permits; visas and permits with lead times to
 //! obtain them from a random "today", and `--held-only`), asks `planner::plan`, and compares the
 //! answer with an oracle written from the README's rules without looking at `planner.rs`:
 //!
@@ -39,7 +39,8 @@
 //!    named (the holiday, weekday, season, status or notice in the data), or closed at the
 //!    named time for that direction with the data's hours, cut-off and lunch break; the
 //!    named service is suspended or takes no foreigners; the named crossing refuses this
-//!    traveller or this vehicle; every passport is refused, the visa is not held and not
+//!    traveller or this vehicle, or every passport held is barred from leaving the
+//!    named country over it (an exit rule); every passport is refused, the visa is not held and not
 //!    obtainable at the border, the permit is not held, or the document cannot be ready in
 //!    time. (Which rides' reasons are shown, and that some are, is not checked: a case
 //!    with no itinerary may rightly have none, when no service runs in the window.)
@@ -115,6 +116,9 @@ const PASSPORTS: [&str; 4] = ["CN", "KG", "KZ", "GB"];
 /// choices after these, `HORIZON_CHOICES` of them).
 const CHOICES: usize = 320;
 const HORIZON_CHOICES: usize = 20;
+/// The choices the exit rules are drawn from, after the holiday horizon's (so that the
+/// regression tests' choice lists keep their datasets; a shorter list draws none).
+const EXIT_CHOICES: usize = 16;
 
 fn cc(s: &str) -> Country {
     s.parse().unwrap()
@@ -960,6 +964,41 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             ds.holidays.insert(cc(c), HolidayList::new(kept).unwrap());
         }
     }
+    // Exit rules: passports (or all but some) that may not leave a country over one of its
+    // crossings, or over every crossing on its borders.
+    let mut g = Choices {
+        c: choices.get(CHOICES + HORIZON_CHOICES..).unwrap_or_default(),
+        i: 0,
+    };
+    if g.chance(60) {
+        for _ in 0..1 + g.pick(2) {
+            let ci = g.pick(ds.crossings.len() as u32) as usize;
+            let country = ds.crossings[ci].sides[g.pick(2) as usize].country;
+            let passports = if g.chance(75) {
+                let mut l = vec![cc(PASSPORTS[g.pick(4) as usize])];
+                if g.chance(30) {
+                    l.push(cc(PASSPORTS[g.pick(4) as usize]));
+                }
+                Some(l)
+            } else {
+                None
+            };
+            let except = if g.chance(25) {
+                vec![cc(PASSPORTS[g.pick(4) as usize])]
+            } else {
+                vec![]
+            };
+            let crossings = g.chance(50).then(|| vec![ci]);
+            ds.visas.exits.push(ExitRule {
+                country,
+                passports,
+                except,
+                crossings,
+                note: "leave elsewhere".into(),
+                prov: prov(),
+            });
+        }
+    }
     (ds, req)
 }
 
@@ -1282,6 +1321,22 @@ impl<'a> Oracle<'a> {
         if s.foreigners == Some(false) && self.foreigner(&served) {
             return Err("service takes no foreigners".into());
         }
+        // Exit rules: a crossing is left from the country of the last place before it; the
+        // ride is not taken when every passport held is barred from leaving over it.
+        for k in i + 1..j {
+            let StopAt::Crossing(x) = s.stops[k].at else {
+                continue;
+            };
+            let from = (0..k).rev().find_map(|m| self.place_at(si, m));
+            let c = &ds.crossings[x];
+            let left = from
+                .map(|p| ds.places[p].country)
+                .filter(|country| c.countries().contains(country))
+                .unwrap_or(c.sides[0].country);
+            if self.exit_barred(left, x) {
+                return Err("every passport held is barred from leaving over the crossing".into());
+            }
+        }
         for st in &s.stops[i..=j] {
             let permits = match st.at {
                 StopAt::Place(p) => &ds.places[p].permits,
@@ -1309,6 +1364,33 @@ impl<'a> Oracle<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Whether a rule bars `passport` from leaving `country` over crossing `x`.
+    fn exit_rule_bars(&self, passport: Country, country: Country, x: CrossingIx) -> bool {
+        self.ds.visas.exits.iter().any(|r| {
+            r.country == country
+                && match &r.passports {
+                    Some(l) => l.contains(&passport),
+                    None => true,
+                }
+                && !r.except.contains(&passport)
+                && match &r.crossings {
+                    Some(l) => l.contains(&x),
+                    None => true,
+                }
+        })
+    }
+
+    /// Whether the traveller may not leave `country` over `x` on any passport held
+    /// (without passports exit rules, like visas, are not checked).
+    fn exit_barred(&self, country: Country, x: CrossingIx) -> bool {
+        !self.req.passports.is_empty()
+            && self
+                .req
+                .passports
+                .iter()
+                .all(|p| self.exit_rule_bars(*p, country, x))
     }
 
     /// Without --held-only, a permit on the ride that is not held is obtained first: the
@@ -2452,6 +2534,20 @@ impl<'a> Oracle<'a> {
                     return fail("some passport is admitted");
                 }
             }
+            Blocker::ExitBarred(bar) => {
+                if !self.exit_barred(bar.country, bar.crossing) {
+                    return fail("some passport held may leave over the crossing");
+                }
+                if !bar.free.is_empty() || bar.passports != req.passports {
+                    return fail("the passports barred are not every passport held");
+                }
+                if !ds.crossings[bar.crossing]
+                    .countries()
+                    .contains(&bar.country)
+                {
+                    return fail("the crossing is not on the border of the country left");
+                }
+            }
             Blocker::VisaNotHeld { entry, crossing } => {
                 let Entry::Arrange { destination, .. } = **entry else {
                     return fail("not a visa to arrange");
@@ -2904,20 +3000,20 @@ proptest! {
 
     /// Services with several stops: the offered itineraries are feasible.
     #[test]
-    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES)) {
+    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES)) {
         run(&choices, false, true, Props::Feasible)?;
     }
 
     /// Services between two places, visa rules without dates: every property, where
     /// counterexamples are the simplest.
     #[test]
-    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES)) {
+    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES)) {
         run(&choices, true, false, Props::All)?;
     }
 
     /// Every property on services with several stops.
     #[test]
-    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES)) {
+    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES)) {
         run(&choices, false, true, Props::All)?;
     }
 }

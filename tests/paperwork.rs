@@ -654,3 +654,48 @@ fn an_indian_passport_is_refused_at_khunjerab() {
     let want: BTreeSet<String> = ["visa:PK".to_string()].into_iter().collect();
     assert_eq!(docs(&p), want);
 }
+
+/// The Kashgar–Naryn–Bishkek sleeper bus on a KG passport may reach Torugart, which no
+/// source times, on Mon 14 or Tue 15 Jun 2027: the Kyrgyz border-zone permit is needed from
+/// Monday and must cover Tuesday too (`needed_until`); the Kubat Tour car of Tuesday, timed
+/// at the pass, needs it on Tuesday only. "Before you go" names both of the bus's days.
+#[test]
+fn a_border_area_permit_covers_every_day_an_untimed_post_may_be_reached() {
+    let (p, code) = plan(
+        "kashgar",
+        "bishkek",
+        "2027-06-13",
+        &["KG"],
+        &["--within", "3", "--via", "naryn"],
+    );
+    assert_eq!(code, 0);
+    let permit = |k: usize| {
+        let it = &p.itineraries[k];
+        let n = it
+            .before_you_go
+            .iter()
+            .find(|n| n.kind == "permit" && n.id == "torugart-kg-border-permit")
+            .expect("the Kyrgyz border-zone permit");
+        (
+            it.services(),
+            n.needed_from.as_str(),
+            n.needed_until.as_deref(),
+        )
+    };
+    assert_eq!(
+        permit(0),
+        (
+            vec!["kashgar-bishkek-bus"],
+            "2027-06-14",
+            Some("2027-06-15")
+        )
+    );
+    assert_eq!(
+        permit(1),
+        (
+            vec!["kashgar-naryn-agency", "naryn-bishkek-taxi"],
+            "2027-06-15",
+            None
+        )
+    );
+}

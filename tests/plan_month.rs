@@ -175,3 +175,96 @@ fn a_day_whose_first_leg_is_timetabled_shows_its_departure_even_when_the_arrival
     let closed = m.days.iter().find(|d| d.date == "2027-10-01").unwrap();
     assert_eq!(closed.depart_known, None);
 }
+
+/// Each day of the month shows the answer a one-day plan for that date shows first, not
+/// merely the one whose arrival is earliest: Omega to Psi, a coach leaving at 08:00 and
+/// arriving at 14:00 ranks above a 07:00 bus whose arrival no source gives (its earliest
+/// possible arrival is sooner, but not known). Pinned as text and as JSON, and checked
+/// against one-day plans on the embedded data too.
+#[test]
+fn each_day_shows_the_answer_a_one_day_plan_shows_first() {
+    use common::records::{place, service, weekly};
+    let places = place("omega", "Omega", "CN", "Asia/Shanghai")
+        + &place("psi", "Psi", "CN", "Asia/Shanghai");
+    let coach = service(
+        "omega-psi-coach",
+        "Omega–Psi coach",
+        "bus",
+        &[
+            r#"{ at = "omega", offset = "0h" }"#,
+            r#"{ at = "psi", offset = "6h" }"#,
+        ],
+        &weekly("daily", "08:00", "Asia/Shanghai"),
+    );
+    let bus = service(
+        "omega-psi-bus",
+        "Omega–Psi bus (arrival not known)",
+        "bus",
+        &[r#"{ at = "omega", offset = "0h" }"#, r#"{ at = "psi" }"#],
+        &weekly("daily", "07:00", "Asia/Shanghai"),
+    );
+    let dir = common::with_files(&[
+        ("places/extra.toml", &places),
+        ("services/extra.toml", &(coach + &bus)),
+    ]);
+    let data = dir.path().to_str().expect("utf-8 path");
+    let month = ["--data", data, "plan", "omega", "psi", "--month", "2026-06"];
+    run(&month).ok().stdout_has(
+        "Mon 15 Jun  leave Mon 15 Jun 08:00 Beijing time, arrive Mon 15 Jun 14:00 Beijing time\n",
+    );
+    let m: Month = run(&[&month[..], &["--json"]].concat()).ok().json();
+    for date in ["2026-06-01", "2026-06-15", "2026-06-30"] {
+        let day = m.days.iter().find(|d| d.date == date).expect("the day");
+        let (one, _) = common::plan_json(
+            Some(dir.path()),
+            &["omega", "psi", "--date", date, "--within", "1"],
+        );
+        assert_eq!(one.itineraries.len(), 2, "{date}: both are offered");
+        let first = &one.itineraries[0];
+        assert_eq!(first.services(), ["omega-psi-coach"], "{date}");
+        assert_eq!(
+            (day.depart.as_deref(), day.arrive.as_deref()),
+            (Some(first.depart.as_str()), Some(first.arrive.as_str())),
+            "{date}"
+        );
+        assert_eq!(day.arrive_known, Some(true), "{date}");
+    }
+
+    // The embedded data: Bishkek to Almaty, where the marshrutka that leaves when full
+    // (about 5 hours) ranks above the 08:00 bus whose arrival no source gives; the month
+    // showed the bus.
+    let m: Month = run(&[
+        "plan",
+        "bishkek",
+        "almaty",
+        "--passport",
+        "GB",
+        "--month",
+        "2027-06",
+        "--json",
+    ])
+    .ok()
+    .json();
+    for date in ["2027-06-01", "2027-06-05", "2027-06-30"] {
+        let day = m.days.iter().find(|d| d.date == date).expect("the day");
+        let (one, _) = common::plan_json(
+            None,
+            &[
+                "bishkek",
+                "almaty",
+                "--passport",
+                "GB",
+                "--date",
+                date,
+                "--within",
+                "1",
+            ],
+        );
+        let first = one.itineraries.first().expect("a journey that day");
+        assert_eq!(
+            (day.depart.as_deref(), day.arrive.as_deref()),
+            (Some(first.depart.as_str()), Some(first.arrive.as_str())),
+            "{date}"
+        );
+    }
+}

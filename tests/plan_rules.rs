@@ -994,7 +994,8 @@ fn a_waiver_ending_on_the_first_day_an_untimed_post_may_be_reached_does_not_cove
 }
 
 /// Without a waiver the visa is needed from Wednesday, the first day the bus may reach the
-/// pass, and must admit the traveller on any day to Thursday, the last.
+/// pass, and must admit the traveller on either day, to Thursday, the last: "Before you
+/// go" names both days.
 #[test]
 fn a_visa_at_an_untimed_post_must_admit_on_every_day_it_may_be_reached() {
     let dir = untimed_pass_c_bus("20:00", 14);
@@ -1022,6 +1023,69 @@ fn a_visa_at_an_untimed_post_must_admit_on_every_day_it_may_be_reached() {
     let mut all = vec!["--data", dir.path().to_str().unwrap(), "plan"];
     all.extend_from_slice(&args);
     common::run(&all).stdout_has(
-        "a visa for Pakistan (GB passport); needed at Pass C from Wed 12 Aug, to enter on any day to Thu 13 Aug\n",
+        "a visa for Pakistan (GB passport); needed at Pass C on Wed 12 or Thu 13 Aug (no source gives the day: it must be valid on both)\n",
+    );
+}
+
+/// `--explain` lists a record's sources newest first by the date each reports, read as a
+/// date (a month counts as its last day, "c. 2017" as the end of 2017), undated ones last:
+/// not in the order of their text, where "c. 2017" would follow "2024-09" and "undated"
+/// every date, nor in the record's own order.
+#[test]
+fn explain_lists_a_records_sources_newest_first_by_the_date_each_reports() {
+    let sources: String = [
+        ("zulu", "Zulu blog", "undated"),
+        ("alpha", "Alpha guide", "2009-09-10"),
+        ("mike", "Mike forum", "c. 2017"),
+        ("yankee", "Yankee notice", "2024-09-01"),
+        ("bravo", "Bravo report", "2024-09"),
+        ("xray", "Xray diary", "2018"),
+    ]
+    .iter()
+    .map(|(id, title, reports)| {
+        format!("[[source]]\nid = \"{id}\"\ntitle = \"{title}\"\nreports = \"{reports}\"\n\n")
+    })
+    .collect();
+    // The fixture's daily Alpha–Gamma bus, citing them in neither order.
+    let bus = "id = \"alpha-gamma-bus\"\nname = \"Alpha–Gamma bus over Pass B\"\nmode = \"sleeper-bus\"\nstatus = \"running\"\nsources = ";
+    let dir = common::broken(&[(
+        "services/services.toml",
+        &format!("{bus}[\"fixture\"]"),
+        &format!("{bus}[\"zulu\", \"alpha\", \"mike\", \"yankee\", \"bravo\", \"xray\"]"),
+    )]);
+    std::fs::write(dir.path().join("sources/extra.toml"), sources).expect("write sources");
+    let data = dir.path().to_str().expect("utf-8 path");
+    let r = common::run(&[
+        "--data",
+        data,
+        "plan",
+        "alpha",
+        "gamma",
+        "--date",
+        "2026-06-15",
+        "--within",
+        "1",
+        "--explain",
+    ])
+    .ok();
+    let sources = r
+        .stdout
+        .split("\nSources:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no Sources section:\n{}", r.stdout));
+    let line: String = sources
+        .lines()
+        .skip_while(|l| !l.starts_with("- Alpha–Gamma bus over Pass B [alpha-gamma-bus]"))
+        .take_while(|l| l.starts_with("- Alpha–Gamma") || l.starts_with("  "))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        line,
+        "- Alpha–Gamma bus over Pass B [alpha-gamma-bus], verified Thu 1 Jan: Bravo report (2024-09); \
+         Yankee notice (2024-09-01); Xray diary (2018); Mike forum (c. 2017); Alpha guide \
+         (2009-09-10); Zulu blog (undated)",
+        "{}",
+        r.stdout
     );
 }

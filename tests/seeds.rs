@@ -261,7 +261,8 @@ fn baggage_to_sust_shows_six_kilos_over_the_twenty_kilo_allowance() {
         .iter()
         .find(|s| s.service == "kashgar-sust-bus")
         .unwrap();
-    assert_eq!(sust.case, "rate-unknown");
+    assert_eq!(sust.case, common::json::BaggageCase::RateUnknown);
+    assert_eq!(sust.status, common::json::BaggageStatus::FeeUnknown);
     assert!(sust.text.contains("6 kg over"));
 }
 

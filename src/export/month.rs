@@ -5,13 +5,15 @@
 use crate::calendar::{self, Closed};
 use crate::findings::Blocker;
 use crate::model::{CrossingIx, Dataset};
-use crate::planner::{Planner, Request};
+use crate::planner::{Index, Planner, Request};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use std::sync::Arc;
 
 /// One departure day.
 pub struct Day {
     pub date: NaiveDate,
-    /// The earliest arrival leaving that day: (departure, arrival, every time known).
+    /// The day's first answer, as a one-day `plan` ranks them (it arrives on the earliest
+    /// day, a known arrival before one not known): (departure, arrival, every time known).
     pub best: Option<(DateTime<Utc>, DateTime<Utc>, bool)>,
     /// Whether that departure and arrival are only approximate (a source's "around
     /// midnight"), as `render::ends_about` says.
@@ -36,6 +38,8 @@ pub enum Why {
 
 /// Plans each day of the month on its own (a search one day wide).
 pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
+    // One index of the dataset serves every day's search.
+    let index = Arc::new(Index::new(ds));
     first
         .iter_days()
         .take_while(|d| d.month() == first.month())
@@ -52,8 +56,11 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
                 },
                 ..req.clone()
             };
-            let plan = Planner::new(ds, &day_req).run();
-            let first = plan.itineraries.iter().min_by_key(|it| it.arrive());
+            let plan = Planner::with_index(ds, &day_req, Arc::clone(&index)).run();
+            // The answer `plan --date DAY --within 1` shows first: the planner's itineraries
+            // come in its ranking (`Itinerary::key`), which puts a known arrival before an
+            // unknown one that could be earlier the same day.
+            let first = plan.itineraries.first();
             let best = first.map(|it| (it.depart(), it.arrive(), it.time_known()));
             let about = first.map_or((false, false), |it| crate::render::ends_about(ds, it));
             let arrive_known = first.is_some_and(|it| it.arrive_known());

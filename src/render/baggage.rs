@@ -1,19 +1,29 @@
 //! The words of `crossings baggage`: per service what the weight costs, with the rule and
 //! its sources; and the same rows as JSON.
 
-use super::json::{amount, BaggageJson, BaggageRowJson};
+use super::json::{amount, BaggageCaseJson, BaggageJson, BaggageRowJson, BaggageStatus};
 use super::text::wrap;
 use crate::answer::{BaggageAnswer, BaggageCase, BaggageRow};
 use crate::model::{Dataset, ServiceStatus};
 use crate::money::{self, tenths_text as kg_text};
 
-fn case_key(c: BaggageCase) -> &'static str {
+fn case_json(c: BaggageCase) -> BaggageCaseJson {
     match c {
-        BaggageCase::NoRule => "no-rule",
-        BaggageCase::WithinAllowance => "within-allowance",
-        BaggageCase::RateUnknown => "rate-unknown",
-        BaggageCase::Charged => "charged",
-        BaggageCase::AllowanceUnknown => "allowance-unknown",
+        BaggageCase::NoRule => BaggageCaseJson::NoRule,
+        BaggageCase::WithinAllowance => BaggageCaseJson::WithinAllowance,
+        BaggageCase::RateUnknown => BaggageCaseJson::RateUnknown,
+        BaggageCase::Charged => BaggageCaseJson::Charged,
+        BaggageCase::AllowanceUnknown => BaggageCaseJson::AllowanceUnknown,
+    }
+}
+
+/// Whether a rule is known and gives the fee: the fee itself decides (a charge too large
+/// to compute stays unknown).
+fn status(r: &BaggageRow) -> BaggageStatus {
+    match (r.case, r.fee) {
+        (BaggageCase::NoRule, _) => BaggageStatus::NoRule,
+        (_, Some(_)) => BaggageStatus::FeeKnown,
+        (_, None) => BaggageStatus::FeeUnknown,
     }
 }
 
@@ -22,9 +32,9 @@ fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
     let b = ds.services[r.service].baggage.as_ref();
     let excess = r.excess_tenths.unwrap_or(0);
     let note = match r.case {
-        BaggageCase::NoRule => "no baggage rule is known for this service".to_string(),
+        BaggageCase::NoRule => "No baggage rule is known for this service".to_string(),
         BaggageCase::WithinAllowance => format!(
-            "within the {} kg allowance: no excess fee",
+            "Within the {} kg allowance: no excess fee",
             r.free_kg.unwrap_or(0)
         ),
         BaggageCase::RateUnknown => format!(
@@ -35,7 +45,7 @@ fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
         BaggageCase::AllowanceUnknown => b
             .and_then(|b| b.note.as_deref())
             .map(str::to_string)
-            .unwrap_or_else(|| "no weight allowance is known".into()),
+            .unwrap_or_else(|| "No weight allowance is known".into()),
     };
     let per_piece = r
         .per_piece
@@ -59,7 +69,8 @@ pub fn json(ds: &Dataset, a: &BaggageAnswer) -> BaggageJson {
                 fee: r.fee.map(amount),
                 fee_converted: r.fee_converted.map(amount),
                 per_piece: r.per_piece.map(amount),
-                case: case_key(r.case),
+                status: status(r),
+                case: case_json(r.case),
                 text: row_text(ds, r),
             })
             .collect(),

@@ -1,8 +1,9 @@
 //! One itinerary as a calendar (`export::ics` writes it as RFC 5545): each leg an event in
 //! the zone of the place it leaves from, each border pass an event with the posts' hours and
-//! an alarm before the cut-off on the day it is crossed (a wait past midnight for a post to
-//! open is an event of its own, from reaching the post), and each thing to arrange before
-//! going a to-do. The words of every summary, description and alarm are here.
+//! an alarm before the cut-off on the day it is crossed (or, reached on one of several days
+//! no source fixes, before the first of them; a wait past midnight for a post to open is an
+//! event of its own, from reaching the post), and each thing to arrange before going a
+//! to-do. The words of every summary, description and alarm are here.
 //!
 //! Unknown times stay unknown: a leg whose departure no source gives is an event over the
 //! window a source gives it (marked free: it leaves some time in it), else an all-day event
@@ -19,6 +20,9 @@ use chrono_tz::Tz;
 
 /// How long before a post's cut-off (or closing time) the alarm rings.
 pub const ALARM_BEFORE_CUTOFF_MIN: i64 = 60;
+/// How long before the first day a vehicle may reach a border no source times (one of
+/// several days) the alarm rings: the evening before, at 18:00 in the first post's clock.
+pub const ALARM_BEFORE_UNKNOWN_DAY_MIN: i64 = 6 * 60;
 
 fn fare_text(ds: &Dataset, leg: &Leg) -> String {
     match leg.fare {
@@ -122,6 +126,8 @@ fn post_hours_over(
 struct Arrange {
     summary: String,
     needed_by: NaiveDate,
+    /// Where no source gives the day it is needed: the last it may be (`Need::until`).
+    needed_until: Option<NaiveDate>,
     lead: Option<Lead>,
     /// The country whose working days the lead time counts (its public holidays skipped).
     issuer: Option<crate::types::Country>,
@@ -150,6 +156,7 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Arrange> {
                 crate::render::paperwork::doc_name(ds, n.doc, n.requirement)
             ),
             needed_by: n.by,
+            needed_until: n.until,
             lead: n.get.lead,
             issuer: n.doc.issuer(),
             how: crate::render::paperwork::need(ds, n),
@@ -167,6 +174,7 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Arrange> {
             out.push(Arrange {
                 summary,
                 needed_by: leave,
+                needed_until: None,
                 lead: None,
                 issuer: None,
                 how: match &s.operator {
@@ -402,19 +410,32 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                     b.latest[1].unwrap_or(entry),
                 ),
             ];
-            // The alarm rings before the first post's last entry that day.
+            // The alarm rings before the first post's last entry that day; where the vehicle
+            // may reach the border on one of several days, which no source fixes, before the
+            // first of them (`ALARM_BEFORE_UNKNOWN_DAY_MIN` before it begins in the first
+            // post's clock), naming them all.
             let alarm =
                 calendar::last_entry(first, crate::model::Direction::Leaving).and_then(|last| {
-                    calendar::at_local(zone, day, last).map(|at| {
-                        (
-                            at - Duration::minutes(ALARM_BEFORE_CUTOFF_MIN),
-                            format!(
-                                "{}: be through by {}",
-                                c.name,
-                                crate::render::words::Words::clock(zone, day, last)
-                            ),
-                        )
-                    })
+                    let through = crate::render::words::Words::clock(zone, day, last);
+                    match b.untimed_days() {
+                        Some((d1, d2)) => calendar::at_local(zone, d1, chrono::NaiveTime::MIN)
+                            .map(|midnight| {
+                                (
+                                    midnight - Duration::minutes(ALARM_BEFORE_UNKNOWN_DAY_MIN),
+                                    format!(
+                                        "{}: the vehicle may reach it on {} (no source gives the day); be through by {through} on whichever it is",
+                                        c.name,
+                                        crate::render::words::Words::full_days_either(d1, d2)
+                                    ),
+                                )
+                            }),
+                        None => calendar::at_local(zone, day, last).map(|at| {
+                            (
+                                at - Duration::minutes(ALARM_BEFORE_CUTOFF_MIN),
+                                format!("{}: be through by {through}", c.name),
+                            )
+                        }),
+                    }
                 });
             events.push(Event {
                 uid: format!("leg{}-border{}", li + 1, bi + 1),
@@ -466,15 +487,19 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                     "No source says how long it takes: start early.".to_string(),
                 ),
             };
+            // Needed on one of several days no source fixes: by the first, valid to the last.
+            let needed = match todo.needed_until {
+                Some(last) => format!(
+                    "Needed on {}, the day not known: by the first, valid to the last",
+                    crate::render::words::Words::full_days_either(todo.needed_by, last)
+                ),
+                None => format!("Needed by {}", todo.needed_by.format("%a %-d %b %Y")),
+            };
             ToDo {
                 uid: format!("todo{}", i + 1),
                 summary: todo.summary.clone(),
                 due,
-                description: format!(
-                    "{}\nNeeded by {}. {when}",
-                    todo.how,
-                    todo.needed_by.format("%a %-d %b %Y")
-                ),
+                description: format!("{}\n{needed}. {when}", todo.how),
             }
         })
         .collect();

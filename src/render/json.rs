@@ -13,8 +13,9 @@ use crate::findings::{Advice, Blocker, Entry, Subject};
 use crate::model::{CrossingStatus, Dataset, Lead, Requirement, StopAt};
 use crate::money;
 use crate::planner::{BorderPass, Leg};
+use crate::types::Country;
 use crate::types::Money;
-use crate::visa::Channel;
+use crate::visa::{Channel, ExitBar};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -210,6 +211,62 @@ pub fn closed(why: &Closed, on: NaiveDate) -> ClosedJson {
 // ---------------------------------------------------------------------------------------
 // Entry decisions.
 
+/// What the exit rules say about leaving a country over a crossing on the passports held.
+#[derive(Serialize, JsonSchema)]
+pub struct ExitJson {
+    /// The country being left (ISO 3166-1 alpha-2).
+    pub country: String,
+    /// The crossing (id).
+    pub crossing: String,
+    /// The passports held that may not leave over it.
+    pub barred: Vec<String>,
+    /// The passports held that may (empty: the traveller may not leave over it).
+    pub free: Vec<String>,
+    /// The rules that bar them, as the data gives them.
+    pub rules: Vec<ExitRuleJson>,
+}
+
+/// One rule on leaving a country (data/visas, `[[exit]]`).
+#[derive(Serialize, JsonSchema)]
+pub struct ExitRuleJson {
+    /// The passports it bars; null: every passport (but `except`).
+    pub passports: Option<Vec<String>>,
+    /// Passports it does not bar.
+    pub except: Vec<String>,
+    /// The crossings it bars (ids); null: every crossing of the dataset on the country's
+    /// borders.
+    pub crossings: Option<Vec<String>>,
+    /// Where the passports may leave instead, and why.
+    pub note: String,
+    /// The day someone checked its sources (YYYY-MM-DD).
+    pub verified: Option<String>,
+}
+
+pub fn exit(ds: &Dataset, bar: &ExitBar) -> ExitJson {
+    let codes = |l: &[Country]| l.iter().map(Country::to_string).collect::<Vec<_>>();
+    ExitJson {
+        country: bar.country.to_string(),
+        crossing: ds.crossings[bar.crossing].id.to_string(),
+        barred: codes(&bar.passports),
+        free: codes(&bar.free),
+        rules: bar
+            .rules
+            .iter()
+            .filter_map(|k| ds.visas.exits.get(*k))
+            .map(|r| ExitRuleJson {
+                passports: r.passports.as_deref().map(codes),
+                except: codes(&r.except),
+                crossings: r
+                    .crossings
+                    .as_ref()
+                    .map(|l| l.iter().map(|c| ds.crossings[*c].id.to_string()).collect()),
+                note: r.note.to_string(),
+                verified: r.prov.verified.map(|d| d.to_string()),
+            })
+            .collect(),
+    }
+}
+
 /// An entry decision at a land border.
 #[derive(Serialize, JsonSchema)]
 pub struct EntryJson {
@@ -363,6 +420,9 @@ pub enum Cause {
     AgencyOnly,
     /// Entry refused on every passport held (see `entry`).
     EntryRefused,
+    /// Every passport held is barred from leaving the country over the crossing by an exit
+    /// rule (see `exit`).
+    ExitBarred,
     /// Only documents held were to be used, and this visa is not held (see `entry`).
     VisaNotHeld,
     /// Only documents held were to be used, and this permit is not held.
@@ -420,6 +480,9 @@ pub struct ReasonJson {
     pub since: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<EntryJson>,
+    /// Exit barred: the rules and the passports they bar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit: Option<ExitJson>,
     /// A permit id (permit not held, or too late).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permit: Option<String>,
@@ -461,6 +524,7 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
         lunch: None,
         since: None,
         entry: None,
+        exit: None,
         permit: None,
         visa: None,
         ready: None,
@@ -533,6 +597,11 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
             j.cause = Cause::EntryRefused;
             j.entry = Some(entry(e));
         }
+        Blocker::ExitBarred(bar) => {
+            j.cause = Cause::ExitBarred;
+            j.crossing = crossing(bar.crossing);
+            j.exit = Some(exit(ds, bar));
+        }
         Blocker::VisaNotHeld {
             entry: e,
             crossing: c,
@@ -562,6 +631,9 @@ pub fn reason(w: &Words, b: &Blocker, dates: &std::collections::BTreeSet<NaiveDa
 pub enum AdviceKind {
     /// An entry decision needing nothing arranged (see `entry`).
     Entry,
+    /// An exit rule bars some of the passports held from leaving over the crossing: leave
+    /// on one of the others (see `exit`).
+    ExitOn,
     /// A transfer arranged on demand: book it ahead.
     BookAhead,
     /// A border passed: its practical cut-off in the first post's clock (`cutoff`, `zone`)
@@ -632,6 +704,9 @@ pub struct AdviceJson {
     pub post: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<EntryJson>,
+    /// An exit rule that decided the passport to leave on (`exit-on`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit: Option<ExitJson>,
     /// RFC 3339 with the post's offset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reach: Option<String>,
@@ -703,6 +778,7 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
         place: None,
         post: None,
         entry: None,
+        exit: None,
         reach: None,
         cutoff: None,
         zone: None,
@@ -731,6 +807,11 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
         Advice::Entry(e) => {
             j.kind = AdviceKind::Entry;
             j.entry = Some(entry(e));
+        }
+        Advice::ExitOn(bar) => {
+            j.kind = AdviceKind::ExitOn;
+            j.crossing = crossing(bar.crossing);
+            j.exit = Some(exit(ds, bar));
         }
         Advice::BookAhead { service: s } => {
             j.kind = AdviceKind::BookAhead;
@@ -1036,9 +1117,11 @@ pub struct NeedJson {
     pub cost: Option<Amount>,
     /// The local date it is first needed.
     pub needed_from: String,
-    /// For a visa at a post whose time is not known, reached on one of several days: the
-    /// last day the traveller may enter on (it must admit them on any day from
-    /// `needed_from` to this one). Absent when entry is on one day.
+    /// Where no source gives the day it is needed (a post whose time is not known, reached
+    /// on one of several days): the last of those days. It must be valid on every day from
+    /// `needed_from` to this one: a visa must admit the traveller on any of them, a
+    /// crossing's border-area permit cover each day the traveller may be in the area.
+    /// Absent when it is needed on one known day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub needed_until: Option<String>,
     /// The last day to apply for it to be held in time, where the lead time is known.
@@ -1918,6 +2001,36 @@ pub fn services(ds: &Dataset, chosen: &[usize]) -> ServicesJson {
 // ---------------------------------------------------------------------------------------
 // baggage --json
 
+/// Whether a baggage rule is known for a service, and whether it gives the fee.
+#[derive(Serialize, JsonSchema, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaggageStatus {
+    /// No baggage rule is known for the service; `fee` is null.
+    NoRule,
+    /// A rule is known and gives the fee for the weight (0 within the allowance); `fee` is
+    /// set.
+    FeeKnown,
+    /// A rule is known, but not what the weight costs (no allowance or no excess rate is
+    /// known); `fee` is null.
+    FeeUnknown,
+}
+
+/// Which case of a service's baggage rule the weight falls in.
+#[derive(Serialize, JsonSchema, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaggageCaseJson {
+    /// No baggage rule is known.
+    NoRule,
+    /// Within the free allowance: no excess fee.
+    WithinAllowance,
+    /// Over the allowance, at a rate no source gives.
+    RateUnknown,
+    /// Over the allowance, at a known rate.
+    Charged,
+    /// No weight allowance is known.
+    AllowanceUnknown,
+}
+
 /// What the baggage costs on one service.
 #[derive(Serialize, JsonSchema)]
 pub struct BaggageRowJson {
@@ -1934,9 +2047,11 @@ pub struct BaggageRowJson {
     pub fee_converted: Option<Amount>,
     /// A charge per bag on top.
     pub per_piece: Option<Amount>,
-    /// `no-rule` (no baggage rule known), `within-allowance`, `rate-unknown` (over the
-    /// allowance, rate not known), `charged`, `allowance-unknown`.
-    pub case: &'static str,
+    /// Whether a rule is known and gives the fee: `no-rule`, `fee-known`, `fee-unknown`.
+    pub status: BaggageStatus,
+    /// Which case of the rule: `no-rule` (no baggage rule known), `within-allowance`,
+    /// `rate-unknown` (over the allowance, rate not known), `charged`, `allowance-unknown`.
+    pub case: BaggageCaseJson,
     pub text: String,
 }
 

@@ -137,6 +137,20 @@ pub fn source(ds: &Dataset, ix: SourceIx) -> String {
     format!("{} ({})", s.title, s.reports)
 }
 
+/// A record's sources newest first, by the latest day each report can refer to
+/// (`Reported::latest_day`: "2024-09" counts as 30 Sep 2024, "c. 2017" as 31 Dec 2017), then
+/// the undated ones; sources dated to the same day keep the record's order.
+pub fn newest_first(ds: &Dataset, ixs: &[SourceIx]) -> Vec<SourceIx> {
+    let mut v: Vec<SourceIx> = ixs
+        .iter()
+        .copied()
+        .filter(|ix| ds.sources.get(*ix).is_some())
+        .collect();
+    // `None` (undated) is the least of the keys, so last once reversed; the sort is stable.
+    v.sort_by_key(|ix| std::cmp::Reverse(ds.sources[*ix].reports.latest_day()));
+    v
+}
+
 /// The source ids of a record, comma separated.
 pub fn source_ids(ds: &Dataset, ixs: &[SourceIx]) -> String {
     ixs.iter()

@@ -3,12 +3,13 @@
 //! (`visa::Entry`, `documents::Need`, `documents::Fix`, `findings::Blocker`); only this
 //! module writes them as sentences.
 
-use super::words::{country_name, Words};
+use super::text::capitalise;
+use super::words::{country_name, days_either_as, Words};
 use crate::documents::{ready_on, Change, Doc, Fix, Need};
 use crate::model::{Dataset, HowToGet, Lead, Permit, Requirement, StopAt};
 use crate::planner::Request;
 use crate::types::Country;
-use crate::visa::{Channel, Entry};
+use crate::visa::{Channel, Entry, ExitBar};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeSet;
 
@@ -144,24 +145,38 @@ pub fn need(ds: &Dataset, n: &Need) -> String {
         .or(how)
         .map(|x| format!(". {x}"))
         .unwrap_or_default();
-    // Reached on one of several days: it must admit the traveller on any of them.
-    let until = n
-        .until
-        .map(|u| format!(" (you may enter on any day to {})", day(u)))
-        .unwrap_or_default();
+    // Needed on one of several days, which no source fixes: it must hold on each.
+    let when = match n.until {
+        Some(u) => format!(
+            "on {} ({})",
+            Words::full_days_either(n.by, u),
+            unknown_day(1, n.by, u)
+        ),
+        None => format!("from {}", day(n.by)),
+    };
     format!(
-        "{}{who}, needed from {}{until}: {}{checked}{note}",
+        "{}{who}, needed {when}: {}{checked}{note}",
         capitalise(&doc_name(ds, n.doc, n.requirement)),
-        day(n.by),
         parts.join("; ")
     )
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
+/// What documents (`docs` of them) needed on one of the days from `by` to `until` (a post no
+/// source times) must do: "no source gives the day: it must be valid on both".
+fn unknown_day(docs: usize, by: NaiveDate, until: NaiveDate) -> String {
+    let who = if docs > 1 { "they" } else { "it" };
+    format!(
+        "no source gives the day: {who} must be {}",
+        valid_on(by, until)
+    )
+}
+
+/// "valid on both" (two days), "valid on each" (more).
+fn valid_on(by: NaiveDate, until: NaiveDate) -> &'static str {
+    if (until - by).num_days() == 1 {
+        "valid on both"
+    } else {
+        "valid on each"
     }
 }
 
@@ -438,6 +453,10 @@ fn checkpoint(ds: &Dataset, at: StopAt) -> &str {
     }
 }
 
+/// When an itinerary first needs a group of documents: the first day, and where no source
+/// gives the day, the last it may be (`Need::until`).
+type Window = (NaiveDate, Option<NaiveDate>);
+
 /// "Before you go" for documents: one sentence per way of obtaining the same documents,
 /// shared by every itinerary that needs them (on whatever day): what to get, where, how
 /// long it takes, where it is checked and from when, and the last day to apply. Returns
@@ -471,14 +490,35 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
     groups
         .into_iter()
         .map(|(text, members)| {
-            // Where and when each itinerary first needs them.
-            let first: Vec<(usize, NaiveDate, StopAt)> = members
+            // Where and when each itinerary first needs them: the first day, and where no
+            // source gives the day (a post reached on one of several days), the last day
+            // they may be needed on then.
+            let first: Vec<(usize, Window, StopAt)> = members
                 .iter()
-                .filter_map(|(n, list)| list.iter().min_by_key(|x| x.by).map(|x| (*n, x.by, x.at)))
+                .filter_map(|(n, list)| {
+                    let x = list.iter().min_by_key(|x| x.by)?;
+                    let until = list
+                        .iter()
+                        .filter(|y| y.by == x.by)
+                        .filter_map(|y| y.until)
+                        .max();
+                    Some((*n, (x.by, until), x.at))
+                })
                 .collect();
             let set: BTreeSet<usize> = members.iter().map(|(n, _)| *n).collect();
-            let Some(&(_, by0, at0)) = first.iter().min_by_key(|(_, d, _)| *d) else {
+            // The same documents for every member (they are in the sentence).
+            let docs = members.first().map_or(0, |(_, list)| list.len());
+            let Some(&(_, window0, at0)) = first.iter().min_by_key(|(_, w, _)| *w) else {
                 return (text, set);
+            };
+            let by0 = window0.0;
+            // A day in the year of the first, without it: "Tue 15 Jun".
+            let short = |d: NaiveDate| {
+                if d.year() == by0.year() {
+                    d.format("%a %-d %b").to_string()
+                } else {
+                    w.date(d)
+                }
             };
             let place = if first.iter().all(|(_, _, a)| *a == at0) {
                 checkpoint(ds, at0).to_string()
@@ -490,10 +530,11 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
             } else {
                 "the first checkpoint".to_string()
             };
-            // Later days, with the itineraries they belong to: "(3: Tue 15 Jun 2027)".
-            let mut later: Vec<(NaiveDate, Vec<usize>)> = Vec::new();
+            // Other days, with the itineraries they belong to: "(itinerary 3: Tue 15 Jun)",
+            // "(itinerary 2: Tue 15 or Wed 16 Jun, valid on both)".
+            let mut later: Vec<(Window, Vec<usize>)> = Vec::new();
             for (n, d, _) in &first {
-                if *d == by0 {
+                if *d == window0 {
                     continue;
                 }
                 match later.iter_mut().find(|(x, _)| x == d) {
@@ -502,28 +543,34 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
                 }
             }
             later.sort();
-            let later = if later.is_empty() {
+            // Needed on one of several days (no time known at the post), which no source
+            // fixes: valid on each of them; said first in the brackets.
+            let mut notes: Vec<String> = Vec::new();
+            if let (by, Some(until)) = window0 {
+                notes.push(unknown_day(docs, by, until));
+            }
+            notes.extend(later.iter().map(|(d, ns)| {
+                let ns: Vec<String> = ns.iter().map(usize::to_string).collect();
+                let label = if ns.len() > 1 {
+                    "itineraries"
+                } else {
+                    "itinerary"
+                };
+                // The year once, with the first day.
+                let day = match d {
+                    (by, Some(until)) => format!(
+                        "{}, {}",
+                        days_either_as(*by, *until, short),
+                        valid_on(*by, *until)
+                    ),
+                    (by, None) => short(*by),
+                };
+                format!("{label} {}: {day}", ns.join(", "))
+            }));
+            let notes = if notes.is_empty() {
                 String::new()
             } else {
-                let parts: Vec<String> = later
-                    .iter()
-                    .map(|(d, ns)| {
-                        let ns: Vec<String> = ns.iter().map(usize::to_string).collect();
-                        let label = if ns.len() > 1 {
-                            "itineraries"
-                        } else {
-                            "itinerary"
-                        };
-                        // The year once, with the first day.
-                        let day = if d.year() == by0.year() {
-                            d.format("%a %-d %b").to_string()
-                        } else {
-                            w.date(*d)
-                        };
-                        format!("{label} {}: {day}", ns.join(", "))
-                    })
-                    .collect();
-                format!(" ({})", parts.join("; "))
+                format!(" ({})", notes.join("; "))
             };
             // The last day to apply, for the earliest itinerary, where a lead time is known.
             let apply = members
@@ -531,37 +578,14 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
                 .flat_map(|(_, list)| list.iter())
                 .filter_map(|x| crate::documents::apply_by(ds, x.doc.issuer(), x.by, x.get.lead))
                 .min()
-                .map(|d| {
-                    let day = if d.year() == by0.year() {
-                        d.format("%a %-d %b").to_string()
-                    } else {
-                        w.date(d)
-                    };
-                    format!(", so apply by {day}")
-                })
+                .map(|d| format!(", so apply by {}", short(d)))
                 .unwrap_or_default();
-            // Reached on one of several days (no time known at the post): the last day the
-            // traveller may enter on, for the earliest itinerary.
-            let until = members
-                .iter()
-                .flat_map(|(_, list)| list.iter())
-                .filter(|x| x.by == by0)
-                .filter_map(|x| x.until)
-                .max()
-                .map(|u| {
-                    let day = if u.year() == by0.year() {
-                        u.format("%a %-d %b").to_string()
-                    } else {
-                        w.date(u)
-                    };
-                    format!(", to enter on any day to {day}")
-                })
-                .unwrap_or_default();
+            let when = match window0 {
+                (by, Some(until)) => format!("on {}", w.days_either(by, until)),
+                (by, None) => format!("from {}", w.date(by)),
+            };
             (
-                format!(
-                    "{text}; needed at {place} from {}{until}{later}{apply}",
-                    w.date(by0)
-                ),
+                format!("{text}; needed at {place} {when}{notes}{apply}"),
                 set,
             )
         })
@@ -602,5 +626,148 @@ fn article(code: &str) -> &'static str {
     match code.chars().next() {
         Some('A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X') => "an",
         _ => "a",
+    }
+}
+
+/// "IN passports", "IN and BD passports".
+fn passports_plural(list: &[Country]) -> String {
+    let codes: Vec<String> = list.iter().map(Country::to_string).collect();
+    format!("{} passports", super::words::join_and(&codes))
+}
+
+/// The notes of the exit rules that bar, each once, joined.
+fn exit_notes(ds: &Dataset, bar: &ExitBar) -> String {
+    let notes: Vec<&str> = bar
+        .rules
+        .iter()
+        .filter_map(|k| ds.visas.exits.get(*k))
+        .map(|r| r.note.as_str())
+        .collect();
+    notes.join("; ")
+}
+
+/// Every passport held barred from leaving over a crossing: "IN passports may not leave
+/// Pakistan over Khunjerab Pass (Indian nationals may enter … and leave where they entered)".
+pub fn exit_barred(ds: &Dataset, bar: &ExitBar) -> String {
+    format!(
+        "{} may not leave {} over {} ({})",
+        passports_plural(&bar.passports),
+        country_name(bar.country),
+        ds.crossings[bar.crossing].name,
+        exit_notes(ds, bar)
+    )
+}
+
+/// What would let the traveller leave after all (the flag names it).
+pub fn exit_hint() -> &'static str {
+    "; if you hold a passport it does not bar, plan on it (--passport CC)"
+}
+
+/// Some passports barred from leaving over a crossing the itinerary uses: "Pakistan: leave
+/// over Khunjerab Pass on the GB passport (IN passports may not leave over it)".
+pub fn exit_on(ds: &Dataset, bar: &ExitBar) -> String {
+    let free: Vec<String> = bar.free.iter().map(Country::to_string).collect();
+    format!(
+        "{}: leave over {} on the {} passport{} ({} may not leave over it)",
+        country_name(bar.country),
+        ds.crossings[bar.crossing].name,
+        free.join(" or "),
+        if free.len() > 1 { "s" } else { "" },
+        passports_plural(&bar.passports)
+    )
+}
+
+/// An exit rule as `--explain` names it: "Exit rule: IN passports may not leave Pakistan
+/// over any crossing of this dataset", "… over Khunjerab Pass".
+pub fn exit_rule_name(ds: &Dataset, r: &crate::model::ExitRule) -> String {
+    let who = match &r.passports {
+        Some(l) => passports_plural(l),
+        None if r.except.is_empty() => "No passport".to_string(),
+        None => format!("No passport but {}", passports_plural(&r.except)),
+    };
+    let over = match &r.crossings {
+        None => "any crossing of this dataset".to_string(),
+        Some(l) => {
+            let names: Vec<String> = l
+                .iter()
+                .map(|c| ds.crossings[*c].name.to_string())
+                .collect();
+            super::words::join_and(&names)
+        }
+    };
+    let verb = if r.passports.is_none() {
+        "may"
+    } else {
+        "may not"
+    };
+    format!(
+        "Exit rule: {who} {verb} leave {} over {over}",
+        country_name(r.country)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Kyrgyz border-zone permit for Torugart, needed by three itineraries: one timed at
+    /// the pass on Monday, two reaching it on one of two days no source fixes. The sentence
+    /// leads with the first day, and each other itinerary's days say the permit must be
+    /// valid on both.
+    #[test]
+    fn before_you_go_names_every_day_a_document_may_be_needed_on() {
+        let ds = crate::run::load_dataset(None, false).expect("embedded dataset");
+        let p = ds
+            .permits
+            .iter()
+            .position(|x| &*x.id == "torugart-kg-border-permit")
+            .expect("the permit");
+        let c = ds
+            .crossings
+            .iter()
+            .position(|x| &*x.id == "torugart")
+            .expect("Torugart");
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let need = |by: &str, until: Option<&str>| Need {
+            doc: Doc::Permit(p),
+            channel: Channel::Agency,
+            get: ds.permits[p].get.clone(),
+            by: d(by),
+            until: until.map(d),
+            at: StopAt::Crossing(c),
+            passport: None,
+            requirement: None,
+            waiver_ended: None,
+            enforced: false,
+        };
+        let w = Words {
+            ds: &ds,
+            today: d("2026-11-21"),
+        };
+        let its = [
+            vec![need("2027-06-14", None)],
+            vec![need("2027-06-15", Some("2027-06-16"))],
+            vec![need("2027-06-14", Some("2027-06-15"))],
+        ];
+        let lists: Vec<&[Need]> = its.iter().map(Vec::as_slice).collect();
+        let said = before_you_go(&w, &lists);
+        assert_eq!(said.len(), 1);
+        assert_eq!(
+            said[0].0,
+            "Arrange through a travel agency: the Kyrgyz border-zone permit for the Torugart approach \
+             (whether still checked is uncertain); needed at Torugart Pass from Mon 14 Jun 2027 \
+             (itinerary 3: Mon 14 or Tue 15 Jun, valid on both; itinerary 2: Tue 15 or Wed 16 Jun, \
+             valid on both)"
+        );
+        // The first itinerary alone reaches it on one of two days, and its sentence leads
+        // with them; a third day is "each".
+        let said = before_you_go(&w, &[&its[2], &[need("2027-06-15", Some("2027-06-17"))]]);
+        assert_eq!(
+            said[0].0,
+            "Arrange through a travel agency: the Kyrgyz border-zone permit for the Torugart approach \
+             (whether still checked is uncertain); needed at Torugart Pass on Mon 14 or Tue 15 Jun \
+             2027 (no source gives the day: it must be valid on both; itinerary 2: between Tue 15 \
+             and Thu 17 Jun, valid on each)"
+        );
     }
 }

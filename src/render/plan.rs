@@ -4,7 +4,7 @@
 //! "Before you go", "At the border", "Check locally" — each naming the itineraries it
 //! applies to and none twice. `--explain` adds the sources and the dispute texts.
 
-use super::text::wrap;
+use super::text::{capitalise, wrap};
 use super::words::{count, country_name, fact_name, join_and, thousands, Words};
 use crate::calendar;
 use crate::documents::{self, Need};
@@ -643,14 +643,6 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
     })
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 /// The "Why" lines: each cause once, with every day it was met. Reasons that read the same
 /// (a crossing closed on Saturdays and the same crossing closed on Sundays; one visa missing
 /// on several routes) are one line; the line met on most days comes first, ties in the
@@ -1089,7 +1081,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     ),
                     n,
                 ),
-                Advice::Entry(_) => notes.add(Section::AtTheBorder, w.advice(adv), n),
+                Advice::Entry(_) | Advice::ExitOn(_) => {
+                    notes.add(Section::AtTheBorder, w.advice(adv), n)
+                }
                 Advice::Border {
                     crossing,
                     first_side,
@@ -1421,11 +1415,10 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
                 (&x.id, &x.prov, &ds.crossings[0].disputes)
             }
         };
-        let sources: Vec<String> = prov
-            .sources
-            .iter()
-            .filter_map(|ix| ds.sources.get(*ix))
-            .map(|src| format!("{} ({})", src.title, src.reports))
+        // Newest first, by the date each reports (undated last): what is current leads.
+        let sources: Vec<String> = super::newest_first(ds, &prov.sources)
+            .into_iter()
+            .map(|ix| super::source(ds, ix))
             .collect();
         out.push_str(&wrap(
             &format!(
@@ -1455,11 +1448,9 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
                 "    ",
             ));
             for alt in &d.alternatives {
-                let srcs: Vec<String> = alt
-                    .sources
-                    .iter()
-                    .filter_map(|ix| ds.sources.get(*ix))
-                    .map(|src| format!("{} ({})", src.title, src.reports))
+                let srcs: Vec<String> = super::newest_first(ds, &alt.sources)
+                    .into_iter()
+                    .map(|ix| super::source(ds, ix))
                     .collect();
                 out.push_str(&wrap(
                     &format!("{} [{}]", alt.says, srcs.join("; ")),
@@ -1469,6 +1460,59 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
                 ));
             }
         }
+    }
+    // The exit rules that decided something: barred every passport (a reason) or the
+    // passport to leave on (an itinerary's note).
+    let mut exits: Vec<usize> = Vec::new();
+    let bars = a
+        .reasons
+        .iter()
+        .filter_map(|(b, _)| match b {
+            Blocker::ExitBarred(bar) => Some(&**bar),
+            _ => None,
+        })
+        .chain(
+            a.itineraries
+                .iter()
+                .flat_map(|ia| &ia.advice)
+                .filter_map(|adv| match adv {
+                    Advice::ExitOn(bar) => Some(bar),
+                    _ => None,
+                }),
+        );
+    for bar in bars {
+        for k in &bar.rules {
+            if !exits.contains(k) {
+                exits.push(*k);
+            }
+        }
+    }
+    for k in exits {
+        let Some(r) = ds.visas.exits.get(k) else {
+            continue;
+        };
+        let sources: Vec<String> = r
+            .prov
+            .sources
+            .iter()
+            .filter_map(|ix| ds.sources.get(*ix))
+            .map(|src| format!("{} ({})", src.title, src.reports))
+            .collect();
+        out.push_str(&wrap(
+            &format!(
+                "{}, verified {}: {}",
+                super::paperwork::exit_rule_name(ds, r),
+                r.prov
+                    .verified
+                    .map(|d| w.date(d))
+                    .unwrap_or_else(|| "never".into()),
+                sources.join("; ")
+            ),
+            width,
+            "- ",
+            "  ",
+        ));
+        out.push_str(&wrap(&r.note, width, "  ", "  "));
     }
     for (k, ia) in a.itineraries.iter().enumerate() {
         out.push_str(&wrap(

@@ -35,6 +35,15 @@ pub fn wrap(text: &str, width: Option<usize>, first: &str, rest: &str) -> String
     out
 }
 
+/// `s` with its first letter upper-case, for a phrase that begins a sentence.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::wrap;

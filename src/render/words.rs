@@ -96,18 +96,12 @@ impl Words<'_> {
     /// The days a vehicle may reach a post whose time is not known: "Mon 14 or Tue 15
     /// Jun", "between Mon 14 and Wed 16 Jun" (the year as `date` shows it, once).
     pub fn days_either(&self, from: NaiveDate, to: NaiveDate) -> String {
-        let first = if from.year() != to.year() {
-            self.date(from)
-        } else if from.month() != to.month() {
-            from.format("%a %-d %b").to_string()
-        } else {
-            from.format("%a %-d").to_string()
-        };
-        if to - from == chrono::Duration::days(1) {
-            format!("{first} or {}", self.date(to))
-        } else {
-            format!("between {first} and {}", self.date(to))
-        }
+        days_either_as(from, to, |d| self.date(d))
+    }
+
+    /// `days_either` with every year shown: "Mon 14 or Tue 15 Jun 2027".
+    pub fn full_days_either(from: NaiveDate, to: NaiveDate) -> String {
+        days_either_as(from, to, Words::full_date)
     }
 
     /// A date that always shows its year (a range's ends, a search window).
@@ -389,6 +383,7 @@ impl Words<'_> {
             Blocker::PermitNotHeld { permit } => {
                 fact + &super::paperwork::held_hint(ds, Doc::Permit(*permit))
             }
+            Blocker::ExitBarred(_) => fact + super::paperwork::exit_hint(),
             _ => fact,
         }
     }
@@ -485,6 +480,7 @@ impl Words<'_> {
                 self.service(*service)
             ),
             Blocker::EntryRefused(e) => self.entry(e),
+            Blocker::ExitBarred(bar) => super::paperwork::exit_barred(ds, bar),
             Blocker::VisaNotHeld { entry, crossing } => {
                 super::paperwork::visa_not_held(ds, entry, &[&ds.crossings[*crossing]])
             }
@@ -518,6 +514,7 @@ impl Words<'_> {
         let ds = self.ds;
         match a {
             Advice::Entry(e) => self.entry(e),
+            Advice::ExitOn(bar) => super::paperwork::exit_on(ds, bar),
             Advice::BookAhead { service } => format!(
                 "book {} ahead through an agency: it runs on demand, and the times shown are the earliest that fit the border hours",
                 self.service(*service)
@@ -787,6 +784,28 @@ pub fn plural_day(d: Weekday) -> String {
         "Sundays",
     ];
     n[d.num_days_from_monday() as usize].to_string()
+}
+
+/// One of the days from `from` to `to`, the last written by `last` and the first as much as
+/// differs from it: "Mon 14 or Tue 15 Jun", "between Mon 14 and Wed 16 Jun", "between Fri
+/// 31 Dec 2027 and Sun 2 Jan 2028" (the first with its year as `last` writes one then).
+pub fn days_either_as(
+    from: NaiveDate,
+    to: NaiveDate,
+    last: impl Fn(NaiveDate) -> String,
+) -> String {
+    let first = if from.year() != to.year() {
+        last(from)
+    } else if from.month() != to.month() {
+        from.format("%a %-d %b").to_string()
+    } else {
+        from.format("%a %-d").to_string()
+    };
+    if to - from == chrono::Duration::days(1) {
+        format!("{first} or {}", last(to))
+    } else {
+        format!("between {first} and {}", last(to))
+    }
 }
 
 /// A run of days, its year once: "9 Jun 2027", "5–10 Feb 2027", "30 Apr–4 May 2027",

@@ -47,6 +47,26 @@ pub struct ClosedJson {
 
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
+pub struct ExitJson {
+    pub country: String,
+    pub crossing: String,
+    pub barred: Vec<String>,
+    pub free: Vec<String>,
+    pub rules: Vec<ExitRuleJson>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ExitRuleJson {
+    pub passports: Option<Vec<String>>,
+    pub except: Vec<String>,
+    pub crossings: Option<Vec<String>>,
+    pub note: String,
+    pub verified: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
 pub struct EntryJson {
     pub decision: String,
     pub country: String,
@@ -71,6 +91,7 @@ pub enum Cause {
     CitizensOnly,
     AgencyOnly,
     EntryRefused,
+    ExitBarred,
     VisaNotHeld,
     PermitNotHeld,
     TooLate,
@@ -100,6 +121,7 @@ pub struct ReasonJson {
     pub lunch: Option<Span>,
     pub since: Option<String>,
     pub entry: Option<EntryJson>,
+    pub exit: Option<ExitJson>,
     pub permit: Option<String>,
     pub visa: Option<String>,
     pub ready: Option<String>,
@@ -111,6 +133,7 @@ pub struct ReasonJson {
 #[serde(rename_all = "kebab-case")]
 pub enum AdviceKind {
     Entry,
+    ExitOn,
     BookAhead,
     Border,
     WhenFull,
@@ -146,6 +169,7 @@ pub struct AdviceJson {
     pub place: Option<String>,
     pub post: Option<String>,
     pub entry: Option<EntryJson>,
+    pub exit: Option<ExitJson>,
     pub reach: Option<String>,
     pub cutoff: Option<String>,
     pub zone: Option<String>,
@@ -540,6 +564,24 @@ pub struct ServicesJson {
     pub services: Vec<ServiceJson>,
 }
 
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaggageStatus {
+    NoRule,
+    FeeKnown,
+    FeeUnknown,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaggageCase {
+    NoRule,
+    WithinAllowance,
+    RateUnknown,
+    Charged,
+    AllowanceUnknown,
+}
+
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct BaggageRowJson {
@@ -550,7 +592,8 @@ pub struct BaggageRowJson {
     pub fee: Option<Amount>,
     pub fee_converted: Option<Amount>,
     pub per_piece: Option<Amount>,
-    pub case: String,
+    pub status: BaggageStatus,
+    pub case: BaggageCase,
     pub text: String,
 }
 

@@ -32,3 +32,21 @@ pub fn service(id: &str, name: &str, mode: &str, stops: &[&str], schedule: &str)
 pub fn weekly(days: &str, depart: &str, zone: &str) -> String {
     format!("kind = \"weekly\"\ndays = \"{days}\"\ndepart = \"{depart}\"\nzone = \"{zone}\"\n")
 }
+
+/// An open `[[crossing]]` that anyone may cross, with its two sides, each as `side` writes
+/// one (the post passed first on the way in the data's order first).
+pub fn crossing(id: &str, name: &str, sides: [&str; 2]) -> String {
+    let [a, b] = sides;
+    format!(
+        "[[crossing]]\nid = \"{id}\"\nname = \"{name}\"\nstatus = \"open\"\nforeigners = \"anyone\"\nsources = [\"fixture\"]\nverified = 2026-01-01\n\n{a}\n{b}"
+    )
+}
+
+/// A `[[crossing.side]]`: `country`'s post named `post`, near the place `near`, open on
+/// `days` ("daily", "Mon-Fri") for `hours` ("09:00-18:00") in `zone`. Lines added after it
+/// (such as `queue = true\n`) belong to this side.
+pub fn side(country: &str, post: &str, near: &str, zone: &str, days: &str, hours: &str) -> String {
+    format!(
+        "[[crossing.side]]\ncountry = \"{country}\"\npost = \"{post}\"\nnear = \"{near}\"\nzone = \"{zone}\"\ndays = \"{days}\"\nhours = \"{hours}\"\n"
+    )
+}
