@@ -568,13 +568,27 @@ pub fn minus(t: DateTime<Utc>, d: TimeDelta) -> DateTime<Utc> {
 /// front of its hash map (a plan asks about a few dozen zone-days, again and again), keyed
 /// by the UTC date itself: chrono's conversions between dates and day numbers, and hashing,
 /// cost more than the rest of a conversion.
-#[derive(Default)]
 pub struct Zones {
     at: HashMap<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>, Fast>,
     offsets: HashMap<(Tz, NaiveDate), Option<i64>, Fast>,
     /// Direct-mapped fronts of `at` and `offsets`.
     at_recent: Recent<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>>,
     offsets_recent: Recent<(Tz, NaiveDate), Option<i64>>,
+}
+
+/// The local times to instants `Zones` first makes room for: a table of 1,024 slots (the
+/// README's plan converts about 700; growing the table rehashes every entry).
+const AT_CAPACITY: usize = 896;
+
+impl Default for Zones {
+    fn default() -> Self {
+        Zones {
+            at: HashMap::with_capacity_and_hasher(AT_CAPACITY, Fast::default()),
+            offsets: HashMap::default(),
+            at_recent: Recent::default(),
+            offsets_recent: Recent::default(),
+        }
+    }
 }
 
 /// A direct-mapped table of `SLOTS` recent answers: a slot holds the last key that hashed to it.

@@ -422,6 +422,7 @@ impl Itinerary {
     #[allow(clippy::type_complexity)]
     fn key(
         &self,
+        zones: &mut calendar::Zones,
         from: chrono_tz::Tz,
         to: chrono_tz::Tz,
     ) -> (
@@ -437,8 +438,8 @@ impl Itinerary {
         Reverse<DateTime<Utc>>,
     ) {
         (
-            self.arrive().with_timezone(&to).date_naive(),
-            Reverse(self.depart().with_timezone(&from).date_naive()),
+            zones.date(to, self.arrive()),
+            Reverse(zones.date(from, self.depart())),
             !self.arrive_known(),
             self.arrive(),
             self.tight(),
@@ -736,8 +737,10 @@ struct Label {
     /// empty, and worked out from the legs (`Label::been`) when a journey arrives.
     been: Vec<PlaceIx>,
     /// The last leg (none at the origin): the legs before it are `parent`'s, shared rather
-    /// than copied into every label (`Label::itinerary` puts them together).
-    leg: Option<Leg>,
+    /// than copied into every label (`Label::itinerary` puts them together). Boxed, as the
+    /// search makes it (`Planner::build`): a leg is a few hundred bytes, and the labels'
+    /// table, which grows by copying, holds only the pointer.
+    leg: Option<Box<Leg>>,
     /// The label this one extends by `leg` (itself at the origin).
     parent: usize,
 }
@@ -784,7 +787,7 @@ impl Label {
         let mut legs = Vec::with_capacity(hot[id].sum.legs);
         let mut at = id;
         while let Some(leg) = &labels[at].leg {
-            legs.push(leg.clone());
+            legs.push(Leg::clone(leg));
             at = labels[at].parent;
         }
         legs.reverse();
@@ -1098,6 +1101,8 @@ fn note_services_not_used(ds: &Dataset, index: &Index, req: &Request, plan: &mut
     });
 }
 
+/// A visa's country and the lead time to get it (`Planner::visa_ready`).
+type VisaLead = (Country, Option<Lead>);
 /// A drive's arguments: service, board stop and alight stop (`stretch`), start, on demand.
 type RideKey = ((u32, u32, u32), DateTime<Utc>, bool);
 /// `next_start`'s arguments: service, board stop and alight stop (`stretch`), earliest start.
@@ -1131,6 +1136,8 @@ pub struct Planner<'a> {
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Arc<Entry>, calendar::Fast>,
     /// Whether entry to a country can depend on the day (`depends_on_date`), by country.
     dated: Vec<(Country, bool)>,
+    /// The first day a visa can be held (`visa_ready`), by country and lead time.
+    visas_ready: Vec<(VisaLead, Option<NaiveDate>)>,
     /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
     posts: calendar::Memo,
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
@@ -1273,12 +1280,13 @@ impl<'a> Planner<'a> {
             hops,
             entries: HashMap::default(),
             dated: Vec::new(),
+            visas_ready: Vec::new(),
             posts: calendar::Memo::default(),
             // Sized for a plan's first few thousand (growing a table rehashes it, and the
             // arena keeps every old table).
             drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
             starts: HashMap::with_capacity_and_hasher(START_CAPACITY, Default::default()),
-            moves: HashMap::default(),
+            moves: HashMap::with_capacity_and_hasher(MOVE_CAPACITY, Default::default()),
             all_drives: false,
             recording: false,
             beyond_window: false,
@@ -1366,11 +1374,11 @@ impl<'a> Planner<'a> {
                         None,
                     );
                 }
-                if documents::in_time(self.ds, Some(*destination), self.req.today, get.lead, date) {
+                let ready = self.visa_ready(*destination, get.lead);
+                // `documents::in_time`.
+                if ready.is_none_or(|r| r <= date) {
                     return (None, None);
                 }
-                let ready =
-                    documents::ready_on(self.ds, Some(*destination), self.req.today, get.lead);
                 (
                     Some(Blocker::TooLate {
                         doc: Doc::Visa(*destination),
@@ -1382,6 +1390,17 @@ impl<'a> Planner<'a> {
             }
             _ => (None, None),
         }
+    }
+
+    /// `documents::ready_on` for a visa of `country` applied for today, worked out once a
+    /// country and lead time (a count of working days walks the calendar and its holidays).
+    fn visa_ready(&mut self, country: Country, lead: Option<Lead>) -> Option<NaiveDate> {
+        if let Some((_, r)) = self.visas_ready.iter().find(|(k, _)| *k == (country, lead)) {
+            return *r;
+        }
+        let r = documents::ready_on(self.ds, Some(country), self.req.today, lead);
+        self.visas_ready.push(((country, lead), r));
+        r
     }
 
     /// The first day a permit on stops `i..=j` of service `si` that the traveller must
@@ -2069,6 +2088,13 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// The entries the memo of `latest_ride` is first made for: a table of 256 slots (the
+/// README's plan moves about 190 different legs).
+const MOVE_CAPACITY: usize = 224;
+
+/// The labels a search first makes room for: the README's plan keeps about 900.
+const LABELS_CAPACITY: usize = 1_024;
+
 /// The entries the drive memo is first made for: a table of 2,048 slots.
 const MEMO_CAPACITY: usize = 1_792;
 
@@ -2159,7 +2185,7 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
         comfortable: bool,
-    ) -> Option<Leg> {
+    ) -> Option<Box<Leg>> {
         self.recording = explains && !comfortable && !self.beyond_window;
         let permit = if self.clear[k] == CLEAR {
             None
@@ -2219,7 +2245,7 @@ impl<'a> Planner<'a> {
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
         comfortable: bool,
-    ) -> Option<Leg> {
+    ) -> Option<Box<Leg>> {
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         // A transfer that must be booked ahead cannot leave sooner than that from now.
@@ -2397,7 +2423,7 @@ impl<'a> Planner<'a> {
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         comfortable: bool,
         pending: &mut Vec<Rc<DriveMemo>>,
-    ) -> Option<Leg> {
+    ) -> Option<Box<Leg>> {
         let s = &self.ds.services[si];
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
         let mut tries = 0;
@@ -2455,7 +2481,17 @@ impl<'a> Planner<'a> {
         None
     }
 
-    fn build(&mut self, si: ServiceIx, i: usize, j: usize, t0: DateTime<Utc>, d: &Drive) -> Leg {
+    /// The leg of the ride on service `si` from stop `i` to `j` started at `t0` and driven
+    /// as `d`, unpriced. Boxed: the search moves it from ride to label (a pointer, not a few
+    /// hundred bytes at each step).
+    fn build(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+        d: &Drive,
+    ) -> Box<Leg> {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
@@ -2468,7 +2504,7 @@ impl<'a> Planner<'a> {
             let mut at = |t| zones.at_local(zone, date, t).unwrap_or(depart);
             (at(ws), at(we))
         });
-        Leg {
+        Box::new(Leg {
             service: si,
             board: i,
             alight: j,
@@ -2483,7 +2519,7 @@ impl<'a> Planner<'a> {
             window,
             arrive_known: d.arrive_known,
             depart_given: i == 0 || s.stops[i].depart.is_some(),
-        }
+        })
     }
 
     /// When a traveller who took `leg` can board the next vehicle: a change after a known
@@ -2648,7 +2684,7 @@ impl<'a> Planner<'a> {
                 None => d.arrive <= leg.arrive && d.arrive_known == leg.arrive_known,
             };
             if catches && (leg.tight() || !d.borders.iter().any(|b| b.tight)) {
-                best = Some(self.build(si, i, j, t0, d));
+                best = Some(*self.build(si, i, j, t0, d));
                 break;
             }
         }
@@ -3166,21 +3202,25 @@ impl<'a> Planner<'a> {
             days.iter().map(|(a, b)| (*a, Some(*b))).collect();
         // The places a label being extended has been (`Label::kept`), copied out of it.
         let mut kept_before: Vec<PlaceIx> = Vec::new();
-        let mut labels: Vec<Label> = vec![Label {
+        // Made room for at once: growing a table copies it.
+        let mut labels: Vec<Label> = Vec::with_capacity(LABELS_CAPACITY);
+        labels.push(Label {
             place: req.from,
             via_ok: req.via.is_none() || req.via == Some(req.from),
             been: Vec::new(),
             leg: None,
             parent: 0,
-        }];
+        });
         // The labels' tracked places (`Hot::kept`), one list after another.
         let mut kept_pool: Vec<PlaceIx> = vec![req.from];
-        let mut hot: Vec<Hot> = vec![Hot {
+        let mut hot: Vec<Hot> = Vec::with_capacity(LABELS_CAPACITY);
+        hot.push(Hot {
             sum: Summary::start(),
             costs: Costs::NONE,
             kept: (0, 1),
-        }];
-        let mut dead = vec![false];
+        });
+        let mut dead = Vec::with_capacity(LABELS_CAPACITY);
+        dead.push(false);
         // Labels at the same place (and with the same progress towards --via) compete: waiting
         // is always allowed, so one that is no worse on any count makes the other useless.
         let mut bags: HashMap<(PlaceIx, bool), Bag, calendar::Fast> = HashMap::default();
@@ -3390,7 +3430,7 @@ impl<'a> Planner<'a> {
                                 let d = sum.depart.with_timezone(&origin_zone).date_naive();
                                 if !left_in_window.contains(&d) {
                                     let mut whole = Label::itinerary(&labels, &hot, id);
-                                    whole.legs.push(leg.clone());
+                                    whole.legs.push(Leg::clone(&leg));
                                     if comes_back(ds, req.from, &whole).is_empty() {
                                         left_in_window.insert(d);
                                     }
@@ -3485,9 +3525,22 @@ impl<'a> Planner<'a> {
         };
         // No needless waits: each leg, from the last back, leaves as late as still catches
         // the next one (the last one as late as still arrives as early).
-        let mut found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
+        let found: Vec<Itinerary> = self.latest_rides(found_at(&labels), horizon);
         let (from_zone, to_zone) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
-        found.sort_by(|a, b| a.key(from_zone, to_zone).cmp(&b.key(from_zone, to_zone)));
+        // The answers in the order they are shown (`order`, a stable sort: of equal keys the
+        // one found first comes first; `rank` is each one's place in it), each key worked out
+        // once rather than at every comparison.
+        let zones = &mut self.posts.zones;
+        let keys: Vec<_> = found
+            .iter()
+            .map(|it| it.key(zones, from_zone, to_zone))
+            .collect();
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        let mut rank = vec![0; found.len()];
+        for (r, &k) in order.iter().enumerate() {
+            rank[k] = r;
+        }
         // Keep the itineraries no other outranks (of equal ones, the first). One that
         // outranks `it` left no earlier and arrives no later, so it left between `it`'s
         // departure and arrival: only those are compared (by departure), which keeps the
@@ -3499,22 +3552,19 @@ impl<'a> Planner<'a> {
             .collect();
         by_depart.sort_unstable();
         let mut compared = 0u64;
-        let best: Vec<Itinerary> = found
+        let best: Vec<Itinerary> = order
             .iter()
-            .enumerate()
-            .filter(|(i, it)| {
+            .filter(|&&i| {
+                let it = &found[i];
                 let lo = by_depart.partition_point(|(d, _)| *d < it.depart());
                 let hi = by_depart.partition_point(|(d, _)| *d <= it.arrive());
                 let near = &by_depart[lo..hi.max(lo)];
                 compared += near.len() as u64;
                 !near.iter().any(|&(_, k)| {
-                    let o = &found[k];
-                    k != *i
-                        && o.outranks(it)
-                        && (o.key(from_zone, to_zone) != it.key(from_zone, to_zone) || k < *i)
+                    k != i && found[k].outranks(it) && (keys[k] != keys[i] || rank[k] < rank[i])
                 })
             })
-            .map(|(_, it)| it.clone())
+            .map(|&i| found[i].clone())
             .collect();
         self.plan.work += compared;
         // Where an answer (or one leaving after the window that may outrank one in it)
