@@ -389,6 +389,27 @@ impl Itinerary {
             && self.costs_no_more(other)
     }
 
+    /// Whether `self` makes `other` no sensible choice although neither outranks the other
+    /// (`outranks` compares fares only where the same rides are unpriced): `self` spends
+    /// fewer days on the road inside `other`'s — it leaves on the same day or later (in the
+    /// origin's clock `from`) and arrives on an earlier day (in the destination's clock
+    /// `to`; known when `other`'s is) — with no more legs, not tight unless `other` is, and
+    /// `other`'s known cost no lower than `self`'s, whatever fares either leaves unpriced.
+    /// Knowing more of `other`'s fares is no reason to offer a journey days longer: Bishkek
+    /// to Naryn by Osh, Kashgar and Torugart (at least 167 USD) beside the direct shared
+    /// taxi whose fare no source gives. One whose known cost is lower stays (Kashgar to
+    /// Bishkek by Urumqi and Almaty, at least 81 USD, beside the agency car over Torugart,
+    /// at least 350).
+    pub fn overshadows(&self, other: &Itinerary, from: chrono_tz::Tz, to: chrono_tz::Tz) -> bool {
+        let day = |t: DateTime<Utc>, z: chrono_tz::Tz| t.with_timezone(&z).date_naive();
+        day(self.arrive(), to) < day(other.arrive(), to)
+            && day(self.depart(), from) >= day(other.depart(), from)
+            && (self.arrive_known() || !other.arrive_known())
+            && self.legs.len() <= other.legs.len()
+            && (!self.tight() || other.tight())
+            && other.cost >= self.cost
+    }
+
     /// The order answers are shown in: earliest arrival day first, in the destination's
     /// clock (`to`) — for an arrival not known, the earliest day it could be, so a direct
     /// bus whose arrival no source gives is not ranked after a slower chain that arrives
@@ -467,6 +488,10 @@ pub struct Plan {
     /// time at the stop where the traveller would board (named with each), so nothing says
     /// when to be there.
     pub unusable: BTreeMap<ServiceIx, Subject>,
+    /// Suspended services that would have served this trip (see `Serves`): from the origin
+    /// or to the destination, on a route between them with the fewest rides. Set by
+    /// `search`.
+    pub suspended: Vec<ServiceIx>,
     /// Crossings whose closure or hours blocked a ride that mattered, each with the side
     /// whose post that ride passes first.
     pub blocked_at: BTreeSet<(CrossingIx, usize)>,
@@ -966,6 +991,114 @@ impl Index {
         }
         hops
     }
+
+    /// For each place, the fewest rides from `from` when dates are ignored (`None`: not
+    /// reached): `hops_to` the other way, over the same rides (running services, boarded
+    /// at a timed stop).
+    pub fn hops_from(&self, ds: &Dataset, from: PlaceIx) -> Vec<Option<u32>> {
+        let mut hops = vec![None; ds.places.len()];
+        let Some(h) = hops.get_mut(from) else {
+            return hops;
+        };
+        *h = Some(0);
+        let mut queue = VecDeque::from([(from, 0u32)]);
+        while let Some((a, h)) = queue.pop_front() {
+            for &(si, ia) in &self.at_place[a] {
+                let s = &ds.services[si];
+                if s.status == ServiceStatus::Suspended || s.stops[ia].offset.is_none() {
+                    continue;
+                }
+                for st in &s.stops[ia + 1..] {
+                    let StopAt::Place(b) = st.at else { continue };
+                    if hops[b].is_none() {
+                        hops[b] = Some(h + 1);
+                        queue.push_back((b, h + 1));
+                    }
+                }
+            }
+        }
+        hops
+    }
+}
+
+/// Which of the services a plan could not ride would have served the trip: a ride on one
+/// is news to the traveller only when it leaves from the origin or reaches the destination
+/// and lies on a route between them with the fewest rides (dates ignored, with the service
+/// running as the others are), or on any route within `MAX_LEGS` when no running service
+/// links the two. The Urumqi–Almaty train is then named to a traveller from Urumqi or
+/// Kashgar bound for Almaty, and not to one from Bishkek or Osh, whose journey there is
+/// shorter without going round by Urumqi (Bishkek: one marshrutka against three rides),
+/// nor to one from Tashkent bound for Kashgar, who could have gone by Almaty and Urumqi in
+/// as few rides, but for whom the train neither leaves from the start nor ends the journey.
+struct Serves {
+    origin: PlaceIx,
+    destination: PlaceIx,
+    from: Vec<Option<u32>>,
+    to: Vec<Option<u32>>,
+    /// The fewest rides from the origin to the destination, or `MAX_LEGS` when none links them.
+    best: u32,
+}
+
+impl Serves {
+    fn new(ds: &Dataset, index: &Index, req: &Request) -> Serves {
+        let to = index.hops_to(ds, req.to);
+        let best = to
+            .get(req.from)
+            .copied()
+            .flatten()
+            .map_or(MAX_LEGS as u32, |h| h.min(MAX_LEGS as u32));
+        Serves {
+            origin: req.from,
+            destination: req.to,
+            from: index.hops_from(ds, req.from),
+            to,
+            best,
+        }
+    }
+
+    /// Whether a ride on `s`, boarded at a stop `board` accepts and left at a later
+    /// place, one of them the origin or the destination, lies on such a route.
+    fn ride(&self, s: &Service, board: impl Fn(usize) -> bool) -> bool {
+        s.stops.iter().enumerate().any(|(i, a)| {
+            let (StopAt::Place(a), true) = (a.at, board(i)) else {
+                return false;
+            };
+            let Some(before) = self.from.get(a).copied().flatten() else {
+                return false;
+            };
+            s.stops[i + 1..].iter().any(|b| match b.at {
+                StopAt::Place(b) if a == self.origin || b == self.destination => self
+                    .to
+                    .get(b)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|after| before + 1 + after <= self.best),
+                _ => false,
+            })
+        })
+    }
+}
+
+/// Sets `plan.suspended` to the suspended services that would have served the trip, and
+/// keeps in `plan.unusable` only the untimed boardings that would have (`Serves`).
+fn note_services_not_used(ds: &Dataset, index: &Index, req: &Request, plan: &mut Plan) {
+    let serves = Serves::new(ds, index, req);
+    plan.suspended = ds
+        .services
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.status == ServiceStatus::Suspended && serves.ride(s, |i| s.stops[i].offset.is_some())
+        })
+        .map(|(si, _)| si)
+        .collect();
+    plan.unusable.retain(|&si, stop| {
+        let s = &ds.services[si];
+        serves.ride(s, |i| match (s.stops[i].at, *stop) {
+            (StopAt::Place(p), Subject::Place(q)) => p == q,
+            _ => false,
+        })
+    });
 }
 
 /// A visa's country and the lead time to get it (`Planner::visa_ready`).
@@ -2860,7 +2993,22 @@ impl<'a> Planner<'a> {
     /// The second can drop reasons, which matter only when nothing is found: then the
     /// search runs again without it.
     pub fn run(mut self) -> Plan {
-        self.run_here()
+        let mut plan = self.run_here();
+        if self.profile && !self.after_window {
+            let (ds, req) = (self.ds, self.req);
+            let (from, to) = (ds.places[req.from].zone.0, ds.places[req.to].zone.0);
+            let n = plan.itineraries.len();
+            let (kept, compared) = sensible(std::mem::take(&mut plan.itineraries), from, to);
+            plan.itineraries = kept;
+            plan.work += compared;
+            if plan.itineraries.len() < n {
+                // Only the crossings the answers use matter for the holiday horizon.
+                self.plan = plan;
+                self.note_answers_horizon();
+                plan = std::mem::take(&mut self.plan);
+            }
+        }
+        plan
     }
 
     /// `run`, the memos left in `self` (`leaving_later` takes them back).
@@ -3474,6 +3622,33 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// The answers (in the order they are shown) without those another answer kept
+/// overshadows (`Itinerary::overshadows`), and the number of comparisons made. Taken in
+/// order, so an answer is left out only for one that is offered: one that overshadows
+/// another arrives on an earlier day, so it comes first. It left on a day from the other's
+/// departure to its arrival, and only those days are looked at (a journey lasts at most
+/// `TRIP_DAYS` and some more, so the work stays linear in the window's days).
+fn sensible(its: Vec<Itinerary>, from: chrono_tz::Tz, to: chrono_tz::Tz) -> (Vec<Itinerary>, u64) {
+    let day = |t: DateTime<Utc>, z: chrono_tz::Tz| t.with_timezone(&z).date_naive();
+    let mut kept: Vec<Itinerary> = Vec::with_capacity(its.len());
+    let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    let mut compared = 0u64;
+    for it in its {
+        let (first, last) = (day(it.depart(), from), day(it.arrive(), from));
+        let beaten = by_day.range(first..=last.max(first)).any(|(_, ks)| {
+            ks.iter().any(|&k| {
+                compared += 1;
+                kept[k].overshadows(&it, from, to)
+            })
+        });
+        if !beaten {
+            by_day.entry(first).or_default().push(kept.len());
+            kept.push(it);
+        }
+    }
+    (kept, compared)
+}
+
 /// Days of calendar the search needs on either side of its window for its own arithmetic
 /// (the journey's `TRIP_DAYS`, the next day's opening, a ride's duration): far more than
 /// that, so that every `+` in the search is in range once `window_end` is.
@@ -3513,6 +3688,7 @@ pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
 pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     let index = Arc::new(Index::new(ds));
     let mut plan = Planner::with_index(ds, req, Arc::clone(&index)).run();
+    note_services_not_used(ds, &index, req, &mut plan);
     if !plan.itineraries.is_empty() {
         return (plan, None);
     }

@@ -3,13 +3,12 @@
 //! terms and closures announced near the travel date (documents to arrange are
 //! `documents::needs`). `render` words them.
 
-use crate::findings::{Advice, Blocker, Subject};
+use crate::findings::{Advice, Subject};
 use crate::model::*;
 use crate::planner::{Itinerary, Request};
 use crate::types::Country;
 use crate::visa::Entry;
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::BTreeSet;
 
 /// A pass above this height gets a warning (altitude sickness, snow even in summer).
 pub const HIGH_PASS_M: u32 = 3500;
@@ -191,14 +190,15 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
 }
 
 /// Notes about the whole plan, not one itinerary. A suspended service is named when it
-/// serves the origin or the destination and the search would have ridden it toward the
-/// destination (it met it as a reason): the Urumqi–Almaty train is no news to a traveller
-/// from Urumqi bound for Kashgar, nor to one from Dushanbe who could have gone round by it.
+/// would have served this trip (`Plan::suspended`: from the origin or to the destination,
+/// on a route between them with the fewest rides): the Urumqi–Almaty train is no news to a traveller
+/// from Urumqi bound for Kashgar, nor to one from Bishkek bound for Almaty who could have
+/// gone round by it.
 pub fn for_plan(
     ds: &Dataset,
     req: &Request,
     today: NaiveDate,
-    reasons: &[(Blocker, BTreeSet<NaiveDate>)],
+    suspended: &[ServiceIx],
 ) -> Vec<Advice> {
     let mut w = Vec::new();
     if req.date < today {
@@ -210,26 +210,10 @@ pub fn for_plan(
     if req.passports.is_empty() {
         w.push(Advice::NoPassport);
     }
-    let mut suspended: Vec<(ServiceIx, Option<NaiveDate>)> = reasons
-        .iter()
-        .filter_map(|(b, _)| match b {
-            Blocker::ServiceSuspended { service, since }
-                if ds.services[*service].stops.iter().any(|st| {
-                    st.at == StopAt::Place(req.from) || st.at == StopAt::Place(req.to)
-                }) =>
-            {
-                Some((*service, *since))
-            }
-            _ => None,
-        })
-        .collect();
-    suspended.sort();
-    suspended.dedup();
-    w.extend(
-        suspended
-            .into_iter()
-            .map(|(service, since)| Advice::Suspended { service, since }),
-    );
+    w.extend(suspended.iter().map(|&service| Advice::Suspended {
+        service,
+        since: ds.services[service].status_since,
+    }));
     w
 }
 

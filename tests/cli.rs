@@ -345,6 +345,21 @@ fn a_suspended_service_is_named_only_where_it_would_have_served() {
     ])
     .code(0);
     assert!(!r.stdout.contains("suspended"), "{}", r.stdout);
+    // Bishkek (or Osh) to Almaty: the Urumqi–Almaty train ends there, but reaching Urumqi
+    // first takes two rides where one marshrutka goes straight to Almaty.
+    for from in ["bishkek", "osh"] {
+        let r = run(&[
+            "plan",
+            from,
+            "almaty",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+        ])
+        .code(0);
+        assert!(!r.stdout.contains("suspended"), "{}", r.stdout);
+    }
     // Bishkek to Urumqi: the Almaty–Urumqi train would have been the last leg.
     let r = run(&[
         "plan",

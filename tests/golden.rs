@@ -22,6 +22,65 @@ fn plan_with_itineraries() {
     );
 }
 
+/// A suspended service is named where it would have served the trip: the Urumqi–Almaty
+/// train, from Urumqi to Almaty.
+#[test]
+fn plan_names_the_suspended_train_that_would_have_served() {
+    golden_run(
+        "plan-urumqi-almaty",
+        100,
+        &[
+            "plan",
+            "urumqi",
+            "almaty",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+        ],
+    );
+}
+
+/// …and not where it would not: from Bishkek a marshrutka goes straight to Almaty, and the
+/// same train would need a journey to Urumqi first.
+#[test]
+fn plan_leaves_out_a_suspended_train_off_the_way() {
+    golden_run(
+        "plan-bishkek-almaty",
+        100,
+        &[
+            "plan",
+            "bishkek",
+            "almaty",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+        ],
+    );
+}
+
+/// A journey days longer is not offered beside the direct shared taxi merely because its
+/// fares are known and the taxi's is not (Bishkek to Naryn by Osh, Kashgar and Torugart).
+#[test]
+fn plan_offers_no_detour_days_longer_for_its_known_fares() {
+    golden_run(
+        "plan-bishkek-naryn",
+        100,
+        &[
+            "plan",
+            "bishkek",
+            "naryn",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+            "--max",
+            "9",
+        ],
+    );
+}
+
 #[test]
 fn plan_explained() {
     golden_run(

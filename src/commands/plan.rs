@@ -83,7 +83,7 @@ pub fn answer(ds: &Dataset, q: &PlanQuery) -> PlanAnswer {
         .iter()
         .map(|g| g[1..].iter().map(|i| all[*i].clone()).collect())
         .collect();
-    let mut plan_advice = warnings::for_plan(ds, &req, today, &plan.reasons);
+    let mut plan_advice = warnings::for_plan(ds, &req, today, &plan.suspended);
     plan_advice.extend(plan.holidays_unknown.iter().map(|(country, year)| {
         Advice::HolidaysUnknown {
             country: *country,
