@@ -13,7 +13,6 @@ use crate::visa::{self, Entry};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
-use std::rc::Rc;
 use std::sync::Arc;
 
 /// Time to change from one vehicle to the next at a place. A planning margin, not a fact
@@ -1142,7 +1141,11 @@ pub struct Planner<'a> {
     posts: calendar::Memo,
     /// Drives already made, by (service, board, alight, start, on demand): the labels at a
     /// place that are ready at different times often catch the same vehicle (`drive`).
-    drives: HashMap<RideKey, Rc<DriveMemo>, calendar::Fast>,
+    drives: HashMap<RideKey, DriveIx, calendar::Fast>,
+    /// The drives made, where `drives` points (`Made`).
+    made: Made,
+    /// The border passes of the drives made, one drive's after another (`Drive::borders`).
+    passes: Vec<BorderPass>,
     /// `next_start`'s answers, by (service, board, alight, earliest start); a timetable's
     /// by service and earliest start alone.
     starts: HashMap<StartKey, Option<DateTime<Utc>>, calendar::Fast>,
@@ -1285,6 +1288,8 @@ impl<'a> Planner<'a> {
             // Sized for a plan's first few thousand (growing a table rehashes it, and the
             // arena keeps every old table).
             drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
+            made: Made::default(),
+            passes: Vec::new(),
             starts: HashMap::with_capacity_and_hasher(START_CAPACITY, Default::default()),
             moves: HashMap::with_capacity_and_hasher(MOVE_CAPACITY, Default::default()),
             all_drives: false,
@@ -1559,8 +1564,8 @@ impl<'a> Planner<'a> {
     /// search: a repeated one is answered from `drives`, and what the first recorded (the
     /// reasons, the crossings that blocked, the documents missing, the holiday horizon) is
     /// recorded again as the first would have been, under the current `recording`. The
-    /// result is shared with the memo, not copied: only the leg that is kept copies its
-    /// passes (`build`).
+    /// result stays in the memo (`made`, its passes in `passes`) and is read there, not
+    /// copied: only the leg that is kept copies its passes (`build`).
     fn drive(
         &mut self,
         si: ServiceIx,
@@ -1568,41 +1573,83 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         shift: bool,
-    ) -> Rc<DriveMemo> {
+    ) -> DriveIx {
         let key = (stretch(si, i, j), t0, shift);
-        let memo = match self.drives.get(&key) {
-            Some(m) => Rc::clone(m),
-            None => {
-                // Made once with recording on, into an empty record, which is kept.
-                let recording = std::mem::replace(&mut self.recording, true);
-                let saved = (
-                    std::mem::take(&mut self.plan.reasons),
-                    std::mem::take(&mut self.plan.blocked_at),
-                    std::mem::take(&mut self.plan.doc_blocks),
-                    std::mem::take(&mut self.plan.holidays_unknown),
-                );
-                let result = self.drive_once(si, i, j, t0, shift);
-                let recorded = Recorded {
-                    reasons: std::mem::replace(&mut self.plan.reasons, saved.0),
-                    blocked_at: std::mem::replace(&mut self.plan.blocked_at, saved.1),
-                    doc_blocks: std::mem::replace(&mut self.plan.doc_blocks, saved.2),
-                    holidays_unknown: std::mem::replace(&mut self.plan.holidays_unknown, saved.3),
-                };
-                let recorded = if recorded.is_empty() {
-                    // Most drives record nothing. Collections only ever added to hold no
-                    // memory while empty: nothing to free (dropping them costs instructions).
-                    std::mem::forget(recorded);
-                    None
-                } else {
-                    Some(Box::new(recorded))
-                };
-                let memo = Rc::new(DriveMemo { result, recorded });
-                self.recording = recording;
-                self.drives.insert(key, Rc::clone(&memo));
-                memo
-            }
+        let ix = match self.drives.get(&key) {
+            Some(ix) => *ix,
+            None => self.drive_anew(key, si, i, j, t0, shift),
         };
-        if let Some(r) = &memo.recorded {
+        if self.made.get(ix).recorded.is_some() {
+            self.record_again(ix);
+        }
+        ix
+    }
+
+    /// `drive` when the memo does not hold the drive: made, and kept (out of line, so that
+    /// `drive` itself stays small).
+    #[inline(never)]
+    fn drive_anew(
+        &mut self,
+        key: RideKey,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+        shift: bool,
+    ) -> DriveIx {
+        // Made once with recording on, into an empty record, which is kept.
+        let recording = std::mem::replace(&mut self.recording, true);
+        let saved = (
+            std::mem::take(&mut self.plan.reasons),
+            std::mem::take(&mut self.plan.blocked_at),
+            std::mem::take(&mut self.plan.doc_blocks),
+            std::mem::take(&mut self.plan.holidays_unknown),
+        );
+        if self.passes.capacity() == 0 {
+            // Room made once a search drives (not by every planner made).
+            self.passes.reserve(PASSES_CAPACITY);
+        }
+        let first = self.passes.len();
+        let result = self.drive_once(si, i, j, t0, shift);
+        if result.is_err() {
+            // The passes of a failed drive up to its failure are not kept.
+            self.passes.truncate(first);
+        }
+        let plan = &mut self.plan;
+        let nothing = plan.reasons.is_empty()
+            && plan.blocked_at.is_empty()
+            && plan.doc_blocks.is_empty()
+            && plan.holidays_unknown.is_empty();
+        let recorded = if nothing {
+            // Most drives record nothing: the plan's records come back as they were.
+            (
+                plan.reasons,
+                plan.blocked_at,
+                plan.doc_blocks,
+                plan.holidays_unknown,
+            ) = saved;
+            None
+        } else {
+            Some(Box::new(Recorded {
+                reasons: std::mem::replace(&mut plan.reasons, saved.0),
+                blocked_at: std::mem::replace(&mut plan.blocked_at, saved.1),
+                doc_blocks: std::mem::replace(&mut plan.doc_blocks, saved.2),
+                holidays_unknown: std::mem::replace(&mut plan.holidays_unknown, saved.3),
+            }))
+        };
+        self.recording = recording;
+        let ix = self.made.push(DriveMemo { result, recorded });
+        self.drives.insert(key, ix);
+        ix
+    }
+
+    /// Records into the plan what drive `ix` recorded when it was made (see `drive`).
+    #[cold]
+    #[inline(never)]
+    fn record_again(&mut self, ix: DriveIx) {
+        // Taken out of the memo while the plan records it, and put back.
+        let recorded = self.made.get_mut(ix).recorded.take();
+        if let Some(r) = &recorded {
             if !r.holidays_unknown.is_empty() {
                 self.plan.holidays_unknown.extend(&r.holidays_unknown);
             }
@@ -1620,11 +1667,12 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        memo
+        self.made.get_mut(ix).recorded = recorded;
     }
 
-    /// `drive`, made. (Its result goes once into the drive memo and is shared from there,
-    /// not moved about: a large failure costs nothing in the search.)
+    /// `drive`, made, its passes added to `passes` (those of a drive that fails are taken
+    /// off again by `drive`). (Its result goes once into the drive memo and is read from
+    /// there, not moved about: a large failure costs nothing in the search.)
     #[allow(clippy::result_large_err)]
     fn drive_once(
         &mut self,
@@ -1636,12 +1684,8 @@ impl<'a> Planner<'a> {
     ) -> DriveResult {
         let ds = self.ds;
         let s = &ds.services[si];
-        // One pass per crossing on the way, made room for at once.
-        let crossings = s.stops[i + 1..j]
-            .iter()
-            .filter(|st| matches!(st.at, StopAt::Crossing(_)))
-            .count();
-        let mut passes: Vec<BorderPass> = Vec::with_capacity(crossings);
+        // This drive's passes follow the others' in `passes`.
+        let first = self.passes.len();
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
         let board = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
@@ -1969,7 +2013,7 @@ impl<'a> Planner<'a> {
                 // (past a cut-off): half an hour on, as at a later post.
                 let queues = a.queue
                     || b.queue
-                    || passes
+                    || self.passes[first..]
                         .iter()
                         .any(|p| ds.crossings[p.crossing].sides.iter().any(|s| s.queue));
                 let shift = next.filter(|_| shift).and_then(|d| match pass.cleared {
@@ -1987,7 +2031,7 @@ impl<'a> Planner<'a> {
             }
             pass.entry = judged.entry;
             pass.entry_from = (judged.from > first_entry).then_some(judged.from);
-            passes.push(pass);
+            self.passes.push(pass);
         }
         let arrive = s.stops[j].offset.map(|o| {
             let t = plus(plus(t0, o.to_chrono()), delay);
@@ -2014,8 +2058,9 @@ impl<'a> Planner<'a> {
             let day = zones.date(zone, t0) + Duration::days(nights);
             calendar::at_local(zone, day, NaiveTime::MIN).map_or(known, |m| known.max(m))
         };
+        // Indices fit in u32: as many passes would not fit in memory.
         Ok(Drive {
-            borders: passes,
+            borders: (first as u32, self.passes.len() as u32),
             arrive: arrive.unwrap_or_else(lower),
             arrive_known: arrive.is_some(),
         })
@@ -2095,6 +2140,9 @@ const MOVE_CAPACITY: usize = 224;
 /// The labels a search first makes room for: the README's plan keeps about 900.
 const LABELS_CAPACITY: usize = 1_024;
 
+/// The border passes of drives first made room for (growing the table copies it).
+const PASSES_CAPACITY: usize = 2_048;
+
 /// The entries the drive memo is first made for: a table of 2,048 slots.
 const MEMO_CAPACITY: usize = 1_792;
 
@@ -2105,7 +2153,8 @@ const START_CAPACITY: usize = 3_584;
 
 /// A drive through the posts: the passes, and the arrival after any waits.
 struct Drive {
-    borders: Vec<BorderPass>,
+    /// Where its passes lie in `Planner::passes` (from, to).
+    borders: (u32, u32),
     arrive: DateTime<Utc>,
     arrive_known: bool,
 }
@@ -2150,12 +2199,46 @@ struct Recorded {
     holidays_unknown: BTreeSet<(Country, i32)>,
 }
 
-impl Recorded {
-    fn is_empty(&self) -> bool {
-        self.reasons.is_empty()
-            && self.blocked_at.is_empty()
-            && self.doc_blocks.is_empty()
-            && self.holidays_unknown.is_empty()
+impl Drive {
+    /// Its passes, which lie in `pool` (`Planner::passes`).
+    fn borders<'p>(&self, pool: &'p [BorderPass]) -> &'p [BorderPass] {
+        &pool[self.borders.0 as usize..self.borders.1 as usize]
+    }
+}
+
+/// A drive made: its number in `Made`.
+type DriveIx = u32;
+
+/// The drives made in a search, by number: in blocks of `MADE_BLOCK` that never move once
+/// made (a table that grew by doubling would copy every drive each time), and with no
+/// pointer of their own to count or free, as memos shared by reference had.
+#[derive(Default)]
+struct Made(Vec<Vec<DriveMemo>>);
+
+/// Drives in one block of `Made`.
+const MADE_BLOCK: usize = 512;
+
+impl Made {
+    /// Keeps `memo`, and returns its number.
+    fn push(&mut self, memo: DriveMemo) -> DriveIx {
+        if self.0.last().is_none_or(|b| b.len() == MADE_BLOCK) {
+            self.0.push(Vec::with_capacity(MADE_BLOCK));
+        }
+        let n = self.0.len() - 1;
+        let block = &mut self.0[n];
+        block.push(memo);
+        // A search makes far fewer than 2³² drives (each takes memory).
+        (n * MADE_BLOCK + block.len() - 1) as DriveIx
+    }
+
+    fn get(&self, ix: DriveIx) -> &DriveMemo {
+        let ix = ix as usize;
+        &self.0[ix / MADE_BLOCK][ix % MADE_BLOCK]
+    }
+
+    fn get_mut(&mut self, ix: DriveIx) -> &mut DriveMemo {
+        let ix = ix as usize;
+        &mut self.0[ix / MADE_BLOCK][ix % MADE_BLOCK]
     }
 }
 
@@ -2258,7 +2341,7 @@ impl<'a> Planner<'a> {
             board > horizon || latest.is_some_and(|l| board >= l)
         };
         // The failed drives (each says why and on which local date).
-        let mut pending: Vec<Rc<DriveMemo>> = Vec::new();
+        let mut pending: Vec<DriveIx> = Vec::new();
         let found = self.first_fit(
             (k, si, i, j),
             minus(ready, off_i),
@@ -2267,9 +2350,10 @@ impl<'a> Planner<'a> {
             &mut pending,
         );
         if found.is_none() && !comfortable {
-            for memo in pending {
-                if let Err(f) = &memo.result {
-                    self.reject(f.why.clone(), f.date);
+            for ix in pending {
+                if let Err(f) = &self.made.get(ix).result {
+                    let (why, date) = (f.why.clone(), f.date);
+                    self.reject(why, date);
                 }
             }
         }
@@ -2422,7 +2506,7 @@ impl<'a> Planner<'a> {
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         comfortable: bool,
-        pending: &mut Vec<Rc<DriveMemo>>,
+        pending: &mut Vec<DriveIx>,
     ) -> Option<Box<Leg>> {
         let s = &self.ds.services[si];
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
@@ -2433,9 +2517,9 @@ impl<'a> Planner<'a> {
             if too_late(t0) {
                 return None;
             }
-            let memo = self.drive(si, i, j, t0, on_demand);
-            match &memo.result {
-                Ok(d) if comfortable && d.borders.iter().any(|b| b.tight) => {
+            let ix = self.drive(si, i, j, t0, on_demand);
+            match &self.made.get(ix).result {
+                Ok(d) if comfortable && d.borders(&self.passes).iter().any(|b| b.tight) => {
                     // A later start of the same service: the next run, or half an hour on
                     // (every generated and real window lies on that grid).
                     t0 = plus(
@@ -2447,10 +2531,13 @@ impl<'a> Planner<'a> {
                         },
                     );
                 }
-                Ok(d) => return Some(self.build(si, i, j, t0, d)),
+                Ok(d) => {
+                    let zones = &mut self.posts.zones;
+                    return Some(Self::build(self.ds, zones, &self.passes, (si, i, j), t0, d));
+                }
                 Err(f) => {
                     let (shift, fails_until) = (f.shift, f.fails_until);
-                    pending.push(Rc::clone(&memo));
+                    pending.push(ix);
                     // A timetable tries its next run, a when-full vehicle a later start.
                     let step = match shift {
                         Some(d) if d > Duration::zero() => {
@@ -2484,22 +2571,22 @@ impl<'a> Planner<'a> {
     /// The leg of the ride on service `si` from stop `i` to `j` started at `t0` and driven
     /// as `d`, unpriced. Boxed: the search moves it from ride to label (a pointer, not a few
     /// hundred bytes at each step).
+    /// (Apart from the planner, so that `d` can be read where the memo holds it: `zones` is
+    /// the planner's, `passes` where `d`'s passes lie.)
     fn build(
-        &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
+        ds: &Dataset,
+        zones: &mut calendar::Zones,
+        passes: &[BorderPass],
+        (si, i, j): (ServiceIx, usize, usize),
         t0: DateTime<Utc>,
         d: &Drive,
     ) -> Box<Leg> {
-        let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
         let depart = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
         let time_known = timetabled(s) || sc.kind == ScheduleKind::OnDemand;
         let window = (!time_known).then(|| {
             let (zone, ws, we) = window_of(ds, s, i);
-            let zones = &mut self.posts.zones;
             let date = zones.date(zone, depart);
             let mut at = |t| zones.at_local(zone, date, t).unwrap_or(depart);
             (at(ws), at(we))
@@ -2510,7 +2597,7 @@ impl<'a> Planner<'a> {
             alight: j,
             depart,
             arrive: d.arrive,
-            borders: d.borders.clone(),
+            borders: d.borders(passes).to_vec(),
             fare: None,
             more_fares: Vec::new(),
             vehicles: None,
@@ -2669,22 +2756,39 @@ impl<'a> Planner<'a> {
                     continue;
                 }
             }
-            let memo = self.drive(si, i, j, t0, on_demand);
-            let d = match &memo.result {
-                Ok(d) => d,
+            let ix = self.drive(si, i, j, t0, on_demand);
+            let (arrive, arrive_known, tight) = match &self.made.get(ix).result {
+                Ok(d) => (
+                    d.arrive,
+                    d.arrive_known,
+                    d.borders(&self.passes).iter().any(|b| b.tight),
+                ),
                 Err(f) => {
-                    if let Some(reach) = f.first_post {
-                        failing = self.fails_back(t0, reach, &f.why);
+                    // The post it failed at, and whether outside its hours (else closed
+                    // that day).
+                    let post = match f.why {
+                        Blocker::PostClosed { crossing, side, .. } => Some((crossing, side, false)),
+                        Blocker::OutsideHours { crossing, side, .. } => {
+                            Some((crossing, side, true))
+                        }
+                        _ => None,
+                    };
+                    if let (Some(reach), Some(post)) = (f.first_post, post) {
+                        failing = self.fails_back(t0, reach, post);
                     }
                     continue;
                 }
             };
             let catches = match next {
-                Some(n) => self.ready_at(si, j, d.arrive, d.arrive_known) <= n,
-                None => d.arrive <= leg.arrive && d.arrive_known == leg.arrive_known,
+                Some(n) => self.ready_at(si, j, arrive, arrive_known) <= n,
+                None => arrive <= leg.arrive && arrive_known == leg.arrive_known,
             };
-            if catches && (leg.tight() || !d.borders.iter().any(|b| b.tight)) {
-                best = Some(*self.build(si, i, j, t0, d));
+            if catches && (leg.tight() || !tight) {
+                if let Ok(d) = &self.made.get(ix).result {
+                    let zones = &mut self.posts.zones;
+                    let built = Self::build(self.ds, zones, &self.passes, (si, i, j), t0, d);
+                    best = Some(*built);
+                }
                 break;
             }
         }
@@ -2713,22 +2817,17 @@ impl<'a> Planner<'a> {
         &mut self,
         t0: DateTime<Utc>,
         reach: DateTime<Utc>,
-        why: &Blocker,
+        (ci, side_ix, hours): (CrossingIx, usize, bool),
     ) -> Option<(DateTime<Utc>, bool)> {
         let ds = self.ds;
-        let (ci, side_ix) = match why {
-            Blocker::PostClosed { crossing, side, .. }
-            | Blocker::OutsideHours { crossing, side, .. } => (*crossing, *side),
-            _ => return None,
-        };
         let side = &ds.crossings[ci].sides[side_ix];
         let zone = side.zone.0;
         let local = self.posts.zones.local(zone, reach);
         let (date, time) = (local.date(), local.time());
         let day_closed = self.posts.post(ds, ci, side_ix).day(date).is_err();
-        let (from, inclusive) = match why {
-            Blocker::PostClosed { .. } if day_closed => (NaiveTime::MIN, true),
-            Blocker::OutsideHours { .. } => {
+        let (from, inclusive) = match hours {
+            false if day_closed => (NaiveTime::MIN, true),
+            true => {
                 match side
                     .breaks
                     .iter()
@@ -2742,7 +2841,7 @@ impl<'a> Planner<'a> {
                     },
                 }
             }
-            _ => return None,
+            false => return None,
         };
         let at = self.posts.zones.at_local(zone, date, from)?;
         // One offset from `at` to `reach`, so every instant between has its local time
@@ -3140,6 +3239,8 @@ impl<'a> Planner<'a> {
     /// with `other`'s (a search for the same traveller).
     fn swap_memos(&mut self, other: &mut Planner) {
         std::mem::swap(&mut self.drives, &mut other.drives);
+        std::mem::swap(&mut self.made, &mut other.made);
+        std::mem::swap(&mut self.passes, &mut other.passes);
         std::mem::swap(&mut self.starts, &mut other.starts);
         std::mem::swap(&mut self.ride_memo, &mut other.ride_memo);
         std::mem::swap(&mut self.timetable_memo, &mut other.timetable_memo);
