@@ -189,6 +189,8 @@ pub struct Counts {
     pub services: usize,
     pub visa_destinations: usize,
     pub visa_overrides: usize,
+    /// Rules barring passports from leaving a country over some of its crossings.
+    pub exit_rules: usize,
     pub holiday_dates: usize,
     pub currency_rates: usize,
 }

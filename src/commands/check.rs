@@ -23,6 +23,7 @@ pub fn answer(ds: &Dataset, q: &CheckQuery) -> Answer {
             .collect::<std::collections::BTreeSet<_>>()
             .len(),
         visa_overrides: ds.visas.rules.len(),
+        exit_rules: ds.visas.exits.len(),
         holiday_dates: ds.holidays.values().map(|h| h.len()).sum(),
         currency_rates: ds.rates.rates.len(),
     };

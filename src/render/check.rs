@@ -51,6 +51,7 @@ pub fn text(ds: &Dataset, a: &CheckAnswer, width: Option<usize>) -> String {
         ("services", c.services),
         ("visa destinations", c.visa_destinations),
         ("visa overrides", c.visa_overrides),
+        ("exit rules", c.exit_rules),
         ("holiday dates", c.holiday_dates),
         ("currency rates", c.currency_rates),
     ];
