@@ -1039,8 +1039,8 @@ struct Serves {
 }
 
 impl Serves {
-    fn new(ds: &Dataset, index: &Index, req: &Request) -> Serves {
-        let to = index.hops_to(ds, req.to);
+    /// `to` is `index.hops_to(ds, req.to)`, which the search has already worked out.
+    fn new(ds: &Dataset, index: &Index, req: &Request, to: Vec<Option<u32>>) -> Serves {
         let best = to
             .get(req.from)
             .copied()
@@ -1079,9 +1079,16 @@ impl Serves {
 }
 
 /// Sets `plan.suspended` to the suspended services that would have served the trip, and
-/// keeps in `plan.unusable` only the untimed boardings that would have (`Serves`).
-fn note_services_not_used(ds: &Dataset, index: &Index, req: &Request, plan: &mut Plan) {
-    let serves = Serves::new(ds, index, req);
+/// keeps in `plan.unusable` only the untimed boardings that would have (`Serves`). `to`:
+/// the fewest rides to the destination (`Index::hops_to`), as the search had them.
+fn note_services_not_used(
+    ds: &Dataset,
+    index: &Index,
+    req: &Request,
+    to: Vec<Option<u32>>,
+    plan: &mut Plan,
+) {
+    let serves = Serves::new(ds, index, req, to);
     plan.suspended = ds
         .services
         .iter()
@@ -3788,8 +3795,10 @@ pub fn plan(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
 /// 4); the search then goes on from the next day.
 pub fn search(ds: &Dataset, req: &Request) -> (Plan, Option<NaiveDate>) {
     let index = Arc::new(Index::new(ds));
-    let mut plan = Planner::with_index(ds, req, Arc::clone(&index)).run();
-    note_services_not_used(ds, &index, req, &mut plan);
+    let planner = Planner::with_index(ds, req, Arc::clone(&index));
+    let to = planner.hops.clone();
+    let mut plan = planner.run();
+    note_services_not_used(ds, &index, req, to, &mut plan);
     if !plan.itineraries.is_empty() {
         return (plan, None);
     }
