@@ -535,6 +535,16 @@ pub enum Passports {
     List(Vec<Country>),
 }
 
+impl Passports {
+    /// Every country code a rule names: its listed passports, then its `except` ones.
+    pub fn named_with(&self, except: &[Country]) -> Vec<Country> {
+        match self {
+            Passports::List(l) => l.iter().chain(except).copied().collect(),
+            Passports::Named(_) => except.to_vec(),
+        }
+    }
+}
+
 #[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct HolidaysFile {

@@ -1028,10 +1028,7 @@ impl Validator {
                     a,
                     "visa rule",
                     r.destination,
-                    match &r.passports {
-                        raw::Passports::List(l) => l.iter().chain(&r.except).copied().collect(),
-                        raw::Passports::Named(_) => r.except.clone(),
-                    },
+                    r.passports.named_with(&r.except),
                 ));
                 let passports = match r.passports {
                     raw::Passports::Named(n) if n == "all" => None,
@@ -1144,15 +1141,7 @@ impl Validator {
     ) -> Option<ExitRule> {
         let country = r.country;
         let what = format!("exit rule for {country}");
-        named.push((
-            a,
-            "exit rule",
-            country,
-            match &r.passports {
-                raw::Passports::List(l) => l.iter().chain(&r.except).copied().collect(),
-                raw::Passports::Named(_) => r.except.clone(),
-            },
-        ));
+        named.push((a, "exit rule", country, r.passports.named_with(&r.except)));
         let passports = match r.passports {
             raw::Passports::Named(n) if n == "all" => None,
             raw::Passports::Named(n) => {
