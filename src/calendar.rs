@@ -777,6 +777,23 @@ impl Zones {
         }
     }
 
+    /// Whether `zone` keeps one offset from `a` to `b` (through every UTC day from `a`'s to
+    /// `b`'s, checked from the tz data as `offset` does): local times between them then
+    /// follow the instants minute for minute.
+    pub fn steady(&mut self, zone: Tz, a: DateTime<Utc>, b: DateTime<Utc>) -> bool {
+        let (mut day, last) = (a.date_naive(), b.date_naive());
+        let Some(o) = self.offset(zone, day) else {
+            return false;
+        };
+        while day < last {
+            match day.succ_opt() {
+                Some(next) if self.offset(zone, next) == Some(o) => day = next,
+                _ => return false,
+            }
+        }
+        true
+    }
+
     /// The local date of `t` in `zone`.
     pub fn date(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDate {
         self.local(zone, t).date()
@@ -986,6 +1003,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `steady` (which the planner trusts to skip asking for a window's later starts) holds
+    /// only where every local time between follows the instants minute for minute, and
+    /// holds through the region's days.
+    #[test]
+    fn steady_offsets_are_those_chrono_tz_keeps() {
+        let mut memo = Zones::default();
+        let start = utc("2026-03-20T00:00:00Z");
+        for name in [
+            "Asia/Almaty",
+            "Asia/Urumqi",
+            "Europe/London",
+            "America/St_Johns",
+        ] {
+            let zone: Tz = name.parse().unwrap();
+            for h in (0..40 * 24).step_by(5) {
+                let a = start + chrono::Duration::hours(h);
+                let b = a + chrono::Duration::hours(h % 31);
+                if !memo.steady(zone, a, b) {
+                    continue;
+                }
+                let la = a.with_timezone(&zone).naive_local();
+                for m in (0..=(b - a).num_minutes()).step_by(15) {
+                    let x = a + chrono::Duration::minutes(m);
+                    let lx = x.with_timezone(&zone).naive_local();
+                    assert_eq!(lx, la + chrono::Duration::minutes(m), "{name} {a} {x}");
+                }
+            }
+        }
+        let almaty: Tz = "Asia/Almaty".parse().unwrap();
+        let june = utc("2027-06-13T05:00:00Z");
+        assert!(memo.steady(almaty, june, june + chrono::Duration::hours(30)));
+        // London puts its clocks forward at 01:00 UTC on 29 March 2026.
+        let london: Tz = "Europe/London".parse().unwrap();
+        let before = utc("2026-03-28T20:00:00Z");
+        assert!(!memo.steady(london, before, before + chrono::Duration::hours(8)));
     }
 
     #[test]

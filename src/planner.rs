@@ -54,6 +54,9 @@ pub fn beyond_for(latest: DateTime<Utc>, arrive: DateTime<Utc>) -> i64 {
 /// Legs longer than this cannot avoid the night; they only have to leave after dawn.
 pub const LONGEST_DAY_LEG: i64 = 18 * 60;
 
+/// Seconds in a day.
+const DAY_SECS: i64 = 86_400;
+
 /// The daytime window in which a service whose departure no source gives is assumed to
 /// leave, in the local clock of the place it leaves from: agency cars from dawn to 18:00,
 /// shared taxis, minibuses and buses that leave when full 07:00–14:00 (they fill up in the
@@ -1216,23 +1219,28 @@ const FAILS: u8 = 2;
 /// What one ride (or one timetable) has been asked: the next starts found, as the times
 /// between which each answers (`next_start` gives the earliest start at or after the time
 /// asked that fits the departure rule, so every time asked from `from` to the start found
-/// has that answer), sorted (they do not overlap).
+/// has that answer), and the times after the start found that are starts themselves (a
+/// window's), sorted (they do not overlap).
 #[derive(Default)]
 struct RideMemo {
     starts: Vec<Starts>,
 }
 
-/// Asked at `from`, the next start is `next` (and so for every time from `from` to it);
-/// `None`: there is none (remembered for `from` alone).
+/// Asked at `from`, the next start is `next` (and so for every time from `from` to it),
+/// and every time after `next` up to `until` is a start itself (`until` is `next` where no
+/// later time is known to be one); `None`: there is none (remembered for `from` alone).
 #[derive(Clone, Copy)]
 struct Starts {
     from: DateTime<Utc>,
     next: Option<DateTime<Utc>>,
+    until: DateTime<Utc>,
 }
 
 impl RideMemo {
-    /// The remembered next start for `t`, if any.
-    fn start(&self, t: DateTime<Utc>) -> Option<Option<DateTime<Utc>>> {
+    /// The remembered next start for `t`, if any, and the latest time up to which every
+    /// time after it is a start too.
+    #[inline]
+    fn span(&self, t: DateTime<Utc>) -> Option<Option<(DateTime<Utc>, DateTime<Utc>)>> {
         // Labels are taken in order of arrival: mostly the latest interval.
         let at = match self.starts.last() {
             Some(s) if s.from <= t => self.starts.len() - 1,
@@ -1243,27 +1251,44 @@ impl RideMemo {
         };
         let s = self.starts[at];
         match s.next {
-            Some(n) if t <= n => Some(Some(n)),
+            Some(n) if t <= n => Some(Some((n, s.until))),
+            Some(_) if t <= s.until => Some(Some((t, s.until))),
             None if t == s.from => Some(None),
             _ => None,
         }
     }
 
-    /// Remembers that the next start at `t` is `n` (`t` not answered by `start`).
-    fn add_start(&mut self, t: DateTime<Utc>, n: Option<DateTime<Utc>>) {
-        if self.starts.last().is_none_or(|s| s.from <= t) {
-            self.starts.push(Starts { from: t, next: n });
-            return;
-        }
+    /// Remembers that the next start at `t` is `n`, and that every time after it up to
+    /// `until` is a start (`t` not answered by `span`).
+    fn add_start(&mut self, t: DateTime<Utc>, n: Option<DateTime<Utc>>, until: DateTime<Utc>) {
         let at = self.starts.partition_point(|s| s.from <= t);
-        // Asked earlier than a time with the same answer: that interval grows back to `t`.
-        if let (Some(s), Some(_)) = (self.starts.get_mut(at), n) {
-            if s.next == n {
+        if let Some(s) = self.starts.get_mut(at) {
+            // Asked earlier than a time with the same answer: that interval grows back to `t`.
+            if n.is_some() && s.next == n {
                 s.from = t;
                 return;
             }
+            // The starts claimed stop short of the next interval (they do not overlap; a
+            // start found is before the next time asked, or it would be its answer).
+            let until = match n {
+                Some(n) if until >= s.from => n.max(s.from - Duration::nanoseconds(1)),
+                _ => until,
+            };
+            self.starts.insert(
+                at,
+                Starts {
+                    from: t,
+                    next: n,
+                    until,
+                },
+            );
+            return;
         }
-        self.starts.insert(at, Starts { from: t, next: n });
+        self.starts.push(Starts {
+            from: t,
+            next: n,
+            until,
+        });
     }
 }
 
@@ -2383,26 +2408,40 @@ impl<'a> Planner<'a> {
         t0: DateTime<Utc>,
         ride: Option<usize>,
     ) -> Option<DateTime<Utc>> {
+        self.next_starts(si, i, j, t0, ride).map(|(n, _)| n)
+    }
+
+    /// `next_start`, and the latest time up to which every time after it is a start too
+    /// (the start itself where none is known): a window's later starts need not be asked.
+    fn next_starts(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+        ride: Option<usize>,
+    ) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
         let memo = if timetabled(&self.ds.services[si]) {
             Some(self.memo_of(true, si))
         } else {
             ride.map(|k| self.memo_of(false, k))
         };
         if let Some(m) = memo {
-            if let Some(n) = self.memos[m].start(t0) {
+            if let Some(n) = self.memos[m].span(t0) {
                 return n;
             }
             let n = self.next_start_once(si, i, j, t0);
-            self.memos[m].add_start(t0, n);
+            let until = n.map_or(t0, |(_, until)| until);
+            self.memos[m].add_start(t0, n.map(|(n, _)| n), until);
             return n;
         }
         let key = (stretch(si, i, j), t0);
         if let Some(n) = self.starts.get(&key) {
-            return *n;
+            return n.map(|n| (n, n));
         }
-        let n = self.next_start_once(si, i, j, t0);
+        let n = self.next_start_once(si, i, j, t0).map(|(n, _)| n);
         self.starts.insert(key, n);
-        n
+        n.map(|n| (n, n))
     }
 
     /// Where the memo of timetabled service `at` (`timetable`) or ride `at` lies in `memos`,
@@ -2424,14 +2463,15 @@ impl<'a> Planner<'a> {
         *slot as usize - 1
     }
 
-    /// `next_start`, worked out.
+    /// `next_start`, worked out: the start, and the latest time up to which every time from
+    /// it on is a start too (a window's starts; the start itself where none is known).
     fn next_start_once(
         &mut self,
         si: ServiceIx,
         i: usize,
         j: usize,
         t0: DateTime<Utc>,
-    ) -> Option<DateTime<Utc>> {
+    ) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
         let ds = self.ds;
         let s = &ds.services[si];
         let sc = &s.schedule;
@@ -2449,7 +2489,7 @@ impl<'a> Planner<'a> {
                 if sc.runs_on(day) {
                     if let Some(t) = self.posts.zones.at_local(zone, day, depart) {
                         if t >= t0 {
-                            return Some(t);
+                            return Some((t, t));
                         }
                     }
                 }
@@ -2475,6 +2515,10 @@ impl<'a> Planner<'a> {
                 t0 = minus(zones.at_local(zone, date.succ_opt()?, ws)?, off_i);
                 continue;
             }
+            // The later boardings that are starts too, as seconds after `board`: to the
+            // window's end that day, ...
+            let secs = |t: NaiveTime| i64::from(t.num_seconds_from_midnight());
+            let mut later = secs(we) - secs(time);
             if night_free {
                 // The same conversion when the stop keeps the window's clock.
                 let l = if clock == zone {
@@ -2489,15 +2533,27 @@ impl<'a> Planner<'a> {
                 }
                 let next_day = l.date().succ_opt()?;
                 let midnight = zones.at_local(clock, next_day, NaiveTime::MIN)?;
-                if dur.is_some_and(|d| {
-                    d.num_minutes() <= LONGEST_DAY_LEG && plus(board, d) > midnight
-                }) {
+                let day_leg = dur.filter(|d| d.num_minutes() <= LONGEST_DAY_LEG);
+                if day_leg.is_some_and(|d| plus(board, d) > midnight) {
                     // Too late to be off the road by midnight: wait for the next dawn.
                     t0 = minus(zones.at_local(clock, next_day, DAWN)?, off_i);
                     continue;
                 }
+                // ... before the clock's next midnight, and off the road by midnight.
+                later = later.min(DAY_SECS - 1 - secs(l.time()));
+                if let Some(d) = day_leg {
+                    let to_midnight = midnight.timestamp() - board.timestamp();
+                    later = later.min(to_midnight - d.num_seconds());
+                }
             }
-            return Some(t0);
+            // Every time between is a start only where the local times follow the instants
+            // (no change of offset between, in either clock) and are whole seconds.
+            let last = plus(board, Duration::seconds(later.max(0)));
+            let steady = board.nanosecond() == 0
+                && later > 0
+                && zones.steady(zone, board, last)
+                && (!night_free || clock == zone || zones.steady(clock, board, last));
+            return Some((t0, if steady { minus(last, off_i) } else { t0 }));
         }
         None
     }
@@ -2736,6 +2792,8 @@ impl<'a> Planner<'a> {
         // The later starts, in order: each the next start after the one before plus a step.
         let mut starts = Vec::new();
         let mut t0 = minus(leg.depart, off_i);
+        // Up to when every time is a start (a window's; none known yet).
+        let mut until = t0;
         for _ in 0..2000 {
             // Past the cutoff only to drive them all (`all_drives`, below); a next start is
             // never before the time asked.
@@ -2743,10 +2801,14 @@ impl<'a> Planner<'a> {
             if after > cutoff && !self.all_drives {
                 break;
             }
-            let Some(n) = self.next_start(si, i, j, after, ride) else {
-                break;
-            };
-            t0 = n;
+            if after <= until {
+                t0 = after;
+            } else {
+                let Some((n, u)) = self.next_starts(si, i, j, after, ride) else {
+                    break;
+                };
+                (t0, until) = (n, u);
+            }
             if plus(t0, off_i) > last_board || (t0 > cutoff && !self.all_drives) {
                 break;
             }
