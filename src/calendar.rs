@@ -229,11 +229,9 @@ fn closure_at<'a>(c: &'a Crossing, spans: &[Span], t: DateTime<Utc>) -> Option<&
 /// or after it are simply not known (dates are accepted from five years before the earliest
 /// dated record, so a past year can be outside the span too).
 pub fn holidays_known(ds: &Dataset, country: crate::types::Country, date: NaiveDate) -> bool {
-    ds.holidays.get(&country).is_some_and(|l| {
-        let (first, last) = (l.first_date(), l.last_date());
-        first.is_some_and(|d| d.year() <= date.year())
-            && last.is_some_and(|d| d.year() >= date.year())
-    })
+    ds.holidays
+        .get(&country)
+        .is_some_and(|l| l.spans_year_of(date))
 }
 
 /// Is the whole crossing open on this date (both sides)?

@@ -907,6 +907,16 @@ impl HolidayList {
     pub fn first_date(&self) -> Option<NaiveDate> {
         self.date(0)
     }
+    /// Whether the first holiday is in `date`'s year or before and the last in it or after
+    /// (worked out on day numbers: the planner asks for every drive).
+    pub fn spans_year_of(&self, date: NaiveDate) -> bool {
+        let (Some(&first), Some(&last)) = (self.days.first(), self.days.last()) else {
+            return false;
+        };
+        let jan1 = date.num_days_from_ce() - date.ordinal0() as i32;
+        let days = if date.leap_year() { 366 } else { 365 };
+        first < jan1 + days && last >= jan1
+    }
     pub fn last_date(&self) -> Option<NaiveDate> {
         self.date(self.days.len().checked_sub(1)?)
     }
@@ -1423,6 +1433,28 @@ mod holiday_tests {
             date: d(date),
             names: names.iter().map(|n| Text::from(*n)).collect(),
             makeup: makeup.map(d),
+        }
+    }
+
+    /// The years a list spans are its first and last holidays' years and those between,
+    /// across leap years and year ends (the planner's holiday horizon).
+    #[test]
+    fn a_holiday_list_spans_the_years_of_its_first_and_last_days() {
+        let empty = HolidayList::new([]).unwrap();
+        assert!(!empty.spans_year_of(d("2026-06-01")));
+        for (first, last) in [
+            ("2024-12-31", "2026-01-01"),
+            ("2024-01-01", "2024-12-31"),
+            ("2023-03-01", "2023-03-01"),
+        ] {
+            let list = HolidayList::new([h(first, &["A"], None), h(last, &["B"], None)]).unwrap();
+            let (a, b) = (d(first).year(), d(last).year());
+            let mut day = d("2021-12-25");
+            while day < d("2028-01-08") {
+                let want = a <= day.year() && b >= day.year();
+                assert_eq!(list.spans_year_of(day), want, "{first}..{last} {day}");
+                day = day.succ_opt().unwrap();
+            }
         }
     }
 
