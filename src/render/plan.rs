@@ -719,11 +719,16 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let from = &ds.places[req.from];
     let to = &ds.places[req.to];
     let last_day = req.date + chrono::Duration::days(i64::from(req.within) - 1);
-    let window = format!(
-        "{} – {}",
-        Words::full_date(req.date),
-        Words::full_date(last_day)
-    );
+    // One day (`--within 1`) is named once, not as a range from it to itself.
+    let window = if last_day == req.date {
+        Words::full_date(req.date)
+    } else {
+        format!(
+            "{} – {}",
+            Words::full_date(req.date),
+            Words::full_date(last_day)
+        )
+    };
     let mut out = String::new();
     let found = !a.itineraries.is_empty();
 
