@@ -787,7 +787,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 // day of departure (a journey may take days to reach the post).
                 out.push_str(&wrap(
                     &format!(
-                        "{said} (for rides on {})",
+                        "{} (for rides on {})",
+                        capitalise(&said),
                         why_days(w, dates.iter().copied())
                     ),
                     width,
