@@ -1336,8 +1336,27 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         out.push_str("\nNotes:\n");
         // Without --explain, the disputes behind the reasons are named, one line per record.
         let mut disputed: Vec<(Subject, Vec<String>)> = Vec::new();
+        // The years whose holidays are not known, said once for all, where the first was.
+        let unknown: Vec<(crate::types::Country, i32)> = notes
+            .iter()
+            .filter_map(|n| match n {
+                Advice::HolidaysUnknown { country, year } => Some((*country, *year)),
+                _ => None,
+            })
+            .collect();
+        let mut unknown_said = false;
         for adv in notes {
             match adv {
+                Advice::HolidaysUnknown { .. } => {
+                    if !std::mem::replace(&mut unknown_said, true) {
+                        out.push_str(&wrap(
+                            &capitalise(&super::words::holidays_unknown(&unknown)),
+                            width,
+                            "- ",
+                            "  ",
+                        ));
+                    }
+                }
                 Advice::Disputed { subject, dispute } if !layout.explain => {
                     let fact = fact_name(&w.dispute_of(*subject, *dispute).fact);
                     match disputed.iter_mut().find(|(s, _)| s == subject) {
