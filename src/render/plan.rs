@@ -719,11 +719,16 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let from = &ds.places[req.from];
     let to = &ds.places[req.to];
     let last_day = req.date + chrono::Duration::days(i64::from(req.within) - 1);
-    let window = format!(
-        "{} – {}",
-        Words::full_date(req.date),
-        Words::full_date(last_day)
-    );
+    // One day (`--within 1`) is named once, not as a range from it to itself.
+    let window = if last_day == req.date {
+        Words::full_date(req.date)
+    } else {
+        format!(
+            "{} – {}",
+            Words::full_date(req.date),
+            Words::full_date(last_day)
+        )
+    };
     let mut out = String::new();
     let found = !a.itineraries.is_empty();
 
@@ -782,7 +787,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 // day of departure (a journey may take days to reach the post).
                 out.push_str(&wrap(
                     &format!(
-                        "{said} (for rides on {})",
+                        "{} (for rides on {})",
+                        capitalise(&said),
                         why_days(w, dates.iter().copied())
                     ),
                     width,
@@ -1330,8 +1336,27 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         out.push_str("\nNotes:\n");
         // Without --explain, the disputes behind the reasons are named, one line per record.
         let mut disputed: Vec<(Subject, Vec<String>)> = Vec::new();
+        // The years whose holidays are not known, said once for all, where the first was.
+        let unknown: Vec<(crate::types::Country, i32)> = notes
+            .iter()
+            .filter_map(|n| match n {
+                Advice::HolidaysUnknown { country, year } => Some((*country, *year)),
+                _ => None,
+            })
+            .collect();
+        let mut unknown_said = false;
         for adv in notes {
             match adv {
+                Advice::HolidaysUnknown { .. } => {
+                    if !std::mem::replace(&mut unknown_said, true) {
+                        out.push_str(&wrap(
+                            &capitalise(&super::words::holidays_unknown(&unknown)),
+                            width,
+                            "- ",
+                            "  ",
+                        ));
+                    }
+                }
                 Advice::Disputed { subject, dispute } if !layout.explain => {
                     let fact = fact_name(&w.dispute_of(*subject, *dispute).fact);
                     match disputed.iter_mut().find(|(s, _)| s == subject) {
@@ -1464,22 +1489,31 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
     // The exit rules that decided something: barred every passport (a reason) or the
     // passport to leave on (an itinerary's note).
     let mut exits: Vec<usize> = Vec::new();
-    let bars = a
+    let barred: Vec<&crate::visa::ExitBar> = a
         .reasons
         .iter()
         .filter_map(|(b, _)| match b {
             Blocker::ExitBarred(bar) => Some(&**bar),
             _ => None,
         })
-        .chain(
-            a.itineraries
-                .iter()
-                .flat_map(|ia| &ia.advice)
-                .filter_map(|adv| match adv {
-                    Advice::ExitOn(bar) => Some(bar),
-                    _ => None,
-                }),
-        );
+        .collect();
+    // The notes of the rules behind a reason under "Why" (shown only when nothing was
+    // found) are already in its sentence: not said twice.
+    let in_why =
+        |k: usize| a.itineraries.is_empty() && barred.iter().any(|bar| bar.rules.contains(&k));
+    let bars =
+        barred
+            .iter()
+            .copied()
+            .chain(
+                a.itineraries
+                    .iter()
+                    .flat_map(|ia| &ia.advice)
+                    .filter_map(|adv| match adv {
+                        Advice::ExitOn(bar) => Some(bar),
+                        _ => None,
+                    }),
+            );
     for bar in bars {
         for k in &bar.rules {
             if !exits.contains(k) {
@@ -1491,12 +1525,10 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
         let Some(r) = ds.visas.exits.get(k) else {
             continue;
         };
-        let sources: Vec<String> = r
-            .prov
-            .sources
-            .iter()
-            .filter_map(|ix| ds.sources.get(*ix))
-            .map(|src| format!("{} ({})", src.title, src.reports))
+        // Newest first, as every other record's sources.
+        let sources: Vec<String> = super::newest_first(ds, &r.prov.sources)
+            .into_iter()
+            .map(|ix| super::source(ds, ix))
             .collect();
         out.push_str(&wrap(
             &format!(
@@ -1512,7 +1544,9 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
             "- ",
             "  ",
         ));
-        out.push_str(&wrap(&r.note, width, "  ", "  "));
+        if !in_why(k) {
+            out.push_str(&wrap(&r.note, width, "  ", "  "));
+        }
     }
     for (k, ia) in a.itineraries.iter().enumerate() {
         out.push_str(&wrap(
