@@ -12,10 +12,11 @@
 //! gives (visa-free entry, a visa on arrival that this land border offers).
 
 use crate::model::{Dataset, Enforce, HowToGet, Lead, Permit, PermitIx, Requirement, StopAt};
-use crate::planner::{BorderPass, Itinerary, Request};
+use crate::planner::{BorderPass, Itinerary, Leg, Request};
 use crate::types::Country;
 use crate::visa::{Channel, Entry};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use chrono_tz::Tz;
 
 /// A document a journey may need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,15 +45,15 @@ pub struct Need {
     pub channel: Channel,
     pub get: HowToGet,
     /// The local date it is first needed (a visa: the day of entry at the second post; a
-    /// permit: the day the place or the crossing's first post is reached), and the border
-    /// or place where it is checked.
+    /// permit: the first day the place or the crossing's first post may be reached), and the
+    /// border or place where it is checked.
     pub by: NaiveDate,
-    /// Where no source gives the day it is needed (a post whose time is not known, reached
-    /// on one of several days): the last of those days. It must hold on every day from `by`
-    /// to it: a visa must admit the traveller on any of them, a permit for a crossing's
-    /// border area cover each day the traveller may be in the area (the first post reached
-    /// to the last day either post may be passed). `None` when it is needed on one known
-    /// day.
+    /// Where no source gives the day it is needed (a post or a place whose time is not
+    /// known, reached on one of several days): the last of those days. It must hold on every
+    /// day from `by` to it: a visa must admit the traveller on any of them, a permit for a
+    /// crossing's border area cover each day the traveller may be in the area (the first
+    /// post reached to the last day either post may be passed), a place's permit each day
+    /// the place may be reached (`place_days`). `None` when it is needed on one known day.
     pub until: Option<NaiveDate>,
     pub at: StopAt,
     /// For a visa: the passport it is for and the requirement it meets.
@@ -205,9 +206,21 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
         let zone = s.schedule.zone.0;
         let board_day = leg.depart.with_timezone(&zone).date_naive();
         let mut border = leg.borders.iter();
-        for st in &s.stops[leg.board..=leg.alight] {
+        for (k, st) in s
+            .stops
+            .iter()
+            .enumerate()
+            .take(leg.alight + 1)
+            .skip(leg.board)
+        {
             let (permits, day, until) = match st.at {
-                StopAt::Place(p) => (&ds.places[p].permits, board_day, None),
+                // A permit for a place from the first day it may be reached, and where no
+                // source gives the time there, every day to the last it may be.
+                StopAt::Place(p) if ds.places[p].permits.is_empty() => continue,
+                StopAt::Place(p) => {
+                    let (first, last) = place_days(ds, leg, k, ds.places[p].zone.0);
+                    (&ds.places[p].permits, first, last)
+                }
                 StopAt::Crossing(c) => {
                     let pass = border.find(|b| b.crossing == c);
                     let cr = &ds.crossings[c];
@@ -275,6 +288,70 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
         }
     }
     out
+}
+
+/// The local days, in the place's clock `zone`, the vehicle of `leg` may reach its stop `k`,
+/// a place: the first, and where no source gives the time there, the last when a later time
+/// is known (`None` otherwise, or when it is the same day). Where the time is known (boarding,
+/// a stop with a time, after any wait at a post before it; the arrival where it is known),
+/// its day. Otherwise no earlier than the last time known before it (boarding, a stop with a
+/// time, a post passed at a known time, or the day a post with no time was checked for) nor
+/// than as many days after the start as the nights a source says the vehicle spends on the
+/// way (the arrival where the leg ends there: the earliest it can be), and no later than
+/// the next time known after it: the days a post with no time is checked on, for a place.
+fn place_days(ds: &Dataset, leg: &Leg, k: usize, zone: Tz) -> (NaiveDate, Option<NaiveDate>) {
+    let s = &ds.services[leg.service];
+    let day = |t: DateTime<Utc>| t.with_timezone(&zone).date_naive();
+    if k == leg.board || (k == leg.alight && leg.arrive_known) {
+        let t = if k == leg.board {
+            leg.depart
+        } else {
+            leg.arrive
+        };
+        return (day(t), None);
+    }
+    let t0 = leg.depart - s.stops[leg.board].board().unwrap_or_default().to_chrono();
+    // The leg's border passes are its crossing stops, in order.
+    let passes: Vec<(usize, &BorderPass)> = (leg.board + 1..leg.alight)
+        .filter(|m| matches!(s.stops[*m].at, StopAt::Crossing(_)))
+        .zip(&leg.borders)
+        .collect();
+    // When the vehicle reaches stop `m` at its offset `o`: moved on by the waits at the posts
+    // before it, and not before the last post before it was passed.
+    let at = |m: usize, o: Duration| {
+        let before = passes.iter().filter(|(c, _)| *c < m);
+        let waited = before
+            .clone()
+            .fold(Duration::zero(), |w, (_, b)| w + b.waited);
+        let t = t0 + o + waited;
+        before.filter_map(|(_, b)| b.cleared).fold(t, DateTime::max)
+    };
+    if let Some(o) = s.stops[k].offset {
+        return (day(at(k, o.to_chrono())), None);
+    }
+    let mut first = day(leg.depart);
+    for m in leg.board + 1..k {
+        if let Some(o) = s.stops[m].offset {
+            first = first.max(day(at(m, o.to_chrono())));
+        }
+    }
+    for (_, b) in passes.iter().filter(|(c, _)| *c < k) {
+        let passed = b.cleared.map(day).or(b.days[1]).or(b.days[0]);
+        first = first.max(passed.unwrap_or(first));
+    }
+    let nights = crate::model::nights_at(&s.stops, k);
+    if nights > 0 {
+        first = first.max(day(t0) + Duration::days(i64::from(nights)));
+    }
+    if k == leg.alight {
+        first = first.max(day(leg.arrive));
+    }
+    let last = s.stops[k + 1..]
+        .iter()
+        .enumerate()
+        .find_map(|(n, st)| st.offset.map(|o| day(at(k + 1 + n, o.to_chrono()))))
+        .filter(|d| *d > first);
+    (first, last)
 }
 
 /// The documents of `it` the traveller would have to arrange, as a set (for comparing

@@ -214,3 +214,36 @@ fn a_broken_exit_rule_is_named_with_its_file_and_fix() {
         .code(2)
         .stderr_has("unknown field `until`");
 }
+
+/// `--explain` says a rule's note once: under "Why" where the rule is the reason there is no
+/// answer, under Sources (with the rule's sources) where it only chose the passport to leave
+/// on.
+#[test]
+fn explain_says_an_exit_rules_note_once() {
+    let note = "must leave by the port they entered at";
+    let base = [
+        "plan",
+        "islamabad",
+        "khorog",
+        "--date",
+        "2027-07-05",
+        "--explain",
+        "--passport",
+        "IN",
+    ];
+    let r = run(&base).code(1);
+    assert_eq!(r.stdout.matches(note).count(), 1, "{}", r.stdout);
+    let why = r.stdout.find("Why:").expect("Why");
+    let sources = r.stdout.find("Sources:").expect("Sources");
+    let at = r.stdout.find(note).expect("the note");
+    assert!(why < at && at < sources, "the note is under Why");
+    r.stdout_has("- Exit rule: IN passports may not leave Pakistan over any crossing of this dataset, verified");
+    let mut both = base.to_vec();
+    both.extend_from_slice(&["--passport", "GB"]);
+    let r = run(&both).ok();
+    assert_eq!(r.stdout.matches(note).count(), 1, "{}", r.stdout);
+    let sources = r.stdout.find("Sources:").expect("Sources");
+    assert!(r.stdout.find(note).expect("the note") > sources);
+    r.stdout_has("(IN passports may not leave over it)")
+        .stdout_has("- Exit rule: IN passports may not leave Pakistan over any crossing of this dataset, verified");
+}

@@ -1089,3 +1089,79 @@ fn explain_lists_a_records_sources_newest_first_by_the_date_each_reports() {
         r.stdout
     );
 }
+
+/// The fixture with a Monday bus from Gamma over Pass D (which no source times) past
+/// Epsilon, whose region permit is checked, to Zeta: `epsilon` and `zeta` are their stops.
+fn gamma_zeta_bus(epsilon: &str, zeta: &str) -> tempfile::TempDir {
+    let bus = service(
+        "gamma-zeta-bus",
+        "Gamma–Zeta bus over Pass D",
+        "bus",
+        &[
+            r#"{ at = "gamma", offset = "0h" }"#,
+            r#"{ cross = "pass-d" }"#,
+            epsilon,
+            zeta,
+        ],
+        &weekly("Mon", "08:00", "Asia/Bishkek"),
+    );
+    with_files(&[
+        (
+            "places/zeta.toml",
+            &place("zeta", "Zeta", "TJ", "Asia/Dushanbe"),
+        ),
+        ("services/zeta.toml", &bus),
+    ])
+}
+
+/// A permit tied to a place (not a crossing) is needed from the first day the vehicle may
+/// reach the place, not the day the traveller boards, and where no source gives the time
+/// there, on every day it may be, as a crossing's border-area permit is where no time is
+/// known at the post. The Monday bus of 7 Sep 2026 (after Pass D reopens; a KG passport
+/// enters Tajikistan visa-free) reaches Zeta 30 hours after leaving, so untimed Epsilon on
+/// Monday or Tuesday: the permit must be valid on both. A bus that a source says spends a
+/// night on the way before Epsilon reaches it on Tuesday at the earliest.
+#[test]
+fn a_place_permit_is_needed_from_the_first_day_the_place_may_be_reached() {
+    let args = [
+        "gamma",
+        "zeta",
+        "--date",
+        "2026-09-07",
+        "--within",
+        "1",
+        "--passport",
+        "KG",
+    ];
+    let permit = |dir: &tempfile::TempDir| {
+        let (p, code) = common::plan_json(Some(dir.path()), &args);
+        assert_eq!(code, 0, "{p:#?}");
+        let it = &p.itineraries[0];
+        assert_eq!(it.services(), ["gamma-zeta-bus"]);
+        let need = it
+            .before_you_go
+            .iter()
+            .find(|n| n.kind == "permit" && n.id == "region-permit")
+            .expect("the region permit is needed");
+        (need.needed_from.clone(), need.needed_until.clone())
+    };
+    let text = |dir: &tempfile::TempDir| {
+        let mut all = vec!["--data", dir.path().to_str().unwrap(), "plan"];
+        all.extend_from_slice(&args);
+        common::run(&all).ok()
+    };
+    let dir = gamma_zeta_bus(
+        r#"{ at = "epsilon" }"#,
+        r#"{ at = "zeta", offset = "30h" }"#,
+    );
+    assert_eq!(
+        permit(&dir),
+        ("2026-09-07".to_string(), Some("2026-09-08".to_string()))
+    );
+    text(&dir).stdout_has(
+        "needed at Epsilon on Mon 7 or Tue 8 Sep (no source gives the day: it must be valid on both)",
+    );
+    let dir = gamma_zeta_bus(r#"{ at = "epsilon", nights = 1 }"#, r#"{ at = "zeta" }"#);
+    assert_eq!(permit(&dir), ("2026-09-08".to_string(), None));
+    text(&dir).stdout_has("needed at Epsilon from Tue 8 Sep\n");
+}

@@ -1117,10 +1117,11 @@ pub struct NeedJson {
     pub cost: Option<Amount>,
     /// The local date it is first needed.
     pub needed_from: String,
-    /// Where no source gives the day it is needed (a post whose time is not known, reached
-    /// on one of several days): the last of those days. It must be valid on every day from
-    /// `needed_from` to this one: a visa must admit the traveller on any of them, a
-    /// crossing's border-area permit cover each day the traveller may be in the area.
+    /// Where no source gives the day it is needed (a post or a place with a permit whose
+    /// time is not known, reached on one of several days): the last of those days. It must
+    /// be valid on every day from `needed_from` to this one: a visa must admit the traveller
+    /// on any of them, a crossing's border-area permit cover each day the traveller may be
+    /// in the area, a place's permit each day they may reach the place.
     /// Absent when it is needed on one known day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub needed_until: Option<String>,

@@ -1464,22 +1464,31 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
     // The exit rules that decided something: barred every passport (a reason) or the
     // passport to leave on (an itinerary's note).
     let mut exits: Vec<usize> = Vec::new();
-    let bars = a
+    let barred: Vec<&crate::visa::ExitBar> = a
         .reasons
         .iter()
         .filter_map(|(b, _)| match b {
             Blocker::ExitBarred(bar) => Some(&**bar),
             _ => None,
         })
-        .chain(
-            a.itineraries
-                .iter()
-                .flat_map(|ia| &ia.advice)
-                .filter_map(|adv| match adv {
-                    Advice::ExitOn(bar) => Some(bar),
-                    _ => None,
-                }),
-        );
+        .collect();
+    // The notes of the rules behind a reason under "Why" (shown only when nothing was
+    // found) are already in its sentence: not said twice.
+    let in_why =
+        |k: usize| a.itineraries.is_empty() && barred.iter().any(|bar| bar.rules.contains(&k));
+    let bars =
+        barred
+            .iter()
+            .copied()
+            .chain(
+                a.itineraries
+                    .iter()
+                    .flat_map(|ia| &ia.advice)
+                    .filter_map(|adv| match adv {
+                        Advice::ExitOn(bar) => Some(bar),
+                        _ => None,
+                    }),
+            );
     for bar in bars {
         for k in &bar.rules {
             if !exits.contains(k) {
@@ -1491,12 +1500,10 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
         let Some(r) = ds.visas.exits.get(k) else {
             continue;
         };
-        let sources: Vec<String> = r
-            .prov
-            .sources
-            .iter()
-            .filter_map(|ix| ds.sources.get(*ix))
-            .map(|src| format!("{} ({})", src.title, src.reports))
+        // Newest first, as every other record's sources.
+        let sources: Vec<String> = super::newest_first(ds, &r.prov.sources)
+            .into_iter()
+            .map(|ix| super::source(ds, ix))
             .collect();
         out.push_str(&wrap(
             &format!(
@@ -1512,7 +1519,9 @@ fn explain(w: &Words, a: &PlanAnswer, width: Option<usize>) -> String {
             "- ",
             "  ",
         ));
-        out.push_str(&wrap(&r.note, width, "  ", "  "));
+        if !in_why(k) {
+            out.push_str(&wrap(&r.note, width, "  ", "  "));
+        }
     }
     for (k, ia) in a.itineraries.iter().enumerate() {
         out.push_str(&wrap(

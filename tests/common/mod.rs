@@ -148,6 +148,23 @@ pub fn broken(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
     tmp
 }
 
+/// A copy of the real dataset (`data/`) with text replaced in some files, for a question
+/// the real data no longer poses (one record as an older version of the data had it).
+pub fn real_data_with(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        tmp.path(),
+    );
+    for (file, from, to) in edits {
+        let path = tmp.path().join(file);
+        let text = std::fs::read_to_string(&path).expect("data file");
+        assert!(text.contains(from), "{file} lacks {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    }
+    tmp
+}
+
 /// A copy of the fixture dataset with files added: (path in the dataset, text), such as
 /// `("places/extra.toml", …)` (`records` writes records in the fixture's style).
 pub fn with_files(files: &[(&str, &str)]) -> tempfile::TempDir {
