@@ -102,6 +102,14 @@ fn bad_values_are_exit_2_with_the_flag_and_the_fix() {
             "error: 'kashgar' and 'kashi' are the same place",
         ),
         (
+            &["plan", "kashgar", "osh", "--via", "kashi"],
+            "error: --via 'kashi' is where the journey starts; give a place on the way, or leave --via out",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--month", "2027-06", "--via", "OSH"],
+            "error: --via 'OSH' is where the journey ends; give a place on the way, or leave --via out",
+        ),
+        (
             &["hours", "--month", "2026-13", "torugart"],
             "error: --month '2026-13' is not a month; expected YYYY-MM",
         ),
@@ -434,4 +442,22 @@ fn the_earliest_day_is_looked_for_only_up_to_the_last_date_the_dataset_covers() 
     r.stdout_has(&format!(
         "No departure up to {named}, the last date this dataset covers, works."
     ));
+}
+
+/// A plan for one day (`--within 1`) names that day once, with or without an answer, not
+/// as a range from it to itself.
+#[test]
+fn a_one_day_plan_names_its_day_once() {
+    let one = ["--within", "1", "--passport", "GB"];
+    let mut args = vec!["plan", "kashgar", "sust", "--date", "2027-01-14"];
+    args.extend_from_slice(&one);
+    run(&args)
+        .code(1)
+        .stdout_has("No itinerary from Kashgar to Sust leaving Thu 14 Jan 2027.\n");
+    let mut args = vec!["plan", "kashgar", "osh", "--date", "2027-06-14"];
+    args.extend_from_slice(&one);
+    run(&args)
+        .ok()
+        .stdout_has("Kashgar → Osh, leaving Mon 14 Jun 2027, GB passport:")
+        .stdout_lacks("– Mon 14 Jun 2027");
 }

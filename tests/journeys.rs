@@ -646,7 +646,7 @@ fn years_before_the_holiday_lists_say_the_holidays_are_not_known() {
     .ok();
     assert!(
         r.stdout
-            .contains("The public holidays of CN in 2024 are not known to this dataset"),
+            .contains("- The public holidays of CN, KG and KZ in 2024 are not known to this dataset: a border closed for a holiday that year cannot be foreseen"),
         "{}",
         r.stdout
     );
@@ -794,4 +794,39 @@ fn the_earliest_departure_named_is_a_day_with_an_itinerary() {
     }
     // The dates include days with no itinerary (weekends and holidays at the posts).
     assert!(named >= 10, "only {named} days had no itinerary");
+}
+
+/// Past the years whose holidays the dataset knows, the plan says once which countries'
+/// holidays of which years it cannot foresee, not one sentence a country and year.
+#[test]
+fn the_years_whose_holidays_are_not_known_are_named_in_one_sentence() {
+    let r = common::run(&[
+        "plan",
+        "kashgar",
+        "osh",
+        "--date",
+        "2035-12-30",
+        "--passport",
+        "GB",
+    ])
+    .ok();
+    assert_eq!(
+        r.stdout.matches("are not known to this dataset").count(),
+        1,
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "- The public holidays of CN and KG in 2035 and 2036 and KZ in 2036 are not known"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("a border closed for a holiday in those years cannot be foreseen"),
+        "{}",
+        r.stdout
+    );
 }

@@ -557,13 +557,19 @@ pub fn month(
             out.push_str(&wrap(&n, width, "", "  "));
         }
     }
-    if c.disputes
+    // The facts the calendar rests on that sources dispute, named, and where to read each
+    // version (as the crossing's card says it).
+    let facts: Vec<String> = c
+        .disputes
         .iter()
-        .any(|d| d.fact == "hours" || d.fact == "days" || d.fact == "season")
-    {
+        .filter(|d| d.fact == "hours" || d.fact == "days" || d.fact == "season")
+        .map(|d| super::words::dispute_name(c, d))
+        .collect();
+    if !facts.is_empty() {
         out.push_str(&wrap(
             &format!(
-                "Some of these facts are disputed: see `crossings hours {}`.",
+                "Disputed: {} (`crossings hours {} --explain` shows each version and its sources)",
+                super::words::join_and(&facts),
                 c.id
             ),
             width,

@@ -719,11 +719,16 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let from = &ds.places[req.from];
     let to = &ds.places[req.to];
     let last_day = req.date + chrono::Duration::days(i64::from(req.within) - 1);
-    let window = format!(
-        "{} – {}",
-        Words::full_date(req.date),
-        Words::full_date(last_day)
-    );
+    // One day (`--within 1`) is named once, not as a range from it to itself.
+    let window = if last_day == req.date {
+        Words::full_date(req.date)
+    } else {
+        format!(
+            "{} – {}",
+            Words::full_date(req.date),
+            Words::full_date(last_day)
+        )
+    };
     let mut out = String::new();
     let found = !a.itineraries.is_empty();
 
@@ -782,7 +787,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 // day of departure (a journey may take days to reach the post).
                 out.push_str(&wrap(
                     &format!(
-                        "{said} (for rides on {})",
+                        "{} (for rides on {})",
+                        capitalise(&said),
                         why_days(w, dates.iter().copied())
                     ),
                     width,
@@ -1330,8 +1336,27 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         out.push_str("\nNotes:\n");
         // Without --explain, the disputes behind the reasons are named, one line per record.
         let mut disputed: Vec<(Subject, Vec<String>)> = Vec::new();
+        // The years whose holidays are not known, said once for all, where the first was.
+        let unknown: Vec<(crate::types::Country, i32)> = notes
+            .iter()
+            .filter_map(|n| match n {
+                Advice::HolidaysUnknown { country, year } => Some((*country, *year)),
+                _ => None,
+            })
+            .collect();
+        let mut unknown_said = false;
         for adv in notes {
             match adv {
+                Advice::HolidaysUnknown { .. } => {
+                    if !std::mem::replace(&mut unknown_said, true) {
+                        out.push_str(&wrap(
+                            &capitalise(&super::words::holidays_unknown(&unknown)),
+                            width,
+                            "- ",
+                            "  ",
+                        ));
+                    }
+                }
                 Advice::Disputed { subject, dispute } if !layout.explain => {
                     let fact = fact_name(&w.dispute_of(*subject, *dispute).fact);
                     match disputed.iter_mut().find(|(s, _)| s == subject) {

@@ -651,9 +651,7 @@ impl Words<'_> {
                 Self::full_date(*date),
                 Self::full_date(*today)
             ),
-            Advice::HolidaysUnknown { country, year } => format!(
-                "the public holidays of {country} in {year} are not known to this dataset: a border closed for a holiday that year cannot be foreseen; check the border service's notices"
-            ),
+            Advice::HolidaysUnknown { country, year } => holidays_unknown(&[(*country, *year)]),
             Advice::ScheduleUnannounced {
                 country,
                 year,
@@ -868,6 +866,47 @@ pub fn per_word(per: Per) -> &'static str {
         Per::Person => "person",
         Per::Vehicle => "vehicle",
     }
+}
+
+/// The countries and years whose public holidays the dataset does not know, in one
+/// sentence (one per pair would repeat it), countries with the same years together: "the
+/// public holidays of CN and KG in 2035 and 2036 and KZ in 2036 are not known to this
+/// dataset: …".
+pub fn holidays_unknown(pairs: &[(Country, i32)]) -> String {
+    let mut by_country: Vec<(Country, Vec<i32>)> = Vec::new();
+    for (c, y) in pairs {
+        match by_country.iter_mut().find(|(x, _)| x == c) {
+            Some((_, years)) if !years.contains(y) => years.push(*y),
+            Some(_) => {}
+            None => by_country.push((*c, vec![*y])),
+        }
+    }
+    let mut groups: Vec<(Vec<String>, Vec<i32>)> = Vec::new();
+    for (c, years) in by_country {
+        match groups.iter_mut().find(|(_, y)| *y == years) {
+            Some((cs, _)) => cs.push(c.to_string()),
+            None => groups.push((vec![c.to_string()], years)),
+        }
+    }
+    let each: Vec<String> = groups
+        .iter()
+        .map(|(cs, years)| {
+            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+            format!("{} in {}", join_and(cs), join_and(&years))
+        })
+        .collect();
+    let one_year = pairs
+        .iter()
+        .all(|(_, y)| Some(y) == pairs.first().map(|(_, y)| y));
+    let when = if one_year {
+        "that year"
+    } else {
+        "in those years"
+    };
+    format!(
+        "the public holidays of {} are not known to this dataset: a border closed for a holiday {when} cannot be foreseen; check the border service's notices",
+        join_and(&each)
+    )
 }
 
 #[cfg(test)]
