@@ -148,7 +148,7 @@ pub struct PlanArgs {
         allow_hyphen_values = true
     )]
     pub max: String,
-    /// A place the journey must pass through.
+    /// A place the journey must pass through (on the way: neither the start nor the end).
     #[arg(long, value_name = "PLACE")]
     pub via: Option<String>,
     /// A crossing not to use; repeatable.

@@ -563,6 +563,22 @@ fn plan_request(
         .as_deref()
         .map(|v| request::place(ds, v))
         .transpose()?;
+    // A stop on the way is neither end: `--via` naming one would be silently met by every
+    // route (the start) or ask for nothing (the end).
+    if let (Some(v), Some(name)) = (via, a.via.as_deref()) {
+        let end = if v == from {
+            Some("starts")
+        } else if v == to {
+            Some("ends")
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            return Err(format!(
+                "--via '{name}' is where the journey {end}; give a place on the way, or leave --via out"
+            ));
+        }
+    }
     let avoid = a
         .avoid
         .iter()

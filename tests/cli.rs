@@ -102,6 +102,14 @@ fn bad_values_are_exit_2_with_the_flag_and_the_fix() {
             "error: 'kashgar' and 'kashi' are the same place",
         ),
         (
+            &["plan", "kashgar", "osh", "--via", "kashi"],
+            "error: --via 'kashi' is where the journey starts; give a place on the way, or leave --via out",
+        ),
+        (
+            &["plan", "kashgar", "osh", "--month", "2027-06", "--via", "OSH"],
+            "error: --via 'OSH' is where the journey ends; give a place on the way, or leave --via out",
+        ),
+        (
             &["hours", "--month", "2026-13", "torugart"],
             "error: --month '2026-13' is not a month; expected YYYY-MM",
         ),
