@@ -825,8 +825,9 @@ impl Summary {
         }
     }
 
-    /// The summary of `self`'s itinerary with `leg` added.
-    fn then(&self, leg: &Leg) -> Summary {
+    /// The summary of `self`'s itinerary with `leg` added (`tight`: `Leg::tight` of it,
+    /// whose passes the search copies into it only once it is kept).
+    fn then(&self, leg: &Leg, tight: bool) -> Summary {
         Summary {
             depart: if self.legs == 0 {
                 leg.depart
@@ -836,7 +837,7 @@ impl Summary {
             arrive: leg.arrive,
             arrive_known: leg.arrive_known,
             legs: self.legs + 1,
-            tight: self.tight || leg.tight(),
+            tight: self.tight || tight,
         }
     }
 
@@ -873,6 +874,24 @@ pub struct Index {
     /// ride known by its stops finds its number (`ride_number`).
     stop_entry: Vec<u32>,
     stop_first: Vec<u32>,
+    /// For every entry of `at_place` (numbered as in `spans`), what the search reads of the
+    /// service at each ride tried from there (`Boarding`): read in order beside `spans`,
+    /// where the services themselves, hundreds of bytes each, miss the caches on a large
+    /// network.
+    boardings: Vec<Boarding>,
+}
+
+/// What the search reads of a service boarded at a stop for every ride it tries, before
+/// any memo misses (`Index::boardings`).
+#[derive(Clone, Copy, Debug)]
+struct Boarding {
+    /// When the vehicle leaves the stop, counted from its first stop (`Stop::board`; zero
+    /// where not known).
+    board: Duration,
+    /// `timetabled` of the service.
+    timetabled: bool,
+    /// Whether it runs on demand.
+    on_demand: bool,
 }
 
 impl Index {
@@ -912,11 +931,18 @@ impl Index {
         }
         stop_first.push(total as u32);
         let mut stop_entry = vec![u32::MAX; total];
+        let mut boardings = Vec::with_capacity(entries);
         let mut e = 0u32;
         for list in &at_place {
             for &(si, i) in list {
                 stop_entry[stop_first[si] as usize + i] = e;
                 e += 1;
+                let s = &ds.services[si];
+                boardings.push(Boarding {
+                    board: s.stops[i].board().unwrap_or_default().to_chrono(),
+                    timetabled: timetabled(s),
+                    on_demand: s.schedule.kind == ScheduleKind::OnDemand,
+                });
             }
         }
         Index {
@@ -926,6 +952,7 @@ impl Index {
             first,
             stop_entry,
             stop_first,
+            boardings,
         }
     }
 
@@ -949,14 +976,16 @@ impl Index {
     fn options(
         &self,
         place: PlaceIx,
-    ) -> impl Iterator<Item = (ServiceIx, usize, usize, &[(u32, u32)])> {
-        let spans = &self.spans[self.first[place] as usize..self.first[place + 1] as usize];
+    ) -> impl Iterator<Item = (ServiceIx, usize, usize, &[(u32, u32)], Boarding)> {
+        let entries = self.first[place] as usize..self.first[place + 1] as usize;
+        let spans = &self.spans[entries.clone()];
         self.at_place[place]
             .iter()
             .zip(spans)
-            .map(move |(&(si, i), &(a, b))| {
+            .zip(&self.boardings[entries])
+            .map(move |((&(si, i), &(a, b)), &boarding)| {
                 let (a, b) = (a as usize, b as usize);
-                (si, i, a, &self.later[a..b])
+                (si, i, a, &self.later[a..b], boarding)
             })
     }
 
@@ -1146,7 +1175,8 @@ pub struct Planner<'a> {
     visas_ready: Vec<(VisaLead, Option<NaiveDate>)>,
     /// The posts' calendars, each day's verdict worked out once (`calendar::Memo`).
     posts: calendar::Memo,
-    /// Drives already made, by (service, board, alight, start, on demand): the labels at a
+    /// Drives already made, by (service, board, alight, start, on demand), of a ride with no
+    /// number (`Index::ride_number`; the others' are in their `RideMemo`): the labels at a
     /// place that are ready at different times often catch the same vehicle (`drive`).
     drives: HashMap<RideKey, DriveIx, calendar::Fast>,
     /// The drives made, where `drives` points (`Made`).
@@ -1203,6 +1233,8 @@ pub struct Planner<'a> {
     ride_memo: Vec<u32>,
     timetable_memo: Vec<u32>,
     memos: Vec<RideMemo>,
+    /// The failed drives of the ride being tried (`ride_from`), kept from ride to ride.
+    pending: Vec<DriveIx>,
     plan: Plan,
 }
 
@@ -1217,9 +1249,13 @@ const FAILS: u8 = 2;
 /// between which each answers (`next_start` gives the earliest start at or after the time
 /// asked that fits the departure rule, so every time asked from `from` to the start found
 /// has that answer), sorted (they do not overlap).
+///
+/// It also holds the ride's drives (`Planner::drive`), by start, sorted: read beside the
+/// next starts, where a table of every drive of the search would miss the caches.
 #[derive(Default)]
 struct RideMemo {
     starts: Vec<Starts>,
+    drives: Vec<(DateTime<Utc>, DriveIx)>,
 }
 
 /// Asked at `from`, the next start is `next` (and so for every time from `from` to it);
@@ -1251,6 +1287,12 @@ impl RideMemo {
 
     /// Remembers that the next start at `t` is `n` (`t` not answered by `start`).
     fn add_start(&mut self, t: DateTime<Utc>, n: Option<DateTime<Utc>>) {
+        if self.starts.capacity() == 0 {
+            // Room for a week's starts at once (growing by steps costs more). Made here, not
+            // with the memo: a timetabled service's rides keep only drives (their next
+            // starts are the service's).
+            self.starts.reserve(8);
+        }
         if self.starts.last().is_none_or(|s| s.from <= t) {
             self.starts.push(Starts { from: t, next: n });
             return;
@@ -1264,6 +1306,20 @@ impl RideMemo {
             }
         }
         self.starts.insert(at, Starts { from: t, next: n });
+    }
+
+    /// The drive started at `t0`, if made; else where it goes in `drives`.
+    fn drive(&self, t0: DateTime<Utc>) -> Result<DriveIx, usize> {
+        // Labels are taken in order of arrival: mostly the latest start, or a later one.
+        match self.drives.last() {
+            None => Err(0),
+            Some(&(t, ix)) if t == t0 => Ok(ix),
+            Some(&(t, _)) if t < t0 => Err(self.drives.len()),
+            _ => self
+                .drives
+                .binary_search_by_key(&t0, |d| d.0)
+                .map(|at| self.drives[at].1),
+        }
     }
 }
 
@@ -1294,7 +1350,7 @@ impl<'a> Planner<'a> {
             posts: calendar::Memo::default(),
             // Sized for a plan's first few thousand (growing a table rehashes it, and the
             // arena keeps every old table).
-            drives: HashMap::with_capacity_and_hasher(MEMO_CAPACITY, Default::default()),
+            drives: HashMap::default(),
             made: Made::default(),
             passes: Vec::new(),
             starts: HashMap::with_capacity_and_hasher(START_CAPACITY, Default::default()),
@@ -1314,6 +1370,7 @@ impl<'a> Planner<'a> {
             ride_memo,
             timetable_memo,
             memos: Vec::new(),
+            pending: Vec::new(),
             plan: Plan {
                 connected,
                 ..Plan::default()
@@ -1580,24 +1637,48 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         shift: bool,
+        ride: Option<usize>,
     ) -> DriveIx {
-        let key = (stretch(si, i, j), t0, shift);
-        let ix = match self.drives.get(&key) {
-            Some(ix) => *ix,
-            None => self.drive_anew(key, si, i, j, t0, shift),
+        // (Marked `RECORDED` where the drive recorded something: most record nothing, and
+        // their memo is then not read here.)
+        let marked = match ride {
+            // A ride's drives are kept with its next starts (`RideMemo`), in the order of
+            // their starts (`shift` is the service's, the same for every drive of a ride).
+            Some(k) => {
+                let m = self.memo_of(false, k);
+                match self.memos[m].drive(t0) {
+                    Ok(ix) => ix,
+                    Err(at) => {
+                        let ix = self.drive_anew(si, i, j, t0, shift);
+                        self.memos[m].drives.insert(at, (t0, ix));
+                        ix
+                    }
+                }
+            }
+            None => {
+                let key = (stretch(si, i, j), t0, shift);
+                match self.drives.get(&key) {
+                    Some(ix) => *ix,
+                    None => {
+                        let ix = self.drive_anew(si, i, j, t0, shift);
+                        self.drives.insert(key, ix);
+                        ix
+                    }
+                }
+            }
         };
-        if self.made.get(ix).recorded.is_some() {
+        let ix = marked & !RECORDED;
+        if marked & RECORDED != 0 {
             self.record_again(ix);
         }
         ix
     }
 
     /// `drive` when the memo does not hold the drive: made, and kept (out of line, so that
-    /// `drive` itself stays small).
+    /// `drive` itself stays small). Its number is marked `RECORDED` if it recorded anything.
     #[inline(never)]
     fn drive_anew(
         &mut self,
-        key: RideKey,
         si: ServiceIx,
         i: usize,
         j: usize,
@@ -1645,9 +1726,8 @@ impl<'a> Planner<'a> {
             }))
         };
         self.recording = recording;
-        let ix = self.made.push(DriveMemo { result, recorded });
-        self.drives.insert(key, ix);
-        ix
+        let marked = if recorded.is_some() { RECORDED } else { 0 };
+        self.made.push(DriveMemo { result, recorded }) | marked
     }
 
     /// Records into the plan what drive `ix` recorded when it was made (see `drive`).
@@ -2150,9 +2230,6 @@ const LABELS_CAPACITY: usize = 1_024;
 /// The border passes of drives first made room for (growing the table copies it).
 const PASSES_CAPACITY: usize = 2_048;
 
-/// The entries the drive memo is first made for: a table of 2,048 slots.
-const MEMO_CAPACITY: usize = 1_792;
-
 /// The entries the start memo is first made for: a table of 4,096 slots (a plan such as the
 /// README's asks for about twice as many next starts as drives; growing the table once
 /// cost more than the rest of its look-ups together).
@@ -2216,6 +2293,10 @@ impl Drive {
 /// A drive made: its number in `Made`.
 type DriveIx = u32;
 
+/// The mark of a drive's number, in the drive memos (`Planner::drive`), that says the drive
+/// recorded something (`DriveMemo::recorded`). A search makes far fewer than 2³¹ drives.
+const RECORDED: DriveIx = 1 << 31;
+
 /// The drives made in a search, by number: in blocks of `MADE_BLOCK` that never move once
 /// made (a table that grew by doubling would copy every drive each time), and with no
 /// pointer of their own to count or free, as memos shared by reference had.
@@ -2250,6 +2331,15 @@ impl Made {
 }
 
 impl<'a> Planner<'a> {
+    /// Whether drive `ix` (one that did not fail) reaches a post within the margin: the
+    /// `Leg::tight` of the leg built from it.
+    fn tight(&self, ix: DriveIx) -> bool {
+        match &self.made.get(ix).result {
+            Ok(d) => d.borders(&self.passes).iter().any(|b| b.tight),
+            Err(_) => false,
+        }
+    }
+
     /// Whether a ride from place `a` to place `b` gets closer to the destination, from a
     /// place no farther from it than the origin: only such a ride explains why a journey
     /// fails.
@@ -2264,18 +2354,20 @@ impl<'a> Planner<'a> {
     /// earlier than `ready` and (for a first leg) departing before `latest`; with
     /// `comfortable`, the earliest that reaches no post within `MARGIN` of its closing time
     /// or cut-off (the reasons are then not recorded: the earliest ride's search did that).
-    /// `k` numbers the ride as `Index::later` does (see `clear`); `explains` is
-    /// `Planner::explains` for it.
+    /// `k` numbers the ride as `Index::later` does (see `clear`), `boarding` is the
+    /// service's at stop `i`, and `explains` is `Planner::explains` for it. Returns the leg
+    /// without its passes (see `build`) and the drive it was built from.
     #[allow(clippy::too_many_arguments)]
     fn ride(
         &mut self,
         (k, si, i, j): (usize, ServiceIx, usize, usize),
+        boarding: Boarding,
         explains: bool,
         ready: DateTime<Utc>,
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
         comfortable: bool,
-    ) -> Option<Box<Leg>> {
+    ) -> Option<(Box<Leg>, DriveIx)> {
         self.recording = explains && !comfortable && !self.beyond_window;
         let permit = if self.clear[k] == CLEAR {
             None
@@ -2314,7 +2406,7 @@ impl<'a> Planner<'a> {
                 waiting_for = Some((day, doc));
             }
         }
-        let leg = self.ride_from((k, si, i, j), ready, latest, horizon, comfortable);
+        let leg = self.ride_from((k, si, i, j), boarding, ready, latest, horizon, comfortable);
         if let (None, Some((_, Doc::Permit(p)))) = (&leg, waiting_for) {
             let why = Blocker::TooLate {
                 doc: Doc::Permit(p),
@@ -2331,39 +2423,43 @@ impl<'a> Planner<'a> {
     fn ride_from(
         &mut self,
         (k, si, i, j): (usize, ServiceIx, usize, usize),
+        boarding: Boarding,
         ready: DateTime<Utc>,
         latest: Option<DateTime<Utc>>,
         horizon: DateTime<Utc>,
         comfortable: bool,
-    ) -> Option<Box<Leg>> {
-        let s = &self.ds.services[si];
-        let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
+    ) -> Option<(Box<Leg>, DriveIx)> {
+        let off_i = boarding.board;
         // A transfer that must be booked ahead cannot leave sooner than that from now.
-        let ready = match (self.req.now, s.schedule.book_ahead) {
-            (Some(now), Some(b)) => ready.max(now + b.to_chrono()),
-            _ => ready,
+        let ready = match self.req.now.zip(self.ds.services[si].schedule.book_ahead) {
+            Some((now, b)) => ready.max(now + b.to_chrono()),
+            None => ready,
         };
         let too_late = |t0: DateTime<Utc>| {
             let board = plus(t0, off_i);
             board > horizon || latest.is_some_and(|l| board >= l)
         };
-        // The failed drives (each says why and on which local date).
-        let mut pending: Vec<DriveIx> = Vec::new();
+        // The failed drives (each says why and on which local date), in a list kept for
+        // the next ride (most rides fail a few starts first).
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.clear();
         let found = self.first_fit(
             (k, si, i, j),
+            boarding,
             minus(ready, off_i),
             &too_late,
             comfortable,
             &mut pending,
         );
         if found.is_none() && !comfortable {
-            for ix in pending {
+            for &ix in &pending {
                 if let Err(f) = &self.made.get(ix).result {
                     let (why, date) = (f.why.clone(), f.date);
                     self.reject(why, date);
                 }
             }
         }
+        self.pending = pending;
         found
     }
 
@@ -2375,15 +2471,15 @@ impl<'a> Planner<'a> {
     /// Remembered per ride (`ride`, numbered as `clear`, where it has one) or, for a
     /// timetable, whose next run does not depend on the stops, per service (`RideMemo`);
     /// otherwise by its arguments (`starts`).
+    /// (`timetable`: `timetabled` of the service.)
     fn next_start(
         &mut self,
-        si: ServiceIx,
-        i: usize,
-        j: usize,
+        (si, i, j): (ServiceIx, usize, usize),
+        timetable: bool,
         t0: DateTime<Utc>,
         ride: Option<usize>,
     ) -> Option<DateTime<Utc>> {
-        let memo = if timetabled(&self.ds.services[si]) {
+        let memo = if timetable {
             Some(self.memo_of(true, si))
         } else {
             ride.map(|k| self.memo_of(false, k))
@@ -2414,10 +2510,7 @@ impl<'a> Planner<'a> {
             &mut self.ride_memo[at]
         };
         if *slot == 0 {
-            // Room for a week's starts at once (growing by steps costs more).
-            self.memos.push(RideMemo {
-                starts: Vec::with_capacity(8),
-            });
+            self.memos.push(RideMemo::default());
             // Fewer memos than rides and services: a u32 holds them.
             *slot = self.memos.len() as u32;
         }
@@ -2510,28 +2603,32 @@ impl<'a> Planner<'a> {
     fn first_fit(
         &mut self,
         (k, si, i, j): (usize, ServiceIx, usize, usize),
+        boarding: Boarding,
         mut t0: DateTime<Utc>,
         too_late: &dyn Fn(DateTime<Utc>) -> bool,
         comfortable: bool,
         pending: &mut Vec<DriveIx>,
-    ) -> Option<Box<Leg>> {
-        let s = &self.ds.services[si];
-        let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
+    ) -> Option<(Box<Leg>, DriveIx)> {
+        let Boarding {
+            timetabled,
+            on_demand,
+            ..
+        } = boarding;
         let mut tries = 0;
         while tries < 2000 {
             tries += 1;
-            t0 = self.next_start(si, i, j, t0, Some(k))?;
+            t0 = self.next_start((si, i, j), timetabled, t0, Some(k))?;
             if too_late(t0) {
                 return None;
             }
-            let ix = self.drive(si, i, j, t0, on_demand);
+            let ix = self.drive(si, i, j, t0, on_demand, Some(k));
             match &self.made.get(ix).result {
                 Ok(d) if comfortable && d.borders(&self.passes).iter().any(|b| b.tight) => {
                     // A later start of the same service: the next run, or half an hour on
                     // (every generated and real window lies on that grid).
                     t0 = plus(
                         t0,
-                        if timetabled(s) {
+                        if timetabled {
                             Duration::minutes(1)
                         } else {
                             Duration::minutes(30)
@@ -2540,7 +2637,7 @@ impl<'a> Planner<'a> {
                 }
                 Ok(d) => {
                     let zones = &mut self.posts.zones;
-                    return Some(Self::build(self.ds, zones, &self.passes, (si, i, j), t0, d));
+                    return Some((Self::build(self.ds, zones, (si, i, j), t0, d), ix));
                 }
                 Err(f) => {
                     let (shift, fails_until) = (f.shift, f.fails_until);
@@ -2551,7 +2648,7 @@ impl<'a> Planner<'a> {
                             t0 = plus(t0, d);
                             continue;
                         }
-                        _ if timetabled(s) => Duration::minutes(1),
+                        _ if timetabled => Duration::minutes(1),
                         _ if !on_demand => Duration::minutes(30),
                         _ => return None,
                     };
@@ -2561,7 +2658,7 @@ impl<'a> Planner<'a> {
                     // record is not wanted: they would record only the reasons.
                     if let Some(until) = fails_until.filter(|_| !self.recording) {
                         while tries < 2000 {
-                            let next = self.next_start(si, i, j, t0, Some(k))?;
+                            let next = self.next_start((si, i, j), timetabled, t0, Some(k))?;
                             if next >= until || too_late(next) {
                                 break;
                             }
@@ -2576,14 +2673,15 @@ impl<'a> Planner<'a> {
     }
 
     /// The leg of the ride on service `si` from stop `i` to `j` started at `t0` and driven
-    /// as `d`, unpriced. Boxed: the search moves it from ride to label (a pointer, not a few
+    /// as `d`, unpriced, and without its border passes: the caller copies them from the
+    /// drive's (`Drive::borders`) where the leg is kept (most new labels are covered and
+    /// dropped). Boxed: the search moves it from ride to label (a pointer, not a few
     /// hundred bytes at each step).
     /// (Apart from the planner, so that `d` can be read where the memo holds it: `zones` is
-    /// the planner's, `passes` where `d`'s passes lie.)
+    /// the planner's.)
     fn build(
         ds: &Dataset,
         zones: &mut calendar::Zones,
-        passes: &[BorderPass],
         (si, i, j): (ServiceIx, usize, usize),
         t0: DateTime<Utc>,
         d: &Drive,
@@ -2604,7 +2702,7 @@ impl<'a> Planner<'a> {
             alight: j,
             depart,
             arrive: d.arrive,
-            borders: d.borders(passes).to_vec(),
+            borders: Vec::new(),
             fare: None,
             more_fares: Vec::new(),
             vehicles: None,
@@ -2743,7 +2841,7 @@ impl<'a> Planner<'a> {
             if after > cutoff && !self.all_drives {
                 break;
             }
-            let Some(n) = self.next_start(si, i, j, after, ride) else {
+            let Some(n) = self.next_start((si, i, j), timetabled(s), after, ride) else {
                 break;
             };
             t0 = n;
@@ -2763,7 +2861,7 @@ impl<'a> Planner<'a> {
                     continue;
                 }
             }
-            let ix = self.drive(si, i, j, t0, on_demand);
+            let ix = self.drive(si, i, j, t0, on_demand, ride);
             let (arrive, arrive_known, tight) = match &self.made.get(ix).result {
                 Ok(d) => (
                     d.arrive,
@@ -2793,7 +2891,8 @@ impl<'a> Planner<'a> {
             if catches && (leg.tight() || !tight) {
                 if let Ok(d) = &self.made.get(ix).result {
                     let zones = &mut self.posts.zones;
-                    let built = Self::build(self.ds, zones, &self.passes, (si, i, j), t0, d);
+                    let mut built = Self::build(self.ds, zones, (si, i, j), t0, d);
+                    built.borders = d.borders(&self.passes).to_vec();
                     best = Some(*built);
                 }
                 break;
@@ -2803,7 +2902,7 @@ impl<'a> Planner<'a> {
             // What the starts it skipped would record (the holiday horizon, which a plan
             // without an answer reports): as if each had been driven.
             for &t0 in &starts {
-                let _ = self.drive(si, i, j, t0, on_demand);
+                let _ = self.drive(si, i, j, t0, on_demand, ride);
             }
         }
         best
@@ -3416,7 +3515,7 @@ impl<'a> Planner<'a> {
             };
             for &(ready, first_leg_latest) in windows {
                 self.beyond_window = first_depart.unwrap_or(ready) >= latest;
-                for (si, i, first, later) in index.options(place) {
+                for (si, i, first, later, boarding) in index.options(place) {
                     let s = &ds.services[si];
                     // The places this ride has stopped at after boarding, up to stop `j`.
                     passed.clear();
@@ -3448,8 +3547,9 @@ impl<'a> Planner<'a> {
                             break;
                         }
                         self.plan.work += 1 + (j - i) as u64;
-                        let Some(earliest) = self.ride(
+                        let Some((earliest, earliest_ix)) = self.ride(
                             (k, si, i, j),
+                            boarding,
                             explains,
                             ready,
                             first_leg_latest,
@@ -3460,10 +3560,11 @@ impl<'a> Planner<'a> {
                         };
                         // A tight earliest ride: the earliest comfortable one is another
                         // trade-off (invariant 2).
-                        let comfortable = if earliest.tight() {
+                        let comfortable = if self.tight(earliest_ix) {
                             self.plan.work += 1 + (j - i) as u64;
                             self.ride(
                                 (k, si, i, j),
+                                boarding,
                                 explains,
                                 ready,
                                 first_leg_latest,
@@ -3473,7 +3574,10 @@ impl<'a> Planner<'a> {
                         } else {
                             None
                         };
-                        for mut leg in std::iter::once(earliest).chain(comfortable) {
+                        for (mut leg, ix) in
+                            std::iter::once((earliest, earliest_ix)).chain(comfortable)
+                        {
+                            let tight = self.tight(ix);
                             self.price(&mut leg);
                             let passes_via = req.via.is_some_and(|v| {
                                 s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v))
@@ -3511,7 +3615,7 @@ impl<'a> Planner<'a> {
                                 };
                                 it.add_unpriced(part);
                             }
-                            let sum = parent.sum.then(&leg);
+                            let sum = parent.sum.then(&leg, tight);
                             let new = Hot {
                                 sum,
                                 costs: it,
@@ -3600,6 +3704,10 @@ impl<'a> Planner<'a> {
                             if same_day.len() >= BAG_CAP {
                                 self.plan.truncated = true;
                                 continue;
+                            }
+                            // Kept: its passes are copied from the drive's.
+                            if let Ok(d) = &self.made.get(ix).result {
+                                leg.borders = d.borders(&self.passes).to_vec();
                             }
                             let at = kept_pool.len();
                             kept_pool.extend_from_slice(&kept);
