@@ -385,7 +385,7 @@ fn a_record_without_coordinates_is_a_check_warning_and_a_null_geometry() {
 }
 
 #[test]
-fn no_itinerary_is_an_empty_collection_and_exit_1() {
+fn no_itinerary_is_an_empty_collection_exit_1_and_a_note() {
     let r = run(&[
         common::KASHGAR_SUST_IN_WINTER,
         &["--held-only", "--geojson"],
@@ -394,4 +394,6 @@ fn no_itinerary_is_an_empty_collection_and_exit_1() {
     .code(1);
     let c = decode(&r.stdout);
     assert!(c.features.is_empty());
+    // An empty map explains nothing: stderr says where the reasons are.
+    r.stderr_has("note: no itinerary from Kashgar to Sust, so the GeoJSON has no features; run the plan without --geojson (or with --json) to read why");
 }

@@ -884,3 +884,26 @@ fn an_untimed_border_reached_on_one_of_two_days_rings_before_the_first() {
         "{description}"
     );
 }
+
+/// A post's lunch break reads as its hours do, the clock named once at the end: "closed
+/// for lunch 13:00–16:00 Beijing time" (the Irkeshtam bus of the README's headline trip).
+#[test]
+fn a_lunch_break_names_its_clock_once() {
+    let ics = Ics::write(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-06-13",
+        "--passport",
+        "GB",
+        "--itinerary",
+        "2",
+    ]);
+    let unfolded = unfold(&ics.text);
+    assert!(
+        unfolded.contains("closed for lunch 13:00–16:00 Beijing time"),
+        "{unfolded}"
+    );
+    assert!(!unfolded.contains("13:00 Beijing time–"), "{unfolded}");
+}

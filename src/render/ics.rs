@@ -84,10 +84,11 @@ fn post_hours(side: &Side, dir: crate::model::Direction, on: NaiveDate) -> Strin
         side.post,
         crate::render::words::Words::days_and_hours(side, on)
     );
+    // The zone once, at the end, as in the hours: "13:00–16:00 Beijing time".
     for b in &side.breaks {
         s.push_str(&format!(
             "; closed for lunch {}–{}",
-            t(b.start.0),
+            b.start.0.format("%H:%M"),
             t(b.end.0)
         ));
     }

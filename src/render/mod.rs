@@ -45,6 +45,7 @@ pub struct Shown {
 /// Shows one answer as the view asks. Fails only when a picture cannot be drawn.
 pub fn answer(ds: &Dataset, a: &Answer, v: &View) -> Result<Shown, String> {
     let w = Words { ds, today: v.today };
+    let mut notes = Vec::new();
     let text = match a {
         Answer::Nothing(n) => {
             return Ok(Shown {
@@ -56,6 +57,13 @@ pub fn answer(ds: &Dataset, a: &Answer, v: &View) -> Result<Shown, String> {
             Format::Json => json::to_text(&json::plan(&w, p)),
             Format::GeoJson => {
                 let its: Vec<_> = p.itineraries.iter().map(|i| i.it.clone()).collect();
+                // An empty map says nothing: the reasons are in the text and JSON views.
+                if its.is_empty() {
+                    notes.push(format!(
+                        "no itinerary from {} to {}, so the GeoJSON has no features; run the plan without --geojson (or with --json) to read why",
+                        ds.places[p.req.from].name, ds.places[p.req.to].name
+                    ));
+                }
                 crate::export::geojson::plan(ds, &its)
             }
             Format::Text | Format::Svg => plan::text(
@@ -107,10 +115,7 @@ pub fn answer(ds: &Dataset, a: &Answer, v: &View) -> Result<Shown, String> {
         Answer::Check(c) => check::text(ds, c, v.width),
         Answer::Map(m) => map::crossings_svg(ds, m)?,
     };
-    Ok(Shown {
-        text,
-        notes: Vec::new(),
-    })
+    Ok(Shown { text, notes })
 }
 
 /// A table with the project's look. On a terminal, cells wrap to fit its width; into a pipe

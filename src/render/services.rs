@@ -96,7 +96,8 @@ fn fares_text(ds: &Dataset, s: &Service) -> String {
             } else {
                 format!(" {}", segment(ds, s, f.from, f.to))
             };
-            format!("{} per {per}{leg}", f.price.display())
+            let least = if f.at_least { "at least " } else { "" };
+            format!("{least}{} per {per}{leg}", f.price.display())
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -490,7 +490,7 @@ impl Words<'_> {
             Blocker::TooLate { doc, get, today } => {
                 super::paperwork::too_late(ds, *doc, get, *today)
             }
-            Blocker::LeaveLater => "every journey found waits for a connection that leaving later still catches, arriving as early and no dearer".into(),
+            Blocker::LeaveLater => "every journey found is beaten by one leaving later that arrives as early, no dearer and with no more changes".into(),
         }
     }
 
