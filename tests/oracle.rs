@@ -1556,7 +1556,10 @@ impl<'a> Oracle<'a> {
                     || ds.permits[*p].waived(&self.req.passports, &self.req.visas);
                 // Without --held-only a permit can be obtained before going.
                 let needed = self.permit_needed(si, i, k, *p);
-                if self.req.held_only && ds.permits[*p].enforce == Enforce::Refuse && !held && needed
+                if self.req.held_only
+                    && ds.permits[*p].enforce == Enforce::Refuse
+                    && !held
+                    && needed
                 {
                     return Err("permit not held".into());
                 }

@@ -146,7 +146,12 @@ const CASES: &[Case] = &[
     // north, not even for a Pakistani passport holder, who is in Pakistan on no visa.
     (KHUNJERAB_NORTH, &["GB"], &["visa:CN"], Some("visa:CN")),
     (KHUNJERAB_NORTH, &["KZ"], &[], None),
-    (KHUNJERAB_NORTH, &["GB", "PK"], &["visa:CN"], Some("visa:CN")),
+    (
+        KHUNJERAB_NORTH,
+        &["GB", "PK"],
+        &["visa:CN"],
+        Some("visa:CN"),
+    ),
     // Almaty to Urumqi over Khorgos: a Chinese visa from an embassy (the GB waiver ends
     // on 31 Dec 2026), none for Chinese and Kazakh passports nor, since the mutual
     // exemption of 1 Jun 2025, Uzbek ones.
@@ -701,7 +706,11 @@ fn a_border_area_permit_covers_every_day_an_untimed_post_may_be_reached() {
 /// told to get it in Kashgar, after the border; going south it is listed, and says which way.
 #[test]
 fn the_karakoram_highway_permit_is_asked_for_going_south_only() {
-    for (from, to) in [("sost", "kashgar"), ("islamabad", "kashgar"), ("tashkurgan", "kashgar")] {
+    for (from, to) in [
+        ("sost", "kashgar"),
+        ("islamabad", "kashgar"),
+        ("tashkurgan", "kashgar"),
+    ] {
         let r = run(&["plan", from, to, "--date", "2027-06-14"]);
         assert_eq!(r.code, 0, "{from} -> {to}: {}", r.stderr);
         assert!(
@@ -711,7 +720,10 @@ fn the_karakoram_highway_permit_is_asked_for_going_south_only() {
         );
         let (p, _) = plan(from, to, "2027-06-14", &[], &[]);
         for it in &p.itineraries {
-            assert!(it.before_you_go.iter().all(|n| n.id != "kkh-border-zone-permit"));
+            assert!(it
+                .before_you_go
+                .iter()
+                .all(|n| n.id != "kkh-border-zone-permit"));
         }
     }
     let r = run(&["plan", "kashgar", "sust", "--date", "2027-06-14"]);
