@@ -92,7 +92,7 @@ fn window_text(ds: &Dataset, l: &Leg) -> String {
 
 /// Days in order, runs of consecutive days as ranges: "Tue 15 – Fri 18 Jun, Mon 21 Jun",
 /// "Mon 28 Jun – Fri 2 Jul".
-fn days_text(w: &Words, days: &[NaiveDate]) -> String {
+pub(super) fn days_text(w: &Words, days: &[NaiveDate]) -> String {
     let mut days = days.to_vec();
     days.sort();
     days.dedup();
