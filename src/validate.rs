@@ -517,7 +517,6 @@ impl Validator {
             .collect()
     }
 
-    #[allow(clippy::too_many_arguments)]
     /// A permit needed only coming from a country (`only_coming_from`) must be named only
     /// where a ride can come from it: at a place in that country, at a crossing with a side
     /// there. Elsewhere it would never be asked for, which is a mistake in the data.
@@ -544,6 +543,7 @@ impl Validator {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn crossing(
         &mut self,
         r: raw::Crossing,
