@@ -1295,7 +1295,21 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 }
                 said.extend(newest.cloned());
                 let name = match subject {
-                    Subject::Service(_) => short_name(w.subject(*subject)),
+                    // Without its bracketed detail, unless another service named here would
+                    // then read the same (two Tashkent - Khujand buses, evening and morning).
+                    Subject::Service(_) => {
+                        let short = short_name(w.subject(*subject));
+                        let shared = subjects_order.iter().any(|o| {
+                            o != subject
+                                && matches!(o, Subject::Service(_))
+                                && short_name(w.subject(*o)) == short
+                        });
+                        if shared {
+                            w.subject(*subject).to_string()
+                        } else {
+                            short
+                        }
+                    }
                     _ => w.subject(*subject).to_string(),
                 };
                 let said = said.join("; ");
