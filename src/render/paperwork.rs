@@ -420,6 +420,14 @@ fn need_item(w: &Words, n: &Need) -> String {
             details.push(waiver_end(p, d));
         }
     }
+    if let Doc::Permit(p) = n.doc {
+        if let Some(c) = ds.permits[p].only_coming_from {
+            details.push(format!(
+                "only on the way there from elsewhere in {}, not from another country",
+                super::words::country_name(c)
+            ));
+        }
+    }
     if let Some(at) = &n.get.apply_at {
         details.push(format!("at {at}"));
     }
