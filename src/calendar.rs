@@ -450,7 +450,13 @@ impl<'a> Post<'a> {
             candidates.clear();
             candidates.push(side.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN));
             candidates.extend(side.breaks.iter().map(|b| b.end.0));
+            // A local date is within a day of the UTC date (offsets are under a day): a
+            // notice ending further off is not converted.
+            let near = date.pred_opt().unwrap_or(date)..=date.succ_opt().unwrap_or(date);
             for (_, b) in self.spans.iter().filter_map(|span| *span) {
+                if !near.contains(&b.date_naive()) {
+                    continue;
+                }
                 let b = self.local(zone, b);
                 if b.date() == date {
                     candidates.push(b.time());
