@@ -268,10 +268,10 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
                 }
             };
             for p in permits {
-                if permit_held(ds, req, *p) {
+                let permit = &ds.permits[*p];
+                if permit_held(ds, req, *p) || !permit.needed_on(ds, s, leg.board, k) {
                     continue;
                 }
-                let permit = &ds.permits[*p];
                 push(Need {
                     doc: Doc::Permit(*p),
                     channel: permit_channel(permit),

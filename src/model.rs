@@ -122,6 +122,9 @@ pub struct Permit {
     pub enforce: Enforce,
     pub waived_by_visa: Vec<Country>,
     pub waived_by_passport: Vec<Country>,
+    /// Needed only on a ride that reaches its place or crossing from an earlier stop in
+    /// this country (`only_coming_from` in the data); `None`: on every ride there.
+    pub only_coming_from: Option<Country>,
     /// How to get it, where the sources say.
     pub get: HowToGet,
     pub prov: Provenance,
@@ -311,6 +314,21 @@ impl Permit {
             .iter()
             .any(|p| self.waived_by_passport.contains(p))
             || visas.iter().any(|v| self.waived_by_visa.contains(v))
+    }
+
+    /// Whether a ride on `s` boarding at stop `board` needs this permit, which stop `k`
+    /// (`board <= k`) names: always, unless the permit is needed only coming from a
+    /// country, and then only where the last place the ride stops at before `k` is in it
+    /// (boarding at `k`, or arriving over a border from elsewhere, needs none).
+    pub fn needed_on(&self, ds: &Dataset, s: &Service, board: usize, k: usize) -> bool {
+        let Some(from) = self.only_coming_from else {
+            return true;
+        };
+        let last = s.stops[board..k].iter().rev().find_map(|st| match st.at {
+            StopAt::Place(p) => Some(ds.places[p].country),
+            StopAt::Crossing(_) => None,
+        });
+        last == Some(from)
     }
 }
 

@@ -1504,11 +1504,16 @@ impl<'a> Planner<'a> {
         if self.req.held_only {
             return None;
         }
-        ds.services[si].stops[i..=j]
+        let s = &ds.services[si];
+        s.stops[i..=j]
             .iter()
-            .flat_map(|st| match st.at {
-                StopAt::Place(p) => ds.places[p].permits.iter(),
-                StopAt::Crossing(c) => ds.crossings[c].permits.iter(),
+            .enumerate()
+            .flat_map(|(k, st)| {
+                let permits = match st.at {
+                    StopAt::Place(p) => ds.places[p].permits.iter(),
+                    StopAt::Crossing(c) => ds.crossings[c].permits.iter(),
+                };
+                permits.filter(move |p| ds.permits[**p].needed_on(ds, s, i, i + k))
             })
             .filter(|p| !documents::permit_held(ds, self.req, **p))
             .filter_map(|p| {
@@ -1595,7 +1600,7 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        for st in &s.stops[i..=j] {
+        for (k, st) in s.stops.iter().enumerate().take(j + 1).skip(i) {
             let permits: &[PermitIx] = match st.at {
                 StopAt::Crossing(ci) => {
                     let c = &ds.crossings[ci];
@@ -1619,6 +1624,7 @@ impl<'a> Planner<'a> {
                 let permit = &ds.permits[*p];
                 if self.req.held_only
                     && permit.enforce == Enforce::Refuse
+                    && permit.needed_on(ds, s, i, k)
                     && !documents::permit_held(ds, self.req, *p)
                 {
                     if self.recording {

@@ -117,6 +117,11 @@ pub struct Permit {
     /// Not needed by holders of a passport of any of these countries.
     #[serde(default)]
     pub waived_by_passport: Vec<Country>,
+    /// Needed only on a ride that reaches the permit's place or crossing from an earlier
+    /// stop in this country (the checkpoint is on the way in from the rest of it): a ride
+    /// that boards there, or arrives there over a border from another country, needs none.
+    /// It must be the country of every place, and a side of every crossing, that names it.
+    pub only_coming_from: Option<Country>,
     /// How the permit is obtained (`online`, `embassy`, `agency`, `border`), where the
     /// sources say.
     pub obtain: Option<Obtain>,

@@ -205,6 +205,7 @@ impl Validator {
                     enforce: r.enforce,
                     waived_by_visa: r.waived_by_visa,
                     waived_by_passport: r.waived_by_passport,
+                    only_coming_from: r.only_coming_from,
                     get,
                     prov: Provenance {
                         sources: srcs,
@@ -232,11 +233,13 @@ impl Validator {
                 self.ensure_names(&mut names, &r.id, &r.name, &r.aliases, "place", a);
                 self.ensure_coords(r.coords, a);
                 let srcs = self.sources(&source_ix, &r.sources, a, &format!("place '{}'", r.id));
-                let pp = r
+                let pp: Vec<usize> = r
                     .permits
                     .iter()
                     .filter_map(|id| self.resolve(&permit_ix, id, "permit", a))
                     .collect();
+                let what = format!("place '{}'", r.id);
+                self.coming_from(&permits, &pp, &[r.country], a, &what);
                 places.push(Place {
                     id: r.id.into(),
                     name: r.name.into(),
@@ -333,6 +336,9 @@ impl Validator {
                 if let Some(x) =
                     self.crossing(r, f, a, &source_ix, &place_ix, &permit_ix, &holidays)
                 {
+                    let sides = x.countries();
+                    let what = format!("crossing '{}'", x.id);
+                    self.coming_from(&permits, &x.permits, &sides, a, &what);
                     crossings.push(x);
                 }
             }
@@ -509,6 +515,32 @@ impl Validator {
                 Dispute { fact: r.fact.into(), from: r.from, summary: r.summary.into(), alternatives }
             })
             .collect()
+    }
+
+    /// A permit needed only coming from a country (`only_coming_from`) must be named only
+    /// where a ride can come from it: at a place in that country, at a crossing with a side
+    /// there. Elsewhere it would never be asked for, which is a mistake in the data.
+    fn coming_from(
+        &mut self,
+        permits: &[Permit],
+        named: &[usize],
+        countries: &[Country],
+        a: At,
+        what: &str,
+    ) {
+        for p in named {
+            let permit = &permits[*p];
+            if let Some(c) = permit.only_coming_from {
+                if !countries.contains(&c) {
+                    let here = countries
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" or ");
+                    self.problem(a, format!("{what} names permit '{}', needed only coming from {c} (`only_coming_from`), but it is in {here}; name the permit where {c} is, or change `only_coming_from`", permit.id));
+                }
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

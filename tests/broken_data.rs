@@ -29,6 +29,10 @@ fn valid_fixture_passes() {
 fn each_defect_has_its_own_message() {
     let cases: &[(&[Edit], &str)] = &[
         (
+            &[("permits/permits.toml", "enforce = \"refuse\"", "enforce = \"refuse\"\nonly_coming_from = \"CN\"")],
+            "error: DIR/places/places.toml:35:1: place 'epsilon' names permit 'region-permit', needed only coming from CN (`only_coming_from`), but it is in TJ; name the permit where CN is, or change `only_coming_from`",
+        ),
+        (
             &[("places/places.toml", "zone = \"Asia/Bishkek\"\nsources", "zone = \"Asia/Bishkke\"\nsources")],
             "error: DIR/places/places.toml:15:8: 'Asia/Bishkke' is not a time zone; expected an IANA name like Asia/Shanghai or Asia/Bishkek (key `zone`)",
         ),

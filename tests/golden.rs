@@ -160,6 +160,29 @@ fn plan_known_arrival_before_unknown_on_the_same_day() {
     );
 }
 
+/// Tashkent to Dushanbe over Oybek: the evening bus to Khujand, whose time no source now
+/// gives, leaves in the evening window its reports give (not the default morning one), so
+/// the shared taxi on to Dushanbe is the next day's; and "Check locally" names the two
+/// Tashkent - Khujand buses apart (evening, morning), not both "Tashkent - Khujand bus".
+#[test]
+fn plan_evening_bus_window_and_two_buses_named_apart() {
+    golden_run(
+        "plan-tashkent-dushanbe",
+        100,
+        &[
+            "plan",
+            "tashkent",
+            "dushanbe",
+            "--date",
+            "2027-03-21",
+            "--within",
+            "1",
+            "--passport",
+            "US",
+        ],
+    );
+}
+
 /// Kashgar to Bishkek through Naryn on a KG passport: the sleeper bus of Monday may reach
 /// Torugart, which no source times, on Monday or Tuesday, so "Before you go" names both days
 /// for the Kyrgyz border-zone permit; Tuesday's Kubat Tour car, timed at the pass, needs

@@ -4,7 +4,7 @@
 //! Kazakhstan, 1–2 crossings with random days, hours, breaks, cut-offs, seasons, holidays,
 //! closures, status and foreigner rules, 2–5 timetabled or on-demand services (some with a
 //! departure of their own at a stop on the way, a dwell), random
-//! passports, held visas, visa rules, exit rules and permits; visas and permits with lead times to
+//! passports, held visas, visa rules, exit rules and permits (some needed only on rides coming from a country); visas and permits with lead times to
 //! obtain them from a random "today", and `--held-only`), asks `planner::plan`, and compares the
 //! answer with an oracle written from the README's rules without looking at `planner.rs`:
 //!
@@ -126,6 +126,8 @@ const HORIZON_CHOICES: usize = 20;
 const EXIT_CHOICES: usize = 16;
 /// The choices `span_rule` reads, after the exit rules'.
 const SPAN_CHOICES: usize = 20;
+/// The choices for the permits' directions (`only_coming_from`), after `span_rule`'s.
+const DIRECTION_CHOICES: usize = 4;
 /// How often (%) a case with dated visa rules gets `span_rule`'s untimed post and the rule
 /// that changes on one of the days it may be reached.
 const SPAN_RULE_PCT: u32 = 40;
@@ -300,6 +302,7 @@ fn permit(id: &str, enforce: Enforce) -> Permit {
         enforce,
         waived_by_visa: vec![],
         waived_by_passport: vec![],
+        only_coming_from: None,
         get: HowToGet::default(),
         prov: prov(),
     }
@@ -904,6 +907,7 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
     if g.chance(40) {
         ds.permits[0].get.lead = Some(lead_from(&mut g));
     }
+
     for _ in 0..g.pick(3) {
         let destination = cc(COUNTRIES[g.pick(3) as usize]);
         let requirement = [
@@ -1020,6 +1024,19 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
     };
     if dated_rules && g.chance(SPAN_RULE_PCT) {
         span_rule(&mut ds, &mut req, &mut g);
+    }
+    // A permit needed only on rides coming from a country (the Karakoram Highway's, checked
+    // on the way in from Kashgar), from choices after `span_rule`'s.
+    let mut g = Choices {
+        c: choices
+            .get(CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES..)
+            .unwrap_or_default(),
+        i: 0,
+    };
+    for p in &mut ds.permits {
+        if g.chance(40) {
+            p.only_coming_from = Some(cc(COUNTRIES[g.pick(3) as usize]));
+        }
     }
     (ds, req)
 }
@@ -1454,6 +1471,17 @@ impl<'a> Oracle<'a> {
         }
     }
 
+    /// Whether a ride boarding stop `i` of `si` needs permit `p`, named at its stop `k`: a
+    /// permit needed only coming from a country is needed only where the ride's last stop
+    /// at a place before `k` is in that country (none when it boards at `k`).
+    fn permit_needed(&self, si: ServiceIx, i: usize, k: usize, p: PermitIx) -> bool {
+        let Some(from) = self.ds.permits[p].only_coming_from else {
+            return true;
+        };
+        let last = (i..k).rev().find_map(|m| self.place_at(si, m));
+        last.is_some_and(|pl| self.ds.places[pl].country == from)
+    }
+
     fn place_at(&self, si: ServiceIx, k: usize) -> Option<PlaceIx> {
         match self.ds.services[si].stops[k].at {
             StopAt::Place(p) => Some(p),
@@ -1506,7 +1534,7 @@ impl<'a> Oracle<'a> {
                 return Err("every passport held is barred from leaving over the crossing".into());
             }
         }
-        for st in &s.stops[i..=j] {
+        for (k, st) in s.stops.iter().enumerate().take(j + 1).skip(i) {
             let permits = match st.at {
                 StopAt::Place(p) => &ds.places[p].permits,
                 StopAt::Crossing(x) => {
@@ -1527,7 +1555,12 @@ impl<'a> Oracle<'a> {
                 let held = self.req.permits.contains(p)
                     || ds.permits[*p].waived(&self.req.passports, &self.req.visas);
                 // Without --held-only a permit can be obtained before going.
-                if self.req.held_only && ds.permits[*p].enforce == Enforce::Refuse && !held {
+                let needed = self.permit_needed(si, i, k, *p);
+                if self.req.held_only
+                    && ds.permits[*p].enforce == Enforce::Refuse
+                    && !held
+                    && needed
+                {
                     return Err("permit not held".into());
                 }
             }
@@ -1577,7 +1610,7 @@ impl<'a> Oracle<'a> {
         }
         let ds = self.ds;
         let s = &ds.services[si];
-        for st in &s.stops[i..=j] {
+        for (k, st) in s.stops.iter().enumerate().take(j + 1).skip(i) {
             let permits = match st.at {
                 StopAt::Place(p) => &ds.places[p].permits,
                 StopAt::Crossing(x) => &ds.crossings[x].permits,
@@ -1585,7 +1618,8 @@ impl<'a> Oracle<'a> {
             for p in permits {
                 let permit = &ds.permits[*p];
                 let held = self.req.permits.contains(p)
-                    || permit.waived(&self.req.passports, &self.req.visas);
+                    || permit.waived(&self.req.passports, &self.req.visas)
+                    || !self.permit_needed(si, i, k, *p);
                 if let (false, Some(l)) = (held, permit.get.lead) {
                     let from = local_midnight(
                         s.schedule.zone.0,
@@ -3169,20 +3203,20 @@ proptest! {
 
     /// Services with several stops: the offered itineraries are feasible.
     #[test]
-    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES)) {
+    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES)) {
         run(&choices, false, true, Props::Feasible)?;
     }
 
     /// Services between two places, visa rules without dates: every property, where
     /// counterexamples are the simplest.
     #[test]
-    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES)) {
+    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES)) {
         run(&choices, true, false, Props::All)?;
     }
 
     /// Every property on services with several stops.
     #[test]
-    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES)) {
+    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES)) {
         run(&choices, false, true, Props::All)?;
     }
 }

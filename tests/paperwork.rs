@@ -141,15 +141,15 @@ const CASES: &[Case] = &[
         &["permit:kkh-border-zone-permit"],
         None,
     ),
-    // Sost to Kashgar, the other way: a traveller who starts in Pakistan on a Pakistani visa
-    // holds what waives the border-area permit, so only the Chinese visa is listed; a
-    // Pakistani passport holder is there on no visa, and the permit is listed again.
+    // Sost to Kashgar, the other way: the border-area permit is checked at Ghez on the way
+    // from Kashgar towards Tashkurgan only (`only_coming_from`), so it is never listed going
+    // north, not even for a Pakistani passport holder, who is in Pakistan on no visa.
     (KHUNJERAB_NORTH, &["GB"], &["visa:CN"], Some("visa:CN")),
     (KHUNJERAB_NORTH, &["KZ"], &[], None),
     (
         KHUNJERAB_NORTH,
         &["GB", "PK"],
-        &["permit:kkh-border-zone-permit", "visa:CN"],
+        &["visa:CN"],
         Some("visa:CN"),
     ),
     // Almaty to Urumqi over Khorgos: a Chinese visa from an embassy (the GB waiver ends
@@ -417,8 +417,15 @@ fn the_users_own_avoid_is_named_when_it_removed_every_route() {
         r.stdout.contains(
             // No source gives the agency car's arrival in Bishkek: its day is the earliest,
             // and no length is shown for a journey whose end is not known.
-            "- Your own --avoid torugart --avoid irkeshtam --avoid khorgos removed every route; without them: Kashgar → Bishkek, leaving Mon 14 Jun 2027, arriving Mon 14 Jun 2027 at the earliest (journey time not known)\n"
+            "- Without --avoid torugart --avoid irkeshtam --avoid khorgos: Kashgar → Bishkek, leaving Mon 14 Jun 2027, arriving Mon 14 Jun 2027 at the earliest (journey time not known)\n"
         ),
+        "{}",
+        r.stdout
+    );
+    // "Why" says once that they removed every route; the fix does not say it again.
+    assert_eq!(
+        r.stdout.matches("removed every route").count(),
+        1,
         "{}",
         r.stdout
     );
@@ -697,5 +704,51 @@ fn a_border_area_permit_covers_every_day_an_untimed_post_may_be_reached() {
             "2027-06-15",
             None
         )
+    );
+}
+
+/// The Karakoram Highway border-area permit is checked at Ghez on the way from Kashgar
+/// towards Tashkurgan and Khunjerab, and no source asks for it going north: a traveller
+/// from Pakistan (on a passport that needs no Pakistani visa, so nothing waives it) is not
+/// told to get it in Kashgar, after the border; going south it is listed, and says which way.
+#[test]
+fn the_karakoram_highway_permit_is_asked_for_going_south_only() {
+    for (from, to) in [
+        ("sost", "kashgar"),
+        ("islamabad", "kashgar"),
+        ("tashkurgan", "kashgar"),
+    ] {
+        let r = run(&["plan", from, to, "--date", "2027-06-14"]);
+        assert_eq!(r.code, 0, "{from} -> {to}: {}", r.stderr);
+        assert!(
+            !r.stdout.contains("border-area permit"),
+            "{from} -> {to} asks for the permit going north:\n{}",
+            r.stdout
+        );
+        let (p, _) = plan(from, to, "2027-06-14", &[], &[]);
+        for it in &p.itineraries {
+            assert!(it
+                .before_you_go
+                .iter()
+                .all(|n| n.id != "kkh-border-zone-permit"));
+        }
+    }
+    let r = run(&["plan", "kashgar", "sust", "--date", "2027-06-14"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "the Chinese border-area permit for Kashgar to Tashkurgan (only on the way there \
+             from elsewhere in China, not from another country;"
+        ),
+        "{}",
+        r.stdout
+    );
+    let (p, _) = plan("kashgar", "sust", "2027-06-14", &[], &[]);
+    assert!(docs(&p).contains("permit:kkh-border-zone-permit"));
+    let r = run(&["hours", "khunjerab"]);
+    assert!(
+        r.stdout.contains("Karakoram Highway) (only leaving China)"),
+        "{}",
+        r.stdout
     );
 }

@@ -489,6 +489,7 @@ fn permit_routes(n: usize) -> Dataset {
             enforce: Enforce::Refuse,
             waived_by_visa: vec![],
             waived_by_passport: vec![],
+            only_coming_from: None,
             get: HowToGet::default(),
             prov: prov(),
         })

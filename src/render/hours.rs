@@ -403,7 +403,18 @@ pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>, explai
             "Permits",
             &c.permits
                 .iter()
-                .map(|p| ds.permits[*p].name.to_string())
+                .map(|p| {
+                    let permit = &ds.permits[*p];
+                    match permit.only_coming_from {
+                        // At a crossing, coming from a side's country is leaving it.
+                        Some(from) => format!(
+                            "{} (only leaving {})",
+                            permit.name,
+                            super::words::country_name(from)
+                        ),
+                        None => permit.name.to_string(),
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
         );

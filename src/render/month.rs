@@ -1,6 +1,8 @@
 //! The words of `plan FROM TO --month`: the month as a calendar of departure days, then a
-//! line per day (when it arrives, or why nothing leaves), wrapped at word boundaries.
+//! line per day that works (when it arrives) and each reason nothing leaves, once, with its
+//! days; wrapped at word boundaries.
 
+use super::plan::days_text;
 use super::text::wrap;
 use super::words::Words;
 use crate::answer::PlanMonthAnswer;
@@ -15,7 +17,8 @@ fn why_text(w: &Words, d: &Day) -> Option<String> {
     })
 }
 
-/// The month as a calendar of departure days, then a line per day. Dates and times show a
+/// The month as a calendar of departure days, then a line per day that works and the reasons
+/// for the days that do not. Dates and times show a
 /// year only when it is not the month's (the title names it); whether a holiday is past is
 /// judged against today (`w`).
 pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -> String {
@@ -61,6 +64,9 @@ pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -
         "",
     ));
     out.push('\n');
+    // A day that works gets a line of its own; a reason for "no" is said once, with the days
+    // it applies to, in the order they first come.
+    let mut nos: Vec<(String, Vec<chrono::NaiveDate>)> = Vec::new();
     for d in days {
         let day = format!("{:<11} ", d.date.format("%a %-d %b"));
         let said = match d.best {
@@ -81,12 +87,27 @@ pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -
                 "leave (time not known), arrive {} at the earliest",
                 in_month.date(arr.with_timezone(&to.zone.0).date_naive())
             ),
-            None => format!(
-                "no: {}",
-                why_text(w, d).unwrap_or_else(|| "no service connects the places that day".into())
-            ),
+            None => {
+                let why = why_text(w, d)
+                    .unwrap_or_else(|| "no service connects the places that day".into());
+                match nos.iter_mut().find(|(said, _)| *said == why) {
+                    Some((_, dates)) => dates.push(d.date),
+                    None => nos.push((why, vec![d.date])),
+                }
+                continue;
+            }
         };
         out.push_str(&wrap(&said, width, &day, "            "));
+    }
+    if !nos.is_empty() {
+        if days.iter().any(|d| d.best.is_some()) {
+            out.push('\n');
+        }
+        out.push_str("No itinerary leaving:\n");
+        for (why, dates) in &nos {
+            let line = format!("{}: {why}", days_text(&in_month, dates));
+            out.push_str(&wrap(&line, width, "- ", "  "));
+        }
     }
     out
 }

@@ -356,14 +356,8 @@ pub fn fix_with(ds: &Dataset, req: &Request, f: &Fix, flags: bool) -> String {
         Change::DropRestrictions if !flags => {
             "Your own restrictions (crossings avoided, a place to pass) removed every route; without them".to_string()
         }
-        Change::DropRestrictions => {
-            let flags = restriction_flags(ds, req);
-            format!(
-                "Your own {} removed every route; without {}",
-                flags.join(" "),
-                if flags.len() > 1 { "them" } else { "it" }
-            )
-        }
+        // "Why" has said that they removed every route: the fix only names them.
+        Change::DropRestrictions => format!("Without {}", restriction_flags(ds, req).join(" ")),
     };
     match (&f.itinerary, f.earliest) {
         (Some(it), _) => {
@@ -424,6 +418,14 @@ fn need_item(w: &Words, n: &Need) -> String {
         details.push(format!("{p} passport"));
         if let Some(d) = n.waiver_ended {
             details.push(waiver_end(p, d));
+        }
+    }
+    if let Doc::Permit(p) = n.doc {
+        if let Some(c) = ds.permits[p].only_coming_from {
+            details.push(format!(
+                "only on the way there from elsewhere in {}, not from another country",
+                super::words::country_name(c)
+            ));
         }
     }
     if let Some(at) = &n.get.apply_at {

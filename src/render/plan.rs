@@ -92,7 +92,7 @@ fn window_text(ds: &Dataset, l: &Leg) -> String {
 
 /// Days in order, runs of consecutive days as ranges: "Tue 15 – Fri 18 Jun, Mon 21 Jun",
 /// "Mon 28 Jun – Fri 2 Jul".
-fn days_text(w: &Words, days: &[NaiveDate]) -> String {
+pub(super) fn days_text(w: &Words, days: &[NaiveDate]) -> String {
     let mut days = days.to_vec();
     days.sort();
     days.dedup();
@@ -1295,7 +1295,21 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 }
                 said.extend(newest.cloned());
                 let name = match subject {
-                    Subject::Service(_) => short_name(w.subject(*subject)),
+                    // Without its bracketed detail, unless another service named here would
+                    // then read the same (two Tashkent - Khujand buses, evening and morning).
+                    Subject::Service(_) => {
+                        let short = short_name(w.subject(*subject));
+                        let shared = subjects_order.iter().any(|o| {
+                            o != subject
+                                && matches!(o, Subject::Service(_))
+                                && short_name(w.subject(*o)) == short
+                        });
+                        if shared {
+                            w.subject(*subject).to_string()
+                        } else {
+                            short
+                        }
+                    }
                     _ => w.subject(*subject).to_string(),
                 };
                 let said = said.join("; ");
