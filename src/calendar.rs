@@ -450,7 +450,13 @@ impl<'a> Post<'a> {
             candidates.clear();
             candidates.push(side.hours.map(|h| h.start.0).unwrap_or(NaiveTime::MIN));
             candidates.extend(side.breaks.iter().map(|b| b.end.0));
+            // A local date is within a day of the UTC date (offsets are under a day): a
+            // notice ending further off is not converted.
+            let near = date.pred_opt().unwrap_or(date)..=date.succ_opt().unwrap_or(date);
             for (_, b) in self.spans.iter().filter_map(|span| *span) {
+                if !near.contains(&b.date_naive()) {
+                    continue;
+                }
                 let b = self.local(zone, b);
                 if b.date() == date {
                     candidates.push(b.time());
@@ -572,7 +578,20 @@ pub struct Zones {
     /// Direct-mapped fronts of `at` and `offsets`.
     at_recent: Recent<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>>,
     offsets_recent: Recent<(Tz, NaiveDate), Option<i64>>,
+    /// For each zone (by `Tz as usize`), two runs of consecutive UTC days through each of
+    /// which `offset` found the one offset: its first day, its last day and that offset. A
+    /// plan asks about a few days of a few zones (and now and then a notice's far day), so
+    /// nearly every conversion is answered from here with a few comparisons
+    /// (`steady_offset`), before the direct-mapped table.
+    runs: Vec<[Option<Run>; 2]>,
 }
+
+/// A run of UTC days of one offset: first day, last day, offset (seconds east of UTC).
+type Run = (NaiveDate, NaiveDate, i64);
+
+/// How many days `Zones::run_offset` checks one by one to join a day to its zone's run
+/// (beyond them the run starts again at the day).
+const RUN_GAP: i64 = 62;
 
 /// The local times to instants `Zones` first makes room for: a table of 1,024 slots (the
 /// README's plan converts about 700; growing the table rehashes every entry).
@@ -585,6 +604,7 @@ impl Default for Zones {
             offsets: HashMap::default(),
             at_recent: Recent::default(),
             offsets_recent: Recent::default(),
+            runs: Vec::new(),
         }
     }
 }
@@ -709,14 +729,16 @@ impl Zones {
         if nanos >= 1_000_000_000 {
             return None;
         }
-        let o = self.offset(zone, date).filter(|o| o.abs() < DAY)?;
+        let o = self.offset_fast(zone, date).filter(|o| o.abs() < DAY)?;
         let secs = i64::from(time.num_seconds_from_midnight()) - o;
         let day = match secs {
             ..0 => date.pred_opt()?,
             DAY.. => date.succ_opt()?,
             _ => date,
         };
-        if self.offset(zone, day) != Some(o) || self.offset(zone, day.pred_opt()?) != Some(o) {
+        if self.offset_fast(zone, day) != Some(o)
+            || self.offset_fast(zone, day.pred_opt()?) != Some(o)
+        {
             return None;
         }
         let time =
@@ -749,6 +771,68 @@ impl Zones {
         })
     }
 
+    /// `offset`, where `day` is in its zone's run of days of one offset (`runs`).
+    #[inline]
+    fn steady_offset(&self, zone: Tz, day: NaiveDate) -> Option<i64> {
+        let runs = self.runs.get(zone as usize)?;
+        runs.iter()
+            .flatten()
+            .find(|(first, last, _)| *first <= day && day <= *last)
+            .map(|r| r.2)
+    }
+
+    /// `offset`: from the zone's run of days when `day` is in it, else worked out (`run_offset`).
+    #[inline]
+    fn offset_fast(&mut self, zone: Tz, day: NaiveDate) -> Option<i64> {
+        match self.steady_offset(zone, day) {
+            Some(o) => Some(o),
+            None => self.run_offset(zone, day),
+        }
+    }
+
+    /// `offset` for a day outside its zone's runs. A run grows to take the day in where every
+    /// day between has the same offset (checked day by day, `RUN_GAP` days at most); else
+    /// the shorter run starts again at the day, so that a plan's window keeps its run when a
+    /// far day is asked. Every day of a run has had `offset` give the run's offset, so the
+    /// runs answer as `offset` would.
+    #[cold]
+    #[inline(never)]
+    fn run_offset(&mut self, zone: Tz, day: NaiveDate) -> Option<i64> {
+        let o = self.offset(zone, day)?;
+        let z = zone as usize;
+        if self.runs.len() <= z {
+            self.runs.resize(z + 1, [None, None]);
+        }
+        for k in 0..2 {
+            let Some((first, last, ro)) = self.runs[z][k] else {
+                self.runs[z][k] = Some((day, day, o));
+                return Some(o);
+            };
+            if ro != o {
+                continue;
+            }
+            let (from, to) = if day > last {
+                (last, day)
+            } else {
+                (day, first)
+            };
+            let joined = (to - from).num_days() <= RUN_GAP
+                && from
+                    .iter_days()
+                    .skip(1)
+                    .take_while(|d| *d < to)
+                    .all(|d| self.offset(zone, d) == Some(o));
+            if joined {
+                self.runs[z][k] = Some((first.min(day), last.max(day), o));
+                return Some(o);
+            }
+        }
+        let len = |r: Option<Run>| r.map_or(0, |(first, last, _)| (last - first).num_days());
+        let k = usize::from(len(self.runs[z][1]) < len(self.runs[z][0]));
+        self.runs[z][k] = Some((day, day, o));
+        Some(o)
+    }
+
     /// The local date and time of `t` in `zone`: `t.with_timezone(&zone).naive_local()`.
     pub fn local(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDateTime {
         // `naive_utc`, not `date_naive` and `time`: those add the (zero) offset each time.
@@ -756,7 +840,7 @@ impl Zones {
         let (day, time) = (utc.date(), utc.time());
         // In seconds from the UTC day's midnight, and a day either side at most (offsets are
         // under a day): chrono's date-time addition, and its day numbers, cost far more.
-        let shifted = self.offset(zone, day).and_then(|o| {
+        let shifted = self.offset_fast(zone, day).and_then(|o| {
             let l = i64::from(time.num_seconds_from_midnight()) + o;
             let date = match l {
                 ..0 => day.pred_opt()?,
@@ -780,6 +864,14 @@ impl Zones {
     /// follow the instants minute for minute.
     pub fn steady(&mut self, zone: Tz, a: DateTime<Utc>, b: DateTime<Utc>) -> bool {
         let (mut day, last) = (a.date_naive(), b.date_naive());
+        if self.runs.get(zone as usize).is_some_and(|runs| {
+            runs.iter()
+                .flatten()
+                .any(|(first, end, _)| *first <= day && last <= *end)
+        }) {
+            // Both in one of the zone's runs: every day between has its one offset.
+            return true;
+        }
         let Some(o) = self.offset(zone, day) else {
             return false;
         };
@@ -792,8 +884,23 @@ impl Zones {
         true
     }
 
-    /// The local date of `t` in `zone`.
+    /// The local date of `t` in `zone`: `local`'s date, without making its time.
     pub fn date(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDate {
+        let utc = t.naive_utc();
+        let (day, time) = (utc.date(), utc.time());
+        if time.nanosecond() < 1_000_000_000 {
+            if let Some(o) = self.offset_fast(zone, day) {
+                let l = i64::from(time.num_seconds_from_midnight()) + o;
+                let date = match l {
+                    ..0 => day.pred_opt(),
+                    DAY.. => day.succ_opt(),
+                    _ => Some(day),
+                };
+                if let Some(date) = date {
+                    return date;
+                }
+            }
+        }
         self.local(zone, t).date()
     }
 }
@@ -985,6 +1092,7 @@ mod tests {
                 let t = start + chrono::Duration::hours(h);
                 let want = t.with_timezone(&zone).naive_local();
                 assert_eq!(memo.local(zone, t), want, "{name} {t}");
+                assert_eq!(memo.date(zone, t), want.date(), "{name} {t}");
                 if h % 24 == 0 {
                     for time in [
                         "00:00", "00:30", "01:00", "01:30", "01:59", "02:00", "02:30", "03:00",
@@ -998,6 +1106,45 @@ mod tests {
                             "{name} {date} {time}"
                         );
                     }
+                }
+            }
+        }
+    }
+
+    /// The runs of days of one offset (`Zones::runs`) answer as chrono-tz whatever the order
+    /// the instants are asked in: days near each other, far apart, either side of a change.
+    #[test]
+    fn conversions_asked_in_any_order_are_chrono_tz_s() {
+        let start = utc("2026-01-01T00:10:00Z");
+        for name in [
+            "Asia/Almaty",
+            "Europe/London",
+            "Australia/Lord_Howe",
+            "America/St_Johns",
+        ] {
+            let zone: Tz = name.parse().unwrap();
+            let mut memo = Zones::default();
+            let mut x: u64 = 12345;
+            for _ in 0..20_000 {
+                // A walk of small steps with now and then a jump of up to two years.
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let hours = if x >> 60 == 0 {
+                    (x >> 20) % (2 * 366 * 24)
+                } else {
+                    (x >> 20) % (40 * 24) + 300 * 24
+                };
+                let t = start
+                    + chrono::Duration::hours(hours as i64)
+                    + chrono::Duration::minutes((x >> 8) as i64 % 60);
+                let want = t.with_timezone(&zone).naive_local();
+                assert_eq!(memo.local(zone, t), want, "{name} {t}");
+                assert_eq!(memo.date(zone, t), want.date(), "{name} {t}");
+                let b = t + chrono::Duration::hours((x >> 40) as i64 % 72);
+                if memo.steady(zone, t, b) {
+                    let lb = b.with_timezone(&zone).naive_local();
+                    assert_eq!(lb - want, b - t, "{name} {t} {b}");
                 }
             }
         }

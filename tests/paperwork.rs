@@ -417,8 +417,15 @@ fn the_users_own_avoid_is_named_when_it_removed_every_route() {
         r.stdout.contains(
             // No source gives the agency car's arrival in Bishkek: its day is the earliest,
             // and no length is shown for a journey whose end is not known.
-            "- Your own --avoid torugart --avoid irkeshtam --avoid khorgos removed every route; without them: Kashgar → Bishkek, leaving Mon 14 Jun 2027, arriving Mon 14 Jun 2027 at the earliest (journey time not known)\n"
+            "- Without --avoid torugart --avoid irkeshtam --avoid khorgos: Kashgar → Bishkek, leaving Mon 14 Jun 2027, arriving Mon 14 Jun 2027 at the earliest (journey time not known)\n"
         ),
+        "{}",
+        r.stdout
+    );
+    // "Why" says once that they removed every route; the fix does not say it again.
+    assert_eq!(
+        r.stdout.matches("removed every route").count(),
+        1,
         "{}",
         r.stdout
     );

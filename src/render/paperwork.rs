@@ -356,14 +356,8 @@ pub fn fix_with(ds: &Dataset, req: &Request, f: &Fix, flags: bool) -> String {
         Change::DropRestrictions if !flags => {
             "Your own restrictions (crossings avoided, a place to pass) removed every route; without them".to_string()
         }
-        Change::DropRestrictions => {
-            let flags = restriction_flags(ds, req);
-            format!(
-                "Your own {} removed every route; without {}",
-                flags.join(" "),
-                if flags.len() > 1 { "them" } else { "it" }
-            )
-        }
+        // "Why" has said that they removed every route: the fix only names them.
+        Change::DropRestrictions => format!("Without {}", restriction_flags(ds, req).join(" ")),
     };
     match (&f.itinerary, f.earliest) {
         (Some(it), _) => {
