@@ -102,7 +102,16 @@ pub fn month(ds: &Dataset, s: &str) -> Result<NaiveDate, String> {
         return Err(bad());
     }
     let d = NaiveDate::parse_from_str(&format!("{t}-01"), "%Y-%m-%d").map_err(|_| bad())?;
-    ensure_in_range(ds, d, "--month")
+    // Said in months: "--month 9999-12", not the day "9999-12-01" nobody typed.
+    let (lo, hi) = date_range(ds);
+    if d < lo || d > hi {
+        return Err(format!(
+            "--month {t} is outside the months this dataset covers; expected a month from {} to {}",
+            lo.format("%Y-%m"),
+            hi.format("%Y-%m")
+        ));
+    }
+    Ok(d)
 }
 
 pub use crate::names::prefix;

@@ -30,6 +30,13 @@ fn range() -> String {
     format!("expected a date from {tail}")
 }
 
+/// "expected a date from 2020-01-01 to 2035-12-31" as months: "2020-01 to 2035-12".
+fn months(range: &str) -> String {
+    let tail = range.trim_start_matches("expected a date from ");
+    let (lo, hi) = tail.split_once(" to ").expect("a range");
+    format!("{} to {}", &lo[..7], &hi[..7])
+}
+
 #[test]
 fn far_future_dates_are_refused_not_panics() {
     let range = range();
@@ -51,7 +58,10 @@ fn far_future_dates_are_refused_not_panics() {
     );
     refused(
         run(&["hours", "torugart", "--month", "9999-12"]),
-        &format!("error: --month 9999-12-01 is outside the dates this dataset covers; {range}"),
+        &format!(
+            "error: --month 9999-12 is outside the months this dataset covers; expected a month from {}",
+            months(&range)
+        ),
     );
     refused(
         run_env(

@@ -442,8 +442,17 @@ impl Words<'_> {
                 if let Some(l) = lunch {
                     why.push(format!("lunch break {}–{}", zone(l.start.0), zone(l.end.0)));
                 }
+                // What the time breaks: 12:00 is inside 09:00–18:00, so "outside its hours"
+                // would contradict the bracket when only the cut-off (11:30) is past.
+                let broken = match (hours, cutoff, lunch) {
+                    (Some(w), _, _) if *reach < w.start.0 => "before it opens",
+                    (Some(w), _, _) if *reach > w.end.0 => "after it closes",
+                    (_, Some(c), _) if *reach > *c => "after its practical cut-off",
+                    (_, _, Some(_)) => "in its lunch break",
+                    _ => "outside its hours",
+                };
                 format!(
-                    "{} would reach the {} post of {} at {}, outside its hours ({})",
+                    "{} would reach the {} post of {} at {}, {broken} ({})",
                     self.service(*service),
                     country_name(sd.country),
                     c.name,
@@ -950,5 +959,57 @@ mod tests {
         );
         assert_eq!(w.holiday("Labour Day"), "Labour Day");
         assert_eq!(w.date(d("2027-06-14")), "Mon 14 Jun 2027");
+    }
+
+    /// A post missed says what the time missed: 12:00 at Irkeshtam's Kyrgyz post (open
+    /// 09:00–18:00, cut-off 11:30) is after the cut-off, not "outside its hours" of 09:00–18:00.
+    #[test]
+    fn a_post_missed_names_what_the_time_missed() {
+        let ds = crate::run::load_dataset(None, false).expect("embedded dataset");
+        let w = Words {
+            ds: &ds,
+            today: d("2026-11-30"),
+        };
+        let crossing = ds
+            .crossings
+            .iter()
+            .position(|c| c.id == "irkeshtam")
+            .unwrap();
+        let side = ds.crossings[crossing]
+            .sides
+            .iter()
+            .position(|s| s.country.to_string() == "KG")
+            .unwrap();
+        let t = |s: &str| NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+        let range = |a: &str, b: &str| crate::types::TimeRange {
+            start: crate::types::LocalTime(t(a)),
+            end: crate::types::LocalTime(t(b)),
+        };
+        let said = |reach: &str, lunch: Option<crate::types::TimeRange>| {
+            let b = Blocker::OutsideHours {
+                crossing,
+                side,
+                service: 0,
+                reach: t(reach),
+                hours: Some(range("09:00", "18:00")),
+                cutoff: Some(t("11:30")),
+                lunch,
+            };
+            let text = w.blocker(&b, d("2027-06-14"));
+            let at = text
+                .find(&format!("at {reach} UTC+6, "))
+                .unwrap_or_else(|| panic!("{text}"));
+            text[at..].split(" (").next().unwrap().to_string()
+        };
+        assert_eq!(said("08:00", None), "at 08:00 UTC+6, before it opens");
+        assert_eq!(
+            said("12:00", None),
+            "at 12:00 UTC+6, after its practical cut-off"
+        );
+        assert_eq!(said("19:00", None), "at 19:00 UTC+6, after it closes");
+        assert_eq!(
+            said("10:30", Some(range("10:00", "11:00"))),
+            "at 10:30 UTC+6, in its lunch break"
+        );
     }
 }
