@@ -1158,6 +1158,43 @@ type MoveKey = (
 /// memos hold an entry for each drive and next start of a search, and much of its memory).
 /// Each index fits: a dataset of 2³² services or a service of 2³² stops would not fit in
 /// memory.
+/// For each place, whether it is on the way from the origin to the destination, so that
+/// a ride from it towards the destination can explain why a journey fails: the origin; a
+/// place fewer rides (dates ignored, `hops`) from the destination than the origin; or one
+/// as many rides away that is no farther from it as the crow flies (or whose distance is
+/// not known). A place more rides away, or as many and farther on the map, is a detour:
+/// from Osh to Dushanbe, Kashgar is three rides away as Osh is, but 630 km from Dushanbe
+/// to Osh's 390, so the Torugart bus from Kashgar is no reason; from Kashgar, Sary-Tash
+/// (three rides too, and nearer) is on the way to the Pamirs.
+fn on_the_way(ds: &Dataset, req: &Request, hops: &[Option<u32>]) -> Vec<bool> {
+    let (o, n) = (req.from, ds.places.len());
+    let Some(ho) = hops.get(o).copied().flatten() else {
+        return vec![false; n];
+    };
+    let dest = ds.places.get(req.to).and_then(|p| p.coords);
+    let dist = |p: PlaceIx| dest.zip(ds.places[p].coords).map(|(d, c)| crow(c, d));
+    let origin = dist(o);
+    (0..n)
+        .map(|a| match hops[a] {
+            _ if a == o => true,
+            Some(h) if h < ho => true,
+            Some(h) if h == ho => match (dist(a), origin) {
+                (Some(x), Some(y)) => x <= y,
+                _ => true,
+            },
+            _ => false,
+        })
+        .collect()
+}
+
+/// A measure that grows with the great-circle distance between two points (latitude,
+/// longitude in degrees): the haversine of the angle between them.
+fn crow(a: [f64; 2], b: [f64; 2]) -> f64 {
+    let (la1, lo1) = (a[0].to_radians(), a[1].to_radians());
+    let (la2, lo2) = (b[0].to_radians(), b[1].to_radians());
+    ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2)
+}
+
 fn stretch(si: ServiceIx, i: usize, j: usize) -> (u32, u32, u32) {
     (si as u32, i as u32, j as u32)
 }
@@ -1169,6 +1206,9 @@ pub struct Planner<'a> {
     /// For each place, the fewest rides (dates ignored) to the destination. Only a ride that
     /// gets closer explains why a journey fails; detours add noise, not reasons.
     hops: Vec<Option<u32>>,
+    /// For each place, whether it is on the way to the destination (`on_the_way`): only
+    /// rides from such a place explain why a journey fails.
+    on_the_way: Vec<bool>,
     /// Entry decisions by (country, crossing, date); the date is dropped from the key when
     /// no dated rule applies to that country, so each is worked out once.
     entries: HashMap<(Country, CrossingIx, Option<NaiveDate>), Arc<Entry>, calendar::Fast>,
@@ -1359,6 +1399,7 @@ impl<'a> Planner<'a> {
         let ride_memo = vec![0; index.later.len()];
         let timetable_memo = vec![0; ds.services.len()];
         let hops = index.hops_to(ds, req.to);
+        let on_the_way = on_the_way(ds, req, &hops);
         let connected = hops.get(req.from).is_some_and(Option::is_some);
         let mut tracked = vec![false; ds.places.len()];
         if let Some(t) = tracked.get_mut(req.from) {
@@ -1369,6 +1410,7 @@ impl<'a> Planner<'a> {
             req,
             index,
             hops,
+            on_the_way,
             entries: HashMap::default(),
             dated: Vec::new(),
             visas_ready: Vec::new(),
@@ -2371,14 +2413,11 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Whether a ride from place `a` to place `b` gets closer to the destination, from a
-    /// place no farther from it than the origin: only such a ride explains why a journey
-    /// fails.
+    /// Whether a ride from place `a` to place `b` gets closer to the destination (in fewest
+    /// rides, dates ignored), from a place on the way (`on_the_way`): only such a ride
+    /// explains why a journey fails.
     fn explains(&self, a: PlaceIx, b: PlaceIx) -> bool {
-        matches!(
-            (self.hops[a], self.hops[b], self.hops[self.req.from]),
-            (Some(x), Some(y), Some(o)) if y < x && x <= o
-        )
+        self.on_the_way[a] && matches!((self.hops[a], self.hops[b]), (Some(x), Some(y)) if y < x)
     }
 
     /// The earliest feasible ride on service `si` from stop `i` to stop `j`, boarding no

@@ -302,6 +302,27 @@ fn held_only_names_the_crossings_without_visa_on_arrival_once() {
     );
 }
 
+/// The reasons for "no itinerary" come from rides on the way: from Osh to Dushanbe (above)
+/// the Torugart bus from Kashgar, a detour as many rides away and farther, is not named;
+/// from Kashgar itself it is, beside the GBAO permit of the Pamir road by Sary-Tash.
+#[test]
+fn held_only_reasons_come_from_the_way_to_the_destination() {
+    golden_run(
+        "plan-kashgar-dushanbe-held-only",
+        100,
+        &[
+            "plan",
+            "kashgar",
+            "dushanbe",
+            "--date",
+            "2027-01-14",
+            "--passport",
+            "GB",
+            "--held-only",
+        ],
+    );
+}
+
 /// Within the allowance: no excess fee, and no "fee 0 CNY" beside the charge a bag.
 #[test]
 fn baggage_within_the_allowance() {
