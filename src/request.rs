@@ -89,6 +89,25 @@ pub fn date(ds: &Dataset, s: &str, flag: &str) -> Result<NaiveDate, String> {
     ensure_in_range(ds, d, flag)
 }
 
+/// A file the map is written to: an SVG drawing, so a name ending in another extension
+/// (`map.png`) is refused rather than filled with SVG under a misleading name.
+pub fn svg_path(path: &std::path::Path, flag: &str) -> Result<std::path::PathBuf, String> {
+    match path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+    {
+        Some(e) if e != "svg" => {
+            let stem = path.with_extension("svg");
+            Err(format!(
+                "{flag} {}: the map is drawn as SVG, not .{e}; name the file with .svg, like {}",
+                path.display(),
+                stem.display()
+            ))
+        }
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
 /// A month `YYYY-MM` within the dataset's range; returns its first day.
 pub fn month(ds: &Dataset, s: &str) -> Result<NaiveDate, String> {
     let t = s.trim();

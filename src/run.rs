@@ -728,7 +728,11 @@ fn plan_job(
         view,
         files: Files {
             ics: a.ics.clone().map(|p| (p, itinerary)),
-            map: a.map.clone(),
+            map: a
+                .map
+                .as_deref()
+                .map(|p| request::svg_path(p, "--map"))
+                .transpose()?,
             out: None,
         },
     })
@@ -834,7 +838,11 @@ fn map_job(ds: &Dataset, a: MapArgs, today: NaiveDate, view: View) -> Result<Job
         query: Query::Map(MapQuery { date, countries }),
         view,
         files: Files {
-            out: a.out,
+            out: a
+                .out
+                .as_deref()
+                .map(|p| request::svg_path(p, "--out"))
+                .transpose()?,
             ..Files::default()
         },
     })
