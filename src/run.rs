@@ -129,9 +129,12 @@ fn parse_and_run<I: IntoIterator<Item = OsString>>(args: I, afterwards: Afterwar
         },
         Err(Failure::Data(problems)) => {
             let mut stderr: String = problems.iter().map(|p| format!("error: {p}\n")).collect();
+            let (n, them) = match problems.len() {
+                1 => ("1 problem".to_string(), "it"),
+                n => (format!("{n} problems"), "them"),
+            };
             stderr.push_str(&format!(
-                "error: {} problem(s) in the dataset; fix them and run `crossings check` again\n",
-                problems.len()
+                "error: {n} in the dataset; fix {them} and run `crossings check` again\n"
             ));
             Ran {
                 code: 2,

@@ -151,7 +151,8 @@ fn every_problem_is_reported_in_one_run() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("error: 2 problem(s) in the dataset"),
+        r.stderr
+            .contains("error: 2 problems in the dataset; fix them"),
         "{}",
         r.stderr
     );
@@ -251,7 +252,7 @@ fn an_empty_dataset_is_not_ok() {
         "error: dataset: no place records; a dataset needs at least one place, one crossing and one service (see data/README.md)\n\
          error: dataset: no crossing records; a dataset needs at least one place, one crossing and one service (see data/README.md)\n\
          error: dataset: no service records; a dataset needs at least one place, one crossing and one service (see data/README.md)\n\
-         error: 3 problem(s) in the dataset; fix them and run `crossings check` again\n"
+         error: 3 problems in the dataset; fix them and run `crossings check` again\n"
     );
 }
 
@@ -263,10 +264,12 @@ fn fs_case(setup: impl FnOnce(&std::path::Path), expected: &[&str]) {
     setup(tmp.path());
     let r = run(&["--data", &dir, "check"]).code(2);
     let mut want: Vec<String> = expected.iter().map(|l| l.replace("DIR", &dir)).collect();
-    want.push(format!(
-        "error: {} problem(s) in the dataset; fix them and run `crossings check` again",
-        expected.len()
-    ));
+    want.push(match expected.len() {
+        1 => "error: 1 problem in the dataset; fix it and run `crossings check` again".to_string(),
+        n => {
+            format!("error: {n} problems in the dataset; fix them and run `crossings check` again")
+        }
+    });
     let got: Vec<&str> = r.stderr.lines().collect();
     assert_eq!(got, want);
 }

@@ -278,3 +278,30 @@ fn each_day_shows_the_answer_a_one_day_plan_shows_first() {
         );
     }
 }
+
+/// After a ride on the way whose arrival no source gives (the Bishkek–Almaty bus), the
+/// month says the arrival is only the earliest, as the day's own plan does, not the
+/// Urumqi–Kashgar train's 03:47 as if the whole chain were timed.
+#[test]
+fn an_arrival_after_an_untimed_ride_on_the_way_is_the_earliest() {
+    let args = [
+        "plan",
+        "bishkek",
+        "kashgar",
+        "--passport",
+        "GB",
+        "--visa",
+        "CN",
+        "--month",
+        "2027-06",
+    ];
+    run(&args).ok().stdout_has(
+        "Fri 4 Jun   leave Fri 4 Jun 08:00 UTC+6, arrive Mon 7 Jun at the earliest (time not known)\n",
+    );
+    let mut json = args.to_vec();
+    json.push("--json");
+    let m: Month = run(&json).ok().json();
+    let day = m.days.iter().find(|d| d.date == "2027-06-04").unwrap();
+    assert!(day.works, "{day:?}");
+    assert_eq!(day.arrive_known, Some(false), "{day:?}");
+}

@@ -18,8 +18,8 @@ pub struct Day {
     /// Whether that departure and arrival are only approximate (a source's "around
     /// midnight"), as `render::ends_about` says.
     pub about: (bool, bool),
-    /// Whether a source gives the time at the destination (otherwise the arrival is only
-    /// the earliest it could be).
+    /// Whether a source gives the time at the destination and at every stop on the way
+    /// (otherwise the arrival is only the earliest it could be).
     pub arrive_known: bool,
     /// Whether the first leg leaves at a time a source gives (a train at 21:00 followed by
     /// a shared taxi that leaves when full: the departure is known, the arrival is not).
@@ -63,7 +63,9 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             let first = plan.itineraries.first();
             let best = first.map(|it| (it.depart(), it.arrive(), it.time_known()));
             let about = first.map_or((false, false), |it| crate::render::ends_about(ds, it));
-            let arrive_known = first.is_some_and(|it| it.arrive_known());
+            // As the plan's header: after a ride on the way whose arrival no source gives,
+            // the journey's arrival is only the earliest too.
+            let arrive_known = first.is_some_and(|it| it.legs.iter().all(|l| l.arrive_known));
             let depart_known = first.is_some_and(|it| it.depart_known());
             // That journeys leave that day but each waits for a connection that leaving later
             // still catches says it best; then a crossing on the way that is closed that day
