@@ -574,6 +574,7 @@ pub fn minus(t: DateTime<Utc>, d: TimeDelta) -> DateTime<Utc> {
 /// front of its hash map (a plan asks about a few dozen zone-days, again and again), keyed
 /// by the UTC date itself: chrono's conversions between dates and day numbers, and hashing,
 /// cost more than the rest of a conversion.
+#[derive(Default)]
 pub struct Zones {
     at: HashMap<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>, Fast>,
     offsets: HashMap<(Tz, NaiveDate), Option<i64>, Fast>,
@@ -594,18 +595,6 @@ type Run = (NaiveDate, NaiveDate, i64);
 /// How many days `Zones::run_offset` checks one by one to join a day to its zone's run
 /// (beyond them the run starts again at the day).
 const RUN_GAP: i64 = 62;
-
-impl Default for Zones {
-    fn default() -> Self {
-        Zones {
-            at: HashMap::default(),
-            offsets: HashMap::default(),
-            at_recent: Recent::default(),
-            offsets_recent: Recent::default(),
-            runs: Vec::new(),
-        }
-    }
-}
 
 /// A direct-mapped table of `SLOTS` recent answers: a slot holds the last key that hashed to it.
 struct Recent<K, V>(Vec<Option<(K, V)>>);
