@@ -395,8 +395,12 @@ impl Itinerary {
     /// (`outranks` compares fares only where the same rides are unpriced): `self` spends
     /// fewer days on the road inside `other`'s — it leaves on the same day or later (in the
     /// origin's clock `from`) and arrives on an earlier day (in the destination's clock
-    /// `to`; known when `other`'s is) — with no more legs, not tight unless `other` is, and
-    /// `other`'s known cost no lower than `self`'s, whatever fares either leaves unpriced.
+    /// `to`; for an arrival not known, the earliest day it could be) — with no more legs,
+    /// not tight unless `other` is, and `other`'s known cost no lower than `self`'s,
+    /// whatever fares either leaves unpriced. `other` is then better on nothing known:
+    /// knowing its arrival time is no reason to offer a detour days longer (Samarkand to
+    /// Dushanbe by Osh and the Pamirs, four days, beside Tashkent and Khujand, whose last
+    /// shared taxi's arrival no source gives but could be two days sooner).
     /// Knowing more of `other`'s fares is no reason to offer a journey days longer: Bishkek
     /// to Naryn by Osh, Kashgar and Torugart (at least 167 USD) beside the direct shared
     /// taxi whose fare no source gives. One whose known cost is lower stays (Kashgar to
@@ -406,7 +410,6 @@ impl Itinerary {
         let day = |t: DateTime<Utc>, z: chrono_tz::Tz| t.with_timezone(&z).date_naive();
         day(self.arrive(), to) < day(other.arrive(), to)
             && day(self.depart(), from) >= day(other.depart(), from)
-            && (self.arrive_known() || !other.arrive_known())
             && self.legs.len() <= other.legs.len()
             && (!self.tight() || other.tight())
             && other.cost >= self.cost

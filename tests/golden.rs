@@ -323,6 +323,29 @@ fn held_only_reasons_come_from_the_way_to_the_destination() {
     );
 }
 
+/// Samarkand to Dushanbe by Tashkent and Khujand arrives the next day at the earliest (the
+/// last shared taxi's arrival no source gives); the detour by Osh and the Pamirs, four
+/// days, dearer and with more changes, is better on nothing known and is not offered,
+/// though `--max 4` would have room for it.
+#[test]
+fn a_detour_days_longer_is_not_offered_for_a_known_arrival() {
+    golden_run(
+        "plan-samarkand-dushanbe",
+        100,
+        &[
+            "plan",
+            "samarkand",
+            "dushanbe",
+            "--date",
+            "2027-06-13",
+            "--passport",
+            "GB",
+            "--max",
+            "4",
+        ],
+    );
+}
+
 /// Within the allowance: no excess fee, and no "fee 0 CNY" beside the charge a bag.
 #[test]
 fn baggage_within_the_allowance() {

@@ -1376,13 +1376,13 @@ fn covers(a: &Key, b: &Key) -> bool {
 /// Whether `a` makes `b` no sensible choice (README, "How plan decides": an answer is not
 /// offered merely because more of its fares are known): `a` leaves on the same day as `b`
 /// or later (in the origin's clock `from`), arrives on an earlier day (in the
-/// destination's clock `to`), known when `b`'s is, with no more legs, not tight unless `b`
+/// destination's clock `to`; an arrival not known on the earliest day it could be, even
+/// beside a known one: `b` is better on nothing known), with no more legs, not tight unless `b`
 /// is, and `b`'s known cost is no lower than `a`'s, whatever fares either leaves unpriced.
 fn overshadows(a: &Key, b: &Key, from: Tz, to: Tz) -> bool {
     let day = |t: DateTime<Utc>, z: Tz| t.with_timezone(&z).date_naive();
     day(a.arrive, to) < day(b.arrive, to)
         && day(a.depart, from) >= day(b.depart, from)
-        && (a.arrive_known || !b.arrive_known)
         && a.legs <= b.legs
         && (!a.tight || b.tight)
         && b.cost >= a.cost
