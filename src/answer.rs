@@ -132,6 +132,8 @@ pub struct BaggageRow {
     pub fee: Option<Money>,
     pub fee_converted: Option<Money>,
     pub per_piece: Option<Money>,
+    /// The charge per bag in the currency asked for.
+    pub per_piece_converted: Option<Money>,
     pub case: BaggageCase,
 }
 

@@ -563,8 +563,10 @@ pub fn minus(t: DateTime<Utc>, d: TimeDelta) -> DateTime<Utc> {
 }
 
 /// Time-zone conversions for the planner, which makes hundreds of thousands of them with a
-/// handful of zones and days. Local times to instants are remembered by (zone, date, time),
-/// so each is chrono-tz's answer (`at_local`). Instants to local times go through the offset
+/// handful of zones and days. Local times to instants are chrono-tz's answers (`at_local`):
+/// worked out from the offsets where the zone keeps one offset around them (`at_by_offset`),
+/// else asked of chrono-tz and remembered by (zone, date, time). Instants to local times go
+/// through the offset
 /// of the instant's UTC day, where chrono-tz gives the zone one offset at the day's first and
 /// last second (the zones of this region have kept one offset all year for decades, but that
 /// is checked day by day from the tz data, not assumed); a day on which the offset changes is
@@ -572,6 +574,7 @@ pub fn minus(t: DateTime<Utc>, d: TimeDelta) -> DateTime<Utc> {
 /// front of its hash map (a plan asks about a few dozen zone-days, again and again), keyed
 /// by the UTC date itself: chrono's conversions between dates and day numbers, and hashing,
 /// cost more than the rest of a conversion.
+#[derive(Default)]
 pub struct Zones {
     at: HashMap<(Tz, NaiveDate, NaiveTime), Option<DateTime<Utc>>, Fast>,
     offsets: HashMap<(Tz, NaiveDate), Option<i64>, Fast>,
@@ -592,22 +595,6 @@ type Run = (NaiveDate, NaiveDate, i64);
 /// How many days `Zones::run_offset` checks one by one to join a day to its zone's run
 /// (beyond them the run starts again at the day).
 const RUN_GAP: i64 = 62;
-
-/// The local times to instants `Zones` first makes room for: a table of 1,024 slots (the
-/// README's plan converts about 700; growing the table rehashes every entry).
-const AT_CAPACITY: usize = 896;
-
-impl Default for Zones {
-    fn default() -> Self {
-        Zones {
-            at: HashMap::with_capacity_and_hasher(AT_CAPACITY, Fast::default()),
-            offsets: HashMap::default(),
-            at_recent: Recent::default(),
-            offsets_recent: Recent::default(),
-            runs: Vec::new(),
-        }
-    }
-}
 
 /// A direct-mapped table of `SLOTS` recent answers: a slot holds the last key that hashed to it.
 struct Recent<K, V>(Vec<Option<(K, V)>>);
@@ -690,8 +677,9 @@ impl Zones {
         }
     }
 
-    /// `at_local` when its slot holds another key (or none): remembered, or worked out
-    /// (`at_by_offset`, or chrono-tz's answer), and kept in the slot.
+    /// `at_local` when its slot holds another key (or none): worked out from the zone's
+    /// offsets (`at_by_offset`, a few comparisons once the days are in the zone's runs), or
+    /// chrono-tz's answer, remembered (a change of offset near it); and kept in the slot.
     #[cold]
     #[inline(never)]
     fn at_local_anew(
@@ -700,16 +688,12 @@ impl Zones {
         key: (Tz, NaiveDate, NaiveTime),
     ) -> Option<DateTime<Utc>> {
         let (zone, date, time) = key;
-        let v = match self.at.get(&key) {
-            Some(v) => *v,
-            None => {
-                let v = match self.at_by_offset(zone, date, time) {
-                    Some(t) => Some(t),
-                    None => at_local(zone, date, time),
-                };
-                self.at.insert(key, v);
-                v
-            }
+        let v = match self.at_by_offset(zone, date, time) {
+            Some(t) => Some(t),
+            None => *self
+                .at
+                .entry(key)
+                .or_insert_with(|| at_local(zone, date, time)),
         };
         self.at_recent.put(slot, key, v);
         v

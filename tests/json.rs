@@ -270,6 +270,36 @@ fn baggage() {
     }
 }
 
+/// A charge per bag is also given in the currency asked for, as the fee is: the Kashgar–Sost
+/// bus's 2 CNY a bag in pounds.
+#[test]
+fn baggage_per_bag_in_the_currency_asked_for() {
+    let b: BaggageJson = decoded(
+        &[
+            "baggage",
+            "kashgar-sust-bus",
+            "--kg",
+            "26",
+            "--currency",
+            "GBP",
+        ],
+        0,
+    );
+    let row = &b.services[0];
+    let piece = row.per_piece.as_ref().expect("a charge per bag");
+    let conv = row.per_piece_converted.as_ref().expect("converted");
+    assert_eq!(
+        (piece.currency.as_str(), conv.currency.as_str()),
+        ("CNY", "GBP")
+    );
+    assert!(
+        row.text
+            .ends_with(&format!("plus 2 CNY per bag (about {} GBP)", conv.amount)),
+        "{}",
+        row.text
+    );
+}
+
 /// `status` says whether a rule is known for the service and whether it gives the fee: no
 /// rule (the agency car), a rule without an excess rate (the bus over Pass A, over its
 /// allowance), a fee (within the allowance, or over it at a known rate).

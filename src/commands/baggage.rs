@@ -24,6 +24,7 @@ fn row(ds: &Dataset, si: usize, s: &Service, kg: u32, currency: Currency) -> Bag
             fee: None,
             fee_converted: None,
             per_piece: None,
+            per_piece_converted: None,
             case: BaggageCase::NoRule,
         };
     };
@@ -54,6 +55,9 @@ fn row(ds: &Dataset, si: usize, s: &Service, kg: u32, currency: Currency) -> Bag
         fee: fee_m,
         fee_converted: fee_m.and_then(|m| money::convert(&ds.rates, m, currency)),
         per_piece: b.per_piece,
+        per_piece_converted: b
+            .per_piece
+            .and_then(|m| money::convert(&ds.rates, m, currency)),
         case,
     }
 }

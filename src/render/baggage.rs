@@ -47,9 +47,15 @@ fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
             .map(str::to_string)
             .unwrap_or_else(|| "No weight allowance is known".into()),
     };
+    // "plus 2 CNY per bag (about 0.22 GBP)" in the currency asked for, as the fee is.
     let per_piece = r
         .per_piece
-        .map(|p| format!("; plus {} per bag", p.display()))
+        .map(|p| match r.per_piece_converted {
+            Some(c) if c.currency != p.currency => {
+                format!("; plus {} per bag (about {})", p.display(), c.display())
+            }
+            _ => format!("; plus {} per bag", p.display()),
+        })
         .unwrap_or_default();
     note + &per_piece
 }
@@ -69,6 +75,7 @@ pub fn json(ds: &Dataset, a: &BaggageAnswer) -> BaggageJson {
                 fee: r.fee.map(amount),
                 fee_converted: r.fee_converted.map(amount),
                 per_piece: r.per_piece.map(amount),
+                per_piece_converted: r.per_piece_converted.map(amount),
                 status: status(r),
                 case: case_json(r.case),
                 text: row_text(ds, r),

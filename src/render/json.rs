@@ -2048,6 +2048,8 @@ pub struct BaggageRowJson {
     pub fee_converted: Option<Amount>,
     /// A charge per bag on top.
     pub per_piece: Option<Amount>,
+    /// The charge per bag in the currency asked for.
+    pub per_piece_converted: Option<Amount>,
     /// Whether a rule is known and gives the fee: `no-rule`, `fee-known`, `fee-unknown`.
     pub status: BaggageStatus,
     /// Which case of the rule: `no-rule` (no baggage rule known), `within-allowance`,

@@ -592,6 +592,7 @@ pub struct BaggageRowJson {
     pub fee: Option<Amount>,
     pub fee_converted: Option<Amount>,
     pub per_piece: Option<Amount>,
+    pub per_piece_converted: Option<Amount>,
     pub status: BaggageStatus,
     pub case: BaggageCase,
     pub text: String,
