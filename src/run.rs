@@ -336,6 +336,13 @@ pub fn load_dataset(
         }
         return Ok(ds);
     };
+    // Nothing there at all is a mistyped path, not a dataset with problems to fix.
+    if std::fs::symlink_metadata(dir).is_err() {
+        return Err(Failure::Usage(format!(
+            "{}: no such file or folder; name a dataset folder (with folders like places/ and crossings/, see data/README.md) or a file made by `crossings compile`",
+            dir.display()
+        )));
+    }
     // A compiled dataset (`crossings compile`): checked when it was compiled.
     if crate::compiled::is_file(dir) {
         return crate::compiled::read(dir, shows);

@@ -160,9 +160,22 @@ fn every_problem_is_reported_in_one_run() {
 
 #[test]
 fn a_missing_or_empty_data_directory_is_a_clear_error() {
-    run(&["--data", "/no/such/dir", "check"])
-        .code(2)
-        .stderr_has("no dataset directory at '/no/such/dir'");
+    // A path with nothing there is a mistyped flag, said once, with no "fix the dataset"
+    // line under it.
+    let r = run(&["--data", "/no/such/dir", "check"]).code(2);
+    assert_eq!(
+        r.stderr,
+        "error: /no/such/dir: no such file or folder; name a dataset folder (with folders like places/ and crossings/, see data/README.md) or a file made by `crossings compile`\n"
+    );
+    // `compile` names the same path the same way.
+    let r = run(&["compile", "/no/such/dir", "--out", "/tmp/never-written.bin"]).code(2);
+    assert!(
+        r.stderr
+            .starts_with("error: /no/such/dir: no such file or folder; name a dataset folder"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
     let empty = tempfile::tempdir().unwrap();
     run(&["--data", empty.path().to_str().unwrap(), "places"])
         .code(2)
