@@ -817,24 +817,31 @@ impl Zones {
         Some(o)
     }
 
+    /// The local date of the UTC date-time `utc` in `zone`, and the local seconds after that
+    /// date's midnight, from the offset of its UTC day where the zone keeps one that day
+    /// (`offset_fast`): in seconds from the UTC day's midnight, and a day either side at most
+    /// (offsets are under a day), as chrono's date-time addition and its day numbers cost
+    /// far more. For `local` and `date`.
+    #[inline(always)]
+    fn shifted(&mut self, zone: Tz, utc: NaiveDateTime) -> Option<(NaiveDate, u32)> {
+        let (day, time) = (utc.date(), utc.time());
+        let o = self.offset_fast(zone, day)?;
+        let l = i64::from(time.num_seconds_from_midnight()) + o;
+        let date = match l {
+            ..0 => day.pred_opt()?,
+            DAY.. => day.succ_opt()?,
+            _ => day,
+        };
+        Some((date, l.rem_euclid(DAY) as u32))
+    }
+
     /// The local date and time of `t` in `zone`: `t.with_timezone(&zone).naive_local()`.
     pub fn local(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDateTime {
         // `naive_utc`, not `date_naive` and `time`: those add the (zero) offset each time.
         let utc = t.naive_utc();
-        let (day, time) = (utc.date(), utc.time());
-        // In seconds from the UTC day's midnight, and a day either side at most (offsets are
-        // under a day): chrono's date-time addition, and its day numbers, cost far more.
-        let shifted = self.offset_fast(zone, day).and_then(|o| {
-            let l = i64::from(time.num_seconds_from_midnight()) + o;
-            let date = match l {
-                ..0 => day.pred_opt()?,
-                DAY.. => day.succ_opt()?,
-                _ => day,
-            };
-            let time = NaiveTime::from_num_seconds_from_midnight_opt(
-                l.rem_euclid(DAY) as u32,
-                time.nanosecond(),
-            )?;
+        let shifted = self.shifted(zone, utc).and_then(|(date, secs)| {
+            let time =
+                NaiveTime::from_num_seconds_from_midnight_opt(secs, utc.time().nanosecond())?;
             Some(NaiveDateTime::new(date, time))
         });
         match shifted {
@@ -871,18 +878,9 @@ impl Zones {
     /// The local date of `t` in `zone`: `local`'s date, without making its time.
     pub fn date(&mut self, zone: Tz, t: DateTime<Utc>) -> NaiveDate {
         let utc = t.naive_utc();
-        let (day, time) = (utc.date(), utc.time());
-        if time.nanosecond() < 1_000_000_000 {
-            if let Some(o) = self.offset_fast(zone, day) {
-                let l = i64::from(time.num_seconds_from_midnight()) + o;
-                let date = match l {
-                    ..0 => day.pred_opt(),
-                    DAY.. => day.succ_opt(),
-                    _ => Some(day),
-                };
-                if let Some(date) = date {
-                    return date;
-                }
+        if utc.time().nanosecond() < 1_000_000_000 {
+            if let Some((date, _)) = self.shifted(zone, utc) {
+                return date;
             }
         }
         self.local(zone, t).date()
