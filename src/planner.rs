@@ -1157,10 +1157,6 @@ type MoveKey = (
     DateTime<Utc>,
 );
 
-/// A stretch of a service as the memos key it: 12 bytes where three indices take 24 (the
-/// memos hold an entry for each drive and next start of a search, and much of its memory).
-/// Each index fits: a dataset of 2³² services or a service of 2³² stops would not fit in
-/// memory.
 /// For each place, whether it is on the way from the origin to the destination, so that
 /// a ride from it towards the destination can explain why a journey fails: the origin; a
 /// place fewer rides (dates ignored, `hops`) from the destination than the origin; or one
@@ -1198,6 +1194,10 @@ fn crow(a: [f64; 2], b: [f64; 2]) -> f64 {
     ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2)
 }
 
+/// A stretch of a service as the memos key it: 12 bytes where three indices take 24 (the
+/// memos hold an entry for each drive and next start of a search, and much of its memory).
+/// Each index fits: a dataset of 2³² services or a service of 2³² stops would not fit in
+/// memory.
 fn stretch(si: ServiceIx, i: usize, j: usize) -> (u32, u32, u32) {
     (si as u32, i as u32, j as u32)
 }
@@ -3670,7 +3670,8 @@ impl<'a> Planner<'a> {
                         };
                         // A tight earliest ride: the earliest comfortable one is another
                         // trade-off (invariant 2).
-                        let comfortable = if self.tight(earliest_ix) {
+                        let earliest_tight = self.tight(earliest_ix);
+                        let comfortable = if earliest_tight {
                             self.plan.work += 1 + (j - i) as u64;
                             self.ride(
                                 (k, si, i, j),
@@ -3683,11 +3684,12 @@ impl<'a> Planner<'a> {
                             )
                         } else {
                             None
-                        };
-                        for (mut leg, ix) in
-                            std::iter::once((earliest, earliest_ix)).chain(comfortable)
+                        }
+                        .map(|(leg, ix)| (leg, ix, self.tight(ix)));
+                        for (mut leg, ix, tight) in
+                            std::iter::once((earliest, earliest_ix, earliest_tight))
+                                .chain(comfortable)
                         {
-                            let tight = self.tight(ix);
                             self.price(&mut leg);
                             let passes_via = req.via.is_some_and(|v| {
                                 s.stops[i..=j].iter().any(|st| st.at == StopAt::Place(v))
