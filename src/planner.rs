@@ -345,6 +345,14 @@ impl Itinerary {
     pub fn arrive_known(&self) -> bool {
         self.legs.last().is_none_or(|l| l.arrive_known)
     }
+    /// Whether a source gives every leg's arrival. Where one on the way is not given, the
+    /// legs after it are planned from the earliest it could be (the next day), so the
+    /// journey's end is only the earliest too, though its last leg's length is known: a bus
+    /// of "15 hours to two days" to Osh may miss the next morning's taxi to Bishkek. (The
+    /// words' rule for "at the earliest"; `arrive_known`, the last leg's, is the search's.)
+    pub fn arrival_certain(&self) -> bool {
+        self.legs.iter().all(|l| l.arrive_known)
+    }
     /// Whether a source fixes the departure (the first leg's time; a later leg may still
     /// leave when full).
     pub fn depart_known(&self) -> bool {

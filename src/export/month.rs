@@ -65,7 +65,7 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             let about = first.map_or((false, false), |it| crate::render::ends_about(ds, it));
             // As the plan's header: after a ride on the way whose arrival no source gives,
             // the journey's arrival is only the earliest too.
-            let arrive_known = first.is_some_and(|it| it.legs.iter().all(|l| l.arrive_known));
+            let arrive_known = first.is_some_and(|it| it.arrival_certain());
             let depart_known = first.is_some_and(|it| it.depart_known());
             // That journeys leave that day but each waits for a connection that leaving later
             // still catches says it best; then a crossing on the way that is closed that day

@@ -372,7 +372,7 @@ pub fn fix_with(ds: &Dataset, req: &Request, f: &Fix, flags: bool) -> String {
             // As the plan's own header: where no source gives the arrival, its day is only
             // the earliest and the journey's length is not known (not a lower bound shown
             // as a length).
-            let earliest = if super::plan::arrival_certain(it) {
+            let earliest = if it.arrival_certain() {
                 ""
             } else {
                 " at the earliest"

@@ -53,21 +53,13 @@ fn duration(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
 /// then a lower bound, not a length to show).
 pub(super) fn journey_time(it: &Itinerary) -> String {
     let dur = duration(it.depart(), it.arrive());
-    if it.arrive_timed() && arrival_certain(it) {
+    if it.arrive_timed() && it.arrival_certain() {
         dur
-    } else if arrival_certain(it) {
+    } else if it.arrival_certain() {
         format!("about {dur}")
     } else {
         "journey time not known".to_string()
     }
-}
-
-/// Whether a source gives every leg's arrival. Where one on the way is not given, the legs
-/// after it are planned from the earliest it could be (the next day), so the journey's end
-/// is only the earliest too, though its last leg's length is known: a bus of "15 hours to
-/// two days" to Osh may miss the next morning's taxi to Bishkek.
-pub(super) fn arrival_certain(it: &Itinerary) -> bool {
-    it.legs.iter().all(|l| l.arrive_known)
 }
 
 /// When a leg whose time no timetable fixes leaves, on its local day: "leaves when full,
@@ -915,13 +907,13 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         };
         // An arrival is a time only when every departure is timetabled and a source gives
         // the time at the last stop; otherwise `it.arrive()` is a lower bound.
-        let arrive_timed = it.arrive_timed() && arrival_certain(it);
+        let arrive_timed = it.arrive_timed() && it.arrival_certain();
         let arrive = if arrive_timed {
             format!(
                 " {}",
                 w.moment_on_about(it.arrive(), to.zone.0, leave_day, arrive_about)
             )
-        } else if !arrival_certain(it) {
+        } else if !it.arrival_certain() {
             // No source gives the time at the last stop, or at one on the way: the day shown
             // is only the earliest it could be (a bus that sleeps on the way arrives days
             // later), so it says so, even when it is the day of leaving.
@@ -936,7 +928,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         };
         let dur = journey_time(it);
         // Counted to the earliest possible arrival when the arrival is not known: a floor.
-        let all_nights = match (arrival_certain(it), ia.nights) {
+        let all_nights = match (it.arrival_certain(), ia.nights) {
             (true, n) => count(n, "night", "nights"),
             (false, 0) => "nights not known".to_string(),
             (false, n) => format!("at least {}", count(n, "night", "nights")),
