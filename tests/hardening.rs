@@ -276,8 +276,8 @@ fn a_service_with_too_many_stops_is_a_check_error() {
 
 #[test]
 fn a_map_file_named_other_than_svg_is_refused_and_nothing_is_written() {
-    let dir = std::env::temp_dir().join(format!("crossings-map-ext-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let dir = tmp.path();
     let png = dir.join("route.png");
     let r = run(&[
         "plan",
@@ -302,17 +302,21 @@ fn a_map_file_named_other_than_svg_is_refused_and_nothing_is_written() {
         "error: --out region.PNG: the map is drawn as SVG, not .png; name the file with .svg, like region.svg",
     );
     // A name with no extension, or .svg in any case, is taken as given.
-    let bare = dir.join("route");
-    let ok = run(&[
-        "map",
-        "--date",
-        "2027-06-14",
-        "--out",
-        bare.to_str().expect("a UTF-8 path"),
-    ]);
-    assert_eq!(ok.code, 0, "{}", ok.stderr);
-    assert!(std::fs::read_to_string(&bare)
-        .expect("the map")
-        .starts_with("<svg"));
-    let _ = std::fs::remove_dir_all(&dir);
+    for name in ["route", "route.SVG"] {
+        let out = dir.join(name);
+        let ok = run(&[
+            "map",
+            "--date",
+            "2027-06-14",
+            "--out",
+            out.to_str().expect("a UTF-8 path"),
+        ]);
+        assert_eq!(ok.code, 0, "{name}: {}", ok.stderr);
+        assert!(
+            std::fs::read_to_string(&out)
+                .expect("the map")
+                .starts_with("<svg"),
+            "{name}"
+        );
+    }
 }
