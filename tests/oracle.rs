@@ -3991,8 +3991,9 @@ fn a_five_day_wait_that_leaving_after_the_window_avoids_is_not_offered() {
         text.starts_with(
             "No itinerary from p0 to p2 leaving Sat 26 Dec 2026 – Sun 27 Dec 2026.\n\
              \nWhy:\n\
-             - Every journey found is beaten by one leaving later that arrives as early, no \
-             dearer and with no more changes (for rides on Sat 26 – Sun 27 Dec)\n\
+             - Leave later instead, as every journey leaving then waits on the way for a \
+             connection that a later departure still catches, arriving as early, no dearer \
+             and with no more changes (for rides on Sat 26 – Sun 27 Dec)\n\
              \nEarliest departure that works within a year: Fri 1 Jan 2027.\n"
         ),
         "{text}"
