@@ -42,7 +42,9 @@ fn checksum(body: &[u8]) -> u64 {
     for w in &mut words {
         let mut a = [0u8; 8];
         a.copy_from_slice(w);
-        h = (h ^ u64::from_le_bytes(a)).wrapping_mul(PRIME).rotate_left(29);
+        h = (h ^ u64::from_le_bytes(a))
+            .wrapping_mul(PRIME)
+            .rotate_left(29);
     }
     for b in words.remainder() {
         h = (h ^ u64::from(*b)).wrapping_mul(PRIME).rotate_left(29);
