@@ -463,3 +463,24 @@ fn plan_json_with_two_borders_on_one_leg() {
         ],
     );
 }
+
+/// A train whose departure no source gives may leave at any hour of its day: the
+/// Almaty–Tashkent train "Mon 14 Jun 2027, time not known (about 16h30m)" arrives "Mon 14
+/// Jun 2027 at the earliest" (it may be the next day), its nights not known, and its
+/// railway crossing is checked on both days.
+#[test]
+fn plan_a_train_whose_departure_no_source_gives() {
+    golden_run(
+        "plan-almaty-tashkent",
+        100,
+        &[
+            "plan",
+            "almaty",
+            "tashkent",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+        ],
+    );
+}
