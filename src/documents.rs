@@ -311,6 +311,19 @@ fn place_days(ds: &Dataset, leg: &Leg, k: usize, zone: Tz) -> (NaiveDate, Option
         return (day(t), None);
     }
     let t0 = leg.depart - s.stops[leg.board].board().unwrap_or_default().to_chrono();
+    // Where no source gives the departure, the vehicle may leave up to the last moment of
+    // its day, and reach every stop as much later (`planner::departure_span`).
+    let mut zones = crate::calendar::Zones::default();
+    let late =
+        crate::planner::departure_span(ds, &mut zones, s, (leg.board, leg.alight), leg.depart)
+            .map_or(Duration::zero(), |(_, last)| last - leg.depart);
+    let latest = |t: DateTime<Utc>| {
+        if late > Duration::zero() {
+            t + late - Duration::minutes(1)
+        } else {
+            t
+        }
+    };
     // The leg's border passes are its crossing stops, in order.
     let passes: Vec<(usize, &BorderPass)> = (leg.board + 1..leg.alight)
         .filter(|m| matches!(s.stops[*m].at, StopAt::Crossing(_)))
@@ -327,7 +340,9 @@ fn place_days(ds: &Dataset, leg: &Leg, k: usize, zone: Tz) -> (NaiveDate, Option
         before.filter_map(|(_, b)| b.cleared).fold(t, DateTime::max)
     };
     if let Some(o) = s.stops[k].offset {
-        return (day(at(k, o.to_chrono())), None);
+        let t = at(k, o.to_chrono());
+        let (first, last) = (day(t), day(latest(t)));
+        return (first, (last > first).then_some(last));
     }
     let mut first = day(leg.depart);
     for m in leg.board + 1..k {
@@ -349,7 +364,7 @@ fn place_days(ds: &Dataset, leg: &Leg, k: usize, zone: Tz) -> (NaiveDate, Option
     let last = s.stops[k + 1..]
         .iter()
         .enumerate()
-        .find_map(|(n, st)| st.offset.map(|o| day(at(k + 1 + n, o.to_chrono()))))
+        .find_map(|(n, st)| st.offset.map(|o| day(latest(at(k + 1 + n, o.to_chrono())))))
         .filter(|d| *d > first);
     (first, last)
 }

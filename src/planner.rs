@@ -60,13 +60,67 @@ const DAY_SECS: i64 = 86_400;
 /// The daytime window in which a service whose departure no source gives is assumed to
 /// leave, in the local clock of the place it leaves from: agency cars from dawn to 18:00,
 /// shared taxis, minibuses and buses that leave when full 07:00–14:00 (they fill up in the
-/// morning). Planning defaults, documented in the README; a window in the data wins.
+/// morning). Planning defaults, documented in the README; a window in the data wins, and a
+/// train or sleeper bus no source times leaves at any hour of its day (`whole_day`).
 pub fn default_window(mode: Mode) -> (NaiveTime, NaiveTime) {
     let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
     match mode {
         Mode::AgencyCar => (DAWN, hm(18, 0)),
         _ => (hm(7, 0), hm(14, 0)),
     }
+}
+
+/// Whether a service leaves at an hour no source gives and may leave at any hour of its
+/// day: a train or sleeper bus, neither timetabled nor on demand, with no window nor
+/// earliest time in the data. The traveller is there from the day's start (its window in
+/// `window_of` is that moment, 00:00), and it leaves before the next midnight. (It runs
+/// through the night by nature, so the daytime default would be an invented window, and
+/// with a long ride it would decide the day of arrival.)
+pub fn whole_day(s: &Service) -> bool {
+    let sc = &s.schedule;
+    overnight(s.mode)
+        && sc.window.is_none()
+        && sc.depart.is_none()
+        && sc.kind != ScheduleKind::OnDemand
+}
+
+/// For a service whose departure no source gives (neither timetabled nor on demand),
+/// boarding at stop `i` at `board`: the first and the last moment it may leave that day,
+/// the traveller not choosing which. The window's start and end on the local day of
+/// `board` (the whole day, to the next midnight, for `whole_day`); a vehicle kept off the
+/// road at midnight (the night rule, for a ride to stop `j` of a known length up to
+/// `LONGEST_DAY_LEG`) leaves no later than that length before the midnight after `board`
+/// in the clock kept there. `None` for a timetabled or on-demand service.
+pub fn departure_span(
+    ds: &Dataset,
+    zones: &mut calendar::Zones,
+    s: &Service,
+    (i, j): (usize, usize),
+    board: DateTime<Utc>,
+) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    if timetabled(s) || s.schedule.kind == ScheduleKind::OnDemand {
+        return None;
+    }
+    let (zone, ws, we) = window_of(ds, s, i);
+    let date = zones.date(zone, board);
+    let first = zones.at_local(zone, date, ws).unwrap_or(board).min(board);
+    let end = if whole_day(s) {
+        zones.at_local(zone, date.succ_opt()?, NaiveTime::MIN)
+    } else {
+        zones.at_local(zone, date, we)
+    };
+    let mut last = end.unwrap_or(board);
+    let length = s.stops[j]
+        .offset
+        .map(|o| o.to_chrono() - s.stops[i].board().unwrap_or_default().to_chrono());
+    if let Some(d) = length.filter(|d| !overnight(s.mode) && d.num_minutes() <= LONGEST_DAY_LEG) {
+        let clock = local_clock(ds, s, i);
+        let next_day = zones.date(clock, board).succ_opt()?;
+        if let Some(m) = zones.at_local(clock, next_day, NaiveTime::MIN) {
+            last = last.min(minus(m, d));
+        }
+    }
+    Some((first, last.max(board)))
 }
 
 /// Whether a service runs through the night by nature (the night rule does not apply).
@@ -82,7 +136,8 @@ pub fn timetabled(s: &Service) -> bool {
 
 /// The clock a free departure window is judged in: the data's window and a when-full
 /// service's earliest time are in the schedule's zone; a default window is in the clock
-/// people keep at the boarding place.
+/// people keep at the boarding place. (A `whole_day` service's is the day's start: 00:00
+/// to 00:00, boarded only then.)
 pub fn window_of(ds: &Dataset, s: &Service, board: usize) -> (chrono_tz::Tz, NaiveTime, NaiveTime) {
     let sc = &s.schedule;
     if let Some(w) = sc.window {
@@ -90,6 +145,9 @@ pub fn window_of(ds: &Dataset, s: &Service, board: usize) -> (chrono_tz::Tz, Nai
     }
     if let Some(d) = sc.depart {
         return (sc.zone.0, d.0, d.0);
+    }
+    if whole_day(s) {
+        return (local_clock(ds, s, board), NaiveTime::MIN, NaiveTime::MIN);
     }
     let (a, b) = default_window(s.mode);
     (local_clock(ds, s, board), a, b)
@@ -260,7 +318,10 @@ pub struct Leg {
     /// For a leg whose time is not known: the window it leaves in that day (first and last
     /// moment, the same for a when-full service with only an earliest time).
     pub window: Option<(DateTime<Utc>, DateTime<Utc>)>,
-    /// False when no source gives the time at the stop where the leg ends.
+    /// False when the arrival is only a lower bound: no source gives the time at the stop
+    /// where the leg ends, or none gives when the vehicle leaves and leaving at the first
+    /// or the last moment of its day (its window; a train's whole day) arrives on
+    /// different days (`length_known` tells them apart).
     pub arrive_known: bool,
     /// False when the leg boards at a stop on the way where no source gives when the
     /// vehicle leaves (a train's dwell): `depart` is then when it arrives there, the time
@@ -269,6 +330,14 @@ pub struct Leg {
 }
 
 impl Leg {
+    /// Whether a source gives the time at the stop where the leg ends, so how long the ride
+    /// takes is known (`arrive - depart`, with any wait at a post), even where its arrival
+    /// is not (`arrive_known`: a train no source times, 16h30m from whenever it leaves).
+    pub fn length_known(&self, ds: &Dataset) -> bool {
+        ds.services[self.service].stops[self.alight]
+            .offset
+            .is_some()
+    }
     /// Whether `arrive` is a time to show: a source fixes the departure and gives the time
     /// at the stop where the leg ends (otherwise it is only the earliest it could be).
     pub fn arrive_timed(&self) -> bool {
@@ -412,7 +481,7 @@ impl Itinerary {
     /// Knowing more of `other`'s fares is no reason to offer a journey days longer: Bishkek
     /// to Naryn by Osh, Kashgar and Torugart (at least 167 USD) beside the direct shared
     /// taxi whose fare no source gives. One whose known cost is lower stays (Kashgar to
-    /// Bishkek by Urumqi and Almaty, at least 81 USD, beside the agency car over Torugart,
+    /// Bishkek by Urumqi and Almaty, at least 62 USD, beside the agency car over Torugart,
     /// at least 350).
     pub fn overshadows(&self, other: &Itinerary, from: chrono_tz::Tz, to: chrono_tz::Tz) -> bool {
         let day = |t: DateTime<Utc>, z: chrono_tz::Tz| t.with_timezone(&z).date_naive();
@@ -1860,6 +1929,20 @@ impl<'a> Planner<'a> {
         let mut delay = Duration::zero();
         let mut floor: Option<DateTime<Utc>> = None;
         let board = plus(t0, s.stops[i].board().unwrap_or_default().to_chrono());
+        // A departure no source gives may be later than `board`, up to the last moment of
+        // its day (`departure_span`): every time after it may be as much later, so an
+        // untimed post may be reached that much later, and the arrival may fall on a later
+        // day. (`late` runs to that moment, exclusive: a vehicle off the road by midnight
+        // arrives on the day it left.)
+        let span = departure_span(ds, &mut self.posts.zones, s, (i, j), board);
+        let late = span.map_or(Duration::zero(), |(_, last)| last - board);
+        let latest = move |t: DateTime<Utc>| {
+            if late > Duration::zero() {
+                plus(t, late - Duration::minutes(1))
+            } else {
+                t
+            }
+        };
         // Whether a post has been reached at a known time (an on-demand car waits after it).
         let mut timed_post_met = false;
         for k in i + 1..j {
@@ -1913,7 +1996,7 @@ impl<'a> Planner<'a> {
                 } else {
                     day.max(zones.date(zone, t0) + Duration::days(nights))
                 };
-                let last = next_known.map_or(first, |t| zones.date(zone, t).max(first));
+                let last = next_known.map_or(first, |t| zones.date(zone, latest(t)).max(first));
                 (first, last)
             };
             // How much later an on-demand start must be for the first of those days to be
@@ -2208,6 +2291,22 @@ impl<'a> Planner<'a> {
             let t = plus(plus(t0, o.to_chrono()), delay);
             floor.map_or(t, |f| t.max(f))
         });
+        // A time at the stop known, but not when the vehicle leaves: its day is known only
+        // where leaving at the first and at the last moment of the day arrive on the same
+        // local day (judged from the window's first moment, not from `board`: whether the
+        // day is known must not depend on when in its day the traveller is ready).
+        let day_known = match (arrive, span) {
+            (Some(t), Some((first_start, _))) => {
+                let zone = match s.stops[j].at {
+                    StopAt::Place(p) => ds.places[p].zone.0,
+                    StopAt::Crossing(_) => s.schedule.zone.0,
+                };
+                let earliest = minus(t, board - first_start);
+                let zones = &mut self.posts.zones;
+                zones.date(zone, earliest) == zones.date(zone, latest(t))
+            }
+            _ => true,
+        };
         // Arrival not known: at least the last time known before the stop, and the local
         // midnight starting the day it is reached after nights on the way.
         let nights = i64::from(nights_at(&s.stops, j));
@@ -2233,7 +2332,7 @@ impl<'a> Planner<'a> {
         Ok(Drive {
             borders: (first as u32, self.passes.len() as u32),
             arrive: arrive.unwrap_or_else(lower),
-            arrive_known: arrive.is_some(),
+            arrive_known: arrive.is_some() && day_known,
         })
     }
 
@@ -2821,8 +2920,14 @@ impl<'a> Planner<'a> {
         let window = (!time_known).then(|| {
             let (zone, ws, we) = window_of(ds, s, i);
             let date = zones.date(zone, depart);
-            let mut at = |t| zones.at_local(zone, date, t).unwrap_or(depart);
-            (at(ws), at(we))
+            let mut at = |d: NaiveDate, t| zones.at_local(zone, d, t).unwrap_or(depart);
+            // A train or sleeper bus no source times leaves at any hour of its day.
+            let end = if whole_day(s) {
+                at(date.succ_opt().unwrap_or(date), NaiveTime::MIN)
+            } else {
+                at(date, we)
+            };
+            (at(date, ws), end)
         });
         Box::new(Leg {
             service: si,

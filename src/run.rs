@@ -315,7 +315,16 @@ pub fn load_dataset(
     dir: Option<&std::path::Path>,
     shows: impl Into<Shows>,
 ) -> Result<Dataset, Failure> {
-    let shows = shows.into();
+    load_dataset_then(dir, shows.into(), Afterwards::GoOn)
+}
+
+/// `load_dataset`; a compiled file's bytes are kept for a run that exits after the command
+/// (`compiled::read`).
+fn load_dataset_then(
+    dir: Option<&std::path::Path>,
+    shows: Shows,
+    afterwards: Afterwards,
+) -> Result<Dataset, Failure> {
     let Some(dir) = dir else {
         let broken = |e: String| {
             Failure::Data(vec![Problem::whole(
@@ -345,7 +354,7 @@ pub fn load_dataset(
     }
     // A compiled dataset (`crossings compile`): checked when it was compiled.
     if crate::compiled::is_file(dir) {
-        return crate::compiled::read(dir, shows);
+        return crate::compiled::read(dir, shows, afterwards == Afterwards::Exit);
     }
     let files = load::read_dir(dir).map_err(Failure::Data)?;
     let (raw, mut problems) = load::parse_all(files);
@@ -388,7 +397,7 @@ fn run(cli: Cli, afterwards: Afterwards) -> Result<Output, Failure> {
         Command::Compile(a) => return crate::compiled::compile(&a.dir, &a.out),
         _ => {}
     }
-    let ds = load_dataset(cli.data.as_deref(), Shows::of(&cli.command))?;
+    let ds = load_dataset_then(cli.data.as_deref(), Shows::of(&cli.command), afterwards)?;
     let mut notes = Vec::new();
     let edge = Edge {
         today: None,

@@ -485,3 +485,24 @@ fn plan_without_the_visa_gives_no_hour_an_agency_car_could_avoid() {
         ],
     );
 }
+
+/// A train whose departure no source gives may leave at any hour of its day: the
+/// Almaty–Tashkent train "Mon 14 Jun 2027, time not known (about 16h30m)" arrives "Mon 14
+/// Jun 2027 at the earliest" (it may be the next day), its nights not known, and its
+/// railway crossing is checked on both days.
+#[test]
+fn plan_a_train_whose_departure_no_source_gives() {
+    golden_run(
+        "plan-almaty-tashkent",
+        100,
+        &[
+            "plan",
+            "almaty",
+            "tashkent",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+        ],
+    );
+}

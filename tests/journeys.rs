@@ -232,8 +232,10 @@ fn check_itinerary(jy: &Journey, n: usize, it: &Itinerary) {
     for (k, l) in it.legs.iter().enumerate() {
         let s = &ds.services[l.service];
         let what = name(jy, n, k, it);
-        // The planner chose the time: after dawn in the clock kept where the leg leaves.
-        if !planner::timetabled(s) {
+        // The planner chose the time: after dawn in the clock kept where the leg leaves
+        // (a train or sleeper bus no source times may leave at any hour of its day: the
+        // traveller is there from its start, 00:00).
+        if !planner::timetabled(s) && !planner::whole_day(s) {
             let local = l.depart.with_timezone(&kept_clock(l.service, l.board));
             assert!(
                 local.time() >= DAWN,

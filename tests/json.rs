@@ -613,3 +613,83 @@ fn every_border_of_a_leg_is_in_the_json() {
     assert!(text.contains("\r\nSUMMARY:Border: Pass C\r\n"), "{text}");
     assert!(text.contains("\r\nSUMMARY:Border: Pass B\r\n"), "{text}");
 }
+
+/// JSON says "at the earliest" where the text does. The Kashgar–Osh sleeper bus's arrival
+/// is not known, so the Osh–Bishkek taxi after it is planned from its earliest arrival:
+/// the last leg's length is known (`arrive_known` true on that leg), but the journey's
+/// arrival, and the same route's on other days (`also`: the bus runs on Mondays, so the
+/// next one within 14 days), is only the earliest.
+#[test]
+fn an_arrival_after_an_unknown_one_is_not_certain_in_json() {
+    let p: PlanJson = decoded(
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+            "--max",
+            "6",
+            "--within",
+            "14",
+        ],
+        0,
+    );
+    let it = p
+        .itineraries
+        .iter()
+        .find(|it| it.services() == ["kashgar-osh-bus", "osh-bishkek-shared-taxi"])
+        .expect("the sleeper bus and the taxi");
+    assert!(!it.legs[0].arrive_known);
+    assert!(it.legs[1].arrive_known, "the taxi's 12h30m is known");
+    assert!(!it.arrive_known, "the text says \"at the earliest\"");
+    assert!(!it.also.is_empty());
+    assert!(it.also.iter().all(|o| !o.arrive_known));
+    // A journey whose every arrival is known says so.
+    let known = p
+        .itineraries
+        .iter()
+        .find(|it| it.legs.iter().all(|l| l.arrive_known))
+        .expect("a journey whose arrival is known");
+    assert!(known.arrive_known);
+}
+
+/// The Almaty–Tashkent train runs daily, but no source gives its departure: it may leave
+/// at any hour of its day, so its arrival 16h30m later is only "at the earliest" (the day
+/// it leaves, from 00:00), the window it leaves in is the whole day, and the railway
+/// crossing, which no source times, is checked on the day it leaves and the next.
+#[test]
+fn a_train_no_source_times_leaves_in_its_whole_day() {
+    let p: PlanJson = decoded(
+        &[
+            "plan",
+            "almaty",
+            "tashkent",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+        ],
+        0,
+    );
+    let it = p
+        .itineraries
+        .iter()
+        .find(|it| it.services() == ["almaty-tashkent-train"])
+        .expect("the train");
+    let leg = &it.legs[0];
+    assert!(!leg.time_known);
+    assert!(!leg.arrive_known);
+    assert!(!it.arrive_known);
+    let w = leg.window.as_ref().expect("a window");
+    assert_eq!(
+        (w.from.as_str(), w.to.as_str()),
+        ("2027-06-14T00:00:00+05:00", "2027-06-15T00:00:00+05:00")
+    );
+    assert_eq!(leg.arrive, "2027-06-14T16:30:00+05:00");
+    let b = &leg.borders[0];
+    assert_eq!(b.day, "2027-06-14");
+    assert_eq!(b.day_latest.as_deref(), Some("2027-06-15"));
+}

@@ -1940,6 +1940,20 @@ impl<'a> Oracle<'a> {
         let ds = self.ds;
         let s = &ds.services[si];
         let board = t0 + minutes(leaves(&s.stops[i]));
+        // Where no source gives the departure, the vehicle may leave as late as the last
+        // moment of its day (`departure_span`), and every time after it be as much later:
+        // the last day an untimed post may be reached, and the arrival's day, count with
+        // it (to that moment, not at it: a vehicle off the road by midnight arrives that
+        // day).
+        let span = self.departure_span(si, i, j, t0);
+        let late = span.map_or(Duration::zero(), |(_, last)| last - board);
+        let latest = |t: DateTime<Utc>| {
+            if late > Duration::zero() {
+                t + late - Duration::minutes(1)
+            } else {
+                t
+            }
+        };
         let mut days = Vec::new();
         // An on-demand car is timed to reach the first post open; after it, and other
         // vehicles everywhere, wait.
@@ -1992,7 +2006,10 @@ impl<'a> Oracle<'a> {
                 };
                 let last_day = |side: &Side| {
                     before.map_or(day(side), |t| {
-                        t.with_timezone(&side.zone.0).date_naive().max(day(side))
+                        latest(t)
+                            .with_timezone(&side.zone.0)
+                            .date_naive()
+                            .max(day(side))
                     })
                 };
                 for side in [a, b] {
@@ -2083,12 +2100,115 @@ impl<'a> Oracle<'a> {
                 (last, false)
             }
         };
+        let arrive = through.map_or(arrive, |t| arrive.max(t));
+        // A time known at the stop but not the departure: the day is known only where
+        // leaving at the first and the last moment of its day arrive on the same local day.
+        let known = known
+            && span.is_none_or(|(first, _)| {
+                let z = self.ds.places[self.place_at(si, j).unwrap()].zone.0;
+                let earliest = arrive - (board - first);
+                earliest.with_timezone(&z).date_naive()
+                    == latest(arrive).with_timezone(&z).date_naive()
+            });
         let drive = Drive {
-            arrive: through.map_or(arrive, |t| arrive.max(t)),
+            arrive,
             known,
             tight,
         };
         Ok((drive, days))
+    }
+
+    /// The window a service whose departure no source gives leaves in, with the clock it
+    /// is in: the data's window or earliest time in the schedule's clock; else, in the
+    /// clock kept at the boarding place, for a train or sleeper bus (not on demand) the
+    /// day's start, 00:00 (the traveller is there from then: it may leave at any hour of
+    /// its day), for the rest the default window for its mode.
+    fn window(&self, si: ServiceIx, i: usize) -> (Tz, NaiveTime, NaiveTime) {
+        let s = &self.ds.services[si];
+        let sc = &s.schedule;
+        let kept = self.kept(si, i);
+        match (sc.window, sc.depart) {
+            (Some(w), _) => (sc.zone.0, w.start.0, w.end.0),
+            (None, Some(d)) => (sc.zone.0, d.0, d.0),
+            (None, None) if self.whole_day(si) => (kept, NaiveTime::MIN, NaiveTime::MIN),
+            (None, None) => {
+                let (a, b) = default_window(s.mode);
+                (kept, a, b)
+            }
+        }
+    }
+
+    /// The clock people keep at stop `i` of service `si` (the schedule's at a crossing).
+    fn kept(&self, si: ServiceIx, i: usize) -> Tz {
+        let s = &self.ds.services[si];
+        match s.stops[i].at {
+            StopAt::Place(p) => {
+                self.ds.places[p]
+                    .local_zone
+                    .unwrap_or(self.ds.places[p].zone)
+                    .0
+            }
+            StopAt::Crossing(_) => s.schedule.zone.0,
+        }
+    }
+
+    /// A train or sleeper bus, neither timetabled nor on demand, with no window or earliest
+    /// time in the data: it may leave at any hour of its day.
+    fn whole_day(&self, si: ServiceIx) -> bool {
+        let sc = &self.ds.services[si].schedule;
+        matches!(self.ds.services[si].mode, Mode::Train | Mode::SleeperBus)
+            && sc.window.is_none()
+            && sc.depart.is_none()
+            && sc.kind != ScheduleKind::OnDemand
+    }
+
+    /// For a service whose departure no source gives (not timetabled, not on demand), a
+    /// vehicle started at `t0` to take a traveller from stop `i` to `j`: the first and the
+    /// last moment of the day it may leave stop `i` at (the README's "A window is not a
+    /// departure time"): its window's start and end on that day (a train or sleeper bus no
+    /// source times: to the next midnight in the clock kept there), and a vehicle kept off
+    /// the road at midnight (not a train or sleeper bus, a ride of known length up to 18
+    /// hours) no later than that length before the next midnight in the clock kept where it
+    /// boards.
+    fn departure_span(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+    ) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        let s = &self.ds.services[si];
+        let sc = &s.schedule;
+        if sc.kind == ScheduleKind::OnDemand
+            || (sc.kind == ScheduleKind::Weekly && sc.depart.is_some())
+        {
+            return None;
+        }
+        let board = t0 + minutes(leaves(&s.stops[i]));
+        let (zone, from, to) = self.window(si, i);
+        let date = board.with_timezone(&zone).date_naive();
+        let at = |d: NaiveDate, t: NaiveTime| {
+            zone.from_local_datetime(&d.and_time(t))
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        let first = at(date, from).min(board);
+        let mut last = if self.whole_day(si) {
+            local_midnight(zone, date + Duration::days(1))
+        } else {
+            at(date, to)
+        };
+        if !overnight(s.mode) {
+            if let Some(o) = s.stops[j].offset {
+                let length = Duration::minutes(o.0) - minutes(leaves(&s.stops[i]));
+                if length.num_minutes() <= LONGEST_DAY_LEG {
+                    let kept = self.kept(si, i);
+                    let next = board.with_timezone(&kept).date_naive() + Duration::days(1);
+                    last = last.min(local_midnight(kept, next) - length);
+                }
+            }
+        }
+        Some((first, last.max(board)))
     }
 
     /// Does the service run with a vehicle starting at `t0` to take a traveller from stop
@@ -2121,14 +2241,7 @@ impl<'a> Oracle<'a> {
             }
             StopAt::Crossing(_) => sc.zone.0,
         };
-        let (zone, from, to) = match (sc.window, sc.depart) {
-            (Some(w), _) => (sc.zone.0, w.start.0, w.end.0),
-            (None, Some(d)) => (sc.zone.0, d.0, d.0),
-            (None, None) => {
-                let (a, b) = default_window(s.mode);
-                (kept, a, b)
-            }
-        };
+        let (zone, from, to) = self.window(si, i);
         let local = board.with_timezone(&zone);
         if !(from <= local.time() && local.time() <= to && day_ok(local.date_naive())) {
             return false;

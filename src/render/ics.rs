@@ -230,14 +230,19 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             ));
         }
         if !leg.arrive_known {
+            let why = if leg.length_known(ds) {
+                "no source gives when it leaves"
+            } else {
+                "no source gives the time"
+            };
             description.push(format!(
-                "Arrival in {}: no source gives the time ({} at the earliest)",
+                "Arrival in {}: {why} ({} at the earliest)",
                 tp.name,
                 crate::render::words::Words::full_date(leg.arrive.with_timezone(&tz).date_naive())
             ));
         }
         // How long the ride takes, where a source gives its arrival.
-        let takes = if leg.arrive_known {
+        let takes = if leg.length_known(ds) {
             format!(
                 "the ride takes about {}.",
                 crate::types::Dur((leg.arrive - leg.depart).num_minutes())

@@ -1060,8 +1060,9 @@ pub struct LegJson {
     /// For a leg whose time is not known: the window it leaves in (`depart` is then its
     /// earliest moment, not a timetable time).
     pub window: Option<WindowJson>,
-    /// False when no source gives the time at the stop where the leg ends: `arrive` is then
-    /// only the earliest it could be.
+    /// False when `arrive` is only the earliest the leg could arrive: no source gives the
+    /// time at the stop where it ends, or none gives when it leaves and it may arrive on a
+    /// later day than `arrive` (a train that may leave at any hour of its day).
     pub arrive_known: bool,
     /// False when the leg boards at a stop on the way where no source gives when the
     /// vehicle leaves: `depart` is then when it arrives there (be aboard by then).
@@ -1172,8 +1173,12 @@ pub struct ItineraryJson {
     /// The total shared per traveller, when a vehicle is shared by a party of two or more.
     pub per_person: Option<Amount>,
     pub changes: usize,
-    /// Local midnights between departure and arrival, on board or not; when the last leg's
-    /// `arrive_known` is false, counted to the earliest possible arrival (at least this many).
+    /// False when `arrive` is only the earliest the journey could arrive: some leg's
+    /// `arrive_known` is false (the legs after it are planned from its earliest arrival).
+    /// The text then says "at the earliest".
+    pub arrive_known: bool,
+    /// Local midnights between departure and arrival, on board or not; when `arrive_known`
+    /// is false, counted to the earliest possible arrival (at least this many).
     pub nights: i64,
     /// Of those, nights spent at a place between two legs.
     pub stopover_nights: i64,
@@ -1189,8 +1194,8 @@ pub struct ItineraryJson {
     /// What to know about this itinerary.
     pub advice: Vec<AdviceJson>,
     /// The same route (services and stops) on other days of the window, in the answer's
-    /// order: each with its departure and arrival (`arrive_known` false when no source
-    /// gives the time at the last stop).
+    /// order: each with its departure and arrival (`arrive_known` false when that arrival is
+    /// only the earliest it could be, as the itinerary's own `arrive_known`).
     pub also: Vec<AlsoJson>,
 }
 
@@ -1311,6 +1316,7 @@ pub fn plan(w: &Words, a: &super::plan::PlanAnswer) -> PlanJson {
                     })
                 }),
                 changes: it.changes(),
+                arrive_known: it.arrival_certain(),
                 nights: ia.nights,
                 stopover_nights: ia.stopover_nights,
                 stopover_nights_known: ia.stopover_nights_known,
@@ -1324,7 +1330,7 @@ pub fn plan(w: &Words, a: &super::plan::PlanAnswer) -> PlanJson {
                     .map(|o| AlsoJson {
                         depart: rfc3339(o.depart(), from.zone.0),
                         arrive: rfc3339(o.arrive(), to.zone.0),
-                        arrive_known: o.arrive_known(),
+                        arrive_known: o.arrival_certain(),
                         tight: o.tight(),
                     })
                     .collect(),

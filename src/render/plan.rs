@@ -66,7 +66,8 @@ pub(super) fn journey_time(it: &Itinerary) -> String {
 /// usually 07:00–14:00 UTC+6" (a window from the data), "leaves when full from 07:00
 /// Beijing time" (only an earliest time), or, where no source gives a time, "by day": the
 /// planning default window for its mode (in the README and in JSON), not shown as if a
-/// source gave it.
+/// source gave it; "time not known" for a train or sleeper bus, which may leave at any
+/// hour of its day.
 fn window_text(ds: &Dataset, l: &Leg) -> String {
     let s = &ds.services[l.service];
     let sc = &s.schedule;
@@ -85,6 +86,9 @@ fn window_text(ds: &Dataset, l: &Leg) -> String {
         )
     } else if sc.depart.is_some() {
         format!("{how} from {}", Words::clock(zone, date, a))
+    } else if crate::planner::whole_day(s) {
+        // A train or sleeper bus: any hour of its day, not the daytime default.
+        "time not known".to_string()
     } else {
         format!("{how}, by day")
     }
@@ -162,8 +166,8 @@ fn boards_on_arrival(l: &Leg) -> &'static str {
 
 /// How long a leg takes: "about 5h" when its time is not known, "arrival time not known"
 /// when no source gives the time where it ends.
-fn leg_length(l: &Leg) -> String {
-    if l.arrive_known {
+fn leg_length(ds: &Dataset, l: &Leg) -> String {
+    if l.length_known(ds) {
         format!("about {}", duration(l.depart, l.arrive))
     } else {
         "arrival time not known".into()
@@ -996,7 +1000,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 } else {
                     window
                 };
-                format!("{date}{window} ({}): ", leg_length(l))
+                format!("{date}{window} ({}): ", leg_length(ds, l))
             };
             let extra = if layout.explain {
                 format!(" [{}], {}", s.id, fare_text(ds, l))

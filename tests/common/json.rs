@@ -303,6 +303,7 @@ pub struct ItineraryJson {
     pub total: TotalJson,
     pub per_person: Option<Amount>,
     pub changes: usize,
+    pub arrive_known: bool,
     pub nights: i64,
     pub stopover_nights: i64,
     pub stopover_nights_known: bool,
