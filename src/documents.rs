@@ -155,19 +155,22 @@ pub fn permit_channel(p: &Permit) -> Channel {
     p.get.obtain.map_or(Channel::Unknown, Channel::from_obtain)
 }
 
-/// Whether the traveller holds the permit (named it, or a passport or visa waives it).
+/// Whether the traveller holds the permit: named it, or a passport or visa held waives it.
+/// The visas held are those named and the visa of the country the journey starts in, when
+/// every passport held needs one there (`visa_of_start`). The one rule for the planner's
+/// rides and "Before you go" alike, so that no permit is waited for that the list calls
+/// waived, nor listed when the planner counts it held.
 pub fn permit_held(ds: &Dataset, req: &Request, p: PermitIx) -> bool {
-    req.permits.contains(&p) || ds.permits[p].waived(&req.passports, &req.visas)
+    let permit = &ds.permits[p];
+    req.permits.contains(&p)
+        || permit.waived(&req.passports, &req.visas)
+        || visa_of_start(ds, req).is_some_and(|c| permit.waived(&[], &[c]))
 }
 
-/// The documents `it` needs that the traveller does not hold, in the order they are needed,
-/// each once.
-pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
-    // Visas this itinerary has the traveller obtain count as held for the permits they
-    // waive (a Pakistani visa waives the Karakoram Highway border-area permit).
-    let mut req = req.clone();
-    // So does the visa of the country the journey starts in, when every passport held needs
-    // one there: the traveller is there on it (starting in Pakistan, the permit is waived).
+/// The visa of the country the journey starts in, when every passport held needs one there
+/// (none without a passport): the traveller is there on it, so it counts as held (starting
+/// in Pakistan, the Karakoram Highway border-area permit is waived).
+pub fn visa_of_start(ds: &Dataset, req: &Request) -> Option<Country> {
     let start = ds.places[req.from].country;
     let needs_visa = |p: &Country| {
         matches!(
@@ -181,12 +184,19 @@ pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
             ))
         )
     };
-    if !req.visas.contains(&start)
+    (!req.visas.contains(&start)
         && !req.passports.is_empty()
-        && req.passports.iter().all(needs_visa)
-    {
-        req.visas.push(start);
-    }
+        && req.passports.iter().all(needs_visa))
+    .then_some(start)
+}
+
+/// The documents `it` needs that the traveller does not hold, in the order they are needed,
+/// each once.
+pub fn needs(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Need> {
+    // Visas this itinerary has the traveller obtain count as held for the permits they
+    // waive (a Pakistani visa waives the Karakoram Highway border-area permit).
+    // (The visa of the country the journey starts in counts too: `permit_held`.)
+    let mut req = req.clone();
     for pass in it.legs.iter().flat_map(|l| &l.borders) {
         if let Some((c, _, _)) = pass.entry.as_deref().and_then(Entry::to_arrange) {
             if !req.visas.contains(&c) {

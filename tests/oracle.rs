@@ -128,8 +128,9 @@ const HORIZON_CHOICES: usize = 20;
 const EXIT_CHOICES: usize = 16;
 /// The choices `span_rule` reads, after the exit rules'.
 const SPAN_CHOICES: usize = 20;
-/// The choices for the permits' directions (`only_coming_from`), after `span_rule`'s.
-const DIRECTION_CHOICES: usize = 4;
+/// The choices for the permits' directions (`only_coming_from`) and the visa waiving the
+/// first, after `span_rule`'s.
+const DIRECTION_CHOICES: usize = 6;
 /// How often (%) a case with dated visa rules gets `span_rule`'s untimed post and the rule
 /// that changes on one of the days it may be reached.
 const SPAN_RULE_PCT: u32 = 40;
@@ -1040,6 +1041,12 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             p.only_coming_from = Some(cc(COUNTRIES[g.pick(3) as usize]));
         }
     }
+    // A visa that waives the first permit (the Karakoram Highway's, waived by a Pakistani or
+    // Tajik visa): held when named, or when it is the visa of the country the journey starts
+    // in and every passport held needs one there.
+    if g.chance(30) {
+        ds.permits[0].waived_by_visa = vec![cc(COUNTRIES[g.pick(3) as usize])];
+    }
     (ds, req)
 }
 
@@ -1476,6 +1483,29 @@ impl<'a> Oracle<'a> {
     /// Whether a ride boarding stop `i` of `si` needs permit `p`, named at its stop `k`: a
     /// permit needed only coming from a country is needed only where the ride's last stop
     /// at a place before `k` is in that country (none when it boards at `k`).
+    /// Is permit `p` held: named (`--permit`), or waived by a passport held, a visa named
+    /// (`--visa`), or the visa of the country the journey starts in where every passport
+    /// held needs a visa there (the traveller is there on it)?
+    fn permit_held(&self, p: PermitIx) -> bool {
+        let (ds, req) = (self.ds, self.req);
+        let start = ds.places[req.from].country;
+        let in_on_visa = !req.passports.is_empty()
+            && req.passports.iter().all(|pp| {
+                matches!(
+                    self.requirement(*pp, start, req.date),
+                    Some(
+                        Requirement::VisaOnArrival
+                            | Requirement::EVisa
+                            | Requirement::Eta
+                            | Requirement::VisaRequired
+                    )
+                )
+            });
+        req.permits.contains(&p)
+            || ds.permits[p].waived(&req.passports, &req.visas)
+            || (in_on_visa && ds.permits[p].waived(&[], &[start]))
+    }
+
     fn permit_needed(&self, si: ServiceIx, i: usize, k: usize, p: PermitIx) -> bool {
         let Some(from) = self.ds.permits[p].only_coming_from else {
             return true;
@@ -1554,8 +1584,7 @@ impl<'a> Oracle<'a> {
                 }
             };
             for p in permits {
-                let held = self.req.permits.contains(p)
-                    || ds.permits[*p].waived(&self.req.passports, &self.req.visas);
+                let held = self.permit_held(*p);
                 // Without --held-only a permit can be obtained before going.
                 let needed = self.permit_needed(si, i, k, *p);
                 if self.req.held_only
@@ -1619,9 +1648,7 @@ impl<'a> Oracle<'a> {
             };
             for p in permits {
                 let permit = &ds.permits[*p];
-                let held = self.req.permits.contains(p)
-                    || permit.waived(&self.req.passports, &self.req.visas)
-                    || !self.permit_needed(si, i, k, *p);
+                let held = self.permit_held(*p) || !self.permit_needed(si, i, k, *p);
                 if let (false, Some(l)) = (held, permit.get.lead) {
                     let from = local_midnight(
                         s.schedule.zone.0,
@@ -2723,9 +2750,7 @@ impl<'a> Oracle<'a> {
         let ds = self.ds;
         let req = self.req;
         let fail = |what: &str| Err(format!("{what} (reason {b:?} on {date})"));
-        let held_permit = |p: PermitIx| {
-            req.permits.contains(&p) || ds.permits[p].waived(&req.passports, &req.visas)
-        };
+        let held_permit = |p: PermitIx| self.permit_held(p);
         match b {
             Blocker::PostClosed {
                 crossing,

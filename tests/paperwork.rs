@@ -752,3 +752,73 @@ fn the_karakoram_highway_permit_is_asked_for_going_south_only() {
         r.stdout
     );
 }
+
+/// A permit for Zeta (in Kyrgyzstan) takes 20 days and is waived by a Kyrgyz visa. A
+/// traveller in Beta, Kyrgyzstan, on a passport that needs a Kyrgyz visa is there on one: the
+/// permit is waived, so the bus to Zeta leaves on the day asked and nothing is listed to
+/// arrange. Before, "Before you go" counted the visa as held and listed nothing while the
+/// planner waited 20 days for the permit, offering a bus three weeks late for a document it
+/// never named.
+#[test]
+fn a_permit_waived_by_the_visa_of_the_start_country_is_not_waited_for() {
+    use common::records::{service, weekly};
+    let zeta = "[[place]]\nid = \"zeta\"\nname = \"Zeta\"\ncountry = \"KG\"\nzone = \"Asia/Bishkek\"\npermits = [\"zeta-permit\"]\nsources = [\"fixture\"]\nverified = 2026-01-01\n";
+    let permit = "[[permit]]\nid = \"zeta-permit\"\nname = \"Zeta permit\"\nhow = \"From the district office.\"\nenforce = \"refuse\"\nobtain = \"office\"\nlead_days = 20\nwaived_by_visa = [\"KG\"]\nsources = [\"fixture\"]\nverified = 2026-01-01\n";
+    let bus = service(
+        "beta-zeta-bus",
+        "Beta–Zeta bus",
+        "bus",
+        &[
+            r#"{ at = "beta", offset = "0h" }"#,
+            r#"{ at = "zeta", offset = "3h" }"#,
+        ],
+        &weekly("daily", "09:00", "Asia/Bishkek"),
+    );
+    let dir = common::with_files(&[
+        ("places/extra.toml", zeta),
+        ("permits/extra.toml", permit),
+        ("services/extra.toml", &bus),
+    ]);
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "beta",
+            "zeta",
+            "--date",
+            "2026-11-23",
+            "--within",
+            "1",
+            "--passport",
+            "CN",
+        ];
+        a.extend_from_slice(extra);
+        a
+    };
+    for extra in [&[][..], &["--held-only"][..]] {
+        let (p, code) = common::plan_json(Some(dir.path()), &args(extra));
+        assert_eq!(code, 0, "{extra:?}: {p:#?}");
+        let it = &p.itineraries[0];
+        assert_eq!(it.legs[0].depart, "2026-11-23T09:00:00+06:00", "{extra:?}");
+        assert!(
+            it.before_you_go.is_empty(),
+            "{extra:?}: {:?}",
+            it.before_you_go
+        );
+    }
+    // On a passport that needs no Kyrgyz visa, the traveller holds none: the permit is
+    // listed and waited for (20 days from today, 21 November), so no bus in the day asked.
+    let (p, code) = common::plan_json(
+        Some(dir.path()),
+        &[
+            "beta",
+            "zeta",
+            "--date",
+            "2026-11-23",
+            "--within",
+            "1",
+            "--passport",
+            "GB",
+        ],
+    );
+    assert_eq!(code, 1, "{p:#?}");
+    assert_eq!(p.earliest.as_deref(), Some("2026-12-11"));
+}
