@@ -82,7 +82,12 @@
 //! visa rule that starts or ends on a day journeys in the window may reach it (`span_rule`,
 //! drawn from the choices after the exit rules'): entry there is judged on each day, so a
 //! rule changing within those days decides (of 2,000 fixed cases, 75 offer or would offer
-//! such an itinerary, against none before; `span_rules_met` measures it).
+//! such an itinerary, against none before; `span_rules_met` measures it). Half the cases
+//! then take the departure away from a timetabled service over such a post
+//! (`untimed_departure`, drawn from the choices after the permits' directions): a train or
+//! sleeper bus that may leave at any hour of its day, or a bus that leaves when full in a
+//! window, so the days the post may be reached and the arrival's day run to where leaving
+//! at the window's last moment takes them (`Oracle::departure_span`).
 //!
 //! The default run is 250 cases per property, about 5 s in debug on 2 cores at a load of
 //! about 2 (`cargo test --test oracle`). To search longer:
@@ -128,9 +133,12 @@ const HORIZON_CHOICES: usize = 20;
 const EXIT_CHOICES: usize = 16;
 /// The choices `span_rule` reads, after the exit rules'.
 const SPAN_CHOICES: usize = 20;
-/// The choices for the permits' directions (`only_coming_from`) and the visa waiving the
-/// first, after `span_rule`'s.
-const DIRECTION_CHOICES: usize = 6;
+/// The choices for the permits' directions (`only_coming_from`), after `span_rule`'s.
+const DIRECTION_CHOICES: usize = 4;
+/// The choices `untimed_departure` reads, after the permits' directions'.
+const DEPARTURE_CHOICES: usize = 4;
+/// The choices for a visa that waives the first permit, after `untimed_departure`'s.
+const WAIVER_CHOICES: usize = 2;
 /// How often (%) a case with dated visa rules gets `span_rule`'s untimed post and the rule
 /// that changes on one of the days it may be reached.
 const SPAN_RULE_PCT: u32 = 40;
@@ -1041,13 +1049,74 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             p.only_coming_from = Some(cc(COUNTRIES[g.pick(3) as usize]));
         }
     }
+    // A service over a post no source times that no source gives a departure for either,
+    // from choices after the directions' (earlier choice lists keep their datasets).
+    let mut g = Choices {
+        c: choices
+            .get(CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES..)
+            .unwrap_or_default(),
+        i: 0,
+    };
+    if g.chance(50) {
+        untimed_departure(&mut ds, &mut g);
+    }
     // A visa that waives the first permit (the Karakoram Highway's, waived by a Pakistani or
     // Tajik visa): held when named, or when it is the visa of the country the journey starts
-    // in and every passport held needs one there.
+    // in and every passport held needs one there; from choices after the departures'.
+    let mut g = Choices {
+        c: choices
+            .get(
+                CHOICES
+                    + HORIZON_CHOICES
+                    + EXIT_CHOICES
+                    + SPAN_CHOICES
+                    + DIRECTION_CHOICES
+                    + DEPARTURE_CHOICES..,
+            )
+            .unwrap_or_default(),
+        i: 0,
+    };
     if g.chance(30) {
         ds.permits[0].waived_by_visa = vec![cc(COUNTRIES[g.pick(3) as usize])];
     }
     (ds, req)
+}
+
+/// A timetabled service over a post no source times, with a time known after it, loses
+/// its departure: a train or a sleeper bus that leaves when full and may leave at any hour
+/// of its day (no window in the data), or a bus that leaves when full in a window of its
+/// own. The days it may reach the post then run to the day the next time known after it
+/// falls on when it leaves at its window's last moment, and its arrival's day is known only
+/// where leaving at the first and the last moment arrive on the same day (README: "A
+/// window is not a departure time"); with `span_rule`'s dated visa rule, entry is judged
+/// on each of those days.
+fn untimed_departure(ds: &mut Dataset, g: &mut Choices) {
+    let candidates: Vec<ServiceIx> = (0..ds.services.len())
+        .filter(|k| {
+            let s = &ds.services[*k];
+            s.schedule.depart.is_some()
+                && s.schedule.kind == ScheduleKind::Weekly
+                && s.stops.iter().enumerate().any(|(m, st)| {
+                    matches!(st.at, StopAt::Crossing(_))
+                        && st.offset.is_none()
+                        && s.stops[m + 1..].iter().any(|a| a.offset.is_some())
+                })
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let s = &mut ds.services[candidates[g.pick(candidates.len() as u32) as usize]];
+    s.schedule.depart = None;
+    s.schedule.kind = ScheduleKind::WhenFull;
+    match g.pick(3) {
+        0 => s.mode = Mode::Train,
+        1 => s.mode = Mode::SleeperBus,
+        _ => {
+            s.mode = Mode::Bus;
+            s.schedule.window = Some(g.range());
+        }
+    }
 }
 
 /// A post no source times that a vehicle may reach on either side of a local midnight, and
@@ -3405,20 +3474,20 @@ proptest! {
 
     /// Services with several stops: the offered itineraries are feasible.
     #[test]
-    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES)) {
+    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES + WAIVER_CHOICES)) {
         run(&choices, false, true, Props::Feasible)?;
     }
 
     /// Services between two places, visa rules without dates: every property, where
     /// counterexamples are the simplest.
     #[test]
-    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES)) {
+    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES + WAIVER_CHOICES)) {
         run(&choices, true, false, Props::All)?;
     }
 
     /// Every property on services with several stops.
     #[test]
-    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES)) {
+    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES + WAIVER_CHOICES)) {
         run(&choices, false, true, Props::All)?;
     }
 }

@@ -18,8 +18,8 @@ pub struct Day {
     /// Whether that departure and arrival are only approximate (a source's "around
     /// midnight"), as `render::ends_about` says.
     pub about: (bool, bool),
-    /// Whether a source gives the time at the destination and at every stop on the way
-    /// (otherwise the arrival is only the earliest it could be).
+    /// Whether every leg's arrival is known (`Itinerary::arrival_certain`; otherwise the
+    /// arrival is only the earliest it could be).
     pub arrive_known: bool,
     /// Whether the first leg leaves at a time a source gives (a train at 21:00 followed by
     /// a shared taxi that leaves when full: the departure is known, the arrival is not).

@@ -1473,8 +1473,8 @@ pub struct PlanDayJson {
     /// `depart` / `arrive` are only approximate (a source's "around midnight").
     pub depart_approx: Option<bool>,
     pub arrive_approx: Option<bool>,
-    /// False when no source gives the time at the destination: `arrive` is then only the
-    /// earliest it could be.
+    /// False when `arrive` is only the earliest the journey could arrive (as a plan's
+    /// itinerary's `arrive_known`: some leg's arrival is not known).
     pub arrive_known: Option<bool>,
     /// When nothing works that day: why (a crossing's closure, or the cause met most often).
     pub reason: Option<DayReasonJson>,
