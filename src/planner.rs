@@ -2852,7 +2852,23 @@ impl<'a> Planner<'a> {
                 }
                 Err(f) => {
                     let (shift, fails_until) = (f.shift, f.fails_until);
-                    pending.push(ix);
+                    let early_or_late =
+                        f.first_post.is_some() && matches!(f.why, Blocker::OutsideHours { .. });
+                    // An on-demand car that reaches the first post it reaches at a known
+                    // time outside its hours is started later, to reach it at its next
+                    // opening: where that start is one the car can make, the hour it
+                    // would have reached the post at is no reason ("would reach Torugart
+                    // at 09:30, before it opens" of a car that simply leaves later).
+                    let leaves_later = match shift {
+                        Some(d) if early_or_late && d > Duration::zero() => {
+                            let later = plus(t0, d);
+                            self.next_start((si, i, j), timetabled, later, Some(k)) == Some(later)
+                        }
+                        _ => false,
+                    };
+                    if !leaves_later {
+                        pending.push(ix);
+                    }
                     // A timetable tries its next run, a when-full vehicle a later start.
                     let step = match shift {
                         Some(d) if d > Duration::zero() => {

@@ -464,6 +464,28 @@ fn plan_json_with_two_borders_on_one_leg() {
     );
 }
 
+/// Without a Chinese visa every route from Bishkek to Kashgar fails, and "Why" says so: an
+/// agency car's start is timed to suit the post, so the hour it would have reached
+/// Torugart or Irkeshtam at leaving at dawn or straight after the bus is not a reason
+/// (it leaves later); the closed days of the posts are.
+#[test]
+fn plan_without_the_visa_gives_no_hour_an_agency_car_could_avoid() {
+    golden_run(
+        "plan-bishkek-kashgar-in-held-only",
+        100,
+        &[
+            "plan",
+            "bishkek",
+            "kashgar",
+            "--date",
+            "2027-10-01",
+            "--passport",
+            "IN",
+            "--held-only",
+        ],
+    );
+}
+
 /// A train whose departure no source gives may leave at any hour of its day: the
 /// Almaty–Tashkent train "Mon 14 Jun 2027, time not known (about 16h30m)" arrives "Mon 14
 /// Jun 2027 at the earliest" (it may be the next day), its nights not known, and its

@@ -440,6 +440,64 @@ fn an_untimed_border_the_bus_may_reach_on_two_days_covers_both() {
     }
 }
 
+/// The Almaty–Tashkent train, whose departure no source gives, may leave at any hour of its
+/// day: an all-day event on the day it leaves, whose description gives the ride's length
+/// and its arrival only as the earliest, and a border event over both days the railway
+/// crossing may be reached on.
+#[test]
+fn a_train_no_source_times_is_a_day_and_its_border_covers_the_next_too() {
+    let ics = Ics::write(&[
+        "plan",
+        "almaty",
+        "tashkent",
+        "--date",
+        "2027-06-14",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+        "--itinerary",
+        "2",
+    ]);
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let event = |uid: &str| {
+        cal.items
+            .iter()
+            .find(|c| c.name == "VEVENT" && prop(c, "UID").unwrap().val.as_str().ends_with(uid))
+            .unwrap_or_else(|| panic!("no event {uid}: {}", ics.text))
+    };
+    let day = |d: u32| Some(When::Day(NaiveDate::from_ymd_opt(2027, 6, d).unwrap()));
+    let leg = event("-leg1@crossings");
+    assert!(prop(leg, "SUMMARY")
+        .unwrap()
+        .val
+        .as_str()
+        .contains("train No. 1; time not known)"));
+    assert_eq!(cal.when(leg, "DTSTART"), day(14));
+    assert_eq!(cal.when(leg, "DTEND"), day(15));
+    let text = prop(leg, "DESCRIPTION")
+        .unwrap()
+        .val
+        .as_str()
+        .replace("\\n", "\n");
+    assert!(text.contains("the ride takes about 16h30m."), "{text}");
+    assert!(
+        text.contains(
+            "Arrival in Tashkent: no source gives when it leaves (Mon 14 Jun 2027 at the earliest)"
+        ),
+        "{text}"
+    );
+    let border = event("-leg1-border1@crossings");
+    assert!(prop(border, "SUMMARY")
+        .unwrap()
+        .val
+        .as_str()
+        .ends_with("(day and time not known)"));
+    assert_eq!(cal.when(border, "DTSTART"), day(14));
+    assert_eq!(cal.when(border, "DTEND"), day(16), "through the 15th");
+}
+
 /// A copy of the fixture dataset with Pass Q: a Friday bus from Beta reaches its Kyrgyz post
 /// (open Mon-Fri 09:00-18:00, where vehicles queue) at 20:00, after it closed, and queues
 /// over the weekend; it crosses on Monday, into China, where a British traveller needs a

@@ -127,6 +127,55 @@ fn plan_month() {
     let why = sat.reason.as_ref().unwrap();
     assert_eq!(why.crossing.as_deref(), Some("torugart"));
     assert_eq!(why.closed.as_ref().unwrap().cause, ClosedFor::Weekday);
+    assert_eq!(why.instead, None);
+}
+
+/// Every Sunday of June 2027 from Kashgar to Bishkek, journeys leave but each waits on the
+/// way for a connection Monday's still catches: the day says to leave on Monday instead
+/// (`instead`), under the stable cause `leave-later`.
+#[test]
+fn plan_month_names_the_day_to_leave_instead() {
+    let m: PlanMonthJson = decoded(
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--passport",
+            "GB",
+            "--month",
+            "2027-06",
+        ],
+        0,
+    );
+    let sun = m.days.iter().find(|d| d.date == "2027-06-27").unwrap();
+    assert!(!sun.works);
+    let why = sun.reason.as_ref().unwrap();
+    assert_eq!(why.blocked.as_ref().unwrap().cause, Cause::LeaveLater);
+    assert_eq!(why.instead.as_deref(), Some("2027-06-28"));
+    assert!(
+        why.text.starts_with("leave the next day instead, as "),
+        "{}",
+        why.text
+    );
+    // Past the month's end: Sunday 31 October 2027's day to leave on is in November.
+    let m: PlanMonthJson = decoded(
+        &[
+            "plan",
+            "kashgar",
+            "bishkek",
+            "--passport",
+            "GB",
+            "--month",
+            "2027-10",
+        ],
+        0,
+    );
+    let last = m.days.last().unwrap();
+    assert_eq!(last.date, "2027-10-31");
+    assert_eq!(
+        last.reason.as_ref().unwrap().instead.as_deref(),
+        Some("2027-11-01")
+    );
 }
 
 #[test]

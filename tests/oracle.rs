@@ -37,7 +37,9 @@
 //! 7. without itineraries, every reason given ("Why": `Blocker`) is true of the data on
 //!    each of its dates (`blocker_real`): the named post is closed that day, for the cause
 //!    named (the holiday, weekday, season, status or notice in the data), or closed at the
-//!    named time for that direction with the data's hours, cut-off and lunch break; the
+//!    named time for that direction with the data's hours, cut-off and lunch break (and,
+//!    for an on-demand car at the first post it meets, the start reaching it at its next
+//!    opening breaks the departure rule: else the car just leaves later); the
 //!    named service is suspended or takes no foreigners; the named crossing refuses this
 //!    traveller or this vehicle, or every passport held is barred from leaving the
 //!    named country over it (an exit rule); every passport is refused, the visa is not held and not
@@ -80,7 +82,12 @@
 //! visa rule that starts or ends on a day journeys in the window may reach it (`span_rule`,
 //! drawn from the choices after the exit rules'): entry there is judged on each day, so a
 //! rule changing within those days decides (of 2,000 fixed cases, 75 offer or would offer
-//! such an itinerary, against none before; `span_rules_met` measures it).
+//! such an itinerary, against none before; `span_rules_met` measures it). Half the cases
+//! then take the departure away from a timetabled service over such a post
+//! (`untimed_departure`, drawn from the choices after the permits' directions): a train or
+//! sleeper bus that may leave at any hour of its day, or a bus that leaves when full in a
+//! window, so the days the post may be reached and the arrival's day run to where leaving
+//! at the window's last moment takes them (`Oracle::departure_span`).
 //!
 //! The default run is 250 cases per property, about 5 s in debug on 2 cores at a load of
 //! about 2 (`cargo test --test oracle`). To search longer:
@@ -128,6 +135,8 @@ const EXIT_CHOICES: usize = 16;
 const SPAN_CHOICES: usize = 20;
 /// The choices for the permits' directions (`only_coming_from`), after `span_rule`'s.
 const DIRECTION_CHOICES: usize = 4;
+/// The choices `untimed_departure` reads, after the permits' directions'.
+const DEPARTURE_CHOICES: usize = 4;
 /// How often (%) a case with dated visa rules gets `span_rule`'s untimed post and the rule
 /// that changes on one of the days it may be reached.
 const SPAN_RULE_PCT: u32 = 40;
@@ -1038,7 +1047,55 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
             p.only_coming_from = Some(cc(COUNTRIES[g.pick(3) as usize]));
         }
     }
+    // A service over a post no source times that no source gives a departure for either,
+    // from choices after the directions' (earlier choice lists keep their datasets).
+    let mut g = Choices {
+        c: choices
+            .get(CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES..)
+            .unwrap_or_default(),
+        i: 0,
+    };
+    if g.chance(50) {
+        untimed_departure(&mut ds, &mut g);
+    }
     (ds, req)
+}
+
+/// A timetabled service over a post no source times, with a time known after it, loses
+/// its departure: a train or a sleeper bus that leaves when full and may leave at any hour
+/// of its day (no window in the data), or a bus that leaves when full in a window of its
+/// own. The days it may reach the post then run to the day the next time known after it
+/// falls on when it leaves at its window's last moment, and its arrival's day is known only
+/// where leaving at the first and the last moment arrive on the same day (README: "A
+/// window is not a departure time"); with `span_rule`'s dated visa rule, entry is judged
+/// on each of those days.
+fn untimed_departure(ds: &mut Dataset, g: &mut Choices) {
+    let candidates: Vec<ServiceIx> = (0..ds.services.len())
+        .filter(|k| {
+            let s = &ds.services[*k];
+            s.schedule.depart.is_some()
+                && s.schedule.kind == ScheduleKind::Weekly
+                && s.stops.iter().enumerate().any(|(m, st)| {
+                    matches!(st.at, StopAt::Crossing(_))
+                        && st.offset.is_none()
+                        && s.stops[m + 1..].iter().any(|a| a.offset.is_some())
+                })
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let s = &mut ds.services[candidates[g.pick(candidates.len() as u32) as usize]];
+    s.schedule.depart = None;
+    s.schedule.kind = ScheduleKind::WhenFull;
+    match g.pick(3) {
+        0 => s.mode = Mode::Train,
+        1 => s.mode = Mode::SleeperBus,
+        _ => {
+            s.mode = Mode::Bus;
+            s.schedule.window = Some(g.range());
+        }
+    }
 }
 
 /// A post no source times that a vehicle may reach on either side of a local midnight, and
@@ -2640,6 +2697,55 @@ impl<'a> Oracle<'a> {
         out
     }
 
+    /// Could on-demand service `si`, reaching post `side` of the crossing at its stop `k` at
+    /// `t` (outside its hours), have started later to reach it at its next opening (looked
+    /// for over a week)? Only where the crossing is the first the service meets (so the
+    /// post is the first every ride over it reaches), the post the one met first in its
+    /// direction, and that later start fits the departure rule for every ride over it (from
+    /// every timed stop before it to every stop after it): then the car simply leaves later.
+    fn car_could_leave_later(
+        &self,
+        si: ServiceIx,
+        k: usize,
+        side: usize,
+        t: DateTime<Utc>,
+    ) -> bool {
+        let ds = self.ds;
+        let s = &ds.services[si];
+        let StopAt::Crossing(x) = s.stops[k].at else {
+            return false;
+        };
+        let c = &ds.crossings[x];
+        let sd = &c.sides[side];
+        let from_country = (0..k)
+            .rev()
+            .find_map(|m| self.place_at(si, m))
+            .map(|p| ds.places[p].country);
+        if side != usize::from(Some(c.sides[1].country) == from_country)
+            || s.stops[k].offset.is_none()
+            || (0..k).any(|m| matches!(s.stops[m].at, StopAt::Crossing(_)))
+        {
+            return false;
+        }
+        let boards: Vec<usize> = (0..k).filter(|i| leaves(&s.stops[*i]).is_some()).collect();
+        let alights: Vec<usize> = (k + 1..s.stops.len())
+            .filter(|j| matches!(s.stops[*j].at, StopAt::Place(_)))
+            .collect();
+        if boards.is_empty() || alights.is_empty() {
+            return false;
+        }
+        let opening = (1..=7 * 24 * 60)
+            .map(|m| t + Duration::minutes(m))
+            .find(|u| self.post_open(c, sd, true, *u));
+        let Some(o) = opening else {
+            return false;
+        };
+        let t0 = o - minutes(s.stops[k].offset);
+        boards
+            .iter()
+            .all(|i| alights.iter().all(|j| self.runs(si, *i, *j, t0)))
+    }
+
     /// Is a reason the planner gives for "no itinerary" true of the data on `date` (the local
     /// date at the post for a closed post or its hours, the entry date for a visa, the
     /// day the search reached the ride for the rules that do not depend on the date)? Each
@@ -2786,10 +2892,11 @@ impl<'a> Oracle<'a> {
                     .from_local_datetime(&date.and_time(*reach))
                     .earliest()
                     .map(|x| x.with_timezone(&Utc));
-                let real = (0..s.stops.len())
+                // The passes of the crossing the reason fits.
+                let fits: Vec<usize> = (0..s.stops.len())
                     .filter(|k| s.stops[*k].at == StopAt::Crossing(*crossing))
-                    .any(|k| {
-                        let from_country = (0..k)
+                    .filter(|k| {
+                        let from_country = (0..*k)
                             .rev()
                             .find_map(|m| self.place_at(*service, m))
                             .map(|p| ds.places[p].country);
@@ -2799,11 +2906,23 @@ impl<'a> Oracle<'a> {
                             && *hours == sd.hours
                             && *cutoff == Self::cutoff(sd, leaving)
                             && lunch.is_none_or(|l| sd.breaks.contains(&l))
-                    });
-                if !real {
+                    })
+                    .collect();
+                if fits.is_empty() {
                     return fail(
                         "the post is open then, or not with these hours, cut-off or lunch break",
                     );
+                }
+                // An agency car's start is timed so it reaches the first post it meets
+                // open: reaching it outside its hours is a reason only where the start
+                // that reaches it at its next opening is not one the car can make.
+                if let (ScheduleKind::OnDemand, Some(t)) = (s.schedule.kind, at) {
+                    if fits
+                        .iter()
+                        .all(|k| self.car_could_leave_later(*service, *k, *side, t))
+                    {
+                        return fail("an on-demand car could start later and reach it open");
+                    }
                 }
             }
             Blocker::ServiceSuspended { service, .. } => {
@@ -3316,20 +3435,20 @@ proptest! {
 
     /// Services with several stops: the offered itineraries are feasible.
     #[test]
-    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES)) {
+    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES)) {
         run(&choices, false, true, Props::Feasible)?;
     }
 
     /// Services between two places, visa rules without dates: every property, where
     /// counterexamples are the simplest.
     #[test]
-    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES)) {
+    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES)) {
         run(&choices, true, false, Props::All)?;
     }
 
     /// Every property on services with several stops.
     #[test]
-    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES)) {
+    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES)) {
         run(&choices, false, true, Props::All)?;
     }
 }
@@ -4040,8 +4159,9 @@ fn a_five_day_wait_that_leaving_after_the_window_avoids_is_not_offered() {
         text.starts_with(
             "No itinerary from p0 to p2 leaving Sat 26 Dec 2026 – Sun 27 Dec 2026.\n\
              \nWhy:\n\
-             - Every journey found is beaten by one leaving later that arrives as early, no \
-             dearer and with no more changes (for rides on Sat 26 – Sun 27 Dec)\n\
+             - Leave later instead, as every journey leaving then waits on the way for a \
+             connection that a later departure still catches, arriving as early, no dearer \
+             and with no more changes (for rides on Sat 26 – Sun 27 Dec)\n\
              \nEarliest departure that works within a year: Fri 1 Jan 2027.\n"
         ),
         "{text}"
@@ -4307,4 +4427,31 @@ fn a_journey_beaten_by_one_overshadowed_is_left_out_with_it() {
     let (found, _) = plan(&ds, &req);
     assert_eq!(found.itineraries.len(), 1);
     check(&ds, &req, Props::All).unwrap();
+}
+
+/// An on-demand car over the same crossing twice (out of Kazakhstan and back): reaching
+/// the Kyrgyz post on the way in, outside its hours, is a reason the car cannot avoid by
+/// leaving later (the post is not the first it meets), though the same post is the first
+/// the car meets from the stop between, leaving Kyrgyzstan, where another cut-off binds.
+/// The oracle's first check of the agency-car rule took the reason for that pass.
+#[test]
+fn a_reason_at_a_post_passed_twice_is_judged_at_the_pass_it_fits() {
+    let choices: Vec<u32> = vec![
+        0, 2946, 356, 0, 2000, 5081, 900, 900, 1054, 0, 700, 3648, 1028, 2455, 0, 100, 2300, 300,
+        300, 2660, 0, 0, 0, 4850, 1718, 3540, 6177, 0, 500, 9070, 432, 2483, 700, 0, 2129, 2400,
+        700, 0, 0, 0, 2270, 3887, 4920, 5460, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 650, 0, 2700, 4651, 0,
+        0, 0, 1315, 0, 0, 0, 1725, 0, 3628, 0, 0, 0, 2777, 0, 5371, 0, 0, 0, 4682, 8192, 711, 465,
+        0, 0, 0, 0, 0, 0, 0, 85, 0, 0, 0, 800, 0, 0, 0, 0, 0, 36, 0, 0, 5237, 51, 3548, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 620, 0, 0, 0, 0, 0, 0, 4655, 0, 0, 0, 0, 0, 0, 8000, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3307, 1488, 740, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 360, 0, 0, 0, 3084, 0, 0,
+        0, 20, 0, 0, 0, 786, 0, 7421, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 5650, 5321, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    run(&choices, false, true, Props::All).unwrap();
 }

@@ -5,7 +5,7 @@
 use crate::calendar::{self, Closed};
 use crate::findings::Blocker;
 use crate::model::{CrossingIx, Dataset};
-use crate::planner::{Index, Planner, Request};
+use crate::planner::{Index, Plan, Planner, Request};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::sync::Arc;
 
@@ -18,8 +18,8 @@ pub struct Day {
     /// Whether that departure and arrival are only approximate (a source's "around
     /// midnight"), as `render::ends_about` says.
     pub about: (bool, bool),
-    /// Whether a source gives the time at the destination and at every stop on the way
-    /// (otherwise the arrival is only the earliest it could be).
+    /// Whether every leg's arrival is known (`Itinerary::arrival_certain`; otherwise the
+    /// arrival is only the earliest it could be).
     pub arrive_known: bool,
     /// Whether the first leg leaves at a time a source gives (a train at 21:00 followed by
     /// a shared taxi that leaves when full: the departure is known, the arrival is not).
@@ -32,31 +32,45 @@ pub struct Day {
 pub enum Why {
     /// A crossing on the way is closed that day.
     Closed(CrossingIx, Closed),
+    /// Journeys leave that day, but each waits on the way for a connection that leaving
+    /// later still catches, arriving as early, no dearer and with no more changes
+    /// (`Blocker::LeaveLater`): the traveller should leave on `instead`, the next day whose
+    /// own plan offers an itinerary (looked for up to `LOOK_AHEAD` days on; `None` beyond).
+    LeaveLater { instead: Option<NaiveDate> },
     /// The reason the search met most often.
     Blocked(Blocker),
+}
+
+/// How many days after a day whose journeys all wait for a later one the month view looks
+/// for the day to leave instead (past the month's end, each planned as the month's are).
+const LOOK_AHEAD: i64 = 14;
+
+/// The plan of one departure day: a search one day wide, as `plan --date DAY --within 1`.
+fn plan_day(ds: &Dataset, req: &Request, index: &Arc<Index>, date: NaiveDate) -> Plan {
+    let day_req = Request {
+        date,
+        within: 1,
+        // As `plan` does: for a day already past, documents count as applied for in good
+        // time; otherwise lead times count from today.
+        today: if date < req.today {
+            date - chrono::Duration::days(365)
+        } else {
+            req.today
+        },
+        ..req.clone()
+    };
+    Planner::with_index(ds, &day_req, Arc::clone(index)).run()
 }
 
 /// Plans each day of the month on its own (a search one day wide).
 pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
     // One index of the dataset serves every day's search.
     let index = Arc::new(Index::new(ds));
-    first
+    let mut days = first
         .iter_days()
         .take_while(|d| d.month() == first.month())
         .map(|date| {
-            let day_req = Request {
-                date,
-                within: 1,
-                // As `plan` does: for a day already past, documents count as applied for in
-                // good time; otherwise lead times count from today.
-                today: if date < req.today {
-                    date - chrono::Duration::days(365)
-                } else {
-                    req.today
-                },
-                ..req.clone()
-            };
-            let plan = Planner::with_index(ds, &day_req, Arc::clone(&index)).run();
+            let plan = plan_day(ds, req, &index, date);
             // The answer `plan --date DAY --within 1` shows first: the planner's itineraries
             // come in its ranking (`Itinerary::key`), which puts a known arrival before an
             // unknown one that could be earlier the same day.
@@ -71,9 +85,9 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             // still catches says it best; then a crossing on the way that is closed that day
             // (the calendar's own sentence); otherwise the reason the search met most often.
             let why = if best.is_none() {
-                let later = plan.reasons.iter().find(|(b, _)| *b == Blocker::LeaveLater);
+                let later = plan.reasons.iter().any(|(b, _)| *b == Blocker::LeaveLater);
                 later
-                    .map(|(b, _)| Why::Blocked(b.clone()))
+                    .then_some(Why::LeaveLater { instead: None })
                     .or_else(|| {
                         plan.blocked_at.iter().find_map(|&(ci, _)| {
                             calendar::crossing_day(ds, &ds.crossings[ci], date)
@@ -101,5 +115,38 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
                 why,
             }
         })
-        .collect()
+        .collect::<Vec<Day>>();
+    // The day to leave instead of each day whose journeys wait for a later one: the next
+    // that works, in the month or, past its end, planned the same way.
+    let mut after: Vec<(NaiveDate, bool)> = Vec::new();
+    for k in 0..days.len() {
+        if !matches!(days[k].why, Some(Why::LeaveLater { .. })) {
+            continue;
+        }
+        let date = days[k].date;
+        let mut instead = days[k + 1..]
+            .iter()
+            .find(|d| d.best.is_some())
+            .map(|d| d.date);
+        let mut next = days.last().map_or(date, |d| d.date);
+        while instead.is_none() && (next - date).num_days() < LOOK_AHEAD {
+            next = match next.succ_opt() {
+                Some(n) => n,
+                None => break,
+            };
+            let works = match after.iter().find(|(d, _)| *d == next) {
+                Some((_, w)) => *w,
+                None => {
+                    let w = !plan_day(ds, req, &index, next).itineraries.is_empty();
+                    after.push((next, w));
+                    w
+                }
+            };
+            if works {
+                instead = Some(next);
+            }
+        }
+        days[k].why = Some(Why::LeaveLater { instead });
+    }
+    days
 }

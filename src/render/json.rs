@@ -1473,8 +1473,8 @@ pub struct PlanDayJson {
     /// `depart` / `arrive` are only approximate (a source's "around midnight").
     pub depart_approx: Option<bool>,
     pub arrive_approx: Option<bool>,
-    /// False when no source gives the time at the destination: `arrive` is then only the
-    /// earliest it could be.
+    /// False when `arrive` is only the earliest the journey could arrive (as a plan's
+    /// itinerary's `arrive_known`: some leg's arrival is not known).
     pub arrive_known: Option<bool>,
     /// When nothing works that day: why (a crossing's closure, or the cause met most often).
     pub reason: Option<DayReasonJson>,
@@ -1491,6 +1491,11 @@ pub struct DayReasonJson {
     /// Otherwise what blocked the rides most often.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blocked: Option<ReasonJson>,
+    /// With `blocked` cause `leave-later` (every journey leaving that day waits on the way
+    /// for a connection that a later departure still catches): the day to leave instead, the
+    /// next whose own plan offers an itinerary (ISO date; absent when none within 14 days).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
     pub text: String,
 }
 
@@ -1536,8 +1541,20 @@ pub fn plan_month(
                         crossing: Some(ds.crossings[*ci].id.to_string()),
                         closed: Some(closed(c, d.date)),
                         blocked: None,
+                        instead: None,
                         text: w.closed(w.crossing(*ci), c, d.date),
                     },
+                    Why::LeaveLater { instead } => {
+                        let b = crate::findings::Blocker::LeaveLater;
+                        let r = reason(w, &b, &std::iter::once(d.date).collect());
+                        DayReasonJson {
+                            crossing: None,
+                            closed: None,
+                            blocked: Some(r),
+                            instead: instead.map(|d| d.to_string()),
+                            text: super::month::leave_instead(w, d.date, *instead),
+                        }
+                    }
                     Why::Blocked(b) => {
                         let r = reason(w, b, &std::iter::once(d.date).collect());
                         DayReasonJson {
@@ -1545,6 +1562,7 @@ pub fn plan_month(
                             closed: None,
                             text: r.text.clone(),
                             blocked: Some(r),
+                            instead: None,
                         }
                     }
                 }),

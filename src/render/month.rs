@@ -13,8 +13,23 @@ use std::fmt::Write;
 fn why_text(w: &Words, d: &Day) -> Option<String> {
     d.why.as_ref().map(|why| match why {
         Why::Closed(ci, c) => w.closed(w.crossing(*ci), c, d.date),
+        Why::LeaveLater { instead } => leave_instead(w, d.date, *instead),
         Why::Blocked(b) => w.blocker(b, d.date),
     })
+}
+
+/// "leave the next day instead, as …", or on the day named: the day to leave on instead of
+/// `date`, whose journeys all wait for one leaving later (`Why::LeaveLater`).
+pub fn leave_instead(
+    w: &Words,
+    date: chrono::NaiveDate,
+    instead: Option<chrono::NaiveDate>,
+) -> String {
+    match instead {
+        Some(d) if date.succ_opt() == Some(d) => w.leave_later("the next day"),
+        Some(d) => w.leave_later(&format!("on {}", w.date(d))),
+        None => w.leave_later("later"),
+    }
 }
 
 /// The month as a calendar of departure days, then a line per day that works and the reasons

@@ -371,6 +371,17 @@ impl Words<'_> {
         }
     }
 
+    /// What a traveller should do when every journey leaving on a day waits on the way for
+    /// a connection that leaving later still catches (`Blocker::LeaveLater`): leave `when`
+    /// ("later", "the next day", "on Wed 9 Jun") instead.
+    pub fn leave_later(&self, when: &str) -> String {
+        format!(
+            "leave {when} instead, as every journey leaving then waits on the way for a \
+             connection that a later departure still catches, arriving as early, no dearer \
+             and with no more changes"
+        )
+    }
+
     /// What blocked a ride, and the flag that fixes it where there is one.
     pub fn blocker(&self, b: &Blocker, date: NaiveDate) -> String {
         let ds = self.ds;
@@ -499,7 +510,7 @@ impl Words<'_> {
             Blocker::TooLate { doc, get, today } => {
                 super::paperwork::too_late(ds, *doc, get, *today)
             }
-            Blocker::LeaveLater => "every journey found is beaten by one leaving later that arrives as early, no dearer and with no more changes".into(),
+            Blocker::LeaveLater => self.leave_later("later"),
         }
     }
 

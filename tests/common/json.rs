@@ -382,6 +382,7 @@ pub struct DayReasonJson {
     pub crossing: Option<String>,
     pub closed: Option<ClosedJson>,
     pub blocked: Option<ReasonJson>,
+    pub instead: Option<String>,
     pub text: String,
 }
 
