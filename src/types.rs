@@ -580,6 +580,11 @@ impl fmt::Display for TimeRange {
 pub struct Dur(pub i64);
 
 impl Dur {
+    /// The longest span the data may give, 60 days: `FromStr` refuses more, and so does a
+    /// compiled dataset's decoder (a forged file with an offset of a million years would
+    /// otherwise overflow the planner's time arithmetic), as it refuses a negative span.
+    pub const MAX_MINUTES: i64 = 60 * 24 * 60;
+
     pub fn minutes(&self) -> i64 {
         self.0
     }
@@ -619,13 +624,21 @@ impl FromStr for Dur {
                 seen_unit = true;
             }
         }
-        if !num.is_empty() || !seen_unit || total > 60 * 24 * 60 {
+        if !num.is_empty() || !seen_unit || total > Dur::MAX_MINUTES {
             return Err(bad());
         }
         Ok(Dur(total))
     }
 }
-deserialize_compact!(Dur, i64, |d: &Dur| d.0, |n: i64| Ok::<Dur, String>(Dur(n)));
+deserialize_compact!(Dur, i64, |d: &Dur| d.0, |n: i64| {
+    if (0..=Dur::MAX_MINUTES).contains(&n) {
+        Ok(Dur(n))
+    } else {
+        Err(format!(
+            "a span of {n} minutes is out of range (0 to 60 days)"
+        ))
+    }
+});
 
 impl fmt::Display for Dur {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {

@@ -171,6 +171,50 @@ fn a_wrong_old_cut_or_damaged_file_is_refused_by_name_with_the_fix() {
     );
 }
 
+/// A forged file (its checksum made to match, as a hand-made file's would be) whose stop
+/// time lies outside what the data can say, 0 to 60 days after the departure: refused as
+/// damaged, by name with the fix, where a time a million years on made the planner panic.
+#[test]
+fn a_forged_time_out_of_range_is_refused_not_a_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("data.crossings");
+    let forge = |minutes: i64| {
+        let dir = PathBuf::from(data_dir());
+        let mut ds = crossings::run::load_dataset(Some(&dir), Shows::Everything).unwrap();
+        let bus = ds
+            .services
+            .iter_mut()
+            .find(|s| s.id == "kashgar-bishkek-bus");
+        let naryn = &mut bus.unwrap().stops[2];
+        assert!(
+            naryn.offset.is_some(),
+            "the Kashgar-Bishkek bus times Naryn"
+        );
+        naryn.offset = Some(crossings::types::Dur(minutes));
+        std::fs::write(&file, compiled::encode(ds).unwrap()).unwrap();
+    };
+    for minutes in [i64::MAX, i64::MAX / 100, 60 * 24 * 60 + 1, -1] {
+        forge(minutes);
+        refused(
+            &file,
+            "is damaged (it cannot be decoded: Serde Deserialization Error)",
+        );
+    }
+    // 60 days is still a span the data may give.
+    forge(60 * 24 * 60);
+    let f = file.to_str().unwrap();
+    let r = run(&[
+        "--data",
+        f,
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-06-12",
+    ]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+}
+
 /// Every way of cutting the file short and a bit flip in every stretch of it: a refusal,
 /// never a panic. Then the same flips with the checksum made to match (a forged file): the
 /// decoder refuses it or gives a dataset whose every index is in range, and the commands
