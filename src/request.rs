@@ -76,7 +76,7 @@ pub fn ensure_in_range(ds: &Dataset, date: NaiveDate, what: &str) -> Result<Naiv
 pub fn date(ds: &Dataset, s: &str, flag: &str) -> Result<NaiveDate, String> {
     let bad = || {
         format!(
-            "{flag} '{}' is not a date; expected YYYY-MM-DD, like 2026-06-13",
+            "{flag} '{}' is not a date; expected YYYY-MM-DD, like 2027-06-13",
             prefix(s)
         )
     };
@@ -113,7 +113,7 @@ pub fn month(ds: &Dataset, s: &str) -> Result<NaiveDate, String> {
     let t = s.trim();
     let bad = || {
         format!(
-            "--month '{}' is not a month; expected YYYY-MM, like 2026-10",
+            "--month '{}' is not a month; expected YYYY-MM, like 2027-10",
             prefix(s)
         )
     };
@@ -295,7 +295,7 @@ mod tests {
         let ds = embedded();
         assert_eq!(
             date(&ds, "2026-02-30", "--date").unwrap_err(),
-            "--date '2026-02-30' is not a date; expected YYYY-MM-DD, like 2026-06-13"
+            "--date '2026-02-30' is not a date; expected YYYY-MM-DD, like 2027-06-13"
         );
         assert!(count("-3", "--within", 1, 366)
             .unwrap_err()

@@ -218,7 +218,7 @@ fn now() -> Result<Option<chrono::DateTime<chrono::Utc>>, Failure> {
             .map(|t| Some(t.with_timezone(&chrono::Utc)))
             .map_err(|_| {
                 Failure::Usage(format!(
-                    "CROSSINGS_NOW='{}' is not a moment; expected RFC 3339 like 2026-06-15T18:30:00+08:00, or unset it to use the clock",
+                    "CROSSINGS_NOW='{}' is not a moment; expected RFC 3339 like 2027-06-15T18:30:00+08:00, or unset it to use the clock",
                     crate::request::prefix(&s)
                 ))
             }),
@@ -787,7 +787,7 @@ fn hours_job(
     if let Some(m) = &a.month {
         let first = request::month(ds, m)?;
         if !chosen.is_empty() && (chosen.len() != 1 || a.crossings.len() != 1) {
-            return Err(Failure::Usage("--month shows one crossing; name exactly one, like `crossings hours torugart --month 2026-10`".into()));
+            return Err(Failure::Usage("--month shows one crossing; name exactly one, like `crossings hours torugart --month 2027-10`".into()));
         }
         return Ok(Job {
             query: Query::Hours(HoursQuery {

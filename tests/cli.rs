@@ -47,7 +47,7 @@ fn bad_values_are_exit_2_with_the_flag_and_the_fix() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["plan", "kashgar", "osh", "--date", "2026-02-30"],
-            "error: --date '2026-02-30' is not a date; expected YYYY-MM-DD, like 2026-06-13",
+            "error: --date '2026-02-30' is not a date; expected YYYY-MM-DD, like 2027-06-13",
         ),
         (
             &["plan", "kashgar", "osh", "--date", "tomorrow"],

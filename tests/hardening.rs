@@ -42,15 +42,15 @@ fn far_future_dates_are_refused_not_panics() {
     let range = range();
     refused(
         run(&["hours", "--date=+262142-12-31"]),
-        "error: --date '+262142-12-31' is not a date; expected YYYY-MM-DD, like 2026-06-13",
+        "error: --date '+262142-12-31' is not a date; expected YYYY-MM-DD, like 2027-06-13",
     );
     refused(
         run(&["hours", "torugart", "--month=+262142-12"]),
-        "error: --month '+262142-12' is not a month; expected YYYY-MM, like 2026-10",
+        "error: --month '+262142-12' is not a month; expected YYYY-MM, like 2027-10",
     );
     refused(
         run(&["plan", "kashgar", "bishkek", "--date=+262142-12-31"]),
-        "error: --date '+262142-12-31' is not a date; expected YYYY-MM-DD, like 2026-06-13",
+        "error: --date '+262142-12-31' is not a date; expected YYYY-MM-DD, like 2027-06-13",
     );
     refused(
         run(&["plan", "kashgar", "bishkek", "--date", "9999-12-31"]),
@@ -80,7 +80,7 @@ fn far_future_dates_are_refused_not_panics() {
 fn a_two_digit_year_is_refused() {
     refused(
         run(&["plan", "kashgar", "bishkek", "--date", "26-06-15"]),
-        "error: --date '26-06-15' is not a date; expected YYYY-MM-DD, like 2026-06-13",
+        "error: --date '26-06-15' is not a date; expected YYYY-MM-DD, like 2027-06-13",
     );
 }
 
