@@ -137,6 +137,7 @@ pub enum AdviceKind {
     BookAhead,
     Border,
     WhenFull,
+    MayMiss,
     NoDepartureTime,
     NoRunningDays,
     Unconfirmed,
@@ -190,6 +191,10 @@ pub struct AdviceJson {
     pub from: Option<String>,
     pub to: Option<String>,
     pub days: Option<Vec<String>>,
+    pub next: Option<String>,
+    pub leave_by: Option<String>,
+    pub next_depart: Option<String>,
+    pub latest: Option<String>,
     pub text: String,
 }
 
