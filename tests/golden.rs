@@ -506,3 +506,23 @@ fn plan_a_train_whose_departure_no_source_gives() {
         ],
     );
 }
+
+/// Islamabad to Kashgar in December: Khunjerab is closed for the winter, said once. The
+/// minibus no source times at the post "may reach" it on a closed day, as every ride
+/// does; that line was the winter's a second time.
+#[test]
+fn plan_over_a_pass_closed_for_the_winter_says_so_once() {
+    golden_run(
+        "plan-islamabad-kashgar-winter",
+        100,
+        &[
+            "plan",
+            "islamabad",
+            "kashgar",
+            "--date",
+            "2027-12-06",
+            "--passport",
+            "GB",
+        ],
+    );
+}

@@ -779,22 +779,14 @@ fn a_permit_waived_by_the_visa_of_the_start_country_is_not_waited_for() {
         ("permits/extra.toml", permit),
         ("services/extra.toml", &bus),
     ]);
-    let args = |extra: &[&'static str]| {
-        let mut a = vec![
-            "beta",
-            "zeta",
-            "--date",
-            "2026-11-23",
-            "--within",
-            "1",
-            "--passport",
-            "CN",
-        ];
+    let plan = |passport: &str, extra: &[&str]| {
+        let mut a = vec!["beta", "zeta", "--date", "2026-11-23", "--within", "1"];
+        a.extend_from_slice(&["--passport", passport]);
         a.extend_from_slice(extra);
-        a
+        common::plan_json(Some(dir.path()), &a)
     };
     for extra in [&[][..], &["--held-only"][..]] {
-        let (p, code) = common::plan_json(Some(dir.path()), &args(extra));
+        let (p, code) = plan("CN", extra);
         assert_eq!(code, 0, "{extra:?}: {p:#?}");
         let it = &p.itineraries[0];
         assert_eq!(it.legs[0].depart, "2026-11-23T09:00:00+06:00", "{extra:?}");
@@ -806,19 +798,7 @@ fn a_permit_waived_by_the_visa_of_the_start_country_is_not_waited_for() {
     }
     // On a passport that needs no Kyrgyz visa, the traveller holds none: the permit is
     // listed and waited for (20 days from today, 21 November), so no bus in the day asked.
-    let (p, code) = common::plan_json(
-        Some(dir.path()),
-        &[
-            "beta",
-            "zeta",
-            "--date",
-            "2026-11-23",
-            "--within",
-            "1",
-            "--passport",
-            "GB",
-        ],
-    );
+    let (p, code) = plan("GB", &[]);
     assert_eq!(code, 1, "{p:#?}");
     assert_eq!(p.earliest.as_deref(), Some("2026-12-11"));
 }

@@ -685,7 +685,31 @@ fn why_lines(
             continue;
         }
         let first = dates.iter().next().copied().unwrap_or(default);
-        let said = w.blocker(b, first);
+        // A post closed for the season or for good, which another ride's reason already
+        // names closed the same way: that a vehicle no source times may reach it on one
+        // day or another adds nothing, and the line is the crossing's own (Islamabad to
+        // Kashgar in December said Khunjerab's winter twice).
+        let plain = match b {
+            Blocker::PostClosed {
+                crossing,
+                side,
+                why: why @ (calendar::Closed::Season(_) | calendar::Closed::Status { .. }),
+                may_reach: Some(_),
+            } if reasons.iter().any(|(o, _)| {
+                matches!(o, Blocker::PostClosed { crossing: c, why: y, may_reach: None, .. }
+                    if c == crossing && y == why)
+            }) =>
+            {
+                Some(Blocker::PostClosed {
+                    crossing: *crossing,
+                    side: *side,
+                    why: why.clone(),
+                    may_reach: None,
+                })
+            }
+            _ => None,
+        };
+        let said = w.blocker(plain.as_ref().unwrap_or(b), first);
         let later = matches!(b, Blocker::LeaveLater);
         match lines
             .iter_mut()
