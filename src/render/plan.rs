@@ -1032,8 +1032,18 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             } else {
                 String::new()
             };
+            // An arranged car's time is the planner's choice (one that fits the border
+            // hours), not a timetable's: the traveller arranges it.
+            let arranged = if s.schedule.kind == crate::model::ScheduleKind::OnDemand {
+                ", on demand: a time to arrange"
+            } else {
+                ""
+            };
             out.push_str(&wrap(
-                &format!("{when}{} → {}: {}{extra}", fp.name, tp.name, s.name),
+                &format!(
+                    "{when}{} → {}: {}{arranged}{extra}",
+                    fp.name, tp.name, s.name
+                ),
                 width,
                 "   ",
                 "     ",
