@@ -910,6 +910,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let mut notes = Notes::default();
     // Per crossing: the itineraries that pass it, with where and when each reaches it.
     let mut borders: BTreeMap<CrossingIx, Vec<Reached>> = BTreeMap::new();
+    // The crossings in the order the itineraries meet them (the first itinerary's along its
+    // way, then the others' not met before): the order At the border lists them in.
+    let mut border_order: Vec<CrossingIx> = Vec::new();
     // Per crossing: the disputes the itineraries passing it are told of (warnings decides
     // which: those that matter, a directed one only where it is passed that way).
     let mut crossing_disputes: BTreeMap<CrossingIx, BTreeSet<usize>> = BTreeMap::new();
@@ -1142,6 +1145,9 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                         .find(|l| l.borders.iter().any(|b| b.crossing == *crossing));
                     let leg_known = leg.is_none_or(|l| l.time_known);
                     let about = leg.is_some_and(|l| super::leg_about(ds, l));
+                    if !borders.contains_key(crossing) {
+                        border_order.push(*crossing);
+                    }
                     borders.entry(*crossing).or_default().push((
                         n,
                         *first_side,
@@ -1221,7 +1227,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     // One note per crossing: each post's days and hours in its own clock, altitude, and
     // when each itinerary reaches it.
     let mut border_notes: Vec<(String, BTreeSet<usize>)> = Vec::new();
-    for (ci, passes) in &borders {
+    for ci in &border_order {
+        let passes = &borders[ci];
         let c = &ds.crossings[*ci];
         let (_, side0, _, day0, _) = passes[0];
         let mut parts = vec![];
