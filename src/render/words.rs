@@ -109,9 +109,9 @@ impl Words<'_> {
         d.format("%a %-d %b %Y").to_string()
     }
 
-    /// `Advice::MayMiss` as a phrase about its first ride: "the Tashkent - Samarkand train
-    /// (Tue 15 Jun 09:15 UTC+5) is caught only if it leaves by Mon 15:45 UTC+6; leaving
-    /// later, it may reach Tashkent as late as Tue 16:29 UTC+5".
+    /// `Advice::MayMiss` as a phrase about its first ride: "Sharq train Tashkent–Samarkand–
+    /// Bukhara (Tue 15 Jun 09:15 UTC+5) is caught only if it leaves Almaty by Mon 14 Jun
+    /// 15:45 UTC+5; leaving later, it may reach Tashkent as late as Tue 15 Jun 16:29 UTC+5".
     pub fn may_miss(&self, a: &Advice) -> String {
         let Advice::MayMiss {
             from,
