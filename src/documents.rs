@@ -324,16 +324,10 @@ fn place_days(ds: &Dataset, leg: &Leg, k: usize, zone: Tz) -> (NaiveDate, Option
     // Where no source gives the departure, the vehicle may leave up to the last moment of
     // its day, and reach every stop as much later (`planner::departure_span`).
     let mut zones = crate::calendar::Zones::default();
-    let late =
-        crate::planner::departure_span(ds, &mut zones, s, (leg.board, leg.alight), leg.depart)
-            .map_or(Duration::zero(), |(_, last)| last - leg.depart);
-    let latest = |t: DateTime<Utc>| {
-        if late > Duration::zero() {
-            t + late - Duration::minutes(1)
-        } else {
-            t
-        }
-    };
+    let span =
+        crate::planner::departure_span(ds, &mut zones, s, (leg.board, leg.alight), leg.depart);
+    let late = crate::planner::late_by(span, leg.depart);
+    let latest = |t: DateTime<Utc>| t + late;
     // The leg's border passes are its crossing stops, in order.
     let passes: Vec<(usize, &BorderPass)> = (leg.board + 1..leg.alight)
         .filter(|m| matches!(s.stops[*m].at, StopAt::Crossing(_)))

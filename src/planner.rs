@@ -104,12 +104,8 @@ pub fn departure_span(
     let (zone, ws, we) = window_of(ds, s, i);
     let date = zones.date(zone, board);
     let first = zones.at_local(zone, date, ws).unwrap_or(board).min(board);
-    let end = if whole_day(s) {
-        zones.at_local(zone, date.succ_opt()?, NaiveTime::MIN)
-    } else {
-        zones.at_local(zone, date, we)
-    };
-    let mut last = end.unwrap_or(board);
+    let (end_day, end) = closes_on(s, date, we)?;
+    let mut last = zones.at_local(zone, end_day, end).unwrap_or(board);
     let length = s.stops[j]
         .offset
         .map(|o| o.to_chrono() - s.stops[i].board().unwrap_or_default().to_chrono());
@@ -121,6 +117,29 @@ pub fn departure_span(
         }
     }
     Some((first, last.max(board)))
+}
+
+/// Where the departure window of `s` that opens on local day `date` ends, its end `we` as
+/// `window_of` gives it: that day, or for a `whole_day` service the next midnight (None
+/// past the calendar's last day).
+fn closes_on(s: &Service, date: NaiveDate, we: NaiveTime) -> Option<(NaiveDate, NaiveTime)> {
+    if whole_day(s) {
+        Some((date.succ_opt()?, NaiveTime::MIN))
+    } else {
+        Some((date, we))
+    }
+}
+
+/// How much later than `board` a vehicle boarded then may leave, at most, by its
+/// `departure_span`: to a minute before the span's last moment, which is exclusive (a
+/// vehicle kept off the road at midnight arrives on the day it left); zero for a
+/// timetabled or on-demand service, or one whose last moment is `board`. Every time on
+/// the ride after `board` may be as much later.
+pub fn late_by(span: Option<(DateTime<Utc>, DateTime<Utc>)>, board: DateTime<Utc>) -> Duration {
+    match span {
+        Some((_, last)) if last > board => last - board - Duration::minutes(1),
+        _ => Duration::zero(),
+    }
 }
 
 /// Whether a service runs through the night by nature (the night rule does not apply).
@@ -1935,14 +1954,8 @@ impl<'a> Planner<'a> {
         // day. (`late` runs to that moment, exclusive: a vehicle off the road by midnight
         // arrives on the day it left.)
         let span = departure_span(ds, &mut self.posts.zones, s, (i, j), board);
-        let late = span.map_or(Duration::zero(), |(_, last)| last - board);
-        let latest = move |t: DateTime<Utc>| {
-            if late > Duration::zero() {
-                plus(t, late - Duration::minutes(1))
-            } else {
-                t
-            }
-        };
+        let late = late_by(span, board);
+        let latest = move |t: DateTime<Utc>| plus(t, late);
         // Whether a post has been reached at a known time (an on-demand car waits after it).
         let mut timed_post_met = false;
         for k in i + 1..j {
@@ -2922,12 +2935,8 @@ impl<'a> Planner<'a> {
             let date = zones.date(zone, depart);
             let mut at = |d: NaiveDate, t| zones.at_local(zone, d, t).unwrap_or(depart);
             // A train or sleeper bus no source times leaves at any hour of its day.
-            let end = if whole_day(s) {
-                at(date.succ_opt().unwrap_or(date), NaiveTime::MIN)
-            } else {
-                at(date, we)
-            };
-            (at(date, ws), end)
+            let (end_day, end) = closes_on(s, date, we).unwrap_or((date, NaiveTime::MIN));
+            (at(date, ws), at(end_day, end))
         });
         Box::new(Leg {
             service: si,

@@ -62,9 +62,9 @@ fn may_miss(
     if leg.arrive - leg.depart != off_a.to_chrono() - off_b.to_chrono() {
         return None;
     }
-    let (_, last) =
-        crate::planner::departure_span(ds, zones, s, (leg.board, leg.alight), leg.depart)?;
-    if last <= leg.depart {
+    let span = crate::planner::departure_span(ds, zones, s, (leg.board, leg.alight), leg.depart);
+    let late = crate::planner::late_by(span, leg.depart);
+    if span.is_none_or(|(_, last)| last <= leg.depart) {
         return None;
     }
     let (StopAt::Place(from), StopAt::Place(at)) = (s.stops[leg.board].at, s.stops[leg.alight].at)
@@ -76,8 +76,7 @@ fn may_miss(
         crate::planner::departure_span(ds, zones, ns, (next.board, next.alight), next.depart)
             .map_or(next.depart, |(_, l)| l);
     let change = Duration::minutes(crate::planner::MIN_CONNECTION);
-    // The window's last moment is exclusive (`departure_span`): a minute before it.
-    let latest = leg.arrive + (last - leg.depart) - Duration::minutes(1);
+    let latest = leg.arrive + late;
     if latest + change <= next_depart {
         return None;
     }
