@@ -1323,6 +1323,8 @@ pub struct Planner<'a> {
     drives: HashMap<RideKey, DriveIx, calendar::Fast>,
     /// The drives made, where `drives` points (`Made`).
     made: Made,
+    /// `arrival_leaving`'s answers, by the same key as `drives`.
+    ends: HashMap<RideKey, Option<DateTime<Utc>>, calendar::Fast>,
     /// The border passes of the drives made, one drive's after another (`Drive::borders`).
     passes: Vec<BorderPass>,
     /// `next_start`'s answers, by (service, board, alight, earliest start); a timetable's
@@ -1518,6 +1520,7 @@ impl<'a> Planner<'a> {
             // arena keeps every old table).
             drives: HashMap::default(),
             made: Made::default(),
+            ends: HashMap::default(),
             passes: Vec::new(),
             starts: HashMap::with_capacity_and_hasher(START_CAPACITY, Default::default()),
             moves: HashMap::with_capacity_and_hasher(MOVE_CAPACITY, Default::default()),
@@ -1870,7 +1873,7 @@ impl<'a> Planner<'a> {
             self.passes.reserve(PASSES_CAPACITY);
         }
         let first = self.passes.len();
-        let result = self.drive_once(si, i, j, t0, shift);
+        let result = self.drive_once(si, i, j, t0, shift, true);
         if result.is_err() {
             // The passes of a failed drive up to its failure are not kept.
             self.passes.truncate(first);
@@ -1900,6 +1903,49 @@ impl<'a> Planner<'a> {
         self.recording = recording;
         let marked = if recorded.is_some() { RECORDED } else { 0 };
         self.made.push(DriveMemo { result, recorded }) | marked
+    }
+
+    /// When a vehicle of `si` started at `t0` reaches stop `j` from stop `i`, driven as
+    /// `drive_once` drives it but with no judgement of its day (`None` where it could not
+    /// make the ride): for a departure no source gives, leaving at its window's first or
+    /// last moment. Made once per search; what it records and its passes are not kept.
+    #[cold]
+    #[inline(never)]
+    fn arrival_leaving(
+        &mut self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+        shift: bool,
+    ) -> Option<DateTime<Utc>> {
+        let key = (stretch(si, i, j), t0, shift);
+        if let Some(a) = self.ends.get(&key) {
+            return *a;
+        }
+        let recording = std::mem::replace(&mut self.recording, false);
+        let saved = (
+            std::mem::take(&mut self.plan.reasons),
+            std::mem::take(&mut self.plan.blocked_at),
+            std::mem::take(&mut self.plan.doc_blocks),
+            std::mem::take(&mut self.plan.holidays_unknown),
+        );
+        let first = self.passes.len();
+        let arrive = self
+            .drive_once(si, i, j, t0, shift, false)
+            .ok()
+            .map(|d| d.arrive);
+        self.passes.truncate(first);
+        let plan = &mut self.plan;
+        (
+            plan.reasons,
+            plan.blocked_at,
+            plan.doc_blocks,
+            plan.holidays_unknown,
+        ) = saved;
+        self.recording = recording;
+        self.ends.insert(key, arrive);
+        arrive
     }
 
     /// Records into the plan what drive `ix` recorded when it was made (see `drive`).
@@ -1940,6 +1986,7 @@ impl<'a> Planner<'a> {
         j: usize,
         t0: DateTime<Utc>,
         shift: bool,
+        judge_day: bool,
     ) -> DriveResult {
         let ds = self.ds;
         let s = &ds.services[si];
@@ -2304,19 +2351,36 @@ impl<'a> Planner<'a> {
             let t = plus(plus(t0, o.to_chrono()), delay);
             floor.map_or(t, |f| t.max(f))
         });
+        // This drive's passes end here (those of the drives below are not kept).
+        let end = self.passes.len();
         // A time at the stop known, but not when the vehicle leaves: its day is known only
-        // where leaving at the first and at the last moment of the day arrive on the same
-        // local day (judged from the window's first moment, not from `board`: whether the
-        // day is known must not depend on when in its day the traveller is ready).
+        // where a vehicle leaving at the first and one leaving at the last moment of the day
+        // arrive on the same local day, each driven as this one (a wait at a post may
+        // absorb the difference, or add a day); not where either could not make the ride.
+        // (Judged from the window's first moment, not from `board`: whether the day is
+        // known must not depend on when in its day the traveller is ready.)
         let day_known = match (arrive, span) {
-            (Some(t), Some((first_start, _))) => {
+            (Some(t), Some((first_start, _))) if judge_day => {
                 let zone = match s.stops[j].at {
                     StopAt::Place(p) => ds.places[p].zone.0,
                     StopAt::Crossing(_) => s.schedule.zone.0,
                 };
-                let earliest = minus(t, board - first_start);
+                let early = minus(t0, board - first_start);
+                let first = if early == t0 {
+                    Some(t)
+                } else {
+                    self.arrival_leaving(si, i, j, early, shift)
+                };
+                let last = if late.is_zero() {
+                    Some(t)
+                } else {
+                    self.arrival_leaving(si, i, j, plus(t0, late), shift)
+                };
                 let zones = &mut self.posts.zones;
-                zones.date(zone, earliest) == zones.date(zone, latest(t))
+                match (first, last) {
+                    (Some(a), Some(b)) => zones.date(zone, a) == zones.date(zone, b),
+                    _ => false,
+                }
             }
             _ => true,
         };
@@ -2343,7 +2407,7 @@ impl<'a> Planner<'a> {
         };
         // Indices fit in u32: as many passes would not fit in memory.
         Ok(Drive {
-            borders: (first as u32, self.passes.len() as u32),
+            borders: (first as u32, end as u32),
             arrive: arrive.unwrap_or_else(lower),
             arrive_known: arrive.is_some() && day_known,
         })

@@ -2033,6 +2033,18 @@ impl<'a> Oracle<'a> {
         j: usize,
         t0: DateTime<Utc>,
     ) -> Result<(Drive, Vec<(CrossingIx, NaiveDate)>), String> {
+        self.drive_judged(si, i, j, t0, true)
+    }
+
+    /// `drive_posts`; with `judge_day` false, the arrival's day is not judged (see the end).
+    fn drive_judged(
+        &self,
+        si: ServiceIx,
+        i: usize,
+        j: usize,
+        t0: DateTime<Utc>,
+        judge_day: bool,
+    ) -> Result<(Drive, Vec<(CrossingIx, NaiveDate)>), String> {
         let ds = self.ds;
         let s = &ds.services[si];
         let board = t0 + minutes(leaves(&s.stops[i]));
@@ -2197,15 +2209,29 @@ impl<'a> Oracle<'a> {
             }
         };
         let arrive = through.map_or(arrive, |t| arrive.max(t));
-        // A time known at the stop but not the departure: the day is known only where
-        // leaving at the first and the last moment of its day arrive on the same local day.
+        // A time known at the stop but not the departure: the day is known only where a
+        // vehicle leaving at the first and one leaving at the last moment of its day (a
+        // minute before its end) arrive on the same local day, each driven as this one
+        // with its waits at posts; not where either could not make the ride.
         let known = known
-            && span.is_none_or(|(first, _)| {
-                let z = self.ds.places[self.place_at(si, j).unwrap()].zone.0;
-                let earliest = arrive - (board - first);
-                earliest.with_timezone(&z).date_naive()
-                    == latest(arrive).with_timezone(&z).date_naive()
-            });
+            && (!judge_day
+                || span.is_none_or(|(first, last)| {
+                    let z = self.ds.places[self.place_at(si, j).unwrap()].zone.0;
+                    let end = if last > board {
+                        last - Duration::minutes(1)
+                    } else {
+                        board
+                    };
+                    let at = |leave: DateTime<Utc>| {
+                        self.drive_judged(si, i, j, t0 + (leave - board), false)
+                            .ok()
+                            .map(|(d, _)| d.arrive.with_timezone(&z).date_naive())
+                    };
+                    match (at(first), at(end)) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => false,
+                    }
+                }));
         let drive = Drive {
             arrive,
             known,
@@ -4491,6 +4517,36 @@ fn a_reason_at_a_post_passed_twice_is_judged_at_the_pass_it_fits() {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 5650, 5321, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    run(&choices, false, true, Props::All).unwrap();
+}
+
+/// Found by the second 200,000-case run of `planner_agrees_with_brute_force` at c98779e
+/// (3 December 2026): a when-full bus no source times, boarded in its window, waits at a
+/// post open a few days a week, so it arrives at the same time whenever in its window it
+/// leaves. The day rule took leaving earlier or later to arrive as much earlier or later,
+/// judged from the moment the traveller boarded: boarded an hour earlier, the planner said
+/// the arrival was only "at the earliest", while the brute force, boarding later the same
+/// day, knew it. Both now drive the vehicle leaving at the window's first and last moment.
+#[test]
+fn an_untimed_bus_held_at_a_post_arrives_on_a_known_day() {
+    let choices: Vec<u32> = vec![
+        0, 991, 1795, 0, 0, 570, 0, 0, 5925, 0, 300, 6034, 0, 2100, 6494, 666, 5480, 480, 0, 250,
+        12, 40, 4, 0, 1100, 0, 1460, 0, 3670, 0, 4100, 140, 42, 0, 3200, 100, 4260, 1965, 0, 0, 50,
+        0, 1000, 8700, 1200, 680, 0, 1, 1600, 9639, 0, 0, 0, 0, 0, 4150, 336, 4861, 0, 188, 0, 0,
+        0, 0, 0, 0, 3075, 0, 0, 0, 7, 0, 0, 0, 2287, 0, 0, 0, 6292, 0, 0, 0, 8002, 50, 0, 0, 0, 4,
+        1306, 0, 0, 2360, 0, 0, 7570, 5742, 2057, 0, 0, 4200, 2581, 3, 0, 4600, 3330, 0, 5100, 300,
+        0, 0, 0, 0, 32, 0, 0, 0, 2551, 0, 0, 0, 200, 1070, 2600, 355, 494, 1100, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 1800, 0, 0, 0, 0, 0, 0, 0, 0, 1555, 0, 0, 0, 0, 0, 0, 4250, 0, 0, 485, 0, 0, 0,
+        1390, 0, 0, 0, 0, 0, 1300, 192, 0, 0, 1900, 0, 0, 0, 3560, 0, 0, 400, 0, 0, 0, 0, 5170, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5300, 0, 0, 0, 7685, 0, 0, 9318, 2550, 0, 0, 0, 1800, 0,
+        2600, 1080, 0, 0, 1270, 100, 3191, 0, 0, 0, 2800, 300, 367, 1650, 246, 34, 0, 0, 0, 0, 0,
+        0, 3038, 0, 0, 1770, 0, 0, 100, 0, 255, 0, 1280, 1798, 0, 0, 419, 3700, 3600, 7085, 0, 200,
+        0, 1500, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
     run(&choices, false, true, Props::All).unwrap();
 }
