@@ -90,7 +90,9 @@ pub fn whole_day(s: &Service) -> bool {
 /// `board` (the whole day, to the next midnight, for `whole_day`); a vehicle kept off the
 /// road at midnight (the night rule, for a ride to stop `j` of a known length up to
 /// `LONGEST_DAY_LEG`) leaves no later than that length before the midnight after `board`
-/// in the clock kept there. `None` for a timetabled or on-demand service.
+/// in the clock kept there. The end is exclusive, and may be `board` or before it (a
+/// traveller boarding at the window's end: the vehicle then leaves at `board`). `None` for
+/// a timetabled or on-demand service.
 pub fn departure_span(
     ds: &Dataset,
     zones: &mut calendar::Zones,
@@ -116,7 +118,7 @@ pub fn departure_span(
             last = last.min(minus(m, d));
         }
     }
-    Some((first, last.max(board)))
+    Some((first, last))
 }
 
 /// Where the departure window of `s` that opens on local day `date` ends, its end `we` as
@@ -133,7 +135,7 @@ fn closes_on(s: &Service, date: NaiveDate, we: NaiveTime) -> Option<(NaiveDate, 
 /// How much later than `board` a vehicle boarded then may leave, at most, by its
 /// `departure_span`: to a minute before the span's last moment, which is exclusive (a
 /// vehicle kept off the road at midnight arrives on the day it left); zero for a
-/// timetabled or on-demand service, or one whose last moment is `board`. Every time on
+/// timetabled or on-demand service, or one whose last moment is `board` or before it. Every time on
 /// the ride after `board` may be as much later.
 pub fn late_by(span: Option<(DateTime<Utc>, DateTime<Utc>)>, board: DateTime<Utc>) -> Duration {
     match span {
@@ -2357,28 +2359,34 @@ impl<'a> Planner<'a> {
         // where a vehicle leaving at the first and one leaving at the last moment of the day
         // arrive on the same local day, each driven as this one (a wait at a post may
         // absorb the difference, or add a day); not where either could not make the ride.
-        // (Judged from the window's first moment, not from `board`: whether the day is
-        // known must not depend on when in its day the traveller is ready.)
+        // (Judged from the window's first moment and its end, not from `board`: whether
+        // the day is known must not depend on when in its day the traveller is ready. An
+        // arrival at midnight from the end counts as the day before's: a vehicle kept off
+        // the road by midnight arrives the day it left.)
         let day_known = match (arrive, span) {
-            (Some(t), Some((first_start, _))) if judge_day => {
+            (Some(t), Some((start, end))) if judge_day => {
                 let zone = match s.stops[j].at {
                     StopAt::Place(p) => ds.places[p].zone.0,
                     StopAt::Crossing(_) => s.schedule.zone.0,
                 };
-                let early = minus(t0, board - first_start);
-                let first = if early == t0 {
-                    Some(t)
+                let (last, by_midnight) = if end > start {
+                    (end, Duration::minutes(1))
                 } else {
-                    self.arrival_leaving(si, i, j, early, shift)
+                    (start, Duration::zero())
                 };
-                let last = if late.is_zero() {
-                    Some(t)
-                } else {
-                    self.arrival_leaving(si, i, j, plus(t0, late), shift)
+                let mut leaving = |at: DateTime<Utc>| {
+                    if at == board {
+                        Some(t)
+                    } else {
+                        self.arrival_leaving(si, i, j, plus(t0, at - board), shift)
+                    }
                 };
+                let (first, last) = (leaving(start), leaving(last));
                 let zones = &mut self.posts.zones;
                 match (first, last) {
-                    (Some(a), Some(b)) => zones.date(zone, a) == zones.date(zone, b),
+                    (Some(a), Some(b)) => {
+                        zones.date(zone, a) == zones.date(zone, minus(b, by_midnight))
+                    }
                     _ => false,
                 }
             }

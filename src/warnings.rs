@@ -74,7 +74,7 @@ fn may_miss(
     let ns = &ds.services[next.service];
     let next_depart =
         crate::planner::departure_span(ds, zones, ns, (next.board, next.alight), next.depart)
-            .map_or(next.depart, |(_, l)| l);
+            .map_or(next.depart, |(_, l)| l.max(next.depart));
     let change = Duration::minutes(crate::planner::MIN_CONNECTION);
     let latest = leg.arrive + late;
     if latest + change <= next_depart {

@@ -2210,24 +2210,25 @@ impl<'a> Oracle<'a> {
         };
         let arrive = through.map_or(arrive, |t| arrive.max(t));
         // A time known at the stop but not the departure: the day is known only where a
-        // vehicle leaving at the first and one leaving at the last moment of its day (a
-        // minute before its end) arrive on the same local day, each driven as this one
-        // with its waits at posts; not where either could not make the ride.
+        // vehicle leaving at the first and one leaving at the last moment of its day (its
+        // end) arrive on the same local day, each driven as this one with its waits at
+        // posts (an arrival by midnight counting as that day's); not where either could
+        // not make the ride.
         let known = known
             && (!judge_day
                 || span.is_none_or(|(first, last)| {
                     let z = self.ds.places[self.place_at(si, j).unwrap()].zone.0;
-                    let end = if last > board {
-                        last - Duration::minutes(1)
+                    let (end, by_midnight) = if last > first {
+                        (last, Duration::minutes(1))
                     } else {
-                        board
+                        (first, Duration::zero())
                     };
-                    let at = |leave: DateTime<Utc>| {
+                    let at = |leave: DateTime<Utc>, back: Duration| {
                         self.drive_judged(si, i, j, t0 + (leave - board), false)
                             .ok()
-                            .map(|(d, _)| d.arrive.with_timezone(&z).date_naive())
+                            .map(|(d, _)| (d.arrive - back).with_timezone(&z).date_naive())
                     };
-                    match (at(first), at(end)) {
+                    match (at(first, Duration::zero()), at(end, by_midnight)) {
                         (Some(a), Some(b)) => a == b,
                         _ => false,
                     }
@@ -2291,7 +2292,7 @@ impl<'a> Oracle<'a> {
     /// source times: to the next midnight in the clock kept there), and a vehicle kept off
     /// the road at midnight (not a train or sleeper bus, a ride of known length up to 18
     /// hours) no later than that length before the next midnight in the clock kept where it
-    /// boards.
+    /// boards. The end is exclusive, and may be the boarding moment or before it.
     fn departure_span(
         &self,
         si: ServiceIx,
@@ -2330,7 +2331,7 @@ impl<'a> Oracle<'a> {
                 }
             }
         }
-        Some((first, last.max(board)))
+        Some((first, last))
     }
 
     /// Does the service run with a vehicle starting at `t0` to take a traveller from stop
@@ -4549,4 +4550,34 @@ fn an_untimed_bus_held_at_a_post_arrives_on_a_known_day() {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
     run(&choices, false, true, Props::All).unwrap();
+}
+
+/// Found by the 30,000-case run of `planner_agrees_with_brute_force_two_stop_services` on
+/// the first version of the day rule above (3 December 2026), which took the window's last
+/// moment as a minute before its end, or as the boarding moment for a traveller boarding at
+/// the very end: a when-full bus boarded at its window's end then knew the day it arrives,
+/// one boarded earlier the same day did not (leaving a minute before the end, it reached a
+/// post after closing), and the planner offered a journey the brute force does not have.
+/// The last moment is now the window's end whenever the traveller boards.
+#[test]
+fn a_bus_boarded_at_its_windows_end_knows_its_day_as_one_boarded_earlier() {
+    let choices: Vec<u32> = vec![
+        0, 229, 929, 0, 300, 333, 0, 0, 1242, 700, 0, 2705, 0, 0, 187, 9564, 6235, 0, 850, 95, 40,
+        889, 551, 0, 1370, 0, 190, 0, 0, 0, 350, 349, 140, 1921, 0, 500, 1100, 0, 0, 0, 0, 4680, 0,
+        0, 4160, 0, 1770, 0, 0, 0, 0, 8450, 0, 0, 0, 0, 0, 0, 0, 1450, 0, 1700, 0, 0, 0, 9250, 0,
+        0, 0, 0, 0, 0, 0, 0, 4640, 0, 0, 0, 1470, 0, 0, 860, 0, 0, 0, 0, 2180, 0, 0, 0, 0, 270, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 2100, 0, 4641, 0, 8991, 914, 0, 0, 3639, 8339, 0, 0, 0, 1016, 0, 0,
+        0, 0, 0, 0, 983, 200, 0, 0, 0, 0, 0, 0, 8292, 100, 0, 0, 0, 4600, 0, 0, 0, 0, 0, 0, 9050,
+        0, 0, 500, 0, 6190, 0, 100, 6888, 0, 0, 2500, 1542, 1206, 890, 0, 0, 0, 2100, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 2770, 6609, 2325, 0, 0, 0, 8500, 0, 0, 0, 300, 0, 0, 2100, 0, 0, 3385,
+        0, 2990, 0, 5370, 969, 1037, 0, 0, 0, 900, 0, 0, 0, 4285, 0, 0, 0, 400, 0, 1900, 0, 890, 0,
+        500, 532, 0, 0, 2112, 4142, 0, 0, 0, 0, 0, 0, 0, 0, 200, 2255, 1, 1080, 0, 0, 0, 99, 0,
+        350, 1, 565, 0, 0, 0, 500, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 5794, 0, 0, 0, 0, 0, 0, 0, 380, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, ,
+    ];
+    run(&choices, true, false, Props::All).unwrap();
 }
