@@ -2362,7 +2362,8 @@ impl<'a> Planner<'a> {
         // (Judged from the window's first moment and its end, not from `board`: whether
         // the day is known must not depend on when in its day the traveller is ready. An
         // arrival at midnight from the end counts as the day before's: a vehicle kept off
-        // the road by midnight arrives the day it left.)
+        // the road by midnight arrives the day it left. But the ride as boarded must arrive
+        // on that day too: boarded at the window's very end, it may arrive at midnight.)
         let day_known = match (arrive, span) {
             (Some(t), Some((start, end))) if judge_day => {
                 let zone = match s.stops[j].at {
@@ -2385,7 +2386,8 @@ impl<'a> Planner<'a> {
                 let zones = &mut self.posts.zones;
                 match (first, last) {
                     (Some(a), Some(b)) => {
-                        zones.date(zone, a) == zones.date(zone, minus(b, by_midnight))
+                        let day = zones.date(zone, a);
+                        day == zones.date(zone, minus(b, by_midnight)) && day == zones.date(zone, t)
                     }
                     _ => false,
                 }

@@ -2212,8 +2212,9 @@ impl<'a> Oracle<'a> {
         // A time known at the stop but not the departure: the day is known only where a
         // vehicle leaving at the first and one leaving at the last moment of its day (its
         // end) arrive on the same local day, each driven as this one with its waits at
-        // posts (an arrival by midnight counting as that day's); not where either could
-        // not make the ride.
+        // posts (an arrival by midnight counting as that day's), and the ride as boarded
+        // arrives on that day too (boarded at the window's end, it may arrive at midnight);
+        // not where either could not make the ride.
         let known = known
             && (!judge_day
                 || span.is_none_or(|(first, last)| {
@@ -2228,8 +2229,9 @@ impl<'a> Oracle<'a> {
                             .ok()
                             .map(|(d, _)| (d.arrive - back).with_timezone(&z).date_naive())
                     };
+                    let own = arrive.with_timezone(&z).date_naive();
                     match (at(first, Duration::zero()), at(end, by_midnight)) {
-                        (Some(a), Some(b)) => a == b,
+                        (Some(a), Some(b)) => a == b && a == own,
                         _ => false,
                     }
                 }));
