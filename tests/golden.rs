@@ -526,3 +526,26 @@ fn plan_over_a_pass_closed_for_the_winter_says_so_once() {
         ],
     );
 }
+
+/// Kashgar to Sust over China's National Day: Khunjerab's one holiday closure (1–5 Oct
+/// 2027, its last two days listed as "National Day (observed)") is one "Why" line with
+/// every day it stopped a ride, not one line for the holiday and another for its observed
+/// days.
+#[test]
+fn plan_over_a_holiday_block_says_its_closure_once() {
+    golden_run(
+        "plan-kashgar-sust-national-day",
+        100,
+        &[
+            "plan",
+            "kashgar",
+            "sust",
+            "--date",
+            "2027-10-01",
+            "--within",
+            "4",
+            "--passport",
+            "GB",
+        ],
+    );
+}

@@ -648,6 +648,46 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
     })
 }
 
+/// A post closed on a day off observed for a public holiday ("National Day (observed)")
+/// whose own day also closed the post for another ride: the same closure, named as the
+/// holiday, so that one holiday block is one "Why" line, not two.
+fn observed_as_holiday(reasons: &[(Blocker, BTreeSet<NaiveDate>)], b: &Blocker) -> Option<Blocker> {
+    let Blocker::PostClosed {
+        crossing,
+        side,
+        why:
+            calendar::Closed::Holiday {
+                country,
+                name,
+                pattern,
+            },
+        may_reach,
+    } = b
+    else {
+        return None;
+    };
+    let holiday = name.strip_suffix(" (observed)")?;
+    reasons
+        .iter()
+        .any(|(o, _)| {
+            matches!(o, Blocker::PostClosed {
+                crossing: c,
+                why: calendar::Closed::Holiday { country: k, name: n, .. },
+                ..
+            } if c == crossing && k == country && n == holiday)
+        })
+        .then(|| Blocker::PostClosed {
+            crossing: *crossing,
+            side: *side,
+            why: calendar::Closed::Holiday {
+                country: *country,
+                name: holiday.to_string(),
+                pattern: *pattern,
+            },
+            may_reach: *may_reach,
+        })
+}
+
 /// The "Why" lines: each cause once, with every day it was met. Reasons that read the same
 /// (a crossing closed on Saturdays and the same crossing closed on Sundays; one visa missing
 /// on several routes) are one line; the line met on most days comes first, ties in the
@@ -709,6 +749,7 @@ fn why_lines(
             }
             _ => None,
         };
+        let plain = plain.or_else(|| observed_as_holiday(reasons, b));
         let said = w.blocker(plain.as_ref().unwrap_or(b), first);
         let later = matches!(b, Blocker::LeaveLater);
         match lines
