@@ -549,3 +549,23 @@ fn plan_over_a_holiday_block_says_its_closure_once() {
         ],
     );
 }
+
+/// Penjikent to Islamabad takes seven rides, more than a plan searches: the answer says so
+/// and where to split the journey, rather than blaming only the suspended train whose
+/// route would have taken six and saying no departure within a year works.
+#[test]
+fn plan_beyond_the_most_rides_says_where_to_split_it() {
+    golden_run(
+        "plan-penjikent-islamabad",
+        100,
+        &[
+            "plan",
+            "penjikent",
+            "islamabad",
+            "--date",
+            "2027-07-12",
+            "--passport",
+            "GB",
+        ],
+    );
+}
