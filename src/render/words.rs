@@ -99,9 +99,26 @@ impl Words<'_> {
         days_either_as(from, to, |d| self.date(d))
     }
 
-    /// `days_either` with every year shown: "Mon 14 or Tue 15 Jun 2027".
-    pub fn full_days_either(from: NaiveDate, to: NaiveDate) -> String {
-        days_either_as(from, to, Words::full_date)
+    /// `date` in a view of the day `near`: with the year also where it is not `near`'s, so
+    /// that in a view of a day in 2027 a crossing's status "since Fri 31 Jul 2026" does
+    /// not read as a day after it.
+    pub fn date_near(&self, d: NaiveDate, near: NaiveDate) -> String {
+        if d.year() == near.year() {
+            self.date(d)
+        } else {
+            Words::full_date(d)
+        }
+    }
+
+    /// `days_either` after a verb: "on Mon 14 or Tue 15 Jun", "between Mon 14 and Wed 16
+    /// Jun" (not "on between").
+    pub fn on_days_either(&self, from: NaiveDate, to: NaiveDate) -> String {
+        on_days_either_as(from, to, |d| self.date(d))
+    }
+
+    /// `on_days_either` with every year shown: "on Mon 14 or Tue 15 Jun 2027".
+    pub fn full_on_days_either(from: NaiveDate, to: NaiveDate) -> String {
+        on_days_either_as(from, to, Words::full_date)
     }
 
     /// A date that always shows its year (a range's ends, a search window).
@@ -325,22 +342,25 @@ impl Words<'_> {
             } => {
                 let state = match (status, since) {
                     (CrossingStatus::Closed, Some(d)) => {
-                        format!("has been closed since {}", self.date(*d))
+                        format!("has been closed since {}", self.date_near(*d, on))
                     }
                     (CrossingStatus::Closed, None) => "is closed".to_string(),
                     (_, Some(d)) => {
-                        format!("has been of uncertain status since {}", self.date(*d))
+                        format!(
+                            "has been of uncertain status since {}",
+                            self.date_near(*d, on)
+                        )
                     }
                     (_, None) => "is of uncertain status".to_string(),
                 };
                 let re = reopens
-                    .map(|d| format!("; it is due to reopen {}", self.date(d)))
+                    .map(|d| format!("; it is due to reopen {}", self.date_near(d, on)))
                     .unwrap_or_else(|| "; no reopening date is known".into());
                 format!("{name} {state}{re}")
             }
             Closed::NotRecordedOpen { since } => format!(
                 "{name} is not recorded open before {}; its status before then is not known",
-                self.date(*since)
+                self.date_near(*since, on)
             ),
             Closed::Season(s) => {
                 let close_next = s
@@ -854,6 +874,21 @@ pub fn days_either_as(
         format!("{first} or {}", last(to))
     } else {
         format!("between {first} and {}", last(to))
+    }
+}
+
+/// `days_either_as` after a verb: "on Mon 14 or Tue 15 Jun", but "between Mon 14 and Wed
+/// 16 Jun".
+pub fn on_days_either_as(
+    from: NaiveDate,
+    to: NaiveDate,
+    last: impl Fn(NaiveDate) -> String,
+) -> String {
+    let days = days_either_as(from, to, last);
+    if to - from == chrono::Duration::days(1) {
+        format!("on {days}")
+    } else {
+        days
     }
 }
 
