@@ -342,6 +342,11 @@ pub struct Leg {
     /// or the last moment of its day (its window; a train's whole day) arrives on
     /// different days (`length_known` tells them apart).
     pub arrive_known: bool,
+    /// The latest it may arrive, where a source gives the time at the stop where the leg
+    /// ends but none gives when the vehicle leaves: `arrive` plus how much later it may
+    /// leave (`late_by`). The next leg is planned from it (`Planner::ready_at`): the
+    /// traveller does not choose when the vehicle leaves. `arrive` otherwise.
+    pub latest: DateTime<Utc>,
     /// False when the leg boards at a stop on the way where no source gives when the
     /// vehicle leaves (a train's dwell): `depart` is then when it arrives there, the time
     /// to be aboard by, and the departure itself is not known.
@@ -911,6 +916,9 @@ struct Summary {
     depart: DateTime<Utc>,
     arrive: DateTime<Utc>,
     arrive_known: bool,
+    /// The latest the last leg may arrive (`Leg::latest`), which the next leg is planned
+    /// from; at the destination, where nothing follows, `arrive`.
+    latest: DateTime<Utc>,
     legs: usize,
     tight: bool,
 }
@@ -922,14 +930,16 @@ impl Summary {
             depart: DateTime::default(),
             arrive: DateTime::default(),
             arrive_known: true,
+            latest: DateTime::default(),
             legs: 0,
             tight: false,
         }
     }
 
     /// The summary of `self`'s itinerary with `leg` added (`tight`: `Leg::tight` of it,
-    /// whose passes the search copies into it only once it is kept).
-    fn then(&self, leg: &Leg, tight: bool) -> Summary {
+    /// whose passes the search copies into it only once it is kept; `arrived`: it ends
+    /// the journey, so its latest arrival plans nothing).
+    fn then(&self, leg: &Leg, tight: bool, arrived: bool) -> Summary {
         Summary {
             depart: if self.legs == 0 {
                 leg.depart
@@ -938,6 +948,7 @@ impl Summary {
             },
             arrive: leg.arrive,
             arrive_known: leg.arrive_known,
+            latest: if arrived { leg.arrive } else { leg.latest },
             legs: self.legs + 1,
             tight: self.tight || tight,
         }
@@ -945,11 +956,13 @@ impl Summary {
 
     /// Whether the itinerary summed up by `self` with costs `it` covers another (summed up
     /// by `o`, with costs `other`): it is at least as good on arrival (a known one is
-    /// better than one not known), cost, changes and margins, and left no earlier (so its
-    /// 14-day budget reaches at least as far: see the invariants in `run`).
+    /// better than one not known; the latest arrival, which the next leg is planned from,
+    /// no later either), cost, changes and margins, and left no earlier (so its 14-day
+    /// budget reaches at least as far: see the invariants in `run`).
     fn covers(&self, it: &Costs, o: &Summary, other: &Costs) -> bool {
         self.arrive <= o.arrive
             && (self.arrive_known || !o.arrive_known)
+            && self.latest <= o.latest
             && it.costs_no_more(other)
             && self.legs <= o.legs
             && (!self.tight || o.tight)
@@ -2342,10 +2355,15 @@ impl<'a> Planner<'a> {
             calendar::at_local(zone, day, NaiveTime::MIN).map_or(known, |m| known.max(m))
         };
         // Indices fit in u32: as many passes would not fit in memory.
+        // Leaving as late as it may, it arrives as much later, where the time at the stop
+        // is known (waits at posts counted as the earliest departure meets them); where it
+        // is not, only a lower bound is known (the next leg waits for the next day).
+        let earliest = arrive.unwrap_or_else(lower);
         Ok(Drive {
             borders: (first as u32, self.passes.len() as u32),
-            arrive: arrive.unwrap_or_else(lower),
+            arrive: earliest,
             arrive_known: arrive.is_some() && day_known,
+            latest: arrive.map_or(earliest, latest),
         })
     }
 
@@ -2437,6 +2455,8 @@ struct Drive {
     borders: (u32, u32),
     arrive: DateTime<Utc>,
     arrive_known: bool,
+    /// `Leg::latest`.
+    latest: DateTime<Utc>,
 }
 
 /// A drive, or why it failed.
@@ -2952,30 +2972,39 @@ impl<'a> Planner<'a> {
             time_known,
             window,
             arrive_known: d.arrive_known,
+            latest: d.latest,
             depart_given: i == 0 || s.stops[i].depart.is_some(),
         })
     }
 
-    /// When a traveller who took `leg` can board the next vehicle: a change after a known
-    /// arrival; after an arrival whose time is not known, dawn of the next day in the clock
-    /// kept where it arrives, and no sooner
-    /// than a change after its lower bound (so that an arrival not known is never ready
-    /// before a known one at the same time: invariant 1 needs the ready time to grow with
-    /// the arrival, known before unknown).
+    /// When a traveller who took `leg` can board the next vehicle: a change after the
+    /// latest it may arrive (`Leg::latest`: a ride no source times may leave as late as its
+    /// window allows, and the traveller does not choose when); after an arrival whose time
+    /// is not known, also no sooner than dawn of the next day in the clock kept where it
+    /// arrives (so that an arrival not known is never ready before a known one at the same
+    /// time: invariant 1 needs the ready time to grow with the arrival, known before
+    /// unknown, and with the latest arrival).
     fn ready_after(&mut self, leg: &Leg) -> DateTime<Utc> {
-        self.ready_at(leg.service, leg.alight, leg.arrive, leg.arrive_known)
+        self.ready_at(
+            leg.service,
+            leg.alight,
+            leg.arrive,
+            leg.arrive_known,
+            leg.latest,
+        )
     }
 
     /// `ready_after` a ride on service `si` that arrives at stop `j` at `arrive` (known or
-    /// only a lower bound).
+    /// only a lower bound) and at `latest` at the latest.
     fn ready_at(
         &mut self,
         si: ServiceIx,
         j: usize,
         arrive: DateTime<Utc>,
         arrive_known: bool,
+        latest: DateTime<Utc>,
     ) -> DateTime<Utc> {
-        let change = plus(arrive, Duration::minutes(MIN_CONNECTION));
+        let change = plus(latest.max(arrive), Duration::minutes(MIN_CONNECTION));
         if arrive_known {
             return change;
         }
@@ -3110,10 +3139,11 @@ impl<'a> Planner<'a> {
                 }
             }
             let ix = self.drive(si, i, j, t0, on_demand, ride);
-            let (arrive, arrive_known, tight) = match &self.made.get(ix).result {
+            let (arrive, arrive_known, latest, tight) = match &self.made.get(ix).result {
                 Ok(d) => (
                     d.arrive,
                     d.arrive_known,
+                    d.latest,
                     d.borders(&self.passes).iter().any(|b| b.tight),
                 ),
                 Err(f) => {
@@ -3133,7 +3163,7 @@ impl<'a> Planner<'a> {
                 }
             };
             let catches = match next {
-                Some(n) => self.ready_at(si, j, arrive, arrive_known) <= n,
+                Some(n) => self.ready_at(si, j, arrive, arrive_known, latest) <= n,
                 None => arrive <= leg.arrive && arrive_known == leg.arrive_known,
             };
             if catches && (leg.tight() || !tight) {
@@ -3865,7 +3895,11 @@ impl<'a> Planner<'a> {
                                 };
                                 it.add_unpriced(part);
                             }
-                            let sum = parent.sum.then(&leg, tight);
+                            let key = (p, via_ok || passes_via);
+                            // A label that has arrived is never extended: where it has
+                            // been, and its latest arrival, no longer matter (invariant 3).
+                            let arrived = key == (req.to, true);
+                            let sum = parent.sum.then(&leg, tight, arrived);
                             let new = Hot {
                                 sum,
                                 costs: it,
@@ -3874,10 +3908,6 @@ impl<'a> Planner<'a> {
                             kept.clear();
                             kept.extend_from_slice(&kept_before);
                             kept.extend_from_slice(&kept_passed);
-                            let key = (p, via_ok || passes_via);
-                            // A label that has arrived is never extended: where it has
-                            // been no longer matters (invariant 3).
-                            let arrived = key == (req.to, true);
                             been.clear();
                             if arrived {
                                 been.push(req.from);
