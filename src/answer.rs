@@ -100,6 +100,23 @@ pub struct PlanAnswer {
     pub found: usize,
     /// The search itself (what would change the answer, whether the places connect).
     pub plan: Plan,
+    /// With no itinerary: every route between the places takes more rides than a journey
+    /// may have (`planner::MAX_LEGS`), so none was searched.
+    pub too_many_rides: Option<TooManyRides>,
+}
+
+/// Every route from the origin to the destination (through `--via`, if given) takes more
+/// rides than a plan's journey may have, dates ignored: none of them is ever searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyRides {
+    /// The fewest rides a route takes, dates ignored.
+    pub fewest: u32,
+    /// The most a journey may have (`planner::MAX_LEGS`).
+    pub most: u32,
+    /// A place on such a route where the journey splits into two parts, each within the
+    /// limit and each as short as can be (the `--via` place where it does); none where no
+    /// place does.
+    pub split: Option<PlaceIx>,
 }
 
 /// `plan --month`: each departure day of the month.

@@ -527,6 +527,49 @@ fn plan_over_a_pass_closed_for_the_winter_says_so_once() {
     );
 }
 
+/// Kashgar to Sust over China's National Day: Khunjerab's one holiday closure (1–5 Oct
+/// 2027, its last two days listed as "National Day (observed)") is one "Why" line with
+/// every day it stopped a ride, not one line for the holiday and another for its observed
+/// days.
+#[test]
+fn plan_over_a_holiday_block_says_its_closure_once() {
+    golden_run(
+        "plan-kashgar-sust-national-day",
+        100,
+        &[
+            "plan",
+            "kashgar",
+            "sust",
+            "--date",
+            "2027-10-01",
+            "--within",
+            "4",
+            "--passport",
+            "GB",
+        ],
+    );
+}
+
+/// Penjikent to Islamabad takes seven rides, more than a plan searches: the answer says so
+/// and where to split the journey, rather than blaming only the suspended train whose
+/// route would have taken six and saying no departure within a year works.
+#[test]
+fn plan_beyond_the_most_rides_says_where_to_split_it() {
+    golden_run(
+        "plan-penjikent-islamabad",
+        100,
+        &[
+            "plan",
+            "penjikent",
+            "islamabad",
+            "--date",
+            "2027-07-12",
+            "--passport",
+            "GB",
+        ],
+    );
+}
+
 /// The legs after a ride no source times are planned from the latest it may arrive: the
 /// Almaty–Tashkent train of Monday (any hour, about 16h30m) is followed by Wednesday's
 /// Sharq or Afrosiyob train, not Tuesday's, which it catches only if it leaves Almaty by

@@ -727,3 +727,62 @@ fn a_connection_after_an_untimed_train_is_planned_from_its_latest_arrival() {
     assert_eq!(sharq.depart, "2027-06-16T09:15:00+05:00");
     assert!(!it.arrive_known);
 }
+
+/// Every route from Penjikent to Islamabad takes seven rides: `too_many_rides` says how
+/// many, the most a plan searches and where to split it; both parts then have answers.
+#[test]
+fn plan_beyond_the_most_rides_names_a_place_to_split_it() {
+    let p: PlanJson = decoded(
+        &[
+            "plan",
+            "penjikent",
+            "islamabad",
+            "--date",
+            "2027-07-12",
+            "--passport",
+            "GB",
+        ],
+        1,
+    );
+    assert!(p.itineraries.is_empty() && p.connected);
+    let t = p.too_many_rides.expect("too_many_rides");
+    assert_eq!((t.fewest, t.most), (7, 6));
+    let split = t.split_at.expect("a place to split at");
+    assert!(
+        t.text
+            .contains(&format!("`crossings plan penjikent {split}`")),
+        "{}",
+        t.text
+    );
+    for (a, b) in [("penjikent", split.as_str()), (split.as_str(), "islamabad")] {
+        let part: PlanJson = decoded(
+            &[
+                "plan",
+                a,
+                b,
+                "--date",
+                "2027-07-12",
+                "--within",
+                "14",
+                "--passport",
+                "GB",
+            ],
+            0,
+        );
+        assert!(!part.itineraries.is_empty(), "{a} → {b}");
+    }
+    // Where the places are linked within the limit, it is null.
+    let p: PlanJson = decoded(
+        &[
+            "plan",
+            "kashgar",
+            "sust",
+            "--date",
+            "2027-01-14",
+            "--passport",
+            "GB",
+        ],
+        1,
+    );
+    assert!(p.too_many_rides.is_none());
+}

@@ -307,3 +307,27 @@ fn an_arrival_after_an_untimed_ride_on_the_way_is_the_earliest() {
     assert!(day.works, "{day:?}");
     assert_eq!(day.arrive_known, Some(false), "{day:?}");
 }
+
+/// Kashgar to Sust in April 2027: every journey leaving on Saturday 3 April waits on the
+/// way for a connection that leaving on Monday 5 April still catches, so the day says to
+/// leave on Monday instead, written as every other day of the month is: without the year
+/// the title names.
+#[test]
+fn the_day_to_leave_instead_reads_like_the_months_other_days() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--passport",
+        "GB",
+        "--month",
+        "2027-04",
+    ])
+    .ok();
+    assert!(!r.stdout.contains("Apr 2027 instead"), "{}", r.stdout);
+    r.stdout_has("Kashgar → Sust, departures in April 2027\n")
+        .stdout_has(
+            "\n- Sat 3 Apr: leave on Mon 5 Apr instead, as every journey leaving then waits",
+        )
+        .stdout_has("\nMon 5 Apr   leave Mon 5 Apr 11:00 Beijing time,");
+}

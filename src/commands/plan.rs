@@ -2,7 +2,7 @@
 //! days), and gather what a traveller should know about each itinerary and the whole answer.
 //! `--month`: plan each departure day of a month on its own.
 
-use crate::answer::{ItineraryAnswer, PlanAnswer, PlanMonthAnswer};
+use crate::answer::{ItineraryAnswer, PlanAnswer, PlanMonthAnswer, TooManyRides};
 use crate::documents;
 use crate::findings::{Advice, Subject};
 use crate::model::{Dataset, StopAt};
@@ -54,6 +54,50 @@ fn nights(ds: &Dataset, it: &Itinerary) -> (i64, i64, bool) {
         .windows(2)
         .all(|w| w[0].arrive_known || !planner::overnight(ds.services[w[0].service].mode));
     (all.max(0), stopovers, known)
+}
+
+/// With no itinerary, although services link the two places: whether every route between
+/// them (through `--via`) takes more rides than a journey may have (`planner::MAX_LEGS`),
+/// dates ignored, so that the search never tried one; and a place to split it at, the two
+/// parts each within the limit. Penjikent to Islamabad takes seven rides (Gilgit is the
+/// sixth stop), which no search of at most six finds.
+fn too_many_rides(ds: &Dataset, req: &planner::Request) -> Option<TooManyRides> {
+    let index = planner::Index::new(ds);
+    let to = index.hops_to(ds, req.to);
+    let from = index.hops_from(ds, req.from);
+    let most = planner::MAX_LEGS as u32;
+    let parts = |p: usize| {
+        Some((
+            from.get(p).copied().flatten()?,
+            to.get(p).copied().flatten()?,
+        ))
+    };
+    let fewest = match req.via {
+        Some(v) => parts(v).map(|(a, b)| a + b)?,
+        None => to.get(req.from).copied().flatten()?,
+    };
+    if fewest <= most {
+        return None;
+    }
+    let within = |p: usize| parts(p).filter(|&(a, b)| a <= most && b <= most);
+    let split = match req.via {
+        Some(v) => within(v).map(|_| v),
+        // On a route with the fewest rides, the longer part as short as can be; the first
+        // such place in the dataset's order.
+        None => (0..ds.places.len())
+            .filter_map(|p| {
+                within(p)
+                    .filter(|&(a, b)| a + b == fewest)
+                    .map(|(a, b)| (a.max(b), p))
+            })
+            .min()
+            .map(|(_, p)| p),
+    };
+    Some(TooManyRides {
+        fewest,
+        most,
+        split,
+    })
 }
 
 /// Each departure day of the month: does the journey work leaving that day, and when does
@@ -144,7 +188,13 @@ pub fn answer(ds: &Dataset, q: &PlanQuery) -> PlanAnswer {
     let mut reasons = std::mem::take(&mut plan.reasons);
     // The cause met most often first: it is the one most likely to be the real blocker.
     documents::order_reasons(&mut reasons);
+    let too_many_rides = if found || !plan.connected {
+        None
+    } else {
+        too_many_rides(ds, &req)
+    };
     PlanAnswer {
+        too_many_rides,
         req,
         itineraries,
         reasons: if found { Vec::new() } else { reasons },

@@ -429,9 +429,9 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                                 (
                                     midnight - Duration::minutes(ALARM_BEFORE_UNKNOWN_DAY_MIN),
                                     format!(
-                                        "{}: the vehicle may reach it on {} (no source gives the day); be through by {through} on whichever it is",
+                                        "{}: the vehicle may reach it {} (no source gives the day); be through by {through} on whichever it is",
                                         c.name,
-                                        crate::render::words::Words::full_days_either(d1, d2)
+                                        crate::render::words::Words::full_on_days_either(d1, d2)
                                     ),
                                 )
                             }),
@@ -496,8 +496,8 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
             // Needed on one of several days no source fixes: by the first, valid to the last.
             let needed = match todo.needed_until {
                 Some(last) => format!(
-                    "Needed on {}, the day not known: by the first, valid to the last",
-                    crate::render::words::Words::full_days_either(todo.needed_by, last)
+                    "Needed {}, the day not known: by the first, valid to the last",
+                    crate::render::words::Words::full_on_days_either(todo.needed_by, last)
                 ),
                 None => format!("Needed by {}", todo.needed_by.format("%a %-d %b %Y")),
             };

@@ -1224,6 +1224,20 @@ pub struct FixJson {
     pub text: String,
 }
 
+/// With no itinerary: every route takes more rides than a plan searches.
+#[derive(Serialize, JsonSchema)]
+pub struct TooManyRidesJson {
+    /// The fewest rides a route from the origin to the destination (through `--via`)
+    /// takes, dates ignored.
+    pub fewest: u32,
+    /// The most rides a plan's journey may have.
+    pub most: u32,
+    /// A place (id) where the journey splits into two parts each within `most`, to plan
+    /// one after the other; null where none does.
+    pub split_at: Option<String>,
+    pub text: String,
+}
+
 /// `crossings plan FROM TO --json`.
 #[derive(Serialize, JsonSchema)]
 pub struct PlanJson {
@@ -1255,6 +1269,9 @@ pub struct PlanJson {
     /// With no itinerary: the last departure day looked at for `earliest` when the dataset's
     /// dates end before a year does (none works up to it); otherwise null.
     pub searched_until: Option<String>,
+    /// With no itinerary: set when every route takes more rides than a plan searches;
+    /// otherwise null.
+    pub too_many_rides: Option<TooManyRidesJson>,
 }
 
 fn place_of(ds: &Dataset, leg: &Leg, stop: usize) -> usize {
@@ -1387,6 +1404,12 @@ pub fn plan(w: &Words, a: &super::plan::PlanAnswer) -> PlanJson {
         advice: a.notes.iter().map(|x| advice(w, x)).collect(),
         earliest: a.earliest.map(|d| d.to_string()),
         searched_until: a.plan.searched_until.map(|d| d.to_string()),
+        too_many_rides: a.too_many_rides.map(|t| TooManyRidesJson {
+            fewest: t.fewest,
+            most: t.most,
+            split_at: t.split.map(|p| ds.places[p].id.to_string()),
+            text: super::plan::too_many_rides(w, req, &t),
+        }),
     }
 }
 

@@ -10,10 +10,12 @@ use crate::export::month::{Day, Why};
 use chrono::Datelike;
 use std::fmt::Write;
 
-fn why_text(w: &Words, d: &Day) -> Option<String> {
+/// Why nothing leaves on day `d`; whether a holiday is past is judged against today (`w`),
+/// and the day to leave instead is written as the month's other days are (`in_month`).
+fn why_text(w: &Words, in_month: &Words, d: &Day) -> Option<String> {
     d.why.as_ref().map(|why| match why {
         Why::Closed(ci, c) => w.closed(w.crossing(*ci), c, d.date),
-        Why::LeaveLater { instead } => leave_instead(w, d.date, *instead),
+        Why::LeaveLater { instead } => leave_instead(in_month, d.date, *instead),
         Why::Blocked(b) => w.blocker(b, d.date),
     })
 }
@@ -103,7 +105,7 @@ pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -
                 in_month.date(arr.with_timezone(&to.zone.0).date_naive())
             ),
             None => {
-                let why = why_text(w, d)
+                let why = why_text(w, &in_month, d)
                     .unwrap_or_else(|| "no service connects the places that day".into());
                 match nos.iter_mut().find(|(said, _)| *said == why) {
                     Some((_, dates)) => dates.push(d.date),

@@ -148,8 +148,8 @@ pub fn need(ds: &Dataset, n: &Need) -> String {
     // Needed on one of several days, which no source fixes: it must hold on each.
     let when = match n.until {
         Some(u) => format!(
-            "on {} ({})",
-            Words::full_days_either(n.by, u),
+            "{} ({})",
+            Words::full_on_days_either(n.by, u),
             unknown_day(1, n.by, u)
         ),
         None => format!("from {}", day(n.by)),
@@ -583,7 +583,7 @@ pub fn before_you_go(w: &Words, itineraries: &[&[Need]]) -> Vec<(String, BTreeSe
                 .map(|d| format!(", so apply by {}", short(d)))
                 .unwrap_or_default();
             let when = match window0 {
-                (by, Some(until)) => format!("on {}", w.days_either(by, until)),
+                (by, Some(until)) => w.on_days_either(by, until),
                 (by, None) => format!("from {}", w.date(by)),
             };
             (
@@ -770,6 +770,14 @@ mod tests {
              (whether still checked is uncertain); needed at Torugart Pass on Mon 14 or Tue 15 Jun \
              2027 (no source gives the day: it must be valid on both; itinerary 2: between Tue 15 \
              and Thu 17 Jun, valid on each)"
+        );
+        // Three days no source fixes lead it: "between", not "on between".
+        let said = before_you_go(&w, &[&[need("2027-06-14", Some("2027-06-16"))]]);
+        assert_eq!(
+            said[0].0,
+            "Arrange through a travel agency: the Kyrgyz border-zone permit for the Torugart approach \
+             (whether still checked is uncertain); needed at Torugart Pass between Mon 14 and Wed 16 \
+             Jun 2027 (no source gives the day: it must be valid on each)"
         );
     }
 }

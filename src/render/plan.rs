@@ -647,6 +647,76 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
     })
 }
 
+/// A post closed on a day off observed for a public holiday ("National Day (observed)")
+/// whose own day also closed the post for another ride: the same closure, named as the
+/// holiday, so that one holiday block is one "Why" line, not two.
+fn observed_as_holiday(reasons: &[(Blocker, BTreeSet<NaiveDate>)], b: &Blocker) -> Option<Blocker> {
+    let Blocker::PostClosed {
+        crossing,
+        side,
+        why:
+            calendar::Closed::Holiday {
+                country,
+                name,
+                pattern,
+            },
+        may_reach,
+    } = b
+    else {
+        return None;
+    };
+    let holiday = name.strip_suffix(" (observed)")?;
+    reasons
+        .iter()
+        .any(|(o, _)| {
+            matches!(o, Blocker::PostClosed {
+                crossing: c,
+                why: calendar::Closed::Holiday { country: k, name: n, .. },
+                ..
+            } if c == crossing && k == country && n == holiday)
+        })
+        .then(|| Blocker::PostClosed {
+            crossing: *crossing,
+            side: *side,
+            why: calendar::Closed::Holiday {
+                country: *country,
+                name: holiday.to_string(),
+                pattern: *pattern,
+            },
+            may_reach: *may_reach,
+        })
+}
+
+/// Why no itinerary was searched at all: "every route from Penjikent to Islamabad takes at
+/// least 7 rides, and plans are searched with at most 6: plan it in two parts, …".
+pub fn too_many_rides(
+    w: &Words,
+    req: &crate::planner::Request,
+    t: &crate::answer::TooManyRides,
+) -> String {
+    let ds = w.ds;
+    let place = |p: usize| &ds.places[p];
+    let (from, to) = (place(req.from), place(req.to));
+    let through = req
+        .via
+        .map(|v| format!(" through {}", place(v).name))
+        .unwrap_or_default();
+    let parts = match t.split {
+        Some(s) => format!(
+            "plan it in two parts, `crossings plan {} {}`, then `crossings plan {} {}` from the day the first arrives",
+            from.id,
+            place(s).id,
+            place(s).id,
+            to.id
+        ),
+        None => format!("plan it in parts of at most {} rides each", t.most),
+    };
+    format!(
+        "every route from {}{through} to {} takes at least {} rides, and plans are searched with at most {}: {parts}",
+        from.name, to.name, t.fewest, t.most
+    )
+}
+
 /// The "Why" lines: each cause once, with every day it was met. Reasons that read the same
 /// (a crossing closed on Saturdays and the same crossing closed on Sundays; one visa missing
 /// on several routes) are one line; the line met on most days comes first, ties in the
@@ -708,6 +778,7 @@ fn why_lines(
             }
             _ => None,
         };
+        let plain = plain.or_else(|| observed_as_holiday(reasons, b));
         let said = w.blocker(plain.as_ref().unwrap_or(b), first);
         let later = matches!(b, Blocker::LeaveLater);
         match lines
@@ -780,6 +851,26 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 "",
                 "",
             ));
+        } else if let Some(t) = &a.too_many_rides {
+            out.push_str("\nWhy:\n");
+            out.push_str(&wrap(
+                &capitalise(&too_many_rides(w, req, t)),
+                width,
+                "- ",
+                "  ",
+            ));
+            for (said, dates) in why_lines(w, &a.reasons, req.date) {
+                out.push_str(&wrap(
+                    &format!(
+                        "{} (for rides on {})",
+                        capitalise(&said),
+                        why_days(w, dates.iter().copied())
+                    ),
+                    width,
+                    "- ",
+                    "  ",
+                ));
+            }
         } else if let Some(flags) = a
             .reasons
             .is_empty()
@@ -847,12 +938,14 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                     };
                     out.push_str(&format!(
                         "\nNo departure {within} works{}.\n",
-                        if restricted {
-                            " with your --avoid/--via"
+                        if let Some(t) = &a.too_many_rides {
+                            format!(" in at most {} rides", t.most)
+                        } else if restricted {
+                            " with your --avoid/--via".into()
                         } else if req.held_only {
-                            " with the documents you hold (--held-only)"
+                            " with the documents you hold (--held-only)".into()
                         } else {
-                            ""
+                            String::new()
                         }
                     ));
                 }

@@ -99,9 +99,15 @@ impl Words<'_> {
         days_either_as(from, to, |d| self.date(d))
     }
 
-    /// `days_either` with every year shown: "Mon 14 or Tue 15 Jun 2027".
-    pub fn full_days_either(from: NaiveDate, to: NaiveDate) -> String {
-        days_either_as(from, to, Words::full_date)
+    /// `days_either` after a verb: "on Mon 14 or Tue 15 Jun", "between Mon 14 and Wed 16
+    /// Jun" (not "on between").
+    pub fn on_days_either(&self, from: NaiveDate, to: NaiveDate) -> String {
+        on_days_either_as(from, to, |d| self.date(d))
+    }
+
+    /// `on_days_either` with every year shown: "on Mon 14 or Tue 15 Jun 2027".
+    pub fn full_on_days_either(from: NaiveDate, to: NaiveDate) -> String {
+        on_days_either_as(from, to, Words::full_date)
     }
 
     /// A date that always shows its year (a range's ends, a search window).
@@ -823,6 +829,21 @@ pub fn days_either_as(
         format!("{first} or {}", last(to))
     } else {
         format!("between {first} and {}", last(to))
+    }
+}
+
+/// `days_either_as` after a verb: "on Mon 14 or Tue 15 Jun", but "between Mon 14 and Wed
+/// 16 Jun".
+pub fn on_days_either_as(
+    from: NaiveDate,
+    to: NaiveDate,
+    last: impl Fn(NaiveDate) -> String,
+) -> String {
+    let days = days_either_as(from, to, last);
+    if to - from == chrono::Duration::days(1) {
+        format!("on {days}")
+    } else {
+        days
     }
 }
 

@@ -359,6 +359,16 @@ pub struct PlanJson {
     pub advice: Vec<AdviceJson>,
     pub earliest: Option<String>,
     pub searched_until: Option<String>,
+    pub too_many_rides: Option<TooManyRidesJson>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct TooManyRidesJson {
+    pub fewest: u32,
+    pub most: u32,
+    pub split_at: Option<String>,
+    pub text: String,
 }
 
 #[derive(Deserialize, Debug)]
