@@ -142,6 +142,17 @@ pub fn late_by(span: Option<(DateTime<Utc>, DateTime<Utc>)>, board: DateTime<Utc
     }
 }
 
+/// The next start to try after `t` for a vehicle whose start no timetable fixes: the next
+/// half hour, on the grid of UTC half hours every generated and real window and post hour
+/// lies on (zones are whole or half hours from UTC). A start off it (a change after the
+/// latest arrival of a ride that may leave until a minute before its window ends) steps
+/// onto it, not half an hour past it.
+fn half_hour_after(t: DateTime<Utc>) -> DateTime<Utc> {
+    let step = 30 * 60;
+    let past = t.timestamp().rem_euclid(step);
+    DateTime::from_timestamp(t.timestamp() - past + step, 0).unwrap_or(t + Duration::minutes(30))
+}
+
 /// Whether a service runs through the night by nature (the night rule does not apply).
 pub fn overnight(mode: Mode) -> bool {
     matches!(mode, Mode::SleeperBus | Mode::Train)
@@ -2868,16 +2879,13 @@ impl<'a> Planner<'a> {
             let ix = self.drive(si, i, j, t0, on_demand, Some(k));
             match &self.made.get(ix).result {
                 Ok(d) if comfortable && d.borders(&self.passes).iter().any(|b| b.tight) => {
-                    // A later start of the same service: the next run, or half an hour on
-                    // (every generated and real window lies on that grid).
-                    t0 = plus(
-                        t0,
-                        if timetabled {
-                            Duration::minutes(1)
-                        } else {
-                            Duration::minutes(30)
-                        },
-                    );
+                    // A later start of the same service: the next run, or the next half hour
+                    // (`half_hour_after`).
+                    t0 = if timetabled {
+                        plus(t0, Duration::minutes(1))
+                    } else {
+                        half_hour_after(t0)
+                    };
                 }
                 Ok(d) => {
                     let zones = &mut self.posts.zones;
@@ -2903,16 +2911,22 @@ impl<'a> Planner<'a> {
                         pending.push(ix);
                     }
                     // A timetable tries its next run, a when-full vehicle a later start.
-                    let step = match shift {
+                    let step = |t: DateTime<Utc>| {
+                        if timetabled {
+                            plus(t, Duration::minutes(1))
+                        } else {
+                            half_hour_after(t)
+                        }
+                    };
+                    match shift {
                         Some(d) if d > Duration::zero() => {
                             t0 = plus(t0, d);
                             continue;
                         }
-                        _ if timetabled => Duration::minutes(1),
-                        _ if !on_demand => Duration::minutes(30),
+                        _ if timetabled || !on_demand => {}
                         _ => return None,
-                    };
-                    t0 = plus(t0, step);
+                    }
+                    t0 = step(t0);
                     // The later starts that fail as this one did are stepped over without
                     // driving them, as the loop would step (each a try), when what they
                     // record is not wanted: they would record only the reasons.
@@ -2923,7 +2937,7 @@ impl<'a> Planner<'a> {
                                 break;
                             }
                             tries += 1;
-                            t0 = plus(next, step);
+                            t0 = step(next);
                         }
                     }
                 }
@@ -3086,10 +3100,12 @@ impl<'a> Planner<'a> {
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
-        let step = if timetabled(s) {
-            Duration::minutes(1)
-        } else {
-            Duration::minutes(30)
+        let step = |t: DateTime<Utc>| {
+            if timetabled(s) {
+                plus(t, Duration::minutes(1))
+            } else {
+                half_hour_after(t)
+            }
         };
         let mut best: Option<Leg> = None;
         // A start at `t0` arrives no sooner than its timetable says (waits only add), or where
@@ -3110,7 +3126,7 @@ impl<'a> Planner<'a> {
         for _ in 0..2000 {
             // Past the cutoff only to drive them all (`all_drives`, below); a next start is
             // never before the time asked.
-            let after = plus(t0, step);
+            let after = step(t0);
             if after > cutoff && !self.all_drives {
                 break;
             }
