@@ -67,7 +67,7 @@ fn uncertain(w: &Words, c: &Crossing, on: NaiveDate) -> String {
     }
     let since = c
         .status_since
-        .map(|d| format!(" (since {})", w.date(d)))
+        .map(|d| format!(" (since {})", w.date_near(d, on)))
         .unwrap_or_default();
     format!("; its status is uncertain{since}: check before relying on it")
 }
@@ -425,13 +425,13 @@ pub fn card(w: &Words, c: &Crossing, on: NaiveDate, width: Option<usize>, explai
         CrossingStatus::Uncertain => "uncertain".to_string(),
     };
     if let Some(d) = c.status_since {
-        status.push_str(&format!(" since {}", w.date(d)));
+        status.push_str(&format!(" since {}", w.date_near(d, on)));
     }
     if let Some(d) = c.reopens {
-        status.push_str(&format!("; due to reopen {}", w.date(d)));
+        status.push_str(&format!("; due to reopen {}", w.date_near(d, on)));
     }
     status.push_str(&match c.prov.verified {
-        Some(d) => format!("; verified {}", w.date(d)),
+        Some(d) => format!("; verified {}", w.date_near(d, on)),
         None => "; not verified".into(),
     });
     field("Status", &status);

@@ -99,6 +99,17 @@ impl Words<'_> {
         days_either_as(from, to, |d| self.date(d))
     }
 
+    /// `date` in a view of the day `near`: with the year also where it is not `near`'s, so
+    /// that in a view of a day in 2027 a crossing's status "since Fri 31 Jul 2026" does
+    /// not read as a day after it.
+    pub fn date_near(&self, d: NaiveDate, near: NaiveDate) -> String {
+        if d.year() == near.year() {
+            self.date(d)
+        } else {
+            Words::full_date(d)
+        }
+    }
+
     /// `days_either` after a verb: "on Mon 14 or Tue 15 Jun", "between Mon 14 and Wed 16
     /// Jun" (not "on between").
     pub fn on_days_either(&self, from: NaiveDate, to: NaiveDate) -> String {
@@ -303,22 +314,25 @@ impl Words<'_> {
             } => {
                 let state = match (status, since) {
                     (CrossingStatus::Closed, Some(d)) => {
-                        format!("has been closed since {}", self.date(*d))
+                        format!("has been closed since {}", self.date_near(*d, on))
                     }
                     (CrossingStatus::Closed, None) => "is closed".to_string(),
                     (_, Some(d)) => {
-                        format!("has been of uncertain status since {}", self.date(*d))
+                        format!(
+                            "has been of uncertain status since {}",
+                            self.date_near(*d, on)
+                        )
                     }
                     (_, None) => "is of uncertain status".to_string(),
                 };
                 let re = reopens
-                    .map(|d| format!("; it is due to reopen {}", self.date(d)))
+                    .map(|d| format!("; it is due to reopen {}", self.date_near(d, on)))
                     .unwrap_or_else(|| "; no reopening date is known".into());
                 format!("{name} {state}{re}")
             }
             Closed::NotRecordedOpen { since } => format!(
                 "{name} is not recorded open before {}; its status before then is not known",
-                self.date(*since)
+                self.date_near(*since, on)
             ),
             Closed::Season(s) => {
                 let close_next = s
