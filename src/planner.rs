@@ -3100,11 +3100,19 @@ impl<'a> Planner<'a> {
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
+        // A start no timetable fixes: every half hour from the leg's own start (the times
+        // its drive, post hours and cut-offs are met at fall on that lattice) and every half
+        // hour of the grid (`half_hour_after`), whichever comes first.
+        let base = minus(leg.depart, off_i);
+        let half_hours = |t: DateTime<Utc>| {
+            let n = (t - base).num_seconds().div_euclid(1800) + 1;
+            plus(base, Duration::seconds(n * 1800))
+        };
         let step = |t: DateTime<Utc>| {
             if timetabled(s) {
                 plus(t, Duration::minutes(1))
             } else {
-                half_hour_after(t)
+                half_hours(t).min(half_hour_after(t))
             }
         };
         let mut best: Option<Leg> = None;
