@@ -137,7 +137,7 @@ fn closes_on(s: &Service, date: NaiveDate, we: NaiveTime) -> Option<(NaiveDate, 
 /// the ride after `board` may be as much later.
 pub fn late_by(span: Option<(DateTime<Utc>, DateTime<Utc>)>, board: DateTime<Utc>) -> Duration {
     match span {
-        Some((_, last)) if last > board => last - board - Duration::minutes(1),
+        Some((_, last)) if last > board => calendar::between(last, board) - Duration::minutes(1),
         _ => Duration::zero(),
     }
 }
@@ -1401,6 +1401,8 @@ pub struct Planner<'a> {
     memos: Vec<RideMemo>,
     /// The failed drives of the ride being tried (`ride_from`), kept from ride to ride.
     pending: Vec<DriveIx>,
+    /// Empty but while a drive is made: what it records (`drive_anew`).
+    scratch: Recorded,
     plan: Plan,
 }
 
@@ -1561,6 +1563,7 @@ impl<'a> Planner<'a> {
             timetable_memo,
             memos: Vec::new(),
             pending: Vec::new(),
+            scratch: Recorded::default(),
             plan: Plan {
                 connected,
                 ..Plan::default()
@@ -1881,14 +1884,10 @@ impl<'a> Planner<'a> {
         t0: DateTime<Utc>,
         shift: bool,
     ) -> DriveIx {
-        // Made once with recording on, into an empty record, which is kept.
+        // Made once with recording on, into an empty record (`scratch`, swapped with the
+        // plan's records and back, so that nothing is dropped), which is kept.
         let recording = std::mem::replace(&mut self.recording, true);
-        let saved = (
-            std::mem::take(&mut self.plan.reasons),
-            std::mem::take(&mut self.plan.blocked_at),
-            std::mem::take(&mut self.plan.doc_blocks),
-            std::mem::take(&mut self.plan.holidays_unknown),
-        );
+        self.swap_scratch();
         if self.passes.capacity() == 0 {
             // Room made once a search drives (not by every planner made).
             self.passes.reserve(PASSES_CAPACITY);
@@ -1899,31 +1898,28 @@ impl<'a> Planner<'a> {
             // The passes of a failed drive up to its failure are not kept.
             self.passes.truncate(first);
         }
-        let plan = &mut self.plan;
-        let nothing = plan.reasons.is_empty()
-            && plan.blocked_at.is_empty()
-            && plan.doc_blocks.is_empty()
-            && plan.holidays_unknown.is_empty();
-        let recorded = if nothing {
-            // Most drives record nothing: the plan's records come back as they were.
-            (
-                plan.reasons,
-                plan.blocked_at,
-                plan.doc_blocks,
-                plan.holidays_unknown,
-            ) = saved;
-            None
-        } else {
-            Some(Box::new(Recorded {
-                reasons: std::mem::replace(&mut plan.reasons, saved.0),
-                blocked_at: std::mem::replace(&mut plan.blocked_at, saved.1),
-                doc_blocks: std::mem::replace(&mut plan.doc_blocks, saved.2),
-                holidays_unknown: std::mem::replace(&mut plan.holidays_unknown, saved.3),
-            }))
-        };
+        // The plan's records come back as they were; what the drive recorded is left in
+        // `scratch`, and taken from it (most drives record nothing).
+        self.swap_scratch();
+        let r = &self.scratch;
+        let nothing = r.reasons.is_empty()
+            && r.blocked_at.is_empty()
+            && r.doc_blocks.is_empty()
+            && r.holidays_unknown.is_empty();
+        let recorded = (!nothing).then(|| Box::new(std::mem::take(&mut self.scratch)));
         self.recording = recording;
         let marked = if recorded.is_some() { RECORDED } else { 0 };
         self.made.push(DriveMemo { result, recorded }) | marked
+    }
+
+    /// Exchanges the plan's records with `scratch` (`drive_anew`).
+    #[inline]
+    fn swap_scratch(&mut self) {
+        let (plan, r) = (&mut self.plan, &mut self.scratch);
+        std::mem::swap(&mut plan.reasons, &mut r.reasons);
+        std::mem::swap(&mut plan.blocked_at, &mut r.blocked_at);
+        std::mem::swap(&mut plan.doc_blocks, &mut r.doc_blocks);
+        std::mem::swap(&mut plan.holidays_unknown, &mut r.holidays_unknown);
     }
 
     /// Records into the plan what drive `ix` recorded when it was made (see `drive`).
@@ -2084,10 +2080,12 @@ impl<'a> Planner<'a> {
                     None => untimed_span(&mut self.posts.zones, side.zone.0),
                 };
                 let mut local_date = first_day;
-                let mut day = first_day;
-                while day <= last_day {
-                    self.note_horizon(c, day);
-                    day += Duration::days(1);
+                // (Days counted on with `iter_days`: chrono's general date arithmetic costs
+                // several times more.)
+                if !c.holidays_close.is_empty() {
+                    for day in first_day.iter_days().take_while(|d| *d <= last_day) {
+                        self.note_horizon(c, day);
+                    }
                 }
                 let mut post = self.posts.post(ds, ci, side_ix);
                 let result = match at {
@@ -2096,14 +2094,12 @@ impl<'a> Planner<'a> {
                     // the vehicle may reach it on (the traveller cannot choose which).
                     None => {
                         let mut result = Ok(());
-                        let mut day = first_day;
-                        while day <= last_day {
+                        for day in first_day.iter_days().take_while(|d| *d <= last_day) {
                             if let Err(why) = post.day(day) {
                                 local_date = day;
                                 result = Err(Blocked::Day(why));
                                 break;
                             }
-                            day += Duration::days(1);
                         }
                         result
                     }
@@ -2126,8 +2122,9 @@ impl<'a> Planner<'a> {
                             });
                         match opens {
                             Some((t, o)) => {
-                                pass.waited += o - t;
-                                delay += o - t;
+                                let waited = calendar::between(o, t);
+                                pass.waited += waited;
+                                delay += waited;
                                 Some(o)
                             }
                             None => {
@@ -2397,8 +2394,7 @@ impl<'a> Planner<'a> {
             last
         };
         let mut chosen: Option<(Option<Arc<Entry>>, NaiveDate)> = None;
-        let mut day = first;
-        while day <= last {
+        for day in first.iter_days().take_while(|d| *d <= last) {
             let entry = self.entry_at(b, ci, day);
             let (refused, ready) = self.entry_blocked(entry.as_deref(), ci, day);
             if let Some(why) = refused {
@@ -2415,7 +2411,6 @@ impl<'a> Planner<'a> {
                 Some((e, _)) if !arrange(e) && arrange(&entry) => chosen = Some((entry, day)),
                 _ => {}
             }
-            day += Duration::days(1);
         }
         let (entry, from) = chosen.unwrap_or((None, first));
         Judged {
@@ -2503,6 +2498,7 @@ struct DriveMemo {
 }
 
 /// What a drive recorded into the plan.
+#[derive(Default)]
 struct Recorded {
     reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     blocked_at: BTreeSet<(CrossingIx, usize)>,
@@ -3732,9 +3728,16 @@ impl<'a> Planner<'a> {
         dead.push(false);
         // Labels at the same place (and with the same progress towards --via) compete: waiting
         // is always allowed, so one that is no worse on any count makes the other useless.
-        let mut bags: HashMap<(PlaceIx, bool), Bag, calendar::Fast> = HashMap::default();
+        // One bag for each place and progress (`key`), at `2 * place + via_ok`: read for every
+        // new label, where a hash map's look-up costs more than the rest of a small bag's.
+        let mut bags: Vec<Bag> = Vec::new();
+        bags.resize_with(2 * ds.places.len(), Bag::default);
+        // Labels are taken in order of arrival (and of id): each arrival as the seconds and
+        // nanoseconds since the epoch, which order as the instants do and compare as plain
+        // integers (chrono's instants compare field by field, at every step of the heap).
+        let arrival = |t: DateTime<Utc>| (t.timestamp(), t.timestamp_subsec_nanos());
         let mut heap = BinaryHeap::new();
-        heap.push(Reverse((start, 0usize)));
+        heap.push(Reverse((arrival(start), 0usize)));
         let mut done: Vec<usize> = Vec::new();
         // The same, by first departure (for the pruning below).
         let mut done_by_depart: Sorted<DateTime<Utc>> = Sorted::default();
@@ -3952,7 +3955,7 @@ impl<'a> Planner<'a> {
                                     }
                                 }
                             }
-                            let bag = bags.entry(key).or_default();
+                            let bag = &mut bags[2 * key.0 + usize::from(key.1)];
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
                             // by it (see `Bag`).
@@ -4030,7 +4033,7 @@ impl<'a> Planner<'a> {
                             let nid = labels.len() - 1;
                             same_day.push(nid);
                             bag.span = bag.span.max(arrive - left);
-                            heap.push(Reverse((arrive, nid)));
+                            heap.push(Reverse((arrival(arrive), nid)));
                         }
                     }
                 }
