@@ -144,6 +144,17 @@ pub fn late_by(span: Option<(DateTime<Utc>, DateTime<Utc>)>, board: DateTime<Utc
     }
 }
 
+/// The next start to try after `t` for a vehicle whose start no timetable fixes: the next
+/// half hour, on the grid of UTC half hours every generated and real window and post hour
+/// lies on (zones are whole or half hours from UTC). A start off it (a change after the
+/// latest arrival of a ride that may leave until a minute before its window ends) steps
+/// onto it, not half an hour past it.
+fn half_hour_after(t: DateTime<Utc>) -> DateTime<Utc> {
+    let step = 30 * 60;
+    let past = t.timestamp().rem_euclid(step);
+    DateTime::from_timestamp(t.timestamp() - past + step, 0).unwrap_or(t + Duration::minutes(30))
+}
+
 /// Whether a service runs through the night by nature (the night rule does not apply).
 pub fn overnight(mode: Mode) -> bool {
     matches!(mode, Mode::SleeperBus | Mode::Train)
@@ -344,6 +355,11 @@ pub struct Leg {
     /// or the last moment of its day (its window; a train's whole day) arrives on
     /// different days (`length_known` tells them apart).
     pub arrive_known: bool,
+    /// The latest it may arrive, where a source gives the time at the stop where the leg
+    /// ends but none gives when the vehicle leaves: `arrive` plus how much later it may
+    /// leave (`late_by`). The next leg is planned from it (`Planner::ready_at`): the
+    /// traveller does not choose when the vehicle leaves. `arrive` otherwise.
+    pub latest: DateTime<Utc>,
     /// False when the leg boards at a stop on the way where no source gives when the
     /// vehicle leaves (a train's dwell): `depart` is then when it arrives there, the time
     /// to be aboard by, and the departure itself is not known.
@@ -913,6 +929,9 @@ struct Summary {
     depart: DateTime<Utc>,
     arrive: DateTime<Utc>,
     arrive_known: bool,
+    /// The latest the last leg may arrive (`Leg::latest`), which the next leg is planned
+    /// from; at the destination, where nothing follows, `arrive`.
+    latest: DateTime<Utc>,
     legs: usize,
     tight: bool,
 }
@@ -924,14 +943,16 @@ impl Summary {
             depart: DateTime::default(),
             arrive: DateTime::default(),
             arrive_known: true,
+            latest: DateTime::default(),
             legs: 0,
             tight: false,
         }
     }
 
     /// The summary of `self`'s itinerary with `leg` added (`tight`: `Leg::tight` of it,
-    /// whose passes the search copies into it only once it is kept).
-    fn then(&self, leg: &Leg, tight: bool) -> Summary {
+    /// whose passes the search copies into it only once it is kept; `arrived`: it ends
+    /// the journey, so its latest arrival plans nothing).
+    fn then(&self, leg: &Leg, tight: bool, arrived: bool) -> Summary {
         Summary {
             depart: if self.legs == 0 {
                 leg.depart
@@ -940,6 +961,7 @@ impl Summary {
             },
             arrive: leg.arrive,
             arrive_known: leg.arrive_known,
+            latest: if arrived { leg.arrive } else { leg.latest },
             legs: self.legs + 1,
             tight: self.tight || tight,
         }
@@ -947,11 +969,13 @@ impl Summary {
 
     /// Whether the itinerary summed up by `self` with costs `it` covers another (summed up
     /// by `o`, with costs `other`): it is at least as good on arrival (a known one is
-    /// better than one not known), cost, changes and margins, and left no earlier (so its
-    /// 14-day budget reaches at least as far: see the invariants in `run`).
+    /// better than one not known; the latest arrival, which the next leg is planned from,
+    /// no later either), cost, changes and margins, and left no earlier (so its 14-day
+    /// budget reaches at least as far: see the invariants in `run`).
     fn covers(&self, it: &Costs, o: &Summary, other: &Costs) -> bool {
         self.arrive <= o.arrive
             && (self.arrive_known || !o.arrive_known)
+            && self.latest <= o.latest
             && it.costs_no_more(other)
             && self.legs <= o.legs
             && (!self.tight || o.tight)
@@ -2413,10 +2437,15 @@ impl<'a> Planner<'a> {
             calendar::at_local(zone, day, NaiveTime::MIN).map_or(known, |m| known.max(m))
         };
         // Indices fit in u32: as many passes would not fit in memory.
+        // Leaving as late as it may, it arrives as much later, where the time at the stop
+        // is known (waits at posts counted as the earliest departure meets them); where it
+        // is not, only a lower bound is known (the next leg waits for the next day).
+        let earliest = arrive.unwrap_or_else(lower);
         Ok(Drive {
             borders: (first as u32, end as u32),
-            arrive: arrive.unwrap_or_else(lower),
+            arrive: earliest,
             arrive_known: arrive.is_some() && day_known,
+            latest: arrive.map_or(earliest, latest),
         })
     }
 
@@ -2506,6 +2535,8 @@ struct Drive {
     borders: (u32, u32),
     arrive: DateTime<Utc>,
     arrive_known: bool,
+    /// `Leg::latest`.
+    latest: DateTime<Utc>,
 }
 
 /// A drive, or why it failed.
@@ -2918,16 +2949,13 @@ impl<'a> Planner<'a> {
             let ix = self.drive(si, i, j, t0, on_demand, Some(k));
             match &self.made.get(ix).result {
                 Ok(d) if comfortable && d.borders(&self.passes).iter().any(|b| b.tight) => {
-                    // A later start of the same service: the next run, or half an hour on
-                    // (every generated and real window lies on that grid).
-                    t0 = plus(
-                        t0,
-                        if timetabled {
-                            Duration::minutes(1)
-                        } else {
-                            Duration::minutes(30)
-                        },
-                    );
+                    // A later start of the same service: the next run, or the next half hour
+                    // (`half_hour_after`).
+                    t0 = if timetabled {
+                        plus(t0, Duration::minutes(1))
+                    } else {
+                        half_hour_after(t0)
+                    };
                 }
                 Ok(d) => {
                     let zones = &mut self.posts.zones;
@@ -2953,16 +2981,22 @@ impl<'a> Planner<'a> {
                         pending.push(ix);
                     }
                     // A timetable tries its next run, a when-full vehicle a later start.
-                    let step = match shift {
+                    let step = |t: DateTime<Utc>| {
+                        if timetabled {
+                            plus(t, Duration::minutes(1))
+                        } else {
+                            half_hour_after(t)
+                        }
+                    };
+                    match shift {
                         Some(d) if d > Duration::zero() => {
                             t0 = plus(t0, d);
                             continue;
                         }
-                        _ if timetabled => Duration::minutes(1),
-                        _ if !on_demand => Duration::minutes(30),
+                        _ if timetabled || !on_demand => {}
                         _ => return None,
-                    };
-                    t0 = plus(t0, step);
+                    }
+                    t0 = step(t0);
                     // The later starts that fail as this one did are stepped over without
                     // driving them, as the loop would step (each a try), when what they
                     // record is not wanted: they would record only the reasons.
@@ -2973,7 +3007,7 @@ impl<'a> Planner<'a> {
                                 break;
                             }
                             tries += 1;
-                            t0 = plus(next, step);
+                            t0 = step(next);
                         }
                     }
                 }
@@ -3022,30 +3056,39 @@ impl<'a> Planner<'a> {
             time_known,
             window,
             arrive_known: d.arrive_known,
+            latest: d.latest,
             depart_given: i == 0 || s.stops[i].depart.is_some(),
         })
     }
 
-    /// When a traveller who took `leg` can board the next vehicle: a change after a known
-    /// arrival; after an arrival whose time is not known, dawn of the next day in the clock
-    /// kept where it arrives, and no sooner
-    /// than a change after its lower bound (so that an arrival not known is never ready
-    /// before a known one at the same time: invariant 1 needs the ready time to grow with
-    /// the arrival, known before unknown).
+    /// When a traveller who took `leg` can board the next vehicle: a change after the
+    /// latest it may arrive (`Leg::latest`: a ride no source times may leave as late as its
+    /// window allows, and the traveller does not choose when); after an arrival whose time
+    /// is not known, also no sooner than dawn of the next day in the clock kept where it
+    /// arrives (so that an arrival not known is never ready before a known one at the same
+    /// time: invariant 1 needs the ready time to grow with the arrival, known before
+    /// unknown, and with the latest arrival).
     fn ready_after(&mut self, leg: &Leg) -> DateTime<Utc> {
-        self.ready_at(leg.service, leg.alight, leg.arrive, leg.arrive_known)
+        self.ready_at(
+            leg.service,
+            leg.alight,
+            leg.arrive,
+            leg.arrive_known,
+            leg.latest,
+        )
     }
 
     /// `ready_after` a ride on service `si` that arrives at stop `j` at `arrive` (known or
-    /// only a lower bound).
+    /// only a lower bound) and at `latest` at the latest.
     fn ready_at(
         &mut self,
         si: ServiceIx,
         j: usize,
         arrive: DateTime<Utc>,
         arrive_known: bool,
+        latest: DateTime<Utc>,
     ) -> DateTime<Utc> {
-        let change = plus(arrive, Duration::minutes(MIN_CONNECTION));
+        let change = plus(latest.max(arrive), Duration::minutes(MIN_CONNECTION));
         if arrive_known {
             return change;
         }
@@ -3127,10 +3170,20 @@ impl<'a> Planner<'a> {
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
-        let step = if timetabled(s) {
-            Duration::minutes(1)
-        } else {
-            Duration::minutes(30)
+        // A start no timetable fixes: every half hour from the leg's own start (the times
+        // its drive, post hours and cut-offs are met at fall on that lattice) and every half
+        // hour of the grid (`half_hour_after`), whichever comes first.
+        let base = minus(leg.depart, off_i);
+        let half_hours = |t: DateTime<Utc>| {
+            let n = (t - base).num_seconds().div_euclid(1800) + 1;
+            plus(base, Duration::seconds(n * 1800))
+        };
+        let step = |t: DateTime<Utc>| {
+            if timetabled(s) {
+                plus(t, Duration::minutes(1))
+            } else {
+                half_hours(t).min(half_hour_after(t))
+            }
         };
         let mut best: Option<Leg> = None;
         // A start at `t0` arrives no sooner than its timetable says (waits only add), or where
@@ -3151,7 +3204,7 @@ impl<'a> Planner<'a> {
         for _ in 0..2000 {
             // Past the cutoff only to drive them all (`all_drives`, below); a next start is
             // never before the time asked.
-            let after = plus(t0, step);
+            let after = step(t0);
             if after > cutoff && !self.all_drives {
                 break;
             }
@@ -3180,10 +3233,11 @@ impl<'a> Planner<'a> {
                 }
             }
             let ix = self.drive(si, i, j, t0, on_demand, ride);
-            let (arrive, arrive_known, tight) = match &self.made.get(ix).result {
+            let (arrive, arrive_known, latest, tight) = match &self.made.get(ix).result {
                 Ok(d) => (
                     d.arrive,
                     d.arrive_known,
+                    d.latest,
                     d.borders(&self.passes).iter().any(|b| b.tight),
                 ),
                 Err(f) => {
@@ -3203,7 +3257,7 @@ impl<'a> Planner<'a> {
                 }
             };
             let catches = match next {
-                Some(n) => self.ready_at(si, j, arrive, arrive_known) <= n,
+                Some(n) => self.ready_at(si, j, arrive, arrive_known, latest) <= n,
                 None => arrive <= leg.arrive && arrive_known == leg.arrive_known,
             };
             if catches && (leg.tight() || !tight) {
@@ -3942,7 +3996,11 @@ impl<'a> Planner<'a> {
                                 };
                                 it.add_unpriced(part);
                             }
-                            let sum = parent.sum.then(&leg, tight);
+                            let key = (p, via_ok || passes_via);
+                            // A label that has arrived is never extended: where it has
+                            // been, and its latest arrival, no longer matter (invariant 3).
+                            let arrived = key == (req.to, true);
+                            let sum = parent.sum.then(&leg, tight, arrived);
                             let new = Hot {
                                 sum,
                                 costs: it,
@@ -3951,10 +4009,6 @@ impl<'a> Planner<'a> {
                             kept.clear();
                             kept.extend_from_slice(&kept_before);
                             kept.extend_from_slice(&kept_passed);
-                            let key = (p, via_ok || passes_via);
-                            // A label that has arrived is never extended: where it has
-                            // been no longer matters (invariant 3).
-                            let arrived = key == (req.to, true);
                             been.clear();
                             if arrived {
                                 been.push(req.from);
