@@ -120,23 +120,6 @@ pub enum Advice {
     },
     /// The service leaves when full: no fixed time, and it may not run that day.
     WhenFull { service: ServiceIx },
-    /// A ride whose departure no source gives (`service`), followed by one it catches only
-    /// if it leaves early enough: leaving at the last moment its window allows, it would
-    /// arrive at `at` after the next ride (`next`) has gone. `leave_by` is the latest
-    /// departure that still leaves `planner::MIN_CONNECTION` to change; `next_depart` the
-    /// next ride's departure (the last moment of its window when it has one); `latest` the
-    /// arrival when leaving at the last moment.
-    MayMiss {
-        service: ServiceIx,
-        /// Where the first ride is boarded (`leave_by` is in its zone) and where the
-        /// traveller changes.
-        from: PlaceIx,
-        next: ServiceIx,
-        at: PlaceIx,
-        leave_by: DateTime<Utc>,
-        next_depart: DateTime<Utc>,
-        latest: DateTime<Utc>,
-    },
     /// A scheduled service whose departure time (and perhaps days) no source gives.
     NoDepartureTime {
         service: ServiceIx,

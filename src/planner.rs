@@ -137,9 +137,20 @@ fn closes_on(s: &Service, date: NaiveDate, we: NaiveTime) -> Option<(NaiveDate, 
 /// the ride after `board` may be as much later.
 pub fn late_by(span: Option<(DateTime<Utc>, DateTime<Utc>)>, board: DateTime<Utc>) -> Duration {
     match span {
-        Some((_, last)) if last > board => last - board - Duration::minutes(1),
+        Some((_, last)) if last > board => calendar::between(last, board) - Duration::minutes(1),
         _ => Duration::zero(),
     }
+}
+
+/// The next start to try after `t` for a vehicle whose start no timetable fixes: the next
+/// half hour, on the grid of UTC half hours every generated and real window and post hour
+/// lies on (zones are whole or half hours from UTC). A start off it (a change after the
+/// latest arrival of a ride that may leave until a minute before its window ends) steps
+/// onto it, not half an hour past it.
+fn half_hour_after(t: DateTime<Utc>) -> DateTime<Utc> {
+    let step = 30 * 60;
+    let past = t.timestamp().rem_euclid(step);
+    DateTime::from_timestamp(t.timestamp() - past + step, 0).unwrap_or(t + Duration::minutes(30))
 }
 
 /// Whether a service runs through the night by nature (the night rule does not apply).
@@ -342,6 +353,11 @@ pub struct Leg {
     /// or the last moment of its day (its window; a train's whole day) arrives on
     /// different days (`length_known` tells them apart).
     pub arrive_known: bool,
+    /// The latest it may arrive, where a source gives the time at the stop where the leg
+    /// ends but none gives when the vehicle leaves: `arrive` plus how much later it may
+    /// leave (`late_by`). The next leg is planned from it (`Planner::ready_at`): the
+    /// traveller does not choose when the vehicle leaves. `arrive` otherwise.
+    pub latest: DateTime<Utc>,
     /// False when the leg boards at a stop on the way where no source gives when the
     /// vehicle leaves (a train's dwell): `depart` is then when it arrives there, the time
     /// to be aboard by, and the departure itself is not known.
@@ -911,6 +927,9 @@ struct Summary {
     depart: DateTime<Utc>,
     arrive: DateTime<Utc>,
     arrive_known: bool,
+    /// The latest the last leg may arrive (`Leg::latest`), which the next leg is planned
+    /// from; at the destination, where nothing follows, `arrive`.
+    latest: DateTime<Utc>,
     legs: usize,
     tight: bool,
 }
@@ -922,14 +941,16 @@ impl Summary {
             depart: DateTime::default(),
             arrive: DateTime::default(),
             arrive_known: true,
+            latest: DateTime::default(),
             legs: 0,
             tight: false,
         }
     }
 
     /// The summary of `self`'s itinerary with `leg` added (`tight`: `Leg::tight` of it,
-    /// whose passes the search copies into it only once it is kept).
-    fn then(&self, leg: &Leg, tight: bool) -> Summary {
+    /// whose passes the search copies into it only once it is kept; `arrived`: it ends
+    /// the journey, so its latest arrival plans nothing).
+    fn then(&self, leg: &Leg, tight: bool, arrived: bool) -> Summary {
         Summary {
             depart: if self.legs == 0 {
                 leg.depart
@@ -938,6 +959,7 @@ impl Summary {
             },
             arrive: leg.arrive,
             arrive_known: leg.arrive_known,
+            latest: if arrived { leg.arrive } else { leg.latest },
             legs: self.legs + 1,
             tight: self.tight || tight,
         }
@@ -945,11 +967,13 @@ impl Summary {
 
     /// Whether the itinerary summed up by `self` with costs `it` covers another (summed up
     /// by `o`, with costs `other`): it is at least as good on arrival (a known one is
-    /// better than one not known), cost, changes and margins, and left no earlier (so its
-    /// 14-day budget reaches at least as far: see the invariants in `run`).
+    /// better than one not known; the latest arrival, which the next leg is planned from,
+    /// no later either), cost, changes and margins, and left no earlier (so its 14-day
+    /// budget reaches at least as far: see the invariants in `run`).
     fn covers(&self, it: &Costs, o: &Summary, other: &Costs) -> bool {
         self.arrive <= o.arrive
             && (self.arrive_known || !o.arrive_known)
+            && self.latest <= o.latest
             && it.costs_no_more(other)
             && self.legs <= o.legs
             && (!self.tight || o.tight)
@@ -1377,6 +1401,8 @@ pub struct Planner<'a> {
     memos: Vec<RideMemo>,
     /// The failed drives of the ride being tried (`ride_from`), kept from ride to ride.
     pending: Vec<DriveIx>,
+    /// Empty but while a drive is made: what it records (`drive_anew`).
+    scratch: Recorded,
     plan: Plan,
 }
 
@@ -1537,6 +1563,7 @@ impl<'a> Planner<'a> {
             timetable_memo,
             memos: Vec::new(),
             pending: Vec::new(),
+            scratch: Recorded::default(),
             plan: Plan {
                 connected,
                 ..Plan::default()
@@ -1857,14 +1884,10 @@ impl<'a> Planner<'a> {
         t0: DateTime<Utc>,
         shift: bool,
     ) -> DriveIx {
-        // Made once with recording on, into an empty record, which is kept.
+        // Made once with recording on, into an empty record (`scratch`, swapped with the
+        // plan's records and back, so that nothing is dropped), which is kept.
         let recording = std::mem::replace(&mut self.recording, true);
-        let saved = (
-            std::mem::take(&mut self.plan.reasons),
-            std::mem::take(&mut self.plan.blocked_at),
-            std::mem::take(&mut self.plan.doc_blocks),
-            std::mem::take(&mut self.plan.holidays_unknown),
-        );
+        self.swap_scratch();
         if self.passes.capacity() == 0 {
             // Room made once a search drives (not by every planner made).
             self.passes.reserve(PASSES_CAPACITY);
@@ -1875,31 +1898,28 @@ impl<'a> Planner<'a> {
             // The passes of a failed drive up to its failure are not kept.
             self.passes.truncate(first);
         }
-        let plan = &mut self.plan;
-        let nothing = plan.reasons.is_empty()
-            && plan.blocked_at.is_empty()
-            && plan.doc_blocks.is_empty()
-            && plan.holidays_unknown.is_empty();
-        let recorded = if nothing {
-            // Most drives record nothing: the plan's records come back as they were.
-            (
-                plan.reasons,
-                plan.blocked_at,
-                plan.doc_blocks,
-                plan.holidays_unknown,
-            ) = saved;
-            None
-        } else {
-            Some(Box::new(Recorded {
-                reasons: std::mem::replace(&mut plan.reasons, saved.0),
-                blocked_at: std::mem::replace(&mut plan.blocked_at, saved.1),
-                doc_blocks: std::mem::replace(&mut plan.doc_blocks, saved.2),
-                holidays_unknown: std::mem::replace(&mut plan.holidays_unknown, saved.3),
-            }))
-        };
+        // The plan's records come back as they were; what the drive recorded is left in
+        // `scratch`, and taken from it (most drives record nothing).
+        self.swap_scratch();
+        let r = &self.scratch;
+        let nothing = r.reasons.is_empty()
+            && r.blocked_at.is_empty()
+            && r.doc_blocks.is_empty()
+            && r.holidays_unknown.is_empty();
+        let recorded = (!nothing).then(|| Box::new(std::mem::take(&mut self.scratch)));
         self.recording = recording;
         let marked = if recorded.is_some() { RECORDED } else { 0 };
         self.made.push(DriveMemo { result, recorded }) | marked
+    }
+
+    /// Exchanges the plan's records with `scratch` (`drive_anew`).
+    #[inline]
+    fn swap_scratch(&mut self) {
+        let (plan, r) = (&mut self.plan, &mut self.scratch);
+        std::mem::swap(&mut plan.reasons, &mut r.reasons);
+        std::mem::swap(&mut plan.blocked_at, &mut r.blocked_at);
+        std::mem::swap(&mut plan.doc_blocks, &mut r.doc_blocks);
+        std::mem::swap(&mut plan.holidays_unknown, &mut r.holidays_unknown);
     }
 
     /// Records into the plan what drive `ix` recorded when it was made (see `drive`).
@@ -2060,10 +2080,12 @@ impl<'a> Planner<'a> {
                     None => untimed_span(&mut self.posts.zones, side.zone.0),
                 };
                 let mut local_date = first_day;
-                let mut day = first_day;
-                while day <= last_day {
-                    self.note_horizon(c, day);
-                    day += Duration::days(1);
+                // (Days counted on with `iter_days`: chrono's general date arithmetic costs
+                // several times more.)
+                if !c.holidays_close.is_empty() {
+                    for day in first_day.iter_days().take_while(|d| *d <= last_day) {
+                        self.note_horizon(c, day);
+                    }
                 }
                 let mut post = self.posts.post(ds, ci, side_ix);
                 let result = match at {
@@ -2072,14 +2094,12 @@ impl<'a> Planner<'a> {
                     // the vehicle may reach it on (the traveller cannot choose which).
                     None => {
                         let mut result = Ok(());
-                        let mut day = first_day;
-                        while day <= last_day {
+                        for day in first_day.iter_days().take_while(|d| *d <= last_day) {
                             if let Err(why) = post.day(day) {
                                 local_date = day;
                                 result = Err(Blocked::Day(why));
                                 break;
                             }
-                            day += Duration::days(1);
                         }
                         result
                     }
@@ -2102,8 +2122,9 @@ impl<'a> Planner<'a> {
                             });
                         match opens {
                             Some((t, o)) => {
-                                pass.waited += o - t;
-                                delay += o - t;
+                                let waited = calendar::between(o, t);
+                                pass.waited += waited;
+                                delay += waited;
                                 Some(o)
                             }
                             None => {
@@ -2342,10 +2363,15 @@ impl<'a> Planner<'a> {
             calendar::at_local(zone, day, NaiveTime::MIN).map_or(known, |m| known.max(m))
         };
         // Indices fit in u32: as many passes would not fit in memory.
+        // Leaving as late as it may, it arrives as much later, where the time at the stop
+        // is known (waits at posts counted as the earliest departure meets them); where it
+        // is not, only a lower bound is known (the next leg waits for the next day).
+        let earliest = arrive.unwrap_or_else(lower);
         Ok(Drive {
             borders: (first as u32, self.passes.len() as u32),
-            arrive: arrive.unwrap_or_else(lower),
+            arrive: earliest,
             arrive_known: arrive.is_some() && day_known,
+            latest: arrive.map_or(earliest, latest),
         })
     }
 
@@ -2368,8 +2394,7 @@ impl<'a> Planner<'a> {
             last
         };
         let mut chosen: Option<(Option<Arc<Entry>>, NaiveDate)> = None;
-        let mut day = first;
-        while day <= last {
+        for day in first.iter_days().take_while(|d| *d <= last) {
             let entry = self.entry_at(b, ci, day);
             let (refused, ready) = self.entry_blocked(entry.as_deref(), ci, day);
             if let Some(why) = refused {
@@ -2386,7 +2411,6 @@ impl<'a> Planner<'a> {
                 Some((e, _)) if !arrange(e) && arrange(&entry) => chosen = Some((entry, day)),
                 _ => {}
             }
-            day += Duration::days(1);
         }
         let (entry, from) = chosen.unwrap_or((None, first));
         Judged {
@@ -2437,6 +2461,8 @@ struct Drive {
     borders: (u32, u32),
     arrive: DateTime<Utc>,
     arrive_known: bool,
+    /// `Leg::latest`.
+    latest: DateTime<Utc>,
 }
 
 /// A drive, or why it failed.
@@ -2472,6 +2498,7 @@ struct DriveMemo {
 }
 
 /// What a drive recorded into the plan.
+#[derive(Default)]
 struct Recorded {
     reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
     blocked_at: BTreeSet<(CrossingIx, usize)>,
@@ -2848,16 +2875,13 @@ impl<'a> Planner<'a> {
             let ix = self.drive(si, i, j, t0, on_demand, Some(k));
             match &self.made.get(ix).result {
                 Ok(d) if comfortable && d.borders(&self.passes).iter().any(|b| b.tight) => {
-                    // A later start of the same service: the next run, or half an hour on
-                    // (every generated and real window lies on that grid).
-                    t0 = plus(
-                        t0,
-                        if timetabled {
-                            Duration::minutes(1)
-                        } else {
-                            Duration::minutes(30)
-                        },
-                    );
+                    // A later start of the same service: the next run, or the next half hour
+                    // (`half_hour_after`).
+                    t0 = if timetabled {
+                        plus(t0, Duration::minutes(1))
+                    } else {
+                        half_hour_after(t0)
+                    };
                 }
                 Ok(d) => {
                     let zones = &mut self.posts.zones;
@@ -2883,16 +2907,22 @@ impl<'a> Planner<'a> {
                         pending.push(ix);
                     }
                     // A timetable tries its next run, a when-full vehicle a later start.
-                    let step = match shift {
+                    let step = |t: DateTime<Utc>| {
+                        if timetabled {
+                            plus(t, Duration::minutes(1))
+                        } else {
+                            half_hour_after(t)
+                        }
+                    };
+                    match shift {
                         Some(d) if d > Duration::zero() => {
                             t0 = plus(t0, d);
                             continue;
                         }
-                        _ if timetabled => Duration::minutes(1),
-                        _ if !on_demand => Duration::minutes(30),
+                        _ if timetabled || !on_demand => {}
                         _ => return None,
-                    };
-                    t0 = plus(t0, step);
+                    }
+                    t0 = step(t0);
                     // The later starts that fail as this one did are stepped over without
                     // driving them, as the loop would step (each a try), when what they
                     // record is not wanted: they would record only the reasons.
@@ -2903,7 +2933,7 @@ impl<'a> Planner<'a> {
                                 break;
                             }
                             tries += 1;
-                            t0 = plus(next, step);
+                            t0 = step(next);
                         }
                     }
                 }
@@ -2952,30 +2982,39 @@ impl<'a> Planner<'a> {
             time_known,
             window,
             arrive_known: d.arrive_known,
+            latest: d.latest,
             depart_given: i == 0 || s.stops[i].depart.is_some(),
         })
     }
 
-    /// When a traveller who took `leg` can board the next vehicle: a change after a known
-    /// arrival; after an arrival whose time is not known, dawn of the next day in the clock
-    /// kept where it arrives, and no sooner
-    /// than a change after its lower bound (so that an arrival not known is never ready
-    /// before a known one at the same time: invariant 1 needs the ready time to grow with
-    /// the arrival, known before unknown).
+    /// When a traveller who took `leg` can board the next vehicle: a change after the
+    /// latest it may arrive (`Leg::latest`: a ride no source times may leave as late as its
+    /// window allows, and the traveller does not choose when); after an arrival whose time
+    /// is not known, also no sooner than dawn of the next day in the clock kept where it
+    /// arrives (so that an arrival not known is never ready before a known one at the same
+    /// time: invariant 1 needs the ready time to grow with the arrival, known before
+    /// unknown, and with the latest arrival).
     fn ready_after(&mut self, leg: &Leg) -> DateTime<Utc> {
-        self.ready_at(leg.service, leg.alight, leg.arrive, leg.arrive_known)
+        self.ready_at(
+            leg.service,
+            leg.alight,
+            leg.arrive,
+            leg.arrive_known,
+            leg.latest,
+        )
     }
 
     /// `ready_after` a ride on service `si` that arrives at stop `j` at `arrive` (known or
-    /// only a lower bound).
+    /// only a lower bound) and at `latest` at the latest.
     fn ready_at(
         &mut self,
         si: ServiceIx,
         j: usize,
         arrive: DateTime<Utc>,
         arrive_known: bool,
+        latest: DateTime<Utc>,
     ) -> DateTime<Utc> {
-        let change = plus(arrive, Duration::minutes(MIN_CONNECTION));
+        let change = plus(latest.max(arrive), Duration::minutes(MIN_CONNECTION));
         if arrive_known {
             return change;
         }
@@ -3057,10 +3096,20 @@ impl<'a> Planner<'a> {
         let s = &self.ds.services[si];
         let off_i = s.stops[i].board().unwrap_or_default().to_chrono();
         let on_demand = s.schedule.kind == ScheduleKind::OnDemand;
-        let step = if timetabled(s) {
-            Duration::minutes(1)
-        } else {
-            Duration::minutes(30)
+        // A start no timetable fixes: every half hour from the leg's own start (the times
+        // its drive, post hours and cut-offs are met at fall on that lattice) and every half
+        // hour of the grid (`half_hour_after`), whichever comes first.
+        let base = minus(leg.depart, off_i);
+        let half_hours = |t: DateTime<Utc>| {
+            let n = (t - base).num_seconds().div_euclid(1800) + 1;
+            plus(base, Duration::seconds(n * 1800))
+        };
+        let step = |t: DateTime<Utc>| {
+            if timetabled(s) {
+                plus(t, Duration::minutes(1))
+            } else {
+                half_hours(t).min(half_hour_after(t))
+            }
         };
         let mut best: Option<Leg> = None;
         // A start at `t0` arrives no sooner than its timetable says (waits only add), or where
@@ -3081,7 +3130,7 @@ impl<'a> Planner<'a> {
         for _ in 0..2000 {
             // Past the cutoff only to drive them all (`all_drives`, below); a next start is
             // never before the time asked.
-            let after = plus(t0, step);
+            let after = step(t0);
             if after > cutoff && !self.all_drives {
                 break;
             }
@@ -3110,10 +3159,11 @@ impl<'a> Planner<'a> {
                 }
             }
             let ix = self.drive(si, i, j, t0, on_demand, ride);
-            let (arrive, arrive_known, tight) = match &self.made.get(ix).result {
+            let (arrive, arrive_known, latest, tight) = match &self.made.get(ix).result {
                 Ok(d) => (
                     d.arrive,
                     d.arrive_known,
+                    d.latest,
                     d.borders(&self.passes).iter().any(|b| b.tight),
                 ),
                 Err(f) => {
@@ -3133,7 +3183,7 @@ impl<'a> Planner<'a> {
                 }
             };
             let catches = match next {
-                Some(n) => self.ready_at(si, j, arrive, arrive_known) <= n,
+                Some(n) => self.ready_at(si, j, arrive, arrive_known, latest) <= n,
                 None => arrive <= leg.arrive && arrive_known == leg.arrive_known,
             };
             if catches && (leg.tight() || !tight) {
@@ -3678,9 +3728,16 @@ impl<'a> Planner<'a> {
         dead.push(false);
         // Labels at the same place (and with the same progress towards --via) compete: waiting
         // is always allowed, so one that is no worse on any count makes the other useless.
-        let mut bags: HashMap<(PlaceIx, bool), Bag, calendar::Fast> = HashMap::default();
+        // One bag for each place and progress (`key`), at `2 * place + via_ok`: read for every
+        // new label, where a hash map's look-up costs more than the rest of a small bag's.
+        let mut bags: Vec<Bag> = Vec::new();
+        bags.resize_with(2 * ds.places.len(), Bag::default);
+        // Labels are taken in order of arrival (and of id): each arrival as the seconds and
+        // nanoseconds since the epoch, which order as the instants do and compare as plain
+        // integers (chrono's instants compare field by field, at every step of the heap).
+        let arrival = |t: DateTime<Utc>| (t.timestamp(), t.timestamp_subsec_nanos());
         let mut heap = BinaryHeap::new();
-        heap.push(Reverse((start, 0usize)));
+        heap.push(Reverse((arrival(start), 0usize)));
         let mut done: Vec<usize> = Vec::new();
         // The same, by first departure (for the pruning below).
         let mut done_by_depart: Sorted<DateTime<Utc>> = Sorted::default();
@@ -3865,7 +3922,11 @@ impl<'a> Planner<'a> {
                                 };
                                 it.add_unpriced(part);
                             }
-                            let sum = parent.sum.then(&leg, tight);
+                            let key = (p, via_ok || passes_via);
+                            // A label that has arrived is never extended: where it has
+                            // been, and its latest arrival, no longer matter (invariant 3).
+                            let arrived = key == (req.to, true);
+                            let sum = parent.sum.then(&leg, tight, arrived);
                             let new = Hot {
                                 sum,
                                 costs: it,
@@ -3874,10 +3935,6 @@ impl<'a> Planner<'a> {
                             kept.clear();
                             kept.extend_from_slice(&kept_before);
                             kept.extend_from_slice(&kept_passed);
-                            let key = (p, via_ok || passes_via);
-                            // A label that has arrived is never extended: where it has
-                            // been no longer matters (invariant 3).
-                            let arrived = key == (req.to, true);
                             been.clear();
                             if arrived {
                                 been.push(req.from);
@@ -3898,7 +3955,7 @@ impl<'a> Planner<'a> {
                                     }
                                 }
                             }
-                            let bag = bags.entry(key).or_default();
+                            let bag = &mut bags[2 * key.0 + usize::from(key.1)];
                             // Only labels that left between `it`'s arrival less the bag's
                             // longest journey and its arrival can cover it or be covered
                             // by it (see `Bag`).
@@ -3976,7 +4033,7 @@ impl<'a> Planner<'a> {
                             let nid = labels.len() - 1;
                             same_day.push(nid);
                             bag.span = bag.span.max(arrive - left);
-                            heap.push(Reverse((arrive, nid)));
+                            heap.push(Reverse((arrival(arrive), nid)));
                         }
                     }
                 }

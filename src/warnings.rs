@@ -45,52 +45,6 @@ pub fn matters(d: &Dispute) -> bool {
     PLANNING_FACTS.contains(&d.fact.as_str())
 }
 
-/// `Advice::MayMiss` for a ride whose departure no source gives and the ride after it: the
-/// planner times the first from the earliest moment it may leave, but the traveller does
-/// not choose when it leaves (`planner::departure_span`); leaving at the last moment its
-/// window allows, would it still arrive `planner::MIN_CONNECTION` before the next ride's
-/// last moment? Only where no post wait shifts the arrival (it is the leg's length after
-/// the departure), so leaving later arrives exactly as much later.
-fn may_miss(
-    ds: &Dataset,
-    zones: &mut crate::calendar::Zones,
-    leg: &crate::planner::Leg,
-    next: &crate::planner::Leg,
-) -> Option<Advice> {
-    let s = &ds.services[leg.service];
-    let (off_a, off_b) = (s.stops[leg.alight].offset?, s.stops[leg.board].board()?);
-    if leg.arrive - leg.depart != off_a.to_chrono() - off_b.to_chrono() {
-        return None;
-    }
-    let span = crate::planner::departure_span(ds, zones, s, (leg.board, leg.alight), leg.depart);
-    let late = crate::planner::late_by(span, leg.depart);
-    if span.is_none_or(|(_, last)| last <= leg.depart) {
-        return None;
-    }
-    let (StopAt::Place(from), StopAt::Place(at)) = (s.stops[leg.board].at, s.stops[leg.alight].at)
-    else {
-        return None;
-    };
-    let ns = &ds.services[next.service];
-    let next_depart =
-        crate::planner::departure_span(ds, zones, ns, (next.board, next.alight), next.depart)
-            .map_or(next.depart, |(_, l)| l);
-    let change = Duration::minutes(crate::planner::MIN_CONNECTION);
-    let latest = leg.arrive + late;
-    if latest + change <= next_depart {
-        return None;
-    }
-    Some(Advice::MayMiss {
-        service: leg.service,
-        from,
-        next: next.service,
-        at,
-        leave_by: leg.depart + (next_depart - change - leg.arrive),
-        next_depart,
-        latest,
-    })
-}
-
 /// What a traveller should know about one itinerary, in the order met along the way,
 /// without repeats.
 pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDate) -> Vec<Advice> {
@@ -101,8 +55,7 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
         }
     };
     let stale = |verified: NaiveDate| (today - verified).num_days() > STALE_DAYS;
-    let mut zones = crate::calendar::Zones::default();
-    for (li, leg) in it.legs.iter().enumerate() {
+    for leg in &it.legs {
         let si = leg.service;
         let s = &ds.services[si];
         for pass in &leg.borders {
@@ -128,13 +81,6 @@ pub fn for_itinerary(ds: &Dataset, req: &Request, it: &Itinerary, today: NaiveDa
                 add(Advice::NoRunningDays { service: si })
             }
             ScheduleKind::Weekly => {}
-        }
-        if let Some(a) = it
-            .legs
-            .get(li + 1)
-            .and_then(|next| may_miss(ds, &mut zones, leg, next))
-        {
-            add(a);
         }
         if s.status == ServiceStatus::Uncertain {
             add(Advice::Unconfirmed {

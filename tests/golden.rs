@@ -569,3 +569,27 @@ fn plan_beyond_the_most_rides_says_where_to_split_it() {
         ],
     );
 }
+
+/// The legs after a ride no source times are planned from the latest it may arrive: the
+/// Almaty–Tashkent train of Monday (any hour, about 16h30m) is followed by Wednesday's
+/// Sharq or Afrosiyob train, not Tuesday's, which it catches only if it leaves Almaty by
+/// 15:45; the Almaty–Bishkek marshrutka (07:00–14:00, about 5h) by Tuesday's 16:50 bus on
+/// to Tashkent, not Monday's.
+#[test]
+fn plan_after_untimed_rides_from_their_latest_arrival() {
+    golden_run(
+        "plan-almaty-samarkand",
+        100,
+        &[
+            "plan",
+            "almaty",
+            "samarkand",
+            "--date",
+            "2027-06-14",
+            "--passport",
+            "GB",
+            "--max",
+            "4",
+        ],
+    );
+}

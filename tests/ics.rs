@@ -457,7 +457,7 @@ fn a_train_no_source_times_is_a_day_and_its_border_covers_the_next_too() {
         "--passport",
         "GB",
         "--itinerary",
-        "2",
+        "1",
     ]);
     let unfolded = unfold(&ics.text);
     let cal = parse(&unfolded);

@@ -68,8 +68,9 @@
 //! comfortable one (`earliest`).
 //!
 //! Every time in a generated dataset lies on a 30-minute grid (zones are whole hours from
-//! UTC), so the brute force can try on-demand starts every 30 minutes and meet the
-//! planner's continuous choice exactly.
+//! UTC), so the brute force can try starts at the moment the traveller is ready (which
+//! may be off the grid: a change after a ride that may arrive a minute before a grid time)
+//! and every grid time after it, and meet the planner's continuous choice exactly.
 //!
 //! Properties 1–6 are checked on services with several stops and dated visa rules
 //! (`planner_agrees_with_brute_force`); the generator makes each rule bind: services that
@@ -87,7 +88,8 @@
 //! (`untimed_departure`, drawn from the choices after the permits' directions): a train or
 //! sleeper bus that may leave at any hour of its day, or a bus that leaves when full in a
 //! window, so the days the post may be reached and the arrival's day run to where leaving
-//! at the window's last moment takes them (`Oracle::departure_span`).
+//! at the window's last moment takes them (`Oracle::departure_span`), and the next ride is
+//! boarded no sooner than a change after that latest arrival (`Oracle::ready_after`).
 //!
 //! The default run is 250 cases per property, about 5 s in debug on 2 cores at a load of
 //! about 2 (`cargo test --test oracle`). To search longer:
@@ -1332,12 +1334,15 @@ struct Ride {
 }
 
 /// What driving a ride gives: when it arrives (a lower bound when the time at the last stop
-/// is not known), whether that is known, and whether some post was reached within the
-/// margin of its closing time or cut-off.
+/// is not known), whether that is known, the latest it may arrive (where no source gives
+/// the departure but one gives the time at the last stop: leaving at its window's last
+/// minute; else `arrive`), and whether some post was reached within the margin of its
+/// closing time or cut-off.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Drive {
     arrive: DateTime<Utc>,
     known: bool,
+    latest: DateTime<Utc>,
     tight: bool,
 }
 
@@ -1464,6 +1469,16 @@ fn overshadows(a: &Key, b: &Key, from: Tz, to: Tz) -> bool {
         && a.legs <= b.legs
         && (!a.tight || b.tight)
         && b.cost >= a.cost
+}
+
+/// The first time after `t` on the 30-minute grid that every time in a generated dataset
+/// lies on (zones are whole hours from UTC). A traveller may be ready off it: a change
+/// after the latest arrival of a ride that may leave until a minute before its window
+/// closes.
+fn next_on_grid(t: DateTime<Utc>) -> DateTime<Utc> {
+    let step = 30 * 60;
+    let past = t.timestamp().rem_euclid(step);
+    DateTime::from_timestamp(t.timestamp() - past + step, 0).unwrap()
 }
 
 fn local_midnight(z: Tz, d: NaiveDate) -> DateTime<Utc> {
@@ -1986,8 +2001,8 @@ impl<'a> Oracle<'a> {
         })
     }
 
-    /// The first moment at or after `t` (on the 30-minute grid every generated time lies
-    /// on) when the post lets the vehicle through, if it may wait that long: the same local
+    /// The first moment at or after `t` (`t`, or on the 30-minute grid every generated time
+    /// lies on) when the post lets the vehicle through, if it may wait that long: the same local
     /// day, or up to `MAX_QUEUE_NIGHTS` nights where vehicles queue there.
     fn wait_for(
         &self,
@@ -2008,7 +2023,7 @@ impl<'a> Oracle<'a> {
             if self.post_open(c, side, leaving, x) {
                 return Some(x);
             }
-            x += Duration::minutes(30);
+            x = next_on_grid(x);
         }
         None
     }
@@ -2206,9 +2221,17 @@ impl<'a> Oracle<'a> {
                 earliest.with_timezone(&z).date_naive()
                     == latest(arrive).with_timezone(&z).date_naive()
             });
+        // The next leg is planned from the latest arrival: leaving at the window's last
+        // minute, it arrives as much later (a wait at a post as the earliest departure met
+        // it). No time known at the stop: no latest is known, only the lower bound.
+        let latest_arrival = match s.stops[j].offset {
+            Some(_) => latest(arrive),
+            None => arrive,
+        };
         let drive = Drive {
             arrive,
             known,
+            latest: latest_arrival,
             tight,
         };
         Ok((drive, days))
@@ -2467,11 +2490,14 @@ impl<'a> Oracle<'a> {
                     .collect()
             }
             _ => {
+                // `from` itself, then every time on the 30-minute grid after it: every rule's
+                // time lies on the grid, but a change after the latest arrival of a ride that
+                // may leave until its window's last minute does not (a minute before it).
                 let mut v = Vec::new();
                 let mut t = from - off;
                 while t + off <= to {
                     v.push(t);
-                    t += Duration::minutes(30);
+                    t = next_on_grid(t);
                 }
                 v
             }
@@ -2599,11 +2625,12 @@ impl<'a> Oracle<'a> {
         }
     }
 
-    /// When the traveller can board again after a ride: a change after a known arrival,
-    /// dawn (06:00) of the next day in the clock kept at the place reached after one whose
-    /// time is not known.
+    /// When the traveller can board again after a ride: a change after the latest it may
+    /// arrive (the arrival itself where its departure is timed), and after one whose time
+    /// is not known, no sooner than dawn (06:00) of the next day in the clock kept at the
+    /// place reached.
     fn ready_after(&self, r: &Ride, d: &Drive) -> DateTime<Utc> {
-        let change = d.arrive + Duration::minutes(MIN_CONNECTION);
+        let change = d.latest + Duration::minutes(MIN_CONNECTION);
         if d.known {
             return change;
         }
@@ -3139,12 +3166,15 @@ impl<'a> Oracle<'a> {
             let d = self
                 .ride_ok(&ride, ready, first, limit)
                 .map_err(|e| format!("leg {n} ({}): {e}", s.id))?;
-            if (d.arrive, d.known, d.tight) != (leg.arrive, leg.arrive_known, leg.tight()) {
+            if (d.arrive, d.known, d.latest, d.tight)
+                != (leg.arrive, leg.arrive_known, leg.latest, leg.tight())
+            {
                 return Err(format!(
-                    "leg {n} ({}): arrives {} (known {}, tight {}), expected {d:?}",
+                    "leg {n} ({}): arrives {} (known {}, latest {}, tight {}), expected {d:?}",
                     s.id,
                     leg.arrive,
                     leg.arrive_known,
+                    leg.latest,
                     leg.tight()
                 ));
             }

@@ -641,10 +641,6 @@ pub enum AdviceKind {
     Border,
     /// The service leaves when full: no fixed time.
     WhenFull,
-    /// A ride whose departure no source gives catches the next ride (`next`) only if it
-    /// leaves by `leave_by`: leaving at the last moment it may, it reaches `place` at
-    /// `latest`, too late for `next` at `next_depart`.
-    MayMiss,
     /// A scheduled service whose departure time no source gives (`weekdays` it runs).
     NoDepartureTime,
     /// A timetabled service whose running days no source gives: planned as if daily.
@@ -761,20 +757,6 @@ pub struct AdviceJson {
     /// YYYY-MM-DD: the local days a post is passed near the holiday, in date order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<Vec<String>>,
-    /// `may-miss`: the id of the next ride, caught only if `service` leaves by `leave_by`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<String>,
-    /// `may-miss`: RFC 3339, the latest departure of `service` that still catches `next`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub leave_by: Option<String>,
-    /// `may-miss`: RFC 3339, when `next` leaves `place` (the last moment of its window when
-    /// it has one).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_depart: Option<String>,
-    /// `may-miss`: RFC 3339, when `service` reaches `place` if it leaves at the last moment
-    /// its window allows.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub latest: Option<String>,
     /// The sentence the human view shows.
     pub text: String,
 }
@@ -817,10 +799,6 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
         from: None,
         to: None,
         days: None,
-        next: None,
-        leave_by: None,
-        next_depart: None,
-        latest: None,
         text: w.advice_fact(a),
     };
     let service = |s: usize| Some(ds.services[s].id.to_string());
@@ -857,24 +835,6 @@ pub fn advice(w: &Words, a: &Advice) -> AdviceJson {
         Advice::WhenFull { service: s } => {
             j.kind = AdviceKind::WhenFull;
             j.service = service(*s);
-        }
-        Advice::MayMiss {
-            service: s,
-            from,
-            next,
-            at,
-            leave_by,
-            next_depart,
-            latest,
-        } => {
-            j.kind = AdviceKind::MayMiss;
-            j.service = service(*s);
-            j.next = service(*next);
-            let p = &ds.places[*at];
-            j.place = Some(p.id.to_string());
-            j.leave_by = Some(rfc3339(*leave_by, ds.places[*from].zone.0));
-            j.next_depart = Some(rfc3339(*next_depart, p.zone.0));
-            j.latest = Some(rfc3339(*latest, p.zone.0));
         }
         Advice::NoRunningDays { service: s } => {
             j.kind = AdviceKind::NoRunningDays;

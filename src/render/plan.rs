@@ -566,7 +566,6 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
             Subject::Service(*service),
             "leaves when full and may not run that day".into(),
         ),
-        Advice::MayMiss { service, .. } => (Subject::Service(*service), w.may_miss(a)),
         Advice::NoRunningDays { service } => (
             Subject::Service(*service),
             "no source gives the days it runs (planned as if daily)".into(),

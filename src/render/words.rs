@@ -126,34 +126,6 @@ impl Words<'_> {
         d.format("%a %-d %b %Y").to_string()
     }
 
-    /// `Advice::MayMiss` as a phrase about its first ride: "Sharq train Tashkent–Samarkand–
-    /// Bukhara (Tue 15 Jun 09:15 UTC+5) is caught only if it leaves Almaty by Mon 14 Jun
-    /// 15:45 UTC+5; leaving later, it may reach Tashkent as late as Tue 15 Jun 16:29 UTC+5".
-    pub fn may_miss(&self, a: &Advice) -> String {
-        let Advice::MayMiss {
-            from,
-            next,
-            at,
-            leave_by,
-            next_depart,
-            latest,
-            ..
-        } = a
-        else {
-            return String::new();
-        };
-        let (from, at) = (&self.ds.places[*from], &self.ds.places[*at]);
-        format!(
-            "{} ({}) is caught only if it leaves {} by {}; leaving later, it may reach {} as late as {}",
-            self.service(*next),
-            self.moment(*next_depart, at.zone.0),
-            from.name,
-            self.moment(*leave_by, from.zone.0),
-            at.name,
-            self.moment(*latest, at.zone.0)
-        )
-    }
-
     /// A moment in a zone, always with the zone: "Mon 14 Jun 08:00 Beijing time".
     pub fn moment(&self, t: DateTime<Utc>, zone: Tz) -> String {
         let l = t.with_timezone(&zone);
@@ -610,9 +582,6 @@ impl Words<'_> {
                 "{} leaves when full: no fixed departure time, and it may not run at all that day",
                 self.service(*service)
             ),
-            Advice::MayMiss { service, .. } => {
-                format!("{}: {}", self.service(*service), self.may_miss(a))
-            }
             Advice::NoRunningDays { service } => format!(
                 "{}: no source gives the days it runs: it is planned as if it ran every day",
                 self.service(*service)

@@ -137,7 +137,6 @@ pub enum AdviceKind {
     BookAhead,
     Border,
     WhenFull,
-    MayMiss,
     NoDepartureTime,
     NoRunningDays,
     Unconfirmed,
@@ -191,10 +190,6 @@ pub struct AdviceJson {
     pub from: Option<String>,
     pub to: Option<String>,
     pub days: Option<Vec<String>>,
-    pub next: Option<String>,
-    pub leave_by: Option<String>,
-    pub next_depart: Option<String>,
-    pub latest: Option<String>,
     pub text: String,
 }
 
