@@ -247,12 +247,36 @@ pub fn kilos(s: &str) -> Result<u32, String> {
     Ok(tenths as u32)
 }
 
+/// A place by id, name or alias; a crossing named where a place is wanted (`plan kashgar
+/// torugart`, `--via torugart`) is said to be one, with where to find the places it links.
 pub fn place(ds: &Dataset, s: &str) -> Result<PlaceIx, String> {
-    names::resolve(&ds.places, s, "place")
+    names::resolve(&ds.places, s, "place").map_err(|e| {
+        match names::resolve(&ds.crossings, s, "crossing") {
+            Ok(c) => format!(
+                "'{}' is a crossing ({}), not a place; name a place, like one the services over it link (`crossings services --via {}` lists them)",
+                prefix(s),
+                ds.crossings[c].name,
+                ds.crossings[c].id
+            ),
+            Err(_) => e,
+        }
+    })
 }
 
+/// A crossing by id, name or alias; a place named where a crossing is wanted (`hours
+/// kashgar`, `--avoid osh`) is said to be one.
 pub fn crossing(ds: &Dataset, s: &str) -> Result<CrossingIx, String> {
-    names::resolve(&ds.crossings, s, "crossing")
+    names::resolve(&ds.crossings, s, "crossing").map_err(|e| {
+        match names::resolve(&ds.places, s, "place") {
+            Ok(p) => format!(
+                "'{}' is a place ({}), not a crossing; name a crossing (`crossings services --from {}` lists the services from it and the crossings they use)",
+                prefix(s),
+                ds.places[p].name,
+                ds.places[p].id
+            ),
+            Err(_) => e,
+        }
+    })
 }
 
 pub fn service(ds: &Dataset, s: &str) -> Result<usize, String> {

@@ -29,6 +29,39 @@ fn plan_accepts_any_name_of_a_place() {
         .stdout_has("\"from\": \"kashgar\"");
 }
 
+/// A crossing given where a place is wanted (a traveller who wants to go over Torugart
+/// writes `--via torugart`), or a place where a crossing is, is named for what it is, with
+/// the command that finds what to write instead; not "no place named 'torugart'".
+#[test]
+fn a_crossing_for_a_place_or_a_place_for_a_crossing_is_named_as_one() {
+    run(&["plan", "kashgar", "bishkek", "--via", "torugart"])
+        .code(2)
+        .stderr_has(
+            "error: 'torugart' is a crossing (Torugart Pass), not a place; name a place, like one \
+             the services over it link (`crossings services --via torugart` lists them)\n",
+        );
+    run(&["plan", "kashgar", "Torugart Pass"])
+        .code(2)
+        .stderr_has("error: 'Torugart Pass' is a crossing (Torugart Pass), not a place;");
+    run(&["plan", "kashgar", "bishkek", "--avoid", "osh"])
+        .code(2)
+        .stderr_has(
+            "error: 'osh' is a place (Osh), not a crossing; name a crossing (`crossings services \
+             --from osh` lists the services from it and the crossings they use)\n",
+        );
+    // A name that is both a place and a crossing is the one asked for.
+    run(&["hours", "khorgos", "--date", "2027-06-14"]).ok();
+    run(&[
+        "plan",
+        "khorgos",
+        "almaty",
+        "--date",
+        "2027-06-14",
+        "--json",
+    ])
+    .ok();
+}
+
 #[test]
 fn an_unknown_place_suggests_the_closest() {
     run(&["plan", "kashgr", "bishkek"])

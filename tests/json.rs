@@ -732,18 +732,7 @@ fn a_connection_after_an_untimed_train_is_planned_from_its_latest_arrival() {
 /// many, the most a plan searches and where to split it; both parts then have answers.
 #[test]
 fn plan_beyond_the_most_rides_names_a_place_to_split_it() {
-    let p: PlanJson = decoded(
-        &[
-            "plan",
-            "penjikent",
-            "islamabad",
-            "--date",
-            "2027-07-12",
-            "--passport",
-            "GB",
-        ],
-        1,
-    );
+    let p: PlanJson = decoded(common::PENJIKENT_ISLAMABAD, 1);
     assert!(p.itineraries.is_empty() && p.connected);
     let t = p.too_many_rides.expect("too_many_rides");
     assert_eq!((t.fewest, t.most), (7, 6));
@@ -772,17 +761,6 @@ fn plan_beyond_the_most_rides_names_a_place_to_split_it() {
         assert!(!part.itineraries.is_empty(), "{a} → {b}");
     }
     // Where the places are linked within the limit, it is null.
-    let p: PlanJson = decoded(
-        &[
-            "plan",
-            "kashgar",
-            "sust",
-            "--date",
-            "2027-01-14",
-            "--passport",
-            "GB",
-        ],
-        1,
-    );
+    let p: PlanJson = decoded(common::KASHGAR_SUST_IN_WINTER, 1);
     assert!(p.too_many_rides.is_none());
 }

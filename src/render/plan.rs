@@ -717,6 +717,31 @@ pub fn too_many_rides(
     )
 }
 
+/// The "Why" lines as text, each with the days of the rides it stopped, which may run past
+/// the last day of departure (a journey may take days to reach the post).
+fn why_text(
+    w: &Words,
+    reasons: &[(Blocker, BTreeSet<NaiveDate>)],
+    default: NaiveDate,
+    width: Option<usize>,
+) -> String {
+    why_lines(w, reasons, default)
+        .into_iter()
+        .map(|(said, dates)| {
+            wrap(
+                &format!(
+                    "{} (for rides on {})",
+                    capitalise(&said),
+                    why_days(w, dates.iter().copied())
+                ),
+                width,
+                "- ",
+                "  ",
+            )
+        })
+        .collect()
+}
+
 /// The "Why" lines: each cause once, with every day it was met. Reasons that read the same
 /// (a crossing closed on Saturdays and the same crossing closed on Sundays; one visa missing
 /// on several routes) are one line; the line met on most days comes first, ties in the
@@ -859,18 +884,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
                 "- ",
                 "  ",
             ));
-            for (said, dates) in why_lines(w, &a.reasons, req.date) {
-                out.push_str(&wrap(
-                    &format!(
-                        "{} (for rides on {})",
-                        capitalise(&said),
-                        why_days(w, dates.iter().copied())
-                    ),
-                    width,
-                    "- ",
-                    "  ",
-                ));
-            }
+            out.push_str(&why_text(w, &a.reasons, req.date, width));
         } else if let Some(flags) = a
             .reasons
             .is_empty()
@@ -901,20 +915,7 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             ));
         } else {
             out.push_str("\nWhy:\n");
-            for (said, dates) in why_lines(w, &a.reasons, req.date) {
-                // The days are those of the rides it stopped, which may run past the last
-                // day of departure (a journey may take days to reach the post).
-                out.push_str(&wrap(
-                    &format!(
-                        "{} (for rides on {})",
-                        capitalise(&said),
-                        why_days(w, dates.iter().copied())
-                    ),
-                    width,
-                    "- ",
-                    "  ",
-                ));
-            }
+            out.push_str(&why_text(w, &a.reasons, req.date, width));
         }
         if a.plan.connected {
             match a.earliest {

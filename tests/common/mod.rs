@@ -127,6 +127,18 @@ pub const KASHGAR_SUST_IN_WINTER: &[&str] = &[
     "GB",
 ];
 
+/// Penjikent to Islamabad in July: every route takes seven rides, one more than a plan
+/// searches.
+pub const PENJIKENT_ISLAMABAD: &[&str] = &[
+    "plan",
+    "penjikent",
+    "islamabad",
+    "--date",
+    "2027-07-12",
+    "--passport",
+    "GB",
+];
+
 /// Runs `args` against the small fixture dataset.
 pub fn mini(args: &[&str]) -> Run {
     let dir = fixture("mini");
