@@ -151,6 +151,9 @@ pub struct BaggageRow {
     pub per_piece: Option<Money>,
     /// The charge per bag in the currency asked for.
     pub per_piece_converted: Option<Money>,
+    /// The date of the rate a fee or charge per bag was converted at into the currency
+    /// asked for (the older, where both were); `None` where nothing was converted.
+    pub rate_date: Option<chrono::NaiveDate>,
     pub case: BaggageCase,
 }
 

@@ -341,9 +341,15 @@ fn baggage_per_bag_in_the_currency_asked_for() {
         (piece.currency.as_str(), conv.currency.as_str()),
         ("CNY", "GBP")
     );
+    // The conversion names its rate's date, the date JSON gives.
+    let date = row.rate_date.as_deref().expect("the rate's date");
+    let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("a date");
     assert!(
-        row.text
-            .ends_with(&format!("plus 2 CNY per bag (about {} GBP)", conv.amount)),
+        row.text.ends_with(&format!(
+            "plus 2 CNY per bag (about {} GBP at the CNY rate of {})",
+            conv.amount,
+            day.format("%a %-d %b %Y")
+        )),
         "{}",
         row.text
     );

@@ -25,6 +25,7 @@ fn row(ds: &Dataset, si: usize, s: &Service, kg: u32, currency: Currency) -> Bag
             fee_converted: None,
             per_piece: None,
             per_piece_converted: None,
+            rate_date: None,
             case: BaggageCase::NoRule,
         };
     };
@@ -47,17 +48,30 @@ fn row(ds: &Dataset, si: usize, s: &Service, kg: u32, currency: Currency) -> Bag
         (Some(_), Some(_), Some(_)) => BaggageCase::Charged,
         _ => BaggageCase::AllowanceUnknown,
     };
+    let fee_converted = fee_m.and_then(|m| money::convert(&ds.rates, m, currency));
+    let per_piece_converted = b
+        .per_piece
+        .and_then(|m| money::convert(&ds.rates, m, currency));
+    // The rate of each amount converted into another currency.
+    let rate_date = [
+        fee_m.zip(fee_converted),
+        b.per_piece.zip(per_piece_converted),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|(m, c)| m.currency != c.currency)
+    .filter_map(|(m, c)| money::rate_date(&ds.rates, m.currency, c.currency))
+    .min();
     BaggageRow {
         service: si,
         free_kg: b.free_kg,
         excess_tenths: excess,
         rate: b.excess_per_kg,
         fee: fee_m,
-        fee_converted: fee_m.and_then(|m| money::convert(&ds.rates, m, currency)),
+        fee_converted,
         per_piece: b.per_piece,
-        per_piece_converted: b
-            .per_piece
-            .and_then(|m| money::convert(&ds.rates, m, currency)),
+        per_piece_converted,
+        rate_date,
         case,
     }
 }

@@ -27,6 +27,17 @@ fn status(r: &BaggageRow) -> BaggageStatus {
     }
 }
 
+/// " at the CNY rate of Sat 13 Dec 2025": the rate an amount in `from` was converted at.
+fn rate_text(from: crate::types::Currency, date: Option<chrono::NaiveDate>) -> String {
+    match date {
+        Some(d) => format!(
+            " at the {from} rate of {}",
+            super::words::Words::full_date(d)
+        ),
+        None => format!(" at a {from} rate of unknown date"),
+    }
+}
+
 /// What the row means: "6 kg over the allowance; plus 5 USD per bag".
 fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
     let b = ds.services[r.service].baggage.as_ref();
@@ -52,7 +63,12 @@ fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
         .per_piece
         .map(|p| match r.per_piece_converted {
             Some(c) if c.currency != p.currency => {
-                format!("; plus {} per bag (about {})", p.display(), c.display())
+                format!(
+                    "; plus {} per bag (about {}{})",
+                    p.display(),
+                    c.display(),
+                    rate_text(p.currency, r.rate_date)
+                )
             }
             _ => format!("; plus {} per bag", p.display()),
         })
@@ -76,6 +92,7 @@ pub fn json(ds: &Dataset, a: &BaggageAnswer) -> BaggageJson {
                 fee_converted: r.fee_converted.map(amount),
                 per_piece: r.per_piece.map(amount),
                 per_piece_converted: r.per_piece_converted.map(amount),
+                rate_date: r.rate_date.map(|d| d.to_string()),
                 status: status(r),
                 case: case_json(r.case),
                 text: row_text(ds, r),
@@ -92,8 +109,13 @@ pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
             // "no excess fee" says it: not "fee 0 CNY" after a charge a bag.
             _ if matches!(r.case, BaggageCase::WithinAllowance) => String::new(),
             (Some(f), Some(c)) if c.currency != f.currency => format!(
-                "; fee {} {} (about {} {})",
-                f.amount, f.currency, c.amount, c.currency
+                "; fee {} {} (about {} {}{})",
+                f.amount,
+                f.currency,
+                c.amount,
+                c.currency,
+                r.fee
+                    .map_or(String::new(), |m| rate_text(m.currency, r.rate_date))
             ),
             (Some(f), _) => format!("; fee {} {}", f.amount, f.currency),
             // The text says why (no rule known, the rate not known).

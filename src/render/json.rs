@@ -2097,6 +2097,9 @@ pub struct BaggageRowJson {
     pub per_piece: Option<Amount>,
     /// The charge per bag in the currency asked for.
     pub per_piece_converted: Option<Amount>,
+    /// The date (YYYY-MM-DD) of the rate `fee_converted` or `per_piece_converted` was
+    /// converted at (the older, where both were); null where nothing was converted.
+    pub rate_date: Option<String>,
     /// Whether a rule is known and gives the fee: `no-rule`, `fee-known`, `fee-unknown`.
     pub status: BaggageStatus,
     /// Which case of the rule: `no-rule` (no baggage rule known), `within-allowance`,

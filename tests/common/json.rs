@@ -605,6 +605,7 @@ pub struct BaggageRowJson {
     pub fee_converted: Option<Amount>,
     pub per_piece: Option<Amount>,
     pub per_piece_converted: Option<Amount>,
+    pub rate_date: Option<String>,
     pub status: BaggageStatus,
     pub case: BaggageCase,
     pub text: String,
