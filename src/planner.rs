@@ -1935,26 +1935,18 @@ impl<'a> Planner<'a> {
         if let Some(a) = self.ends.get(&key) {
             return *a;
         }
+        // Made into an empty record (the records in the plan are those of the drive this
+        // one judges, or the plan's own), which is then dropped.
         let recording = std::mem::replace(&mut self.recording, false);
-        let saved = (
-            std::mem::take(&mut self.plan.reasons),
-            std::mem::take(&mut self.plan.blocked_at),
-            std::mem::take(&mut self.plan.doc_blocks),
-            std::mem::take(&mut self.plan.holidays_unknown),
-        );
+        let mut saved = Recorded::default();
+        saved.swap_with(&mut self.plan);
         let first = self.passes.len();
         let arrive = self
             .drive_once(si, i, j, t0, shift, false)
             .ok()
             .map(|d| d.arrive);
         self.passes.truncate(first);
-        let plan = &mut self.plan;
-        (
-            plan.reasons,
-            plan.blocked_at,
-            plan.doc_blocks,
-            plan.holidays_unknown,
-        ) = saved;
+        saved.swap_with(&mut self.plan);
         self.recording = recording;
         self.ends.insert(key, arrive);
         arrive
@@ -1963,11 +1955,7 @@ impl<'a> Planner<'a> {
     /// Exchanges the plan's records with `scratch` (`drive_anew`).
     #[inline]
     fn swap_scratch(&mut self) {
-        let (plan, r) = (&mut self.plan, &mut self.scratch);
-        std::mem::swap(&mut plan.reasons, &mut r.reasons);
-        std::mem::swap(&mut plan.blocked_at, &mut r.blocked_at);
-        std::mem::swap(&mut plan.doc_blocks, &mut r.doc_blocks);
-        std::mem::swap(&mut plan.holidays_unknown, &mut r.holidays_unknown);
+        self.scratch.swap_with(&mut self.plan);
     }
 
     /// Records into the plan what drive `ix` recorded when it was made (see `drive`).
@@ -2375,7 +2363,7 @@ impl<'a> Planner<'a> {
             floor.map_or(t, |f| t.max(f))
         });
         // This drive's passes end here (those of the drives below are not kept).
-        let end = self.passes.len();
+        let passes_end = self.passes.len();
         // A time at the stop known, but not when the vehicle leaves: its day is known only
         // where a vehicle leaving at the first and one leaving at the last moment of the day
         // arrive on the same local day, each driven as this one (a wait at a post may
@@ -2442,7 +2430,7 @@ impl<'a> Planner<'a> {
         // is not, only a lower bound is known (the next leg waits for the next day).
         let earliest = arrive.unwrap_or_else(lower);
         Ok(Drive {
-            borders: (first as u32, end as u32),
+            borders: (first as u32, passes_end as u32),
             arrive: earliest,
             arrive_known: arrive.is_some() && day_known,
             latest: arrive.map_or(earliest, latest),
@@ -2578,6 +2566,17 @@ struct Recorded {
     blocked_at: BTreeSet<(CrossingIx, usize)>,
     doc_blocks: BTreeMap<Doc, BTreeSet<NaiveDate>>,
     holidays_unknown: BTreeSet<(Country, i32)>,
+}
+
+impl Recorded {
+    /// Exchanges these records with the plan's.
+    #[inline]
+    fn swap_with(&mut self, plan: &mut Plan) {
+        std::mem::swap(&mut plan.reasons, &mut self.reasons);
+        std::mem::swap(&mut plan.blocked_at, &mut self.blocked_at);
+        std::mem::swap(&mut plan.doc_blocks, &mut self.doc_blocks);
+        std::mem::swap(&mut plan.holidays_unknown, &mut self.holidays_unknown);
+    }
 }
 
 impl Drive {
@@ -2939,6 +2938,15 @@ impl<'a> Planner<'a> {
             on_demand,
             ..
         } = boarding;
+        // A later start of the same service: the next run, or the next half hour
+        // (`half_hour_after`).
+        let step = |t: DateTime<Utc>| {
+            if timetabled {
+                plus(t, Duration::minutes(1))
+            } else {
+                half_hour_after(t)
+            }
+        };
         let mut tries = 0;
         while tries < 2000 {
             tries += 1;
@@ -2949,13 +2957,7 @@ impl<'a> Planner<'a> {
             let ix = self.drive(si, i, j, t0, on_demand, Some(k));
             match &self.made.get(ix).result {
                 Ok(d) if comfortable && d.borders(&self.passes).iter().any(|b| b.tight) => {
-                    // A later start of the same service: the next run, or the next half hour
-                    // (`half_hour_after`).
-                    t0 = if timetabled {
-                        plus(t0, Duration::minutes(1))
-                    } else {
-                        half_hour_after(t0)
-                    };
+                    t0 = step(t0);
                 }
                 Ok(d) => {
                     let zones = &mut self.posts.zones;
@@ -2981,13 +2983,6 @@ impl<'a> Planner<'a> {
                         pending.push(ix);
                     }
                     // A timetable tries its next run, a when-full vehicle a later start.
-                    let step = |t: DateTime<Utc>| {
-                        if timetabled {
-                            plus(t, Duration::minutes(1))
-                        } else {
-                            half_hour_after(t)
-                        }
-                    };
                     match shift {
                         Some(d) if d > Duration::zero() => {
                             t0 = plus(t0, d);
