@@ -647,6 +647,34 @@ fn check_phrase(w: &Words, a: &Advice) -> Option<(Subject, String)> {
     })
 }
 
+/// A post closed for the season or for good, which another ride's reason already names
+/// closed the same way: that a vehicle no source times may reach it on one day or another
+/// adds nothing, and the line is the crossing's own (Islamabad to Kashgar in December said
+/// Khunjerab's winter twice).
+fn closed_as_named(reasons: &[(Blocker, BTreeSet<NaiveDate>)], b: &Blocker) -> Option<Blocker> {
+    let Blocker::PostClosed {
+        crossing,
+        side,
+        why: why @ (calendar::Closed::Season(_) | calendar::Closed::Status { .. }),
+        may_reach: Some(_),
+    } = b
+    else {
+        return None;
+    };
+    reasons
+        .iter()
+        .any(|(o, _)| {
+            matches!(o, Blocker::PostClosed { crossing: c, why: y, may_reach: None, .. }
+                if c == crossing && y == why)
+        })
+        .then(|| Blocker::PostClosed {
+            crossing: *crossing,
+            side: *side,
+            why: why.clone(),
+            may_reach: None,
+        })
+}
+
 /// A post closed on a day off observed for a public holiday ("National Day (observed)")
 /// whose own day also closed the post for another ride: the same closure, named as the
 /// holiday, so that one holiday block is one "Why" line, not two.
@@ -779,31 +807,7 @@ fn why_lines(
             continue;
         }
         let first = dates.iter().next().copied().unwrap_or(default);
-        // A post closed for the season or for good, which another ride's reason already
-        // names closed the same way: that a vehicle no source times may reach it on one
-        // day or another adds nothing, and the line is the crossing's own (Islamabad to
-        // Kashgar in December said Khunjerab's winter twice).
-        let plain = match b {
-            Blocker::PostClosed {
-                crossing,
-                side,
-                why: why @ (calendar::Closed::Season(_) | calendar::Closed::Status { .. }),
-                may_reach: Some(_),
-            } if reasons.iter().any(|(o, _)| {
-                matches!(o, Blocker::PostClosed { crossing: c, why: y, may_reach: None, .. }
-                    if c == crossing && y == why)
-            }) =>
-            {
-                Some(Blocker::PostClosed {
-                    crossing: *crossing,
-                    side: *side,
-                    why: why.clone(),
-                    may_reach: None,
-                })
-            }
-            _ => None,
-        };
-        let plain = plain.or_else(|| observed_as_holiday(reasons, b));
+        let plain = closed_as_named(reasons, b).or_else(|| observed_as_holiday(reasons, b));
         let said = w.blocker(plain.as_ref().unwrap_or(b), first);
         let later = matches!(b, Blocker::LeaveLater);
         match lines
