@@ -827,16 +827,9 @@ impl Details {
         }
         Ok(sources)
     }
-    /// As `sources_from`; strings borrow `bytes`.
-    pub fn decode_sources(bytes: &'static [u8], all: bool) -> Result<Vec<Source>, String> {
-        crate::text::borrowing_from(bytes, |b| Details::sources_from(b, all))
-    }
-    /// The rest, from the second of `encode`'s byte strings (`sources` is left empty);
-    /// strings borrow `bytes`.
-    pub fn decode(bytes: &'static [u8]) -> Result<Details, String> {
-        crate::text::borrowing_from(bytes, |b| {
-            postcard::from_bytes(b).map_err(|e| e.to_string())
-        })
+    /// The rest, from the second of `encode`'s byte strings (`sources` is left empty).
+    pub fn decode(bytes: &[u8]) -> Result<Details, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
 }
 
@@ -1040,10 +1033,6 @@ impl Dataset {
     }
     pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
         postcard::from_bytes(bytes).map_err(|e| e.to_string())
-    }
-    /// As `decode`, but the strings borrow `bytes` instead of copying them (see `Text`).
-    pub fn decode_static(bytes: &'static [u8]) -> Result<Dataset, String> {
-        crate::text::borrowing_from(bytes, Dataset::decode)
     }
     /// Takes out what planning never shows (the sources, the records' notes, the versions of
     /// disputed facts), to be embedded apart and decoded only by the commands that show them
