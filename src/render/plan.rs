@@ -774,7 +774,7 @@ fn why_text(
 /// (a crossing closed on Saturdays and the same crossing closed on Sundays; one visa missing
 /// on several routes) are one line; the line met on most days comes first, ties in the
 /// order given (most decisive first).
-fn why_lines(
+pub(super) fn why_lines(
     w: &Words,
     reasons: &[(Blocker, BTreeSet<NaiveDate>)],
     default: NaiveDate,
