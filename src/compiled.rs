@@ -217,7 +217,7 @@ pub fn decode(bytes: &[u8], shows: Shows) -> Result<Dataset, String> {
         ds.sources = Details::sources_from(sources, shows == Shows::Everything).map_err(damaged)?;
     }
     if shows >= Shows::Details {
-        let mut d: Details = postcard::from_bytes(details).map_err(|e| damaged(e.to_string()))?;
+        let mut d = Details::decode(details).map_err(damaged)?;
         d.sources = std::mem::take(&mut ds.sources);
         if d.place_notes.len() != ds.places.len()
             || d.crossing_notes.len() != ds.crossings.len()

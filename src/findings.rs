@@ -86,6 +86,20 @@ pub enum Blocker {
     LeaveLater,
 }
 
+impl Blocker {
+    /// Whether it is a rule with no dates (a service that takes no foreigners, a crossing
+    /// for citizens only or crossed by foreigners only in an agency car): it holds whatever
+    /// day the traveller leaves, so another day does not lift it.
+    pub fn any_day(&self) -> bool {
+        matches!(
+            self,
+            Blocker::NoForeignPassengers { .. }
+                | Blocker::CitizensOnly { .. }
+                | Blocker::AgencyOnly { .. }
+        )
+    }
+}
+
 /// Where a fact sits: a service, a crossing or a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Subject {

@@ -827,16 +827,9 @@ impl Details {
         }
         Ok(sources)
     }
-    /// As `sources_from`; strings borrow `bytes`.
-    pub fn decode_sources(bytes: &'static [u8], all: bool) -> Result<Vec<Source>, String> {
-        crate::text::borrowing_from(bytes, |b| Details::sources_from(b, all))
-    }
-    /// The rest, from the second of `encode`'s byte strings (`sources` is left empty);
-    /// strings borrow `bytes`.
-    pub fn decode(bytes: &'static [u8]) -> Result<Details, String> {
-        crate::text::borrowing_from(bytes, |b| {
-            postcard::from_bytes(b).map_err(|e| e.to_string())
-        })
+    /// The rest, from the second of `encode`'s byte strings (`sources` is left empty).
+    pub fn decode(bytes: &[u8]) -> Result<Details, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
 }
 
@@ -1041,10 +1034,6 @@ impl Dataset {
     pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
         postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
-    /// As `decode`, but the strings borrow `bytes` instead of copying them (see `Text`).
-    pub fn decode_static(bytes: &'static [u8]) -> Result<Dataset, String> {
-        crate::text::borrowing_from(bytes, Dataset::decode)
-    }
     /// Takes out what planning never shows (the sources, the records' notes, the versions of
     /// disputed facts), to be embedded apart and decoded only by the commands that show them
     /// (see build.rs and `run::load_dataset`).
@@ -1181,20 +1170,6 @@ mod packed_index {
         }
     }
 
-    fn requirement(tag: u8, days: u16) -> Option<Requirement> {
-        Some(match tag {
-            0 => Requirement::OwnCountry,
-            1 => Requirement::VisaFreeDays(u32::from(days)),
-            2 => Requirement::VisaFree,
-            3 => Requirement::VisaOnArrival,
-            4 => Requirement::EVisa,
-            5 => Requirement::Eta,
-            6 => Requirement::VisaRequired,
-            7 => Requirement::NoAdmission,
-            _ => return None,
-        })
-    }
-
     pub fn serialize<S: Serializer>(
         index: &[(Country, Country, Requirement)],
         s: S,
@@ -1214,22 +1189,46 @@ mod packed_index {
         d: D,
     ) -> Result<Vec<(Country, Country, Requirement)>, D::Error> {
         let bytes: Vec<u8> = serde_bytes_vec(d)?;
-        // One tight loop: this table is the largest part of the embedded dataset.
-        let mut index = Vec::with_capacity(bytes.len() / 7);
-        for c in bytes.chunks_exact(7) {
-            let (Some(dest), Some(pass), Some(req)) = (
-                Country::from_bytes([c[0], c[1]]),
-                Country::from_bytes([c[2], c[3]]),
-                requirement(c[4], u16::from_be_bytes([c[5], c[6]])),
-            ) else {
-                return Err(D::Error::custom(
-                    "packed visa index holds a bad country code or requirement",
-                ));
-            };
-            index.push((dest, pass, req));
+        // Checked first, in one loop that only looks (this table is the largest part of
+        // the embedded dataset), then decoded in one without a check.
+        let upper = |b: u8| b.is_ascii_uppercase();
+        let sound = bytes.chunks_exact(7).all(|c| {
+            upper(c[0]) & upper(c[1]) & upper(c[2]) & upper(c[3]) & (usize::from(c[4]) < TAGS.len())
+        });
+        if !sound {
+            return Err(D::Error::custom(
+                "packed visa index holds a bad country code or requirement",
+            ));
         }
-        Ok(index)
+        Ok(bytes
+            .chunks_exact(7)
+            .map(|c| {
+                let tag = usize::from(c[4]);
+                let req = if tag == 1 {
+                    Requirement::VisaFreeDays(u32::from(u16::from_be_bytes([c[5], c[6]])))
+                } else {
+                    TAGS[tag % TAGS.len()]
+                };
+                (
+                    Country::upper_unchecked([c[0], c[1]]),
+                    Country::upper_unchecked([c[2], c[3]]),
+                    req,
+                )
+            })
+            .collect())
     }
+
+    /// The requirement of each tag `code` gives (the days of tag 1 apart).
+    const TAGS: [Requirement; 8] = [
+        Requirement::OwnCountry,
+        Requirement::VisaFreeDays(0),
+        Requirement::VisaFree,
+        Requirement::VisaOnArrival,
+        Requirement::EVisa,
+        Requirement::Eta,
+        Requirement::VisaRequired,
+        Requirement::NoAdmission,
+    ];
 
     fn serde_bytes_vec<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         struct V;
@@ -1291,24 +1290,27 @@ mod packed_holidays {
     use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
     use std::borrow::Cow;
 
-    /// Per holiday its day number (4 bytes, little-endian) and how many names it has (1
-    /// byte); per name its length in bytes (2 bytes); the names one after another.
+    /// Per holiday its day number (4 bytes, little-endian), how many names it has (1 byte)
+    /// and its make-up day's number (4 bytes; `NO_MAKEUP` for none), each kind apart, so
+    /// that each decodes in one loop without a branch an entry; per name its length in
+    /// bytes (2 bytes); the names one after another.
     #[derive(Serialize, Deserialize)]
     #[serde(bound(deserialize = "'de: 'a"))]
     struct Packed<'a> {
         #[serde(with = "serde_bytes_slice")]
         days: Cow<'a, [u8]>,
         #[serde(with = "serde_bytes_slice")]
+        counts: Cow<'a, [u8]>,
+        #[serde(with = "serde_bytes_slice")]
         lengths: Cow<'a, [u8]>,
         names: Text,
-        /// Per holiday its make-up day's number (4 bytes, little-endian; `NO_MAKEUP` for none).
         #[serde(with = "serde_bytes_slice")]
         makeups: Cow<'a, [u8]>,
     }
 
     impl Serialize for HolidayList {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let (mut days, mut lengths, mut makeups) = (Vec::new(), Vec::new(), Vec::new());
+            let mut lengths = Vec::new();
             let mut start = 0u32;
             for (k, end) in self.ends.iter().enumerate() {
                 let len = end
@@ -1320,77 +1322,82 @@ mod packed_holidays {
                 lengths.extend_from_slice(&len.to_le_bytes());
                 start = *end;
             }
-            for ((day, count), makeup) in self.days.iter().zip(&self.counts).zip(&self.makeups) {
-                days.extend_from_slice(&day.to_le_bytes());
-                days.push(*count);
-                makeups.extend_from_slice(&makeup.to_le_bytes());
-            }
+            let words = |w: &[i32]| -> Vec<u8> { w.iter().flat_map(|d| d.to_le_bytes()).collect() };
             Packed {
-                days: days.into(),
+                days: words(&self.days).into(),
+                counts: Cow::Borrowed(&self.counts),
                 lengths: lengths.into(),
                 names: self.names.clone(),
-                makeups: makeups.into(),
+                makeups: words(&self.makeups).into(),
             }
             .serialize(s)
         }
+    }
+
+    /// Little-endian 4-byte words (a whole number of them: checked by the caller).
+    fn words(b: &[u8]) -> Vec<i32> {
+        b.chunks_exact(4)
+            .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect()
     }
 
     impl<'de> Deserialize<'de> for HolidayList {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<HolidayList, D::Error> {
             let p = Packed::deserialize(d)?;
             let bad = || D::Error::custom("packed holidays are malformed");
-            let n = p.days.len() / 5;
-            if p.days.len() != 5 * n || p.makeups.len() != 4 * n || p.lengths.len() % 2 != 0 {
+            let n = p.counts.len();
+            if p.days.len() != 4 * n || p.makeups.len() != 4 * n || p.lengths.len() % 2 != 0 {
                 return Err(bad());
             }
+            let (days, makeups) = (words(&p.days), words(&p.makeups));
             // Every day number one a date can have (as chrono's from_num_days_from_ce_opt
-            // accepts), ascending; every name on character boundaries.
+            // accepts), ascending: each after the one before, the first and last in range.
             let (lo, hi) = (
                 NaiveDate::MIN.num_days_from_ce(),
                 NaiveDate::MAX.num_days_from_ce(),
             );
-            let mut list = HolidayList {
-                days: Vec::with_capacity(n),
-                makeups: Vec::with_capacity(n),
-                counts: Vec::with_capacity(n),
-                first: Vec::with_capacity(n),
-                ends: Vec::with_capacity(p.lengths.len() / 2),
-                names: p.names,
-            };
-            let mut end = 0u32;
-            for l in p.lengths.chunks_exact(2) {
-                end = end
-                    .checked_add(u32::from(u16::from_le_bytes([l[0], l[1]])))
-                    .ok_or_else(bad)?;
-                if !list.names.is_char_boundary(end as usize) {
-                    return Err(bad());
-                }
-                list.ends.push(end);
-            }
-            if end as usize != list.names.len() {
+            let date = |d: &i32| (lo..=hi).contains(d);
+            if !days.windows(2).all(|w| w[0] < w[1])
+                || !days.first().is_none_or(date)
+                || !days.last().is_none_or(date)
+                || !makeups.iter().all(|m| *m == NO_MAKEUP || date(m))
+            {
                 return Err(bad());
             }
+            // Per holiday the index of its first name.
             let mut names = 0u32;
-            for (day, m) in p.days.chunks_exact(5).zip(p.makeups.chunks_exact(4)) {
-                let n = i32::from_le_bytes([day[0], day[1], day[2], day[3]]);
-                let makeup = i32::from_le_bytes([m[0], m[1], m[2], m[3]]);
-                let sorted = list.days.last().is_none_or(|p| *p < n);
-                if !(lo..=hi).contains(&n)
-                    || !sorted
-                    || !(makeup == NO_MAKEUP || (lo..=hi).contains(&makeup))
-                {
-                    return Err(bad());
-                }
-                list.days.push(n);
-                list.makeups.push(makeup);
-                list.counts.push(day[4]);
-                list.first.push(names);
-                names += u32::from(day[4]);
-            }
-            if names as usize != list.ends.len() {
+            let first = p
+                .counts
+                .iter()
+                .map(|c| {
+                    let f = names;
+                    names = names.saturating_add(u32::from(*c));
+                    f
+                })
+                .collect();
+            // Per name where it ends, every one on a character boundary.
+            let mut end = 0u32;
+            let mut on_boundaries = true;
+            let ends: Vec<u32> = p
+                .lengths
+                .chunks_exact(2)
+                .map(|l| {
+                    end = end.saturating_add(u32::from(u16::from_le_bytes([l[0], l[1]])));
+                    on_boundaries &= p.names.is_char_boundary(end as usize);
+                    end
+                })
+                .collect();
+            if !on_boundaries || end as usize != p.names.len() || names as usize != ends.len() {
                 return Err(bad());
             }
-            Ok(list)
+            Ok(HolidayList {
+                days,
+                makeups,
+                counts: p.counts.into_owned(),
+                first,
+                ends,
+                names: p.names,
+            })
         }
     }
 }
@@ -1525,9 +1532,9 @@ mod holiday_tests {
         let list = HolidayList::new([h("2026-10-01", &["A"], None), h("2026-10-08", &["B"], None)])
             .unwrap();
         let mut bytes = postcard::to_stdvec(&list).unwrap();
-        // The two days' records (after the byte giving their length), swapped.
-        assert_eq!(bytes[0], 10);
-        let (first, second) = bytes[1..11].split_at_mut(5);
+        // The two days' numbers (after the byte giving their length), swapped.
+        assert_eq!(bytes[0], 8);
+        let (first, second) = bytes[1..9].split_at_mut(4);
         first.swap_with_slice(second);
         assert!(
             postcard::from_bytes::<HolidayList>(&bytes).is_err(),
@@ -1647,6 +1654,50 @@ pub(crate) mod bare {
                 newest: None,
             },
             notes: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod visa_index_tests {
+    use super::{Requirement, Visas};
+
+    fn visas(index: Vec<(&str, &str, Requirement)>) -> Visas {
+        Visas {
+            index: index
+                .into_iter()
+                .map(|(d, p, q)| (d.parse().unwrap(), p.parse().unwrap(), q))
+                .collect(),
+            ..Visas::default()
+        }
+    }
+
+    #[test]
+    fn the_packed_visa_index_decodes_every_requirement_and_refuses_bad_entries() {
+        let every = [
+            Requirement::OwnCountry,
+            Requirement::VisaFreeDays(90),
+            Requirement::VisaFree,
+            Requirement::VisaOnArrival,
+            Requirement::EVisa,
+            Requirement::Eta,
+            Requirement::VisaRequired,
+            Requirement::NoAdmission,
+        ];
+        let v = visas(every.iter().map(|q| ("KG", "GB", *q)).collect());
+        let bytes = postcard::to_stdvec(&v).unwrap();
+        let back: Visas = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back.index, v.index);
+        // The one entry's bytes follow the byte giving their length (7).
+        let one = postcard::to_stdvec(&visas(vec![("KG", "GB", Requirement::EVisa)])).unwrap();
+        assert_eq!(one[..6], [7, b'K', b'G', b'G', b'B', 4]);
+        for (at, byte) in [(5, 8), (1, b'k'), (4, b'1')] {
+            let mut bad = one.clone();
+            bad[at] = byte;
+            assert!(
+                postcard::from_bytes::<Visas>(&bad).is_err(),
+                "byte {at} = {byte}"
+            );
         }
     }
 }

@@ -353,12 +353,15 @@ pub struct Leg {
     /// False when the arrival is only a lower bound: no source gives the time at the stop
     /// where the leg ends, or none gives when the vehicle leaves and leaving at the first
     /// or the last moment of its day (its window; a train's whole day) arrives on
-    /// different days (`length_known` tells them apart).
+    /// different days, or either could not make the ride (`length_known` tells them
+    /// apart).
     pub arrive_known: bool,
     /// The latest it may arrive, where a source gives the time at the stop where the leg
-    /// ends but none gives when the vehicle leaves: `arrive` plus how much later it may
-    /// leave (`late_by`). The next leg is planned from it (`Planner::ready_at`): the
-    /// traveller does not choose when the vehicle leaves. `arrive` otherwise.
+    /// ends but none gives when the vehicle leaves: the arrival of the vehicle leaving at
+    /// the last moment it may (`late_by`), with its own waits at posts. The next leg is
+    /// planned from it (`Planner::ready_at`): the traveller does not choose when the
+    /// vehicle leaves. `arrive` otherwise, and where that vehicle cannot make the ride
+    /// (`arrive_known` is then false).
     pub latest: DateTime<Utc>,
     /// False when the leg boards at a stop on the way where no source gives when the
     /// vehicle leaves (a train's dwell): `depart` is then when it arrives there, the time
@@ -2392,23 +2395,31 @@ impl<'a> Planner<'a> {
         let passes_end = self.passes.len();
         // A time at the stop known, but not when the vehicle leaves: its day is known only
         // where a vehicle leaving at the first and one leaving at the last moment of the day
+        // (a minute before the window's end, which is exclusive: `late_by` counts to it)
         // arrive on the same local day, each driven as this one (a wait at a post may
         // absorb the difference, or add a day); not where either could not make the ride.
-        // (Judged from the window's first moment and its end, not from `board`: whether
-        // the day is known must not depend on when in its day the traveller is ready. An
-        // arrival at midnight from the end counts as the day before's: a vehicle kept off
-        // the road by midnight arrives the day it left. But the ride as boarded must arrive
-        // on that day too: boarded at the window's very end, it may arrive at midnight.)
-        let day_known = match (arrive, span) {
+        // (Judged from the window's first and last moments, not from `board`: whether the
+        // day is known must not depend on when in its day the traveller is ready. But the
+        // ride as boarded must arrive on that day too: boarded at the window's very end, it
+        // may arrive at midnight.)
+        // The latest arrival, which the next leg is planned from, is that of the vehicle
+        // leaving at the last moment, with its own waits at posts: leaving later, it may
+        // meet a lunch break, a closing time or a closed day the earlier one did not. Where
+        // it cannot make the ride, no latest arrival is known (`None`): neither is the day.
+        // (A pass at a timed post is its first open moment from when it is reached, so a
+        // vehicle leaving between the two arrives no later than the last, where both make
+        // the ride; one that could not pass the same day would wait for an opening no
+        // later than the last vehicle's.)
+        let (day_known, latest_arrival) = match (arrive, span) {
             (Some(t), Some((start, end))) if judge_day => {
                 let zone = match s.stops[j].at {
                     StopAt::Place(p) => ds.places[p].zone.0,
                     StopAt::Crossing(_) => s.schedule.zone.0,
                 };
-                let (last, by_midnight) = if end > start {
-                    (end, Duration::minutes(1))
+                let last = if end > start {
+                    minus(end, Duration::minutes(1))
                 } else {
-                    (start, Duration::zero())
+                    start
                 };
                 let mut leaving = |at: DateTime<Utc>| {
                     if at == board {
@@ -2417,17 +2428,23 @@ impl<'a> Planner<'a> {
                         self.arrival_leaving(si, i, j, plus(t0, at - board), shift)
                     }
                 };
-                let (first, last) = (leaving(start), leaving(last));
+                let (first, at_last) = (leaving(start), leaving(last));
                 let zones = &mut self.posts.zones;
-                match (first, last) {
+                let day_known = match (first, at_last) {
                     (Some(a), Some(b)) => {
                         let day = zones.date(zone, a);
-                        day == zones.date(zone, minus(b, by_midnight)) && day == zones.date(zone, t)
+                        day == zones.date(zone, b) && day == zones.date(zone, t)
                     }
                     _ => false,
-                }
+                };
+                let latest = if last > board {
+                    at_last.map(|b| b.max(t))
+                } else {
+                    Some(t)
+                };
+                (day_known, latest)
             }
-            _ => true,
+            _ => (true, arrive),
         };
         // Arrival not known: at least the last time known before the stop, and the local
         // midnight starting the day it is reached after nights on the way.
@@ -2450,16 +2467,16 @@ impl<'a> Planner<'a> {
             let day = zones.date(zone, t0) + Duration::days(nights);
             calendar::at_local(zone, day, NaiveTime::MIN).map_or(known, |m| known.max(m))
         };
-        // Indices fit in u32: as many passes would not fit in memory.
-        // Leaving as late as it may, it arrives as much later, where the time at the stop
-        // is known (waits at posts counted as the earliest departure meets them); where it
-        // is not, only a lower bound is known (the next leg waits for the next day).
+        // Where no latest arrival is known (no time at the stop, or the vehicle leaving at
+        // its window's last moment cannot make the ride), only a lower bound is known: the
+        // next leg waits for the next day.
         let earliest = arrive.unwrap_or_else(lower);
+        // Indices fit in u32: as many passes would not fit in memory.
         Ok(Drive {
             borders: (first as u32, passes_end as u32),
             arrive: earliest,
-            arrive_known: arrive.is_some() && day_known,
-            latest: arrive.map_or(earliest, latest),
+            arrive_known: arrive.is_some() && day_known && latest_arrival.is_some(),
+            latest: latest_arrival.unwrap_or(earliest),
         })
     }
 

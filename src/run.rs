@@ -265,6 +265,32 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin")
 static EMBEDDED_SOURCES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sources.bin"));
 static EMBEDDED_DETAILS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/details.bin"));
 
+/// A part of the embedded dataset.
+#[derive(Clone, Copy)]
+enum Embedded {
+    Facts,
+    Sources,
+    Details,
+}
+
+/// Decodes a part of the embedded dataset with `decode`: its strings borrow the part's
+/// bytes and are not checked to be UTF-8 again (build.rs wrote them from strings).
+fn decode_embedded<T>(
+    part: Embedded,
+    decode: impl FnOnce(&'static [u8]) -> Result<T, String>,
+) -> Result<T, String> {
+    let bytes = match part {
+        Embedded::Facts => EMBEDDED,
+        Embedded::Sources => EMBEDDED_SOURCES,
+        Embedded::Details => EMBEDDED_DETAILS,
+    };
+    // SAFETY: each part is included unchanged as build.rs encoded it with postcard, from the
+    // strings of a dataset of this build's types (build.rs compiles the same model, text and
+    // types sources), and each caller decodes a part as the type it was encoded from: every
+    // string read is one build.rs wrote, UTF-8.
+    unsafe { crate::text::borrowing_from_built(bytes, decode) }
+}
+
 /// How much of the embedded dataset a command shows, and so decodes.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub enum Shows {
@@ -332,14 +358,17 @@ fn load_dataset_then(
                 format!("cannot be decoded ({e}); rebuild crossings"),
             )])
         };
-        let mut ds = Dataset::decode_static(EMBEDDED).map_err(broken)?;
+        let mut ds = decode_embedded(Embedded::Facts, Dataset::decode).map_err(broken)?;
         if shows >= Shows::SourceIds {
             let all = shows == Shows::Everything;
-            ds.sources =
-                crate::model::Details::decode_sources(EMBEDDED_SOURCES, all).map_err(broken)?;
+            ds.sources = decode_embedded(Embedded::Sources, |b| {
+                crate::model::Details::sources_from(b, all)
+            })
+            .map_err(broken)?;
         }
         if shows >= Shows::Details {
-            let mut details = crate::model::Details::decode(EMBEDDED_DETAILS).map_err(broken)?;
+            let mut details = decode_embedded(Embedded::Details, crate::model::Details::decode)
+                .map_err(broken)?;
             details.sources = std::mem::take(&mut ds.sources);
             ds.put_details(details);
         }

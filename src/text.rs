@@ -126,53 +126,92 @@ impl Serialize for Text {
     }
 }
 
-thread_local! {
-    /// The bytes being decoded by `borrowing_from`, when they live as long as the program.
-    static STATIC_INPUT: std::cell::Cell<Option<&'static [u8]>> = const { std::cell::Cell::new(None) };
+/// The bytes being decoded by `borrowing_from`, which live as long as the program.
+#[derive(Clone, Copy)]
+struct Input {
+    bytes: &'static [u8],
+    /// Every string in `bytes` is known to be UTF-8 (`borrowing_from_built`): the checks
+    /// are skipped.
+    utf8: bool,
 }
 
-/// Runs `decode` on `bytes` such that every `Text` it decodes borrows from `bytes` instead
-/// of copying (the embedded dataset, or a compiled one read once per run). Outside it, or
-/// for input elsewhere, a `Text` owns a copy.
-pub fn borrowing_from<T>(bytes: &'static [u8], decode: impl FnOnce(&'static [u8]) -> T) -> T {
-    struct Reset(Option<&'static [u8]>);
+thread_local! {
+    /// The input `borrowing_from` is decoding.
+    static STATIC_INPUT: std::cell::Cell<Option<Input>> = const { std::cell::Cell::new(None) };
+}
+
+fn borrowing<T>(input: Input, decode: impl FnOnce(&'static [u8]) -> T) -> T {
+    struct Reset(Option<Input>);
     impl Drop for Reset {
         fn drop(&mut self) {
             STATIC_INPUT.with(|s| s.set(self.0));
         }
     }
-    let _reset = Reset(STATIC_INPUT.with(|s| s.replace(Some(bytes))));
-    decode(bytes)
+    let _reset = Reset(STATIC_INPUT.with(|s| s.replace(Some(input))));
+    decode(input.bytes)
 }
 
-/// `s` with the `'static` lifetime when its bytes lie inside the input `borrowing_from` is
-/// decoding.
-fn in_static_input(s: &str) -> Option<&'static str> {
-    let input = STATIC_INPUT.with(std::cell::Cell::get)?;
-    let range = input.as_ptr_range();
-    let (start, end) = (s.as_ptr(), s.as_ptr().wrapping_add(s.len()));
-    if range.start <= start && end <= range.end {
-        // SAFETY: `s` is valid UTF-8 (it is a `&str`) and its bytes are bytes of `input`,
-        // which is borrowed for `'static` and so is never freed or changed.
-        Some(unsafe { &*std::ptr::from_ref::<str>(s) })
+/// Runs `decode` on `bytes` such that every `Text` it decodes borrows from `bytes` instead
+/// of copying (a compiled dataset read once per run); each string is checked to be UTF-8.
+/// Outside it, or for input elsewhere, a `Text` owns a copy.
+pub fn borrowing_from<T>(bytes: &'static [u8], decode: impl FnOnce(&'static [u8]) -> T) -> T {
+    borrowing(input_of(bytes, false), decode)
+}
+
+/// As `borrowing_from`, for bytes this build wrote from strings (the embedded dataset):
+/// their strings are not checked again, a fifth of what decoding the embedded dataset cost.
+///
+/// # Safety
+///
+/// Every string `decode` reads from `bytes` must be valid UTF-8: `bytes` must have been
+/// written by this build's encoder (postcard, from the same types) and not changed since.
+pub unsafe fn borrowing_from_built<T>(
+    bytes: &'static [u8],
+    decode: impl FnOnce(&'static [u8]) -> T,
+) -> T {
+    borrowing(input_of(bytes, true), decode)
+}
+
+fn input_of(bytes: &'static [u8], utf8: bool) -> Input {
+    Input { bytes, utf8 }
+}
+
+impl Input {
+    /// `v` with the `'static` lifetime when its bytes lie inside this input.
+    fn holds(&self, v: &[u8]) -> Option<&'static [u8]> {
+        let range = self.bytes.as_ptr_range();
+        let (start, end) = (v.as_ptr(), v.as_ptr().wrapping_add(v.len()));
+        if range.start <= start && end <= range.end {
+            // SAFETY: the bytes of `v` are bytes of `self.bytes`, which is borrowed for
+            // `'static` and so is never freed or changed.
+            Some(unsafe { &*std::ptr::from_ref::<[u8]>(v) })
+        } else {
+            None
+        }
+    }
+}
+
+/// `v` as a string, checked unless `input` is known to hold only UTF-8 strings. Most of
+/// the dataset's strings are ASCII, which a word-at-a-time test confirms in a fraction of
+/// what the general UTF-8 check costs on short strings.
+fn checked<'a, E: de::Error>(v: &'a [u8], input: &Input) -> Result<&'a str, E> {
+    if input.utf8 || v.is_ascii() {
+        // SAFETY: ASCII bytes are valid UTF-8; with `input.utf8`, the caller of
+        // `borrowing_from_built` vouched that the strings of `input` are.
+        Ok(unsafe { std::str::from_utf8_unchecked(v) })
     } else {
-        None
+        std::str::from_utf8(v).map_err(|_| E::custom("a string is not valid UTF-8"))
     }
 }
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        /// Outside `borrowing_from`: a copy.
         struct V;
-        impl<'de> de::Visitor<'de> for V {
+        impl de::Visitor<'_> for V {
             type Value = Text;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text, E> {
-                Ok(match in_static_input(v) {
-                    Some(s) => Text(Cow::Borrowed(s)),
-                    None => Text::from(v),
-                })
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
                 Ok(Text::from(v))
@@ -182,34 +221,28 @@ impl<'de> Deserialize<'de> for Text {
             }
         }
         /// Within `borrowing_from` (postcard, whose strings are written as byte strings
-        /// are): the bytes, checked here. Most of the dataset's strings are ASCII, which a
-        /// word-at-a-time test confirms in a fraction of what the general UTF-8 check costs
-        /// on short strings (a third of decoding the embedded dataset went to it).
-        struct Bytes;
+        /// are): the bytes, borrowed when they are the input's.
+        struct Bytes(Input);
         impl<'de> de::Visitor<'de> for Bytes {
             type Value = Text;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string")
             }
             fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Text, E> {
-                V.visit_borrowed_str(utf8(v)?)
+                match self.0.holds(v) {
+                    Some(s) => Ok(Text(Cow::Borrowed(checked(s, &self.0)?))),
+                    None => self.visit_bytes(v),
+                }
             }
             fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Text, E> {
-                V.visit_str(utf8(v)?)
+                // Not the input's bytes: checked whatever the input is known to hold.
+                let unknown = input_of(self.0.bytes, false);
+                Ok(Text::from(checked::<E>(v, &unknown)?))
             }
         }
-        fn utf8<E: de::Error>(v: &[u8]) -> Result<&str, E> {
-            if v.is_ascii() {
-                // SAFETY: ASCII bytes are valid UTF-8.
-                Ok(unsafe { std::str::from_utf8_unchecked(v) })
-            } else {
-                std::str::from_utf8(v).map_err(|_| E::custom("a string is not valid UTF-8"))
-            }
-        }
-        if STATIC_INPUT.with(std::cell::Cell::get).is_some() {
-            d.deserialize_bytes(Bytes)
-        } else {
-            d.deserialize_str(V)
+        match STATIC_INPUT.with(std::cell::Cell::get) {
+            Some(input) => d.deserialize_bytes(Bytes(input)),
+            None => d.deserialize_str(V),
         }
     }
 }
@@ -234,6 +267,25 @@ mod tests {
         let copied: Vec<Text> = postcard::from_bytes(bytes).unwrap();
         assert_eq!(copied, words);
         assert!(copied[..2].iter().all(|t| !within(t, bytes)));
+    }
+
+    #[test]
+    fn only_bytes_the_build_wrote_skip_the_utf8_check() {
+        let words: Vec<Text> = vec!["Kökart".into(), "Torugart".into()];
+        let good: &'static [u8] = Vec::leak(postcard::to_stdvec(&words).unwrap());
+        // SAFETY: `good` was just encoded from strings, as build.rs encodes the dataset.
+        let built: Vec<Text> =
+            unsafe { super::borrowing_from_built(good, |b| postcard::from_bytes(b).unwrap()) };
+        assert_eq!(built, words);
+        assert!(built.iter().all(|t| within(t, good)));
+        // A compiled file is not vouched for: a string that is not UTF-8 (the 'ö' cut to
+        // its first byte, with the length byte before it) is refused, not borrowed.
+        let mut cut = postcard::to_stdvec(&vec![Text::from("Kö")]).unwrap();
+        assert_eq!(cut[1..], [3, b'K', 0xc3, 0xb6]);
+        cut.splice(1..5, [2, b'K', 0xc3]);
+        let cut: &'static [u8] = Vec::leak(cut);
+        let refused = borrowing_from(cut, postcard::from_bytes::<Vec<Text>>);
+        assert!(refused.is_err(), "{refused:?}");
     }
 
     #[test]

@@ -127,6 +127,11 @@ impl Country {
     pub fn from_bytes(b: [u8; 2]) -> Option<Country> {
         b.iter().all(u8::is_ascii_uppercase).then_some(Country(b))
     }
+    /// Two bytes already checked to be capital ASCII letters (`from_bytes` checks).
+    pub(crate) fn upper_unchecked(b: [u8; 2]) -> Country {
+        debug_assert!(b.iter().all(u8::is_ascii_uppercase));
+        Country(b)
+    }
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }

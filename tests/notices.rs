@@ -231,6 +231,32 @@ fn without_a_notice_the_calendar_is_a_forecast() {
     );
 }
 
+/// The Spring Festival notice of 2018 had Torugart and Irkeshtam both working normally on
+/// Saturday 24 February, a Chinese make-up working day, so each post's forecast opens it on
+/// make-up working days: Saturday 10 October 2026 is one (open), Saturday 17 October is not.
+#[test]
+fn both_kyrgyz_chinese_posts_open_on_a_chinese_make_up_saturday() {
+    for id in ["irkeshtam", "torugart"] {
+        let month = run(&["hours", id, "--month", "2026-10"]).ok();
+        assert!(
+            row(&month.stdout, "5").ends_with("10o  11w"),
+            "{id}: {}",
+            month.stdout
+        );
+        assert!(
+            row(&month.stdout, "12o").ends_with("17w  18w"),
+            "{id}: {}",
+            month.stdout
+        );
+        let card = run(&["hours", id]).ok();
+        assert!(
+            card.stdout
+                .contains("and open on make-up working days (past notices)"),
+            "{id}: {}",
+            card.stdout
+        );
+    }
+}
 /// Khunjerab's winter: the planner keeps the 1 Apr–30 Nov season, and the season dispute says
 /// what the reports of winter 2025–26 show (cargo all winter, nothing on travellers).
 #[test]

@@ -231,10 +231,17 @@ fn a_visa_is_listed_with_how_and_when_it_is_needed() {
         "--explain",
     ])
     .ok();
+    // Both itineraries need it, on different days: said once, the second's days in brackets.
     assert!(
         r.stdout.contains(
-            "A visa for Pakistan (GB passport), needed from Mon 14 Jun 2027: apply online before you go; where: visa.nadra.gov.pk, Pakistan's online visa system; takes 2 days, so apply by Sat 12 Jun 2027; cost not known."
+            "- [all] A visa for Pakistan (GB passport), needed from Mon 14 Jun 2027 (itinerary 2: Thu 17 Jun 2027): apply online before you go; where: visa.nadra.gov.pk, Pakistan's online visa system; takes 2 days, so apply by Sat 12 Jun 2027 (itinerary 2: Tue 15 Jun 2027); cost not known."
         ),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stdout.matches("A visa for Pakistan").count(),
+        1,
         "{}",
         r.stdout
     );

@@ -331,3 +331,79 @@ fn the_day_to_leave_instead_reads_like_the_months_other_days() {
         )
         .stdout_has("\nMon 5 Apr   leave Mon 5 Apr 11:00 Beijing time,");
 }
+
+#[test]
+fn a_day_names_every_route_it_stopped_and_a_rule_with_no_dates_is_said_once() {
+    // Leaving on a Saturday in November without a Pakistani visa (--held-only): the missing
+    // visa and the weekend closure of Khunjerab both stop that day's rides; a Monday's rides
+    // meet the weekend only days later, which does not close the Monday.
+    run(&[
+        "plan",
+        "kashgar",
+        "sust",
+        "--passport",
+        "GB",
+        "--held-only",
+        "--month",
+        "2027-11",
+    ])
+    .code(1)
+    .stdout_has(
+        "\nNo itinerary leaving:\n- Mon 1 – Tue 30 Nov: Pakistan: a visa is needed for a GB passport and is not held (--held-only); pass --visa PK if you hold one\n- Sat 6 – Sun 7 Nov, Sat 13 – Sun 14 Nov, Sat 20 – Sun 21 Nov, Sat 27 – Sun 28 Nov: Khunjerab Pass is closed on Saturdays and Sundays\n- Tue 9 Nov: Khunjerab Pass: expected closure for Iqbal Day (Pakistan public holiday; not yet announced)\n",
+    );
+    // The bus foreigners may not take is no reason to pick another day: said once, apart.
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--passport",
+        "GB",
+        "--month",
+        "2027-10",
+    ])
+    .ok();
+    assert_eq!(r.stdout.matches("does not take foreign").count(), 1);
+    r.stdout_has(
+        "- Fri 1 Oct: Torugart Pass: expected closure for National Day (China public holiday; not yet announced)\n",
+    )
+    .stdout_has(
+        "\nWhatever the day:\n- Kashgar–Naryn–Bishkek international sleeper bus (via Torugart) does not take foreign passengers\n",
+    );
+    // JSON gives each day's reasons as that day's own plan does.
+    let m: Month = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--passport",
+        "GB",
+        "--month",
+        "2027-10",
+        "--json",
+    ])
+    .ok()
+    .json();
+    let oct1 = &m.days[0];
+    let (one, _) = common::plan_json(
+        None,
+        &[
+            "kashgar",
+            "bishkek",
+            "--passport",
+            "GB",
+            "--date",
+            "2027-10-01",
+            "--within",
+            "1",
+        ],
+    );
+    let texts = |rs: &[common::json::ReasonJson]| -> Vec<String> {
+        rs.iter().map(|r| r.text.clone()).collect()
+    };
+    assert_eq!(texts(&oct1.reasons), texts(&one.reasons));
+    assert_eq!(oct1.reasons.len(), 2, "{:?}", oct1.reasons);
+    assert!(m
+        .days
+        .iter()
+        .filter(|d| d.works)
+        .all(|d| d.reasons.is_empty()));
+}

@@ -7,6 +7,7 @@ use crate::findings::Blocker;
 use crate::model::{CrossingIx, Dataset};
 use crate::planner::{Index, Plan, Planner, Request};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// One departure day.
@@ -26,6 +27,10 @@ pub struct Day {
     pub depart_known: bool,
     /// When nothing works: why, that day.
     pub why: Option<Why>,
+    /// When nothing works: every cause the day's search met, with the days of the rides it
+    /// stopped (as `plan --date DAY --within 1` gives them): the other routes' reasons beside
+    /// `why`.
+    pub reasons: Vec<(Blocker, BTreeSet<NaiveDate>)>,
 }
 
 /// Why no journey leaves on a day.
@@ -106,6 +111,11 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
             } else {
                 None
             };
+            let reasons = if best.is_none() {
+                plan.reasons
+            } else {
+                Vec::new()
+            };
             Day {
                 date,
                 best,
@@ -113,6 +123,7 @@ pub fn days(ds: &Dataset, req: &Request, first: NaiveDate) -> Vec<Day> {
                 arrive_known,
                 depart_known,
                 why,
+                reasons,
             }
         })
         .collect::<Vec<Day>>();

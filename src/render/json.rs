@@ -1501,6 +1501,10 @@ pub struct PlanDayJson {
     pub arrive_known: Option<bool>,
     /// When nothing works that day: why (a crossing's closure, or the cause met most often).
     pub reason: Option<DayReasonJson>,
+    /// When nothing works that day: every cause that day's search met, as `plan --json`'s
+    /// `reasons` for `plan --date DAY --within 1` (the `dates` of the rides each stopped, which
+    /// may run past the day); empty when the journey works.
+    pub reasons: Vec<ReasonJson>,
 }
 
 /// Why no journey leaves on a day.
@@ -1589,6 +1593,7 @@ pub fn plan_month(
                         }
                     }
                 }),
+                reasons: d.reasons.iter().map(|(b, ds)| reason(w, b, ds)).collect(),
             })
             .collect(),
     }

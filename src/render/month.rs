@@ -3,7 +3,7 @@
 //! days; wrapped at word boundaries.
 
 use super::plan::days_text;
-use super::text::wrap;
+use super::text::{capitalise, wrap};
 use super::words::Words;
 use crate::answer::PlanMonthAnswer;
 use crate::export::month::{Day, Why};
@@ -84,6 +84,8 @@ pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -
     // A day that works gets a line of its own; a reason for "no" is said once, with the days
     // it applies to, in the order they first come.
     let mut nos: Vec<(String, Vec<chrono::NaiveDate>)> = Vec::new();
+    // The reasons no other day lifts (`Blocker::any_day`) beside a day's own.
+    let mut any_day: Vec<String> = Vec::new();
     for d in days {
         let day = format!("{:<11} ", d.date.format("%a %-d %b"));
         let said = match d.best {
@@ -107,9 +109,35 @@ pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -
             None => {
                 let why = why_text(w, &in_month, d)
                     .unwrap_or_else(|| "no service connects the places that day".into());
-                match nos.iter_mut().find(|(said, _)| *said == why) {
-                    Some((_, dates)) => dates.push(d.date),
-                    None => nos.push((why, vec![d.date])),
+                // Beside the day's reason, the other routes' that blocked a ride that day
+                // (not one met days later, after a wait on the way: under this day it would
+                // read as closing it), each once; a day the journeys only wait for a later
+                // one needs no more: leaving later is the answer. A rule with no dates is said
+                // once for the month, below.
+                let mut said = vec![why];
+                if !matches!(d.why, Some(Why::LeaveLater { .. })) {
+                    let (every, dated): (Vec<_>, Vec<_>) = d
+                        .reasons
+                        .iter()
+                        .filter(|(_, dates)| dates.contains(&d.date))
+                        .cloned()
+                        .partition(|(b, _)| b.any_day());
+                    for (line, _) in super::plan::why_lines(w, &dated, d.date) {
+                        if !said.contains(&line) {
+                            said.push(line);
+                        }
+                    }
+                    for (line, _) in super::plan::why_lines(w, &every, d.date) {
+                        if !said.contains(&line) && !any_day.contains(&line) {
+                            any_day.push(line);
+                        }
+                    }
+                }
+                for why in said {
+                    match nos.iter_mut().find(|(said, _)| *said == why) {
+                        Some((_, dates)) => dates.push(d.date),
+                        None => nos.push((why, vec![d.date])),
+                    }
                 }
                 continue;
             }
@@ -124,6 +152,12 @@ pub fn text(w: &Words, a: &PlanMonthAnswer, color: bool, width: Option<usize>) -
         for (why, dates) in &nos {
             let line = format!("{}: {why}", days_text(&in_month, dates));
             out.push_str(&wrap(&line, width, "- ", "  "));
+        }
+    }
+    if !any_day.is_empty() {
+        out.push_str("Whatever the day:\n");
+        for why in &any_day {
+            out.push_str(&wrap(&capitalise(why), width, "- ", "  "));
         }
     }
     out

@@ -105,20 +105,98 @@ pub fn doc_title(ds: &Dataset, n: &Need) -> String {
 
 /// One line of "Before you go".
 pub fn need(ds: &Dataset, n: &Need) -> String {
+    need_with(ds, n, &[])
+}
+
+/// Whether two needs are the same document, got the same way, for the same passport: they
+/// differ at most in the day and place it is needed.
+fn same_document(a: &Need, b: &Need) -> bool {
+    a.doc == b.doc
+        && a.channel == b.channel
+        && a.get == b.get
+        && a.passport == b.passport
+        && a.requirement == b.requirement
+        && a.waiver_ended == b.waiver_ended
+        && a.enforced == b.enforced
+}
+
+/// `--explain`'s "Before you go": each document in full (`need`) once, with the itineraries
+/// it applies to. Where they need it on different days, the earliest leads and the others
+/// follow in brackets with their itineraries: "needed from Wed 5 May 2027 (itinerary 2: Fri
+/// 7 May 2027)", "so apply by Tue 27 Apr 2027 (itinerary 2: Thu 29 Apr 2027)". Returns each
+/// line with the itineraries (1-based) it applies to.
+pub fn needs_explained(ds: &Dataset, itineraries: &[&[Need]]) -> Vec<(String, BTreeSet<usize>)> {
+    let mut groups: Vec<Vec<(usize, &Need)>> = Vec::new();
+    for (k, needs) in itineraries.iter().enumerate() {
+        for n in needs.iter() {
+            match groups.iter_mut().find(|g| same_document(g[0].1, n)) {
+                Some(g) => g.push((k + 1, n)),
+                None => groups.push(vec![(k + 1, n)]),
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|members| {
+            let set: BTreeSet<usize> = members.iter().map(|(k, _)| *k).collect();
+            let &(_, first) = members.iter().min_by_key(|(_, n)| (n.by, n.until))?;
+            Some((need_with(ds, first, &members), set))
+        })
+        .collect()
+}
+
+/// `need` for `n`, naming after its own days those of `others` (the same document needed by
+/// other itineraries) that differ.
+fn need_with(ds: &Dataset, n: &Need, others: &[(usize, &Need)]) -> String {
+    let apply_by = |x: &Need| crate::documents::apply_by(ds, x.doc.issuer(), x.by, x.get.lead);
+    // The other days it is needed on, each with its itineraries and its last day to apply.
+    let mut later: Vec<(Window, Vec<String>, Option<NaiveDate>)> = Vec::new();
+    for (k, x) in others {
+        if (x.by, x.until) == (n.by, n.until) {
+            continue;
+        }
+        match later.iter_mut().find(|(w, _, _)| *w == (x.by, x.until)) {
+            Some((_, ks, _)) => ks.push(k.to_string()),
+            None => later.push(((x.by, x.until), vec![k.to_string()], apply_by(x))),
+        }
+    }
+    later.sort();
+    let label = |ks: &[String]| {
+        let what = if ks.len() > 1 {
+            "itineraries"
+        } else {
+            "itinerary"
+        };
+        format!("{what} {}", ks.join(", "))
+    };
+    let brackets = |items: Vec<String>| {
+        if items.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", items.join("; "))
+        }
+    };
     let mut parts = vec![channel(n.channel).to_string()];
     if let Some(at) = &n.get.apply_at {
         parts.push(format!("where: {at}"));
     }
-    parts.push(
-        match (
-            n.get.lead,
-            crate::documents::apply_by(ds, n.doc.issuer(), n.by, n.get.lead),
-        ) {
-            (Some(l), Some(by)) => format!("takes {}, so apply by {}", lead(l), day(by)),
-            (Some(l), None) => format!("takes {}", lead(l)),
-            _ => "time needed not known".into(),
-        },
-    );
+    parts.push(match (n.get.lead, apply_by(n)) {
+        (Some(l), Some(by)) => {
+            let others = later
+                .iter()
+                .filter(|(_, _, a)| *a != Some(by))
+                .filter_map(|(_, ks, a)| Some(format!("{}: {}", label(ks), day((*a)?))))
+                .collect();
+            format!(
+                "takes {}, so apply by {}{}",
+                lead(l),
+                day(by),
+                brackets(others)
+            )
+        }
+        (Some(l), None) => format!("takes {}", lead(l)),
+        _ => "time needed not known".into(),
+    });
     parts.push(match n.get.cost {
         Some(c) if c.minor == 0 => "free".into(),
         Some(c) => format!("costs {}", c.display()),
@@ -154,9 +232,24 @@ pub fn need(ds: &Dataset, n: &Need) -> String {
         ),
         None => format!("from {}", day(n.by)),
     };
+    let other_days = later
+        .iter()
+        .map(|((by, until), ks, _)| {
+            let d = match until {
+                Some(u) => format!(
+                    "{}, {}",
+                    days_either_as(*by, *u, Words::full_date),
+                    valid_on(*by, *u)
+                ),
+                None => day(*by),
+            };
+            format!("{}: {d}", label(ks))
+        })
+        .collect();
     format!(
-        "{}{who}, needed {when}: {}{checked}{note}",
+        "{}{who}, needed {when}{}: {}{checked}{note}",
         capitalise(&doc_name(ds, n.doc, n.requirement)),
+        brackets(other_days),
         parts.join("; ")
     )
 }

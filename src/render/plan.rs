@@ -774,7 +774,7 @@ fn why_text(
 /// (a crossing closed on Saturdays and the same crossing closed on Sundays; one visa missing
 /// on several routes) are one line; the line met on most days comes first, ties in the
 /// order given (most decisive first).
-fn why_lines(
+pub(super) fn why_lines(
     w: &Words,
     reasons: &[(Blocker, BTreeSet<NaiveDate>)],
     default: NaiveDate,
@@ -1017,11 +1017,15 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
     let mut subjects_order: Vec<Subject> = Vec::new();
     let n_all = a.itineraries.len();
 
-    if !layout.explain {
-        let needs: Vec<&[Need]> = a.itineraries.iter().map(|ia| &ia.needs[..]).collect();
-        for (text, set) in super::paperwork::before_you_go(w, &needs) {
-            notes.items.push((Section::BeforeYouGo, text, set));
-        }
+    // Each document once, with the itineraries it applies to (`--explain`: in full).
+    let needs: Vec<&[Need]> = a.itineraries.iter().map(|ia| &ia.needs[..]).collect();
+    let documents = if layout.explain {
+        super::paperwork::needs_explained(ds, &needs)
+    } else {
+        super::paperwork::before_you_go(w, &needs)
+    };
+    for (text, set) in documents {
+        notes.items.push((Section::BeforeYouGo, text, set));
     }
     for (k, ia) in a.itineraries.iter().enumerate() {
         let n = k + 1;
@@ -1209,13 +1213,8 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             }
         }
 
-        // The notes of this itinerary (its documents, without --explain, are said once for
-        // all itineraries below).
-        if layout.explain {
-            for need in &ia.needs {
-                notes.add(Section::BeforeYouGo, super::paperwork::need(ds, need), n);
-            }
-        }
+        // The notes of this itinerary (its documents are said once for all itineraries
+        // above).
         for adv in &ia.advice {
             match adv {
                 Advice::BookAhead { service } => notes.add(

@@ -384,6 +384,7 @@ pub struct PlanDayJson {
     pub arrive_approx: Option<bool>,
     pub arrive_known: Option<bool>,
     pub reason: Option<DayReasonJson>,
+    pub reasons: Vec<ReasonJson>,
 }
 
 #[derive(Deserialize, Debug)]
