@@ -353,12 +353,15 @@ pub struct Leg {
     /// False when the arrival is only a lower bound: no source gives the time at the stop
     /// where the leg ends, or none gives when the vehicle leaves and leaving at the first
     /// or the last moment of its day (its window; a train's whole day) arrives on
-    /// different days (`length_known` tells them apart).
+    /// different days, or either could not make the ride (`length_known` tells them
+    /// apart).
     pub arrive_known: bool,
     /// The latest it may arrive, where a source gives the time at the stop where the leg
-    /// ends but none gives when the vehicle leaves: `arrive` plus how much later it may
-    /// leave (`late_by`). The next leg is planned from it (`Planner::ready_at`): the
-    /// traveller does not choose when the vehicle leaves. `arrive` otherwise.
+    /// ends but none gives when the vehicle leaves: the arrival of the vehicle leaving at
+    /// the last moment it may (`late_by`), with its own waits at posts. The next leg is
+    /// planned from it (`Planner::ready_at`): the traveller does not choose when the
+    /// vehicle leaves. `arrive` otherwise, and where that vehicle cannot make the ride
+    /// (`arrive_known` is then false).
     pub latest: DateTime<Utc>,
     /// False when the leg boards at a stop on the way where no source gives when the
     /// vehicle leaves (a train's dwell): `depart` is then when it arrives there, the time
@@ -1124,6 +1127,19 @@ impl Index {
     /// whose time no source gives (it arrives, time not known) but may start only where the
     /// time is known, as `static_check` rules.
     pub fn hops_to(&self, ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
+        self.rides_to(ds, to, None)
+    }
+
+    /// `hops_to` over the rides that do not stop at `avoid` (board, pass or reach it),
+    /// counting too a last ride to `to` boarded where no time is given (which the search
+    /// tries, to note it unusable): for each place, a lower bound on the rides a journey
+    /// that may not come back to `avoid` takes to reach `to`, or to try such a ride there.
+    pub fn reach_to(&self, ds: &Dataset, to: PlaceIx, avoid: PlaceIx) -> Vec<Option<u32>> {
+        self.rides_to(ds, to, Some(avoid))
+    }
+
+    /// `hops_to`, or with `avoid` `reach_to`.
+    fn rides_to(&self, ds: &Dataset, to: PlaceIx, avoid: Option<PlaceIx>) -> Vec<Option<u32>> {
         let mut hops = vec![None; ds.places.len()];
         let Some(h) = hops.get_mut(to) else {
             return hops;
@@ -1136,9 +1152,14 @@ impl Index {
                 if s.status == ServiceStatus::Suspended {
                     continue;
                 }
-                for st in &s.stops[..jb] {
+                // From the stop before `b` back: a ride boarded before `avoid` stops there.
+                for st in s.stops[..jb].iter().rev() {
                     let StopAt::Place(a) = st.at else { continue };
-                    if st.offset.is_some() && hops[a].is_none() {
+                    if Some(a) == avoid {
+                        break;
+                    }
+                    let boards = st.offset.is_some() || (avoid.is_some() && b == to);
+                    if boards && hops[a].is_none() {
                         hops[a] = Some(h + 1);
                         queue.push_back((a, h + 1));
                     }
@@ -1331,6 +1352,12 @@ pub struct Planner<'a> {
     /// For each place, the fewest rides (dates ignored) to the destination. Only a ride that
     /// gets closer explains why a journey fails; detours add noise, not reasons.
     hops: Vec<Option<u32>>,
+    /// For each place, the fewest rides (dates ignored) to the destination that do not come
+    /// back to the origin (`Index::reach_to`): every journey has been at the origin, and may
+    /// not stop there again (invariant 5), so this bounds the rides left more closely than
+    /// `hops` (from Kashgar to Bishkek, Tashkurgan is two rides away, both through Kashgar:
+    /// no journey from Kashgar goes on from there). Used to prune (see `run`).
+    reach: Vec<Option<u32>>,
     /// For each place, whether it is on the way to the destination (`on_the_way`): only
     /// rides from such a place explain why a journey fails.
     on_the_way: Vec<bool>,
@@ -1528,6 +1555,7 @@ impl<'a> Planner<'a> {
         let ride_memo = vec![0; index.later.len()];
         let timetable_memo = vec![0; ds.services.len()];
         let hops = index.hops_to(ds, req.to);
+        let reach = index.reach_to(ds, req.to, req.from);
         let on_the_way = on_the_way(ds, req, &hops);
         let connected = hops.get(req.from).is_some_and(Option::is_some);
         let mut tracked = vec![false; ds.places.len()];
@@ -1539,6 +1567,7 @@ impl<'a> Planner<'a> {
             req,
             index,
             hops,
+            reach,
             on_the_way,
             entries: HashMap::default(),
             dated: Vec::new(),
@@ -2366,23 +2395,31 @@ impl<'a> Planner<'a> {
         let passes_end = self.passes.len();
         // A time at the stop known, but not when the vehicle leaves: its day is known only
         // where a vehicle leaving at the first and one leaving at the last moment of the day
+        // (a minute before the window's end, which is exclusive: `late_by` counts to it)
         // arrive on the same local day, each driven as this one (a wait at a post may
         // absorb the difference, or add a day); not where either could not make the ride.
-        // (Judged from the window's first moment and its end, not from `board`: whether
-        // the day is known must not depend on when in its day the traveller is ready. An
-        // arrival at midnight from the end counts as the day before's: a vehicle kept off
-        // the road by midnight arrives the day it left. But the ride as boarded must arrive
-        // on that day too: boarded at the window's very end, it may arrive at midnight.)
-        let day_known = match (arrive, span) {
+        // (Judged from the window's first and last moments, not from `board`: whether the
+        // day is known must not depend on when in its day the traveller is ready. But the
+        // ride as boarded must arrive on that day too: boarded at the window's very end, it
+        // may arrive at midnight.)
+        // The latest arrival, which the next leg is planned from, is that of the vehicle
+        // leaving at the last moment, with its own waits at posts: leaving later, it may
+        // meet a lunch break, a closing time or a closed day the earlier one did not. Where
+        // it cannot make the ride, no latest arrival is known (`None`): neither is the day.
+        // (A pass at a timed post is its first open moment from when it is reached, so a
+        // vehicle leaving between the two arrives no later than the last, where both make
+        // the ride; one that could not pass the same day would wait for an opening no
+        // later than the last vehicle's.)
+        let (day_known, latest_arrival) = match (arrive, span) {
             (Some(t), Some((start, end))) if judge_day => {
                 let zone = match s.stops[j].at {
                     StopAt::Place(p) => ds.places[p].zone.0,
                     StopAt::Crossing(_) => s.schedule.zone.0,
                 };
-                let (last, by_midnight) = if end > start {
-                    (end, Duration::minutes(1))
+                let last = if end > start {
+                    minus(end, Duration::minutes(1))
                 } else {
-                    (start, Duration::zero())
+                    start
                 };
                 let mut leaving = |at: DateTime<Utc>| {
                     if at == board {
@@ -2391,17 +2428,23 @@ impl<'a> Planner<'a> {
                         self.arrival_leaving(si, i, j, plus(t0, at - board), shift)
                     }
                 };
-                let (first, last) = (leaving(start), leaving(last));
+                let (first, at_last) = (leaving(start), leaving(last));
                 let zones = &mut self.posts.zones;
-                match (first, last) {
+                let day_known = match (first, at_last) {
                     (Some(a), Some(b)) => {
                         let day = zones.date(zone, a);
-                        day == zones.date(zone, minus(b, by_midnight)) && day == zones.date(zone, t)
+                        day == zones.date(zone, b) && day == zones.date(zone, t)
                     }
                     _ => false,
-                }
+                };
+                let latest = if last > board {
+                    at_last.map(|b| b.max(t))
+                } else {
+                    Some(t)
+                };
+                (day_known, latest)
             }
-            _ => true,
+            _ => (true, arrive),
         };
         // Arrival not known: at least the last time known before the stop, and the local
         // midnight starting the day it is reached after nights on the way.
@@ -2424,16 +2467,16 @@ impl<'a> Planner<'a> {
             let day = zones.date(zone, t0) + Duration::days(nights);
             calendar::at_local(zone, day, NaiveTime::MIN).map_or(known, |m| known.max(m))
         };
-        // Indices fit in u32: as many passes would not fit in memory.
-        // Leaving as late as it may, it arrives as much later, where the time at the stop
-        // is known (waits at posts counted as the earliest departure meets them); where it
-        // is not, only a lower bound is known (the next leg waits for the next day).
+        // Where no latest arrival is known (no time at the stop, or the vehicle leaving at
+        // its window's last moment cannot make the ride), only a lower bound is known: the
+        // next leg waits for the next day.
         let earliest = arrive.unwrap_or_else(lower);
+        // Indices fit in u32: as many passes would not fit in memory.
         Ok(Drive {
             borders: (first as u32, passes_end as u32),
             arrive: earliest,
-            arrive_known: arrive.is_some() && day_known,
-            latest: arrive.map_or(earliest, latest),
+            arrive_known: arrive.is_some() && day_known && latest_arrival.is_some(),
+            latest: latest_arrival.unwrap_or(earliest),
         })
     }
 
@@ -3558,12 +3601,14 @@ impl<'a> Planner<'a> {
     ///    the work is bounded by `work_budget`, which grows with the dataset only (past it
     ///    the answer says the search stopped early).
     ///
-    /// Two prunings leave out only what could not change the answer: a ride to a place from
-    /// which the destination is more rides away than the legs left (`Index::hops_to`, dates
-    /// ignored, so a lower bound), unless its failure would be a reason; and a label that
-    /// an itinerary already found in the window covers (by 3, so does it every extension).
-    /// The second can drop reasons, which matter only when nothing is found: then the
-    /// search runs again without it.
+    /// Three prunings leave out only what could not change the answer: a ride to a place
+    /// from which the destination is more rides away than the legs left (`Index::hops_to`,
+    /// dates ignored, so a lower bound), unless its failure would be a reason; once a
+    /// journey has reached the destination, also one from which every way there within the
+    /// legs left comes back to the origin (`Index::reach_to`; by 5 no journey may); and a
+    /// label that an itinerary already found in the window covers (by 3, so does it every
+    /// extension). The last two can drop reasons, which matter only when nothing is found:
+    /// then the search runs again without them.
     pub fn run(mut self) -> Plan {
         let mut plan = self.run_here();
         if self.profile && !self.after_window {
@@ -3909,11 +3954,26 @@ impl<'a> Planner<'a> {
                         // No way on from `p` to the destination within the leg limit (dates
                         // ignored): nothing can follow this ride, and unless it explains a
                         // failure (`explains`) it is not tried at all.
-                        let on =
-                            self.hops[p].is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS);
+                        let within = |h: Option<u32>| {
+                            h.is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS)
+                        };
+                        let on = within(self.hops[p]);
                         // (Stop `i` is `place`.)
                         let explains = self.explains(place, p);
                         if !on && !explains {
+                            continue;
+                        }
+                        // Nor, once a journey has reached the destination, when every way on
+                        // within the limit comes back to the origin: such a ride leads to no
+                        // answer (nor to an untimed ride to note), and only the reasons it
+                        // could record are lost, which matter only when nothing is found
+                        // (the search then runs again without pruning).
+                        if !explains
+                            && self.prune_by_found
+                            && !done.is_empty()
+                            && !within(self.reach[p])
+                        {
+                            self.pruned = true;
                             continue;
                         }
                         if self.plan.work > budget {

@@ -89,7 +89,10 @@
 //! sleeper bus that may leave at any hour of its day, or a bus that leaves when full in a
 //! window, so the days the post may be reached and the arrival's day run to where leaving
 //! at the window's last moment takes them (`Oracle::departure_span`), and the next ride is
-//! boarded no sooner than a change after that latest arrival (`Oracle::ready_after`).
+//! boarded no sooner than a change after that latest arrival (`Oracle::ready_after`). Half
+//! the cases (from choices after the waiver's) take the departure away from a service over
+//! a post with a time (`untimed_over_a_timed_post`): the vehicle leaving at its window's
+//! last minute is driven with its own waits there, and its arrival is the latest.
 //!
 //! The default run is 250 cases per property, about 5 s in debug on 2 cores at a load of
 //! about 2 (`cargo test --test oracle`). To search longer:
@@ -141,6 +144,8 @@ const DIRECTION_CHOICES: usize = 4;
 const DEPARTURE_CHOICES: usize = 4;
 /// The choices for a visa that waives the first permit, after `untimed_departure`'s.
 const WAIVER_CHOICES: usize = 2;
+/// The choices `untimed_over_a_timed_post` reads, after the waiver's.
+const LATE_CHOICES: usize = 4;
 /// How often (%) a case with dated visa rules gets `span_rule`'s untimed post and the rule
 /// that changes on one of the days it may be reached.
 const SPAN_RULE_PCT: u32 = 40;
@@ -1081,7 +1086,74 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
     if g.chance(30) {
         ds.permits[0].waived_by_visa = vec![cc(COUNTRIES[g.pick(3) as usize])];
     }
+    // A service over a post with a time that no source gives a departure for, from
+    // choices after the waiver's (earlier choice lists keep their datasets).
+    let mut g = Choices {
+        c: choices
+            .get(
+                CHOICES
+                    + HORIZON_CHOICES
+                    + EXIT_CHOICES
+                    + SPAN_CHOICES
+                    + DIRECTION_CHOICES
+                    + DEPARTURE_CHOICES
+                    + WAIVER_CHOICES..,
+            )
+            .unwrap_or_default(),
+        i: 0,
+    };
+    if g.chance(50) {
+        untimed_over_a_timed_post(&mut ds, &mut g);
+    }
     (ds, req)
+}
+
+/// A timetabled service over a post whose time is known (`timed`) or not, with a time
+/// known at a stop after it, picked at random, made to leave when full (its mode and window
+/// are left to the caller); `None` where there is none.
+fn untime_a_service_over_a_post<'d>(
+    ds: &'d mut Dataset,
+    g: &mut Choices,
+    timed: bool,
+) -> Option<&'d mut Service> {
+    let candidates: Vec<ServiceIx> = (0..ds.services.len())
+        .filter(|k| {
+            let s = &ds.services[*k];
+            s.schedule.depart.is_some()
+                && s.schedule.kind == ScheduleKind::Weekly
+                && s.stops.iter().enumerate().any(|(m, st)| {
+                    matches!(st.at, StopAt::Crossing(_))
+                        && st.offset.is_some() == timed
+                        && s.stops[m + 1..].iter().any(|a| a.offset.is_some())
+                })
+        })
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let s = &mut ds.services[candidates[g.pick(candidates.len() as u32) as usize]];
+    s.schedule.depart = None;
+    s.schedule.kind = ScheduleKind::WhenFull;
+    Some(s)
+}
+
+/// A timetabled service over a post with a time, with a time known at a stop after it,
+/// loses its departure: a bus or minibus that leaves when full in a window of its own.
+/// Leaving later in its window, it may reach the post in a lunch break, after closing or
+/// past a cut-off that the earliest vehicle passed before, so its latest arrival, which
+/// the next leg is planned from, is that of the vehicle leaving at the window's last
+/// minute, driven with its own waits (README: "The next leg is planned from the latest
+/// arrival").
+fn untimed_over_a_timed_post(ds: &mut Dataset, g: &mut Choices) {
+    let Some(s) = untime_a_service_over_a_post(ds, g, true) else {
+        return;
+    };
+    s.mode = if g.chance(50) {
+        Mode::Bus
+    } else {
+        Mode::Minibus
+    };
+    s.schedule.window = Some(g.range());
 }
 
 /// A timetabled service over a post no source times, with a time known after it, loses
@@ -1093,24 +1165,9 @@ fn generate(choices: &[u32], two_stops: bool, dated_rules: bool) -> (Dataset, Re
 /// window is not a departure time"); with `span_rule`'s dated visa rule, entry is judged
 /// on each of those days.
 fn untimed_departure(ds: &mut Dataset, g: &mut Choices) {
-    let candidates: Vec<ServiceIx> = (0..ds.services.len())
-        .filter(|k| {
-            let s = &ds.services[*k];
-            s.schedule.depart.is_some()
-                && s.schedule.kind == ScheduleKind::Weekly
-                && s.stops.iter().enumerate().any(|(m, st)| {
-                    matches!(st.at, StopAt::Crossing(_))
-                        && st.offset.is_none()
-                        && s.stops[m + 1..].iter().any(|a| a.offset.is_some())
-                })
-        })
-        .collect();
-    if candidates.is_empty() {
+    let Some(s) = untime_a_service_over_a_post(ds, g, false) else {
         return;
-    }
-    let s = &mut ds.services[candidates[g.pick(candidates.len() as u32) as usize]];
-    s.schedule.depart = None;
-    s.schedule.kind = ScheduleKind::WhenFull;
+    };
     match g.pick(3) {
         0 => s.mode = Mode::Train,
         1 => s.mode = Mode::SleeperBus,
@@ -2225,37 +2282,47 @@ impl<'a> Oracle<'a> {
         };
         let arrive = through.map_or(arrive, |t| arrive.max(t));
         // A time known at the stop but not the departure: the day is known only where a
-        // vehicle leaving at the first and one leaving at the last moment of its day (its
-        // end) arrive on the same local day, each driven as this one with its waits at
-        // posts (an arrival by midnight counting as that day's), and the ride as boarded
-        // arrives on that day too (boarded at the window's end, it may arrive at midnight);
-        // not where either could not make the ride.
+        // vehicle leaving at the first and one leaving at the last moment of its day (a
+        // minute before its window's end; the window's one moment where it has no length)
+        // arrive on the same local day, each driven as this one with its waits at posts,
+        // and the ride as boarded arrives on that day too (boarded at the window's end, it
+        // may arrive at midnight); not where either could not make the ride.
+        let last_moment = span.map(|(first, last)| {
+            if last > first {
+                last - Duration::minutes(1)
+            } else {
+                first
+            }
+        });
+        let leaving = |leave: DateTime<Utc>| {
+            self.drive_judged(si, i, j, t0 + (leave - board), false)
+                .ok()
+                .map(|(d, _)| d.arrive)
+        };
+        let z = self.ds.places[self.place_at(si, j).unwrap()].zone.0;
+        let date = |t: DateTime<Utc>| t.with_timezone(&z).date_naive();
         let known = known
             && (!judge_day
-                || span.is_none_or(|(first, last)| {
-                    let z = self.ds.places[self.place_at(si, j).unwrap()].zone.0;
-                    let (end, by_midnight) = if last > first {
-                        (last, Duration::minutes(1))
-                    } else {
-                        (first, Duration::zero())
-                    };
-                    let at = |leave: DateTime<Utc>, back: Duration| {
-                        self.drive_judged(si, i, j, t0 + (leave - board), false)
-                            .ok()
-                            .map(|(d, _)| (d.arrive - back).with_timezone(&z).date_naive())
-                    };
-                    let own = arrive.with_timezone(&z).date_naive();
-                    match (at(first, Duration::zero()), at(end, by_midnight)) {
-                        (Some(a), Some(b)) => a == b && a == own,
+                || span.zip(last_moment).is_none_or(|((first, _), last)| {
+                    match (leaving(first), leaving(last)) {
+                        (Some(a), Some(b)) => date(a) == date(b) && date(a) == date(arrive),
                         _ => false,
                     }
                 }));
-        // The next leg is planned from the latest arrival: leaving at the window's last
-        // minute, it arrives as much later (a wait at a post as the earliest departure met
-        // it). No time known at the stop: no latest is known, only the lower bound.
-        let latest_arrival = match s.stops[j].offset {
-            Some(_) => latest(arrive),
-            None => arrive,
+        // The next leg is planned from the latest arrival: that of the vehicle leaving at
+        // the last minute it may, where that is after the traveller boards, driven with its
+        // own waits at posts (it may meet a lunch break, a closing time or a closed day the
+        // earliest one did not). Where it cannot make the ride, no latest arrival is known:
+        // the arrival is not known either. No time known at the stop: no latest is known,
+        // only the lower bound.
+        let late_arrival = match (s.stops[j].offset, last_moment) {
+            (Some(_), Some(last)) if judge_day && last > board => Some(leaving(last)),
+            _ => None,
+        };
+        let (known, latest_arrival) = match late_arrival {
+            Some(Some(l)) => (known, l),
+            Some(None) => (false, arrive),
+            None => (known, arrive),
         };
         let drive = Drive {
             arrive,
@@ -3533,20 +3600,20 @@ proptest! {
 
     /// Services with several stops: the offered itineraries are feasible.
     #[test]
-    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES + WAIVER_CHOICES)) {
+    fn offered_itineraries_are_feasible(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES + WAIVER_CHOICES + LATE_CHOICES)) {
         run(&choices, false, true, Props::Feasible)?;
     }
 
     /// Services between two places, visa rules without dates: every property, where
     /// counterexamples are the simplest.
     #[test]
-    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES + WAIVER_CHOICES)) {
+    fn planner_agrees_with_brute_force_two_stop_services(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES + WAIVER_CHOICES + LATE_CHOICES)) {
         run(&choices, true, false, Props::All)?;
     }
 
     /// Every property on services with several stops.
     #[test]
-    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES + WAIVER_CHOICES)) {
+    fn planner_agrees_with_brute_force(choices in prop::collection::vec(0u32..10_000, CHOICES + HORIZON_CHOICES + EXIT_CHOICES + SPAN_CHOICES + DIRECTION_CHOICES + DEPARTURE_CHOICES + WAIVER_CHOICES + LATE_CHOICES)) {
         run(&choices, false, true, Props::All)?;
     }
 }
@@ -4612,4 +4679,78 @@ fn a_bus_boarded_at_its_windows_end_knows_its_day_as_one_boarded_earlier() {
         0, 0, 0, 0, 0,
     ];
     run(&choices, true, false, Props::All).unwrap();
+}
+
+/// The latest arrival of a ride no source times is that of the vehicle leaving at the last
+/// minute of its window, with its own waits at posts (README: "The next leg is planned from
+/// the latest arrival"). A when-full minibus leaves p0 07:00–09:00 Bishkek time (01:00–03:00
+/// UTC), reaches the Kyrgyz post an hour later and p1 two hours after leaving. The post
+/// breaks for lunch 09:30–13:00 (03:30–07:00 UTC): the minibus leaving at 07:00 passes at
+/// 08:00 and reaches p1 at 03:00 UTC, but one leaving at 08:59 reaches the post at 09:59,
+/// waits for 13:00 and reaches p1 at 08:00 UTC. The onward bus leaves p1 at 06:00 UTC
+/// (11:00 Almaty time) daily. The old rule shifted the earliest arrival by the window's
+/// remaining 1h59m (04:59 UTC) and caught Thursday's 06:00 bus, which the late minibus
+/// misses by two hours; the plan now takes Friday's.
+#[test]
+fn a_late_vehicle_held_by_a_lunch_break_is_waited_for() {
+    let mut kg = side("KG", "Asia/Bishkek");
+    kg.breaks = vec![range(9 * 60 + 30, 13 * 60)];
+    let (ds, req) = minibus_then_bus(kg);
+    let (found, _) = plan(&ds, &req);
+    let utc = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let it = found.itineraries.first().expect("an itinerary");
+    assert_eq!(it.legs[0].latest, utc("2026-06-11T08:00:00Z"), "{it:#?}");
+    assert!(it.legs[0].arrive_known, "{it:#?}");
+    assert_eq!(it.legs[1].depart, utc("2026-06-12T06:00:00Z"), "{it:#?}");
+    check(&ds, &req, Props::All).unwrap();
+}
+
+/// Where the vehicle leaving at its window's last minute cannot make the ride, no latest
+/// arrival is known, nor the arrival's day (README: "The next leg is planned from the
+/// latest arrival"): the minibus above, at a post that closes at 09:30 Bishkek time (no
+/// queue), passes at 08:00 when it leaves at 07:00, but leaving at 08:59 it finds the post
+/// shut until the next morning. Its arrival is then "at the earliest", and the onward bus
+/// is the next day's, boarded no sooner than dawn.
+#[test]
+fn a_ride_the_last_vehicle_cannot_make_has_no_latest_arrival() {
+    let mut kg = side("KG", "Asia/Bishkek");
+    kg.hours = Some(range(6 * 60, 9 * 60 + 30));
+    let (ds, req) = minibus_then_bus(kg);
+    let (found, _) = plan(&ds, &req);
+    let utc = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let it = found.itineraries.first().expect("an itinerary");
+    assert!(!it.legs[0].arrive_known, "{it:#?}");
+    assert_eq!(it.legs[0].latest, it.legs[0].arrive, "{it:#?}");
+    assert_eq!(it.legs[1].depart, utc("2026-06-12T06:00:00Z"), "{it:#?}");
+    check(&ds, &req, Props::All).unwrap();
+}
+
+/// The two tests above: a when-full minibus p0 (KG) to p1 (KZ), 07:00–09:00 Bishkek time,
+/// reaching the crossing's Kyrgyz post (`kg`) an hour out and p1 two hours out; a bus p1 to
+/// p2 daily at 11:00 Almaty time; the traveller at p0 on 11 June 2026, for p2.
+fn minibus_then_bus(kg: Side) -> (Dataset, Request) {
+    let places = vec![
+        place("p0", "KG", "Asia/Bishkek"),
+        place("p1", "KZ", "Asia/Almaty"),
+        place("p2", "KZ", "Asia/Almaty"),
+    ];
+    let x = crossing("x", kg, side("KZ", "Asia/Almaty"));
+    let mut a = service(
+        "a",
+        vec![stop_place(0, 0), stop_cross(0, 60, 0), stop_place(1, 120)],
+        None,
+        "Asia/Bishkek",
+    );
+    a.mode = Mode::Minibus;
+    a.schedule.kind = ScheduleKind::WhenFull;
+    a.schedule.window = Some(range(7 * 60, 9 * 60));
+    let on = service(
+        "on",
+        vec![stop_place(1, 0), stop_place(2, 60)],
+        Some(11 * 60),
+        "Asia/Almaty",
+    );
+    let ds = dataset(places, vec![x], vec![a, on]);
+    let req = request(0, 2, "2026-06-11", 1);
+    (ds, req)
 }
