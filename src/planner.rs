@@ -1127,6 +1127,19 @@ impl Index {
     /// whose time no source gives (it arrives, time not known) but may start only where the
     /// time is known, as `static_check` rules.
     pub fn hops_to(&self, ds: &Dataset, to: PlaceIx) -> Vec<Option<u32>> {
+        self.rides_to(ds, to, None)
+    }
+
+    /// `hops_to` over the rides that do not stop at `avoid` (board, pass or reach it),
+    /// counting too a last ride to `to` boarded where no time is given (which the search
+    /// tries, to note it unusable): for each place, a lower bound on the rides a journey
+    /// that may not come back to `avoid` takes to reach `to`, or to try such a ride there.
+    pub fn reach_to(&self, ds: &Dataset, to: PlaceIx, avoid: PlaceIx) -> Vec<Option<u32>> {
+        self.rides_to(ds, to, Some(avoid))
+    }
+
+    /// `hops_to`, or with `avoid` `reach_to`.
+    fn rides_to(&self, ds: &Dataset, to: PlaceIx, avoid: Option<PlaceIx>) -> Vec<Option<u32>> {
         let mut hops = vec![None; ds.places.len()];
         let Some(h) = hops.get_mut(to) else {
             return hops;
@@ -1139,9 +1152,14 @@ impl Index {
                 if s.status == ServiceStatus::Suspended {
                     continue;
                 }
-                for st in &s.stops[..jb] {
+                // From the stop before `b` back: a ride boarded before `avoid` stops there.
+                for st in s.stops[..jb].iter().rev() {
                     let StopAt::Place(a) = st.at else { continue };
-                    if st.offset.is_some() && hops[a].is_none() {
+                    if Some(a) == avoid {
+                        break;
+                    }
+                    let boards = st.offset.is_some() || (avoid.is_some() && b == to);
+                    if boards && hops[a].is_none() {
                         hops[a] = Some(h + 1);
                         queue.push_back((a, h + 1));
                     }
@@ -1334,6 +1352,12 @@ pub struct Planner<'a> {
     /// For each place, the fewest rides (dates ignored) to the destination. Only a ride that
     /// gets closer explains why a journey fails; detours add noise, not reasons.
     hops: Vec<Option<u32>>,
+    /// For each place, the fewest rides (dates ignored) to the destination that do not come
+    /// back to the origin (`Index::reach_to`): every journey has been at the origin, and may
+    /// not stop there again (invariant 5), so this bounds the rides left more closely than
+    /// `hops` (from Kashgar to Bishkek, Tashkurgan is two rides away, both through Kashgar:
+    /// no journey from Kashgar goes on from there). Used to prune (see `run`).
+    reach: Vec<Option<u32>>,
     /// For each place, whether it is on the way to the destination (`on_the_way`): only
     /// rides from such a place explain why a journey fails.
     on_the_way: Vec<bool>,
@@ -1531,6 +1555,7 @@ impl<'a> Planner<'a> {
         let ride_memo = vec![0; index.later.len()];
         let timetable_memo = vec![0; ds.services.len()];
         let hops = index.hops_to(ds, req.to);
+        let reach = index.reach_to(ds, req.to, req.from);
         let on_the_way = on_the_way(ds, req, &hops);
         let connected = hops.get(req.from).is_some_and(Option::is_some);
         let mut tracked = vec![false; ds.places.len()];
@@ -1542,6 +1567,7 @@ impl<'a> Planner<'a> {
             req,
             index,
             hops,
+            reach,
             on_the_way,
             entries: HashMap::default(),
             dated: Vec::new(),
@@ -3575,12 +3601,14 @@ impl<'a> Planner<'a> {
     ///    the work is bounded by `work_budget`, which grows with the dataset only (past it
     ///    the answer says the search stopped early).
     ///
-    /// Two prunings leave out only what could not change the answer: a ride to a place from
-    /// which the destination is more rides away than the legs left (`Index::hops_to`, dates
-    /// ignored, so a lower bound), unless its failure would be a reason; and a label that
-    /// an itinerary already found in the window covers (by 3, so does it every extension).
-    /// The second can drop reasons, which matter only when nothing is found: then the
-    /// search runs again without it.
+    /// Three prunings leave out only what could not change the answer: a ride to a place
+    /// from which the destination is more rides away than the legs left (`Index::hops_to`,
+    /// dates ignored, so a lower bound), unless its failure would be a reason; once a
+    /// journey has reached the destination, also one from which every way there within the
+    /// legs left comes back to the origin (`Index::reach_to`; by 5 no journey may); and a
+    /// label that an itinerary already found in the window covers (by 3, so does it every
+    /// extension). The last two can drop reasons, which matter only when nothing is found:
+    /// then the search runs again without them.
     pub fn run(mut self) -> Plan {
         let mut plan = self.run_here();
         if self.profile && !self.after_window {
@@ -3926,11 +3954,26 @@ impl<'a> Planner<'a> {
                         // No way on from `p` to the destination within the leg limit (dates
                         // ignored): nothing can follow this ride, and unless it explains a
                         // failure (`explains`) it is not tried at all.
-                        let on =
-                            self.hops[p].is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS);
+                        let within = |h: Option<u32>| {
+                            h.is_some_and(|h| legs_so_far + 1 + h as usize <= MAX_LEGS)
+                        };
+                        let on = within(self.hops[p]);
                         // (Stop `i` is `place`.)
                         let explains = self.explains(place, p);
                         if !on && !explains {
+                            continue;
+                        }
+                        // Nor, once a journey has reached the destination, when every way on
+                        // within the limit comes back to the origin: such a ride leads to no
+                        // answer (nor to an untimed ride to note), and only the reasons it
+                        // could record are lost, which matter only when nothing is found
+                        // (the search then runs again without pruning).
+                        if !explains
+                            && self.prune_by_found
+                            && !done.is_empty()
+                            && !within(self.reach[p])
+                        {
+                            self.pruned = true;
                             continue;
                         }
                         if self.plan.work > budget {

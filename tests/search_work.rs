@@ -232,6 +232,53 @@ fn a_long_route_stays_within_its_budget() {
     eprintln!("{works:?}");
 }
 
+/// From origin 0 to destination 1: a direct bus (05:00–06:00), and a bus to a town (2,
+/// 06:00–07:00) with one on to the destination (08:00–09:00); from the town, `branches`
+/// buses (09:00) to villages whose only bus goes back to the origin. A journey may not come
+/// back to the origin (no loops), so no village leads anywhere.
+fn villages_behind_the_origin(branches: usize) -> Dataset {
+    let mut services = vec![
+        bus("direct".into(), &[(0, 0), (1, 60)], 5 * 60, Some(10)),
+        bus("to-town".into(), &[(0, 0), (2, 60)], 6 * 60, Some(3)),
+        bus("on".into(), &[(2, 0), (1, 60)], 8 * 60, Some(3)),
+    ];
+    for k in 0..branches {
+        let village = 3 + k;
+        services.push(bus(
+            format!("out-{k}"),
+            &[(2, 0), (village, 30)],
+            9 * 60,
+            Some(1),
+        ));
+        services.push(bus(
+            format!("back-{k}"),
+            &[(village, 0), (0, 90)],
+            12 * 60,
+            Some(2),
+        ));
+    }
+    dataset(3 + branches, services)
+}
+
+/// Once a journey has reached the destination, the search does not ride to places whose
+/// every way there within the ride limit comes back to the origin: a hundred such
+/// villages off the town on the way cost no work, and the answers are the same.
+#[test]
+fn places_that_lead_only_back_to_the_origin_cost_nothing() {
+    let plain = planned(&villages_behind_the_origin(0), 1);
+    let busy = planned(&villages_behind_the_origin(100), 1);
+    assert_eq!(
+        plain.itineraries.len(),
+        14,
+        "two routes each day of the week"
+    );
+    assert_eq!(
+        format!("{:?}", busy.itineraries),
+        format!("{:?}", plain.itineraries)
+    );
+    assert_eq!(busy.work, plain.work);
+}
+
 /// When the budget or the cap cuts the search short, the plan says so, and the command
 /// prints it (the `search-truncated` advice in render::json).
 #[test]
