@@ -24,6 +24,39 @@ fn places_match_names_and_aliases_ignoring_case_and_accents() {
 }
 
 #[test]
+fn places_finds_names_by_their_words_before_letters_inside_a_word() {
+    let ids = |q: Option<&str>| -> (Vec<String>, Vec<String>) {
+        let mut args = vec!["places", "--json"];
+        args.extend(q);
+        let j: serde_json::Value = serde_json::from_str(&run(&args).ok().stdout).unwrap();
+        let list = |k: &str| -> Vec<String> {
+            j[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        (list("places"), list("crossings"))
+    };
+    // Osh, and the crossing named for its road; not Tashkent ("Toshkent") or Ishkashim
+    // ("Ishkoshim"), which only have the letters inside a word.
+    assert_eq!(
+        ids(Some("osh")),
+        (vec!["osh".into()], vec!["dostuk".into()])
+    );
+    // No name has "kent" at a word's start: the names with it inside a word are shown, by
+    // country, then name.
+    assert_eq!(
+        ids(Some("kent")).0,
+        ["shymkent", "zharkent", "penjikent", "tashkent"]
+    );
+    // The whole list by country, then name; crossings by the countries they join.
+    let (places, crossings) = ids(None);
+    assert_eq!(&places[..3], ["eshkashem", "bole", "jeminay"]);
+    assert_eq!(&crossings[..3], ["ishkashim", "irkeshtam", "torugart"]);
+}
+
+#[test]
 fn plan_accepts_any_name_of_a_place() {
     run(&["plan", "Kashi", "Ürümqi", "--date", "2026-06-16", "--json"])
         .stdout_has("\"from\": \"kashgar\"");

@@ -965,3 +965,64 @@ fn a_lunch_break_names_its_clock_once() {
     );
     assert!(!unfolded.contains("13:00 Beijing time–"), "{unfolded}");
 }
+
+/// Two journeys that leave at the same moment (the Kashgar agency car to Bishkek and the
+/// Dushanbe shared 4WD to Khorog, both from 01:00 UTC on 12 January 2027) imported into one
+/// calendar keep every event and to-do of both: no component of one has the UID of a
+/// component of the other, so neither import overwrites the other's. Writing a file again
+/// gives the same UIDs, so importing it again updates its events instead of doubling them.
+#[test]
+fn two_journeys_leaving_at_the_same_moment_never_share_a_uid() {
+    let uids = |args: &[&str]| -> Vec<String> {
+        let ics = Ics::write(args);
+        let unfolded = unfold(&ics.text);
+        let cal = parse(&unfolded);
+        cal.items
+            .iter()
+            .map(|c| prop(c, "UID").unwrap().val.as_str().to_string())
+            .collect()
+    };
+    let kashgar = [
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-01-12",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+    ];
+    let dushanbe = [
+        "plan",
+        "dushanbe",
+        "khorog",
+        "--date",
+        "2027-01-12",
+        "--within",
+        "1",
+        "--passport",
+        "GB",
+        "--visa",
+        "TJ",
+        "--permit",
+        "gbao",
+    ];
+    let depart = |args: &[&str]| -> String {
+        let mut a = args.to_vec();
+        a.push("--json");
+        let j: PlanJson = run(&a).ok().json();
+        j.itineraries[0].depart.clone()
+    };
+    assert_eq!(
+        instant(&depart(&kashgar)),
+        instant(&depart(&dushanbe)),
+        "the two journeys leave at the same moment"
+    );
+    let (a, b) = (uids(&kashgar), uids(&dushanbe));
+    assert!(a.len() >= 3 && !b.is_empty(), "{a:?} {b:?}");
+    for u in &a {
+        assert!(!b.contains(u), "{u} is in both files: {a:?} {b:?}");
+    }
+    assert_eq!(a, uids(&kashgar), "the same itinerary keeps its UIDs");
+}

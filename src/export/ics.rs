@@ -109,16 +109,29 @@ fn vtimezone(out: &mut Lines, zone: Tz, from: DateTime<Utc>, to: DateTime<Utc>) 
     out.line("END:VTIMEZONE");
 }
 
-/// A component's UID: stable for this itinerary (its departure) and the component.
-fn uid(base: DateTime<Utc>, what: &str) -> String {
-    format!("{}-{what}@crossings", utc_stamp(base))
+/// A component's UID: stable for this itinerary (`base`: its departure and route, so two
+/// journeys leaving at the same moment never share one) and the component.
+fn uid(base: &str, what: &str) -> String {
+    format!("{base}-{what}@crossings")
+}
+
+/// The UID stem of an itinerary: its departure, then `route` (what tells it from every other
+/// itinerary leaving at that moment: its places and rides), as a short stable hash (FNV-1a,
+/// the same on every machine and run) so that importing the file again updates its events
+/// while another journey's file adds its own.
+pub fn uid_base(depart: DateTime<Utc>, route: &str) -> String {
+    let hash = route.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{}-{hash:016x}", utc_stamp(depart))
 }
 
 /// A calendar as data: what `render::ics` says, in the order it is written.
 pub struct Calendar {
     pub name: String,
-    /// The moment components' UIDs are made from (the itinerary's departure).
-    pub uid_base: DateTime<Utc>,
+    /// What every component's UID starts with (`uid_base`: the itinerary's departure and
+    /// route).
+    pub uid_base: String,
     /// The zones events are written in, each defined over `span`.
     pub zones: Vec<Tz>,
     pub span: (DateTime<Utc>, DateTime<Utc>),
@@ -186,7 +199,7 @@ pub fn write(cal: &Calendar, stamp: DateTime<Utc>) -> String {
     }
     for e in &cal.events {
         out.line("BEGIN:VEVENT");
-        out.line(&format!("UID:{}", uid(cal.uid_base, &e.uid)));
+        out.line(&format!("UID:{}", uid(&cal.uid_base, &e.uid)));
         out.line(&format!("DTSTAMP:{}", utc_stamp(stamp)));
         out.line(&format!("SUMMARY:{}", text(&e.summary)));
         match e.when {
@@ -228,7 +241,7 @@ pub fn write(cal: &Calendar, stamp: DateTime<Utc>) -> String {
     }
     for t in &cal.todos {
         out.line("BEGIN:VTODO");
-        out.line(&format!("UID:{}", uid(cal.uid_base, &t.uid)));
+        out.line(&format!("UID:{}", uid(&cal.uid_base, &t.uid)));
         out.line(&format!("DTSTAMP:{}", utc_stamp(stamp)));
         out.line(&format!("SUMMARY:{}", text(&t.summary)));
         out.line(&format!("DUE;VALUE=DATE:{}", date_stamp(t.due)));

@@ -188,6 +188,22 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Arrange> {
     out
 }
 
+/// What tells an itinerary from any other leaving at the same moment: where it goes from and
+/// to, and each ride (service, where boarded and left, when it leaves).
+fn route_key(ds: &Dataset, req: &Request, it: &Itinerary) -> String {
+    let mut key = format!("{}>{}", ds.places[req.from].id, ds.places[req.to].id);
+    for leg in &it.legs {
+        key.push_str(&format!(
+            "|{}:{}-{}@{}",
+            ds.services[leg.service].id,
+            leg.board,
+            leg.alight,
+            leg.depart.timestamp()
+        ));
+    }
+    key
+}
+
 /// Itinerary number `n` (from 1) of a plan, as a calendar.
 pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calendar {
     let from = &ds.places[req.from];
@@ -511,7 +527,7 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
         .collect();
     Calendar {
         name: format!("{} → {} (itinerary {n})", from.name, to.name),
-        uid_base: it.depart(),
+        uid_base: crate::export::ics::uid_base(it.depart(), &route_key(ds, req, it)),
         zones,
         span: (it.depart(), it.arrive()),
         events,
