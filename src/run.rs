@@ -725,11 +725,15 @@ fn construct(
             view: view(json(a.json), NaiveDate::MIN),
             files: Files::default(),
         },
-        Command::Baggage(a) => Job {
-            query: Query::Baggage(baggage_query(ds, &a)?),
-            view: view(json(a.json), NaiveDate::MIN),
-            files: Files::default(),
-        },
+        Command::Baggage(a) => {
+            // As `plan`: a conversion's rate more than a year older than today is flagged.
+            let today = edge.today(ds, notes)?;
+            Job {
+                query: Query::Baggage(baggage_query(ds, &a)?),
+                view: view(json(a.json), today),
+                files: Files::default(),
+            }
+        }
         Command::Map(a) => {
             let today = edge.today(ds, notes)?;
             map_job(ds, a, today, view(Format::Svg, today))?

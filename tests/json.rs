@@ -355,6 +355,36 @@ fn baggage_per_bag_in_the_currency_asked_for() {
     );
 }
 
+/// A rate more than a year older than today is said to be, as a plan's total says it: the
+/// CNY rate of 13 Dec 2025 is fresh on 3 Dec 2026 and stale on 10 Jan 2027.
+#[test]
+fn baggage_flags_a_rate_over_a_year_old() {
+    let args = [
+        "baggage",
+        "kashgar-sust-bus",
+        "--kg",
+        "26",
+        "--currency",
+        "GBP",
+        "--json",
+    ];
+    for (today, stale) in [("2026-12-03", false), ("2027-01-10", true)] {
+        let b: BaggageJson = common::run_env(&args, &[("CROSSINGS_TODAY", today)])
+            .ok()
+            .json();
+        let row = &b.services[0];
+        assert_eq!(row.rate_date.as_deref(), Some("2025-12-13"));
+        assert_eq!(row.rate_stale, stale, "{today}");
+        assert_eq!(
+            row.text
+                .ends_with("at the CNY rate of Sat 13 Dec 2025, more than a year old)"),
+            stale,
+            "{today}: {}",
+            row.text
+        );
+    }
+}
+
 /// `status` says whether a rule is known for the service and whether it gives the fee: no
 /// rule (the agency car), a rule without an excess rate (the bus over Pass A, over its
 /// allowance), a fee (within the allowance, or over it at a known rate).

@@ -6,6 +6,7 @@ use super::text::wrap;
 use crate::answer::{BaggageAnswer, BaggageCase, BaggageRow};
 use crate::model::{Dataset, ServiceStatus};
 use crate::money::{self, tenths_text as kg_text};
+use chrono::NaiveDate;
 
 fn case_json(c: BaggageCase) -> BaggageCaseJson {
     match c {
@@ -27,11 +28,22 @@ fn status(r: &BaggageRow) -> BaggageStatus {
     }
 }
 
-/// " at the CNY rate of Sat 13 Dec 2025": the rate an amount in `from` was converted at.
-fn rate_text(from: crate::types::Currency, date: Option<chrono::NaiveDate>) -> String {
+/// Whether the rate of `date` is more than a year older than `today` (as `plan` flags it).
+fn stale(date: Option<NaiveDate>, today: NaiveDate) -> bool {
+    date.is_some_and(|d| (today - d).num_days() > money::STALE_RATE_DAYS)
+}
+
+/// " at the CNY rate of Sat 13 Dec 2025": the rate an amount in `from` was converted at,
+/// ", more than a year old" after it when it is (the text is in brackets).
+fn rate_text(from: crate::types::Currency, date: Option<NaiveDate>, today: NaiveDate) -> String {
+    let old = if stale(date, today) {
+        ", more than a year old"
+    } else {
+        ""
+    };
     match date {
         Some(d) => format!(
-            " at the {from} rate of {}",
+            " at the {from} rate of {}{old}",
             super::words::Words::full_date(d)
         ),
         None => format!(" at a {from} rate of unknown date"),
@@ -39,7 +51,7 @@ fn rate_text(from: crate::types::Currency, date: Option<chrono::NaiveDate>) -> S
 }
 
 /// What the row means: "6 kg over the allowance; plus 5 USD per bag".
-fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
+fn row_text(ds: &Dataset, r: &BaggageRow, today: NaiveDate) -> String {
     let b = ds.services[r.service].baggage.as_ref();
     let excess = r.excess_tenths.unwrap_or(0);
     let note = match r.case {
@@ -67,7 +79,7 @@ fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
                     "; plus {} per bag (about {}{})",
                     p.display(),
                     c.display(),
-                    rate_text(p.currency, r.rate_date)
+                    rate_text(p.currency, r.rate_date, today)
                 )
             }
             _ => format!("; plus {} per bag", p.display()),
@@ -76,7 +88,7 @@ fn row_text(ds: &Dataset, r: &BaggageRow) -> String {
     note + &per_piece
 }
 
-pub fn json(ds: &Dataset, a: &BaggageAnswer) -> BaggageJson {
+pub fn json(ds: &Dataset, a: &BaggageAnswer, today: NaiveDate) -> BaggageJson {
     BaggageJson {
         version: super::json::VERSION,
         kg: money::json_tenths(a.kg_tenths),
@@ -93,15 +105,16 @@ pub fn json(ds: &Dataset, a: &BaggageAnswer) -> BaggageJson {
                 per_piece: r.per_piece.map(amount),
                 per_piece_converted: r.per_piece_converted.map(amount),
                 rate_date: r.rate_date.map(|d| d.to_string()),
+                rate_stale: stale(r.rate_date, today),
                 status: status(r),
                 case: case_json(r.case),
-                text: row_text(ds, r),
+                text: row_text(ds, r, today),
             })
             .collect(),
     }
 }
 
-pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
+pub fn text(ds: &Dataset, a: &BaggageAnswer, today: NaiveDate, width: Option<usize>) -> String {
     let mut out = format!("Baggage of {} kg:\n", kg_text(a.kg_tenths));
     for r in &a.rows {
         let s = &ds.services[r.service];
@@ -115,13 +128,13 @@ pub fn text(ds: &Dataset, a: &BaggageAnswer, width: Option<usize>) -> String {
                 c.amount,
                 c.currency,
                 r.fee
-                    .map_or(String::new(), |m| rate_text(m.currency, r.rate_date))
+                    .map_or(String::new(), |m| rate_text(m.currency, r.rate_date, today))
             ),
             (Some(f), _) => format!("; fee {} {}", f.amount, f.currency),
             // The text says why (no rule known, the rate not known).
             (None, _) => String::new(),
         };
-        let said = row_text(ds, r);
+        let said = row_text(ds, r, today);
         let rule = s
             .baggage
             .as_ref()

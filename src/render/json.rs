@@ -2105,6 +2105,8 @@ pub struct BaggageRowJson {
     /// The date (YYYY-MM-DD) of the rate `fee_converted` or `per_piece_converted` was
     /// converted at (the older, where both were); null where nothing was converted.
     pub rate_date: Option<String>,
+    /// Whether that rate is more than a year older than today (as a plan's `stale` rate).
+    pub rate_stale: bool,
     /// Whether a rule is known and gives the fee: `no-rule`, `fee-known`, `fee-unknown`.
     pub status: BaggageStatus,
     /// Which case of the rule: `no-rule` (no baggage rule known), `within-allowance`,

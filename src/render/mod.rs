@@ -105,8 +105,8 @@ pub fn answer(ds: &Dataset, a: &Answer, v: &View) -> Result<Shown, String> {
             _ => services::text(ds, chosen, v.width),
         },
         Answer::Baggage(b) => match v.format {
-            Format::Json => json::to_text(&baggage::json(ds, b)),
-            _ => baggage::text(ds, b, v.width),
+            Format::Json => json::to_text(&baggage::json(ds, b, v.today)),
+            _ => baggage::text(ds, b, v.today, v.width),
         },
         Answer::Places { places, crossings } => match v.format {
             Format::Json => json::to_text(&json::places(ds, places, crossings)),

@@ -607,6 +607,7 @@ pub struct BaggageRowJson {
     pub per_piece: Option<Amount>,
     pub per_piece_converted: Option<Amount>,
     pub rate_date: Option<String>,
+    pub rate_stale: bool,
     pub status: BaggageStatus,
     pub case: BaggageCase,
     pub text: String,
