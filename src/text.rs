@@ -195,6 +195,9 @@ impl Input {
 /// the dataset's strings are ASCII, which a word-at-a-time test confirms in a fraction of
 /// what the general UTF-8 check costs on short strings.
 fn checked<'a, E: de::Error>(v: &'a [u8], input: &Input) -> Result<&'a str, E> {
+    // Debug builds (every test run) check what release builds take on trust, so an embedded
+    // part decoded as a type it was not written from fails here, not as a bad string.
+    debug_assert!(std::str::from_utf8(v).is_ok() || !input.utf8);
     if input.utf8 || v.is_ascii() {
         // SAFETY: ASCII bytes are valid UTF-8; with `input.utf8`, the caller of
         // `borrowing_from_built` vouched that the strings of `input` are.

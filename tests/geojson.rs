@@ -271,6 +271,13 @@ fn plan_geojson_draws_legs_between_places_and_border_passes_with_their_times() {
     assert_eq!(border.properties["id"], "torugart");
     assert_eq!(border.properties["at"], "2026-06-15T10:00:00+08:00");
     assert_eq!(border.properties["posts"][0]["cutoff"], "12:00");
+    // The Kyrgyz post's noon cut-off is for leaving Kyrgyzstan: a traveller entering it
+    // there has none to meet, so the map shows none (as the plan and the calendar).
+    assert_eq!(border.properties["posts"][1]["country"], "KG");
+    assert_eq!(
+        border.properties["posts"][1]["cutoff"],
+        serde_json::Value::Null
+    );
     assert!(matches!(border.geometry, Some(Geometry::Point(_))));
 }
 

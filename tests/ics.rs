@@ -1026,3 +1026,66 @@ fn two_journeys_leaving_at_the_same_moment_never_share_a_uid() {
     }
     assert_eq!(a, uids(&kashgar), "the same itinerary keeps its UIDs");
 }
+
+/// The agency car to Bishkek runs on demand: its 09:00 is the time the plan chose to fit the
+/// Torugart hours, not a timetable's. The event says so in its summary and description (the
+/// plan's "on demand: a time to arrange"), and the to-do to book it names the time to ask
+/// the agency for; a timetabled bus's event says nothing of the kind.
+#[test]
+fn an_agency_cars_time_is_one_to_arrange_not_a_timetable() {
+    let ics = Ics::write(KASHGAR_BISHKEK);
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let text = |c: &Component, name: &str| {
+        prop(c, name)
+            .unwrap()
+            .val
+            .as_str()
+            .replace("\\n", "\n")
+            .replace("\\;", ";")
+            .replace("\\,", ",")
+    };
+    let leg = cal.items.iter().find(|c| c.name == "VEVENT").unwrap();
+    assert_eq!(
+        text(leg, "SUMMARY"),
+        "Kashgar → Bishkek (Agency transfer Kashgar–Torugart–Bishkek (change of car at the pass); on demand: a time to arrange)"
+    );
+    assert!(
+        text(leg, "DESCRIPTION").starts_with(
+            "On demand: no timetable; 09:00 Beijing time is the time this plan chose to fit the border hours. Arrange it with the agency.\n"
+        ),
+        "{}",
+        text(leg, "DESCRIPTION")
+    );
+    let book = cal
+        .items
+        .iter()
+        .find(|c| c.name == "VTODO" && text(c, "SUMMARY").starts_with("Book Agency transfer"))
+        .expect("a to-do to book the car");
+    assert!(
+        text(book, "DESCRIPTION").starts_with(
+            "Arranged on demand through an agency. This plan leaves Mon 15 Jun 2026 at 09:00 Beijing time: ask the agency for that time.\n"
+        ),
+        "{}",
+        text(book, "DESCRIPTION")
+    );
+    // The Tashkurgan–Kashgar bus keeps a timetable: no "time to arrange" on it.
+    let ics = Ics::write(&[
+        "plan",
+        "islamabad",
+        "kashgar",
+        "--date",
+        "2027-06-15",
+        "--passport",
+        "GB",
+    ]);
+    let unfolded = unfold(&ics.text);
+    let cal = parse(&unfolded);
+    let bus = cal
+        .items
+        .iter()
+        .find(|c| c.name == "VEVENT" && text(c, "SUMMARY").starts_with("Tashkurgan → Kashgar"))
+        .expect("the Tashkurgan bus");
+    assert!(!text(bus, "SUMMARY").contains("on demand"));
+    assert!(!text(bus, "DESCRIPTION").contains("On demand"));
+}

@@ -28,8 +28,13 @@ fn collection(features: Vec<Value>) -> String {
     serde_json::to_string_pretty(&fc).unwrap_or_default() + "\n"
 }
 
-/// One post's days and hours, in its own clock (IANA zone named).
-fn post(side: &Side) -> Value {
+/// One post's days and hours, in its own clock (IANA zone named), with the cut-off of the
+/// direction it is passed in (`dir`), or, with none, its cut-off whatever the direction.
+fn post(side: &Side, dir: Option<crate::model::Direction>) -> Value {
+    let cutoff = match dir {
+        Some(d) => crate::calendar::cutoff(side, d),
+        None => side.cutoff.map(|c| c.0),
+    };
     json!({
         "country": side.country.to_string(),
         "post": side.post,
@@ -37,7 +42,7 @@ fn post(side: &Side) -> Value {
         "days": side.days.map(|d| d.to_string()),
         "hours": side.hours.map(|h| h.to_string()),
         "breaks": side.breaks.iter().map(|b| b.to_string()).collect::<Vec<_>>(),
-        "cutoff": side.cutoff.map(|c| c.to_string()),
+        "cutoff": cutoff.map(|c| c.format("%H:%M").to_string()),
     })
 }
 
@@ -77,7 +82,7 @@ pub fn crossings(
                     "reason": day.closed.as_ref().map(|w| reason(ci, w)),
                     "next_open": next_open,
                     "next_open_day": next_open_day,
-                    "posts": c.sides.iter().map(post).collect::<Vec<_>>(),
+                    "posts": c.sides.iter().map(|s| post(s, None)).collect::<Vec<_>>(),
                     "altitude_m": c.altitude_m,
                     "color": super::map::color(day.state),
                 }),
@@ -200,7 +205,12 @@ pub fn itinerary_features(ds: &Dataset, n: usize, it: &Itinerary) -> Vec<Value> 
                     "date_latest": b.latest[0].map(|d| d.to_string()),
                     "entry_date_latest": b.latest[1].map(|d| d.to_string()),
                     "time_known": at.is_some(),
-                    "posts": [post(&c.sides[b.first_side]), post(&c.sides[1 - b.first_side])],
+                    // Each post's cut-off only where it holds for the way the traveller
+                    // passes it (leaving the first country, entering the second).
+                    "posts": [
+                        post(&c.sides[b.first_side], Some(crate::model::Direction::Leaving)),
+                        post(&c.sides[1 - b.first_side], Some(crate::model::Direction::Entering)),
+                    ],
                 }),
             ));
         }

@@ -178,10 +178,24 @@ fn to_dos(ds: &Dataset, req: &Request, it: &Itinerary) -> Vec<Arrange> {
                 needed_until: None,
                 lead: None,
                 issuer: None,
-                how: match &s.operator {
-                    Some(o) => format!("Arranged on demand through an agency ({o})."),
-                    None => "Arranged on demand through an agency.".into(),
-                },
+                how: format!(
+                    "Arranged on demand through an agency{}.{}",
+                    s.operator
+                        .as_ref()
+                        .map(|o| format!(" ({o})"))
+                        .unwrap_or_default(),
+                    if leg.time_known {
+                        let zone = ds.places[from].zone.0;
+                        let at = leg.depart.with_timezone(&zone);
+                        format!(
+                            " This plan leaves {} at {}: ask the agency for that time.",
+                            crate::render::words::Words::full_date(at.date_naive()),
+                            crate::render::words::Words::clock(zone, at.date_naive(), at.time())
+                        )
+                    } else {
+                        String::new()
+                    }
+                ),
             });
         }
     }
@@ -273,13 +287,34 @@ pub fn itinerary(ds: &Dataset, req: &Request, n: usize, it: &Itinerary) -> Calen
                 "The source gives the departure time only roughly: every time of this ride is approximate.".into(),
             );
         }
+        // An arranged car's time is the plan's choice (one that fits the border hours), not a
+        // timetable's: the traveller arranges it with the agency, and the event says so.
+        let arranged = s.schedule.kind == ScheduleKind::OnDemand;
+        if arranged && leg.time_known {
+            description.insert(
+                0,
+                format!(
+                    "On demand: no timetable; {} is the time this plan chose to fit the border hours. Arrange it with the agency.",
+                    crate::render::words::Words::clock(
+                        fz,
+                        leg.depart.with_timezone(&fz).date_naive(),
+                        leg.depart.with_timezone(&fz).time()
+                    )
+                ),
+            );
+        }
         let (summary, when, transparent) = if leg.time_known {
             (
                 format!(
-                    "{} → {} ({}{})",
+                    "{} → {} ({}{}{})",
                     fp.name,
                     tp.name,
                     s.name,
+                    if arranged {
+                        "; on demand: a time to arrange"
+                    } else {
+                        ""
+                    },
                     if about { "; times approximate" } else { "" }
                 ),
                 When::Timed {
