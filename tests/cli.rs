@@ -455,6 +455,25 @@ fn a_suspended_service_is_named_only_where_it_would_have_served() {
 }
 
 #[test]
+fn a_suspended_service_the_why_lines_name_is_not_named_again_in_the_notes() {
+    // Urumqi to Almaty over National Day: no itinerary; "Why" says the train is suspended.
+    let r = run(&[
+        "plan",
+        "urumqi",
+        "almaty",
+        "--date",
+        "2027-10-01",
+        "--within",
+        "3",
+        "--passport",
+        "KZ",
+    ])
+    .code(1);
+    assert_eq!(r.stdout.matches("suspended").count(), 1, "{}", r.stdout);
+    r.stdout_has("- Urumqi–Almaty international train (K9795) is suspended (for rides on Fri 1 – Sun 3 Oct 2027)\n");
+}
+
+#[test]
 fn a_baggage_rule_known_only_as_a_note_is_said_once() {
     // The Almaty–Urumqi bus has no allowance, only a traveller's note: the row is that
     // note, with its sources, not the note again as "Rule: …" after a double full stop.

@@ -1487,6 +1487,13 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
         .notes
         .iter()
         .filter(|n| layout.explain || !matches!(n, Advice::Untimed { .. }))
+        // A service a "Why" line already says is suspended is not said so again.
+        .filter(|n| match n {
+            Advice::Suspended { service, .. } => !a.reasons.iter().any(
+                |(b, _)| matches!(b, Blocker::ServiceSuspended { service: s, .. } if s == service),
+            ),
+            _ => true,
+        })
         .collect();
     if !notes.is_empty() {
         out.push_str("\nNotes:\n");
