@@ -442,3 +442,38 @@ fn a_posts_cutoff_names_the_way_it_holds_for() {
         .iter()
         .all(|s| s.cutoff.is_none() && s.cutoff_for.is_none()));
 }
+
+/// GeoJSON has no room for the plan's notes, so a departure date before today (a typo for
+/// next year, say) would draw last year's journeys without a word: the note that the date
+/// is in the past goes to stderr, as the text plan prints it. A future date has no such note.
+#[test]
+fn a_past_date_is_noted_on_stderr_beside_the_geojson() {
+    let past = [
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2026-06-13",
+        "--passport",
+        "GB",
+        "--geojson",
+    ];
+    let r = run(&past).ok();
+    assert!(!decode(&r.stdout).features.is_empty());
+    assert_eq!(
+        r.stderr,
+        "note: Sat 13 Jun 2026 is in the past (today is Sat 21 Nov 2026): the answer describes the timetables and rules as the dataset knows them now\n"
+    );
+    let future = [
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-06-13",
+        "--passport",
+        "GB",
+        "--geojson",
+    ];
+    let r = run(&future).ok();
+    assert!(!r.stderr.contains("in the past"), "{}", r.stderr);
+}
