@@ -111,6 +111,7 @@ struct Post {
     hours: Option<String>,
     breaks: Vec<String>,
     cutoff: Option<String>,
+    cutoff_for: Option<String>,
 }
 
 fn decode(text: &str) -> Collection {
@@ -403,4 +404,76 @@ fn no_itinerary_is_an_empty_collection_exit_1_and_a_note() {
     assert!(c.features.is_empty());
     // An empty map explains nothing: stderr says where the reasons are.
     r.stderr_has("note: no itinerary from Kashgar to Sust, so the GeoJSON has no features; run the plan without --geojson (or with --json) to read why");
+}
+
+/// Torugart's noon cut-offs are advice for leaving each country ("be at the border before
+/// noon" going to China; leaving Kashgar by noon going to Kyrgyzstan): `hours --geojson`
+/// and `hours --json` say which way each holds (`cutoff_for`), as the hours card does
+/// ("when leaving China"), so a map user entering Kyrgyzstan does not race a noon
+/// deadline that is not theirs. Khunjerab's posts have no cut-off: none is said.
+#[test]
+fn a_posts_cutoff_names_the_way_it_holds_for() {
+    let c = decode(
+        &run(&["hours", "torugart", "--date", "2027-06-14", "--geojson"])
+            .ok()
+            .stdout,
+    );
+    let t = crossing_props(&c.features[0]);
+    for p in &t.posts {
+        assert_eq!(
+            (p.cutoff.as_deref(), p.cutoff_for.as_deref()),
+            (Some("12:00"), Some("leaving")),
+            "{}",
+            p.country
+        );
+    }
+    let h: common::json::HoursJson = run(&["hours", "torugart", "--json"]).ok().json();
+    for s in &h.crossings[0].sides {
+        assert_eq!(
+            (s.cutoff.as_deref(), s.cutoff_for.as_deref()),
+            (Some("12:00"), Some("leaving")),
+            "{}",
+            s.country
+        );
+    }
+    let h: common::json::HoursJson = run(&["hours", "khunjerab", "--json"]).ok().json();
+    assert!(h.crossings[0]
+        .sides
+        .iter()
+        .all(|s| s.cutoff.is_none() && s.cutoff_for.is_none()));
+}
+
+/// GeoJSON has no room for the plan's notes, so a departure date before today (a typo for
+/// next year, say) would draw last year's journeys without a word: the note that the date
+/// is in the past goes to stderr, as the text plan prints it. A future date has no such note.
+#[test]
+fn a_past_date_is_noted_on_stderr_beside_the_geojson() {
+    let past = [
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2026-06-13",
+        "--passport",
+        "GB",
+        "--geojson",
+    ];
+    let r = run(&past).ok();
+    assert!(!decode(&r.stdout).features.is_empty());
+    assert_eq!(
+        r.stderr,
+        "note: Sat 13 Jun 2026 is in the past (today is Sat 21 Nov 2026): the answer describes the timetables and rules as the dataset knows them now\n"
+    );
+    let future = [
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-06-13",
+        "--passport",
+        "GB",
+        "--geojson",
+    ];
+    let r = run(&future).ok();
+    assert!(!r.stderr.contains("in the past"), "{}", r.stderr);
 }

@@ -43,6 +43,11 @@ fn post(side: &Side, dir: Option<crate::model::Direction>) -> Value {
         "hours": side.hours.map(|h| h.to_string()),
         "breaks": side.breaks.iter().map(|b| b.to_string()).collect::<Vec<_>>(),
         "cutoff": cutoff.map(|c| c.format("%H:%M").to_string()),
+        // The way through the post it holds for, where only one.
+        "cutoff_for": side
+            .cutoff_for
+            .filter(|_| cutoff.is_some())
+            .map(crate::render::words::direction_word),
     })
 }
 

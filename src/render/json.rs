@@ -1616,6 +1616,9 @@ pub struct SideJson {
     pub breaks: Vec<Span>,
     /// The practical cut-off (HH:MM): be through by then.
     pub cutoff: Option<String>,
+    /// The way through the post the cut-off holds for: `leaving` or `entering` its country;
+    /// null when it holds either way (or there is none).
+    pub cutoff_for: Option<String>,
     /// The drive from this post to the other one, in minutes, where a source times it in
     /// this direction (a time reported the other way is not used); null when not known.
     pub drive_to_other_post_minutes: Option<i64>,
@@ -1753,6 +1756,10 @@ pub fn hours(w: &Words, chosen: &[usize], date: Option<NaiveDate>) -> HoursJson 
                         hours: s.hours.map(span),
                         breaks: s.breaks.iter().map(|b| span(*b)).collect(),
                         cutoff: s.cutoff.map(|c| hhmm(c.0)),
+                        cutoff_for: s
+                            .cutoff
+                            .and(s.cutoff_for)
+                            .map(|d| crate::render::words::direction_word(d).into()),
                         drive_to_other_post_minutes: between.map(|d| d.minutes()),
                     })
                     .collect(),

@@ -64,6 +64,13 @@ pub fn answer(ds: &Dataset, a: &Answer, v: &View) -> Result<Shown, String> {
                         ds.places[p.req.from].name, ds.places[p.req.to].name
                     ));
                 }
+                // The map has no room for the plan's notes; the one that changes what the
+                // whole answer means (a date in the past) goes to stderr.
+                for n in &p.notes {
+                    if matches!(n, crate::findings::Advice::PastDate { .. }) {
+                        notes.push(w.advice(n));
+                    }
+                }
                 crate::export::geojson::plan(ds, &its)
             }
             Format::Text | Format::Svg => plan::text(

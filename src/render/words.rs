@@ -990,6 +990,15 @@ pub fn per_word(per: Per) -> &'static str {
     }
 }
 
+/// The way through a post a cut-off holds for, as one word: "leaving" or "entering" its
+/// country (`hours --json` and the GeoJSON posts' `cutoff_for`).
+pub fn direction_word(d: crate::model::Direction) -> &'static str {
+    match d {
+        crate::model::Direction::Leaving => "leaving",
+        crate::model::Direction::Entering => "entering",
+    }
+}
+
 /// The countries and years whose public holidays the dataset does not know, in one
 /// sentence (one per pair would repeat it), countries with the same years together: "the
 /// public holidays of CN and KG in 2035 and 2036 and KZ in 2036 are not known to this

@@ -418,6 +418,7 @@ pub struct SideJson {
     pub hours: Option<Span>,
     pub breaks: Vec<Span>,
     pub cutoff: Option<String>,
+    pub cutoff_for: Option<String>,
     pub drive_to_other_post_minutes: Option<i64>,
 }
 
