@@ -734,45 +734,16 @@ impl Words<'_> {
     /// Year's Day and its observed day are one block of notice, not two notes), each with
     /// the position of the first note it stands for.
     pub fn unannounced_notes(&self, advice: &[&Advice]) -> Vec<(usize, String)> {
-        type Group<'a> = (
-            usize,
-            (Country, i32),
-            Vec<(&'a crate::text::Text, NaiveDate, NaiveDate)>,
-            Vec<NaiveDate>,
-        );
-        let mut groups: Vec<Group> = Vec::new();
-        for (k, a) in advice.iter().enumerate() {
-            let Advice::ScheduleUnannounced {
-                country,
-                year,
-                holiday,
-                from,
-                to,
-                days,
-            } = a
-            else {
-                continue;
-            };
-            match groups.iter_mut().find(|g| g.1 == (*country, *year)) {
-                Some((_, _, hs, ds)) => {
-                    hs.push((holiday, *from, *to));
-                    ds.extend(days.iter().copied());
-                }
-                None => groups.push((
-                    k,
-                    (*country, *year),
-                    vec![(holiday, *from, *to)],
-                    days.to_vec(),
-                )),
-            }
-        }
-        groups
+        unannounced_groups(advice.iter().copied())
             .into_iter()
-            .map(|(k, (country, year), mut hs, mut ds)| {
-                hs.sort_by_key(|h| h.1);
-                ds.sort();
-                ds.dedup();
-                (k, self.unannounced(country, year, &hs, &ds))
+            .map(|g| {
+                let mut holidays = g.holidays;
+                holidays.sort_by_key(|h| h.1);
+                let mut days = g.days;
+                days.sort();
+                days.dedup();
+                let (country, year) = g.key;
+                (g.first, self.unannounced(country, year, &holidays, &days))
             })
             .collect()
     }
@@ -784,28 +755,14 @@ impl Words<'_> {
     /// Fatherland Day, 7 May 2027; and Victory Day, 9–10 May 2027 as listed". Other advice is
     /// left out.
     pub fn unannounced_near(&self, advice: &[Advice]) -> Vec<String> {
-        let mut groups: Vec<((Country, i32), Vec<String>)> = Vec::new();
-        for a in advice {
-            let Advice::ScheduleUnannounced {
-                country,
-                year,
-                holiday,
-                from,
-                to,
-                ..
-            } = a
-            else {
-                continue;
-            };
-            let item = format!("{}, {}", self.holiday(holiday), day_span(*from, *to));
-            match groups.iter_mut().find(|(k, _)| *k == (*country, *year)) {
-                Some((_, items)) => items.push(item),
-                None => groups.push(((*country, *year), vec![item])),
-            }
-        }
-        groups
+        unannounced_groups(advice.iter())
             .into_iter()
-            .map(|((country, year), items)| {
+            .map(|g| {
+                let items: Vec<String> = g
+                    .holidays
+                    .iter()
+                    .map(|(h, from, to)| format!("{}, {}", self.holiday(h), day_span(*from, *to)))
+                    .collect();
                 let next_to = match items.as_slice() {
                     [rest @ .., last] if !rest.is_empty() => {
                         format!("{}; and {last}", rest.join("; "))
@@ -813,8 +770,9 @@ impl Words<'_> {
                     _ => items.concat(),
                 };
                 format!(
-                    "{} has not announced its {year} holiday schedule yet: it may also close on days next to {next_to} as listed",
-                    country_name(country)
+                    "{} has not announced its {} holiday schedule yet: it may also close on days next to {next_to} as listed",
+                    country_name(g.key.0),
+                    g.key.1
                 )
             })
             .collect()
@@ -1038,6 +996,48 @@ pub fn holidays_unknown(pairs: &[(Country, i32)]) -> String {
         "the public holidays of {} are not known to this dataset: a border closed for a holiday {when} cannot be foreseen; check the border service's notices",
         join_and(&each)
     )
+}
+
+/// The `ScheduleUnannounced` notes of one country and year: the position of the first, its
+/// holidays (each with its listed days off) in the order given, and the days posts are passed.
+struct Unannounced<'a> {
+    first: usize,
+    key: (Country, i32),
+    holidays: Vec<(&'a crate::text::Text, NaiveDate, NaiveDate)>,
+    days: Vec<NaiveDate>,
+}
+
+/// `advice`'s `ScheduleUnannounced` notes grouped by country and year; other advice is left
+/// out.
+fn unannounced_groups<'a>(advice: impl Iterator<Item = &'a Advice>) -> Vec<Unannounced<'a>> {
+    let mut groups: Vec<Unannounced> = Vec::new();
+    for (k, a) in advice.enumerate() {
+        let Advice::ScheduleUnannounced {
+            country,
+            year,
+            holiday,
+            from,
+            to,
+            days,
+        } = a
+        else {
+            continue;
+        };
+        let key = (*country, *year);
+        match groups.iter_mut().find(|g| g.key == key) {
+            Some(g) => {
+                g.holidays.push((holiday, *from, *to));
+                g.days.extend(days.iter().copied());
+            }
+            None => groups.push(Unannounced {
+                first: k,
+                key,
+                holidays: vec![(holiday, *from, *to)],
+                days: days.to_vec(),
+            }),
+        }
+    }
+    groups
 }
 
 #[cfg(test)]
