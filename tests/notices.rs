@@ -582,3 +582,30 @@ for Eid al-Fitr (estimated), 9 Mar 2027, are only the statutory ones"
         "{lines:?}"
     );
 }
+
+/// Two holidays of one country's unannounced year near the posts passed (New Year's Day and
+/// its observed day) are one note, not two that say the same: which days are listed, and
+/// every day a post is passed.
+#[test]
+fn one_countrys_unannounced_year_is_one_note() {
+    let r = run(&[
+        "plan",
+        "kashgar",
+        "bishkek",
+        "--date",
+        "2027-12-27",
+        "--passport",
+        "US",
+        "--held-only",
+    ])
+    .ok();
+    assert_eq!(
+        r.stdout.matches("has not announced its 2028").count(),
+        1,
+        "{}",
+        r.stdout
+    );
+    r.stdout_has(
+        "- China has not announced its 2028 holiday schedule yet: the days off listed for New Year's Day, 1 Jan 2028, and New Year's Day (observed), 3 Jan 2028, are only the statutory ones, and the border may also close on days next to them (a post is passed on Wed 29 Dec 2027, Thu 30 Dec 2027 and Fri 31 Dec 2027); check the border service's notices\n",
+    );
+}

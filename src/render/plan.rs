@@ -1508,8 +1508,16 @@ pub fn text(w: &Words, a: &PlanAnswer, layout: Layout) -> String {
             })
             .collect();
         let mut unknown_said = false;
-        for adv in notes {
+        // The unannounced holiday schedules, one note per country and year, where the first
+        // was.
+        let unannounced = w.unannounced_notes(&notes);
+        for (k, adv) in notes.into_iter().enumerate() {
             match adv {
+                Advice::ScheduleUnannounced { .. } => {
+                    if let Some((_, t)) = unannounced.iter().find(|(at, _)| *at == k) {
+                        out.push_str(&wrap(&capitalise(t), width, "- ", "  "));
+                    }
+                }
                 Advice::HolidaysUnknown { .. } => {
                     if !std::mem::replace(&mut unknown_said, true) {
                         out.push_str(&wrap(

@@ -699,15 +699,82 @@ impl Words<'_> {
                 from,
                 to,
                 days,
-            } => format!(
-                "{} has not announced its {year} holiday schedule yet: the days off listed for {}, {}, are only the statutory ones, and the border may also close on days next to them (a post is passed on {}); check the border service's notices",
-                country_name(*country),
-                self.holiday(holiday),
-                day_span(*from, *to),
-                join_and(&days.iter().map(|d| self.date(*d)).collect::<Vec<_>>())
-            ),
+            } => self.unannounced(*country, *year, &[(holiday, *from, *to)], days),
             Advice::SearchTruncated => "the search stopped early (it reached its work limit for this dataset): other itineraries may exist; narrow the days searched or name a place to pass".into(),
         }
+    }
+
+    /// One country's unannounced holiday schedule for a year (`Advice::ScheduleUnannounced`),
+    /// its holidays near the posts passed (`holidays`: each with its listed days off) in one
+    /// sentence, with the days a post is passed.
+    fn unannounced(
+        &self,
+        country: Country,
+        year: i32,
+        holidays: &[(&crate::text::Text, NaiveDate, NaiveDate)],
+        days: &[NaiveDate],
+    ) -> String {
+        let listed: Vec<String> = holidays
+            .iter()
+            .map(|(h, from, to)| format!("{}, {}", self.holiday(h), day_span(*from, *to)))
+            .collect();
+        // Each holiday's days are after a comma: the last is set apart by ", and".
+        let listed = match listed.as_slice() {
+            [rest @ .., last] if !rest.is_empty() => format!("{}, and {last}", rest.join(", ")),
+            _ => listed.concat(),
+        };
+        format!(
+            "{} has not announced its {year} holiday schedule yet: the days off listed for {listed}, are only the statutory ones, and the border may also close on days next to them (a post is passed on {}); check the border service's notices",
+            country_name(country),
+            join_and(&days.iter().map(|d| self.date(*d)).collect::<Vec<_>>())
+        )
+    }
+
+    /// The notes `ScheduleUnannounced` of one plan, one sentence per country and year (New
+    /// Year's Day and its observed day are one block of notice, not two notes), each with
+    /// the position of the first note it stands for.
+    pub fn unannounced_notes(&self, advice: &[&Advice]) -> Vec<(usize, String)> {
+        type Group<'a> = (
+            usize,
+            (Country, i32),
+            Vec<(&'a crate::text::Text, NaiveDate, NaiveDate)>,
+            Vec<NaiveDate>,
+        );
+        let mut groups: Vec<Group> = Vec::new();
+        for (k, a) in advice.iter().enumerate() {
+            let Advice::ScheduleUnannounced {
+                country,
+                year,
+                holiday,
+                from,
+                to,
+                days,
+            } = a
+            else {
+                continue;
+            };
+            match groups.iter_mut().find(|g| g.1 == (*country, *year)) {
+                Some((_, _, hs, ds)) => {
+                    hs.push((holiday, *from, *to));
+                    ds.extend(days.iter().copied());
+                }
+                None => groups.push((
+                    k,
+                    (*country, *year),
+                    vec![(holiday, *from, *to)],
+                    days.to_vec(),
+                )),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(k, (country, year), mut hs, mut ds)| {
+                hs.sort_by_key(|h| h.1);
+                ds.sort();
+                ds.dedup();
+                (k, self.unannounced(country, year, &hs, &ds))
+            })
+            .collect()
     }
 
     /// The holiday schedules not announced near a crossing's day (`hours --date`), one
